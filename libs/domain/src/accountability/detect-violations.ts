@@ -1,0 +1,198 @@
+import type { Actor } from '../actor/actor.js';
+import { parseInstant } from '../calendar/index.js';
+import type { CaseEvent } from '../case/case-events.js';
+import { evolve } from '../case/evolve.js';
+import { initialState, type CaseState } from '../case/case-state.js';
+import { BACKDATE_TOLERANCE_MS } from '../case/decision-context.js';
+import { VIOLATION_RULES, type Violation, type ViolationCode } from './violation.js';
+
+/** A case event as the store returns it: the domain fact plus its id and recording time. */
+export type RecordedCaseEvent = CaseEvent & { readonly eventId: string; readonly recordedAt: string };
+
+interface Party {
+  readonly staffId?: string;
+  readonly staffName?: string;
+  readonly windowId?: string;
+  readonly departmentId?: string;
+}
+
+const fromActor = (a: Actor | undefined, state: CaseState): Party => ({
+  ...(a && { staffId: a.id, staffName: a.name }),
+  ...((a?.windowId ?? state.windowId) !== undefined && { windowId: a?.windowId ?? state.windowId }),
+  ...((state.departmentId ?? a?.departmentId) !== undefined && {
+    departmentId: state.departmentId ?? a?.departmentId,
+  }),
+});
+
+/**
+ * A1: every violation a case's events prove, each with the staff member, window, department and the
+ * ids of the proving events. Pure: the same events always give the same violations and ids.
+ */
+export function detectViolations(events: readonly RecordedCaseEvent[]): Violation[] {
+  const out: Violation[] = [];
+  let state = initialState;
+  const idOf = new Map<string, string>(); // first event of a kind → its id
+  let receiver: Actor | undefined;
+  let acceptor: Actor | undefined;
+  const lastIdOf = (type: CaseEvent['type']): string | undefined => idOf.get(type);
+  const cardEvents = new Map<string, string>();
+  const complaintEvents = new Map<string, { id: string; subject: { kind: string; id?: string } }>();
+  const evaluationEvents = new Map<number, string>();
+  const cardDepartment = new Map<string, string | undefined>();
+  const revoked = new Set<string>();
+
+  const add = (
+    code: ViolationCode,
+    evidence: (string | undefined)[],
+    party: Party,
+    recordedAt: string,
+  ): void => {
+    const ids = evidence.filter((x): x is string => x !== undefined);
+    out.push({
+      violationId: `${code}:${ids[ids.length - 1]}`,
+      code,
+      rule: VIOLATION_RULES[code],
+      caseId: state.caseId ?? '',
+      ...party,
+      detectedAt: recordedAt,
+      evidence: ids,
+    });
+  };
+
+  for (const e of events) {
+    const before = state;
+    state = evolve(state, e);
+    if (!idOf.has(e.type)) idOf.set(e.type, e.eventId);
+    // U2: the step happened more than 10 minutes before it was recorded.
+    if (parseInstant(e.recordedAt) - parseInstant(e.occurredAt) > BACKDATE_TOLERANCE_MS)
+      add('BACKDATED_ENTRY', [e.eventId], fromActor(e.actor, state), e.recordedAt);
+
+    switch (e.type) {
+      case 'ApplicationReceived':
+        receiver = e.actor;
+        break;
+      case 'ApplicationAccepted':
+        acceptor = e.actor;
+        break;
+      case 'SupplementRequested':
+        if (e.data.late)
+          add(
+            'LATE_NOTICE',
+            [lastIdOf('ApplicationReceived'), e.eventId],
+            fromActor(e.actor, state),
+            e.recordedAt,
+          );
+        if (e.data.repeated)
+          add(
+            'REPEATED_NOTICE',
+            [lastIdOf('SupplementRequested'), e.eventId],
+            fromActor(e.actor, state),
+            e.recordedAt,
+          );
+        break;
+      case 'ApplicationRejected':
+        if (e.data.reasons.length === 0 || (e.data.outsideCompetence && !e.data.competentAuthority))
+          add('REJECTION_WITHOUT_REASON', [e.eventId], fromActor(e.actor, state), e.recordedAt);
+        break;
+      case 'ExtensionGranted': {
+        // T7: granted (recorded) or told to the applicant only after the old deadline had passed.
+        const due = parseInstant(e.data.previousDeadline);
+        if (parseInstant(e.recordedAt) > due || parseInstant(e.data.applicantNotifiedAt) > due)
+          add(
+            'EXTENSION_IRREGULAR',
+            [lastIdOf('ApplicationAccepted'), e.eventId],
+            fromActor(e.actor, state),
+            e.recordedAt,
+          );
+        break;
+      }
+      case 'ReferralFollowUpWarningIssued':
+        add(
+          'REFERRAL_NOT_FOLLOWED',
+          [lastIdOf('InquiryReferred'), e.eventId],
+          fromActor(state.firstResponder, state),
+          e.recordedAt,
+        );
+        break;
+      case 'WarningIssued':
+        cardEvents.set(e.data.cardId, e.eventId);
+        break;
+      case 'YellowCardIssued':
+      case 'RedCardIssued':
+        cardEvents.set(e.data.cardId, e.eventId);
+        cardDepartment.set(e.data.cardId, e.data.departmentId);
+        break;
+      case 'CardRevoked':
+        revoked.add(e.data.cardId);
+        break;
+      case 'StepOverdueFlagged':
+        if (e.data.step === 'supplement_notice')
+          add(
+            'LATE_NOTICE',
+            [lastIdOf('ApplicationReceived'), e.eventId],
+            fromActor(receiver, state),
+            e.recordedAt,
+          );
+        else if (e.data.step === 'explanation')
+          add(
+            'EXPLANATION_MISSING',
+            [cardEvents.get(e.data.ref), e.eventId],
+            fromActor(acceptor, state),
+            e.recordedAt,
+          );
+        else if (e.data.step === 'rectification')
+          add(
+            'BAD_REVIEW_NOT_RECTIFIED',
+            [evaluationEvents.get(Number(e.data.ref)), e.eventId],
+            fromActor(acceptor ?? receiver, state),
+            e.recordedAt,
+          );
+        break;
+      case 'ComplaintFiled':
+        complaintEvents.set(e.data.complaintId, { id: e.eventId, subject: e.data.subject });
+        break;
+      case 'ComplaintConcluded': {
+        if (!e.data.substantiated) break;
+        const filed = complaintEvents.get(e.data.complaintId);
+        const base = fromActor(acceptor ?? receiver, before);
+        const subject = filed?.subject;
+        const party: Party =
+          subject?.kind === 'staff' && subject.id
+            ? { ...base, staffId: subject.id, staffName: undefined }
+            : subject?.kind === 'window' && subject.id
+              ? { ...base, windowId: subject.id }
+              : base;
+        add('COMPLAINT_SUBSTANTIATED', [filed?.id, e.eventId], dropUndefined(party), e.recordedAt);
+        break;
+      }
+      case 'EvaluationSubmitted':
+        evaluationEvents.set(e.data.evaluationNo, e.eventId);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // C2, C3: overdue cards count unless a supervisor revoked them (C4).
+  for (const e of events) {
+    if ((e.type === 'YellowCardIssued' || e.type === 'RedCardIssued') && !revoked.has(e.data.cardId)) {
+      const code: ViolationCode = e.type === 'YellowCardIssued' ? 'OVERDUE' : 'SERIOUSLY_OVERDUE';
+      const accepted = events.find((x) => x.type === 'ApplicationAccepted');
+      const party: Party = {
+        ...(acceptor && { staffId: acceptor.id, staffName: acceptor.name }),
+        ...(e.data.windowId !== undefined && { windowId: e.data.windowId }),
+        ...(e.data.departmentId !== undefined && { departmentId: e.data.departmentId }),
+      };
+      add(code, [accepted?.eventId, e.eventId], party, e.recordedAt);
+    }
+  }
+  // An explanation missing for a revoked card is no longer held against anyone (C4).
+  return out.filter(
+    (v) =>
+      !(v.code === 'EXPLANATION_MISSING' && [...revoked].some((c) => v.evidence[0] === cardEvents.get(c))),
+  );
+}
+
+function dropUndefined(p: Party): Party {
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Party;
+}

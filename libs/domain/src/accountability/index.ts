@@ -1,0 +1,3 @@
+export * from './violation.js';
+export * from './detect-violations.js';
+export * from './window-ledger.js';

@@ -1,0 +1,136 @@
+import type { Actor } from '../actor/actor.js';
+import type {
+  AccountabilityActionKind,
+  Applicant,
+  Channel,
+  ComplaintSubject,
+  MaterialRef,
+  NotificationChannel,
+  SupplementItem,
+  SuspensionType,
+} from './case-events.js';
+
+/** What every command carries: who (from the token) and, optionally, when it really happened (U2). */
+interface CommandBase<T extends string> {
+  readonly type: T;
+  readonly actor: Actor;
+  /** Business time; defaults to now. More than 10 minutes in the past needs `lateEntryReason` (U2). */
+  readonly occurredAt?: string;
+  readonly lateEntryReason?: string;
+}
+
+export type RegisterInquiry = CommandBase<'RegisterInquiry'> & {
+  readonly caseId: string;
+  readonly centerId: string;
+  readonly channel: Channel;
+  readonly applicant: Applicant;
+  readonly question: string;
+  readonly matterCode?: string;
+};
+export type AnswerInquiry = CommandBase<'AnswerInquiry'> & { readonly answer: string };
+export type ReferInquiry = CommandBase<'ReferInquiry'> & {
+  readonly toDepartmentId: string;
+  readonly toWindowId?: string;
+  readonly handlerName: string;
+  readonly handlerPhone: string;
+  readonly note?: string;
+};
+export type SubmitApplication = CommandBase<'SubmitApplication'> & {
+  readonly matterCode: string;
+  readonly materials: readonly MaterialRef[];
+};
+export type RequestSupplement = CommandBase<'RequestSupplement'> & {
+  readonly noticeNo: string;
+  readonly items: readonly SupplementItem[];
+  readonly onlyNewMaterials?: boolean;
+};
+export type SubmitSupplement = CommandBase<'SubmitSupplement'> & {
+  readonly materials: readonly MaterialRef[];
+};
+export type RejectApplication = CommandBase<'RejectApplication'> & {
+  readonly noticeNo: string;
+  readonly reasons: readonly string[];
+  readonly competentAuthority?: string;
+  readonly outsideCompetence?: boolean;
+};
+export type AcceptApplication = CommandBase<'AcceptApplication'> & { readonly receiptNo: string };
+export type SuspendCase = CommandBase<'SuspendCase'> & {
+  readonly suspensionType: SuspensionType;
+  readonly reason: string;
+  readonly applicantNotifiedAt: string;
+};
+export type ResumeCase = CommandBase<'ResumeCase'> & { readonly suspensionNo: number };
+export type GrantExtension = CommandBase<'GrantExtension'> & {
+  readonly days: number;
+  readonly reason: string;
+  readonly applicantNotifiedAt: string;
+  readonly channel: NotificationChannel;
+};
+export type CompleteCase = CommandBase<'CompleteCase'> & {
+  readonly outcome: 'approved' | 'denied';
+  readonly decisionNo: string;
+  readonly reasons?: readonly string[];
+};
+export type WithdrawCase = CommandBase<'WithdrawCase'> & { readonly reason: string };
+export type FileComplaint = CommandBase<'FileComplaint'> & {
+  readonly complaintId: string;
+  readonly channel: string;
+  readonly subject: ComplaintSubject;
+  readonly content: string;
+};
+export type ConcludeComplaint = CommandBase<'ConcludeComplaint'> & {
+  readonly complaintId: string;
+  readonly substantiated: boolean;
+  readonly reply: string;
+};
+export type SubmitEvaluation = CommandBase<'SubmitEvaluation'> & {
+  readonly score: number;
+  readonly comment?: string;
+};
+export type RectifyEvaluation = CommandBase<'RectifyEvaluation'> & {
+  readonly evaluationNo: number;
+  readonly valid: boolean;
+  readonly action: string;
+};
+export type ExplainCard = CommandBase<'ExplainCard'> & { readonly cardId: string; readonly text: string };
+export type RevokeCard = CommandBase<'RevokeCard'> & { readonly cardId: string; readonly reason: string };
+export type RecordAccountabilityAction = CommandBase<'RecordAccountabilityAction'> & {
+  readonly actionId: string;
+  readonly violationId: string;
+  readonly action: AccountabilityActionKind;
+  readonly note: string;
+  /** The violation ids currently detected for this case (A1), supplied by the caller from the events. */
+  readonly knownViolationIds: readonly string[];
+};
+/** The supervision process asks: is any card, step flag or follow-up warning due now? (C1–C5, T10, F3) */
+export type RunSupervisionCheck = CommandBase<'RunSupervisionCheck'>;
+/** C6: supervision found this department's recent late completions, this case's the last of them. */
+export type RecommendPublicCriticism = CommandBase<'RecommendPublicCriticism'> & {
+  readonly lateCaseIds: readonly string[];
+};
+
+export type CaseCommand =
+  | RegisterInquiry
+  | AnswerInquiry
+  | ReferInquiry
+  | SubmitApplication
+  | RequestSupplement
+  | SubmitSupplement
+  | RejectApplication
+  | AcceptApplication
+  | SuspendCase
+  | ResumeCase
+  | GrantExtension
+  | CompleteCase
+  | WithdrawCase
+  | FileComplaint
+  | ConcludeComplaint
+  | SubmitEvaluation
+  | RectifyEvaluation
+  | ExplainCard
+  | RevokeCard
+  | RecordAccountabilityAction
+  | RunSupervisionCheck
+  | RecommendPublicCriticism;
+
+export type CaseCommandType = CaseCommand['type'];

@@ -1,0 +1,97 @@
+import type { Actor } from '../actor/actor.js';
+import { domainError, type DomainError } from '../errors/domain-error.js';
+import {
+  DEFAULT_IMMEDIATE_LIMIT_MINUTES,
+  type Matter,
+  type MatterKind,
+  type RequiredMaterial,
+} from './matter.js';
+
+/** The catalog stream's only event: a matter's definition, replaced as a whole by a newer one. */
+export interface MatterDefined {
+  readonly type: 'MatterDefined';
+  readonly schemaVersion: 1;
+  readonly occurredAt: string;
+  readonly actor: Actor;
+  readonly data: Matter;
+}
+
+export interface DefineMatter {
+  readonly code: string;
+  readonly name: string;
+  readonly departmentId: string;
+  readonly kind: MatterKind;
+  readonly statutoryLimitDays?: number;
+  readonly promisedLimitDays: number;
+  readonly maxExtensionDays?: number;
+  readonly immediateLimitMinutes?: number;
+  readonly joint?: boolean;
+  readonly requiredMaterials: readonly RequiredMaterial[];
+}
+
+/** 行政许可法 art. 42 and 26: 20 working days (45 when jointly handled), extensions 10 (15). */
+const STATUTORY_DEFAULT = { single: 20, joint: 45 };
+const EXTENSION_CAP = { single: 10, joint: 15 };
+
+const t5 = (detail: string, field: string): DomainError =>
+  domainError('T5_LIMIT_INVALID', 'rule', '办理时限设置不合法', detail, field);
+
+/** Validates a matter definition (T3, T5, T7) and fills the statutory defaults. */
+export function defineMatter(
+  input: DefineMatter,
+  actor: Actor,
+  occurredAt: string,
+): MatterDefined | DomainError {
+  if (actor.role !== 'admin')
+    return domainError(
+      'ROLE_NOT_ALLOWED',
+      'forbidden',
+      '无权执行该操作',
+      'Only admins maintain the catalog of matters.',
+    );
+  const joint = input.joint ?? false;
+  const statutory = input.statutoryLimitDays ?? (joint ? STATUTORY_DEFAULT.joint : STATUTORY_DEFAULT.single);
+  const cap = joint ? EXTENSION_CAP.joint : EXTENSION_CAP.single;
+  const maxExtension = input.maxExtensionDays ?? cap;
+  const whole = (n: number): boolean => Number.isInteger(n) && n >= 0;
+  if (!whole(statutory) || statutory < 1)
+    return t5('statutoryLimitDays is a whole number of working days, at least 1.', 'statutoryLimitDays');
+  if (!whole(input.promisedLimitDays))
+    return t5('promisedLimitDays is a whole number of working days.', 'promisedLimitDays');
+  if (input.kind !== 'immediate' && input.promisedLimitDays < 1)
+    return t5('A promised or escalated matter has a limit of at least 1 working day.', 'promisedLimitDays');
+  if (input.promisedLimitDays > statutory)
+    return domainError(
+      'T5_PROMISED_LIMIT_EXCEEDS_STATUTORY',
+      'rule',
+      '承诺时限不得超过法定时限',
+      `The promised limit (${input.promisedLimitDays}) may not exceed the statutory limit (${statutory}) (T5).`,
+      'promisedLimitDays',
+    );
+  if (!whole(maxExtension) || maxExtension > cap)
+    return t5(
+      `maxExtensionDays is at most ${cap} working days for this matter (T7, 行政许可法 art. 42).`,
+      'maxExtensionDays',
+    );
+  const immediate = input.immediateLimitMinutes ?? DEFAULT_IMMEDIATE_LIMIT_MINUTES;
+  if (!Number.isInteger(immediate) || immediate < 1)
+    return t5('immediateLimitMinutes is at least 1 (T3).', 'immediateLimitMinutes');
+  return {
+    type: 'MatterDefined',
+    schemaVersion: 1,
+    occurredAt,
+    actor,
+    data: {
+      code: input.code,
+      name: input.name,
+      departmentId: input.departmentId,
+      kind: input.kind,
+      statutoryLimitDays: statutory,
+      promisedLimitDays: input.promisedLimitDays,
+      maxExtensionDays: maxExtension,
+      immediateLimitMinutes: immediate,
+      joint,
+      requiredMaterials: input.requiredMaterials,
+    },
+  };
+}

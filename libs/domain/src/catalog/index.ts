@@ -1,0 +1,2 @@
+export * from './matter.js';
+export * from './define-matter.js';

@@ -1,0 +1,28 @@
+import { domainError, type DomainError } from '../errors/domain-error.js';
+import type { TimelinessPolicy } from './timeliness-policy.js';
+
+/** C7: a new policy version must be complete and sensible before it is recorded. */
+export function validatePolicy(p: TimelinessPolicy): DomainError | undefined {
+  const bad = (field: string, detail: string): DomainError =>
+    domainError('VALIDATION_FAILED', 'invalid', '时效策略不合法', detail, field);
+  if (!p.version || p.version.trim() === '') return bad('version', 'A policy has a version name (C7).');
+  if (p.warningLeads.length === 0) return bad('warningLeads', 'At least one warning lead row (C1).');
+  for (let i = 1; i < p.warningLeads.length; i++)
+    if (p.warningLeads[i]!.maxLimitDays <= p.warningLeads[i - 1]!.maxLimitDays)
+      return bad('warningLeads', 'Warning lead rows are sorted by maxLimitDays, ascending (C1).');
+  const whole: [string, number][] = [
+    ['immediateWarningLeadMinutes', p.immediateWarningLeadMinutes],
+    ['redAfterOverdueDays', p.redAfterOverdueDays],
+    ['explanationDays', p.explanationDays],
+    ['supplementNoticeDays', p.supplementNoticeDays],
+    ['referralFollowUpDays', p.referralFollowUpDays],
+    ['complaintDays', p.complaintDays],
+    ['rectificationDays', p.rectificationDays],
+    ['publicCriticism.consecutiveLate', p.publicCriticism.consecutiveLate],
+    ['publicCriticism.withinDays', p.publicCriticism.withinDays],
+    ...p.warningLeads.map((r, i): [string, number] => [`warningLeads[${i}].leadDays`, r.leadDays]),
+  ];
+  for (const [field, n] of whole)
+    if (!Number.isInteger(n) || n < 1) return bad(field, `${field} is a whole number, at least 1.`);
+  return undefined;
+}
