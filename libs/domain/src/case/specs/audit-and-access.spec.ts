@@ -1,0 +1,229 @@
+import { maskApplicant } from '../../privacy/mask-applicant.js';
+import { serviceStatistics } from '../../statistics/service-statistics.js';
+import { parseInstant } from '../../calendar/index.js';
+import type { CaseEvent } from '../case-events.js';
+import { foldCase } from '../evolve.js';
+import { initialState } from '../case-state.js';
+import {
+  acceptedCase,
+  approver,
+  at,
+  auditor,
+  clock,
+  events,
+  guide,
+  history,
+  immediateMatter,
+  otherWindow,
+  proxy,
+  stateOf,
+  when,
+  windowClerk,
+} from './given-when-then.js';
+
+const now = '2026-03-03T10:00:00+08:00';
+
+describe('audit (审计) and access', () => {
+  it('U2: given a step dated more than 10 minutes ago, when no lateEntryReason is given, then U2_LATE_ENTRY_REASON_REQUIRED', () => {
+    const given = acceptedCase('2026-03-02T10:00:00+08:00');
+    const complete = {
+      type: 'CompleteCase',
+      actor: windowClerk,
+      outcome: 'approved',
+      decisionNo: 'JD-1',
+      occurredAt: '2026-03-03T09:30:00+08:00',
+    } as const;
+    expect(when(given, complete, { now })).toMatchObject({
+      code: 'U2_LATE_ENTRY_REASON_REQUIRED',
+      field: 'lateEntryReason',
+    });
+    const [e] = events(when(given, { ...complete, lateEntryReason: '系统故障，线下办结后补录' }, { now }));
+    expect(e).toMatchObject({
+      occurredAt: '2026-03-03T09:30:00+08:00',
+      data: { lateEntryReason: '系统故障，线下办结后补录' },
+    });
+  });
+
+  it('U2: given a step dated in the future or before the previous step, then it is refused', () => {
+    const given = acceptedCase('2026-03-02T10:00:00+08:00');
+    const complete = {
+      type: 'CompleteCase',
+      actor: windowClerk,
+      outcome: 'approved',
+      decisionNo: 'JD-1',
+    } as const;
+    expect(when(given, { ...complete, occurredAt: '2026-03-03T12:00:00+08:00' }, { now })).toMatchObject({
+      code: 'U2_OCCURRED_IN_FUTURE',
+    });
+    expect(
+      when(given, { ...complete, occurredAt: '2026-03-01T12:00:00+08:00', lateEntryReason: '补录' }, { now }),
+    ).toMatchObject({
+      code: 'U2_OCCURRED_BEFORE_PREVIOUS_STEP',
+    });
+    expect(when(given, { ...complete, occurredAt: 'yesterday' }, { now })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'occurredAt',
+    });
+  });
+
+  it('U4: given a case history, then its state at any past instant is rebuilt from the events up to that instant alone', () => {
+    const all = acceptedCase('2026-03-02T10:00:00+08:00');
+    const done = [
+      ...all,
+      ...events(
+        when(
+          all,
+          { type: 'CompleteCase', actor: windowClerk, outcome: 'approved', decisionNo: 'JD-1' },
+          { now: '2026-03-05T10:00:00+08:00' },
+        ),
+      ),
+    ];
+    const asOf = (iso: string) =>
+      foldCase(
+        done.filter((e: CaseEvent) => parseInstant(e.occurredAt) <= at(iso)),
+        initialState,
+      );
+    expect(asOf('2026-03-01T00:00:00+08:00').status).toBe('none');
+    expect(asOf('2026-03-04T00:00:00+08:00').status).toBe('accepted');
+    expect(asOf('2026-03-06T00:00:00+08:00').status).toBe('completed');
+  });
+
+  it('ROLE_NOT_ALLOWED: given any case, auditors never record a step, and a guide cannot accept', () => {
+    const given = acceptedCase('2026-03-02T10:00:00+08:00').slice(0, 2);
+    expect(
+      when(given, { type: 'AcceptApplication', actor: auditor, receiptNo: 'SL-1' }, { now }),
+    ).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+    expect(
+      when(given, { type: 'AcceptApplication', actor: guide, receiptNo: 'SL-1' }, { now }),
+    ).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+  });
+
+  it('OUT_OF_SCOPE: given a case of dept-market, a window of another department or center may not act on it; a proxy only on its own cases', () => {
+    const given = acceptedCase('2026-03-02T10:00:00+08:00');
+    expect(
+      when(
+        given,
+        { type: 'CompleteCase', actor: otherWindow, outcome: 'approved', decisionNo: 'JD-1' },
+        { now },
+      ),
+    ).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    const elsewhere = { ...windowClerk, centerId: 'center-2' };
+    expect(
+      when(
+        given,
+        { type: 'CompleteCase', actor: elsewhere, outcome: 'approved', decisionNo: 'JD-1' },
+        { now },
+      ),
+    ).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect(
+      when(
+        given,
+        { type: 'CompleteCase', actor: approver, outcome: 'approved', decisionNo: 'JD-1' },
+        { now },
+      ),
+    ).not.toHaveProperty('code');
+    const byProxy = history([
+      [
+        {
+          type: 'RegisterInquiry',
+          actor: proxy,
+          caseId: 'c-p',
+          centerId: 'center-1',
+          channel: 'window',
+          applicant: { kind: 'person', name: '王五' },
+          question: '代办',
+        },
+        { now },
+      ],
+      [
+        {
+          type: 'SubmitApplication',
+          actor: proxy,
+          matterCode: immediateMatter.code,
+          materials: [{ code: 'id' }],
+        },
+        { now, matter: immediateMatter },
+      ],
+    ]);
+    expect(stateOf(byProxy).proxyId).toBe(proxy.id);
+    expect(
+      when(
+        byProxy,
+        { type: 'WithdrawCase', actor: { ...proxy, id: 'u-proxy-2' }, reason: '申请人撤回' },
+        { now },
+      ),
+    ).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect(
+      when(byProxy, { type: 'WithdrawCase', actor: proxy, reason: '申请人撤回' }, { now }),
+    ).not.toHaveProperty('code');
+  });
+
+  it('I1: given an applicant, then every view but the auditors’ shows the ID number and phone masked', () => {
+    expect(
+      maskApplicant({ kind: 'person', name: '张三丰', idNumber: '110101199003071234', phone: '13800138000' }),
+    ).toEqual({
+      kind: 'person',
+      name: '张**',
+      idNumber: '110***********1234',
+      phone: '138****8000',
+    });
+    expect(maskApplicant({ kind: 'company', name: '淮安市某餐饮有限公司' }).name).toBe(
+      '淮安市某餐饮有限公司',
+    );
+  });
+
+  it('S1: given cases of a period, then the window figures count received, accepted, completed on time and the on-time rate', () => {
+    const onTime = acceptedCase('2026-03-02T10:00:00+08:00', undefined, 'c-1');
+    const doneOnTime = [
+      ...onTime,
+      ...events(
+        when(
+          onTime,
+          { type: 'CompleteCase', actor: windowClerk, outcome: 'approved', decisionNo: 'JD-1' },
+          { now: '2026-03-04T10:00:00+08:00' },
+        ),
+      ),
+    ];
+    const late = acceptedCase('2026-03-02T10:00:00+08:00', undefined, 'c-2');
+    const doneLate = [
+      ...late,
+      ...events(
+        when(
+          late,
+          { type: 'CompleteCase', actor: windowClerk, outcome: 'approved', decisionNo: 'JD-2' },
+          { now: '2026-03-10T10:00:00+08:00' },
+        ),
+      ),
+    ];
+    const open = acceptedCase('2026-03-02T10:00:00+08:00', undefined, 'c-3');
+    const evaluated = [
+      ...open,
+      ...events(
+        when(
+          open,
+          { type: 'SubmitEvaluation', actor: guide, score: 5 },
+          { now: '2026-03-03T10:00:00+08:00' },
+        ),
+      ),
+    ];
+    const s = serviceStatistics(
+      [stateOf(doneOnTime), stateOf(doneLate), stateOf(evaluated)],
+      clock,
+      at('2026-03-01T00:00:00+08:00'),
+      at('2026-04-01T00:00:00+08:00'),
+      at('2026-03-20T10:00:00+08:00'),
+    );
+    expect(s).toMatchObject({
+      received: 3,
+      accepted: 3,
+      completed: 2,
+      completedOnTime: 1,
+      onTimeRate: 0.5,
+      overdueNow: 1,
+      evaluations: 1,
+      satisfactionRate: 1,
+    });
+    // c-1: 03-02 10:00 → 03-04 10:00 is 2 office days of 420 minutes; c-2: 03-02 10:00 → 03-10 10:00 is 6.
+    expect(s.averageWorkingDaysToComplete).toBeCloseTo(4, 5);
+  });
+});
