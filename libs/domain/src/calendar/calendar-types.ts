@@ -52,7 +52,8 @@ export interface WorkingCalendar {
   isWorkingDay(day: DayNumber): boolean;
   /**
    * The Nth working day after `day`, `day` itself not counted (T4, T11). n = 0 answers `day` when it
-   * is a working day, otherwise the next working day.
+   * is a working day, otherwise the next working day. Negative n counts backwards: the |n|th working
+   * day before `day`, `day` not counted. Throws RangeError for a non-integer day or n.
    */
   addWorkingDays(day: DayNumber, n: number): CalendarResult<DayNumber>;
   /** Working days in (from, to]: `from` not counted, `to` counted; negative when to < from. */
