@@ -53,7 +53,7 @@ describe('accountability (责任追究)', () => {
     expect(detectViolations(record(revoked)).map((v) => v.code)).not.toContain('OVERDUE');
   });
 
-  it('A1: given a late notice, a repeated notice, a back-dated entry and a substantiated complaint, then each is detected with its rule', () => {
+  it('A1, N2, N3, P3, U2: given a late notice, a repeated notice, a back-dated entry and a substantiated complaint, then each is detected with its rule', () => {
     const received = acceptedCase('2026-03-02T10:00:00+08:00').slice(0, 2);
     const notice = (no: string, code: string, only?: boolean) =>
       ({
