@@ -9,7 +9,6 @@ import {
 } from '../calendar/index.js';
 import type { CardLevel, StepKind } from '../case/case-events.js';
 import { currentSuspension, isClosed, stepFlagKey, type CaseState } from '../case/case-state.js';
-import { officeInstantBefore } from './office-instant-before.js';
 import { warningLeadDays, type TimelinessPolicy } from './timeliness-policy.js';
 
 export type TimelinessLevel = 'normal' | CardLevel;
@@ -166,7 +165,7 @@ export function assessTimeliness(
       if (activeCards.some((c) => c.level === 'red' && c.deadline === deadline)) level = 'red';
 
       if (!suspension) {
-        if (LEVEL_RANK[level] < LEVEL_RANK.warning) later(officeInstantBefore(clock, deadline, lead));
+        if (LEVEL_RANK[level] < LEVEL_RANK.warning) later(addOfficeMinutes(clock, deadline, -lead).value);
         if (LEVEL_RANK[level] < LEVEL_RANK.yellow) later(deadline + 1);
         if (LEVEL_RANK[level] < LEVEL_RANK.red) later(addOfficeMinutes(clock, deadline, redAfter).value);
       }

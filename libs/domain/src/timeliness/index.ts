@@ -1,5 +1,4 @@
 export * from './timeliness-policy.js';
 export * from './assess-timeliness.js';
-export * from './office-instant-before.js';
 export * from './public-criticism.js';
 export * from './validate-policy.js';
