@@ -1,9 +1,82 @@
-import { Module } from '@nestjs/common';
+/**
+ * The API's module, built from a runtime (configuration, event store, clock, token verifier,
+ * logger) so that `main.ts` and the tests start the same application on any store and clock.
+ */
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
+import type { TokenVerifier } from '#infra/auth/token-verifier.js';
+import type { Clock } from '#infra/clock/clock.js';
+import type { AppConfig } from '#infra/config/app-config.js';
+import type { EventStore } from '#infra/event-store/event-store.port.js';
+import { AdminWrite } from './admin/admin-write.js';
+import { CalendarController } from './admin/calendar/calendar.controller.js';
+import { PublishCalendarYearHandler } from './admin/calendar/publish-calendar-year.handler.js';
+import { CentersController } from './admin/centers/centers.controller.js';
+import { ConfigureCenterHandler } from './admin/centers/configure-center.handler.js';
+import { DefineMatterHandler } from './admin/matters/define-matter.handler.js';
+import { MattersController } from './admin/matters/matters.controller.js';
+import { ChangeTimelinessPolicyHandler } from './admin/policy/change-timeliness-policy.handler.js';
+import { PolicyController } from './admin/policy/policy.controller.js';
+import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+import { CaseCommandExecutor } from './cases/case-command-executor.js';
+import { CaseCommandsController } from './cases/case-commands.controller.js';
+import { CaseQueriesController } from './cases/case-queries.controller.js';
+import { CASE_COMMAND_HANDLERS } from './cases/commands/case-command-handlers.js';
+import { CASE_QUERY_HANDLERS } from './cases/queries/read-case-query.handlers.js';
+import { ManualClockController } from './clock/manual-clock.controller.js';
+import { StreamWriter } from './command-pipeline/stream-writer.js';
+import { ConfigurationCache } from './configuration/configuration-cache.js';
 import { HealthController } from './health/health.controller.js';
+import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { APP_CONFIG, CLOCK, EVENT_STORE, LOGGER, TOKEN_VERIFIER } from './runtime/runtime-tokens.js';
 
-@Module({
-  imports: [CqrsModule.forRoot()],
-  controllers: [HealthController],
-})
-export class AppModule {}
+export interface ApiRuntime {
+  readonly config: AppConfig;
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly verifier: TokenVerifier;
+  readonly logger: Logger;
+}
+
+@Module({})
+export class AppModule {
+  static register(runtime: ApiRuntime): DynamicModule {
+    const providers: Provider[] = [
+      { provide: APP_CONFIG, useValue: runtime.config },
+      { provide: EVENT_STORE, useValue: runtime.store },
+      { provide: CLOCK, useValue: runtime.clock },
+      { provide: TOKEN_VERIFIER, useValue: runtime.verifier },
+      { provide: LOGGER, useValue: runtime.logger },
+      { provide: APP_GUARD, useClass: JwtAuthGuard },
+      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      StreamWriter,
+      ConfigurationCache,
+      CaseCommandExecutor,
+      AdminWrite,
+      ...CASE_COMMAND_HANDLERS,
+      ...CASE_QUERY_HANDLERS,
+      ConfigureCenterHandler,
+      DefineMatterHandler,
+      PublishCalendarYearHandler,
+      ChangeTimelinessPolicyHandler,
+    ];
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [
+        HealthController,
+        CaseCommandsController,
+        CaseQueriesController,
+        CentersController,
+        MattersController,
+        CalendarController,
+        PolicyController,
+        // The manual clock's route exists only in that mode (API.md: 404 otherwise).
+        ...(runtime.clock.mode === 'manual' ? [ManualClockController] : []),
+      ],
+      providers,
+    };
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The write path of administration commands: the configuration stream is loaded and the pure
+ * administration decider decides (libs/domain/src/administration, catalog/define-matter.ts); the
+ * recorded events are applied to this process's configuration cache at once, so the next case
+ * command sees them (other processes follow through the subscription).
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '#domain/actor/actor.js';
+import { toShanghaiIso } from '#domain/calendar/index.js';
+import type { Clock } from '#infra/clock/clock.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import type { WriteOutcome } from '../command-pipeline/command-answer.js';
+import type { CommandMetadata } from '../command-pipeline/command-metadata.js';
+import { StreamWriter, type DecidedEvent, type Refusal } from '../command-pipeline/stream-writer.js';
+import { ConfigurationCache } from '../configuration/configuration-cache.js';
+import { CLOCK } from '../runtime/runtime-tokens.js';
+
+export type AdminDecider = (
+  actor: Actor,
+  occurredAt: string,
+  recorded: readonly RecordedEvent[],
+) => DecidedEvent | Refusal;
+
+@Injectable()
+export class AdminWrite {
+  constructor(
+    private readonly writer: StreamWriter,
+    private readonly configuration: ConfigurationCache,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(streamId: string, metadata: CommandMetadata, decider: AdminDecider): Promise<WriteOutcome> {
+    const outcome = await this.writer.write({
+      streamId,
+      metadata,
+      decide: (recorded) => {
+        const result = decider(metadata.actor, toShanghaiIso(this.clock.now()), recorded);
+        return 'type' in result && typeof result.type === 'string' && 'data' in result
+          ? [result as DecidedEvent]
+          : (result as Refusal);
+      },
+    });
+    this.configuration.applyAll(outcome.events);
+    return outcome;
+  }
+}

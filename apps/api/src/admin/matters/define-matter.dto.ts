@@ -1,0 +1,71 @@
+import {
+  BooleanField,
+  EnumField,
+  NestedField,
+  NumberField,
+  TextField,
+} from '../../validation/dto-field.decorators.js';
+
+export class RequiredMaterialDto {
+  @TextField({ maxLength: 100, example: 'lease' })
+  code!: string;
+
+  @TextField({ maxLength: 200, example: '场地租赁合同' })
+  name!: string;
+}
+
+/** T3, T5, T7: a matter's kind and limits; the limits are checked by the catalog's rules. */
+export class DefineMatterDto {
+  @TextField({ maxLength: 200, example: '食品经营许可' })
+  name!: string;
+
+  @TextField({ maxLength: 100, example: 'dept-market' })
+  departmentId!: string;
+
+  @EnumField(['immediate', 'promised', 'escalated'], { example: 'promised' })
+  kind!: 'immediate' | 'promised' | 'escalated';
+
+  @NumberField({
+    optional: true,
+    integer: true,
+    description: '法定时限, working days; default 20 (45 when joint)',
+    example: 20,
+  })
+  statutoryLimitDays?: number;
+
+  @NumberField({
+    integer: true,
+    description: '承诺时限, working days, at most the statutory limit (T5)',
+    example: 5,
+  })
+  promisedLimitDays!: number;
+
+  @NumberField({
+    optional: true,
+    integer: true,
+    description: 'Longest extension, working days; default 10 (15 when joint) (T7)',
+    example: 10,
+  })
+  maxExtensionDays?: number;
+
+  @NumberField({
+    optional: true,
+    integer: true,
+    description: 'Office minutes for an immediate case; default 30 (T3)',
+    example: 30,
+  })
+  immediateLimitMinutes?: number;
+
+  @BooleanField({ optional: true, description: 'Jointly handled (联合办理)', example: false })
+  joint?: boolean;
+
+  @NestedField(() => RequiredMaterialDto, {
+    list: true,
+    maxItems: 200,
+    example: [
+      { code: 'id', name: '身份证' },
+      { code: 'lease', name: '场地租赁合同' },
+    ],
+  })
+  requiredMaterials!: RequiredMaterialDto[];
+}

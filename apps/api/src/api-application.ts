@@ -1,0 +1,39 @@
+/**
+ * Creates the API application on a runtime: body limits and parsing errors as problem+json, shape
+ * validation, the configuration cache loaded before the first request, and the OpenAPI document at
+ * /docs-json with the Swagger UI at /docs. Used by main.ts and by the HTTP tests alike.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule, type ApiRuntime } from './app.module.js';
+import { ConfigurationCache } from './configuration/configuration-cache.js';
+import { NestPinoLogger } from './logging/api-logger.js';
+import { setUpOpenApi } from './openapi/openapi-document.js';
+import { sendProblem } from './problem/problem-details.filter.js';
+import { MAX_BODY_BYTES } from './problem/problem-of-exception.js';
+import { StrictValidationPipe } from './problem/strict-validation.pipe.js';
+
+export async function createApiApplication(runtime: ApiRuntime): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
+    bodyParser: false,
+    logger: new NestPinoLogger(runtime.logger),
+  });
+  app.disable('x-powered-by');
+  // JSON only, limited (oversized bodies answer 413); strict: the top level is an object or array.
+  app.useBodyParser('json', {
+    limit: MAX_BODY_BYTES,
+    strict: true,
+    type: ['application/json', 'application/*+json'],
+  });
+  // Errors raised by the body parser happen before Nest's router: answer them as problems too.
+  app.use((error: unknown, request: never, response: never, next: (e?: unknown) => void) => {
+    if (!error) return next();
+    sendProblem(error, request, response, runtime.logger);
+  });
+  app.useGlobalPipes(new StrictValidationPipe());
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  await app.get(ConfigurationCache).start();
+  return app;
+}

@@ -1,0 +1,119 @@
+/**
+ * Queries served from the event store (issue 5): GET /cases/{id}/events, /state?asOf=, /integrity,
+ * and GET /cases/{id} itself, rebuilt from the case's events until the projector's view exists.
+ */
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '#domain/actor/actor.js';
+import { tryParseInstant } from '#domain/calendar/index.js';
+import type { RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
+import { RecordedEventSchema } from '../openapi/recorded-event.schema.js';
+import { ProblemException, problems } from '../problem/problem-details.js';
+import { IdParamPipe } from '../validation/route-param.pipes.js';
+import { CaseView } from './queries/case-view.js';
+import {
+  GetCaseEventsQuery,
+  GetCaseStateQuery,
+  VerifyCaseIntegrityQuery,
+} from './queries/read-case-query.js';
+
+class CaseEventsView {
+  @ApiProperty({ type: [RecordedEventSchema] }) items!: RecordedEvent[];
+}
+
+class IntegrityView {
+  @ApiProperty({ example: true }) ok!: boolean;
+  @ApiProperty({ example: 7 }) checked!: number;
+  @ApiPropertyOptional({ example: 3, description: 'Present when a link is broken' })
+  firstBrokenRevision?: number;
+}
+
+const READ_PROBLEMS = [
+  ...COMMON_PROBLEMS,
+  documentedProblem(
+    403,
+    'OUT_OF_SCOPE',
+    '超出职责范围',
+    'The case belongs to department dept-tax; you work for dept-market.',
+  ),
+  documentedProblem(404, 'CASE_NOT_FOUND', '办件不存在', 'No case with this id has been registered.'),
+];
+
+@ApiTags('case queries')
+@ApiBearerAuth()
+@Controller('cases')
+export class CaseQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'The case now (rebuilt from its events until the projector exists)',
+    description:
+      'Roles: staff in scope (window/approver: own department; proxy: own cases; guide: own center), supervisor, auditor. Applicant masked unless auditor (I1).',
+  })
+  @ApiOkResponse({ type: CaseView })
+  @ApiProblems(READ_PROBLEMS)
+  get(@Param('id', IdParamPipe) caseId: string, @CurrentActor() actor: Actor): Promise<CaseView> {
+    return this.queries.execute(new GetCaseStateQuery(caseId, actor, undefined, 'view'));
+  }
+
+  @Get(':id/events')
+  @ApiOperation({
+    summary: 'Every recorded event of the case, in revision order',
+    description: 'Roles: auditor, supervisor.',
+  })
+  @ApiOkResponse({ type: CaseEventsView })
+  @ApiProblems(READ_PROBLEMS)
+  events(
+    @Param('id', IdParamPipe) caseId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ items: readonly RecordedEvent[] }> {
+    return this.queries.execute(new GetCaseEventsQuery(caseId, actor));
+  }
+
+  @Get(':id/state')
+  @ApiOperation({
+    summary: 'The case as it stood at an instant, rebuilt from its events (U4)',
+    description:
+      'Roles: auditor, supervisor. `asOf` is business time: the events whose occurredAt is at or before it.',
+  })
+  @ApiQuery({ name: 'asOf', required: true, example: '2026-03-05T12:00:00+08:00' })
+  @ApiOkResponse({ type: CaseView })
+  @ApiProblems(READ_PROBLEMS)
+  state(
+    @Param('id', IdParamPipe) caseId: string,
+    @Query('asOf') asOfText: string | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseView> {
+    const asOf = typeof asOfText === 'string' ? tryParseInstant(asOfText) : undefined;
+    if (asOf === undefined)
+      throw new ProblemException(
+        problems.validation('asOf is an ISO-8601 instant with an offset.', [
+          { field: 'asOf', message: 'must be an ISO-8601 instant with an offset' },
+        ]),
+      );
+    return this.queries.execute(new GetCaseStateQuery(caseId, actor, asOf, 'events'));
+  }
+
+  @Get(':id/integrity')
+  @ApiOperation({ summary: "Verify the case's hash chain (U3)", description: 'Roles: auditor.' })
+  @ApiOkResponse({ type: IntegrityView })
+  @ApiProblems(READ_PROBLEMS)
+  integrity(
+    @Param('id', IdParamPipe) caseId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamVerification> {
+    return this.queries.execute(new VerifyCaseIntegrityQuery(caseId, actor));
+  }
+}

@@ -1,0 +1,3 @@
+import { CommandOptionsDto } from './command-options.dto.js';
+
+export class ResumeCaseDto extends CommandOptionsDto {}

@@ -1,0 +1,11 @@
+import { NumberField, TextField } from '../../validation/dto-field.decorators.js';
+import { CommandOptionsDto } from './command-options.dto.js';
+
+/** P4: 1 (非常不满意) … 5 (非常满意); the range is the rule's (P4_SCORE_OUT_OF_RANGE). */
+export class SubmitEvaluationDto extends CommandOptionsDto {
+  @NumberField({ integer: true, example: 5 })
+  score!: number;
+
+  @TextField({ optional: true, example: '办事效率高，一次办好。' })
+  comment?: string;
+}

@@ -1,0 +1,64 @@
+/**
+ * POST /admin/clock (API.md "Administration"): moves the manual clock, for tests and
+ * demonstrations (DESIGN.md "Supervision"). Registered only when the process runs with
+ * CLOCK=manual, so with the system clock the route does not exist (404).
+ */
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain/actor/actor.js';
+import { toShanghaiIso, tryParseInstant } from '#domain/calendar/index.js';
+import { ClockMovedBackwardsError, type ManualClock } from '#infra/clock/clock.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
+import { problem, ProblemException, problems } from '../problem/problem-details.js';
+import { CLOCK } from '../runtime/runtime-tokens.js';
+import { ClockView } from './clock.view.js';
+import { SetClockDto } from './set-clock.dto.js';
+
+@ApiTags('administration')
+@Controller('admin/clock')
+export class ManualClockController {
+  constructor(@Inject(CLOCK) private readonly clock: ManualClock) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Move the manual clock forward (exists only with CLOCK=manual)',
+    description: 'Roles: admin.',
+  })
+  @ApiOkResponse({ type: ClockView })
+  @ApiProblems(COMMON_PROBLEMS, [
+    documentedProblem(
+      409,
+      'CLOCK_MOVES_FORWARD_ONLY',
+      '时钟只能向前调整',
+      'The manual clock only moves forward.',
+    ),
+  ])
+  set(@Body() body: SetClockDto, @CurrentActor() actor: Actor): ClockView {
+    if (actor.role !== 'admin') throw new ProblemException(problems.forbidden('Only admins move the clock.'));
+    const to = tryParseInstant(body.now);
+    if (to === undefined)
+      throw new ProblemException(
+        problems.validation('now is not an ISO-8601 instant with an offset.', [
+          { field: 'now', message: 'must be an ISO-8601 instant with an offset' },
+        ]),
+      );
+    try {
+      this.clock.set(to);
+    } catch (error) {
+      if (error instanceof ClockMovedBackwardsError)
+        throw new ProblemException(
+          problem(
+            409,
+            'CLOCK_MOVES_FORWARD_ONLY',
+            '时钟只能向前调整',
+            `The manual clock is at ${toShanghaiIso(error.current)}; it only moves forward.`,
+          ),
+        );
+      throw error;
+    }
+    return { clock: 'manual', now: toShanghaiIso(this.clock.now()) };
+  }
+}

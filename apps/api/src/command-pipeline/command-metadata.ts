@@ -1,0 +1,73 @@
+/**
+ * What the headers of a command say (API.md "Conventions"): who (the token's actor), whether it is
+ * conditional (`If-Match`), whether it is a retry (`Idempotency-Key`), and which conversation it
+ * belongs to (`X-Correlation-Id`, U1).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '#domain/actor/actor.js';
+import { ProblemException, problems } from '../problem/problem-details.js';
+
+export interface CommandMetadata {
+  readonly actor: Actor;
+  readonly idempotencyKey?: string;
+  /** The revision `If-Match` names; `'*'` only asks that the stream exists. */
+  readonly ifMatch?: number | '*';
+  readonly correlationId: string;
+}
+
+type Headers = Readonly<Record<string, string | string[] | undefined>>;
+
+const header = (headers: Headers, name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** Printable ASCII without spaces at the ends; long enough for a UUID or a client's own scheme. */
+const KEY = /^[\x21-\x7e]([\x20-\x7e]{0,198}[\x21-\x7e])?$/;
+const CORRELATION = /^[A-Za-z0-9._:-]{1,100}$/;
+const ETAG = /^(?:W\/)?"(\d{1,15})"$/;
+
+export function readCommandMetadata(headers: Headers, actor: Actor): CommandMetadata {
+  const key = header(headers, 'idempotency-key');
+  if (key !== undefined && !KEY.test(key))
+    throw new ProblemException(
+      problems.validation('Idempotency-Key must be 1–200 printable ASCII characters.', [
+        { field: 'Idempotency-Key', message: 'must be 1–200 printable ASCII characters' },
+      ]),
+    );
+  const ifMatchText = header(headers, 'if-match');
+  let ifMatch: number | '*' | undefined;
+  if (ifMatchText !== undefined) {
+    const trimmed = ifMatchText.trim();
+    const match = ETAG.exec(trimmed);
+    if (trimmed === '*') ifMatch = '*';
+    else if (match) ifMatch = Number(match[1]);
+    else if (/^\d{1,15}$/.test(trimmed)) ifMatch = Number(trimmed);
+    else
+      throw new ProblemException(
+        problems.validation('If-Match must be an ETag of this API: "<revision>".', [
+          { field: 'If-Match', message: 'must be "<revision>" as the ETag header gave it' },
+        ]),
+      );
+  }
+  const correlation = header(headers, 'x-correlation-id');
+  if (correlation !== undefined && !CORRELATION.test(correlation))
+    throw new ProblemException(
+      problems.validation('X-Correlation-Id must be 1–100 characters of letters, digits and ._:-', [
+        { field: 'X-Correlation-Id', message: 'must be 1–100 characters of letters, digits and ._:-' },
+      ]),
+    );
+  return {
+    actor,
+    ...(key !== undefined && { idempotencyKey: key }),
+    ...(ifMatch !== undefined && { ifMatch }),
+    correlationId: correlation ?? randomUUID(),
+  };
+}
+
+/** The scope ids derived from the key live in: the caller and the key (derived-ids.ts). */
+export function idempotencyScope(metadata: CommandMetadata): { actorId: string; key: string } | undefined {
+  return metadata.idempotencyKey !== undefined
+    ? { actorId: metadata.actor.id, key: metadata.idempotencyKey }
+    : undefined;
+}

@@ -1,0 +1,190 @@
+/**
+ * The configuration the case decider reads as data (DESIGN.md "The domain as deciders"): matters
+ * (catalog-<code>), centers' office hours (center-<id>), holiday notices (calendar-<year>) and
+ * the timeliness policy (policy-timeliness). Loaded from the event store at start, then followed
+ * through the store's subscription, so several API processes agree; this process's own admin
+ * writes are applied at once, so the next command sees them without waiting for the subscription.
+ * Each entry keeps the position it was built from, and an older event never overwrites a newer one.
+ */
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type {
+  CalendarYearPublished,
+  CenterConfigured,
+  TimelinessPolicyChanged,
+} from '#domain/administration/index.js';
+import {
+  createWorkingCalendar,
+  DEFAULT_OFFICE_HOURS,
+  parseOfficeHours,
+  type OfficeClock,
+  type OfficeHours,
+  type WorkingCalendar,
+  type YearNotice,
+} from '#domain/calendar/index.js';
+import type { Matter } from '#domain/catalog/matter.js';
+import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
+import {
+  comparePositions,
+  START,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '#infra/event-store/event-store.port.js';
+import { EVENT_STORE, LOGGER } from '../runtime/runtime-tokens.js';
+
+export const CONFIGURATION_EVENT_TYPES = [
+  'MatterDefined',
+  'CenterConfigured',
+  'CalendarYearPublished',
+  'TimelinessPolicyChanged',
+] as const;
+
+interface Versioned<T> {
+  readonly value: T;
+  readonly position: Position;
+}
+
+export interface CenterInfo {
+  readonly centerId: string;
+  readonly name: string;
+  readonly officeHours: OfficeHours;
+}
+
+@Injectable()
+export class ConfigurationCache implements OnApplicationShutdown {
+  private readonly matters = new Map<string, Versioned<Matter>>();
+  private readonly centers = new Map<string, Versioned<CenterInfo>>();
+  private readonly notices = new Map<number, Versioned<YearNotice>>();
+  private policyEntry: Versioned<TimelinessPolicy> | undefined;
+  private readonly policyVersions = new Set<string>();
+  private calendarCache: WorkingCalendar | undefined;
+  private readonly clocks = new Map<string, OfficeClock>();
+  private readonly following = new AbortController();
+  private followLoop: Promise<void> | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Reads every configuration event recorded so far, then follows new ones in the background. */
+  async start(): Promise<void> {
+    const filter = { eventTypes: CONFIGURATION_EVENT_TYPES };
+    let from: Position = START;
+    for (;;) {
+      const page = await this.store.readAll(from, { filter, batchSize: 500 });
+      for (const event of page.events) this.apply(event);
+      from = page.nextPosition;
+      if (page.caughtUp) break;
+    }
+    this.followLoop = this.follow(from);
+  }
+
+  private async follow(from: Position): Promise<void> {
+    try {
+      for await (const event of this.store.subscribe(from, {
+        filter: { eventTypes: CONFIGURATION_EVENT_TYPES },
+        signal: this.following.signal,
+      }))
+        this.apply(event);
+    } catch (error) {
+      if (!this.following.signal.aborted)
+        this.logger.error({ err: error }, 'configuration subscription ended; configuration may be stale');
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.following.abort();
+    await this.followLoop?.catch(() => undefined);
+  }
+
+  /** Applies a recorded configuration event if it is newer than what the cache holds for its key. */
+  apply(event: RecordedEvent): void {
+    const newer = (current: Versioned<unknown> | undefined): boolean =>
+      current === undefined || comparePositions(event.position, current.position) > 0;
+    switch (event.type) {
+      case 'MatterDefined': {
+        const matter = event.data as Matter;
+        if (newer(this.matters.get(matter.code)))
+          this.matters.set(matter.code, { value: matter, position: event.position });
+        break;
+      }
+      case 'CenterConfigured': {
+        const data = (event.data as CenterConfigured['data']) ?? undefined;
+        const parsed = parseOfficeHours(data.officeHours);
+        if (!parsed.ok) {
+          this.logger.error({ eventId: event.eventId }, 'recorded office hours do not parse; ignored');
+          break;
+        }
+        if (newer(this.centers.get(data.centerId))) {
+          this.centers.set(data.centerId, {
+            value: { centerId: data.centerId, name: data.name, officeHours: parsed.hours },
+            position: event.position,
+          });
+          this.clocks.delete(data.centerId);
+        }
+        break;
+      }
+      case 'CalendarYearPublished': {
+        const notice = event.data as CalendarYearPublished['data'];
+        if (newer(this.notices.get(notice.year))) {
+          this.notices.set(notice.year, { value: notice, position: event.position });
+          this.calendarCache = undefined;
+          this.clocks.clear();
+        }
+        break;
+      }
+      case 'TimelinessPolicyChanged': {
+        const policy = event.data as TimelinessPolicyChanged['data'];
+        this.policyVersions.add(policy.version);
+        if (newer(this.policyEntry)) this.policyEntry = { value: policy, position: event.position };
+        break;
+      }
+    }
+  }
+
+  applyAll(events: readonly RecordedEvent[]): void {
+    for (const event of events) this.apply(event);
+  }
+
+  matter(code: string): Matter | undefined {
+    return this.matters.get(code)?.value;
+  }
+
+  center(centerId: string): CenterInfo | undefined {
+    return this.centers.get(centerId)?.value;
+  }
+
+  /** C7: the latest recorded policy, or the default one. */
+  policy(): TimelinessPolicy {
+    return this.policyEntry?.value ?? DEFAULT_TIMELINESS_POLICY;
+  }
+
+  knownPolicyVersions(): readonly string[] {
+    return [DEFAULT_TIMELINESS_POLICY.version, ...this.policyVersions];
+  }
+
+  /** T2: the built-in notices plus every recorded one (a recorded year replaces the built-in). */
+  calendar(): WorkingCalendar {
+    if (!this.calendarCache) {
+      const recorded = [...this.notices.values()]
+        .sort((a, b) => comparePositions(a.position, b.position))
+        .map((n) => n.value);
+      this.calendarCache = createWorkingCalendar(recorded);
+    }
+    return this.calendarCache;
+  }
+
+  /** T1: the calendar with the center's office hours, the default ones when the center has none. */
+  officeClock(centerId: string | undefined): OfficeClock {
+    const key = centerId ?? '';
+    let clock = this.clocks.get(key);
+    if (!clock) {
+      const hours = (centerId !== undefined && this.center(centerId)?.officeHours) || DEFAULT_OFFICE_HOURS;
+      clock = { calendar: this.calendar(), hours };
+      this.clocks.set(key, clock);
+    }
+    return clock;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Any exception → the problem to answer. Never a 500 for what a client sent: body-parser's errors
+ * (malformed JSON, oversized or unsupported bodies) and Nest's own HTTP exceptions (unknown routes)
+ * map to 4xx; only what is left is an internal error, whose details stay in the log.
+ */
+import { HttpException } from '@nestjs/common';
+import { isDomainError } from '#domain/errors/domain-error.js';
+import { EventTooLarge } from '#infra/event-store/event-too-large.error.js';
+import { problemOfDomainError } from './domain-error.problem.js';
+import { problem, ProblemException, problems, type ProblemDetails } from './problem-details.js';
+
+/** The `type` body-parser (and raw-body) give their errors. */
+interface BodyParserError {
+  readonly type?: string;
+  readonly status?: number;
+  readonly limit?: number;
+}
+
+export function problemOfException(exception: unknown): { problem: ProblemDetails; internal: boolean } {
+  if (exception instanceof ProblemException) return { problem: exception.problem, internal: false };
+  if (isDomainError(exception)) return { problem: problemOfDomainError(exception), internal: false };
+  if (exception instanceof EventTooLarge)
+    return {
+      problem: problems.payloadTooLarge(`An event would be ${exception.sizeBytes} bytes.`),
+      internal: false,
+    };
+  const bodyError = bodyParserProblem(exception as BodyParserError);
+  if (bodyError) return { problem: bodyError, internal: false };
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === 404) return { problem: problems.notFound('No such route.'), internal: false };
+    if (status === 405) return { problem: problems.methodNotAllowed('Method not allowed.'), internal: false };
+    if (status === 401)
+      return { problem: problems.unauthenticated('Authentication required.'), internal: false };
+    if (status === 403) return { problem: problems.forbidden('Not allowed.'), internal: false };
+    if (status === 413)
+      return { problem: problems.payloadTooLarge('The request body is too large.'), internal: false };
+    if (status >= 400 && status < 500)
+      return { problem: problem(status, 'BAD_REQUEST', '请求有误', exception.message), internal: false };
+  }
+  return { problem: problems.internal(), internal: true };
+}
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+function bodyParserProblem(error: BodyParserError | null | undefined): ProblemDetails | undefined {
+  if (!error || typeof error !== 'object' || typeof error.type !== 'string') return undefined;
+  switch (error.type) {
+    case 'entity.too.large':
+      return problems.payloadTooLarge(`Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+    case 'entity.parse.failed':
+      return problems.malformedJson('The request body is not valid JSON (or not a JSON object or array).');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return problems.unsupportedMediaType('Send JSON encoded as UTF-8.');
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+    case 'stream.not.readable':
+      return problems.validation('The request body could not be read.');
+    default:
+      return typeof error.status === 'number' && error.status >= 400 && error.status < 500
+        ? problems.validation('The request body could not be read.')
+        : undefined;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Shape validation of bodies with class-validator (the only checking the API itself does; the
+ * rules are the domain's): wrong types, missing required fields and unknown fields answer 400
+ * `VALIDATION_FAILED` with one entry per field. A body must be a JSON object.
+ */
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { ProblemException, problems, type FieldError } from './problem-details.js';
+
+export class StrictValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      validationError: { target: false, value: false },
+      stopAtFirstError: true,
+      exceptionFactory: (errors: ValidationError[]) =>
+        new ProblemException(
+          problems.validation('The request does not have the documented shape.', flatten(errors)),
+        ),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value)))
+      throw new ProblemException(
+        problems.validation('The request body must be a JSON object.', [
+          { field: '(body)', message: 'must be a JSON object' },
+        ]),
+      );
+    return super.transform(value, metadata);
+  }
+}
+
+function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = /^\d+$/.test(e.property)
+      ? `${prefix}[${e.property}]`
+      : prefix
+        ? `${prefix}.${e.property}`
+        : e.property;
+    for (const message of Object.values(e.constraints ?? {})) out.push({ field, message });
+    if (e.children && e.children.length > 0) out.push(...flatten(e.children, field));
+  }
+  return out.length > 0 || prefix ? out : [{ field: '(body)', message: 'invalid' }];
+}

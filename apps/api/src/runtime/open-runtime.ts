@@ -1,0 +1,26 @@
+/**
+ * Opens what the API runs on from its configuration: the event store the URL names (embedded PGlite
+ * under DATA_DIR when unset), the clock port, the token verifier and the logger.
+ */
+import { createTokenVerifier } from '#infra/auth/token-verifier.js';
+import { createClock } from '#infra/clock/clock.js';
+import type { AppConfig } from '#infra/config/app-config.js';
+import { createEventStore } from '#infra/event-store/create-event-store.js';
+import type { ApiRuntime } from '../app.module.js';
+import { createApiLogger } from '../logging/api-logger.js';
+
+export async function openRuntime(
+  config: AppConfig,
+  overrides: Partial<ApiRuntime> = {},
+): Promise<ApiRuntime> {
+  const logger = overrides.logger ?? createApiLogger(config.logLevel);
+  const clock = overrides.clock ?? createClock(config.clock);
+  // recordedAt follows the clock port, so a manual clock keeps recording and business time together (U2).
+  const store =
+    overrides.store ??
+    (await createEventStore(config.eventStoreUrl, {
+      dataDir: config.dataDir,
+      clock: () => new Date(clock.now()),
+    }));
+  return { config, store, clock, verifier: overrides.verifier ?? createTokenVerifier(config.auth), logger };
+}

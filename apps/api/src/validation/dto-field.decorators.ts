@@ -1,0 +1,102 @@
+/**
+ * Field decorators for request DTOs: each applies the class-validator checks of a shape and the
+ * matching OpenAPI description in one place, so the document at /docs-json says exactly what is
+ * checked. They check types and sizes only; emptiness and ranges that a rule governs (F2, N4, N5,
+ * T6, T7, P1, P4 …) are left to the domain, so its refusal surfaces with the rule's code.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+
+interface FieldOptions {
+  readonly description?: string;
+  readonly example?: unknown;
+  readonly optional?: boolean;
+}
+
+const doc = (options: FieldOptions, extra: Record<string, unknown>): PropertyDecorator =>
+  options.optional
+    ? ApiPropertyOptional({ description: options.description, example: options.example, ...extra })
+    : ApiProperty({ description: options.description, example: options.example, ...extra });
+
+const optional = (options: FieldOptions): PropertyDecorator[] => (options.optional ? [IsOptional()] : []);
+
+/** Free text; `maxLength` keeps a single field from filling the 64 KiB body on its own. */
+export function TextField(options: FieldOptions & { readonly maxLength?: number } = {}): PropertyDecorator {
+  const maxLength = options.maxLength ?? 2000;
+  return applyDecorators(
+    ...optional(options),
+    IsString(),
+    MaxLength(maxLength),
+    doc(options, { type: String, maxLength }),
+  );
+}
+
+export function EnumField(values: readonly string[], options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...optional(options),
+    IsIn(values as string[]),
+    doc(options, { enum: values, type: String }),
+  );
+}
+
+export function NumberField(options: FieldOptions & { readonly integer?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    ...optional(options),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    doc(options, { type: options.integer ? 'integer' : Number }),
+  );
+}
+
+export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(...optional(options), IsBoolean(), doc(options, { type: Boolean }));
+}
+
+export function TextListField(
+  options: FieldOptions & { readonly maxItems?: number; readonly maxLength?: number } = {},
+): PropertyDecorator {
+  const maxItems = options.maxItems ?? 100;
+  const maxLength = options.maxLength ?? 2000;
+  return applyDecorators(
+    ...optional(options),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    IsString({ each: true }),
+    MaxLength(maxLength, { each: true }),
+    doc(options, { type: [String], maxItems }),
+  );
+}
+
+export function NestedField(
+  type: () => new () => object,
+  options: FieldOptions & { readonly list?: boolean; readonly maxItems?: number } = {},
+): PropertyDecorator {
+  const decorators: PropertyDecorator[] = [
+    ...(options.optional ? [IsOptional()] : [IsDefined()]),
+    ValidateNested({ each: options.list === true }),
+  ];
+  if (options.list)
+    decorators.push(IsArray(), ArrayMaxSize(options.maxItems ?? 100), IsObject({ each: true }));
+  else decorators.push(IsObject());
+  decorators.push(
+    Type(type),
+    doc(options, {
+      type: options.list ? [type()] : type(),
+      ...(options.list && { maxItems: options.maxItems ?? 100 }),
+    }),
+  );
+  return applyDecorators(...decorators);
+}

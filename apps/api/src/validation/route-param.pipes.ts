@@ -1,0 +1,32 @@
+/**
+ * Path parameters: ids name streams and ordinals count suspensions and evaluations; anything else
+ * is answered before it reaches a handler (404 for an id that cannot exist, 400 for a bad number).
+ */
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { problem, ProblemException, problems } from '../problem/problem-details.js';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+/** A case id, a card id, a complaint id, a center id, a matter code. */
+@Injectable()
+export class IdParamPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (typeof value !== 'string' || !ID.test(value))
+      throw new ProblemException(problem(404, 'NOT_FOUND', '资源不存在', 'No resource has this id.'));
+    return value;
+  }
+}
+
+/** `n` in /suspensions/{n} and /evaluations/{n}: 1 for the first. */
+@Injectable()
+export class OrdinalParamPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value))
+      throw new ProblemException(
+        problems.validation('The number in the path is a whole number from 1.', [
+          { field: 'n', message: 'must be a whole number from 1' },
+        ]),
+      );
+    return Number(value);
+  }
+}

@@ -1,0 +1,39 @@
+import type { Actor } from '../actor/actor.js';
+import type { TimelinessPolicy } from '../timeliness/timeliness-policy.js';
+import { validatePolicy } from '../timeliness/validate-policy.js';
+import { administrationError, requireRole, type AdministrationError } from './administration-error.js';
+import type { TimelinessPolicyChanged } from './administration-events.js';
+
+/**
+ * Roles that may change the policy: admins keep the configuration (API.md "Administration") and
+ * supervisors manage the supervision policy (DOMAIN.md "Who uses it").
+ */
+export const POLICY_ROLES = ['admin', 'supervisor'] as const;
+
+/**
+ * C7: a new version of the thresholds of C1–C6 and T10. Each version name is used once, so a card
+ * naming a version always names one set of thresholds; cards already issued are never rewritten.
+ */
+export function changeTimelinessPolicy(
+  policy: TimelinessPolicy,
+  knownVersions: readonly string[],
+  actor: Actor,
+  occurredAt: string,
+): TimelinessPolicyChanged | AdministrationError {
+  const denied = requireRole(actor, POLICY_ROLES, 'change the timeliness policy');
+  if (denied) return denied;
+  const invalid = validatePolicy(policy);
+  if (invalid)
+    return administrationError(invalid.code, invalid.category, invalid.title, invalid.detail, [
+      { field: invalid.field ?? 'policy', message: invalid.detail },
+    ]);
+  if (knownVersions.includes(policy.version))
+    return administrationError(
+      'C7_POLICY_VERSION_EXISTS',
+      'conflict',
+      '时效策略版本已存在',
+      `Policy version '${policy.version}' is already recorded; a change needs a new version name (C7).`,
+      [{ field: 'version', message: 'already recorded' }],
+    );
+  return { type: 'TimelinessPolicyChanged', schemaVersion: 1, occurredAt, actor, data: policy };
+}

@@ -1,0 +1,48 @@
+import type { Actor } from '../actor/actor.js';
+import { parseOfficeHours } from '../calendar/index.js';
+import { administrationError, requireRole, type AdministrationError } from './administration-error.js';
+import type { CenterConfigured, CenterDefinition } from './administration-events.js';
+
+/**
+ * T1: a center (or township sub-center) and its office hours. The hours must parse: every period a
+ * real `HH:MM`, start before end, in order and not overlapping, since every deadline of the center's
+ * cases is counted in them.
+ */
+export function configureCenter(
+  input: CenterDefinition,
+  actor: Actor,
+  occurredAt: string,
+): CenterConfigured | AdministrationError {
+  const denied = requireRole(actor, ['admin'], 'configure centers');
+  if (denied) return denied;
+  if (input.centerId.trim() === '')
+    return administrationError('VALIDATION_FAILED', 'invalid', '请求参数不合法', 'A center has an id.', [
+      { field: 'centerId', message: 'must not be empty' },
+    ]);
+  if (input.name.trim() === '')
+    return administrationError('VALIDATION_FAILED', 'invalid', '请求参数不合法', 'A center has a name.', [
+      { field: 'name', message: 'must not be empty' },
+    ]);
+  const parsed = parseOfficeHours(input.officeHours);
+  if (!parsed.ok) {
+    const first = parsed.problems[0]!;
+    return administrationError(
+      first.code,
+      'rule',
+      '办公时间设置不合法',
+      `Office hours are invalid (T1): ${parsed.problems.map((p) => p.message).join('; ')}.`,
+      parsed.problems.map((p) => ({ field: p.path.replace(/^periods/, 'officeHours'), message: p.message })),
+    );
+  }
+  return {
+    type: 'CenterConfigured',
+    schemaVersion: 1,
+    occurredAt,
+    actor,
+    data: {
+      centerId: input.centerId,
+      name: input.name,
+      officeHours: input.officeHours.map((p) => ({ start: p.start, end: p.end })),
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The process configuration (DESIGN.md "Configuration"), read once from the environment at start.
+ * Every wrong variable is reported at once with a clear message, so an operator fixes them in one go.
+ */
+export type ClockMode = 'system' | 'manual';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  /** Unset: embedded PGlite under `dataDir` (DESIGN.md "Event store"). */
+  readonly eventStoreUrl?: string;
+  /** Read models (projector issue); accepted and validated now, unused by the API so far. */
+  readonly mongodbUri?: string;
+  readonly port: number;
+  /** How bearer tokens are checked: a shared HS256 secret, or RS256 keys from a JWKS URL. */
+  readonly auth:
+    | { readonly kind: 'secret'; readonly secret: string; readonly devDefault: boolean }
+    | { readonly kind: 'jwks'; readonly jwksUrl: string };
+  readonly clock: ClockMode;
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly production: boolean;
+}
+
+/** Only for local development: used when AUTH_JWT_SECRET is unset outside production, with a warning. */
+export const DEV_JWT_SECRET = 'dev-only-secret-政务服务中心-change-me';
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+/** The schemes the event store factory understands (libs/infra/src/event-store/create-event-store.ts). */
+const EVENT_STORE_SCHEMES = [
+  'postgres:',
+  'postgresql:',
+  'pglite:',
+  'esdb:',
+  'esdb+discover:',
+  'kurrentdb:',
+  'kurrentdb+discover:',
+  'kurrent:',
+  'kurrent+discover:',
+];
+/** HS256 needs a key at least as long as the hash (RFC 7518 §3.2). */
+const MIN_SECRET_BYTES = 32;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+
+/** Parses and checks the environment; throws `ConfigError` listing every problem. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+
+  let eventStoreUrl: string | undefined;
+  if (present(env.EVENT_STORE_URL)) {
+    const url = parseUrl(env.EVENT_STORE_URL);
+    if (!url || !EVENT_STORE_SCHEMES.includes(url.protocol))
+      problems.push(
+        `EVENT_STORE_URL must be a postgres://, pglite://, esdb:// or kurrentdb:// URL (got ${redact(env.EVENT_STORE_URL)}); leave it unset for the embedded PGlite store.`,
+      );
+    else eventStoreUrl = env.EVENT_STORE_URL;
+  }
+
+  let mongodbUri: string | undefined;
+  if (present(env.MONGODB_URI)) {
+    const url = parseUrl(env.MONGODB_URI);
+    if (!url || (url.protocol !== 'mongodb:' && url.protocol !== 'mongodb+srv:'))
+      problems.push(
+        `MONGODB_URI must be a mongodb:// or mongodb+srv:// URL (got ${redact(env.MONGODB_URI)}).`,
+      );
+    else mongodbUri = env.MONGODB_URI;
+  }
+
+  let port = 3000;
+  if (present(env.PORT)) {
+    const n = Number(env.PORT);
+    if (!/^\d+$/.test(env.PORT.trim()) || n > 65535)
+      problems.push(`PORT must be a whole number from 0 to 65535 (got ${JSON.stringify(env.PORT)}).`);
+    else port = n;
+  }
+
+  let auth: AppConfig['auth'] | undefined;
+  const secret = env.AUTH_JWT_SECRET;
+  const jwks = env.AUTH_JWKS_URL;
+  if (present(secret) && present(jwks)) {
+    problems.push('Set either AUTH_JWT_SECRET (HS256) or AUTH_JWKS_URL (RS256), not both.');
+  } else if (present(jwks)) {
+    const url = parseUrl(jwks);
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+      problems.push(`AUTH_JWKS_URL must be an http(s) URL (got ${JSON.stringify(jwks)}).`);
+    else auth = { kind: 'jwks', jwksUrl: jwks };
+  } else if (present(secret)) {
+    if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES)
+      problems.push(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long for HS256.`);
+    else auth = { kind: 'secret', secret, devDefault: false };
+  } else if (production) {
+    problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL is required when NODE_ENV=production.');
+  } else {
+    auth = { kind: 'secret', secret: DEV_JWT_SECRET, devDefault: true };
+  }
+
+  let clock: ClockMode = 'system';
+  if (present(env.CLOCK)) {
+    if (env.CLOCK !== 'system' && env.CLOCK !== 'manual')
+      problems.push(`CLOCK must be 'system' or 'manual' (got ${JSON.stringify(env.CLOCK)}).`);
+    else clock = env.CLOCK;
+  }
+
+  const dataDir = present(env.DATA_DIR) ? env.DATA_DIR : './data';
+
+  let logLevel: LogLevel = 'info';
+  if (present(env.LOG_LEVEL)) {
+    if (!LOG_LEVELS.includes(env.LOG_LEVEL as LogLevel))
+      problems.push(
+        `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(env.LOG_LEVEL)}).`,
+      );
+    else logLevel = env.LOG_LEVEL as LogLevel;
+  }
+
+  if (problems.length > 0 || auth === undefined) throw new ConfigError(problems);
+  return {
+    ...(eventStoreUrl !== undefined && { eventStoreUrl }),
+    ...(mongodbUri !== undefined && { mongodbUri }),
+    port,
+    auth,
+    clock,
+    dataDir,
+    logLevel,
+    production,
+  };
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Connection strings may carry passwords: never echo them back in an error message. */
+function redact(text: string): string {
+  const url = parseUrl(text);
+  if (!url) return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  if (url.password) url.password = '***';
+  return JSON.stringify(url.toString());
+}
