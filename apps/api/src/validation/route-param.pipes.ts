@@ -19,14 +19,16 @@ export class IdParamPipe implements PipeTransform<string, string> {
 
 /** `n` in /suspensions/{n} and /evaluations/{n}: 1 for the first. */
 @Injectable()
-export class OrdinalParamPipe implements PipeTransform<string, number> {
-  transform(value: string): number {
-    if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value))
+export class OrdinalParamPipe implements PipeTransform<string | number, number> {
+  // The global validation pipe may already have turned the text into a number (transform: true).
+  transform(value: string | number): number {
+    const text = typeof value === 'number' ? String(value) : value;
+    if (typeof text !== 'string' || !/^[1-9]\d{0,5}$/.test(text))
       throw new ProblemException(
         problems.validation('The number in the path is a whole number from 1.', [
           { field: 'n', message: 'must be a whole number from 1' },
         ]),
       );
-    return Number(value);
+    return Number(text);
   }
 }

@@ -1,0 +1,349 @@
+/**
+ * A case through its whole life over HTTP, on PGlite and on the PostgreSQL server: inquiry,
+ * referral, application, one-time notice, supplement, acceptance with its deadline (T4, T9),
+ * suspension and resumption (T6), extension (T7), completion; complaint and evaluation; the
+ * queries from the event store (events, state as of an instant, integrity); I1 masking.
+ */
+import { detectViolations } from '#domain/accountability/detect-violations.js';
+import { caseStateOf, toCaseEvent } from '../../apps/api/src/cases/case-stream.js';
+import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
+import { defineMatters, expectOk, INQUIRY, tokens, type Tokens } from './support/case-fixtures.js';
+import { runSupervision } from './support/supervision-stand-in.js';
+
+describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
+  let api: TestApi;
+  let t: Tokens;
+
+  beforeAll(async () => {
+    api = await startApi(kind);
+    t = await tokens();
+    await expectOk(
+      api,
+      'PUT',
+      '/admin/centers/center-1',
+      {
+        name: '某某县政务服务中心',
+        officeHours: [
+          { start: '08:30', end: '12:00' },
+          { start: '14:30', end: '17:30' },
+        ],
+      },
+      t.admin,
+    );
+    await defineMatters(api, t);
+  });
+  afterAll(() => api?.close());
+
+  it('records every step with the actor from the token, and answers as API.md says', async () => {
+    const guideInquiry = await api.request('POST', '/cases/inquiries', INQUIRY, { token: t.guide });
+    expect(guideInquiry.status).toBe(201);
+    expect(guideInquiry.headers.get('etag')).toBe('"0"');
+    const caseId = guideInquiry.body.caseId as string;
+    expect(guideInquiry.body).toMatchObject({
+      caseId,
+      revision: 0,
+      events: [{ type: 'InquiryRegistered', revision: 0 }],
+    });
+    const registered = (guideInquiry.body.events as Record<string, unknown>[])[0]!;
+    expect(registered.actor).toEqual({
+      id: 'u-guide',
+      name: '导办员小李',
+      role: 'guide',
+      departmentId: 'dept-service',
+      windowId: null,
+    });
+    expect(registered.streamId).toBe(`case-${caseId}`);
+    expect(typeof guideInquiry.body.position).toBe('string');
+    expect(registered.occurredAt).toBe('2026-03-02T09:00:00.000+08:00');
+
+    // F2: the guide refers the applicant to the market window with a named handler.
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/referral`,
+      {
+        toDepartmentId: 'dept-market',
+        toWindowId: 'win-3',
+        handlerName: '王芳',
+        handlerPhone: '0571-88001234',
+      },
+      t.guide,
+      { 'X-Correlation-Id': 'corr-lifecycle-1' },
+    );
+    await api.setClock('2026-03-02T10:00:00+08:00');
+    const applied = await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/application`,
+      { matterCode: 'M-001', materials: [{ code: 'id', name: '身份证' }] },
+      t.window,
+    );
+    expect((applied.events as Record<string, unknown>[])[0]).toMatchObject({
+      type: 'ApplicationReceived',
+      revision: 2,
+    });
+
+    const notice = await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/supplement-notices`,
+      { noticeNo: 'BZ-2026-0001', items: [{ code: 'lease', name: '场地租赁合同', problem: 'missing' }] },
+      t.window,
+    );
+    expect((notice.events as { data: Record<string, unknown> }[])[0]!.data).toMatchObject({
+      sequence: 1,
+      late: false,
+      repeated: false,
+    });
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/supplement`,
+      { materials: [{ code: 'lease', name: '场地租赁合同' }] },
+      t.window,
+    );
+
+    // T4: accepted Monday 2026-03-02 11:00 with a 5-day limit → due Monday 2026-03-09 17:30.
+    await api.setClock('2026-03-02T11:00:00+08:00');
+    const accepted = await api.request(
+      'POST',
+      `/cases/${caseId}/acceptance`,
+      { receiptNo: 'SL-2026-0001' },
+      { token: t.window },
+    );
+    expect(accepted.status).toBe(201);
+    expect(accepted.headers.get('etag')).toBe('"5"');
+    const acceptance = (accepted.body.events as { type: string; data: Record<string, unknown> }[])[0]!;
+    expect(acceptance.type).toBe('ApplicationAccepted');
+    expect(acceptance.data).toMatchObject({
+      receiptNo: 'SL-2026-0001',
+      kind: 'promised',
+      limitDays: 5,
+      deadline: '2026-03-09T17:30:00+08:00',
+      provisional: false,
+    });
+    expect(typeof acceptance.data.calendarVersion).toBe('string');
+
+    // T6: a site survey from Tuesday 09:00 to Wednesday 09:00 pauses 390 office minutes.
+    await api.setClock('2026-03-03T09:00:00+08:00');
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/suspensions`,
+      { type: 'site_survey', reason: '需现场核查经营场所', applicantNotifiedAt: '2026-03-03T09:00:00+08:00' },
+      t.window,
+    );
+    await api.setClock('2026-03-04T09:00:00+08:00');
+    const resumed = await expectOk(api, 'POST', `/cases/${caseId}/suspensions/1/resumption`, {}, t.window);
+    expect((resumed.events as { data: Record<string, unknown> }[])[0]!.data).toMatchObject({
+      suspensionNo: 1,
+      suspendedOfficeMinutes: 390,
+      deadline: '2026-03-10T17:30:00+08:00',
+    });
+
+    // T7: the approver of the department extends by 3 working days before the deadline.
+    const extended = await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/extension`,
+      { days: 3, reason: '需组织专家评审', applicantNotifiedAt: '2026-03-04T09:00:00+08:00', channel: 'sms' },
+      t.approver,
+    );
+    expect((extended.events as { data: Record<string, unknown> }[])[0]!.data).toMatchObject({
+      deadline: '2026-03-13T17:30:00+08:00',
+      previousDeadline: '2026-03-10T17:30:00+08:00',
+    });
+
+    await api.setClock('2026-03-05T15:00:00+08:00');
+    const completed = await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/completion`,
+      { outcome: 'approved', decisionNo: 'JD-2026-0001' },
+      t.window,
+    );
+    expect((completed.events as { data: Record<string, unknown> }[])[0]!.data).toMatchObject({
+      onTime: true,
+      overdueMinutes: 0,
+    });
+
+    // P1–P4 after completion: a complaint concluded, a bad review rectified.
+    const complaint = await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/complaints`,
+      { channel: '12345热线', subject: { kind: 'window', id: 'win-3' }, content: '窗口人员态度生硬。' },
+      t.guide,
+    );
+    const complaintId = (complaint.events as { data: { complaintId: string } }[])[0]!.data.complaintId;
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/complaints/${complaintId}/conclusion`,
+      { substantiated: true, reply: '经核实情况属实，已批评教育。' },
+      t.supervisor,
+    );
+    await expectOk(api, 'POST', `/cases/${caseId}/evaluations`, { score: 2, comment: '等待时间长' }, t.guide);
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/evaluations/1/rectification`,
+      { valid: true, action: '已回访申请人并整改。' },
+      t.supervisor,
+    );
+
+    // A3: an accountability action against the substantiated complaint (P3).
+    const events = await api.store.readStream(`case-${caseId}`);
+    const violations = detectViolations(events.map(toCaseEvent));
+    const substantiated = violations.find((v) => v.code === 'COMPLAINT_SUBSTANTIATED')!;
+    expect(substantiated).toBeDefined();
+    const action = await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/accountability-actions`,
+      { violationId: substantiated.violationId, action: 'criticism', note: '对窗口人员批评教育' },
+      t.supervisor,
+    );
+    expect((action.events as { type: string }[])[0]!.type).toBe('AccountabilityActionRecorded');
+
+    // Queries from the event store.
+    const all = await api.request('GET', `/cases/${caseId}/events`, undefined, { token: t.auditor });
+    expect(all.status).toBe(200);
+    const items = all.body.items as { type: string; revision: number; correlationId: string }[];
+    expect(items.map((e) => e.revision)).toEqual(items.map((_, i) => i));
+    expect(items.map((e) => e.type)).toEqual([
+      'InquiryRegistered',
+      'InquiryReferred',
+      'ApplicationReceived',
+      'SupplementRequested',
+      'SupplementReceived',
+      'ApplicationAccepted',
+      'CaseSuspended',
+      'CaseResumed',
+      'ExtensionGranted',
+      'CaseCompleted',
+      'ComplaintFiled',
+      'ComplaintConcluded',
+      'EvaluationSubmitted',
+      'EvaluationRectified',
+      'AccountabilityActionRecorded',
+    ]);
+    expect(items[1]!.correlationId).toBe('corr-lifecycle-1');
+
+    const integrity = await api.request('GET', `/cases/${caseId}/integrity`, undefined, { token: t.auditor });
+    expect(integrity.body).toEqual({ ok: true, checked: items.length });
+
+    // U4: as it stood while suspended.
+    const past = await api.request(
+      'GET',
+      `/cases/${caseId}/state?asOf=${encodeURIComponent('2026-03-03T12:00:00+08:00')}`,
+      undefined,
+      {
+        token: t.supervisor,
+      },
+    );
+    expect(past.status).toBe(200);
+    expect(past.body).toMatchObject({
+      status: 'suspended',
+      suspendedNow: true,
+      extended: false,
+      deadline: '2026-03-09T17:30:00+08:00',
+      revision: 6,
+    });
+    expect(past.body.applicant).toEqual({
+      kind: 'person',
+      name: '张*',
+      idNumber: '110***********1234',
+      phone: '138****8000',
+    });
+
+    // I1: the auditor sees the applicant unmasked.
+    const now = await api.request('GET', `/cases/${caseId}`, undefined, { token: t.auditor });
+    expect(now.body).toMatchObject({
+      status: 'completed',
+      extended: true,
+      matterCode: 'M-001',
+      departmentId: 'dept-market',
+      firstResponderId: 'u-guide',
+    });
+    expect((now.body.applicant as { idNumber: string }).idNumber).toBe('110101199003071234');
+    expect(now.body.flags).toContain('COMPLAINT_SUBSTANTIATED');
+    expect(caseStateOf(events).status).toBe('completed');
+  });
+
+  it('takes a card through explanation and revocation once supervision has issued it (C2, C4, C5)', async () => {
+    await api.setClock('2026-03-06T09:00:00+08:00');
+    const created = await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.window);
+    const caseId = created.caseId as string;
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/application`,
+      { matterCode: 'M-002', materials: [{ code: 'id' }] },
+      t.window,
+    );
+    await expectOk(api, 'POST', `/cases/${caseId}/acceptance`, { receiptNo: 'SL-2026-0002' }, t.window);
+    // T3: an immediate case is due 30 office minutes later; 09:31 is past it.
+    await api.setClock('2026-03-06T09:31:00+08:00');
+    expect(await runSupervision(api, caseId)).toEqual(['YellowCardIssued']);
+    const view = await api.request('GET', `/cases/${caseId}`, undefined, { token: t.window });
+    expect(view.body).toMatchObject({ level: 'yellow', cards: [{ level: 'yellow' }] });
+    const cardId = (view.body.cards as { cardId: string }[])[0]!.cardId;
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/cards/${cardId}/explanation`,
+      { text: '系统故障导致超时。' },
+      t.window,
+    );
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${caseId}/cards/${cardId}/revocation`,
+      { reason: '系统故障，误亮牌' },
+      t.supervisor,
+    );
+    const after = await api.request('GET', `/cases/${caseId}`, undefined, { token: t.supervisor });
+    expect(after.body.cards).toEqual([
+      expect.objectContaining({ cardId, explanation: '系统故障导致超时。', revoked: true }),
+    ]);
+  });
+
+  it('follows configuration: a published year turns provisional deadlines firm (T2), a center’s hours count (T1)', async () => {
+    const before = await api.request('GET', '/admin/calendar/2027', undefined, { token: t.window });
+    expect(before.body).toEqual({ year: 2027, covered: false, source: null, holidays: [], workdays: [] });
+    const builtIn = await api.request('GET', '/admin/calendar/2026', undefined, { token: t.window });
+    expect(builtIn.body).toMatchObject({ year: 2026, covered: true, source: 'chinese-days@1.5.7' });
+    const published = await api.request(
+      'PUT',
+      '/admin/calendar/2027',
+      { notice: '国务院办公厅关于2027年部分节假日安排的通知', holidays: ['2027-01-01'], workdays: [] },
+      { token: t.admin },
+    );
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({
+      streamId: 'calendar-2027',
+      revision: 0,
+      events: [{ type: 'CalendarYearPublished' }],
+    });
+    const after = await api.request('GET', '/admin/calendar/2027', undefined, { token: t.window });
+    expect(after.body).toMatchObject({
+      year: 2027,
+      covered: true,
+      source: '国务院办公厅关于2027年部分节假日安排的通知',
+      holidays: ['2027-01-01'],
+    });
+
+    const policy = await api.request('GET', '/admin/policy/timeliness', undefined, { token: t.supervisor });
+    const changed = await api.request(
+      'PUT',
+      '/admin/policy/timeliness',
+      { ...policy.body, version: 'county-2026.2' },
+      { token: t.supervisor },
+    );
+    expect(changed.status).toBe(201);
+    expect(
+      (await api.request('GET', '/admin/policy/timeliness', undefined, { token: t.window })).body,
+    ).toMatchObject({ version: 'county-2026.2' });
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * API.md "Conventions": racing writers (one wins, the others 409), If-Match (412 when the case has
+ * moved on) and Idempotency-Key (a retry records nothing and answers 200 with the first answer).
+ */
+import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
+import { caseAt, defineMatters, INQUIRY, tokens, type Tokens } from './support/case-fixtures.js';
+
+describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
+  let api: TestApi;
+  let t: Tokens;
+
+  beforeAll(async () => {
+    api = await startApi(kind);
+    t = await tokens();
+    await defineMatters(api, t);
+  });
+  afterAll(() => api?.close());
+
+  const completions = async (caseId: string): Promise<number> =>
+    (await api.store.readStream(`case-${caseId}`)).filter((e) => e.type === 'CaseCompleted').length;
+
+  it('20 racing completions record exactly one; the others are refused with 409', async () => {
+    const caseId = await caseAt(api, t, 'accepted');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.request(
+          'POST',
+          `/cases/${caseId}/completion`,
+          { outcome: 'approved', decisionNo: `JD-${i}` },
+          { token: t.window },
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    for (const a of answers.filter((x) => x.status === 409)) {
+      expect(a.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(['CONCURRENT_MODIFICATION', 'ILLEGAL_TRANSITION']).toContain(a.body.code);
+    }
+    expect(await completions(caseId)).toBe(1);
+  });
+
+  it('If-Match: the current revision proceeds, a stale one answers 412 and records nothing', async () => {
+    const caseId = await caseAt(api, t, 'received');
+    const stale = await api.request(
+      'POST',
+      `/cases/${caseId}/acceptance`,
+      { receiptNo: 'SL-1' },
+      { token: t.window, headers: { 'If-Match': '"0"' } },
+    );
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('PRECONDITION_FAILED');
+    expect(await api.store.streamRevision(`case-${caseId}`)).toBe(1);
+    const fresh = await api.request(
+      'POST',
+      `/cases/${caseId}/acceptance`,
+      { receiptNo: 'SL-1' },
+      { token: t.window, headers: { 'If-Match': '"1"' } },
+    );
+    expect(fresh.status).toBe(201);
+    expect(fresh.headers.get('etag')).toBe('"2"');
+    const bad = await api.request(
+      'POST',
+      `/cases/${caseId}/withdrawal`,
+      { reason: '撤回' },
+      { token: t.window, headers: { 'If-Match': 'yesterday' } },
+    );
+    expect(bad.status).toBe(400);
+  });
+
+  it('racing conditional writers: one wins, the others 412', async () => {
+    const caseId = await caseAt(api, t, 'accepted');
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        api.request(
+          'POST',
+          `/cases/${caseId}/completion`,
+          { outcome: 'approved', decisionNo: `JD-${i}` },
+          { token: t.window, headers: { 'If-Match': '"2"' } },
+        ),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 412)).toHaveLength(4);
+    expect(await completions(caseId)).toBe(1);
+  });
+
+  it('a retried command with the same Idempotency-Key records nothing and answers 200 with the first answer', async () => {
+    const caseId = await caseAt(api, t, 'accepted');
+    const headers = { 'Idempotency-Key': 'complete-once-0001' };
+    const first = await api.request(
+      'POST',
+      `/cases/${caseId}/completion`,
+      { outcome: 'approved', decisionNo: 'JD-1' },
+      { token: t.window, headers },
+    );
+    const again = await api.request(
+      'POST',
+      `/cases/${caseId}/completion`,
+      { outcome: 'approved', decisionNo: 'JD-1' },
+      { token: t.window, headers },
+    );
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await completions(caseId)).toBe(1);
+    expect(await api.store.streamRevision(`case-${caseId}`)).toBe(3);
+  });
+
+  it('a retried inquiry lands on the same case; racing twins of one key record it once', async () => {
+    const headers = { 'Idempotency-Key': 'inquiry-twins-0001' };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api.request('POST', '/cases/inquiries', INQUIRY, { token: t.guide, headers }),
+      ),
+    );
+    const caseIds = new Set(answers.map((a) => a.body.caseId));
+    expect(caseIds.size).toBe(1);
+    for (const a of answers) expect([200, 201]).toContain(a.status);
+    const [caseId] = [...caseIds] as string[];
+    expect(await api.store.streamRevision(`case-${caseId}`)).toBe(0);
+    const eventIds = new Set(answers.map((a) => (a.body.events as { eventId: string }[])[0]!.eventId));
+    expect(eventIds.size).toBe(1);
+    // Another caller's identical key is theirs alone.
+    const other = await api.request('POST', '/cases/inquiries', INQUIRY, { token: t.window, headers });
+    expect(other.status).toBe(201);
+    expect(other.body.caseId).not.toBe(caseId);
+  });
+
+  it('a refused keyed command records nothing, and its retry is decided afresh', async () => {
+    const caseId = await caseAt(api, t, 'received');
+    const headers = { 'Idempotency-Key': 'accept-retry-0001' };
+    const refused = await api.request(
+      'POST',
+      `/cases/${caseId}/acceptance`,
+      { receiptNo: ' ' },
+      { token: t.window, headers },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('N5_RECEIPT_NUMBER_REQUIRED');
+    const retried = await api.request(
+      'POST',
+      `/cases/${caseId}/acceptance`,
+      { receiptNo: 'SL-9' },
+      { token: t.window, headers },
+    );
+    expect(retried.status).toBe(201);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Starts the API in-process on port 0 against a real store: PGlite in a temporary folder, or a fresh
+ * PostgreSQL database `api_test_<hex>` on the server of PG_TEST_URL (default the local one), dropped
+ * afterwards. CLOCK=manual, so tests move time through POST /admin/clock.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import pg from 'pg';
+import type { StaffRole } from '#domain/actor/actor.js';
+import { parseInstant } from '#domain/calendar/index.js';
+import { signStaffToken } from '#infra/auth/token-signer.js';
+import { ManualClock } from '#infra/clock/clock.js';
+import { loadConfig } from '#infra/config/app-config.js';
+import { createEventStore } from '#infra/event-store/create-event-store.js';
+import type { EventStore } from '#infra/event-store/event-store.port.js';
+import { createApiApplication } from '../../../apps/api/src/api-application.js';
+import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
+import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export const TEST_SECRET = 'api-test-secret-至少三十二个字节-0123456789abcdef';
+/** Monday 2026-03-02 09:00 in Shanghai: a working day in the built-in calendar. */
+export const TEST_START = '2026-03-02T09:00:00+08:00';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+export interface RequestOptions {
+  readonly token?: string | null;
+  readonly headers?: Record<string, string>;
+  /** Sent as is (for malformed JSON); otherwise `body` is JSON-encoded. */
+  readonly raw?: string;
+}
+
+export interface TestApi {
+  readonly url: string;
+  readonly store: EventStore;
+  readonly clock: ManualClock;
+  readonly app: INestApplication;
+  request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: RequestOptions,
+  ): Promise<ApiResponse<T>>;
+  /** Moves the manual clock through the API, as an admin. */
+  setClock(iso: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ADMIN_DB_URL = (): string => process.env.PG_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_DB_URL() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startApi(kind: StoreKind, start: string = TEST_START): Promise<TestApi> {
+  const clock = new ManualClock(parseInstant(start));
+  let cleanup: () => Promise<void>;
+  let store: EventStore;
+  const storeOptions = { clock: () => new Date(clock.now()), pollIntervalMs: 50 };
+  if (kind === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'api-test-'));
+    store = await createEventStore(`pglite://${dir}`, storeOptions);
+    cleanup = () => rm(dir, { recursive: true, force: true });
+  } else {
+    const database = `api_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${database}`);
+    const url = new URL(ADMIN_DB_URL());
+    url.pathname = `/${database}`;
+    store = await createEventStore(url.toString(), { ...storeOptions, maxConnections: 20 });
+    cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  }
+  const config = loadConfig({ CLOCK: 'manual', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'error' });
+  const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
+  const app = await createApiApplication(runtime);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const adminToken = await tokenFor('admin');
+
+  const request: TestApi['request'] = async (method, path, body, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    const token = options.token === undefined ? adminToken : options.token;
+    if (token !== null) headers.authorization = `Bearer ${token}`;
+    let payload: string | undefined;
+    if (options.raw !== undefined) payload = options.raw;
+    else if (body !== undefined) payload = JSON.stringify(body);
+    if (payload !== undefined && headers['content-type'] === undefined)
+      headers['content-type'] = 'application/json';
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      ...(payload !== undefined && { body: payload }),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON: leave the text for the assertion to show
+    }
+    return { status: res.status, headers: res.headers, body: parsed as never };
+  };
+
+  return {
+    url,
+    store,
+    clock,
+    app,
+    request,
+    async setClock(iso) {
+      const res = await request('POST', '/admin/clock', { now: iso });
+      if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      await cleanup();
+    },
+  };
+}
+
+export interface StaffIdentity {
+  readonly sub?: string;
+  readonly name?: string;
+  readonly centerId?: string;
+  readonly departmentId?: string;
+  readonly windowId?: string;
+}
+
+/** Default identities of the suite: one center, the market department's window 3. */
+const DEFAULTS: Record<StaffRole, StaffIdentity> = {
+  guide: { name: '导办员小李', departmentId: 'dept-service' },
+  proxy: { name: '代办周杰', departmentId: 'dept-service' },
+  window: { name: '窗口王芳', departmentId: 'dept-market', windowId: 'win-3' },
+  approver: { name: '科长陈明', departmentId: 'dept-market' },
+  supervisor: { name: '督查刘洋', departmentId: 'dept-office' },
+  auditor: { name: '纪检孙丽', departmentId: 'dept-discipline' },
+  admin: { name: '管理员赵敏' },
+};
+
+export function tokenFor(role: StaffRole, identity: StaffIdentity = {}): Promise<string> {
+  const d = { ...DEFAULTS[role], ...identity };
+  return signStaffToken(
+    {
+      sub: d.sub ?? `u-${role}`,
+      name: d.name ?? role,
+      role,
+      centerId: d.centerId ?? 'center-1',
+      ...(d.departmentId !== undefined && { departmentId: d.departmentId }),
+      ...(d.windowId !== undefined && { windowId: d.windowId }),
+    },
+    TEST_SECRET,
+  );
+}
+
+/** Whether the PostgreSQL server answers; the PostgreSQL half of a suite needs it (scripts/ensure-postgres.sh). */
+export const STORE_KINDS: readonly StoreKind[] = ['pglite', 'postgres'];

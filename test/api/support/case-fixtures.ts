@@ -1,0 +1,136 @@
+/**
+ * Sample data of the suites (Chinese, as at a county center) and the steps that bring a case to a
+ * state: each returns the case id, failing loudly when a step is refused.
+ */
+import type { StaffRole } from '#domain/actor/actor.js';
+import { tokenFor, type TestApi } from './api-harness.js';
+
+export const PROMISED_MATTER = {
+  name: '食品经营许可',
+  departmentId: 'dept-market',
+  kind: 'promised',
+  promisedLimitDays: 5,
+  requiredMaterials: [
+    { code: 'id', name: '身份证' },
+    { code: 'lease', name: '场地租赁合同' },
+  ],
+};
+
+export const IMMEDIATE_MATTER = {
+  name: '个体工商户名称变更',
+  departmentId: 'dept-market',
+  kind: 'immediate',
+  promisedLimitDays: 0,
+  requiredMaterials: [{ code: 'id', name: '身份证' }],
+};
+
+export const INQUIRY = {
+  centerId: 'center-1',
+  channel: 'window',
+  applicant: { kind: 'person', name: '张三', idNumber: '110101199003071234', phone: '13800138000' },
+  question: '如何办理食品经营许可？',
+};
+
+export interface Tokens {
+  readonly guide: string;
+  readonly proxy: string;
+  readonly window: string;
+  readonly approver: string;
+  readonly supervisor: string;
+  readonly auditor: string;
+  readonly admin: string;
+  /** A window clerk of another department. */
+  readonly otherWindow: string;
+  readonly otherApprover: string;
+}
+
+export async function tokens(): Promise<Tokens> {
+  const roles: StaffRole[] = ['guide', 'proxy', 'window', 'approver', 'supervisor', 'auditor', 'admin'];
+  const list = await Promise.all(roles.map((r) => tokenFor(r)));
+  return {
+    ...(Object.fromEntries(roles.map((r, i) => [r, list[i]])) as Record<StaffRole, string>),
+    otherWindow: await tokenFor('window', {
+      sub: 'u-window-tax',
+      name: '窗口赵强',
+      departmentId: 'dept-tax',
+      windowId: 'win-9',
+    }),
+    otherApprover: await tokenFor('approver', {
+      sub: 'u-approver-tax',
+      name: '科长钱伟',
+      departmentId: 'dept-tax',
+    }),
+  } as Tokens;
+}
+
+export async function expectOk(
+  api: TestApi,
+  method: string,
+  path: string,
+  body: unknown,
+  token: string,
+  headers?: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  const res = await api.request(method, path, body, { token, ...(headers && { headers }) });
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function defineMatters(api: TestApi, t: Tokens): Promise<void> {
+  await expectOk(api, 'PUT', '/admin/matters/M-001', PROMISED_MATTER, t.admin);
+  await expectOk(api, 'PUT', '/admin/matters/M-002', IMMEDIATE_MATTER, t.admin);
+}
+
+export type CaseStage =
+  'inquiry' | 'received' | 'awaitingSupplement' | 'accepted' | 'suspended' | 'completed';
+
+/** A case brought to `stage` by the window clerk (registered by `registeredBy`, default the window). */
+export async function caseAt(
+  api: TestApi,
+  t: Tokens,
+  stage: CaseStage,
+  options: { matter?: string; registeredBy?: string } = {},
+): Promise<string> {
+  const created = await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, options.registeredBy ?? t.window);
+  const id = created.caseId as string;
+  if (stage === 'inquiry') return id;
+  await expectOk(
+    api,
+    'POST',
+    `/cases/${id}/application`,
+    { matterCode: options.matter ?? 'M-001', materials: [{ code: 'id', name: '身份证' }] },
+    t.window,
+  );
+  if (stage === 'received') return id;
+  if (stage === 'awaitingSupplement') {
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${id}/supplement-notices`,
+      { noticeNo: 'BZ-0001', items: [{ code: 'lease', name: '场地租赁合同', problem: 'missing' }] },
+      t.window,
+    );
+    return id;
+  }
+  await expectOk(api, 'POST', `/cases/${id}/acceptance`, { receiptNo: 'SL-0001' }, t.window);
+  if (stage === 'accepted') return id;
+  if (stage === 'suspended') {
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${id}/suspensions`,
+      { type: 'site_survey', reason: '需现场核查', applicantNotifiedAt: '2026-03-02T09:00:00+08:00' },
+      t.window,
+    );
+    return id;
+  }
+  await expectOk(
+    api,
+    'POST',
+    `/cases/${id}/completion`,
+    { outcome: 'approved', decisionNo: 'JD-0001' },
+    t.window,
+  );
+  return id;
+}
