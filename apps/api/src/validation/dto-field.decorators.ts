@@ -15,9 +15,9 @@ import {
   IsIn,
   IsNumber,
   IsObject,
-  IsOptional,
   IsString,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -32,7 +32,12 @@ const doc = (options: FieldOptions, extra: Record<string, unknown>): PropertyDec
     ? ApiPropertyOptional({ description: options.description, example: options.example, ...extra })
     : ApiProperty({ description: options.description, example: options.example, ...extra });
 
-const optional = (options: FieldOptions): PropertyDecorator[] => (options.optional ? [IsOptional()] : []);
+/**
+ * Absent is allowed, null is not: class-validator's IsOptional also lets null through, which would
+ * reach the domain as a non-string (`lateEntryReason: null`).
+ */
+const absentAllowed = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+const optional = (options: FieldOptions): PropertyDecorator[] => (options.optional ? [absentAllowed()] : []);
 
 /** Free text; `maxLength` keeps a single field from filling the 64 KiB body on its own. */
 export function TextField(options: FieldOptions & { readonly maxLength?: number } = {}): PropertyDecorator {
@@ -85,7 +90,7 @@ export function NestedField(
   options: FieldOptions & { readonly list?: boolean; readonly maxItems?: number } = {},
 ): PropertyDecorator {
   const decorators: PropertyDecorator[] = [
-    ...(options.optional ? [IsOptional()] : [IsDefined()]),
+    ...(options.optional ? [absentAllowed()] : [IsDefined()]),
     ValidateNested({ each: options.list === true }),
   ];
   if (options.list)
