@@ -1,0 +1,114 @@
+/**
+ * API.md: "The OpenAPI document served at /docs-json must describe exactly what is implemented,
+ * with examples." Every route the application serves is in the document, and only those; every
+ * command documents its body (with examples), its 201/200 answers, its headers and its problems.
+ */
+import { startApi, type TestApi } from './support/api-harness.js';
+
+interface Operation {
+  summary?: string;
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+  responses: Record<
+    string,
+    { content?: Record<string, { examples?: Record<string, unknown>; schema?: unknown }> }
+  >;
+  security?: unknown[];
+}
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components: {
+    schemas: Record<
+      string,
+      { properties?: Record<string, { example?: unknown; $ref?: string; items?: unknown }> }
+    >;
+  };
+}
+
+describe('OpenAPI document', () => {
+  let api: TestApi;
+  let doc: OpenApi;
+
+  beforeAll(async () => {
+    api = await startApi('pglite');
+    doc = (await api.request<OpenApi>('GET', '/docs-json', undefined, { token: null })).body;
+  });
+  afterAll(() => api?.close());
+
+  /** The routes Express actually serves (Nest registers them on the router). */
+  const servedRoutes = (): string[] => {
+    const router = (
+      api.app.getHttpAdapter().getInstance() as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      }
+    ).router;
+    return router.stack
+      .filter((l) => l.route && !l.route.path.startsWith('/docs'))
+      .flatMap((l) =>
+        Object.keys(l.route!.methods).map(
+          (m) => `${m.toUpperCase()} ${l.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      );
+  };
+
+  it('documents exactly the routes served', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(servedRoutes().sort());
+  });
+
+  it('every command documents its body with examples, its answers, its headers and its problems', () => {
+    const commands = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([m]) => m === 'post' || m === 'put')
+        .map(([m, op]) => [`${m} ${path}`, op] as const),
+    );
+    expect(commands.length).toBeGreaterThanOrEqual(25);
+    for (const [name, op] of commands) {
+      expect({ name, summary: typeof op.summary }).toEqual({ name, summary: 'string' });
+      expect({ name, codes: Object.keys(op.responses) }).toEqual({
+        name,
+        codes: expect.arrayContaining(['400', '401', '403']),
+      });
+      if (name !== 'post /admin/clock') {
+        expect({ name, codes: Object.keys(op.responses) }).toEqual({
+          name,
+          codes: expect.arrayContaining(['200', '201', '409', '412', '413']),
+        });
+        expect(op.parameters?.map((p) => p.name)).toEqual(
+          expect.arrayContaining(['Idempotency-Key', 'If-Match', 'X-Correlation-Id']),
+        );
+      }
+      for (const [status, response] of Object.entries(op.responses))
+        if (Number(status) >= 400) {
+          const problem = response.content?.['application/problem+json'];
+          expect({ name, status, examples: Object.keys(problem?.examples ?? {}).length > 0 }).toEqual({
+            name,
+            status,
+            examples: true,
+          });
+        }
+      const ref = op.requestBody?.content['application/json']?.schema.$ref;
+      if (name.includes('/resumption')) continue;
+      expect({ name, ref: typeof ref }).toEqual({ name, ref: 'string' });
+      const schema = doc.components.schemas[ref!.split('/').pop()!]!;
+      const withExamples = Object.values(schema.properties ?? {}).filter(
+        (p) => p.example !== undefined || p.$ref || p.items,
+      );
+      expect({ name, examples: withExamples.length > 0 }).toEqual({ name, examples: true });
+    }
+  });
+
+  it('names the rule codes a route can refuse with', () => {
+    const extension = doc.paths['/cases/{id}/extension']!.post!;
+    expect(Object.keys(extension.responses['422']!.content!['application/problem+json']!.examples!)).toEqual(
+      expect.arrayContaining([
+        'T7_EXTENSION_AFTER_DEADLINE',
+        'T7_SECOND_EXTENSION',
+        'U2_LATE_ENTRY_REASON_REQUIRED',
+      ]),
+    );
+    expect(doc.components.schemas.ProblemDetailsSchema).toBeDefined();
+  });
+});
