@@ -148,4 +148,38 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
     );
     expect(retried.status).toBe(201);
   });
+
+  it('two API processes on one store: each sees what the other recorded (no stale decision)', async () => {
+    const second = await api.secondInstance();
+    try {
+      const caseId = await caseAt(api, t, 'accepted');
+      // This process has the case in its cache; the other one completes it.
+      const done = await fetch(`${second.url}/cases/${caseId}/completion`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.window}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ outcome: 'approved', decisionNo: 'JD-2' }),
+      });
+      expect(done.status).toBe(201);
+      const withdrawn = await api.request(
+        'POST',
+        `/cases/${caseId}/withdrawal`,
+        { reason: '撤回' },
+        { token: t.window },
+      );
+      expect({ status: withdrawn.status, code: withdrawn.body.code }).toEqual({
+        status: 409,
+        code: 'ILLEGAL_TRANSITION',
+      });
+      const conditional = await api.request(
+        'POST',
+        `/cases/${caseId}/evaluations`,
+        { score: 5 },
+        { token: t.guide, headers: { 'If-Match': '"3"' } },
+      );
+      expect(conditional.status).toBe(201);
+      expect(await completions(caseId)).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -26,6 +26,7 @@ import { CaseQueriesController } from './cases/case-queries.controller.js';
 import { CASE_COMMAND_HANDLERS } from './cases/commands/case-command-handlers.js';
 import { CASE_QUERY_HANDLERS } from './cases/queries/read-case-query.handlers.js';
 import { ManualClockController } from './clock/manual-clock.controller.js';
+import { StreamCache } from './command-pipeline/stream-cache.js';
 import { StreamWriter } from './command-pipeline/stream-writer.js';
 import { ConfigurationCache } from './configuration/configuration-cache.js';
 import { HealthController } from './health/health.controller.js';
@@ -51,6 +52,7 @@ export class AppModule {
       { provide: LOGGER, useValue: runtime.logger },
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      StreamCache,
       StreamWriter,
       ConfigurationCache,
       CaseCommandExecutor,

@@ -51,6 +51,8 @@ export interface TestApi {
     body?: unknown,
     options?: RequestOptions,
   ): Promise<ApiResponse<T>>;
+  /** Another API process on the same store (its own caches), answering at `url`. */
+  secondInstance(): Promise<{ url: string; close(): Promise<void> }>;
   /** Moves the manual clock through the API, as an admin. */
   setClock(iso: string): Promise<void>;
   close(): Promise<void>;
@@ -122,6 +124,11 @@ export async function startApi(kind: StoreKind, start: string = TEST_START): Pro
     clock,
     app,
     request,
+    async secondInstance() {
+      const second = await createApiApplication({ ...runtime, logger: createApiLogger('error') });
+      await second.listen(0, '127.0.0.1');
+      return { url: (await second.getUrl()).replace('[::1]', '127.0.0.1'), close: () => second.close() };
+    },
     async setClock(iso) {
       const res = await request('POST', '/admin/clock', { now: iso });
       if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);

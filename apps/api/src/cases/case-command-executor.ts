@@ -34,10 +34,12 @@ export class CaseCommandExecutor {
     caseId: string,
     metadata: CommandMetadata,
     command: (loaded: LoadedCase) => CaseCommand,
+    options: { readonly knownNew?: boolean } = {},
   ): Promise<WriteOutcome> {
     return this.writer.write({
       streamId: caseStreamId(caseId),
       metadata,
+      ...(options.knownNew && { knownNew: true }),
       decide: (recorded) => {
         const state = caseStateOf(recorded);
         const cmd = command({ recorded, state });

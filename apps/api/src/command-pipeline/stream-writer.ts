@@ -29,6 +29,7 @@ import { EVENT_STORE } from '../runtime/runtime-tokens.js';
 import type { WriteOutcome } from './command-answer.js';
 import { idempotencyScope, type CommandMetadata } from './command-metadata.js';
 import { derivedCommandId, derivedEventId, type IdempotencyScope } from './derived-ids.js';
+import { StreamCache } from './stream-cache.js';
 
 /** An event as the deciders produce it (case, catalog and administration events alike). */
 export interface DecidedEvent {
@@ -51,6 +52,8 @@ export interface WriteRequest {
   readonly metadata: CommandMetadata;
   /** Decides on the stream as just read; called again after a lost race. May be async (lookups). */
   readonly decide: (events: readonly RecordedEvent[]) => Decision | Promise<Decision>;
+  /** The stream cannot exist yet (a freshly drawn random id): no need to read it. */
+  readonly knownNew?: boolean;
 }
 
 /** The envelope's actor (U1): who, with department and window, as the token said. */
@@ -66,18 +69,54 @@ export function envelopeActor(actor: Actor): EnvelopeActor {
 
 @Injectable()
 export class StreamWriter {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly cache: StreamCache,
+  ) {}
+
+  /**
+   * The stream to decide on: from the cache when allowed (`fresh` false), else from the store.
+   * `verified` says whether it comes from the store just now.
+   */
+  private async load(
+    streamId: string,
+    fresh: boolean,
+    knownNew: boolean,
+  ): Promise<{ events: readonly RecordedEvent[]; verified: boolean }> {
+    if (!fresh) {
+      if (knownNew) return { events: [], verified: false };
+      const cached = this.cache.get(streamId);
+      if (cached !== undefined) return { events: cached, verified: false };
+    }
+    const events = await this.store.readStream(streamId);
+    this.cache.set(streamId, events);
+    return { events, verified: true };
+  }
 
   async write(request: WriteRequest): Promise<WriteOutcome> {
     const { streamId, metadata } = request;
     const scope: IdempotencyScope | undefined = idempotencyScope(metadata);
-    for (let attempt = 0; ; attempt++) {
-      const events = await this.store.readStream(streamId);
+    let fresh = false;
+    for (let attempt = 0; ;) {
+      const { events, verified } = await this.load(streamId, fresh, request.knownNew === true);
       const revision = events.length === 0 ? -1 : events[events.length - 1]!.revision;
 
       if (scope) {
         const replay = firstAnswer(events, scope, streamId);
         if (replay) return replay;
+        // A keyed retry must see its first attempt even when another process recorded it.
+        if (!verified) {
+          fresh = true;
+          continue;
+        }
+      }
+      const ifMatchFails =
+        (metadata.ifMatch === '*' && revision < 0) ||
+        (typeof metadata.ifMatch === 'number' && metadata.ifMatch !== revision);
+      // A precondition is judged on the stream as stored, never on a cached copy.
+      if (ifMatchFails && !verified) {
+        fresh = true;
+        continue;
       }
       if (metadata.ifMatch === '*' && revision < 0)
         throw new ProblemException(problems.preconditionFailed('If-Match: * needs an existing stream.'));
@@ -89,7 +128,14 @@ export class StreamWriter {
         );
 
       const decision = await request.decide(events);
-      if (!Array.isArray(decision)) throw new ProblemException(problemOfDomainError(decision as Refusal));
+      if (!Array.isArray(decision)) {
+        // A refusal decided on a cached copy is confirmed on the stream as stored before it is answered.
+        if (!verified) {
+          fresh = true;
+          continue;
+        }
+        throw new ProblemException(problemOfDomainError(decision as Refusal));
+      }
       const decided = decision as readonly DecidedEvent[];
       if (decided.length === 0)
         return {
@@ -113,6 +159,7 @@ export class StreamWriter {
       }));
       try {
         const result = await this.store.append(streamId, toAppend, revision < 0 ? 'no_stream' : revision);
+        this.cache.appended(streamId, events, result.events);
         // A keyed twin racing this request may have appended these very ids first; the store then
         // answers with that first append, the same answer, so the retry records nothing either way.
         return {
@@ -124,13 +171,23 @@ export class StreamWriter {
         };
       } catch (error) {
         if (error instanceof WrongExpectedRevision) {
+          this.cache.forget(streamId);
+          // The cached copy was stale (another process wrote): read it and decide again; this is
+          // not the one retry of a lost race.
+          if (!verified) {
+            fresh = true;
+            continue;
+          }
           if (metadata.ifMatch !== undefined)
             throw new ProblemException(
               problems.preconditionFailed(
                 `${streamId} moved on to revision ${error.actual} while this command was decided.`,
               ),
             );
-          if (attempt === 0) continue;
+          if (attempt++ === 0) {
+            fresh = true;
+            continue;
+          }
           throw new ProblemException(
             problems.concurrentModification(
               `${streamId} was changed by another command twice while this one was decided; reload and retry.`,

@@ -30,11 +30,22 @@ export function createTokenVerifier(auth: AppConfig['auth']): TokenVerifier {
   );
 }
 
+/** Verified tokens kept (by their exact text) until they expire: a clerk sends the same token all day. */
+const CACHE_SIZE = 10_000;
+
 function verifierWith(
   check: (token: string) => Promise<{ payload: Record<string, unknown> }>,
 ): TokenVerifier {
+  // Signature checks through WebCrypto cost more than the rest of a request; a token's text fixes
+  // its claims, so once verified it only needs its expiry checked again.
+  const verified = new Map<string, { claims: StaffClaims; expiresAtMs: number }>();
   return {
     async verify(token) {
+      const known = verified.get(token);
+      if (known !== undefined) {
+        if (Date.now() < known.expiresAtMs) return { ok: true, claims: known.claims };
+        verified.delete(token);
+      }
       let payload: Record<string, unknown>;
       try {
         ({ payload } = await check(token));
@@ -46,7 +57,13 @@ function verifierWith(
         };
       }
       const claims = readStaffClaims(payload);
-      return typeof claims === 'string' ? { ok: false, reason: claims } : { ok: true, claims };
+      if (typeof claims === 'string') return { ok: false, reason: claims };
+      // Tokens without an expiry are checked every time (nothing bounds how long they may be kept).
+      if (typeof payload.exp === 'number') {
+        if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value!);
+        verified.set(token, { claims, expiresAtMs: payload.exp * 1000 });
+      }
+      return { ok: true, claims };
     },
   };
 }

@@ -15,21 +15,27 @@ export class RegisterInquiryHandler implements ICommandHandler<RegisterInquiryCo
     const { body, metadata } = command;
     const scope = idempotencyScope(metadata);
     const caseId = derivedEntityId(scope, 'case', 'inquiry');
-    return this.executor.execute(caseId, metadata, () => ({
-      type: 'RegisterInquiry',
-      actor: metadata.actor,
-      ...commandOptions(body),
+    return this.executor.execute(
       caseId,
-      centerId: body.centerId,
-      channel: body.channel,
-      applicant: {
-        kind: body.applicant.kind,
-        name: body.applicant.name,
-        ...(body.applicant.idNumber !== undefined && { idNumber: body.applicant.idNumber }),
-        ...(body.applicant.phone !== undefined && { phone: body.applicant.phone }),
-      },
-      question: body.question,
-      ...(body.matterCode !== undefined && { matterCode: body.matterCode }),
-    }));
+      metadata,
+      () => ({
+        type: 'RegisterInquiry',
+        actor: metadata.actor,
+        ...commandOptions(body),
+        caseId,
+        centerId: body.centerId,
+        channel: body.channel,
+        applicant: {
+          kind: body.applicant.kind,
+          name: body.applicant.name,
+          ...(body.applicant.idNumber !== undefined && { idNumber: body.applicant.idNumber }),
+          ...(body.applicant.phone !== undefined && { phone: body.applicant.phone }),
+        },
+        question: body.question,
+        ...(body.matterCode !== undefined && { matterCode: body.matterCode }),
+      }),
+      // A random id names a stream nobody has written yet: nothing to read before deciding.
+      { knownNew: scope === undefined },
+    );
   }
 }

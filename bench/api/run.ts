@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:api` (issue 5.7): the API as `npm start` runs it (its own process) on the
+ * PostgreSQL server, loaded by autocannon with 32 connections for 20 s on the case mix of
+ * case-mix.ts; then, in the same run, the store-only append rate of the same events. Prints
+ * commands/s and p50/p99 latency, and as its last line a JSON object:
+ * { commandsPerSec, p99Ms, storeOnlyPerSec, ratioVsStoreOnly }.
+ *
+ * PG_BENCH_URL (or PG_TEST_URL; default postgres://postgres@127.0.0.1:5432/postgres) names a server
+ * where the bench may create and drop its own database. BENCH_DURATION_S and BENCH_CONNECTIONS
+ * override 20 and 32; BENCH_API_NODE_ARGS adds node flags to the API process (e.g. --cpu-prof).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { signStaffToken } from '#infra/auth/token-signer.js';
+import { createEventStore } from '#infra/event-store/create-event-store.js';
+import { caseMix, MATTER, MATTER_CODE } from './case-mix.js';
+import { storeOnlyAppendRate } from './store-only-append.js';
+
+const ADMIN_URL =
+  process.env.PG_BENCH_URL || process.env.PG_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const SECRET = `bench-${randomBytes(24).toString('hex')}`;
+const MAIN = fileURLToPath(new URL('../../apps/api/src/main.js', import.meta.url));
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForHealth(url: string, api: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the API did not become healthy');
+}
+
+async function main(): Promise<void> {
+  const database = `api_bench_${randomBytes(6).toString('hex')}`;
+  const dbUrl = new URL(ADMIN_URL);
+  dbUrl.pathname = `/${database}`;
+  await admin(`CREATE DATABASE ${database}`);
+  let api: ChildProcess | undefined;
+  try {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    api = spawn(
+      process.execPath,
+      [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), MAIN],
+      {
+        env: {
+          ...process.env,
+          EVENT_STORE_URL: dbUrl.toString(),
+          PORT: String(port),
+          AUTH_JWT_SECRET: SECRET,
+          CLOCK: 'system',
+          LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    await waitForHealth(url, api);
+
+    const adminToken = await signStaffToken(
+      { sub: 'u-admin', name: '管理员', role: 'admin', centerId: 'center-1' },
+      SECRET,
+    );
+    const windowToken = await signStaffToken(
+      {
+        sub: 'u-window',
+        name: '窗口王芳',
+        role: 'window',
+        centerId: 'center-1',
+        departmentId: 'dept-market',
+        windowId: 'win-3',
+      },
+      SECRET,
+    );
+    const defined = await fetch(`${url}/admin/matters/${MATTER_CODE}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(MATTER),
+    });
+    if (defined.status !== 201)
+      throw new Error(`defining the matter: ${defined.status} ${await defined.text()}`);
+
+    console.log(
+      `HTTP: ${CONNECTIONS} connections, ${DURATION_S} s, register → apply → accept → complete, PostgreSQL`,
+    );
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      headers: { authorization: `Bearer ${windowToken}`, 'content-type': 'application/json' },
+      requests: caseMix(),
+    });
+    const commandsPerSec = result['2xx'] / DURATION_S;
+    console.log(
+      `  commands/s ${commandsPerSec.toFixed(0)}  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
+        `(2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
+    );
+    api.kill('SIGTERM');
+    await new Promise((r) => api!.once('exit', r));
+    api = undefined;
+
+    // The same events, straight to the store: templates from a case the HTTP phase recorded.
+    const store = await createEventStore(dbUrl.toString());
+    try {
+      const page = await store.readAll('00000000000000000000:00000000000000000000', {
+        filter: {
+          eventTypes: ['InquiryRegistered', 'ApplicationReceived', 'ApplicationAccepted', 'CaseCompleted'],
+        },
+        batchSize: 400,
+      });
+      const completed = page.events.find((e) => e.type === 'CaseCompleted');
+      if (!completed) throw new Error('the HTTP phase completed no case');
+      const templates = await store.readStream(completed.streamId);
+      console.log(
+        `store only: ${CONNECTIONS} writers, ${DURATION_S} s, the same ${templates.length} events per case`,
+      );
+      const storeOnly = await storeOnlyAppendRate(store, templates, CONNECTIONS, DURATION_S * 1000);
+      console.log(`  appends/s ${storeOnly.appendsPerSec.toFixed(0)}`);
+      const summary = {
+        commandsPerSec: Math.round(commandsPerSec),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        storeOnlyPerSec: Math.round(storeOnly.appendsPerSec),
+        ratioVsStoreOnly: Number((commandsPerSec / storeOnly.appendsPerSec).toFixed(3)),
+      };
+      console.log(JSON.stringify(summary));
+    } finally {
+      await store.close();
+    }
+  } finally {
+    if (api) api.kill('SIGTERM');
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  }
+}
+
+await main();
