@@ -1,0 +1,73 @@
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config.js';
+
+const SECRET = 'a-secret-that-is-at-least-32-bytes-long!';
+
+describe('loadConfig', () => {
+  it('defaults: port 3000, system clock, ./data, embedded store, development secret outside production', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      auth: { kind: 'secret', secret: DEV_JWT_SECRET, devDefault: true },
+      clock: 'system',
+      dataDir: './data',
+      logLevel: 'info',
+      production: false,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      EVENT_STORE_URL: 'postgres://u:p@db:5432/events',
+      MONGODB_URI: 'mongodb://localhost:27017/views',
+      PORT: '8080',
+      AUTH_JWT_SECRET: SECRET,
+      CLOCK: 'manual',
+      DATA_DIR: '/var/lib/cases',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      eventStoreUrl: 'postgres://u:p@db:5432/events',
+      mongodbUri: 'mongodb://localhost:27017/views',
+      port: 8080,
+      auth: { kind: 'secret', secret: SECRET, devDefault: false },
+      clock: 'manual',
+      dataDir: '/var/lib/cases',
+      logLevel: 'debug',
+    });
+    expect(loadConfig({ AUTH_JWKS_URL: 'https://id.example/.well-known/jwks.json' }).auth).toEqual({
+      kind: 'jwks',
+      jwksUrl: 'https://id.example/.well-known/jwks.json',
+    });
+  });
+
+  it('reports every wrong variable at once, never echoing a password', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        EVENT_STORE_URL: 'mysql://root:hunter2@db/x',
+        PORT: 'eighty',
+        CLOCK: 'sundial',
+        LOG_LEVEL: 'loud',
+        AUTH_JWT_SECRET: 'short',
+        MONGODB_URI: 'http://x',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(6);
+    expect(problems.join('\n')).not.toContain('hunter2');
+    expect(problems.join('\n')).toMatch(
+      /EVENT_STORE_URL[\s\S]*MONGODB_URI[\s\S]*PORT[\s\S]*AUTH_JWT_SECRET[\s\S]*CLOCK[\s\S]*LOG_LEVEL/,
+    );
+  });
+
+  it('production needs a real secret or JWKS', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_JWT_SECRET or AUTH_JWKS_URL is required/,
+    );
+    expect(() => loadConfig({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://id.example/jwks' })).toThrow(
+      /not both/,
+    );
+  });
+});
