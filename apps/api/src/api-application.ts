@@ -32,7 +32,6 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
     sendProblem(error, request, response, runtime.logger);
   });
   app.useGlobalPipes(new StrictValidationPipe());
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.get(ConfigurationCache).start();
   return app;
