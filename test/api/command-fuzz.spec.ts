@@ -3,6 +3,7 @@
  * bodies, bodies with wrong types, missing and unknown fields, arbitrary JSON, malformed text,
  * random roles, If-Match and Idempotency-Key headers — against cases in every state. Whatever is
  * sent, the API never answers 5xx, and a rejected request records no event anywhere in the store.
+ * The administration commands (centers, matters, calendar years, policy) are fuzzed alongside.
  */
 import fc from 'fast-check';
 import { START, type Position } from '#infra/event-store/event-store.port.js';
@@ -20,6 +21,10 @@ const anything = fc.oneof(
   fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
 );
+/** `value` one time in `odds`, absent otherwise (fc.option's freq counts the other way round). */
+const sometimes = <T>(value: fc.Arbitrary<T>, odds: number): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: odds - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: value });
+
 const text = fc.oneof(fc.constantFrom('', ' ', '材料齐全', '王芳', 'SL-0001'), fc.string({ maxLength: 30 }));
 const instant = fc.oneof(
   fc.constantFrom(
@@ -155,32 +160,88 @@ const ROUTES: readonly { readonly path: (id: string) => string; readonly fields:
   },
 ];
 
+const whole = fc.oneof(fc.integer({ min: -1, max: 60 }), fc.double());
+const hhmm = fc.oneof(
+  fc.constantFrom('08:30', '12:00', '14:30', '17:30', '25:00', '8:30'),
+  fc.string({ maxLength: 5 }),
+);
+const day = fc.oneof(
+  fc.constantFrom('2031-01-01', '2031-02-01', '2031-02-08', '2031-02-30', '2030-12-31'),
+  fc.string({ maxLength: 10 }),
+);
+
+/** The administration commands, on streams of their own (method PUT). */
+const ADMIN_ROUTES: readonly { readonly path: string; readonly fields: Fields }[] = [
+  {
+    path: '/admin/centers/center-fuzz',
+    fields: { name: text, officeHours: fc.array(fc.record({ start: hhmm, end: hhmm }), { maxLength: 3 }) },
+  },
+  {
+    path: '/admin/matters/M-FUZZ',
+    fields: {
+      name: text,
+      departmentId: fc.constantFrom('dept-market', 'dept-tax'),
+      kind: fc.constantFrom('immediate', 'promised', 'escalated', 'eventually'),
+      statutoryLimitDays: whole,
+      promisedLimitDays: whole,
+      maxExtensionDays: whole,
+      immediateLimitMinutes: whole,
+      joint: fc.boolean(),
+      requiredMaterials: fc.array(fc.record({ code: text, name: text }), { maxLength: 2 }),
+    },
+  },
+  {
+    path: '/admin/calendar/2031',
+    fields: {
+      notice: text,
+      holidays: fc.array(day, { maxLength: 3 }),
+      workdays: fc.array(day, { maxLength: 2 }),
+    },
+  },
+  {
+    path: '/admin/policy/timeliness',
+    fields: {
+      version: fc.oneof(fc.constantFrom('default-2026.1', 'fuzz-1'), fc.string({ maxLength: 8 })),
+      warningLeads: fc.array(fc.record({ maxLimitDays: whole, leadDays: whole }), { maxLength: 3 }),
+      immediateWarningLeadMinutes: whole,
+      redAfterOverdueDays: whole,
+      explanationDays: whole,
+      supplementNoticeDays: whole,
+      referralFollowUpDays: whole,
+      complaintDays: whole,
+      rectificationDays: whole,
+      publicCriticism: fc.record({ consecutiveLate: whole, withinDays: whole }),
+    },
+  },
+];
+
 /** A body: each documented field present or not, good or of any type, plus perhaps an unknown one. */
-const bodyFor = (fields: Fields): fc.Arbitrary<{ raw?: string; body?: unknown }> =>
+const bodyFor = (fields: Fields, withCommon = true): fc.Arbitrary<{ raw?: string; body?: unknown }> =>
   fc.oneof(
     {
       weight: 6,
       arbitrary: fc
         .record(
-          Object.fromEntries(
-            Object.entries({ ...fields, ...common }).map(([k, good]) => [
+          Object.fromEntries([
+            // Documented fields: usually present and of the right kind, sometimes anything at all.
+            ...Object.entries(fields).map(([k, good]) => [
               k,
-              fc.option(fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: anything }), {
+              fc.option(fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: anything }), {
                 nil: undefined,
               }),
             ]),
-          ),
+            // U2's fields: now and then, to reach back-dating and future refusals too.
+            ...(withCommon ? Object.entries(common).map(([k, good]) => [k, sometimes(good, 4)]) : []),
+          ]),
         )
         .chain((b) =>
-          fc
-            .option(
-              fc.tuple(fc.constantFrom('extra', 'actor', '__proto__', 'constructor', 'caseId'), anything),
-              { nil: undefined, freq: 4 },
-            )
-            .map((extra) => {
-              const clean = Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined));
-              return { body: extra ? { ...clean, [extra[0]]: extra[1] } : clean };
-            }),
+          sometimes(
+            fc.tuple(fc.constantFrom('extra', 'actor', '__proto__', 'constructor', 'caseId'), anything),
+            6,
+          ).map((extra) => {
+            const clean = Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined));
+            return { body: extra ? { ...clean, [extra[0]]: extra[1] } : clean };
+          }),
         ),
     },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => ({ body: v })) },
@@ -234,19 +295,20 @@ describe('command fuzz (PGlite)', () => {
     }
     const roles = Object.keys(t) as (keyof Tokens)[];
     const statuses = new Map<number, number>();
+    const codes = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 0, max: ROUTES.length - 1 }).chain((r) =>
+        fc.integer({ min: 0, max: ROUTES.length + ADMIN_ROUTES.length - 1 }).chain((r) =>
           fc.record({
             route: fc.constant(r),
             caseIndex: fc.integer({ min: 0, max: cases.length }),
             role: fc.constantFrom(...roles),
-            payload: bodyFor(ROUTES[r]!.fields),
-            ifMatch: fc.option(fc.constantFrom('"0"', '"3"', '*', 'W/"2"', 'garbage'), {
-              nil: undefined,
-              freq: 6,
-            }),
-            key: fc.option(fc.constantFrom('k-1', 'k-2', ' bad key\n'), { nil: undefined, freq: 6 }),
+            payload:
+              r < ROUTES.length
+                ? bodyFor(ROUTES[r]!.fields)
+                : bodyFor(ADMIN_ROUTES[r - ROUTES.length]!.fields, false),
+            ifMatch: sometimes(fc.constantFrom('"0"', '"3"', '*', 'W/"2"', 'garbage'), 8),
+            key: sometimes(fc.constantFrom('k-1', 'k-2', ' bad key\n'), 6),
           }),
         ),
         async ({ route, caseIndex, role, payload, ifMatch, key }) => {
@@ -254,12 +316,21 @@ describe('command fuzz (PGlite)', () => {
           const headers: Record<string, string> = {};
           if (ifMatch !== undefined) headers['If-Match'] = ifMatch;
           if (key !== undefined && !key.includes('\n')) headers['Idempotency-Key'] = key;
-          const res = await api.request('POST', ROUTES[route]!.path(caseId), payload.body, {
+          const admin = route >= ROUTES.length;
+          const path = admin ? ADMIN_ROUTES[route - ROUTES.length]!.path : ROUTES[route]!.path(caseId);
+          const res = await api.request(admin ? 'PUT' : 'POST', path, payload.body, {
             token: t[role],
             headers,
             ...(payload.raw !== undefined && { raw: payload.raw }),
           });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (process.env.FUZZ_DEBUG)
+            codes.set(
+              `${path.split('/').slice(-1)[0]} ${res.status} ${String((res.body as { code?: string })?.code)}`,
+              (codes.get(
+                `${path.split('/').slice(-1)[0]} ${res.status} ${String((res.body as { code?: string })?.code)}`,
+              ) ?? 0) + 1,
+            );
           expect(res.status).toBeLessThan(500);
           const page = await api.store.readAll(position, { batchSize: 100 });
           position = page.nextPosition;
@@ -272,6 +343,7 @@ describe('command fuzz (PGlite)', () => {
       ),
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20260302) },
     );
+    if (process.env.FUZZ_DEBUG) console.log([...codes].sort((a, b) => b[1] - a[1]).slice(0, 40));
     // The fuzz is useful only if it reaches the domain too, not just the validator.
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([201, 400, 403, 409, 422]));
   }, 180_000);
