@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type ApiRuntime } from './app.module.js';
 import { ConfigurationCache } from './configuration/configuration-cache.js';
+import { accessLog } from './logging/access-log.middleware.js';
 import { NestPinoLogger } from './logging/api-logger.js';
 import { setUpOpenApi } from './openapi/openapi-document.js';
 import { sendProblem } from './problem/problem-details.filter.js';
@@ -20,6 +21,7 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
     logger: new NestPinoLogger(runtime.logger),
   });
   app.disable('x-powered-by');
+  app.use(accessLog(runtime.logger));
   // JSON only, limited (oversized bodies answer 413); strict: the top level is an object or array.
   app.useBodyParser('json', {
     limit: MAX_BODY_BYTES,

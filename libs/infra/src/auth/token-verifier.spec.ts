@@ -44,3 +44,34 @@ describe('staff tokens', () => {
     expect(await verifier.verify(system)).toMatchObject({ ok: false, reason: expect.stringMatching(/role/) });
   });
 });
+
+describe('staff tokens from an identity provider (RS256, JWKS)', () => {
+  it('verifies against the keys the JWKS URL serves, and refuses HS256 tokens there', async () => {
+    const { createServer } = await import('node:http');
+    const { exportJWK, generateKeyPair, SignJWT } = await import('jose');
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const jwks = createTokenVerifier({ kind: 'jwks', jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
+      const token = await new SignJWT({ name: '纪检孙丽', role: 'auditor', centerId: 'center-1' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('u-audit')
+        .setExpirationTime('1h')
+        .sign(privateKey);
+      expect(await jwks.verify(token)).toEqual({
+        ok: true,
+        claims: { sub: 'u-audit', name: '纪检孙丽', role: 'auditor', centerId: 'center-1' },
+      });
+      const hs = await signStaffToken({ sub: 'u', name: 'n', role: 'window' }, SECRET);
+      expect(await jwks.verify(hs)).toMatchObject({ ok: false });
+    } finally {
+      server.close();
+    }
+  });
+});
