@@ -3,7 +3,14 @@
  * moved on) and Idempotency-Key (a retry records nothing and answers 200 with the first answer).
  */
 import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
-import { caseAt, defineMatters, INQUIRY, tokens, type Tokens } from './support/case-fixtures.js';
+import {
+  caseAt,
+  defineMatters,
+  INQUIRY,
+  PROMISED_MATTER,
+  tokens,
+  type Tokens,
+} from './support/case-fixtures.js';
 
 describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
   let api: TestApi;
@@ -178,6 +185,27 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
       );
       expect(conditional.status).toBe(201);
       expect(await completions(caseId)).toBe(1);
+
+      // Configuration recorded by the other process reaches this one (read every 50 ms in tests).
+      const defined = await fetch(`${second.url}/admin/matters/M-003`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${t.admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...PROMISED_MATTER, name: '酒类经营许可' }),
+      });
+      expect(defined.status).toBe(201);
+      const inquiry = await caseAt(api, t, 'inquiry');
+      let applied = 0;
+      for (let i = 0; i < 40 && applied !== 201; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 50));
+        const res = await api.request(
+          'POST',
+          `/cases/${inquiry}/application`,
+          { matterCode: 'M-003', materials: [{ code: 'id' }] },
+          { token: t.window },
+        );
+        applied = res.status;
+      }
+      expect(applied).toBe(201);
     } finally {
       await second.close();
     }

@@ -87,7 +87,12 @@ export async function startApi(kind: StoreKind, start: string = TEST_START): Pro
     store = await createEventStore(url.toString(), { ...storeOptions, maxConnections: 20 });
     cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }
-  const config = loadConfig({ CLOCK: 'manual', AUTH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'error' });
+  const config = loadConfig({
+    CLOCK: 'manual',
+    AUTH_JWT_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'error',
+    CONFIGURATION_POLL_MS: '50',
+  });
   const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
   const app = await createApiApplication(runtime);
   await app.listen(0, '127.0.0.1');

@@ -2,12 +2,13 @@
  * The configuration the case decider reads as data (DESIGN.md "The domain as deciders"): matters
  * (catalog-<code>), centers' office hours (center-<id>), holiday notices (calendar-<year>) and
  * the timeliness policy (policy-timeliness). Loaded from the event store at start, then followed
- * through the store's subscription, so several API processes agree; this process's own admin
- * writes are applied at once, so the next command sees them without waiting for the subscription.
+ * by reading new configuration events every second (see `follow`), so several API processes agree; this process's own admin
+ * writes are applied at once, so the next command sees them without waiting for the next read.
  * Each entry keeps the position it was built from, and an older event never overwrites a newer one.
  */
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { AppConfig } from '#infra/config/app-config.js';
 import type {
   CalendarYearPublished,
   CenterConfigured,
@@ -31,7 +32,7 @@ import {
   type Position,
   type RecordedEvent,
 } from '#infra/event-store/event-store.port.js';
-import { EVENT_STORE, LOGGER } from '../runtime/runtime-tokens.js';
+import { APP_CONFIG, EVENT_STORE, LOGGER } from '../runtime/runtime-tokens.js';
 
 export const CONFIGURATION_EVENT_TYPES = [
   'MatterDefined',
@@ -62,11 +63,15 @@ export class ConfigurationCache implements OnApplicationShutdown {
   private readonly clocks = new Map<string, OfficeClock>();
   private readonly following = new AbortController();
   private followLoop: Promise<void> | undefined;
+  private readonly followIntervalMs: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.followIntervalMs = config.configurationPollMs;
+  }
 
   /** Reads every configuration event recorded so far, then follows new ones in the background. */
   async start(): Promise<void> {
@@ -81,16 +86,43 @@ export class ConfigurationCache implements OnApplicationShutdown {
     this.followLoop = this.follow(from);
   }
 
+  /**
+   * Follows new configuration events by reading them every `FOLLOW_INTERVAL_MS`. Not the store's
+   * live subscription: that wakes every subscriber on every append, whatever its filter, so a
+   * configuration follower would add one filtered read per recorded case event (measured with
+   * bench/api: a read per command). Configuration changes a few times a year; a second of delay
+   * for other processes is plenty, and this process's own admin writes apply at once.
+   */
   private async follow(from: Position): Promise<void> {
-    try {
-      for await (const event of this.store.subscribe(from, {
-        filter: { eventTypes: CONFIGURATION_EVENT_TYPES },
-        signal: this.following.signal,
-      }))
-        this.apply(event);
-    } catch (error) {
-      if (!this.following.signal.aborted)
-        this.logger.error({ err: error }, 'configuration subscription ended; configuration may be stale');
+    const { signal } = this.following;
+    let position = from;
+    while (!signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          signal.removeEventListener('abort', stop);
+          resolve();
+        }, this.followIntervalMs);
+        signal.addEventListener('abort', stop, { once: true });
+      });
+      if (signal.aborted) break;
+      try {
+        for (;;) {
+          const page = await this.store.readAll(position, {
+            filter: { eventTypes: CONFIGURATION_EVENT_TYPES },
+            batchSize: 500,
+          });
+          for (const event of page.events) this.apply(event);
+          position = page.nextPosition;
+          if (page.caughtUp) break;
+        }
+      } catch (error) {
+        if (!signal.aborted)
+          this.logger.warn({ err: error }, 'reading configuration events failed; will retry');
+      }
     }
   }
 

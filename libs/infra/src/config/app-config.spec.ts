@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       logLevel: 'info',
       production: false,
+      configurationPollMs: 1000,
     });
   });
 

@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly production: boolean;
+  /** How often an API process reads configuration events other processes recorded (CONFIGURATION_POLL_MS). */
+  readonly configurationPollMs: number;
 }
 
 /** Only for local development: used when AUTH_JWT_SECRET is unset outside production, with a warning. */
@@ -122,6 +124,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     else logLevel = env.LOG_LEVEL as LogLevel;
   }
 
+  let configurationPollMs = 1000;
+  if (present(env.CONFIGURATION_POLL_MS)) {
+    const n = Number(env.CONFIGURATION_POLL_MS);
+    if (!/^\d+$/.test(env.CONFIGURATION_POLL_MS.trim()) || n < 10 || n > 3_600_000)
+      problems.push(
+        `CONFIGURATION_POLL_MS must be milliseconds from 10 to 3600000 (got ${JSON.stringify(env.CONFIGURATION_POLL_MS)}).`,
+      );
+    else configurationPollMs = n;
+  }
+
   if (problems.length > 0 || auth === undefined) throw new ConfigError(problems);
   return {
     ...(eventStoreUrl !== undefined && { eventStoreUrl }),
@@ -132,6 +144,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     logLevel,
     production,
+    configurationPollMs,
   };
 }
 
