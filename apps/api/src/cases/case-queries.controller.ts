@@ -2,7 +2,7 @@
  * Queries served from the event store (issue 5): GET /cases/{id}/events, /state?asOf=, /integrity,
  * and GET /cases/{id} itself, rebuilt from the case's events until the projector's view exists.
  */
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -17,6 +17,7 @@ import type { Actor } from '#domain/actor/actor.js';
 import { tryParseInstant } from '#domain/calendar/index.js';
 import type { RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
 import { RecordedEventSchema } from '../openapi/recorded-event.schema.js';
 import { ProblemException, problems } from '../problem/problem-details.js';
@@ -62,10 +63,22 @@ export class CaseQueriesController {
     description:
       'Roles: staff in scope (window/approver: own department; proxy: own cases; guide: own center), supervisor, auditor. Applicant masked unless auditor (I1).',
   })
-  @ApiOkResponse({ type: CaseView })
+  @ApiOkResponse({
+    type: CaseView,
+    headers: {
+      ETag: { description: 'The case’s revision, for If-Match', schema: { type: 'string', example: '"5"' } },
+    },
+  })
   @ApiProblems(READ_PROBLEMS)
-  get(@Param('id', IdParamPipe) caseId: string, @CurrentActor() actor: Actor): Promise<CaseView> {
-    return this.queries.execute(new GetCaseStateQuery(caseId, actor, undefined, 'view'));
+  async get(
+    @Param('id', IdParamPipe) caseId: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: ResponseHeaders,
+  ): Promise<CaseView> {
+    const view = await this.queries.execute(new GetCaseStateQuery(caseId, actor, undefined, 'view'));
+    // The revision a client passes back in If-Match to make its next command conditional.
+    response.setHeader('ETag', `"${view.revision}"`);
+    return view;
   }
 
   @Get(':id/events')

@@ -24,6 +24,9 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // No body at all is an empty object: a command without fields (a resumption) needs none, and
+    // any other gets its missing fields listed.
+    if (metadata.type === 'body' && value === undefined) return super.transform({}, metadata);
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value)))
       throw new ProblemException(
         problems.validation('The request body must be a JSON object.', [
