@@ -114,6 +114,15 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
     expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(await completions(caseId)).toBe(1);
     expect(await api.store.streamRevision(`case-${caseId}`)).toBe(3);
+    // The same key for another command is another request, not a replay of the completion.
+    const evaluation = await api.request(
+      'POST',
+      `/cases/${caseId}/evaluations`,
+      { score: 4 },
+      { token: t.window, headers },
+    );
+    expect(evaluation.status).toBe(201);
+    expect((evaluation.body.events as { type: string }[])[0]!.type).toBe('EvaluationSubmitted');
   });
 
   it('a retried inquiry lands on the same case; racing twins of one key record it once', async () => {

@@ -74,7 +74,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RegisterInquiryCommand(body, readCommandMetadata(headers, actor)),
+      new RegisterInquiryCommand(body, readCommandMetadata(headers, actor, 'RegisterInquiry')),
     );
     return answerCommand(response, outcome, outcome.streamId.slice(CASE_STREAM_PREFIX.length));
   }
@@ -100,7 +100,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new AnswerInquiryCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new AnswerInquiryCommand(caseId, body, readCommandMetadata(headers, actor, 'AnswerInquiry')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -138,7 +138,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new ReferInquiryCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new ReferInquiryCommand(caseId, body, readCommandMetadata(headers, actor, 'ReferInquiry')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -157,7 +157,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new SubmitApplicationCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new SubmitApplicationCommand(caseId, body, readCommandMetadata(headers, actor, 'SubmitApplication')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -189,7 +189,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RequestSupplementCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new RequestSupplementCommand(caseId, body, readCommandMetadata(headers, actor, 'RequestSupplement')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -204,7 +204,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new SubmitSupplementCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new SubmitSupplementCommand(caseId, body, readCommandMetadata(headers, actor, 'SubmitSupplement')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -236,7 +236,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RejectApplicationCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new RejectApplicationCommand(caseId, body, readCommandMetadata(headers, actor, 'RejectApplication')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -263,7 +263,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new AcceptApplicationCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new AcceptApplicationCommand(caseId, body, readCommandMetadata(headers, actor, 'AcceptApplication')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -289,7 +289,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new SuspendCaseCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new SuspendCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'SuspendCase')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -316,7 +316,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new ResumeCaseCommand(caseId, n, body, readCommandMetadata(headers, actor)),
+      new ResumeCaseCommand(caseId, n, body, readCommandMetadata(headers, actor, 'ResumeCase')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -366,7 +366,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new GrantExtensionCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new GrantExtensionCommand(caseId, body, readCommandMetadata(headers, actor, 'GrantExtension')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -381,7 +381,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new CompleteCaseCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new CompleteCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'CompleteCase')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -396,7 +396,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new WithdrawCaseCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new WithdrawCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'WithdrawCase')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -422,7 +422,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new FileComplaintCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new FileComplaintCommand(caseId, body, readCommandMetadata(headers, actor, 'FileComplaint')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -450,7 +450,12 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new ConcludeComplaintCommand(caseId, complaintId, body, readCommandMetadata(headers, actor)),
+      new ConcludeComplaintCommand(
+        caseId,
+        complaintId,
+        body,
+        readCommandMetadata(headers, actor, 'ConcludeComplaint'),
+      ),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -476,7 +481,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new SubmitEvaluationCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new SubmitEvaluationCommand(caseId, body, readCommandMetadata(headers, actor, 'SubmitEvaluation')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -510,7 +515,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RectifyEvaluationCommand(caseId, n, body, readCommandMetadata(headers, actor)),
+      new RectifyEvaluationCommand(caseId, n, body, readCommandMetadata(headers, actor, 'RectifyEvaluation')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -551,7 +556,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new ExplainCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor)),
+      new ExplainCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor, 'ExplainCard')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -585,7 +590,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RevokeCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor)),
+      new RevokeCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor, 'RevokeCard')),
     );
     return answerCommand(response, outcome, caseId);
   }
@@ -617,7 +622,11 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RecordAccountabilityActionCommand(caseId, body, readCommandMetadata(headers, actor)),
+      new RecordAccountabilityActionCommand(
+        caseId,
+        body,
+        readCommandMetadata(headers, actor, 'RecordAccountabilityAction'),
+      ),
     );
     return answerCommand(response, outcome, caseId);
   }

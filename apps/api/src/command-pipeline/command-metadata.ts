@@ -9,6 +9,8 @@ import { ProblemException, problems } from '../problem/problem-details.js';
 
 export interface CommandMetadata {
   readonly actor: Actor;
+  /** Which command (e.g. `AcceptApplication`): an Idempotency-Key is scoped to it (derived-ids.ts). */
+  readonly command: string;
   readonly idempotencyKey?: string;
   /** The revision `If-Match` names; `'*'` only asks that the stream exists. */
   readonly ifMatch?: number | '*';
@@ -27,7 +29,7 @@ const KEY = /^[\x21-\x7e]([\x20-\x7e]{0,198}[\x21-\x7e])?$/;
 const CORRELATION = /^[A-Za-z0-9._:-]{1,100}$/;
 const ETAG = /^(?:W\/)?"(\d{1,15})"$/;
 
-export function readCommandMetadata(headers: Headers, actor: Actor): CommandMetadata {
+export function readCommandMetadata(headers: Headers, actor: Actor, command: string): CommandMetadata {
   const key = header(headers, 'idempotency-key');
   if (key !== undefined && !KEY.test(key))
     throw new ProblemException(
@@ -59,15 +61,18 @@ export function readCommandMetadata(headers: Headers, actor: Actor): CommandMeta
     );
   return {
     actor,
+    command,
     ...(key !== undefined && { idempotencyKey: key }),
     ...(ifMatch !== undefined && { ifMatch }),
     correlationId: correlation ?? randomUUID(),
   };
 }
 
-/** The scope ids derived from the key live in: the caller and the key (derived-ids.ts). */
-export function idempotencyScope(metadata: CommandMetadata): { actorId: string; key: string } | undefined {
+/** The scope ids derived from the key live in: the caller, the command and the key (derived-ids.ts). */
+export function idempotencyScope(
+  metadata: CommandMetadata,
+): { actorId: string; command: string; key: string } | undefined {
   return metadata.idempotencyKey !== undefined
-    ? { actorId: metadata.actor.id, key: metadata.idempotencyKey }
+    ? { actorId: metadata.actor.id, command: metadata.command, key: metadata.idempotencyKey }
     : undefined;
 }

@@ -19,16 +19,18 @@ export function uuidV5(name: string, namespace: string = API_NAMESPACE): string 
 }
 
 /**
- * A key is the caller's: two staff members who happen to choose the same key must not collide, so
- * every derived id is scoped by the token's subject as well as by the stream.
+ * A key is the caller's, for one command: two staff members who happen to choose the same key must
+ * not collide, nor may a key reused for another command on the same case replay the first one. So
+ * every derived id is scoped by the token's subject and the command as well as by the stream.
  */
 export interface IdempotencyScope {
   readonly actorId: string;
+  readonly command: string;
   readonly key: string;
 }
 
 const scoped = (scope: IdempotencyScope, ...parts: readonly (string | number)[]): string =>
-  [scope.actorId, scope.key, ...parts].map((p) => String(p).replace(/\n/g, ' ')).join('\n');
+  [scope.actorId, scope.command, scope.key, ...parts].map((p) => String(p).replace(/\n/g, ' ')).join('\n');
 
 /** The id of the `index`-th event a keyed command appends to `streamId`. */
 export function derivedEventId(scope: IdempotencyScope, streamId: string, index: number): string {

@@ -70,7 +70,7 @@ export class CalendarController {
   ): Promise<ConfigurationAnswer> {
     const year = parseYear(yearText);
     const outcome = await this.commands.execute(
-      new PublishCalendarYearCommand(year, body, readCommandMetadata(headers, actor)),
+      new PublishCalendarYearCommand(year, body, readCommandMetadata(headers, actor, 'PublishCalendarYear')),
     );
     return answerConfiguration(response, outcome);
   }

@@ -46,7 +46,7 @@ export class CentersController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<ConfigurationAnswer> {
     const outcome = await this.commands.execute(
-      new ConfigureCenterCommand(centerId, body, readCommandMetadata(headers, actor)),
+      new ConfigureCenterCommand(centerId, body, readCommandMetadata(headers, actor, 'ConfigureCenter')),
     );
     return answerConfiguration(response, outcome);
   }

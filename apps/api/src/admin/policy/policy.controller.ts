@@ -43,7 +43,7 @@ export class PolicyController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<ConfigurationAnswer> {
     const outcome = await this.commands.execute(
-      new ChangeTimelinessPolicyCommand(body, readCommandMetadata(headers, actor)),
+      new ChangeTimelinessPolicyCommand(body, readCommandMetadata(headers, actor, 'ChangeTimelinessPolicy')),
     );
     return answerConfiguration(response, outcome);
   }
