@@ -44,7 +44,20 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
 export const MAX_BODY_BYTES = 64 * 1024;
 
 function bodyParserProblem(error: BodyParserError | null | undefined): ProblemDetails | undefined {
-  if (!error || typeof error !== 'object' || typeof error.type !== 'string') return undefined;
+  if (!error || typeof error !== 'object') return undefined;
+  if (typeof error.type !== 'string') {
+    // Errors of http-errors without a type (a body that does not inflate: Content-Encoding gzip or
+    // br with other bytes) still say they are the client's: a 4xx status, exposed.
+    const exposed = (error as { expose?: unknown }).expose === true;
+    const status = typeof error.status === 'number' ? error.status : undefined;
+    if (!exposed || status === undefined || status < 400 || status >= 500) return undefined;
+    if (status === 413)
+      return problems.payloadTooLarge(`Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+    if (status === 415) return problems.unsupportedMediaType('Send JSON encoded as UTF-8.');
+    return problems.validation(
+      'The request body could not be read (its Content-Encoding does not match it).',
+    );
+  }
   switch (error.type) {
     case 'entity.too.large':
       return problems.payloadTooLarge(`Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);

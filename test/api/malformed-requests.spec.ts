@@ -1,0 +1,64 @@
+/**
+ * What a client can get wrong before a body is even JSON: never a 500 (issue 5.2). Malformed JSON,
+ * a body that does not match its Content-Encoding, an unsupported charset or encoding, a body over
+ * 64 KiB (also once inflated), a top level that is not an object.
+ */
+import { gzipSync } from 'node:zlib';
+import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
+
+describe('malformed requests', () => {
+  let api: TestApi;
+  let token: string;
+
+  beforeAll(async () => {
+    api = await startApi('pglite');
+    token = await tokenFor('window');
+  });
+  afterAll(() => api?.close());
+
+  const send = async (
+    body: string | Buffer,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; code: string; type: string }> => {
+    const res = await fetch(`${api.url}/cases/inquiries`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      body,
+    });
+    const problem = (await res.json()) as { code: string };
+    return { status: res.status, code: problem.code, type: res.headers.get('content-type') ?? '' };
+  };
+
+  it.each([
+    ['malformed JSON', '{"centerId":', {}, 400, 'VALIDATION_FAILED'],
+    ['a JSON array', '[1,2]', {}, 400, 'VALIDATION_FAILED'],
+    ['a JSON string', '"inquiry"', {}, 400, 'VALIDATION_FAILED'],
+    ['gzip that is not gzip', 'not gzip at all', { 'content-encoding': 'gzip' }, 400, 'VALIDATION_FAILED'],
+    ['brotli that is not brotli', '{}', { 'content-encoding': 'br' }, 400, 'VALIDATION_FAILED'],
+    ['an unknown encoding', '{}', { 'content-encoding': 'x-zip' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'an unsupported charset',
+      '{}',
+      { 'content-type': 'application/json; charset=latin1' },
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    ['a body over 64 KiB', JSON.stringify({ question: 'x'.repeat(70_000) }), {}, 413, 'PAYLOAD_TOO_LARGE'],
+    [
+      'a body over 64 KiB once inflated',
+      gzipSync(JSON.stringify({ question: 'x'.repeat(2_000_000) })),
+      { 'content-encoding': 'gzip' },
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+  ] as const)('%s is answered with a problem, never 5xx', async (_name, body, headers, status, code) => {
+    const res = await send(body, headers);
+    expect(res).toEqual({ status, code, type: expect.stringMatching(/^application\/problem\+json/) });
+  });
+
+  it('unknown routes and methods are 404 problems too', async () => {
+    const res = await api.request('DELETE', '/cases/inquiries', undefined, { token });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  });
+});
