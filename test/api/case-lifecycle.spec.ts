@@ -237,6 +237,26 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
     ]);
     expect(items[1]!.correlationId).toBe('corr-lifecycle-1');
 
+    // API.md "Lists": pages of `limit`, followed by cursor, the same events in the same order.
+    const firstPosition = (all.body.items as { position: string }[])[0]!.position;
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `limit=4&minPosition=${firstPosition}${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await api.request('GET', `/cases/${caseId}/events?${query}`, undefined, {
+        token: t.supervisor,
+      });
+      expect(page.status).toBe(200);
+      expect((page.body.items as unknown[]).length).toBeLessThanOrEqual(4);
+      paged.push(...(page.body.items as { eventId: string }[]).map((e) => e.eventId));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(paged).toEqual((all.body.items as { eventId: string }[]).map((e) => e.eventId));
+    for (const bad of ['limit=0', 'limit=501', 'cursor=abc', 'minPosition=yesterday'])
+      expect(
+        (await api.request('GET', `/cases/${caseId}/events?${bad}`, undefined, { token: t.auditor })).status,
+      ).toBe(400);
+
     const integrity = await api.request('GET', `/cases/${caseId}/integrity`, undefined, { token: t.auditor });
     expect(integrity.body).toEqual({ ok: true, checked: items.length });
 

@@ -27,11 +27,30 @@ import {
   GetCaseEventsQuery,
   GetCaseStateQuery,
   VerifyCaseIntegrityQuery,
+  type CaseEventsPage,
 } from './queries/read-case-query.js';
+import { checkMinPosition, DEFAULT_LIMIT, MAX_LIMIT, readPageRequest } from './queries/list-page.js';
 
 class CaseEventsView {
   @ApiProperty({ type: [RecordedEventSchema] }) items!: RecordedEvent[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page; null on the last',
+    example: 'cmV2OjUw',
+  })
+  nextCursor!: string | null;
 }
+
+/** API.md: any query takes minPosition; these read the event store, which has reached every position. */
+const MinPosition = (): MethodDecorator =>
+  ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description:
+      'Accepted by every query (API.md); reads from the event store are always up to date, so it never waits.',
+    example: '00000000000000000750:00000000000000000012',
+  });
 
 class IntegrityView {
   @ApiProperty({ example: true }) ok!: boolean;
@@ -63,6 +82,7 @@ export class CaseQueriesController {
     description:
       'Roles: staff in scope (window/approver: own department; proxy: own cases; guide: own center), supervisor, auditor. Applicant masked unless auditor (I1).',
   })
+  @MinPosition()
   @ApiOkResponse({
     type: CaseView,
     headers: {
@@ -72,9 +92,11 @@ export class CaseQueriesController {
   @ApiProblems(READ_PROBLEMS)
   async get(
     @Param('id', IdParamPipe) caseId: string,
+    @Query('minPosition') minPosition: unknown,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CaseView> {
+    checkMinPosition(minPosition);
     const view = await this.queries.execute(new GetCaseStateQuery(caseId, actor, undefined, 'view'));
     // The revision a client passes back in If-Match to make its next command conditional.
     response.setHeader('ETag', `"${view.revision}"`);
@@ -83,16 +105,33 @@ export class CaseQueriesController {
 
   @Get(':id/events')
   @ApiOperation({
-    summary: 'Every recorded event of the case, in revision order',
+    summary: 'The recorded events of the case, in revision order, a page at a time',
     description: 'Roles: auditor, supervisor.',
   })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}`,
+    example: 50,
+  })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    description: 'nextCursor of the previous page',
+    example: 'cmV2OjUw',
+  })
+  @MinPosition()
   @ApiOkResponse({ type: CaseEventsView })
   @ApiProblems(READ_PROBLEMS)
   events(
     @Param('id', IdParamPipe) caseId: string,
+    @Query('limit') limit: unknown,
+    @Query('cursor') cursor: unknown,
+    @Query('minPosition') minPosition: unknown,
     @CurrentActor() actor: Actor,
-  ): Promise<{ items: readonly RecordedEvent[] }> {
-    return this.queries.execute(new GetCaseEventsQuery(caseId, actor));
+  ): Promise<CaseEventsPage> {
+    checkMinPosition(minPosition);
+    return this.queries.execute(new GetCaseEventsQuery(caseId, actor, readPageRequest(limit, cursor)));
   }
 
   @Get(':id/state')
@@ -102,13 +141,16 @@ export class CaseQueriesController {
       'Roles: auditor, supervisor. `asOf` is business time: the events whose occurredAt is at or before it.',
   })
   @ApiQuery({ name: 'asOf', required: true, example: '2026-03-05T12:00:00+08:00' })
+  @MinPosition()
   @ApiOkResponse({ type: CaseView })
   @ApiProblems(READ_PROBLEMS)
   state(
     @Param('id', IdParamPipe) caseId: string,
-    @Query('asOf') asOfText: string | undefined,
+    @Query('asOf') asOfText: unknown,
+    @Query('minPosition') minPosition: unknown,
     @CurrentActor() actor: Actor,
   ): Promise<CaseView> {
+    checkMinPosition(minPosition);
     const asOf = typeof asOfText === 'string' ? tryParseInstant(asOfText) : undefined;
     if (asOf === undefined)
       throw new ProblemException(
@@ -121,12 +163,15 @@ export class CaseQueriesController {
 
   @Get(':id/integrity')
   @ApiOperation({ summary: "Verify the case's hash chain (U3)", description: 'Roles: auditor.' })
+  @MinPosition()
   @ApiOkResponse({ type: IntegrityView })
   @ApiProblems(READ_PROBLEMS)
   integrity(
     @Param('id', IdParamPipe) caseId: string,
+    @Query('minPosition') minPosition: unknown,
     @CurrentActor() actor: Actor,
   ): Promise<StreamVerification> {
+    checkMinPosition(minPosition);
     return this.queries.execute(new VerifyCaseIntegrityQuery(caseId, actor));
   }
 }

@@ -12,7 +12,13 @@ import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { caseStateOf, caseStreamId } from '../case-stream.js';
 import { assertMayRead } from './case-read-scope.js';
 import { caseView, stateAsOf, type CaseView } from './case-view.js';
-import { GetCaseEventsQuery, GetCaseStateQuery, VerifyCaseIntegrityQuery } from './read-case-query.js';
+import { cursorFor } from './list-page.js';
+import {
+  GetCaseEventsQuery,
+  GetCaseStateQuery,
+  VerifyCaseIntegrityQuery,
+  type CaseEventsPage,
+} from './read-case-query.js';
 
 const caseNotFound = (): ProblemException =>
   new ProblemException(
@@ -54,16 +60,15 @@ export class GetCaseStateHandler implements IQueryHandler<GetCaseStateQuery, Cas
 }
 
 @QueryHandler(GetCaseEventsQuery)
-export class GetCaseEventsHandler implements IQueryHandler<
-  GetCaseEventsQuery,
-  { items: readonly RecordedEvent[] }
-> {
+export class GetCaseEventsHandler implements IQueryHandler<GetCaseEventsQuery, CaseEventsPage> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ caseId, reader }: GetCaseEventsQuery): Promise<{ items: readonly RecordedEvent[] }> {
+  async execute({ caseId, reader, page }: GetCaseEventsQuery): Promise<CaseEventsPage> {
     const recorded = await loadExisting(this.store, caseId);
     assertMayRead(reader, caseStateOf(recorded), 'events');
-    return { items: recorded };
+    const items = recorded.slice(page.fromRevision, page.fromRevision + page.limit);
+    const next = page.fromRevision + items.length;
+    return { items, nextCursor: next < recorded.length ? cursorFor(next) : null };
   }
 }
 
