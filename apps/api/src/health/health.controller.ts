@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { PublicRoute } from '../auth/public-route.decorator.js';
+import type { ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { CLOCK, EVENT_STORE } from '../runtime/runtime-tokens.js';
 
 export class HealthView {
@@ -33,13 +34,20 @@ export class HealthController {
   @PublicRoute()
   @ApiOperation({ summary: 'Liveness, readiness and which clock runs' })
   @ApiOkResponse({ type: HealthView })
-  async health(): Promise<HealthView> {
+  @ApiResponse({
+    status: 503,
+    description: 'The event store does not answer (same body, status degraded)',
+    type: HealthView,
+  })
+  async health(@Res({ passthrough: true }) response: ResponseHeaders): Promise<HealthView> {
     let eventStore: HealthView['eventStore'] = 'ok';
     try {
       await this.store.streamRevision('health-probe');
     } catch {
       eventStore = 'unreachable';
     }
+    // Not ready without its store: a load balancer takes the process out until it answers again.
+    if (eventStore !== 'ok') response.status(503);
     return {
       status: eventStore === 'ok' ? 'ok' : 'degraded',
       clock: this.clock.mode,
