@@ -108,17 +108,22 @@ describe('accountability (责任追究)', () => {
     });
   });
 
-  it('A1: given an extension told to the applicant after the deadline, then EXTENSION_IRREGULAR (T7)', () => {
+  it('A1: given an extension back-dated before the deadline but recorded after it, then EXTENSION_IRREGULAR (T7) and BACKDATED_ENTRY (U2)', () => {
     const given = acceptedCase('2026-03-02T10:00:00+08:00');
-    const extended = step(given, '2026-03-09T16:00:00+08:00', {
+    const extended = step(given, '2026-03-10T10:00:00+08:00', {
       type: 'GrantExtension',
       actor: approver,
       days: 3,
       reason: '需现场核查',
       applicantNotifiedAt: '2026-03-10T09:00:00+08:00',
       channel: 'phone',
+      occurredAt: '2026-03-09T16:00:00+08:00',
+      lateEntryReason: '审批系统故障，事后补录',
     });
-    expect(detectViolations(record(extended)).map((v) => v.code)).toContain('EXTENSION_IRREGULAR');
+    const codes = detectViolations(
+      record(extended, { [extended.length - 1]: '2026-03-10T10:00:00+08:00' }),
+    ).map((v) => v.code);
+    expect(codes).toEqual(expect.arrayContaining(['EXTENSION_IRREGULAR', 'BACKDATED_ENTRY']));
   });
 
   it('A1: given a referral not followed and an explanation missing, then REFERRAL_NOT_FOLLOWED and EXPLANATION_MISSING (F3, C5)', () => {

@@ -84,7 +84,9 @@ export function authorize(
     );
 
   const department = departmentOfNewApplication ?? state.departmentId;
-  if (DEPARTMENT_SCOPED.includes(actor.role) && department !== undefined && actor.departmentId !== department)
+  // An explanation is checked against the card's own department instead (C5, in decide).
+  const departmentScoped = DEPARTMENT_SCOPED.includes(actor.role) && command.type !== 'ExplainCard';
+  if (departmentScoped && department !== undefined && actor.departmentId !== department)
     return outOfScope(
       `The case belongs to department ${department}; a ${actor.role} of department ${actor.departmentId ?? 'none'} may not act on it.`,
     );

@@ -16,7 +16,7 @@ import { BACKDATE_TOLERANCE_MS, FUTURE_TOLERANCE_MS, type DecisionContext } from
 
 export type Decision = readonly CaseEvent[] | DomainError;
 
-const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+const blank = (s: string | undefined): boolean => typeof s !== 'string' || s.trim() === '';
 
 const illegal = (state: CaseState, step: string): DomainError =>
   domainError(
@@ -274,9 +274,8 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
           'A suspension needs a type, a reason and the time the applicant was told in writing (T6).',
           blank(command.reason) ? 'reason' : 'applicantNotifiedAt',
         );
-      const notified = safeInstant(command.applicantNotifiedAt);
-      if (notified === undefined)
-        return invalid('applicantNotifiedAt', 'applicantNotifiedAt is not an ISO-8601 instant.');
+      const notified = notifiedAt(command.applicantNotifiedAt, state, context.now);
+      if (typeof notified !== 'number') return notified;
       return [
         event('CaseSuspended', {
           suspensionNo: state.suspensions.length + 1,
@@ -343,9 +342,8 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
           'An extension records its reason and when and how the applicant was told (T7).',
           blank(command.reason) ? 'reason' : 'applicantNotifiedAt',
         );
-      const notified = safeInstant(command.applicantNotifiedAt);
-      if (notified === undefined)
-        return invalid('applicantNotifiedAt', 'applicantNotifiedAt is not an ISO-8601 instant.');
+      const notified = notifiedAt(command.applicantNotifiedAt, state, context.now);
+      if (typeof notified !== 'number') return notified;
       const moved = deadlineAfterWorkingDays(clock, state.deadline!, command.days);
       return [
         event('ExtensionGranted', {
@@ -659,7 +657,30 @@ function superviseCase(
   return out;
 }
 
-function safeInstant(iso: string): EpochMs | undefined {
+/** T6, T7: when the applicant was told in writing: a real instant, after receipt, not in the future. */
+function notifiedAt(iso: string, state: CaseState, now: EpochMs): EpochMs | DomainError {
+  const t = safeInstant(iso);
+  if (t === undefined)
+    return invalid('applicantNotifiedAt', 'applicantNotifiedAt is not an ISO-8601 instant with offset.');
+  if (t > now + FUTURE_TOLERANCE_MS)
+    return rule(
+      'U2_OCCURRED_IN_FUTURE',
+      '告知时间不能晚于当前时间',
+      'applicantNotifiedAt lies in the future.',
+      'applicantNotifiedAt',
+    );
+  if (state.receivedAt !== undefined && t < state.receivedAt)
+    return rule(
+      'T6_NOTIFIED_BEFORE_RECEIPT',
+      '告知时间早于收件时间',
+      `The applicant cannot have been told before the application was received at ${toShanghaiIso(state.receivedAt)}.`,
+      'applicantNotifiedAt',
+    );
+  return t;
+}
+
+function safeInstant(iso: unknown): EpochMs | undefined {
+  if (typeof iso !== 'string') return undefined;
   try {
     const t = parseInstant(iso);
     return Number.isFinite(t) ? t : undefined;

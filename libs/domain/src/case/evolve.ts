@@ -110,6 +110,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         provisional: d.provisional,
         calendarVersion: d.calendarVersion,
         policyVersion: d.policyVersion,
+        // A proxy's application has no window until a window accepts it; cards and A2 ledgers need one.
+        ...(s.windowId === undefined &&
+          event.actor.windowId !== undefined && { windowId: event.actor.windowId }),
       };
     }
     case 'CaseSuspended':

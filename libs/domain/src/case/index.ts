@@ -5,3 +5,4 @@ export * from './decision-context.js';
 export * from './authorize.js';
 export * from './decide.js';
 export * from './evolve.js';
+export * from './may-read.js';

@@ -227,3 +227,43 @@ describe('audit (审计) and access', () => {
     expect(s.averageWorkingDaysToComplete).toBeCloseTo(4, 5);
   });
 });
+
+describe('reading a case (who sees what)', () => {
+  it('I1, U3: auditors read everything; supervisors read events; a window of another department reads nothing of the case', async () => {
+    const { mayRead } = await import('../may-read.js');
+    const state = stateOf(acceptedCase('2026-03-02T10:00:00+08:00'));
+    expect(mayRead(auditor, state, 'integrity')).toBeUndefined();
+    expect(mayRead(windowClerk, state, 'view')).toBeUndefined();
+    expect(mayRead(windowClerk, state, 'events')).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+    expect(mayRead(otherWindow, state, 'view')).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect(mayRead(proxy, state, 'view')).toMatchObject({ code: 'OUT_OF_SCOPE' });
+  });
+
+  it('A2: given a proxy’s application accepted by a window, then the case carries that window for cards and ledgers', () => {
+    const byProxy = history([
+      [
+        {
+          type: 'RegisterInquiry',
+          actor: proxy,
+          caseId: 'c-p',
+          centerId: 'center-1',
+          channel: 'window',
+          applicant: { kind: 'person', name: '王五' },
+          question: '代办',
+        },
+        { now },
+      ],
+      [
+        {
+          type: 'SubmitApplication',
+          actor: proxy,
+          matterCode: immediateMatter.code,
+          materials: [{ code: 'id' }],
+        },
+        { now, matter: immediateMatter },
+      ],
+      [{ type: 'AcceptApplication', actor: windowClerk, receiptNo: 'SL-7' }, { now }],
+    ]);
+    expect(stateOf(byProxy).windowId).toBe('win-3');
+  });
+});

@@ -264,3 +264,34 @@ describe('deadlines (时限)', () => {
     expect(done).toMatchObject({ data: { onTime: false, overdueMinutes: 60 } });
   });
 });
+
+describe('telling the applicant (T6, T7)', () => {
+  it('T6: given an application received Monday 10:00, when a suspension says the applicant was told before receipt or in the future, then it is refused', () => {
+    const given = acceptedCase('2026-03-02T10:00:00+08:00');
+    const suspend = {
+      type: 'SuspendCase',
+      actor: windowClerk,
+      suspensionType: 'hearing',
+      reason: '听证',
+    } as const;
+    expect(
+      when(
+        given,
+        { ...suspend, applicantNotifiedAt: '2026-03-01T10:00:00+08:00' },
+        { now: '2026-03-03T10:00:00+08:00' },
+      ),
+    ).toMatchObject({
+      code: 'T6_NOTIFIED_BEFORE_RECEIPT',
+    });
+    expect(
+      when(
+        given,
+        { ...suspend, applicantNotifiedAt: '2026-03-04T10:00:00+08:00' },
+        { now: '2026-03-03T10:00:00+08:00' },
+      ),
+    ).toMatchObject({
+      code: 'U2_OCCURRED_IN_FUTURE',
+      field: 'applicantNotifiedAt',
+    });
+  });
+});

@@ -156,13 +156,13 @@ describe('timeliness cards (电子监察)', () => {
     expect(
       when(yellow, { ...explain, actor: otherWindow }, { now: '2026-03-10T09:00:00+08:00' }),
     ).toMatchObject({
-      code: 'OUT_OF_SCOPE',
+      code: 'C5_EXPLANATION_WRONG_DEPARTMENT',
     });
     const foreignApprover = { ...approver, departmentId: 'dept-tax' };
     expect(
       when(yellow, { ...explain, actor: foreignApprover }, { now: '2026-03-10T09:00:00+08:00' }),
     ).toMatchObject({
-      code: 'OUT_OF_SCOPE',
+      code: 'C5_EXPLANATION_WRONG_DEPARTMENT',
     });
     const explained = [
       ...yellow,
