@@ -6,12 +6,17 @@ import {
   parseInstant,
   toShanghaiIso,
 } from '../calendar/index.js';
-import { domainError, type DomainError, type DomainErrorCode } from '../errors/domain-error.js';
+import {
+  domainError,
+  isDomainError,
+  type DomainError,
+  type DomainErrorCode,
+} from '../errors/domain-error.js';
 import { assessTimeliness, explanationDueAt } from '../timeliness/assess-timeliness.js';
 import { authorize } from './authorize.js';
 import type { CaseCommand } from './case-commands.js';
 import type { CardFacts, CaseEvent, CaseEventOf, CaseEventType, DeadlineFacts } from './case-events.js';
-import { currentSuspension, isClosed, type CaseState } from './case-state.js';
+import { currentSuspension, isClosed, type CardRecord, type CaseState } from './case-state.js';
 import { BACKDATE_TOLERANCE_MS, FUTURE_TOLERANCE_MS, type DecisionContext } from './decision-context.js';
 
 export type Decision = readonly CaseEvent[] | DomainError;
@@ -482,16 +487,8 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
     }
 
     case 'ExplainCard': {
-      const card = state.cards.find((c) => c.cardId === command.cardId);
-      if (!card)
-        return domainError(
-          'C4_CARD_NOT_FOUND',
-          'not_found',
-          '牌警不存在',
-          `No card ${command.cardId} on this case.`,
-        );
-      if (card.revokedAt !== undefined)
-        return rule('C4_CARD_ALREADY_REVOKED', '该牌已撤销', 'This card has been revoked (C4).');
+      const card = standingCard(state, command.cardId);
+      if (isDomainError(card)) return card;
       if (card.explanationDueAt === undefined)
         return rule(
           'C5_EXPLANATION_NOT_NEEDED',
@@ -521,16 +518,8 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
     }
 
     case 'RevokeCard': {
-      const card = state.cards.find((c) => c.cardId === command.cardId);
-      if (!card)
-        return domainError(
-          'C4_CARD_NOT_FOUND',
-          'not_found',
-          '牌警不存在',
-          `No card ${command.cardId} on this case.`,
-        );
-      if (card.revokedAt !== undefined)
-        return rule('C4_CARD_ALREADY_REVOKED', '该牌已撤销', 'This card has already been revoked (C4).');
+      const card = standingCard(state, command.cardId);
+      if (isDomainError(card)) return card;
       if (blank(command.reason))
         return rule(
           'C4_REVOCATION_REASON_REQUIRED',
@@ -655,6 +644,16 @@ function superviseCase(
       }),
     );
   return out;
+}
+
+/** The card a command names, unless it does not exist or a supervisor has revoked it (C4). */
+function standingCard(state: CaseState, cardId: string): CardRecord | DomainError {
+  const card = state.cards.find((c) => c.cardId === cardId);
+  if (!card)
+    return domainError('C4_CARD_NOT_FOUND', 'not_found', '亮牌记录不存在', `No card ${cardId} on this case.`);
+  if (card.revokedAt !== undefined)
+    return rule('C4_CARD_ALREADY_REVOKED', '该牌已撤销', 'This card has been revoked by a supervisor (C4).');
+  return card;
 }
 
 /** T6, T7: when the applicant was told in writing: a real instant, after receipt, not in the future. */
