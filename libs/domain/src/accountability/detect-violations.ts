@@ -31,14 +31,13 @@ const fromActor = (a: Actor | undefined, state: CaseState): Party => ({
 export function detectViolations(events: readonly RecordedCaseEvent[]): Violation[] {
   const out: Violation[] = [];
   let state = initialState;
-  const idOf = new Map<string, string>(); // first event of a kind → its id
+  const firstOfType = new Map<string, string>(); // the first event of each type → its id
   let receiver: Actor | undefined;
   let acceptor: Actor | undefined;
-  const lastIdOf = (type: CaseEvent['type']): string | undefined => idOf.get(type);
+  const firstIdOf = (type: CaseEvent['type']): string | undefined => firstOfType.get(type);
   const cardEvents = new Map<string, string>();
   const complaintEvents = new Map<string, { id: string; subject: { kind: string; id?: string } }>();
   const evaluationEvents = new Map<number, string>();
-  const cardDepartment = new Map<string, string | undefined>();
   const revoked = new Set<string>();
 
   const add = (
@@ -62,7 +61,7 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
   for (const e of events) {
     const before = state;
     state = evolve(state, e);
-    if (!idOf.has(e.type)) idOf.set(e.type, e.eventId);
+    if (!firstOfType.has(e.type)) firstOfType.set(e.type, e.eventId);
     // U2: the step happened more than 10 minutes before it was recorded.
     if (parseInstant(e.recordedAt) - parseInstant(e.occurredAt) > BACKDATE_TOLERANCE_MS)
       add('BACKDATED_ENTRY', [e.eventId], fromActor(e.actor, state), e.recordedAt);
@@ -78,14 +77,14 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
         if (e.data.late)
           add(
             'LATE_NOTICE',
-            [lastIdOf('ApplicationReceived'), e.eventId],
+            [firstIdOf('ApplicationReceived'), e.eventId],
             fromActor(e.actor, state),
             e.recordedAt,
           );
         if (e.data.repeated)
           add(
             'REPEATED_NOTICE',
-            [lastIdOf('SupplementRequested'), e.eventId],
+            [firstIdOf('SupplementRequested'), e.eventId],
             fromActor(e.actor, state),
             e.recordedAt,
           );
@@ -100,7 +99,7 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
         if (parseInstant(e.recordedAt) > due || parseInstant(e.data.applicantNotifiedAt) > due)
           add(
             'EXTENSION_IRREGULAR',
-            [lastIdOf('ApplicationAccepted'), e.eventId],
+            [firstIdOf('ApplicationAccepted'), e.eventId],
             fromActor(e.actor, state),
             e.recordedAt,
           );
@@ -109,18 +108,15 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
       case 'ReferralFollowUpWarningIssued':
         add(
           'REFERRAL_NOT_FOLLOWED',
-          [lastIdOf('InquiryReferred'), e.eventId],
+          [firstIdOf('InquiryReferred'), e.eventId],
           fromActor(state.firstResponder, state),
           e.recordedAt,
         );
         break;
       case 'WarningIssued':
-        cardEvents.set(e.data.cardId, e.eventId);
-        break;
       case 'YellowCardIssued':
       case 'RedCardIssued':
         cardEvents.set(e.data.cardId, e.eventId);
-        cardDepartment.set(e.data.cardId, e.data.departmentId);
         break;
       case 'CardRevoked':
         revoked.add(e.data.cardId);
@@ -129,7 +125,7 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
         if (e.data.step === 'supplement_notice')
           add(
             'LATE_NOTICE',
-            [lastIdOf('ApplicationReceived'), e.eventId],
+            [firstIdOf('ApplicationReceived'), e.eventId],
             fromActor(receiver, state),
             e.recordedAt,
           );
