@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type ApiRuntime } from './app.module.js';
-import { ConfigurationCache } from './configuration/configuration-cache.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { accessLog } from './logging/access-log.middleware.js';
 import { NestPinoLogger } from './logging/api-logger.js';
 import { setUpOpenApi } from './openapi/openapi-document.js';

@@ -28,7 +28,7 @@ import { CASE_QUERY_HANDLERS } from './cases/queries/read-case-query.handlers.js
 import { ManualClockController } from './clock/manual-clock.controller.js';
 import { StreamCache } from './command-pipeline/stream-cache.js';
 import { StreamWriter } from './command-pipeline/stream-writer.js';
-import { ConfigurationCache } from './configuration/configuration-cache.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { APP_CONFIG, CLOCK, EVENT_STORE, LOGGER, TOKEN_VERIFIER } from './runtime/runtime-tokens.js';
@@ -54,7 +54,12 @@ export class AppModule {
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       StreamCache,
       StreamWriter,
-      ConfigurationCache,
+      {
+        provide: ConfigurationCache,
+        useFactory: (store: EventStore, logger: Logger, config: AppConfig) =>
+          new ConfigurationCache(store, logger, config.configurationPollMs),
+        inject: [EVENT_STORE, LOGGER, APP_CONFIG],
+      },
       CaseCommandExecutor,
       AdminWrite,
       ...CASE_COMMAND_HANDLERS,

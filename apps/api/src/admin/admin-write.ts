@@ -12,7 +12,7 @@ import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { WriteOutcome } from '../command-pipeline/command-answer.js';
 import type { CommandMetadata } from '../command-pipeline/command-metadata.js';
 import { StreamWriter, type DecidedEvent, type Refusal } from '../command-pipeline/stream-writer.js';
-import { ConfigurationCache } from '../configuration/configuration-cache.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { CLOCK } from '../runtime/runtime-tokens.js';
 
 export type AdminDecider = (

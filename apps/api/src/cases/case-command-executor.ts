@@ -13,7 +13,7 @@ import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { WriteOutcome } from '../command-pipeline/command-answer.js';
 import type { CommandMetadata } from '../command-pipeline/command-metadata.js';
 import { StreamWriter } from '../command-pipeline/stream-writer.js';
-import { ConfigurationCache } from '../configuration/configuration-cache.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { CLOCK } from '../runtime/runtime-tokens.js';
 import { caseStateOf, caseStreamId } from './case-stream.js';
 

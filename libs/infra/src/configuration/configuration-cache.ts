@@ -5,10 +5,10 @@
  * by reading new configuration events every second (see `follow`), so several API processes agree; this process's own admin
  * writes are applied at once, so the next command sees them without waiting for the next read.
  * Each entry keeps the position it was built from, and an older event never overwrites a newer one.
+ * Shared by the API and the projector's supervision loop (both decide case commands); a plain class,
+ * so each process provides it its own way.
  */
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { AppConfig } from '#infra/config/app-config.js';
 import type {
   CalendarYearPublished,
   CenterConfigured,
@@ -31,8 +31,7 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
-} from '#infra/event-store/event-store.port.js';
-import { APP_CONFIG, EVENT_STORE, LOGGER } from '../runtime/runtime-tokens.js';
+} from '../event-store/event-store.port.js';
 
 export const CONFIGURATION_EVENT_TYPES = [
   'MatterDefined',
@@ -52,8 +51,7 @@ export interface CenterInfo {
   readonly officeHours: OfficeHours;
 }
 
-@Injectable()
-export class ConfigurationCache implements OnApplicationShutdown {
+export class ConfigurationCache {
   private readonly matters = new Map<string, Versioned<Matter>>();
   private readonly centers = new Map<string, Versioned<CenterInfo>>();
   private readonly notices = new Map<number, Versioned<YearNotice>>();
@@ -65,12 +63,13 @@ export class ConfigurationCache implements OnApplicationShutdown {
   private followLoop: Promise<void> | undefined;
   private readonly followIntervalMs: number;
 
+  /** `followIntervalMs`: how often new configuration events are read (CONFIGURATION_POLL_MS). */
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly store: EventStore,
+    private readonly logger: Logger,
+    followIntervalMs: number,
   ) {
-    this.followIntervalMs = config.configurationPollMs;
+    this.followIntervalMs = followIntervalMs;
   }
 
   /** Reads every configuration event recorded so far, then follows new ones in the background. */
@@ -126,6 +125,7 @@ export class ConfigurationCache implements OnApplicationShutdown {
     }
   }
 
+  /** Stops following (Nest calls it on shutdown: the API provides this class by a factory). */
   async onApplicationShutdown(): Promise<void> {
     this.following.abort();
     await this.followLoop?.catch(() => undefined);

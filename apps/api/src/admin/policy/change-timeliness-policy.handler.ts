@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { TIMELINESS_POLICY_STREAM } from '#domain/administration/administration-events.js';
 import { changeTimelinessPolicy } from '#domain/administration/change-timeliness-policy.js';
 import type { WriteOutcome } from '../../command-pipeline/command-answer.js';
-import { ConfigurationCache } from '../../configuration/configuration-cache.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { AdminWrite } from '../admin-write.js';
 import { ChangeTimelinessPolicyCommand } from './change-timeliness-policy.command.js';
 

@@ -7,7 +7,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { answerConfiguration, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
 import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
 import { readCommandMetadata } from '../../command-pipeline/command-metadata.js';
-import { ConfigurationCache } from '../../configuration/configuration-cache.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { CommandRoute } from '../../openapi/command-route.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
 import { ConfigurationAnswerSchema } from '../../openapi/recorded-event.schema.js';

@@ -6,7 +6,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore, RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
-import { ConfigurationCache } from '../../configuration/configuration-cache.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { problem, ProblemException } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { caseStateOf, caseStreamId } from '../case-stream.js';
