@@ -11,6 +11,8 @@ import type { Clock } from '#infra/clock/clock.js';
 import type { AppConfig } from '#infra/config/app-config.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { AdminWrite } from './admin/admin-write.js';
+import { ALERT_HEARTBEAT_MS, DEFAULT_ALERT_HEARTBEAT_MS } from './alerts/alert-heartbeat.js';
+import { ALERT_CONTROLLERS, ALERT_PROVIDERS } from './alerts/alerts.providers.js';
 import { CalendarController } from './admin/calendar/calendar.controller.js';
 import { PublishCalendarYearHandler } from './admin/calendar/publish-calendar-year.handler.js';
 import { CentersController } from './admin/centers/centers.controller.js';
@@ -26,6 +28,7 @@ import { CaseQueriesController } from './cases/case-queries.controller.js';
 import { CASE_COMMAND_HANDLERS } from './cases/commands/case-command-handlers.js';
 import { CASE_QUERY_HANDLERS } from './cases/queries/read-case-query.handlers.js';
 import { ManualClockController } from './clock/manual-clock.controller.js';
+import { SUPERVISION_TRIGGER, type SupervisionTrigger } from './clock/supervision-trigger.js';
 import { StreamCache } from './command-pipeline/stream-cache.js';
 import { StreamWriter } from './command-pipeline/stream-writer.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
@@ -39,6 +42,10 @@ export interface ApiRuntime {
   readonly clock: Clock;
   readonly verifier: TokenVerifier;
   readonly logger: Logger;
+  /** The supervision loop of this process, if it runs one: ticked after POST /admin/clock. */
+  readonly supervision?: SupervisionTrigger;
+  /** Heartbeat of GET /alerts/stream; default 15 s. */
+  readonly alertHeartbeatMs?: number;
 }
 
 @Module({})
@@ -50,6 +57,8 @@ export class AppModule {
       { provide: CLOCK, useValue: runtime.clock },
       { provide: TOKEN_VERIFIER, useValue: runtime.verifier },
       { provide: LOGGER, useValue: runtime.logger },
+      { provide: SUPERVISION_TRIGGER, useValue: runtime.supervision ?? null },
+      { provide: ALERT_HEARTBEAT_MS, useValue: runtime.alertHeartbeatMs ?? DEFAULT_ALERT_HEARTBEAT_MS },
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       StreamCache,
@@ -68,6 +77,7 @@ export class AppModule {
       DefineMatterHandler,
       PublishCalendarYearHandler,
       ChangeTimelinessPolicyHandler,
+      ...ALERT_PROVIDERS,
     ];
     return {
       module: AppModule,
@@ -80,6 +90,7 @@ export class AppModule {
         MattersController,
         CalendarController,
         PolicyController,
+        ...ALERT_CONTROLLERS,
         // The manual clock's route exists only in that mode (API.md: 404 otherwise).
         ...(runtime.clock.mode === 'manual' ? [ManualClockController] : []),
       ],

@@ -3,7 +3,7 @@
  * demonstrations (DESIGN.md "Supervision"). Registered only when the process runs with
  * CLOCK=manual, so with the system clock the route does not exist (404).
  */
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Optional, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { toShanghaiIso, tryParseInstant } from '#domain/calendar/index.js';
@@ -14,18 +14,23 @@ import { problem, ProblemException, problems } from '../problem/problem-details.
 import { CLOCK } from '../runtime/runtime-tokens.js';
 import { ClockView } from './clock.view.js';
 import { SetClockDto } from './set-clock.dto.js';
+import { SUPERVISION_TRIGGER, type SupervisionTrigger } from './supervision-trigger.js';
 
 @ApiTags('administration')
 @Controller('admin/clock')
 export class ManualClockController {
-  constructor(@Inject(CLOCK) private readonly clock: ManualClock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: ManualClock,
+    @Optional() @Inject(SUPERVISION_TRIGGER) private readonly supervision: SupervisionTrigger | null,
+  ) {}
 
   @Post()
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Move the manual clock forward (exists only with CLOCK=manual)',
-    description: 'Roles: admin.',
+    description:
+      'Roles: admin. When this process runs supervision, one supervision tick runs before the answer, so the warnings and cards due at the new time are recorded (issue 7).',
   })
   @ApiOkResponse({ type: ClockView })
   @ApiProblems(COMMON_PROBLEMS, [
@@ -36,7 +41,7 @@ export class ManualClockController {
       'The manual clock only moves forward.',
     ),
   ])
-  set(@Body() body: SetClockDto, @CurrentActor() actor: Actor): ClockView {
+  async set(@Body() body: SetClockDto, @CurrentActor() actor: Actor): Promise<ClockView> {
     if (actor.role !== 'admin') throw new ProblemException(problems.forbidden('Only admins move the clock.'));
     const to = tryParseInstant(body.now);
     if (to === undefined)
@@ -59,6 +64,9 @@ export class ManualClockController {
         );
       throw error;
     }
-    return { clock: 'manual', now: toShanghaiIso(this.clock.now()) };
+    const now = toShanghaiIso(this.clock.now());
+    if (!this.supervision) return { clock: 'manual', now };
+    const { due, appended, conflicts } = await this.supervision.tick({ awaitViews: true });
+    return { clock: 'manual', now, supervision: { due, appended, conflicts } };
   }
 }

@@ -1,0 +1,89 @@
+/**
+ * The alerts as rxjs streams fed by the event store's subscription (catch-up, then live) filtered to
+ * warning and card events: one subscription per listener, ended when the listener goes away.
+ * A listener without Last-Event-ID starts at the store's head as this process last read it
+ * (`head`: one filtered read of the events recorded since the previous listener came).
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { concatMap, filter, map, Observable } from 'rxjs';
+import type { Actor } from '#domain/actor/actor.js';
+import {
+  START,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '#infra/event-store/event-store.port.js';
+import { EVENT_STORE } from '../runtime/runtime-tokens.js';
+import { alertAudienceOf } from './alert-audience.js';
+import { ALERT_EVENT_TYPES, alertMessage, caseIdOfStream, type AlertMessage } from './alert-message.js';
+import { CaseCenters } from './case-centers.js';
+
+@Injectable()
+export class AlertFeed {
+  private readonly centers: CaseCenters;
+  private knownHead: Position = START;
+  private reading: Promise<Position> | undefined;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.centers = new CaseCenters(store);
+  }
+
+  /** Throws 403 (as a problem) unless `reader` receives alerts at all. */
+  assertListens(reader: Actor): void {
+    alertAudienceOf(reader);
+  }
+
+  /** The alerts in `reader`'s scope recorded after `after` (the head when undefined). */
+  alerts(reader: Actor, after: Position | undefined): Observable<AlertMessage> {
+    const audience = alertAudienceOf(reader);
+    return this.events(after).pipe(
+      map(alertMessage),
+      concatMap(async (message) => ({
+        message,
+        centerId: audience.needsCenter ? await this.centers.of(message.caseId) : undefined,
+      })),
+      filter(({ message, centerId }) => audience.hears(message, centerId)),
+      map(({ message }) => message),
+    );
+  }
+
+  /** Where the store's alerts end now: read forward from where this process last looked. */
+  head(): Promise<Position> {
+    this.reading ??= (async () => {
+      try {
+        let from = this.knownHead;
+        for (;;) {
+          const page = await this.store.readAll(from, {
+            filter: { eventTypes: ALERT_EVENT_TYPES },
+            batchSize: 1000,
+          });
+          from = page.nextPosition;
+          if (page.caughtUp) break;
+        }
+        this.knownHead = from;
+        return from;
+      } finally {
+        this.reading = undefined;
+      }
+    })();
+    return this.reading;
+  }
+
+  private events(after: Position | undefined): Observable<RecordedEvent> {
+    return new Observable<RecordedEvent>((subscriber) => {
+      const stop = new AbortController();
+      void (async () => {
+        const from = after ?? (await this.head());
+        const filterOption = { eventTypes: ALERT_EVENT_TYPES };
+        for await (const event of this.store.subscribe(from, { filter: filterOption, signal: stop.signal })) {
+          if (caseIdOfStream(event.streamId) === event.streamId) continue; // not a case stream
+          subscriber.next(event);
+        }
+        subscriber.complete();
+      })().catch((error: unknown) => {
+        if (!stop.signal.aborted) subscriber.error(error);
+      });
+      return () => stop.abort();
+    });
+  }
+}
