@@ -50,12 +50,12 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
     LOG_LEVEL: 'error',
     CONFIGURATION_POLL_MS: '50',
   });
-  let loop: SupervisionLoop | undefined;
   const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
   const app = await createApiApplication({
     ...runtime,
     alertHeartbeatMs: options.heartbeatMs ?? 200,
-    supervision: { tick: (o) => loop!.tick(o) },
+    // `loop` is created below, before the first request can reach this.
+    supervision: { tick: (o) => loop.tick(o) },
   });
   const configuration = app.get(ConfigurationCache);
   const makeDue = options.dueCases ?? ((s, c) => new InMemoryDueCases(s, c));
@@ -65,7 +65,7 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
       supervisor: new CaseSupervisor(store, configuration),
       clock,
     });
-  loop = newLoop();
+  const loop = newLoop();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const adminToken = await tokenFor('admin');
@@ -111,7 +111,7 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
       if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
     },
     async close() {
-      await loop?.stop();
+      await loop.stop();
       await app.close();
       await store.close();
       await rm(dir, { recursive: true, force: true });
