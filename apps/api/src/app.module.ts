@@ -13,6 +13,7 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { AdminWrite } from './admin/admin-write.js';
 import { ALERT_HEARTBEAT_MS, DEFAULT_ALERT_HEARTBEAT_MS } from './alerts/alert-heartbeat.js';
 import { ALERT_CONTROLLERS, ALERT_PROVIDERS } from './alerts/alerts.providers.js';
+import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/audit.providers.js';
 import { CalendarController } from './admin/calendar/calendar.controller.js';
 import { PublishCalendarYearHandler } from './admin/calendar/publish-calendar-year.handler.js';
 import { CentersController } from './admin/centers/centers.controller.js';
@@ -78,6 +79,7 @@ export class AppModule {
       PublishCalendarYearHandler,
       ChangeTimelinessPolicyHandler,
       ...ALERT_PROVIDERS,
+      ...AUDIT_PROVIDERS,
     ];
     return {
       module: AppModule,
@@ -91,6 +93,7 @@ export class AppModule {
         CalendarController,
         PolicyController,
         ...ALERT_CONTROLLERS,
+        ...AUDIT_CONTROLLERS,
         // The manual clock's route exists only in that mode (API.md: 404 otherwise).
         ...(runtime.clock.mode === 'manual' ? [ManualClockController] : []),
       ],

@@ -9,6 +9,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
+  ApiProduces,
   ApiPropertyOptional,
   ApiQuery,
   ApiTags,
@@ -16,6 +17,7 @@ import {
 import type { Actor } from '#domain/actor/actor.js';
 import { tryParseInstant } from '#domain/calendar/index.js';
 import type { RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
+import { caseEventsCsv, CSV_CONTENT_TYPE, csvFileName } from '../audit/csv/case-events-csv.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
@@ -105,13 +107,15 @@ export class CaseQueriesController {
 
   @Get(':id/events')
   @ApiOperation({
-    summary: 'The recorded events of the case, in revision order, a page at a time',
-    description: 'Roles: auditor, supervisor.',
+    summary: 'The recorded events of the case, in revision order, a page at a time (or all of them as CSV)',
+    description:
+      'Roles: auditor, supervisor. `format=csv`: RFC 4180, UTF-8 with BOM, one row per event (every event unless limit/cursor are given); ' +
+      'applicant identifiers masked unless the reader is an auditor (I1).',
   })
   @ApiQuery({
     name: 'limit',
     required: false,
-    description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}`,
+    description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT} (CSV: every event)`,
     example: 50,
   })
   @ApiQuery({
@@ -120,18 +124,44 @@ export class CaseQueriesController {
     description: 'nextCursor of the previous page',
     example: 'cmV2OjUw',
   })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], example: 'csv' })
   @MinPosition()
-  @ApiOkResponse({ type: CaseEventsView })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    type: CaseEventsView,
+    content: {
+      'application/json': { schema: { $ref: '#/components/schemas/CaseEventsView' } },
+      'text/csv': {
+        schema: { type: 'string' },
+        example:
+          'revision,position,type,occurredAt,recordedAt,actorId,actorName,actorRole,actorDepartmentId,actorWindowId,correlationId,causationId,data,hash\r\n' +
+          '0,00000000000000000750:00000000000000000001,InquiryRegistered,2026-03-02T09:00:00.000+08:00,…',
+      },
+    },
+  })
   @ApiProblems(READ_PROBLEMS)
-  events(
+  async events(
     @Param('id', IdParamPipe) caseId: string,
     @Query('limit') limit: unknown,
     @Query('cursor') cursor: unknown,
+    @Query('format') format: unknown,
     @Query('minPosition') minPosition: unknown,
     @CurrentActor() actor: Actor,
-  ): Promise<CaseEventsPage> {
+    @Res({ passthrough: true }) response: ResponseHeaders,
+  ): Promise<CaseEventsPage | string> {
     checkMinPosition(minPosition);
-    return this.queries.execute(new GetCaseEventsQuery(caseId, actor, readPageRequest(limit, cursor)));
+    if (format !== undefined && format !== 'json' && format !== 'csv')
+      throw new ProblemException(
+        problems.validation('format is json or csv.', [{ field: 'format', message: 'must be json or csv' }]),
+      );
+    if (format !== 'csv')
+      return this.queries.execute(new GetCaseEventsQuery(caseId, actor, readPageRequest(limit, cursor)));
+    const page = readPageRequest(limit, cursor);
+    const all = limit === undefined ? { ...page, limit: Number.MAX_SAFE_INTEGER } : page;
+    const { items } = await this.queries.execute(new GetCaseEventsQuery(caseId, actor, all));
+    response.setHeader('Content-Type', CSV_CONTENT_TYPE);
+    response.setHeader('Content-Disposition', `attachment; filename="${csvFileName(caseId)}"`);
+    return caseEventsCsv(items, actor);
   }
 
   @Get(':id/state')

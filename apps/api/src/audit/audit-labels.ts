@@ -1,0 +1,93 @@
+/** Chinese names of what an auditor reads (event types, roles, levels, steps, actions), for the dossier. */
+export const EVENT_LABELS: Readonly<Record<string, string>> = {
+  InquiryRegistered: '咨询登记（首问）',
+  InquiryAnswered: '答复咨询',
+  InquiryReferred: '转办',
+  ApplicationReceived: '收件',
+  SupplementRequested: '一次性告知补正',
+  SupplementReceived: '补正材料',
+  ApplicationRejected: '不予受理',
+  ApplicationAccepted: '受理（承诺办结时间）',
+  CaseSuspended: '特殊环节（暂停计时）',
+  CaseResumed: '恢复计时',
+  ExtensionGranted: '延期',
+  CaseCompleted: '办结',
+  CaseWithdrawn: '撤回',
+  ComplaintFiled: '投诉',
+  ComplaintConcluded: '投诉办结',
+  EvaluationSubmitted: '评价',
+  EvaluationRectified: '差评整改',
+  WarningIssued: '预警',
+  YellowCardIssued: '黄牌',
+  RedCardIssued: '红牌',
+  StepOverdueFlagged: '环节超时',
+  ReferralFollowUpWarningIssued: '转办督办提醒',
+  ExplanationSubmitted: '书面说明',
+  CardRevoked: '撤销牌警',
+  AccountabilityActionRecorded: '责任追究',
+  PublicCriticismRecommended: '建议通报批评',
+};
+
+export const ROLE_LABELS: Readonly<Record<string, string>> = {
+  guide: '咨询导办',
+  proxy: '帮办代办',
+  window: '窗口人员',
+  approver: '审批负责人',
+  supervisor: '中心督查',
+  auditor: '纪检监察',
+  admin: '系统管理员',
+  system: '电子监察系统',
+};
+
+export const LEVEL_LABELS: Readonly<Record<string, string>> = {
+  normal: '正常',
+  warning: '预警',
+  yellow: '黄牌',
+  red: '红牌',
+};
+
+export const STATUS_LABELS: Readonly<Record<string, string>> = {
+  inquiry: '咨询中',
+  referred: '已转办',
+  answered: '已答复',
+  received: '已收件',
+  awaitingSupplement: '待补正',
+  rejected: '不予受理',
+  accepted: '办理中',
+  suspended: '特殊环节',
+  completed: '已办结',
+  withdrawn: '已撤回',
+};
+
+export const STEP_LABELS: Readonly<Record<string, string>> = {
+  supplement_notice: '补正告知超时（N2）',
+  explanation: '书面说明超时（C5）',
+  referral: '转办未结（F3）',
+  complaint: '投诉办理超时（P2）',
+  rectification: '差评整改超时（P4）',
+};
+
+export const ACTION_LABELS: Readonly<Record<string, string>> = {
+  reminder: '提醒',
+  criticism: '批评教育',
+  warning: '告诫',
+  public_criticism: '通报批评',
+  discipline: '纪律处分',
+};
+
+export const VIOLATION_LABELS: Readonly<Record<string, string>> = {
+  LATE_NOTICE: '补正告知超时',
+  REPEATED_NOTICE: '违反一次性告知',
+  REJECTION_WITHOUT_REASON: '不予受理未说明理由',
+  REFERRAL_NOT_FOLLOWED: '转办未督办',
+  OVERDUE: '超期（黄牌）',
+  SERIOUSLY_OVERDUE: '严重超期（红牌）',
+  EXTENSION_IRREGULAR: '延期不规范',
+  EXPLANATION_MISSING: '未按时书面说明',
+  COMPLAINT_SUBSTANTIATED: '投诉属实',
+  BAD_REVIEW_NOT_RECTIFIED: '差评未整改',
+  BACKDATED_ENTRY: '补录',
+};
+
+export const label = (labels: Readonly<Record<string, string>>, key: string | null | undefined): string =>
+  key === null || key === undefined ? '' : (labels[key] ?? key);

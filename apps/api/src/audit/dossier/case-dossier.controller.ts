@@ -1,0 +1,89 @@
+/**
+ * GET /cases/{id}/dossier (issue 7.5): the case dossier as JSON, or as a printable HTML page when
+ * asked with `?format=html` or `Accept: text/html`.
+ */
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+  ApiExtraModels,
+} from '@nestjs/swagger';
+import type { Actor } from '#domain/actor/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import type { ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
+import { ProblemException, problems } from '../../problem/problem-details.js';
+import { IdParamPipe } from '../../validation/route-param.pipes.js';
+import type { CaseDossier } from './case-dossier.js';
+import { caseDossierHtml, HTML_CONTENT_TYPE } from './case-dossier-html.js';
+import { CaseDossierSchema } from './case-dossier.schema.js';
+import { GetCaseDossierQuery } from './get-case-dossier.query.js';
+
+type DossierFormat = 'json' | 'html';
+
+function formatOf(format: unknown, accept: string | undefined): DossierFormat {
+  if (format === 'json' || format === 'html') return format;
+  if (format !== undefined)
+    throw new ProblemException(
+      problems.validation('format is json or html.', [{ field: 'format', message: 'must be json or html' }]),
+    );
+  return accept !== undefined && /\btext\/html\b/.test(accept) ? 'html' : 'json';
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@ApiExtraModels(CaseDossierSchema)
+@Controller('cases')
+export class CaseDossierController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/dossier')
+  @ApiOperation({
+    summary:
+      'The case dossier: timeline, deadlines, cards, explanations, violations with evidence, integrity',
+    description:
+      'Roles: auditor, supervisor (own center). JSON by default; a printable HTML page (Chinese) with `?format=html` or `Accept: text/html`. ' +
+      'Every card links to the event that set its deadline and its own event; every violation to its evidence. Applicant identifiers are masked unless the reader is an auditor (I1).',
+  })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'], example: 'html' })
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({
+    description: 'The dossier',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(CaseDossierSchema) } },
+      'text/html': {
+        schema: { type: 'string' },
+        example: '<!DOCTYPE html><html lang="zh-CN">…<h1>办件档案</h1>…',
+      },
+    },
+  })
+  @ApiProblems(COMMON_PROBLEMS, [
+    documentedProblem(
+      403,
+      'OUT_OF_SCOPE',
+      '超出职责范围',
+      'The case belongs to center center-2; you work for center center-1.',
+    ),
+    documentedProblem(404, 'CASE_NOT_FOUND', '办件不存在', 'No case with this id has been registered.'),
+  ])
+  async dossier(
+    @Param('id', IdParamPipe) caseId: string,
+    @Query('format') format: unknown,
+    @Headers('accept') accept: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: ResponseHeaders,
+  ): Promise<CaseDossier | string> {
+    const as = formatOf(format, accept);
+    const dossier = await this.queries.execute(new GetCaseDossierQuery(caseId, actor));
+    if (as === 'json') return dossier;
+    response.setHeader('Content-Type', HTML_CONTENT_TYPE);
+    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return caseDossierHtml(dossier);
+  }
+}
