@@ -18,16 +18,20 @@ import { createApiApplication } from '../../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
 import { CaseSupervisor } from '../../../apps/projector/src/supervision/case-supervisor.js';
+import type { CompletionLedger } from '../../../apps/projector/src/supervision/completion-ledger.port.js';
 import type { DueCases } from '../../../apps/projector/src/supervision/due-cases.port.js';
+import { LateCompletionCheck } from '../../../apps/projector/src/supervision/late-completion-check.js';
 import type { SupervisionConfiguration } from '../../../apps/projector/src/supervision/supervision-configuration.js';
 import { SupervisionLoop } from '../../../apps/projector/src/supervision/supervision-loop.js';
 import { TEST_SECRET, TEST_START, tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import { InMemoryCompletionLedger } from './in-memory-completion-ledger.js';
 import { InMemoryDueCases } from './in-memory-due-cases.js';
 
 export interface SupervisedApiOptions {
   readonly start?: string;
   readonly heartbeatMs?: number;
   readonly dueCases?: (store: EventStore, configuration: SupervisionConfiguration) => DueCases;
+  readonly completionLedger?: () => CompletionLedger;
 }
 
 export interface SupervisedApi extends TestApi {
@@ -59,12 +63,16 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
   });
   const configuration = app.get(ConfigurationCache);
   const makeDue = options.dueCases ?? ((s, c) => new InMemoryDueCases(s, c));
-  const newLoop = (): SupervisionLoop =>
-    new SupervisionLoop({
+  const makeLedger = options.completionLedger ?? (() => new InMemoryCompletionLedger());
+  const newLoop = (): SupervisionLoop => {
+    const supervisor = new CaseSupervisor(store, configuration);
+    return new SupervisionLoop({
       dueCases: makeDue(store, configuration),
-      supervisor: new CaseSupervisor(store, configuration),
+      supervisor,
       clock,
+      lateCompletions: new LateCompletionCheck(store, makeLedger(), supervisor, configuration),
     });
+  };
   const loop = newLoop();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

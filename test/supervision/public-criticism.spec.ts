@@ -1,0 +1,90 @@
+/**
+ * C6 over HTTP: two consecutive late completions of one department within 30 days make supervision
+ * recommend public criticism (通报批评) on the second case, once; an on-time completion in between
+ * resets the run; other departments' completions do not count.
+ */
+import {
+  caseAt,
+  defineMatters,
+  expectOk,
+  INQUIRY,
+  tokens,
+  type Tokens,
+} from '../api/support/case-fixtures.js';
+import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
+import { eventsOf } from './support/walkthrough-steps.js';
+
+describe('public-criticism recommendation (C6)', () => {
+  let api: SupervisedApi;
+  let t: Tokens;
+  const complete = (id: string, token: string) =>
+    expectOk(
+      api,
+      'POST',
+      `/cases/${id}/completion`,
+      { outcome: 'approved', decisionNo: `JD-${id.slice(0, 6)}` },
+      token,
+    );
+  const recommendations = async (id: string) =>
+    (await eventsOf(api, id, t.auditor)).filter((e) => e.type === 'PublicCriticismRecommended');
+
+  beforeAll(async () => {
+    api = await startSupervisedApi();
+    t = await tokens();
+    await defineMatters(api, t);
+    await expectOk(
+      api,
+      'PUT',
+      '/admin/matters/M-TAX',
+      {
+        name: '税务登记',
+        departmentId: 'dept-tax',
+        kind: 'promised',
+        promisedLimitDays: 5,
+        requiredMaterials: [],
+      },
+      t.admin,
+    );
+  });
+  afterAll(() => api?.close());
+
+  it('recommends on the second consecutive late completion of a department, once', async () => {
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => caseAt(api, t, 'accepted'))); // due 03-09 17:30
+    const taxCase = await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.otherWindow);
+    const tax = taxCase.caseId as string;
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${tax}/application`,
+      { matterCode: 'M-TAX', materials: [{ code: 'id' }] },
+      t.otherWindow,
+    );
+    await expectOk(api, 'POST', `/cases/${tax}/acceptance`, { receiptNo: 'SL-TAX' }, t.otherWindow);
+
+    await api.setClock('2026-03-10T10:00:00+08:00');
+    await complete(a!, t.window); // late
+    await api.setClock('2026-03-10T10:01:00+08:00');
+    expect(await recommendations(a!)).toEqual([]);
+    await complete(tax, t.otherWindow); // late, another department: does not break the run
+    await complete(b!, t.approver); // late: the second in a row for dept-market
+    const answer = await api.request('POST', '/admin/clock', { now: '2026-03-10T10:02:00+08:00' });
+    expect(answer.status).toBe(200);
+    const [recommended] = await recommendations(b!);
+    expect(recommended).toMatchObject({
+      actor: { id: 'system:supervision', role: 'system' },
+      data: { departmentId: 'dept-market', lateCaseIds: [a, b], policyVersion: 'default-2026.1' },
+    });
+    expect(await recommendations(tax)).toEqual([]);
+    await api.setClock('2026-03-10T10:03:00+08:00');
+    await api.loop.tick();
+    expect(await recommendations(b!)).toHaveLength(1);
+
+    // An on-time completion resets the run: c, late after it, is not recommended.
+    const d = await caseAt(api, t, 'accepted');
+    await complete(d, t.window);
+    await api.setClock('2026-03-10T10:10:00+08:00');
+    await complete(c!, t.window);
+    await api.setClock('2026-03-10T10:11:00+08:00');
+    expect(await recommendations(c!)).toEqual([]);
+  });
+});
