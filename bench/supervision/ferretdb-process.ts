@@ -46,6 +46,7 @@ export async function startBenchReadStore(): Promise<BenchReadStore> {
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=127.0.0.1:0',
       '--telemetry=disable',
+      `--state-dir=${dir}`,
       '--log-level=ERROR',
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
