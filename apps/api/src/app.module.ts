@@ -5,6 +5,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { TokenVerifier } from '#infra/auth/token-verifier.js';
 import type { Clock } from '#infra/clock/clock.js';
@@ -14,6 +15,7 @@ import { AdminWrite } from './admin/admin-write.js';
 import { ALERT_HEARTBEAT_MS, DEFAULT_ALERT_HEARTBEAT_MS } from './alerts/alert-heartbeat.js';
 import { ALERT_CONTROLLERS, ALERT_PROVIDERS } from './alerts/alerts.providers.js';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/audit.providers.js';
+import { AUDIT_READ_STORE } from './audit/backdated/audit-read-store.js';
 import { CalendarController } from './admin/calendar/calendar.controller.js';
 import { PublishCalendarYearHandler } from './admin/calendar/publish-calendar-year.handler.js';
 import { CentersController } from './admin/centers/centers.controller.js';
@@ -47,6 +49,8 @@ export interface ApiRuntime {
   readonly supervision?: SupervisionTrigger;
   /** Heartbeat of GET /alerts/stream; default 15 s. */
   readonly alertHeartbeatMs?: number;
+  /** The read store's database, for the audit views (GET /views/audit/backdated: 503 without). */
+  readonly readStoreDb?: Db;
 }
 
 @Module({})
@@ -59,6 +63,7 @@ export class AppModule {
       { provide: TOKEN_VERIFIER, useValue: runtime.verifier },
       { provide: LOGGER, useValue: runtime.logger },
       { provide: SUPERVISION_TRIGGER, useValue: runtime.supervision ?? null },
+      { provide: AUDIT_READ_STORE, useValue: runtime.readStoreDb ?? null },
       { provide: ALERT_HEARTBEAT_MS, useValue: runtime.alertHeartbeatMs ?? DEFAULT_ALERT_HEARTBEAT_MS },
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Db } from 'mongodb';
 import { parseInstant } from '#domain/calendar/index.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { loadConfig } from '#infra/config/app-config.js';
@@ -32,6 +33,8 @@ export interface SupervisedApiOptions {
   readonly heartbeatMs?: number;
   readonly dueCases?: (store: EventStore, configuration: SupervisionConfiguration) => DueCases;
   readonly completionLedger?: () => CompletionLedger;
+  /** The read store's database for the audit views (GET /views/audit/backdated). */
+  readonly readStoreDb?: Db;
 }
 
 export interface SupervisedApi extends TestApi {
@@ -60,6 +63,7 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
     alertHeartbeatMs: options.heartbeatMs ?? 200,
     // `loop` is created below, before the first request can reach this.
     supervision: { tick: (o) => loop.tick(o) },
+    ...(options.readStoreDb && { readStoreDb: options.readStoreDb }),
   });
   const configuration = app.get(ConfigurationCache);
   const makeDue = options.dueCases ?? ((s, c) => new InMemoryDueCases(s, c));

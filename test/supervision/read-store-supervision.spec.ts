@@ -1,0 +1,199 @@
+/**
+ * Supervision's read-store parts against a real read store (FerretDB): the due-case query over
+ * case_views, the C6 completion ledger, and the back-dated entries view (projection and
+ * GET /views/audit/backdated).
+ */
+import { START } from '#infra/event-store/event-store.port.js';
+import { BackdatedEntriesProjection } from '../../apps/projector/src/supervision/backdated-entries/backdated-entries.projection.js';
+import { ReadStoreCompletionLedger } from '../../apps/projector/src/supervision/read-store-completion-ledger.js';
+import {
+  CASE_VIEWS_COLLECTION,
+  ReadStoreDueCases,
+} from '../../apps/projector/src/supervision/read-store-due-cases.js';
+import { tokenFor } from '../api/support/api-harness.js';
+import {
+  caseAt,
+  defineMatters,
+  expectOk,
+  INQUIRY,
+  tokens,
+  type Tokens,
+} from '../api/support/case-fixtures.js';
+import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
+import { startTestReadStore, type TestReadStore } from './support/test-read-store.js';
+
+const at = (iso: string): number => Date.parse(iso);
+
+describe('supervision on the read store (FerretDB)', () => {
+  let readStore: TestReadStore;
+
+  beforeAll(async () => {
+    readStore = await startTestReadStore();
+  });
+  afterAll(() => readStore?.close());
+
+  it('due cases: open cases whose nextCheckAt has passed, oldest first, in keyset pages', async () => {
+    const views = readStore.db.collection<{ _id: string; status: string; nextCheckAt?: Date | null }>(
+      CASE_VIEWS_COLLECTION,
+    );
+    await views.createIndex({ nextCheckAt: 1 });
+    await views.insertMany([
+      { _id: 'c-late', status: 'accepted', nextCheckAt: new Date(at('2026-03-06T17:30:00+08:00')) },
+      { _id: 'c-b', status: 'accepted', nextCheckAt: new Date(at('2026-03-05T09:00:00+08:00')) },
+      { _id: 'c-a', status: 'accepted', nextCheckAt: new Date(at('2026-03-05T09:00:00+08:00')) },
+      { _id: 'c-future', status: 'accepted', nextCheckAt: new Date(at('2026-03-20T09:00:00+08:00')) },
+      { _id: 'c-closed', status: 'completed' },
+      { _id: 'c-null', status: 'completed', nextCheckAt: null },
+    ]);
+    const due = new ReadStoreDueCases(readStore.db);
+    const now = at('2026-03-07T09:00:00+08:00');
+    expect((await due.dueAt(now, 10)).map((d) => d.caseId)).toEqual(['c-a', 'c-b', 'c-late']);
+    const first = await due.dueAt(now, 2);
+    expect(first.map((d) => d.caseId)).toEqual(['c-a', 'c-b']);
+    expect((await due.dueAt(now, 2, first[1])).map((d) => d.caseId)).toEqual(['c-late']);
+    expect(first[0]!.nextCheckAt).toBe(at('2026-03-05T09:00:00+08:00'));
+    expect(await due.dueAt(at('2026-03-01T00:00:00+08:00'), 10)).toEqual([]);
+  });
+
+  it('completion ledger: a department’s latest completions up to an instant; the checkpoint only moves forward', async () => {
+    const ledger = new ReadStoreCompletionLedger(readStore.db);
+    const other = new ReadStoreCompletionLedger(readStore.db);
+    await ledger.ensureIndexes();
+    const c = (caseId: string, departmentId: string, completedAt: string, onTime: boolean) => ({
+      caseId,
+      departmentId,
+      completedAt,
+      onTime,
+    });
+    await ledger.record(c('a', 'dept-market', '2026-03-01T10:00:00.000+08:00', false));
+    await ledger.record(c('b', 'dept-market', '2026-03-03T10:00:00.000+08:00', true));
+    await ledger.record(c('x', 'dept-tax', '2026-03-04T10:00:00.000+08:00', false));
+    await ledger.record(c('d', 'dept-market', '2026-03-05T10:00:00.000+08:00', false));
+    await other.record(c('d', 'dept-market', '2026-03-05T10:00:00.000+08:00', false)); // twice: once
+    expect(await ledger.recent('dept-market', '2026-03-05T10:00:00.000+08:00', 2)).toEqual([
+      c('d', 'dept-market', '2026-03-05T10:00:00.000+08:00', false),
+      c('b', 'dept-market', '2026-03-03T10:00:00.000+08:00', true),
+    ]);
+    expect(
+      (await ledger.recent('dept-market', '2026-03-04T00:00:00.000+08:00', 5)).map((x) => x.caseId),
+    ).toEqual(['b', 'a']);
+    expect(await ledger.checkpoint()).toBe(START);
+    const p1 = '00000000000000000010:00000000000000000005';
+    const p2 = '00000000000000000012:00000000000000000001';
+    await ledger.saveCheckpoint(p2);
+    await other.saveCheckpoint(p1); // a slower loop does not move it back
+    expect(await other.checkpoint()).toBe(p2);
+  });
+
+  describe('back-dated entries (U2): GET /views/audit/backdated', () => {
+    let api: SupervisedApi;
+    let t: Tokens;
+    const project = async (): Promise<void> => {
+      // Stand-in for the projector's runner: every case event, in position order.
+      const projection = new BackdatedEntriesProjection(readStore.db);
+      await projection.ensureIndexes();
+      for (let from = START; ;) {
+        const page = await api.store.readAll(from, { filter: projection.filter, batchSize: 100 });
+        await projection.apply(page.events);
+        from = page.nextPosition;
+        if (page.caughtUp) break;
+      }
+    };
+
+    beforeAll(async () => {
+      api = await startSupervisedApi({ readStoreDb: readStore.db, start: '2026-03-02T10:00:00+08:00' });
+      t = await tokens();
+      await defineMatters(api, t);
+    });
+    afterAll(() => api?.close());
+
+    it('lists back-dated entries with reason, actor, case and gap; filters; pages; auditors only', async () => {
+      const a = await caseAt(api, t, 'received'); // at 10:00
+      await api.setClock('2026-03-02T12:00:00+08:00');
+      await expectOk(
+        api,
+        'POST',
+        `/cases/${a}/acceptance`,
+        { receiptNo: 'SL-1', occurredAt: '2026-03-02T10:30:00+08:00', lateEntryReason: '网络中断，事后补录' },
+        t.window,
+      );
+      const taxWindow = await tokenFor('window', {
+        sub: 'u-tax',
+        name: '窗口赵强',
+        departmentId: 'dept-tax',
+        windowId: 'win-9',
+      });
+      await api.setClock('2026-03-02T15:00:00+08:00');
+      const created = await expectOk(
+        api,
+        'POST',
+        '/cases/inquiries',
+        { ...INQUIRY, occurredAt: '2026-03-02T14:40:00+08:00', lateEntryReason: '咨询台登记遗漏' },
+        taxWindow,
+      );
+      await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.guide); // on time: not listed
+      await project();
+      await project(); // replayed: nothing twice
+
+      const all = await api.request<{ items: Record<string, unknown>[]; nextCursor: string | null }>(
+        'GET',
+        '/views/audit/backdated',
+        undefined,
+        { token: t.auditor },
+      );
+      expect(all.status).toBe(200);
+      expect(all.body.items).toEqual([
+        expect.objectContaining({
+          caseId: created.caseId,
+          eventType: 'InquiryRegistered',
+          gapMinutes: 20,
+          lateEntryReason: '咨询台登记遗漏',
+          actor: expect.objectContaining({ id: 'u-tax', departmentId: 'dept-tax' }),
+        }),
+        expect.objectContaining({
+          caseId: a,
+          eventType: 'ApplicationAccepted',
+          occurredAt: '2026-03-02T10:30:00.000+08:00',
+          recordedAt: '2026-03-02T12:00:00.000+08:00',
+          gapMinutes: 90,
+          lateEntryReason: '网络中断，事后补录',
+          actor: expect.objectContaining({
+            id: 'u-window',
+            name: '窗口王芳',
+            role: 'window',
+            departmentId: 'dept-market',
+            windowId: 'win-3',
+          }),
+        }),
+      ]);
+      expect(all.body.nextCursor).toBeNull();
+
+      const get = (query: string, token = t.auditor) =>
+        api.request<{ items: { caseId: string }[]; nextCursor: string | null }>(
+          'GET',
+          `/views/audit/backdated${query}`,
+          undefined,
+          { token },
+        );
+      expect((await get('?departmentId=dept-market')).body.items.map((x) => x.caseId)).toEqual([a]);
+      expect(
+        (await get(`?from=${encodeURIComponent('2026-03-02T14:00:00+08:00')}`)).body.items.map(
+          (x) => x.caseId,
+        ),
+      ).toEqual([created.caseId]);
+      expect(
+        (await get(`?to=${encodeURIComponent('2026-03-02T14:00:00+08:00')}`)).body.items.map((x) => x.caseId),
+      ).toEqual([a]);
+      const first = await get('?limit=1');
+      expect(first.body.items.map((x) => x.caseId)).toEqual([created.caseId]);
+      const second = await get(`?limit=1&cursor=${first.body.nextCursor!}`);
+      expect(second.body).toEqual({ items: [expect.objectContaining({ caseId: a })], nextCursor: null });
+
+      expect((await get('', t.supervisor)).status).toBe(403);
+      expect((await get('', t.window)).status).toBe(403);
+      expect((await get('?cursor=bogus')).status).toBe(400);
+      expect((await get('?from=yesterday')).status).toBe(400);
+      expect((await get('?limit=0')).status).toBe(400);
+    });
+  });
+});
