@@ -3,6 +3,7 @@
  * holds the case and no one else (supervisor: center; window: department; auditor: all), with
  * heartbeats, `id:` = position, and Last-Event-ID resumption.
  */
+import { AlertFeed } from '../../apps/api/src/alerts/alert-feed.js';
 import { tokenFor } from '../api/support/api-harness.js';
 import {
   caseAt,
@@ -161,6 +162,17 @@ describe('alert stream (GET /alerts/stream)', () => {
     expect(anonymous.status).toBe(401);
     const bad = await listen(t.supervisor, { 'last-event-id': 'yesterday' });
     expect(bad.status).toBe(400);
+  });
+
+  it('stops the store subscription when the client goes away', async () => {
+    const feed = api.app.get(AlertFeed);
+    const before = feed.listening;
+    const c = await listen(t.supervisor);
+    await c.waitFor((f) => f.comments.includes('heartbeat'));
+    expect(feed.listening).toBe(before + 1);
+    c.close();
+    for (let i = 0; i < 50 && feed.listening > before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(feed.listening).toBe(before);
   });
 
   it('starts at the head without Last-Event-ID: earlier alerts are not repeated', async () => {

@@ -22,10 +22,17 @@ import { CaseCenters } from './case-centers.js';
 export class AlertFeed {
   private readonly centers: CaseCenters;
   private knownHead: Position = START;
+  /** Listeners whose store subscription is open (each ends when its client goes away). */
+  private open = 0;
   private reading: Promise<Position> | undefined;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
     this.centers = new CaseCenters(store);
+  }
+
+  /** How many alert streams are open in this process. */
+  get listening(): number {
+    return this.open;
   }
 
   /** Throws 403 (as a problem) unless `reader` receives alerts at all. */
@@ -72,6 +79,8 @@ export class AlertFeed {
   private events(after: Position | undefined): Observable<RecordedEvent> {
     return new Observable<RecordedEvent>((subscriber) => {
       const stop = new AbortController();
+      this.open++;
+      stop.signal.addEventListener('abort', () => this.open--, { once: true });
       void (async () => {
         const from = after ?? (await this.head());
         const filterOption = { eventTypes: ALERT_EVENT_TYPES };

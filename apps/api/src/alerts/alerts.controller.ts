@@ -4,8 +4,8 @@
  * `data:` a small JSON (alert-message.ts). A comment line every 15 s keeps idle connections open;
  * a client reconnecting with `Last-Event-ID` (or `?lastEventId=`) resumes right after that position.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -72,7 +72,6 @@ export class AlertsController {
     @CurrentActor() actor: Actor,
     @Headers('last-event-id') header: string | undefined,
     @Query('lastEventId') query: unknown,
-    @Req() request: IncomingMessage,
     @Res() response: ServerResponse,
   ): void {
     this.feed.assertListens(actor);
@@ -101,6 +100,7 @@ export class AlertsController {
       },
       complete: () => response.end(),
     });
-    request.on('close', () => subscription.unsubscribe());
+    // The response closes when the client goes away (or the server shuts down): stop the subscription.
+    response.on('close', () => subscription.unsubscribe());
   }
 }

@@ -5,13 +5,14 @@
  */
 import { Body, Controller, HttpCode, Inject, Optional, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Logger } from 'pino';
 import type { Actor } from '#domain/actor/actor.js';
 import { toShanghaiIso, tryParseInstant } from '#domain/calendar/index.js';
 import { ClockMovedBackwardsError, type ManualClock } from '#infra/clock/clock.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
 import { problem, ProblemException, problems } from '../problem/problem-details.js';
-import { CLOCK } from '../runtime/runtime-tokens.js';
+import { CLOCK, LOGGER } from '../runtime/runtime-tokens.js';
 import { ClockView } from './clock.view.js';
 import { SetClockDto } from './set-clock.dto.js';
 import { SUPERVISION_TRIGGER, type SupervisionTrigger } from './supervision-trigger.js';
@@ -22,6 +23,7 @@ export class ManualClockController {
   constructor(
     @Inject(CLOCK) private readonly clock: ManualClock,
     @Optional() @Inject(SUPERVISION_TRIGGER) private readonly supervision: SupervisionTrigger | null,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   @Post()
@@ -66,7 +68,13 @@ export class ManualClockController {
     }
     const now = toShanghaiIso(this.clock.now());
     if (!this.supervision) return { clock: 'manual', now };
-    const { due, appended, conflicts } = await this.supervision.tick({ awaitViews: true });
-    return { clock: 'manual', now, supervision: { due, appended, conflicts } };
+    try {
+      const { due, appended, conflicts } = await this.supervision.tick({ awaitViews: true });
+      return { clock: 'manual', now, supervision: { due, appended, conflicts } };
+    } catch (error) {
+      // The clock has moved; the loop looks again at its next tick.
+      this.logger.error({ err: error }, 'the supervision tick after moving the clock failed');
+      return { clock: 'manual', now };
+    }
   }
 }

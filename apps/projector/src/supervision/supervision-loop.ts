@@ -135,7 +135,16 @@ export class SupervisionLoop {
         { err: firstFailure, failed: counts.failed },
         'supervision could not check some cases; they are looked at again next tick',
       );
-    const c6 = (await this.deps.lateCompletions?.run(now, correlationId)) ?? { examined: 0, recommended: 0 };
+    let c6 = { examined: 0, recommended: 0 };
+    try {
+      c6 = (await this.deps.lateCompletions?.run(now, correlationId)) ?? c6;
+    } catch (error) {
+      counts.failed++;
+      this.deps.logger?.error(
+        { err: error },
+        'supervision could not examine late completions (C6); next tick',
+      );
+    }
     const report: SupervisionTickReport = {
       now: toShanghaiIso(now),
       ...counts,
