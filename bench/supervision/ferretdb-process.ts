@@ -36,7 +36,18 @@ export async function startBenchReadStore(): Promise<BenchReadStore> {
     throw new Error(
       `no FerretDB binary at ${bin}: run scripts/ensure-ferretdb.sh, or set FERRETDB_BIN or MONGODB_BENCH_URI`,
     );
-  const dir = await mkdtemp(join(tmpdir(), 'supervision-bench-ferretdb-'));
+  // A free port can be taken between the look and the listen: try again on another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(bin);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+async function launch(bin: string): Promise<BenchReadStore> {
+  const dir = await mkdtemp(join(tmpdir(), 'supervision-ferretdb-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
     bin,
@@ -49,28 +60,35 @@ export async function startBenchReadStore(): Promise<BenchReadStore> {
       `--state-dir=${dir}`,
       '--log-level=ERROR',
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
   const uri = `mongodb://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`FerretDB exited with ${child.exitCode}`);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`FerretDB exited with ${child.exitCode}: ${stderr}`);
+    }
     try {
-      const client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 500 });
+      const client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 1_000 });
       await client.db('admin').command({ ping: 1 });
       await client.close();
-      break;
+      return { uri, kind: 'ferretdb', stop };
     } catch (error) {
-      if (i > 60) throw error;
-      await new Promise((r) => setTimeout(r, 250));
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`FerretDB did not answer on ${uri} within 30 s: ${stderr}`, { cause: error });
+      }
+      await new Promise((r) => setTimeout(r, 200));
     }
   }
-  return {
-    uri,
-    kind: 'ferretdb',
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once('exit', r)));
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
 }
