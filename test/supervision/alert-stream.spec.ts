@@ -180,4 +180,14 @@ describe('alert stream (GET /alerts/stream)', () => {
     await late.waitFor((f) => f.comments.includes('heartbeat'), 2);
     expect(late.alerts()).toEqual([]);
   });
+
+  it('ends open streams when the application shuts down, so it can close', async () => {
+    const other = await startSupervisedApi({ heartbeatMs: 100 });
+    const c = await openSse(`${other.url}/alerts/stream`, { authorization: `Bearer ${t.auditor}` });
+    await c.waitFor((f) => f.comments.includes('heartbeat'));
+    const started = Date.now();
+    await other.close();
+    await c.ended;
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
 });

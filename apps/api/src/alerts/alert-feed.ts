@@ -4,7 +4,7 @@
  * A listener without Last-Event-ID starts at the store's head as this process last read it
  * (`head`: one filtered read of the events recorded since the previous listener came).
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { concatMap, filter, map, Observable } from 'rxjs';
 import type { Actor } from '#domain/actor/actor.js';
 import {
@@ -19,11 +19,11 @@ import { ALERT_EVENT_TYPES, alertMessage, caseIdOfStream, type AlertMessage } fr
 import { CaseCenters } from './case-centers.js';
 
 @Injectable()
-export class AlertFeed {
+export class AlertFeed implements BeforeApplicationShutdown {
   private readonly centers: CaseCenters;
   private knownHead: Position = START;
-  /** Listeners whose store subscription is open (each ends when its client goes away). */
-  private open = 0;
+  /** The store subscriptions of the open streams (each ends when its client goes away). */
+  private readonly open = new Set<AbortController>();
   private reading: Promise<Position> | undefined;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
@@ -32,7 +32,12 @@ export class AlertFeed {
 
   /** How many alert streams are open in this process. */
   get listening(): number {
-    return this.open;
+    return this.open.size;
+  }
+
+  /** Ends every stream before the HTTP server closes: it waits for open connections otherwise. */
+  beforeApplicationShutdown(): void {
+    for (const stop of this.open) stop.abort();
   }
 
   /** Throws 403 (as a problem) unless `reader` receives alerts at all. */
@@ -79,8 +84,8 @@ export class AlertFeed {
   private events(after: Position | undefined): Observable<RecordedEvent> {
     return new Observable<RecordedEvent>((subscriber) => {
       const stop = new AbortController();
-      this.open++;
-      stop.signal.addEventListener('abort', () => this.open--, { once: true });
+      this.open.add(stop);
+      stop.signal.addEventListener('abort', () => this.open.delete(stop), { once: true });
       void (async () => {
         const from = after ?? (await this.head());
         const filterOption = { eventTypes: ALERT_EVENT_TYPES };
@@ -89,9 +94,11 @@ export class AlertFeed {
           subscriber.next(event);
         }
         subscriber.complete();
-      })().catch((error: unknown) => {
-        if (!stop.signal.aborted) subscriber.error(error);
-      });
+      })()
+        .catch((error: unknown) => {
+          if (!stop.signal.aborted) subscriber.error(error);
+        })
+        .finally(() => stop.abort());
       return () => stop.abort();
     });
   }

@@ -18,7 +18,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Logger } from 'pino';
-import { interval, map, merge } from 'rxjs';
+import { endWith, ignoreElements, interval, map, merge, share, takeUntil } from 'rxjs';
 import type { Actor } from '#domain/actor/actor.js';
 import { isPosition } from '#infra/event-store/event-store.port.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -89,10 +89,13 @@ export class AlertsController {
     response.setHeader('X-Accel-Buffering', 'no');
     response.flushHeaders();
     response.write('retry: 3000\n: connected\n\n');
-    const subscription = merge(
-      this.feed.alerts(actor, lastEventId).pipe(map(alertFrame)),
-      interval(this.heartbeatMs).pipe(map(() => ': heartbeat\n\n')),
-    ).subscribe({
+    const alerts = this.feed.alerts(actor, lastEventId).pipe(map(alertFrame), share());
+    // Heartbeats while the alerts flow; when they end (shutdown), so does the stream.
+    const heartbeats = interval(this.heartbeatMs).pipe(
+      map(() => ': heartbeat\n\n'),
+      takeUntil(alerts.pipe(ignoreElements(), endWith(null))),
+    );
+    const subscription = merge(alerts, heartbeats).subscribe({
       next: (frame) => response.write(frame),
       error: (error: unknown) => {
         this.logger.warn({ err: error }, 'alert stream ended by an error');
