@@ -6,6 +6,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -13,6 +14,7 @@ import {
   ApiPropertyOptional,
   ApiQuery,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { tryParseInstant } from '#domain/calendar/index.js';
@@ -127,10 +129,11 @@ export class CaseQueriesController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], example: 'csv' })
   @MinPosition()
   @ApiProduces('application/json', 'text/csv')
+  @ApiExtraModels(CaseEventsView)
   @ApiOkResponse({
-    type: CaseEventsView,
+    description: 'A page of events (JSON), or every event as CSV',
     content: {
-      'application/json': { schema: { $ref: '#/components/schemas/CaseEventsView' } },
+      'application/json': { schema: { $ref: getSchemaPath(CaseEventsView) } },
       'text/csv': {
         schema: { type: 'string' },
         example:
