@@ -294,6 +294,17 @@ describe('supervision over HTTP (电子监察)', () => {
     expect((await cardsOf(api, id, t.window)).map((c) => c.level)).toEqual(['warning', 'yellow']);
   });
 
+  it('a step recorded on an overdue case before supervision ran does not delay its card', async () => {
+    const id = await caseAt(api, t, 'accepted');
+    const deadline = Date.parse((await caseNow(api, id, t.window)).deadline as string);
+    // Past the deadline without a tick; then an evaluation is recorded: the yellow card is due now,
+    // not at the next instant the timeliness function names (the red one, days later).
+    api.clock.set(deadline + 60_000);
+    expect((await post(`/cases/${id}/evaluations`, { score: 3 }, t.window)).status).toBe(201);
+    await clock(new Date(deadline + 120_000).toISOString());
+    expect((await cardsOf(api, id, t.window)).map((c) => c.level)).toContain('yellow');
+  });
+
   it('C4: supervision loops in three processes at once write exactly one card of each kind', async () => {
     const ids = await Promise.all([1, 2, 3, 4].map(() => caseAt(api, t, 'accepted')));
     api.clock.set(api.clock.now() + 30 * 24 * 3600_000); // long past red
