@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs FerretDB v1.24.2, the local MongoDB-wire read store (DESIGN.md "Read models"), into
+# .tools/bin once; later runs see the right build there and return at once.
+#
+# Built from the Go module proxy's source of v1.24.2 rather than with a bare `go install`, because:
+#  - `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2` gives a binary that panics at
+#    start ("Invalid build/version/version.txt"): the release's version file is generated, not in
+#    the module. We write it.
+#  - three one-line fixes to its SQLite backend, without which the read models cannot be used at
+#    their size (measured on 50,000 documents: 140 ms per write instead of 0.3 ms):
+#    1. lookups by _id never use the _id index: the index is built on `_ferretdb_sjson->"_id"`
+#       while queries filter on `_ferretdb_sjson->'$._id'`, a different expression to SQLite, so
+#       every find, update and delete by _id scans the whole table;
+#    2. an _id equality is pushed down only when it is the filter's only condition, so a
+#       position-guarded write ({_id, _position}) scans the table too (FerretDB still applies the
+#       whole filter to what SQLite returns, so pushing the _id part down is always correct);
+#    3. an update command keeps every matched document's cursor open until it ends, so a command
+#       with 100 or more matching updates takes all 100 pooled connections and hangs for ever.
+# The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
+# most 50 updates (fix 3 is also worked around on the client side) and never needs more than
+# find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+VERSION=v1.24.2
+PACKAGE=gov-service-cases-sqlite-fixes-1
+BIN=.tools/bin/ferretdb
+
+if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "^version: $VERSION\$" &&
+  "$BIN" --version 2>/dev/null | grep -q "^package: $PACKAGE\$"; then
+  exit 0
+fi
+
+if ! command -v go >/dev/null 2>&1; then
+  cat >&2 <<EOF
+FerretDB (the local read store) is not installed in .tools/bin and Go is not available to build it.
+Either install Go (https://go.dev/dl/, 1.22 or later) and run this again, or point the system at a
+MongoDB-compatible server you already have, e.g.
+    export MONGODB_URI=mongodb://127.0.0.1:27017/gov_service_cases
+(MongoDB 6+ or FerretDB); tests then use that server too, each in its own database.
+EOF
+  exit 1
+fi
+
+echo "building FerretDB $VERSION into .tools/bin (once; a few minutes on two cores)…"
+src=$(go mod download -json "github.com/FerretDB/FerretDB@$VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+if [ -z "$src" ] || [ ! -d "$src" ]; then
+  echo "could not download github.com/FerretDB/FerretDB@$VERSION from the Go module proxy" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+cp -R "$src" "$work/ferretdb"
+chmod -R u+w "$work/ferretdb"
+cd "$work/ferretdb"
+
+echo "$VERSION" >build/version/version.txt
+echo "$PACKAGE" >build/version/package.txt
+
+# Fix 1: query on the expression the _id index is built on.
+perl -pi -e "s|IDColumn = DefaultColumn \+ \"->'\\\$\._id'\"|IDColumn = DefaultColumn + \"->'_id'\"|" \
+  internal/backends/sqlite/metadata/metadata.go
+# Fix 2: push an _id equality down whatever else the filter says.
+perl -pi -e 's|if params\.Filter\.Len\(\) == 1 \{|if params.Filter.Len() > 0 && params.Filter.Has("_id") {|' \
+  internal/backends/sqlite/collection.go
+# Fix 3: close each update's cursor when that update is done, not when the command is.
+perl -0pi -e 's/(closer := iterator\.NewMultiCloser\(\)\n)\t\tdefer closer\.Close\(\)\n/$1/; s/(result, err := common\.UpdateDocument\(ctx, c, "update", iter, &u\)\n)/$1\t\tcloser.Close()\n/' \
+  internal/handler/msg_update.go
+
+grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metadata/metadata.go &&
+  [ "$(grep -c 'params.Filter.Has("_id")' internal/backends/sqlite/collection.go)" = 2 ] &&
+  ! grep -q 'defer closer.Close()' internal/handler/msg_update.go ||
+  {
+    echo "the FerretDB $VERSION source did not look as expected; fixes not applied" >&2
+    exit 1
+  }
+
+mkdir -p "$ROOT/.tools/bin"
+GOFLAGS=-buildvcs=false go build -trimpath -o "$ROOT/$BIN.partial" ./cmd/ferretdb
+mv "$ROOT/$BIN.partial" "$ROOT/$BIN"
+cd "$ROOT"
+"$BIN" --version | head -1
