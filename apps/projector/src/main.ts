@@ -1,11 +1,69 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { ProjectorModule } from './projector.module.js';
+/**
+ * The projector's own process (DESIGN.md "Processes"): `npm run start:projector`, against shared
+ * stores (EVENT_STORE_URL=postgres://…; MONGODB_URI, or a local FerretDB under DATA_DIR). It runs
+ * the projections whose leases it can take and the supervision loop; any number may run side by
+ * side. With the embedded PGlite store, `npm start` runs all of this inside the API's process
+ * instead (PGlite is one process's).
+ */
+import { loadConfig, ConfigError } from '#infra/config/app-config.js';
+import { createClock } from '#infra/clock/clock.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
+import { createEventStore } from '#infra/event-store/create-event-store.js';
+import { openReadStore } from '#infra/read-store/read-store.js';
+import { pino } from 'pino';
+import { startProjector } from './start-projector.js';
+import { createSupervision } from './supervision/create-supervision.js';
 
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(ProjectorModule);
-  app.enableShutdownHooks();
-  console.log('projector started');
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel, base: { process: 'projector' } });
+  const clock = createClock(config.clock);
+  const store = await createEventStore(config.eventStoreUrl, {
+    dataDir: config.dataDir,
+    clock: () => new Date(clock.now()),
+  });
+  const readStore = await openReadStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
+  const projector = startProjector(store, readStore.db, { logger });
+
+  const configuration = new ConfigurationCache(store, logger, config.configurationPollMs);
+  await configuration.start();
+  const supervision = createSupervision({
+    store,
+    db: readStore.db,
+    configuration,
+    clock,
+    logger,
+    awaitViews: () => projector.whenCaughtUp(),
+  });
+  await supervision.prepare();
+  supervision.loop.start();
+  logger.info(
+    { readStore: readStore.kind, eventStore: config.eventStoreUrl ? 'configured' : 'pglite' },
+    'projector started',
+  );
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await supervision.loop.stop();
+    await projector.stop();
+    await configuration.onApplicationShutdown();
+    await readStore.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 await main();

@@ -1,0 +1,88 @@
+/**
+ * What a projection is (DESIGN.md "Read models"): pure functions from (current document, event) to
+ * the next document, with no I/O. The runner (../runner) reads events, loads and caches documents,
+ * calls these functions, writes the results guarded by position and saves the checkpoint.
+ *
+ * A projection owns one "unit" collection (one document per case, per card …) and may change
+ * shared documents of its collections too (a center's roster, a window's quarter, a day's counts):
+ * each event may yield changes to them, applied by the runner in event order to the shared
+ * document, once, guarded by the document's own position. The runner writes shared documents
+ * before unit documents, so a crash between the two is repaired by replay: the unit documents
+ * were not written, their events are applied again, and the shared documents skip what they have.
+ */
+import type { IndexDescription } from 'mongodb';
+import type { EventFilter, RecordedEvent } from '#infra/event-store/event-store.port.js';
+
+/** A read-model document as a projection builds it; the runner adds `_position` when writing. */
+export interface ProjectedDocument {
+  readonly _id: string;
+  readonly [field: string]: unknown;
+}
+
+/** Turns a document into the form it is stored in, and back (most collections store it as is). */
+export interface DocumentCodec {
+  encode(document: ProjectedDocument & { _position: string }): ProjectedDocument & { _position: string };
+  decode(stored: ProjectedDocument): ProjectedDocument;
+}
+
+export interface ProjectionCollection {
+  /** The read-model name (read-model-collections.ts); a rebuild writes beside it under another. */
+  readonly name: string;
+  readonly indexes: readonly IndexDescription[];
+  readonly codec?: DocumentCodec;
+}
+
+export interface SharedChange {
+  readonly collection: string;
+  readonly id: string;
+  /**
+   * The shared document after this change. `current` is the runner's private working copy for the
+   * batch, so a change may modify it in place and return it (a roster of thousands of entries is
+   * not copied once per event); it must touch nothing else.
+   */
+  readonly apply: (current: ProjectedDocument | undefined) => ProjectedDocument;
+}
+
+export interface ProjectionStep {
+  /** The unit document after the event. */
+  readonly unit: ProjectedDocument;
+  readonly shared?: readonly SharedChange[];
+}
+
+export interface Projection<Context = unknown> {
+  readonly name: string;
+  readonly collections: readonly ProjectionCollection[];
+  /** Which of `collections` holds the unit documents. */
+  readonly unitCollection: string;
+  /** The context before any event: folded configuration (office hours, holidays, policy), or null. */
+  readonly initialContext: Context;
+  /** Pure: folds an event into the context; returns the same object when the event changes nothing. */
+  reduceContext(context: Context, event: RecordedEvent): Context;
+  /** The unit document an event belongs to, or undefined when this projection ignores the event. */
+  unitOf(event: RecordedEvent): string | undefined;
+  /**
+   * Pure: the unit document after `event`, given the document before it (undefined for the first
+   * event of a unit). Throws when the event cannot be applied (malformed data): the runner parks it
+   * with the error and goes on.
+   */
+  apply(unit: ProjectedDocument | undefined, event: RecordedEvent, context: Context): ProjectionStep;
+}
+
+/**
+ * A projection that writes its own documents, idempotently (an insert keyed by event id, say), for
+ * the runner to feed in batches and checkpoint. The runner rebuilds it in place: it drops the
+ * collection and replays (it is bound to its collection's name).
+ */
+export interface SelfWritingProjection {
+  readonly name: string;
+  readonly collection: string;
+  readonly filter?: EventFilter;
+  ensureIndexes(): Promise<void>;
+  apply(events: readonly RecordedEvent[]): Promise<void>;
+}
+
+export type AnyProjection = Projection | SelfWritingProjection;
+
+export function isPureProjection(p: AnyProjection): p is Projection {
+  return 'unitOf' in p;
+}

@@ -1,0 +1,107 @@
+/**
+ * The accountability projection (DESIGN.md "Read models", A1, A2): per case, the violations the
+ * domain's `detectViolations` finds in its events, with their evidence (`accountability_cases`);
+ * per window and quarter, the violations that count against it (`accountability`), from which the
+ * API computes the ledger and score with the domain's `windowLedger`.
+ */
+import { detectViolations, type RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
+import type { Violation } from '#domain/accountability/violation.js';
+import { quarterOf } from '#domain/accountability/window-ledger.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import {
+  decodeAccountabilityCase,
+  encodeAccountabilityCase,
+  windowQuarterId,
+  type AccountabilityCaseDocument,
+  type StoredAccountabilityCaseDocument,
+  type WindowQuarterDocument,
+} from '#infra/read-store/documents/accountability-documents.js';
+import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import type { ProjectedDocument, Projection, SharedChange } from '../../projection/projection.js';
+import { caseIdOf, evolveCase, toRecordedCaseEvent } from '../case-stream/recorded-case-event.js';
+import { initialState } from '#domain/case/case-state.js';
+import type { CaseEvent } from '#domain/case/case-events.js';
+
+export const ACCOUNTABILITY_PROJECTION = 'accountability';
+
+export const accountabilityProjection: Projection<null> = {
+  name: ACCOUNTABILITY_PROJECTION,
+  unitCollection: READ_MODELS.accountabilityCases,
+  collections: [
+    {
+      name: READ_MODELS.accountabilityCases,
+      indexes: [],
+      codec: {
+        encode: (doc) => encodeAccountabilityCase(doc as unknown as AccountabilityCaseDocument) as never,
+        decode: (stored) =>
+          decodeAccountabilityCase(stored as unknown as StoredAccountabilityCaseDocument) as never,
+      },
+    },
+    { name: READ_MODELS.accountability, indexes: [{ key: { windowId: 1, quarter: 1 } }] },
+  ],
+  initialContext: null,
+  reduceContext: () => null,
+  unitOf: caseIdOf,
+
+  apply(unit, event: RecordedEvent) {
+    const caseId = caseIdOf(event)!;
+    const before = unit as unknown as AccountabilityCaseDocument | undefined;
+    const recorded = toRecordedCaseEvent(event);
+    const events: RecordedCaseEvent[] = [...(before?.events ?? []), recorded];
+    // The detector folds with evolve and trusts it; an event evolve cannot fold is refused here first.
+    events.reduce((state, e) => evolveCase(state, e as CaseEvent), initialState);
+    const violations = detectViolations(events);
+    const next: Omit<AccountabilityCaseDocument, '_position'> = {
+      _id: caseId,
+      caseId,
+      events,
+      violations,
+    };
+    return {
+      unit: next as unknown as ProjectedDocument,
+      shared: ledgerChanges(before?.violations ?? [], violations),
+    };
+  },
+};
+
+const ledgerKey = (v: Violation): string | undefined =>
+  v.windowId === undefined ? undefined : windowQuarterId(v.windowId, quarterOf(v.detectedAt));
+
+/** A2: a window's quarter holds the violations that name the window; only those that changed are touched. */
+function ledgerChanges(before: readonly Violation[], after: readonly Violation[]): SharedChange[] {
+  const same = (a: Violation, b: Violation): boolean => JSON.stringify(a) === JSON.stringify(b);
+  const afterById = new Map(after.map((v) => [v.violationId, v]));
+  const beforeById = new Map(before.map((v) => [v.violationId, v]));
+  const changes: SharedChange[] = [];
+  for (const v of before) {
+    const now = afterById.get(v.violationId);
+    const key = ledgerKey(v);
+    if (key !== undefined && (!now || ledgerKey(now) !== key)) changes.push(ledgerChange(key, v, 'remove'));
+  }
+  for (const v of after) {
+    const was = beforeById.get(v.violationId);
+    const key = ledgerKey(v);
+    if (key !== undefined && (!was || !same(was, v))) changes.push(ledgerChange(key, v, 'set'));
+  }
+  return changes;
+}
+
+function ledgerChange(id: string, violation: Violation, how: 'set' | 'remove'): SharedChange {
+  return {
+    collection: READ_MODELS.accountability,
+    id,
+    apply(current) {
+      const ledger = current as unknown as WindowQuarterDocument | undefined;
+      const others = (ledger?.violations ?? []).filter((v) => v.violationId !== violation.violationId);
+      const violations = how === 'set' ? [...others, violation] : others;
+      violations.sort((a, b) => (a.violationId < b.violationId ? -1 : a.violationId > b.violationId ? 1 : 0));
+      const next: Omit<WindowQuarterDocument, '_position'> = {
+        _id: id,
+        windowId: violation.windowId!,
+        quarter: quarterOf(violation.detectedAt),
+        violations,
+      };
+      return next as unknown as ProjectedDocument;
+    },
+  };
+}

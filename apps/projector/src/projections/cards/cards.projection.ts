@@ -1,0 +1,95 @@
+/**
+ * The `cards` projection (DESIGN.md "Read models"): one document per warning, yellow or red card
+ * (C1–C3) with its written explanation (C5) and revocation (C4), as GET /views/cards lists them.
+ */
+import type { CardRevoked, ExplanationSubmitted, RedCardIssued } from '#domain/case/case-events.js';
+import { CARD_EVENT_TYPES } from '#domain/case/case-events.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import type { CardDocument } from '#infra/read-store/documents/card-document.js';
+import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+import { caseIdOf } from '../case-stream/recorded-case-event.js';
+
+export const CARDS_PROJECTION = 'cards';
+
+const isCardIssue = (type: string): boolean => (CARD_EVENT_TYPES as readonly string[]).includes(type);
+
+export const cardDocumentId = (caseId: string, cardId: string): string => `${caseId}:${cardId}`;
+
+export const cardsProjection: Projection<null> = {
+  name: CARDS_PROJECTION,
+  unitCollection: READ_MODELS.cards,
+  collections: [
+    {
+      name: READ_MODELS.cards,
+      indexes: [
+        { key: { issuedAtMs: -1, _id: -1 } },
+        { key: { departmentId: 1, issuedAtMs: -1 } },
+        { key: { windowId: 1, issuedAtMs: -1 } },
+        { key: { level: 1, explained: 1, issuedAtMs: -1 } },
+      ],
+    },
+  ],
+  initialContext: null,
+  reduceContext: () => null,
+
+  unitOf(event) {
+    const caseId = caseIdOf(event);
+    if (caseId === undefined) return undefined;
+    if (isCardIssue(event.type) || event.type === 'ExplanationSubmitted' || event.type === 'CardRevoked') {
+      const cardId = (event.data as { cardId?: unknown } | null)?.cardId;
+      if (typeof cardId !== 'string') return `${caseId}:(no card id in ${event.eventId})`;
+      return cardDocumentId(caseId, cardId);
+    }
+    return undefined;
+  },
+
+  apply(unit, event: RecordedEvent) {
+    const caseId = caseIdOf(event)!;
+    const card = unit as unknown as CardDocument | undefined;
+    if (isCardIssue(event.type)) {
+      const d = (event.data ?? {}) as RedCardIssued['data'];
+      if (typeof d.cardId !== 'string' || typeof d.deadline !== 'string')
+        throw new Error(`${event.type} ${event.eventId} has no cardId or deadline`);
+      const issued: Omit<CardDocument, '_position'> = {
+        _id: cardDocumentId(caseId, d.cardId),
+        cardId: d.cardId,
+        caseId,
+        level: d.level,
+        cause: d.cause,
+        issuedAt: event.occurredAt,
+        issuedAtMs: Date.parse(event.occurredAt),
+        deadline: d.deadline,
+        departmentId: d.departmentId ?? null,
+        windowId: d.windowId ?? null,
+        policyVersion: d.policyVersion,
+        remainingMinutes: d.remainingMinutes,
+        explanationDueAt: d.explanationDueAt ?? null,
+        // C4: an issued card stays issued; issuing it again (a replay) keeps what happened since.
+        explained: card?.explained ?? false,
+        explanation: card?.explanation ?? null,
+        revoked: card?.revoked ?? false,
+        revocation: card?.revocation ?? null,
+        position: event.position,
+      };
+      return { unit: issued as unknown as ProjectedDocument };
+    }
+    if (!card) throw new Error(`${event.type} ${event.eventId} names a card that was never issued`);
+    if (event.type === 'ExplanationSubmitted') {
+      const d = event.data as ExplanationSubmitted['data'];
+      const explained: Omit<CardDocument, '_position'> = {
+        ...card,
+        explained: true,
+        explanation: { text: d.text, submittedAt: event.occurredAt, late: d.late },
+      };
+      return { unit: explained as unknown as ProjectedDocument };
+    }
+    const d = event.data as CardRevoked['data'];
+    const revoked: Omit<CardDocument, '_position'> = {
+      ...card,
+      revoked: true,
+      revocation: { reason: d.reason, revokedAt: event.occurredAt },
+    };
+    return { unit: revoked as unknown as ProjectedDocument };
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * Pure: the `case_views` document of a case from its folded state (GET /cases/{id}, API.md), with
+ * the level and `nextCheckAt` from the domain's timeliness assessment as of the recording time of
+ * the case's last event, so the same events always build the same document.
+ */
+import { toShanghaiIso, type OfficeClock } from '#domain/calendar/index.js';
+import { currentSuspension, type CaseState } from '#domain/case/case-state.js';
+import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
+import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
+import type { CaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
+import type { Position } from '#infra/event-store/event-store.port.js';
+
+const iso = (t: number | undefined): string | null => (t === undefined ? null : toShanghaiIso(t));
+
+export interface CaseViewFacts {
+  readonly caseId: string;
+  readonly state: CaseState;
+  readonly explanations: Record<string, string>;
+  readonly inquiryMatterCode: string | null;
+  /** The last event's position and recording time. */
+  readonly position: Position;
+  readonly recordedAt: string;
+}
+
+export function caseViewOf(
+  facts: CaseViewFacts,
+  policy: TimelinessPolicy,
+  clock: OfficeClock,
+): Omit<CaseViewDocument, '_position'> {
+  const { state } = facts;
+  const assessment = assessTimeliness(state, policy, clock, Date.parse(facts.recordedAt));
+  return {
+    _id: facts.caseId,
+    caseId: facts.caseId,
+    status: state.status,
+    centerId: state.centerId ?? null,
+    matterCode: state.matter?.code ?? facts.inquiryMatterCode,
+    departmentId: state.departmentId ?? null,
+    windowId: state.windowId ?? null,
+    firstResponderId: state.firstResponder?.id ?? null,
+    applicant: state.applicant ?? null,
+    receivedAt: iso(state.receivedAt),
+    acceptedAt: iso(state.acceptance?.acceptedAt),
+    kind: state.matter?.kind ?? null,
+    limitDays: state.acceptance?.limitDays ?? null,
+    limitMinutes: state.acceptance?.limitMinutes ?? null,
+    deadline: iso(state.deadline),
+    deadlineAt: state.deadline === undefined ? null : new Date(state.deadline),
+    provisional: state.provisional,
+    suspendedNow: currentSuspension(state) !== undefined,
+    extended: state.extension !== undefined,
+    level: assessment.level,
+    levelAsOf: facts.recordedAt,
+    nextCheckAt: assessment.nextCheckAt === undefined ? null : new Date(assessment.nextCheckAt),
+    cards: state.cards.map((c) => ({
+      cardId: c.cardId,
+      level: c.level,
+      issuedAt: toShanghaiIso(c.issuedAt),
+      ...(facts.explanations[c.cardId] !== undefined && { explanation: facts.explanations[c.cardId] }),
+      ...(c.revokedAt !== undefined && { revoked: true }),
+    })),
+    explanations: facts.explanations,
+    inquiryMatterCode: facts.inquiryMatterCode,
+    revision: state.revision,
+    position: facts.position,
+    state,
+  };
+}

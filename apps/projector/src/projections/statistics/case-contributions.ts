@@ -1,0 +1,87 @@
+/**
+ * Pure: what one case contributes to the S1 counts of each day, computed by the domain's
+ * `serviceStatistics` over that case alone, one day at a time. The projection adds the difference
+ * an event makes (after − before), so every count comes from the domain's definition of it.
+ */
+import { dayOf, MS_PER_DAY, startOfDay, toLocalDate, type OfficeClock } from '#domain/calendar/index.js';
+import type { CaseState } from '#domain/case/case-state.js';
+import { serviceStatistics } from '#domain/statistics/service-statistics.js';
+import { COUNTER_NAMES, type StatisticsCounters } from '#infra/read-store/documents/statistics-documents.js';
+
+export interface DayContribution {
+  readonly departmentId: string | null;
+  readonly windowId: string | null;
+  /** `YYYY-MM-DD` */
+  readonly day: string;
+  readonly counters: StatisticsCounters;
+}
+
+/** The days on which the case did something S1 counts: received, accepted, closed, complained, evaluated. */
+function activeDays(state: CaseState): Set<number> {
+  const days = new Set<number>();
+  const add = (t: number | undefined): void => {
+    if (t !== undefined) days.add(dayOf(t));
+  };
+  add(state.receivedAt);
+  add(state.acceptance?.acceptedAt);
+  add(state.closedAt);
+  add(state.completedAt);
+  for (const c of state.complaints) add(c.filedAt);
+  for (const e of state.evaluations) add(e.submittedAt);
+  return days;
+}
+
+export function caseContributions(state: CaseState, clock: OfficeClock): Map<string, DayContribution> {
+  const out = new Map<string, DayContribution>();
+  const departmentId = state.departmentId ?? null;
+  const windowId = state.windowId ?? null;
+  for (const day of activeDays(state)) {
+    const from = startOfDay(day);
+    // `now` only feeds "overdue now", which is counted at query time, not stored.
+    const s = serviceStatistics([state], clock, from, from + MS_PER_DAY, from + MS_PER_DAY);
+    const counters: StatisticsCounters = {
+      received: s.received,
+      accepted: s.accepted,
+      rejected: s.rejected,
+      completed: s.completed,
+      immediate: s.immediate,
+      completedOnTime: s.completedOnTime,
+      workingDaysToComplete: (s.averageWorkingDaysToComplete ?? 0) * s.completed,
+      complaints: s.complaints,
+      substantiatedComplaints: s.substantiatedComplaints,
+      evaluations: s.evaluations,
+      satisfied: s.satisfactionRate === null ? 0 : Math.round(s.satisfactionRate * s.evaluations),
+    };
+    if (COUNTER_NAMES.every((k) => counters[k] === 0)) continue;
+    const date = toLocalDate(day);
+    out.set(`${departmentId ?? ''}\u0000${windowId ?? ''}\u0000${date}`, {
+      departmentId,
+      windowId,
+      day: date,
+      counters,
+    });
+  }
+  return out;
+}
+
+/** after − before, by (department, window, day); only the days whose counts changed. */
+export function contributionDelta(
+  before: Map<string, DayContribution>,
+  after: Map<string, DayContribution>,
+): DayContribution[] {
+  const out: DayContribution[] = [];
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const a = after.get(key);
+    const b = before.get(key);
+    const base = (a ?? b)!;
+    const counters = {} as StatisticsCounters;
+    let changed = false;
+    for (const k of COUNTER_NAMES) {
+      counters[k] = (a?.counters[k] ?? 0) - (b?.counters[k] ?? 0);
+      if (counters[k] !== 0) changed = true;
+    }
+    if (changed)
+      out.push({ departmentId: base.departmentId, windowId: base.windowId, day: base.day, counters });
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * The statistics projection (DESIGN.md "Read models", S1): counts per department, window, both and
+ * all, per day (`statistics`), kept from each case's folded state (`statistics_cases`): an event
+ * adds the difference it makes to the case's contributions (case-contributions.ts).
+ */
+import type { CaseEvent } from '#domain/case/case-events.js';
+import { initialState, type CaseState } from '#domain/case/case-state.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import {
+  COUNTER_NAMES,
+  decodeStatisticsCase,
+  encodeStatisticsCase,
+  statisticsDayId,
+  ZERO_COUNTERS,
+  type StatisticsCaseDocument,
+  type StatisticsDayDocument,
+  type StatisticsScope,
+  type StoredStatisticsCaseDocument,
+} from '#infra/read-store/documents/statistics-documents.js';
+import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import type { ProjectedDocument, Projection, SharedChange } from '../../projection/projection.js';
+import { caseIdOf, evolveCase, toRecordedCaseEvent } from '../case-stream/recorded-case-event.js';
+import {
+  environmentOf,
+  INITIAL_CONFIGURATION,
+  reduceConfiguration,
+  type ConfigurationContext,
+} from '../configuration/projection-configuration.js';
+import { caseContributions, contributionDelta, type DayContribution } from './case-contributions.js';
+
+export const STATISTICS_PROJECTION = 'statistics';
+
+const SCOPES: readonly StatisticsScope[] = ['all', 'department', 'window', 'pair'];
+
+export const statisticsProjection: Projection<ConfigurationContext> = {
+  name: STATISTICS_PROJECTION,
+  unitCollection: READ_MODELS.statisticsCases,
+  collections: [
+    {
+      name: READ_MODELS.statisticsCases,
+      indexes: [],
+      codec: {
+        encode: (doc) => encodeStatisticsCase(doc as unknown as StatisticsCaseDocument) as never,
+        decode: (stored) => decodeStatisticsCase(stored as unknown as StoredStatisticsCaseDocument) as never,
+      },
+    },
+    { name: READ_MODELS.statistics, indexes: [{ key: { scope: 1, departmentId: 1, windowId: 1, day: 1 } }] },
+  ],
+  initialContext: INITIAL_CONFIGURATION,
+  reduceContext: reduceConfiguration,
+  unitOf: caseIdOf,
+
+  apply(unit, event: RecordedEvent, context) {
+    const caseId = caseIdOf(event)!;
+    const before: CaseState = (unit as unknown as StatisticsCaseDocument | undefined)?.state ?? initialState;
+    const after = evolveCase(before, toRecordedCaseEvent(event) as CaseEvent);
+    const clock = environmentOf(context).officeClock(after.centerId);
+    const delta = contributionDelta(caseContributions(before, clock), caseContributions(after, clock));
+    const next: Omit<StatisticsCaseDocument, '_position'> = { _id: caseId, caseId, state: after };
+    return {
+      unit: next as unknown as ProjectedDocument,
+      shared: delta.flatMap((d) => SCOPES.map((scope) => dayChange(scope, d))),
+    };
+  },
+};
+
+function dayChange(scope: StatisticsScope, delta: DayContribution): SharedChange {
+  const departmentId = scope === 'department' || scope === 'pair' ? delta.departmentId : null;
+  const windowId = scope === 'window' || scope === 'pair' ? delta.windowId : null;
+  const id = statisticsDayId(scope, departmentId, windowId, delta.day);
+  return {
+    collection: READ_MODELS.statistics,
+    id,
+    apply(current) {
+      const day = (current as unknown as StatisticsDayDocument | undefined) ?? {
+        _id: id,
+        scope,
+        departmentId,
+        windowId,
+        day: delta.day,
+        ...ZERO_COUNTERS,
+      };
+      for (const k of COUNTER_NAMES) day[k] += delta.counters[k];
+      return day as unknown as ProjectedDocument;
+    },
+  };
+}

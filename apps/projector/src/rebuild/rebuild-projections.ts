@@ -1,0 +1,169 @@
+/**
+ * `npm run rebuild -- [projection…]` (issue 6): each named projection (all by default) is built from
+ * the first event into fresh collections (`<read model>__rebuild`, checkpoint `<name>#rebuild`)
+ * while the live ones keep answering and the live projector keeps them current. Once caught up,
+ * the rebuild asks the live projector for the projection's lease, applies the last events, and
+ * swaps its collections in (swap-rebuilt-collections.ts); the live projector then goes on from the
+ * rebuilt checkpoint.
+ *
+ * A rebuild that is stopped (even by kill -9) resumes from its own checkpoint when run again; one
+ * stopped in its swap finishes the swap. Projections that write their own documents (supervision's
+ * back-dated entries) are rebuilt in place: dropped and replayed under their live lease.
+ */
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import { START, type EventStore, type Position } from '#infra/event-store/event-store.port.js';
+import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
+import { rebuildCheckpointId, rebuildCollectionName } from '#infra/read-store/read-model-collections.js';
+import {
+  isPureProjection,
+  type AnyProjection,
+  type Projection,
+  type SelfWritingProjection,
+} from '../projection/projection.js';
+import { projectorProjections, selectProjections } from '../projections/projector-projections.js';
+import { loadCheckpoint, saveCheckpoint } from '../runner/checkpoint-store.js';
+import { ProjectionLeases } from '../runner/projection-lease.js';
+import { defaultOwner, ProjectionRunner, type BatchProgress } from '../runner/projection-runner.js';
+import { createWorker, type ProjectionWorker, type WorkerTarget } from '../runner/projection-worker.js';
+import { countEventsAfter } from './count-events.js';
+import type { ProgressReporter } from './progress-reporter.js';
+import { beginSwap, finishSwap } from './swap-rebuilt-collections.js';
+
+export interface RebuildOptions {
+  /** Projection names; empty: all. */
+  readonly names?: readonly string[];
+  readonly projections?: readonly AnyProjection[];
+  readonly logger?: Logger;
+  readonly progress?: ProgressReporter;
+  readonly leaseTtlMs?: number;
+  readonly batchSize?: number;
+  readonly cacheSize?: number;
+  readonly owner?: string;
+  /** How long to wait for the live projector to hand its lease over; default 2 lease lifetimes + 5 s. */
+  readonly handoverTimeoutMs?: number;
+}
+
+export interface RebuildReport {
+  readonly projections: readonly string[];
+  /** Events applied by the slowest projection during this run. */
+  readonly events: number;
+  readonly seconds: number;
+}
+
+export const rebuildTarget = (projection: Projection): WorkerTarget => ({
+  checkpointId: rebuildCheckpointId(projection.name),
+  collectionName: rebuildCollectionName,
+  phase: 'building',
+});
+
+export async function rebuildProjections(
+  store: EventStore,
+  db: Db,
+  options: RebuildOptions = {},
+): Promise<RebuildReport> {
+  const started = Date.now();
+  const chosen = selectProjections(options.projections ?? projectorProjections(db), options.names ?? []);
+  const pure = chosen.filter(isPureProjection);
+  const selfWriting = chosen.filter((p): p is SelfWritingProjection => !isPureProjection(p));
+  const owner = options.owner ?? defaultOwner();
+  const ttl = options.leaseTtlMs ?? 15_000;
+  const leases = new ProjectionLeases(db, owner, ttl);
+  const takeLive = (name: string): Promise<void> =>
+    takeOver(leases, name, options.handoverTimeoutMs ?? 2 * ttl + 5_000);
+
+  // A swap a crash interrupted is finished before anything else (its checkpoint says so).
+  for (const p of pure) {
+    if ((await loadCheckpoint(db, rebuildCheckpointId(p.name)))?.phase !== 'swapping') continue;
+    await takeLive(p.name);
+    await finishSwap(db, p);
+    await leases.release(p.name);
+    options.logger?.info({ projection: p.name }, 'finished an interrupted swap');
+  }
+
+  // Fresh collections and a checkpoint at START, unless a rebuild is already under way: then resume.
+  for (const p of pure) {
+    if (await loadCheckpoint(db, rebuildCheckpointId(p.name))) continue;
+    for (const c of p.collections)
+      await db
+        .collection(rebuildCollectionName(c.name))
+        .drop()
+        .catch(() => undefined);
+    await saveCheckpoint(db, rebuildCheckpointId(p.name), p.name, START, p.initialContext, 'building');
+  }
+
+  const workers = pure.map((p) =>
+    createWorker(p, db, rebuildTarget(p), { cacheSize: options.cacheSize, logger: options.logger }),
+  );
+  const runnerOptions = {
+    owner,
+    leaseTtlMs: ttl,
+    leaseRetryMs: 500,
+    stopWhenCaughtUp: true,
+    batchSize: options.batchSize,
+    logger: options.logger,
+  };
+  let applied = 0;
+  if (workers.length > 0) {
+    const from = await earliest(db, workers);
+    const total = await countEventsAfter(store, from);
+    options.progress?.start(`rebuild ${pure.map((p) => p.name).join(', ')}`, total);
+    const done = new Map<string, number>();
+    const onBatch = (b: BatchProgress): void => {
+      done.set(b.checkpointId, (done.get(b.checkpointId) ?? 0) + b.events);
+      applied = Math.min(...workers.map((w) => done.get(w.target.checkpointId) ?? 0));
+      options.progress?.update(applied);
+    };
+    // Build while the live projector goes on; it still answers and stays current.
+    await new ProjectionRunner(store, db, workers, { ...runnerOptions, onBatch }).done();
+
+    for (const p of pure) {
+      await takeLive(p.name);
+      // The live projector is paused now: the last events, then the swap.
+      const worker = workers.find((w) => w.projection === p)!;
+      await new ProjectionRunner(store, db, [worker], { ...runnerOptions, onBatch }).done();
+      await beginSwap(db, p);
+      await finishSwap(db, p);
+      await leases.release(p.name);
+      await leases.release(rebuildCheckpointId(p.name));
+      options.logger?.info({ projection: p.name, position: worker.position }, 'rebuilt and swapped in');
+    }
+    options.progress?.finish(
+      `done: ${applied.toLocaleString('en-US')} events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+
+  for (const p of selfWriting) {
+    await takeLive(p.name);
+    await db
+      .collection(p.collection)
+      .drop()
+      .catch(() => undefined);
+    await checkpointsOf(db).deleteOne({ _id: p.name });
+    const worker = createWorker(p, db);
+    await new ProjectionRunner(store, db, [worker], runnerOptions).done();
+    await leases.release(p.name);
+    options.logger?.info({ projection: p.name }, 'rebuilt in place');
+  }
+
+  return { projections: chosen.map((p) => p.name), events: applied, seconds: (Date.now() - started) / 1000 };
+}
+
+async function earliest(db: Db, workers: readonly ProjectionWorker[]): Promise<Position> {
+  const positions = await Promise.all(
+    workers.map(async (w) => (await loadCheckpoint(db, w.target.checkpointId))?.position ?? START),
+  );
+  return positions.reduce((a, b) => (a < b ? a : b));
+}
+
+/** Takes a lease, asking its holder to hand it over; fails after `timeoutMs`. */
+async function takeOver(leases: ProjectionLeases, name: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await leases.acquire(name)) return;
+    await leases.requestHandover(name);
+    if (Date.now() > deadline)
+      throw new Error(`the live projector did not hand over the lease of ${name} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The swap at the end of a rebuild (issue 6: "builds into fresh collections while the old ones keep
+ * answering, then swaps"): each read model's `<name>__rebuild` collection is renamed to `<name>`,
+ * the live one first set aside as `<name>__replaced` and dropped after; the live checkpoint becomes
+ * the rebuild's. Done by the holder of the projection's live lease, so no live projector writes
+ * meanwhile.
+ *
+ * Every step can be done again: the rebuild checkpoint is marked `swapping` before the first
+ * rename, and whoever next holds the live lease (a restarted rebuild, or a live projector taking
+ * the lease over) finishes a swap that a crash interrupted.
+ *
+ * MongoDB could rename over the live collection in one step (`dropTarget`); FerretDB 1.x does not
+ * implement it, so between the two renames (a few milliseconds) the read model is missing and a
+ * query finds nothing.
+ */
+import type { Db } from 'mongodb';
+import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
+import {
+  rebuildCheckpointId,
+  rebuildCollectionName,
+  replacedCollectionName,
+} from '#infra/read-store/read-model-collections.js';
+import type { Projection } from '../projection/projection.js';
+
+async function collectionExists(db: Db, name: string): Promise<boolean> {
+  return (await db.listCollections({ name }, { nameOnly: true }).toArray()).length > 0;
+}
+
+/** Marks the rebuild as swapping: from here on it is finished, never restarted. */
+export async function beginSwap(db: Db, projection: Projection): Promise<void> {
+  await checkpointsOf(db).updateOne(
+    { _id: rebuildCheckpointId(projection.name) },
+    { $set: { phase: 'swapping' } },
+  );
+}
+
+/** Finishes a swap begun by `beginSwap` (idempotent); false when no swap is pending. */
+export async function finishSwap(db: Db, projection: Projection): Promise<boolean> {
+  const checkpoints = checkpointsOf(db);
+  const rebuild = await checkpoints.findOne({ _id: rebuildCheckpointId(projection.name) });
+  if (!rebuild || rebuild.phase !== 'swapping') return false;
+  for (const { name } of projection.collections) {
+    const fresh = rebuildCollectionName(name);
+    if (!(await collectionExists(db, fresh))) continue; // renamed in already
+    const replaced = replacedCollectionName(name);
+    if (await collectionExists(db, replaced)) await db.collection(replaced).drop();
+    if (await collectionExists(db, name)) await db.renameCollection(name, replaced);
+    await db.renameCollection(fresh, name);
+  }
+  await checkpoints.replaceOne(
+    { _id: projection.name },
+    {
+      projection: projection.name,
+      position: rebuild.position,
+      context: rebuild.context,
+      savedAt: new Date(),
+    },
+    { upsert: true },
+  );
+  await checkpoints.deleteOne({ _id: rebuild._id });
+  for (const { name } of projection.collections) {
+    const replaced = replacedCollectionName(name);
+    if (await collectionExists(db, replaced)) await db.collection(replaced).drop();
+  }
+  return true;
+}

@@ -1,0 +1,102 @@
+/**
+ * Leases (issue 6: "several projector processes may run at once without double effects; one owns a
+ * projection at a time through a lease"): a document per projection in `projection_leases`,
+ * `{ _id, owner, expiresAt }`, taken with one findOneAndUpdate filtered on "free, expired or
+ * mine". The holder renews it while it works and lets it go when it stops; a holder that dies
+ * (kill -9) loses it when it expires and another process takes over from the checkpoint.
+ *
+ * A rebuild asks for the live lease before it swaps its collections in: the holder hands the
+ * lease over at its next renewal (`handoverTo`) instead of keeping it.
+ *
+ * Expiry uses each process's wall clock (never the manual clock of tests): leases are about
+ * processes, not business time. A holder paused past its expiry is still harmless: every
+ * document write is guarded by position, so the slower writer's writes are refused.
+ */
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from '#infra/read-store/guarded-writes.js';
+import { LEASES_COLLECTION } from '#infra/read-store/read-model-collections.js';
+
+export interface LeaseDocument {
+  _id: string;
+  owner: string | null;
+  expiresAt: Date;
+  /** A process waiting to be handed the lease (a rebuild about to swap). */
+  handoverTo?: string;
+}
+
+export class ProjectionLeases {
+  private readonly leases: Collection<LeaseDocument>;
+
+  constructor(
+    db: Db,
+    readonly owner: string,
+    readonly ttlMs: number = 15_000,
+  ) {
+    this.leases = db.collection<LeaseDocument>(LEASES_COLLECTION);
+  }
+
+  /** Takes the lease when it is free, expired or already ours; true when we hold it now. */
+  async acquire(name: string): Promise<boolean> {
+    const now = Date.now();
+    try {
+      const lease = await this.leases.findOneAndUpdate(
+        {
+          _id: name,
+          $or: [{ owner: this.owner }, { owner: null }, { expiresAt: { $lt: new Date(now) } }],
+        },
+        { $set: { owner: this.owner, expiresAt: new Date(now + this.ttlMs) } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      return lease?.owner === this.owner;
+    } catch (error) {
+      // The filter matched nothing and the upsert found the lease there: someone else holds it.
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Extends our lease; false when it is no longer ours: it expired and was taken, or a rebuild asked
+   * for it, in which case it is handed to that process here.
+   */
+  async renew(name: string): Promise<boolean> {
+    const now = Date.now();
+    const lease = await this.leases.findOneAndUpdate(
+      { _id: name, owner: this.owner },
+      { $set: { expiresAt: new Date(now + this.ttlMs) } },
+      { returnDocument: 'after' },
+    );
+    if (!lease) return false;
+    if (lease.handoverTo && lease.handoverTo !== this.owner) {
+      await this.leases.updateOne(
+        { _id: name, owner: this.owner },
+        {
+          $set: { owner: lease.handoverTo, expiresAt: new Date(now + this.ttlMs) },
+          $unset: { handoverTo: '' },
+        },
+      );
+      return false;
+    }
+    return true;
+  }
+
+  /** Lets the lease go at once, so another process need not wait for it to expire. */
+  async release(name: string): Promise<void> {
+    await this.leases.updateOne(
+      { _id: name, owner: this.owner },
+      { $set: { owner: null, expiresAt: new Date(0) }, $unset: { handoverTo: '' } },
+    );
+  }
+
+  /** Asks the holder to hand the lease to us at its next renewal. */
+  async requestHandover(name: string): Promise<void> {
+    await this.leases.updateOne(
+      { _id: name, owner: { $ne: this.owner } },
+      { $set: { handoverTo: this.owner } },
+    );
+  }
+
+  async holder(name: string): Promise<LeaseDocument | null> {
+    return this.leases.findOne({ _id: name });
+  }
+}

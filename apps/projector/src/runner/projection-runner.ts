@@ -1,0 +1,223 @@
+/**
+ * The projector's loop (DESIGN.md "Read models", issue 6): for every projection whose lease this
+ * process holds, read events from its checkpoint in batches (one read serves every projection, from
+ * the earliest checkpoint), apply them (projection-worker.ts), and save the checkpoint after each
+ * batch. When caught up it polls for new events. When the event store or the read store fails it
+ * backs off (100 ms doubling to 10 s) and resumes from the checkpoints; it never stops on its own.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import type { EventStore, Position } from '#infra/event-store/event-store.port.js';
+import { GuardedWriteConflict } from '#infra/read-store/guarded-writes.js';
+import { ProjectionLeases } from './projection-lease.js';
+import type { BatchOutcome, ProjectionWorker } from './projection-worker.js';
+
+export interface ProjectionRunnerOptions {
+  /** This process in the leases; default `<host>:<pid>:<random>`. */
+  readonly owner?: string;
+  /** Events per read; default 5000 (bigger batches write a document once for more of its events). */
+  readonly batchSize?: number;
+  /** Pause between reads once caught up; default 200 ms. */
+  readonly idlePollMs?: number;
+  readonly leaseTtlMs?: number;
+  /** How often a projection held elsewhere is tried again; default 2 s. */
+  readonly leaseRetryMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Stop once every projection has caught up (a rebuild); default false. */
+  readonly stopWhenCaughtUp?: boolean;
+  readonly logger?: Logger;
+  readonly onBatch?: (progress: BatchProgress) => void;
+}
+
+export interface BatchProgress {
+  readonly checkpointId: string;
+  /** Events read in this batch after the projection's checkpoint. */
+  readonly events: number;
+  readonly outcome: BatchOutcome;
+  readonly position: Position;
+  readonly caughtUp: boolean;
+}
+
+export interface ProjectionStatus {
+  readonly checkpointId: string;
+  readonly owned: boolean;
+  readonly position: Position;
+}
+
+export const defaultOwner = (): string => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+export class ProjectionRunner {
+  readonly leases: ProjectionLeases;
+  private readonly owned = new Set<string>();
+  private readonly lastAttempt = new Map<string, number>();
+  private readonly lastRenewal = new Map<string, number>();
+  private readonly abort = new AbortController();
+  private loop: Promise<void> | undefined;
+  private caughtUpWaiters: (() => void)[] = [];
+  private backoffMs = 0;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Db,
+    readonly workers: readonly ProjectionWorker[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.leases = new ProjectionLeases(db, options.owner ?? defaultOwner(), options.leaseTtlMs ?? 15_000);
+  }
+
+  start(): this {
+    this.loop ??= this.run();
+    return this;
+  }
+
+  /** Runs until every projection has caught up (with `stopWhenCaughtUp`) or `stop()`. */
+  done(): Promise<void> {
+    return this.start().loop!;
+  }
+
+  /** Stops after the batch in progress and lets the leases go, so another process takes over at once. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.loop;
+    await Promise.all([...this.owned].map((id) => this.leases.release(id).catch(() => undefined)));
+    this.owned.clear();
+    for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves after the next read that found nothing newer (every event recorded before the call is applied). */
+  whenCaughtUp(): Promise<void> {
+    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+  }
+
+  status(): ProjectionStatus[] {
+    return this.workers.map((w) => ({
+      checkpointId: w.target.checkpointId,
+      owned: this.owned.has(w.target.checkpointId),
+      position: w.position,
+    }));
+  }
+
+  private get stopping(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let caughtUp: boolean;
+      try {
+        await this.holdLeases();
+        const mine = this.workers.filter((w) => this.owned.has(w.target.checkpointId));
+        if (mine.length === 0) {
+          await this.sleep(this.options.leaseRetryMs ?? 2_000);
+          continue;
+        }
+        const from = mine.map((w) => w.position).reduce((a, b) => (a < b ? a : b));
+        const page = await this.store.readAll(from, { batchSize: this.options.batchSize ?? 5000 });
+        const results = await Promise.allSettled(mine.map((w) => this.feed(w, page)));
+        const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed.length > 0) throw failed[0]!.reason;
+        this.backoffMs = 0;
+        caughtUp = page.caughtUp;
+      } catch (error) {
+        if (this.stopping) break;
+        await this.recover(error);
+        continue;
+      }
+      if (caughtUp) {
+        for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
+        if (this.options.stopWhenCaughtUp) break;
+        await this.sleep(this.options.idlePollMs ?? 200);
+      }
+    }
+  }
+
+  private async feed(
+    worker: ProjectionWorker,
+    page: Awaited<ReturnType<EventStore['readAll']>>,
+  ): Promise<void> {
+    const events = page.events.filter((e) => e.position > worker.position);
+    if (events.length === 0 && page.nextPosition <= worker.position) return;
+    const outcome = await worker.applyBatch(events, page.nextPosition);
+    this.options.onBatch?.({
+      checkpointId: worker.target.checkpointId,
+      events: events.length,
+      outcome,
+      position: worker.position,
+      caughtUp: page.caughtUp,
+    });
+  }
+
+  /**
+   * Renews the leases this process holds (idle or not), and tries now and then to take those it does
+   * not; a lease taken reloads its worker from the checkpoint.
+   */
+  private async holdLeases(): Promise<void> {
+    const now = Date.now();
+    for (const worker of this.workers) {
+      const id = worker.target.checkpointId;
+      if (this.owned.has(id)) {
+        await this.keepLease(worker);
+        continue;
+      }
+      if (now - (this.lastAttempt.get(id) ?? 0) < (this.options.leaseRetryMs ?? 2_000)) continue;
+      this.lastAttempt.set(id, now);
+      if (!(await this.leases.acquire(id))) continue;
+      await worker.start();
+      this.owned.add(id);
+      this.lastRenewal.set(id, Date.now());
+      this.options.logger?.info({ projection: id, position: worker.position }, 'projection lease taken');
+    }
+  }
+
+  /** Renews a lease a third of the way through its time; false (and the worker dropped) when it is lost. */
+  private async keepLease(worker: ProjectionWorker): Promise<boolean> {
+    const id = worker.target.checkpointId;
+    if (Date.now() - (this.lastRenewal.get(id) ?? 0) < this.leases.ttlMs / 3) return true;
+    if (await this.leases.renew(id)) {
+      this.lastRenewal.set(id, Date.now());
+      return true;
+    }
+    this.drop(worker, 'projection lease lost or handed over');
+    return false;
+  }
+
+  private drop(worker: ProjectionWorker, why: string): void {
+    const id = worker.target.checkpointId;
+    this.owned.delete(id);
+    this.lastAttempt.set(id, Date.now());
+    worker.invalidate();
+    this.options.logger?.info({ projection: id }, why);
+  }
+
+  private async recover(error: unknown): Promise<void> {
+    for (const worker of this.workers) worker.invalidate();
+    if (error instanceof GuardedWriteConflict) {
+      // Someone else wrote: reload every checkpoint before going on (the lease decides who stays).
+      for (const worker of this.workers)
+        if (this.owned.has(worker.target.checkpointId)) this.drop(worker, 'write conflict: reloading');
+      for (const worker of this.workers) this.lastAttempt.delete(worker.target.checkpointId);
+    }
+    this.backoffMs = Math.min(this.options.maxBackoffMs ?? 10_000, this.backoffMs ? this.backoffMs * 2 : 100);
+    this.options.logger?.warn(
+      { err: error, retryInMs: this.backoffMs },
+      'projector batch failed (store unavailable or a write conflict); backing off',
+    );
+    await this.sleep(this.backoffMs);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stopping) return resolve();
+      const timer = setTimeout(done, ms);
+      const signal = this.abort.signal;
+      function done(): void {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done);
+    });
+  }
+}

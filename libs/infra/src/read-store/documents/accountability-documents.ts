@@ -1,0 +1,50 @@
+/**
+ * Documents of the accountability read model (A1, A2): per case, its violations with evidence and
+ * the events they were detected from (`accountability_cases`); per window and quarter, the
+ * violations that count against it (`accountability`), from which GET /views/accountability
+ * computes the score with the domain's `windowLedger`.
+ */
+import type { RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
+import type { Violation } from '#domain/accountability/violation.js';
+import type { Position } from '../../event-store/event-store.port.js';
+import { decodeJsonField, encodeJsonField } from './json-field.js';
+
+export interface AccountabilityCaseDocument {
+  /** The case id. */
+  _id: string;
+  _position: Position;
+  caseId: string;
+  /** The case's events as the detector reads them (A1 needs all of them, in order). */
+  events: RecordedCaseEvent[];
+  violations: Violation[];
+}
+
+export interface WindowQuarterDocument {
+  /** `<windowId>|<quarter>` */
+  _id: string;
+  _position: Position;
+  windowId: string;
+  /** `2025Q4` */
+  quarter: string;
+  /** Sorted by violationId. */
+  violations: Violation[];
+}
+
+export const windowQuarterId = (windowId: string, quarter: string): string => `${windowId}|${quarter}`;
+
+/** As stored: the events as canonical JSON (json-field.ts); the violations stay queryable. */
+export type StoredAccountabilityCaseDocument = Omit<AccountabilityCaseDocument, 'events'> & {
+  eventsJson: string;
+};
+
+export const encodeAccountabilityCase = (doc: AccountabilityCaseDocument): StoredAccountabilityCaseDocument =>
+  encodeJsonField(doc, 'events', 'eventsJson') as unknown as StoredAccountabilityCaseDocument;
+
+export const decodeAccountabilityCase = (
+  stored: StoredAccountabilityCaseDocument,
+): AccountabilityCaseDocument =>
+  decodeJsonField<AccountabilityCaseDocument>(
+    stored as unknown as Record<string, unknown>,
+    'eventsJson',
+    'events',
+  );

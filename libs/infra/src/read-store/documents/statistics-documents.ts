@@ -1,0 +1,92 @@
+/**
+ * Documents of the statistics read model (S1): the counts of one scope and one day
+ * (`statistics`), and per case the state its counts were taken from (`statistics_cases`).
+ * Rates and averages are derived at query time from these sums; "overdue now" is counted at query
+ * time from the open-deadline rosters.
+ */
+import type { CaseState } from '#domain/case/case-state.js';
+import type { Position } from '../../event-store/event-store.port.js';
+import { decodeJsonField, encodeJsonField } from './json-field.js';
+
+export interface StatisticsCounters {
+  received: number;
+  accepted: number;
+  rejected: number;
+  completed: number;
+  immediate: number;
+  completedOnTime: number;
+  /** Sum over the completed cases of their working days from clock start to completion. */
+  workingDaysToComplete: number;
+  complaints: number;
+  substantiatedComplaints: number;
+  evaluations: number;
+  /** Evaluations scoring 4 or 5. */
+  satisfied: number;
+}
+
+export const ZERO_COUNTERS: StatisticsCounters = {
+  received: 0,
+  accepted: 0,
+  rejected: 0,
+  completed: 0,
+  immediate: 0,
+  completedOnTime: 0,
+  workingDaysToComplete: 0,
+  complaints: 0,
+  substantiatedComplaints: 0,
+  evaluations: 0,
+  satisfied: 0,
+};
+
+export const COUNTER_NAMES = Object.keys(ZERO_COUNTERS) as (keyof StatisticsCounters)[];
+
+/** all: the whole center; department; window; pair: one window of one department. */
+export type StatisticsScope = 'all' | 'department' | 'window' | 'pair';
+
+export interface StatisticsDayDocument extends StatisticsCounters {
+  _id: string;
+  _position: Position;
+  scope: StatisticsScope;
+  departmentId: string | null;
+  windowId: string | null;
+  /** `YYYY-MM-DD`, Asia/Shanghai. */
+  day: string;
+}
+
+export interface StatisticsCaseDocument {
+  /** The case id. */
+  _id: string;
+  _position: Position;
+  caseId: string;
+  state: CaseState;
+}
+
+/** `_id` of a scope's day; `-` stands for a case without department or window. */
+export function statisticsDayId(
+  scope: StatisticsScope,
+  departmentId: string | null,
+  windowId: string | null,
+  day: string,
+): string {
+  const d = departmentId ?? '-';
+  const w = windowId ?? '-';
+  switch (scope) {
+    case 'all':
+      return `all|${day}`;
+    case 'department':
+      return `department|${d}|${day}`;
+    case 'window':
+      return `window|${w}|${day}`;
+    case 'pair':
+      return `pair|${d}|${w}|${day}`;
+  }
+}
+
+/** As stored: the state as canonical JSON (json-field.ts). */
+export type StoredStatisticsCaseDocument = Omit<StatisticsCaseDocument, 'state'> & { stateJson: string };
+
+export const encodeStatisticsCase = (doc: StatisticsCaseDocument): StoredStatisticsCaseDocument =>
+  encodeJsonField(doc, 'state', 'stateJson') as unknown as StoredStatisticsCaseDocument;
+
+export const decodeStatisticsCase = (stored: StoredStatisticsCaseDocument): StatisticsCaseDocument =>
+  decodeJsonField<StatisticsCaseDocument>(stored as unknown as Record<string, unknown>, 'stateJson', 'state');

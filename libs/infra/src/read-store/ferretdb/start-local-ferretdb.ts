@@ -1,0 +1,190 @@
+/**
+ * A local FerretDB (DESIGN.md "Read models": the MongoDB-wire read store used when MONGODB_URI is
+ * unset): the SQLite backend under `dataDir`, listening on 127.0.0.1 only, telemetry off, its own
+ * log file. Resolves once it answers a ping; `stop()` ends it. A FerretDB that another process of
+ * this system already runs on the same `dataDir` is reused rather than started twice (two servers
+ * over one set of SQLite files would each keep their own catalog of collections).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { MongoClient } from 'mongodb';
+import { ferretDbBinary } from './ferretdb-binary.js';
+import { freeTcpPort } from './free-tcp-port.js';
+
+export interface LocalFerretDb {
+  /** `mongodb://127.0.0.1:<port>/` */
+  readonly uri: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** True when this process started the server (and `stop()` ends it); false when it was already running. */
+  readonly owned: boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartLocalFerretDbOptions {
+  /** Where the SQLite files, FerretDB's state and its log go. */
+  readonly dataDir: string;
+  /** Default: a free port. */
+  readonly port?: number;
+  /** Default: FERRETDB_BIN or .tools/bin/ferretdb. */
+  readonly binary?: string;
+  /** Default 20 s. */
+  readonly startTimeoutMs?: number;
+  /** Reuse a FerretDB another process runs on `dataDir`; default true. */
+  readonly reuseRunning?: boolean;
+}
+
+interface RunningFile {
+  readonly pid: number;
+  readonly port: number;
+}
+
+const RUNNING_FILE = 'ferretdb.json';
+
+export class FerretDbStartFailed extends Error {
+  override readonly name = 'FerretDbStartFailed';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export async function startLocalFerretDb(options: StartLocalFerretDbOptions): Promise<LocalFerretDb> {
+  const dataDir = resolve(options.dataDir);
+  const binary = options.binary ?? ferretDbBinary();
+  await mkdir(join(dataDir, 'sqlite'), { recursive: true });
+  await mkdir(join(dataDir, 'state'), { recursive: true });
+
+  if (options.reuseRunning !== false) {
+    const running = await runningServer(dataDir);
+    if (running)
+      return {
+        uri: uriOf(running.port),
+        port: running.port,
+        dataDir,
+        owned: false,
+        stop: async () => undefined,
+      };
+  }
+
+  const port = options.port ?? (await freeTcpPort());
+  const log = openSync(join(dataDir, 'ferretdb.log'), 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(
+      binary,
+      [
+        '--handler=sqlite',
+        // WAL with synchronous=NORMAL: a crash of this process or of FerretDB loses nothing, only a
+        // power cut may lose the last commits, and read models are rebuilt from events anyway.
+        `--sqlite-url=file:${join(dataDir, 'sqlite')}/?_pragma=synchronous(normal)`,
+        `--listen-addr=127.0.0.1:${port}`,
+        '--telemetry=disable',
+        `--state-dir=${join(dataDir, 'state')}`,
+        '--debug-addr=-',
+        // Guarded writes that lose a race are answered as duplicate keys; at WARN FerretDB logs each.
+        '--log-level=error',
+      ],
+      { stdio: ['ignore', log, log] },
+    );
+  } finally {
+    closeSync(log);
+  }
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const spawnError = new Promise<Error>((done) => child.once('error', done));
+  const killOnExit = (): void => void child.kill('SIGTERM');
+  stopOnExit(killOnExit);
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
+  for (;;) {
+    const outcome = await Promise.race([
+      ping(port).then((ok) => (ok ? 'ready' : 'retry')),
+      exited.then(() => 'exited' as const),
+      spawnError.then((e) => e),
+    ]);
+    if (outcome === 'ready') break;
+    if (outcome instanceof Error) {
+      onExit.delete(killOnExit);
+      throw new FerretDbStartFailed(`FerretDB could not be started (${binary}): ${outcome.message}`);
+    }
+    if (outcome === 'exited' || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      onExit.delete(killOnExit);
+      const tail = (await readFile(join(dataDir, 'ferretdb.log'), 'utf8').catch(() => '')).slice(-2000);
+      throw new FerretDbStartFailed(
+        `FerretDB did not start on 127.0.0.1:${port} (${outcome === 'exited' ? 'it exited' : 'timed out'}); ` +
+          `its log (${join(dataDir, 'ferretdb.log')}) ends with:\n${tail}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await writeFile(
+    join(dataDir, RUNNING_FILE),
+    JSON.stringify({ pid: child.pid ?? 0, port } satisfies RunningFile),
+  );
+
+  let stopped: Promise<void> | undefined;
+  return {
+    uri: uriOf(port),
+    port,
+    dataDir,
+    owned: true,
+    stop() {
+      stopped ??= (async () => {
+        onExit.delete(killOnExit);
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+          await exited;
+          clearTimeout(timer);
+        }
+        await rm(join(dataDir, RUNNING_FILE), { force: true });
+      })();
+      return stopped;
+    },
+  };
+}
+
+// Never leave a server behind when this process exits (one listener for every server started).
+const onExit = new Set<() => void>();
+let exitListener = false;
+function stopOnExit(stop: () => void): void {
+  if (!exitListener) process.once('exit', () => onExit.forEach((f) => f()));
+  exitListener = true;
+  onExit.add(stop);
+}
+
+const uriOf = (port: number): string => `mongodb://127.0.0.1:${port}/`;
+
+async function ping(port: number): Promise<boolean> {
+  const client = new MongoClient(uriOf(port), {
+    serverSelectionTimeoutMS: 500,
+    connectTimeoutMS: 500,
+    directConnection: true,
+  });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+/** The FerretDB another process started on this data directory, if it is still alive and answers. */
+async function runningServer(dataDir: string): Promise<RunningFile | undefined> {
+  let running: RunningFile;
+  try {
+    running = JSON.parse(await readFile(join(dataDir, RUNNING_FILE), 'utf8')) as RunningFile;
+  } catch {
+    return undefined;
+  }
+  try {
+    process.kill(running.pid, 0);
+  } catch {
+    return undefined;
+  }
+  return (await ping(running.port)) ? running : undefined;
+}

@@ -1,0 +1,43 @@
+/**
+ * A FerretDB for a test file (issue 6: "tests start their own on a free port"), with its data in a
+ * temporary folder, or the server MONGODB_URI names when set (then each suite uses databases of its
+ * own and drops them).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
+import { connectReadStore, type ReadStore } from '#infra/read-store/read-store.js';
+
+export interface TestReadServer {
+  readonly uri: string;
+  /** A read store on a fresh database of this server. */
+  database(prefix?: string): Promise<ReadStore>;
+  close(): Promise<void>;
+}
+
+export async function startTestReadServer(): Promise<TestReadServer> {
+  const given = process.env.MONGODB_URI;
+  const dir = given ? undefined : await mkdtemp(join(tmpdir(), 'projector-ferretdb-'));
+  const server = given ? undefined : await startLocalFerretDb({ dataDir: dir!, reuseRunning: false });
+  const uri = given ?? server!.uri;
+  const opened: ReadStore[] = [];
+  return {
+    uri,
+    async database(prefix = 'projector_test') {
+      const store = await connectReadStore(uri, `${prefix}_${randomBytes(4).toString('hex')}`);
+      opened.push(store);
+      return store;
+    },
+    async close() {
+      for (const store of opened) {
+        // Only a shared server is cleaned database by database; a private one goes with its folder.
+        if (given) await store.db.dropDatabase().catch(() => undefined);
+        await store.close().catch(() => undefined);
+      }
+      await server?.stop();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
