@@ -37,7 +37,7 @@ import {
 } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import type { DueCase, DueCases } from '../../apps/projector/src/supervision/due-cases.port.js';
 import { SupervisionLoop } from '../../apps/projector/src/supervision/supervision-loop.js';
-import { startBenchReadStore } from './ferretdb-process.js';
+import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
 
 const DUE = 100;
 const SMALL = Number(process.env.BENCH_SMALL ?? 100_000);
@@ -215,19 +215,30 @@ class TimedDueCases implements DueCases {
   }
 }
 
+/** MONGODB_BENCH_URI, or a local FerretDB (the read store's own launcher) in a temporary folder. */
+async function startReadStore(dir: string): Promise<{ uri: string; kind: string; stop(): Promise<void> }> {
+  const given = process.env.MONGODB_BENCH_URI;
+  if (given) return { uri: given, kind: 'mongodb', stop: async () => undefined };
+  const server = await startLocalFerretDb({ dataDir: join(dir, 'ferretdb'), reuseRunning: false });
+  return { uri: server.uri, kind: 'ferretdb', stop: () => server.stop() };
+}
+
 async function main(): Promise<void> {
   const began = performance.now();
-  const readStore = await startBenchReadStore();
+  const dir = await mkdtemp(join(tmpdir(), 'supervision-bench-'));
+  const readStore = await startReadStore(dir);
   const client = await MongoClient.connect(readStore.uri);
   const db = client.db(`supervision_bench_${Date.now().toString(36)}`);
-  const dir = await mkdtemp(join(tmpdir(), 'supervision-bench-'));
   const clock = new ManualClock(parseInstant(ACCEPTED_AT));
-  const inner = await createEventStore(`pglite://${dir}`, { clock: () => new Date(clock.now()) });
+  const inner = await createEventStore(`pglite://${join(dir, 'events')}`, {
+    clock: () => new Date(clock.now()),
+  });
   const counting = countingStore(inner);
   const configuration = new ConfigurationCache(inner, createApiLogger('silent'), 3_600_000);
   try {
     await configuration.start();
-    await db.collection(CASE_VIEWS_COLLECTION).createIndex({ nextCheckAt: 1 });
+    // The index the case_views projection declares for this query.
+    await db.collection(CASE_VIEWS_COLLECTION).createIndex({ nextCheckAt: 1, _id: 1 });
     const dueCases = new TimedDueCases(new ReadStoreDueCases(db));
     const loop = new SupervisionLoop(
       {

@@ -3,8 +3,8 @@
  * case_views, the C6 completion ledger, and the back-dated entries view (projection and
  * GET /views/audit/backdated).
  */
+import type { Db } from 'mongodb';
 import { START } from '#infra/event-store/event-store.port.js';
-import { BackdatedEntriesProjection } from '../../apps/projector/src/supervision/backdated-entries/backdated-entries.projection.js';
 import { ReadStoreCompletionLedger } from '../../apps/projector/src/supervision/read-store-completion-ledger.js';
 import {
   CASE_VIEWS_COLLECTION,
@@ -20,17 +20,19 @@ import {
   type Tokens,
 } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
-import { startTestReadStore, type TestReadStore } from './support/test-read-store.js';
+import { startTestReadServer, type TestReadServer } from '../projector/support/test-ferretdb.js';
 
 const at = (iso: string): number => Date.parse(iso);
 
 describe('supervision on the read store (FerretDB)', () => {
-  let readStore: TestReadStore;
+  let server: TestReadServer;
+  let readStore: { db: Db };
 
   beforeAll(async () => {
-    readStore = await startTestReadStore();
+    server = await startTestReadServer();
+    readStore = await server.database('supervision_test');
   });
-  afterAll(() => readStore?.close());
+  afterAll(() => server?.close());
 
   it('due cases: open cases whose nextCheckAt has passed, oldest first, in keyset pages', async () => {
     const views = readStore.db.collection<{ _id: string; status: string; nextCheckAt?: Date | null }>(
@@ -85,23 +87,11 @@ describe('supervision on the read store (FerretDB)', () => {
     expect(await other.checkpoint()).toBe(p2);
   });
 
-  describe('back-dated entries (U2): GET /views/audit/backdated', () => {
+  describe('back-dated entries (U2): GET /views/audit/backdated, from the projector', () => {
     let api: SupervisedApi;
     let t: Tokens;
-    const project = async (): Promise<void> => {
-      // Stand-in for the projector's runner: every case event, in position order.
-      const projection = new BackdatedEntriesProjection(readStore.db);
-      await projection.ensureIndexes();
-      for (let from = START; ;) {
-        const page = await api.store.readAll(from, { filter: projection.filter, batchSize: 100 });
-        await projection.apply(page.events);
-        from = page.nextPosition;
-        if (page.caughtUp) break;
-      }
-    };
-
     beforeAll(async () => {
-      api = await startSupervisedApi({ readStoreDb: readStore.db, start: '2026-03-02T10:00:00+08:00' });
+      api = await startSupervisedApi({ start: '2026-03-02T10:00:00+08:00' });
       t = await tokens();
       await defineMatters(api, t);
     });
@@ -132,8 +122,7 @@ describe('supervision on the read store (FerretDB)', () => {
         taxWindow,
       );
       await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.guide); // on time: not listed
-      await project();
-      await project(); // replayed: nothing twice
+      await api.viewsCaughtUp(); // the projector's runner applies the back-dated entries projection
 
       const all = await api.request<{ items: Record<string, unknown>[]; nextCursor: string | null }>(
         'GET',

@@ -1,7 +1,9 @@
 /**
- * The API as `npm start` runs it with supervision, in-process for the HTTP tests: PGlite in a
- * temporary folder, CLOCK=manual (POST /admin/clock runs a supervision tick before it answers), a
- * short alert heartbeat, and the supervision loop on the due-case query the test chooses.
+ * The API as `npm start` runs it, in-process for the HTTP tests: PGlite in a temporary folder, the
+ * projector and the supervision loop on a FerretDB of the suite's own (the read store; due cases
+ * from `case_views`, the C6 ledger, the audit views), CLOCK=manual (POST /admin/clock waits for the
+ * projector, then runs a supervision tick before it answers) and a short alert heartbeat.
+ * `readStore: 'none'` runs supervision on test doubles of its read-store ports instead.
  * Answers the `TestApi` of test/api/support, so the case fixtures there work unchanged.
  */
 import 'reflect-metadata';
@@ -14,32 +16,33 @@ import { ManualClock } from '#infra/clock/clock.js';
 import { loadConfig } from '#infra/config/app-config.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { createApiApplication } from '../../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
 import { CaseSupervisor } from '../../../apps/projector/src/supervision/case-supervisor.js';
-import type { CompletionLedger } from '../../../apps/projector/src/supervision/completion-ledger.port.js';
-import type { DueCases } from '../../../apps/projector/src/supervision/due-cases.port.js';
+import { startProjector } from '../../../apps/projector/src/start-projector.js';
+import { createSupervision } from '../../../apps/projector/src/supervision/create-supervision.js';
 import { LateCompletionCheck } from '../../../apps/projector/src/supervision/late-completion-check.js';
-import type { SupervisionConfiguration } from '../../../apps/projector/src/supervision/supervision-configuration.js';
 import { SupervisionLoop } from '../../../apps/projector/src/supervision/supervision-loop.js';
 import { TEST_SECRET, TEST_START, tokenFor, type TestApi } from '../../api/support/api-harness.js';
 import { InMemoryCompletionLedger } from './in-memory-completion-ledger.js';
 import { InMemoryDueCases } from './in-memory-due-cases.js';
+import { startTestReadServer } from '../../projector/support/test-ferretdb.js';
 
 export interface SupervisedApiOptions {
   readonly start?: string;
   readonly heartbeatMs?: number;
-  readonly dueCases?: (store: EventStore, configuration: SupervisionConfiguration) => DueCases;
-  readonly completionLedger?: () => CompletionLedger;
-  /** The read store's database for the audit views (GET /views/audit/backdated). */
-  readonly readStoreDb?: Db;
+  /** `projector` (default): FerretDB, the projector in-process, supervision on the read store. */
+  readonly readStore?: 'projector' | 'none';
 }
 
 export interface SupervisedApi extends TestApi {
   readonly loop: SupervisionLoop;
   readonly configuration: ConfigurationCache;
+  /** The read store's database (undefined with `readStore: 'none'`). */
+  readonly db: Db | undefined;
+  /** Resolves once the projector has applied every event recorded so far. */
+  viewsCaughtUp(): Promise<void>;
   /** Another supervision loop on the same store (as in a second projector process). */
   secondLoop(): SupervisionLoop;
 }
@@ -57,26 +60,45 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
     LOG_LEVEL: 'error',
     CONFIGURATION_POLL_MS: '50',
   });
+  const withProjector = (options.readStore ?? 'projector') === 'projector';
+  const server = withProjector ? await startTestReadServer() : undefined;
+  const readStore = await server?.database('supervision_test');
+  const db = readStore?.db;
+  const projector = db ? startProjector(store, db, { idlePollMs: 20, leaseRetryMs: 100 }) : undefined;
+  // Twice: a read already under way when asked may finish "caught up" without the latest events;
+  // the second wait is answered by a read that began after the first answer, so after the call.
+  const viewsCaughtUp = async (): Promise<void> => {
+    await projector?.whenCaughtUp();
+    await projector?.whenCaughtUp();
+  };
   const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
   const app = await createApiApplication({
     ...runtime,
     alertHeartbeatMs: options.heartbeatMs ?? 200,
     // `loop` is created below, before the first request can reach this.
     supervision: { tick: (o) => loop.tick(o) },
-    ...(options.readStoreDb && { readStoreDb: options.readStoreDb }),
+    ...(db && { readStoreDb: db }),
   });
   const configuration = app.get(ConfigurationCache);
-  const makeDue = options.dueCases ?? ((s, c) => new InMemoryDueCases(s, c));
-  const makeLedger = options.completionLedger ?? (() => new InMemoryCompletionLedger());
   const newLoop = (): SupervisionLoop => {
+    if (db) {
+      const supervision = createSupervision({ store, db, configuration, clock, awaitViews: viewsCaughtUp });
+      return supervision.loop;
+    }
     const supervisor = new CaseSupervisor(store, configuration);
     return new SupervisionLoop({
-      dueCases: makeDue(store, configuration),
+      dueCases: new InMemoryDueCases(store, configuration),
       supervisor,
       clock,
-      lateCompletions: new LateCompletionCheck(store, makeLedger(), supervisor, configuration),
+      lateCompletions: new LateCompletionCheck(
+        store,
+        new InMemoryCompletionLedger(),
+        supervisor,
+        configuration,
+      ),
     });
   };
+  if (db) await createSupervision({ store, db, configuration, clock }).prepare();
   const loop = newLoop();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -111,6 +133,8 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
     app,
     loop,
     configuration,
+    db,
+    viewsCaughtUp,
     request,
     secondLoop: newLoop,
     async secondInstance() {
@@ -125,6 +149,8 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
     async close() {
       await loop.stop();
       await app.close();
+      await projector?.stop();
+      await server?.close();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },
