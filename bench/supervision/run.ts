@@ -9,7 +9,7 @@
  * due-case query; events read from the store) and what the read store says it examined (explain),
  * and as its last line one JSON object: { tickMs100k, tickMs1m, ratio, ... }.
  * MONGODB_BENCH_URI: use that MongoDB instead of a local FerretDB. BENCH_SMALL / BENCH_LARGE change
- * the two sizes (for a quick run). On FerretDB 1.x the whole run takes about 8 minutes on 2 cores,
+ * the two sizes (for a quick run); BENCH_FULL_VIEWS=1 stores whole case views (see `view`). On FerretDB 1.x the whole run takes about 8 minutes on 2 cores,
  * most of it inserting the million views and the read store scanning them (see the README).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -20,7 +20,7 @@ import type { Actor } from '#domain/actor/actor.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
-import { initialState } from '#domain/case/case-state.js';
+import { initialState, type CaseState } from '#domain/case/case-state.js';
 import { decide } from '#domain/case/decide.js';
 import { evolve } from '#domain/case/evolve.js';
 import type { Matter } from '#domain/catalog/matter.js';
@@ -29,6 +29,7 @@ import { ConfigurationCache } from '#infra/configuration/configuration-cache.js'
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { EventStore, NewEvent } from '#infra/event-store/event-store.port.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
+import { caseViewOf } from '../../apps/projector/src/projections/case-views/case-view-of.js';
 import { CaseSupervisor } from '../../apps/projector/src/supervision/case-supervisor.js';
 import {
   CASE_VIEWS_COLLECTION,
@@ -90,8 +91,11 @@ function countingStore(inner: EventStore): {
   return { store, counts };
 }
 
-/** A real case accepted at ACCEPTED_AT, written through the domain's decide (as the API would). */
-async function seedCase(store: EventStore, configuration: ConfigurationCache, caseId: string): Promise<void> {
+/** The events and state of a case accepted at ACCEPTED_AT, decided by the domain (as the API would). */
+function acceptedCase(
+  configuration: ConfigurationCache,
+  caseId: string,
+): { decided: CaseEvent[]; state: CaseState } {
   const now = parseInstant(ACCEPTED_AT);
   const context = {
     now,
@@ -122,6 +126,12 @@ async function seedCase(store: EventStore, configuration: ConfigurationCache, ca
       decided.push(e);
     }
   }
+  return { decided, state };
+}
+
+/** Writes an accepted case's stream. */
+async function seedCase(store: EventStore, configuration: ConfigurationCache, caseId: string): Promise<void> {
+  const { decided } = acceptedCase(configuration, caseId);
   const toAppend: NewEvent[] = decided.map((e, i) => ({
     eventId: crypto.randomUUID(),
     type: e.type,
@@ -141,31 +151,39 @@ async function seedCase(store: EventStore, configuration: ConfigurationCache, ca
   await store.append(`case-${caseId}`, toAppend, 'no_stream');
 }
 
-/** A case view as the projector keeps it (the fields a real one has), due or not. */
+/** A case view exactly as the case_views projection builds it (caseViewOf), for an accepted case. */
+function viewTemplate(configuration: ConfigurationCache): Document {
+  const { state } = acceptedCase(configuration, 'template');
+  return caseViewOf(
+    {
+      caseId: 'template',
+      state,
+      explanations: {},
+      inquiryMatterCode: null,
+      position: '00000000000000000750:00000000000000000012',
+      recordedAt: ACCEPTED_AT,
+    },
+    configuration.policy(),
+    configuration.officeClock('center-1'),
+  ) as unknown as Document;
+}
+
+let template: Document | undefined;
+
+/**
+ * One open case's view, due at `nextCheckAt`: the projector's document with its id and time. Without
+ * the folded `state` (two thirds of its bytes) unless BENCH_FULL_VIEWS=1: FerretDB 1.x decodes every
+ * document for the due-case query, and whole documents make the run about four times longer.
+ */
+const FULL_VIEWS = process.env.BENCH_FULL_VIEWS === '1';
+
 function view(caseId: string, nextCheckAt: number): Document {
+  const { state: _state, ...lean } = template ?? {};
   return {
+    ...(FULL_VIEWS ? template : lean),
     _id: caseId,
+    _position: '00000000000000000750:00000000000000000012',
     caseId,
-    status: 'accepted',
-    centerId: 'center-1',
-    matterCode: 'M-001',
-    departmentId: `dept-${caseId.length % 7}`,
-    windowId: `win-${caseId.length % 13}`,
-    firstResponderId: 'u-window',
-    applicant: { kind: 'person', name: '张*', idNumber: '110***********1234', phone: '138****8000' },
-    receivedAt: new Date(parseInstant(ACCEPTED_AT)),
-    acceptedAt: new Date(parseInstant(ACCEPTED_AT)),
-    kind: 'promised',
-    limitDays: 5,
-    deadline: new Date(nextCheckAt + DAY),
-    provisional: false,
-    suspendedNow: false,
-    extended: false,
-    level: 'normal',
-    cards: [],
-    flags: [],
-    revision: 2,
-    position: '00000000000000000750:00000000000000000012',
     nextCheckAt: new Date(nextCheckAt),
   };
 }
@@ -237,6 +255,10 @@ async function main(): Promise<void> {
   const configuration = new ConfigurationCache(inner, createApiLogger('silent'), 3_600_000);
   try {
     await configuration.start();
+    template = viewTemplate(configuration);
+    console.log(
+      `a case view: ${JSON.stringify(view('example', TICK_AT)).length} bytes of JSON (${FULL_VIEWS ? 'whole' : 'without the folded state'})`,
+    );
     // The index the case_views projection declares for this query.
     await db.collection(CASE_VIEWS_COLLECTION).createIndex({ nextCheckAt: 1, _id: 1 });
     const dueCases = new TimedDueCases(new ReadStoreDueCases(db));
