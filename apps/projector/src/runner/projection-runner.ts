@@ -55,7 +55,9 @@ export class ProjectionRunner {
   private readonly lastRenewal = new Map<string, number>();
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
-  private caughtUpWaiters: (() => void)[] = [];
+  private caughtUpWaiters: { readonly afterRead: number; readonly resolve: () => void }[] = [];
+  /** Reads begun so far: a wait is answered only by a read begun after it. */
+  private reads = 0;
   private backoffMs = 0;
 
   constructor(
@@ -83,12 +85,15 @@ export class ProjectionRunner {
     await this.loop;
     await Promise.all([...this.owned].map((id) => this.leases.release(id).catch(() => undefined)));
     this.owned.clear();
-    for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
+    for (const waiter of this.caughtUpWaiters.splice(0)) waiter.resolve();
   }
 
-  /** Resolves after the next read that found nothing newer (every event recorded before the call is applied). */
+  /**
+   * Resolves once a read begun after this call found nothing newer and its batch was applied: every
+   * event recorded before the call is then in the views (of the projections this process holds).
+   */
   whenCaughtUp(): Promise<void> {
-    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+    return new Promise((resolve) => this.caughtUpWaiters.push({ afterRead: this.reads, resolve }));
   }
 
   status(): ProjectionStatus[] {
@@ -106,6 +111,7 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     while (!this.stopping) {
       let caughtUp: boolean;
+      let read = 0;
       try {
         await this.holdLeases();
         const mine = this.workers.filter((w) => this.owned.has(w.target.checkpointId));
@@ -114,6 +120,7 @@ export class ProjectionRunner {
           continue;
         }
         const from = mine.map((w) => w.position).reduce((a, b) => (a < b ? a : b));
+        read = ++this.reads;
         const page = await this.store.readAll(from, { batchSize: this.options.batchSize ?? 5000 });
         const results = await Promise.allSettled(mine.map((w) => this.feed(w, page)));
         const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -126,7 +133,9 @@ export class ProjectionRunner {
         continue;
       }
       if (caughtUp) {
-        for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
+        const answered = this.caughtUpWaiters.filter((w) => read > w.afterRead);
+        this.caughtUpWaiters = this.caughtUpWaiters.filter((w) => read <= w.afterRead);
+        for (const waiter of answered) waiter.resolve();
         if (this.options.stopWhenCaughtUp) break;
         await this.sleep(this.options.idlePollMs ?? 200);
       }

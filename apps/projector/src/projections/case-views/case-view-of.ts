@@ -28,7 +28,15 @@ export function caseViewOf(
   clock: OfficeClock,
 ): Omit<CaseViewDocument, '_position'> {
   const { state } = facts;
-  const assessment = assessTimeliness(state, policy, clock, Date.parse(facts.recordedAt));
+  const asOf = Date.parse(facts.recordedAt);
+  const assessment = assessTimeliness(state, policy, clock, asOf);
+  // Something already due (a card, a step flag, a follow-up warning) is due now, not at the next
+  // instant the assessment names: supervision must find the case on its next tick (C4, T10, F3).
+  const dueNow =
+    assessment.dueCards.length > 0 ||
+    assessment.overdueSteps.some((s) => !s.raised) ||
+    assessment.referralFollowUpDue !== undefined;
+  const nextCheckAt = dueNow ? asOf : assessment.nextCheckAt;
   return {
     _id: facts.caseId,
     caseId: facts.caseId,
@@ -51,7 +59,7 @@ export function caseViewOf(
     extended: state.extension !== undefined,
     level: assessment.level,
     levelAsOf: facts.recordedAt,
-    nextCheckAt: assessment.nextCheckAt === undefined ? null : new Date(assessment.nextCheckAt),
+    nextCheckAt: nextCheckAt === undefined ? null : new Date(nextCheckAt),
     cards: state.cards.map((c) => ({
       cardId: c.cardId,
       level: c.level,

@@ -37,7 +37,7 @@ import {
   INITIAL_CONFIGURATION,
   reduceConfiguration,
   type ConfigurationContext,
-} from '../configuration/projection-configuration.js';
+} from '#infra/read-store/projection-configuration.js';
 import { caseViewOf, type CaseViewFacts } from './case-view-of.js';
 import { openDeadlineEntryOf } from './open-deadline-entry-of.js';
 

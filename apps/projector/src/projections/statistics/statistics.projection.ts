@@ -25,7 +25,7 @@ import {
   INITIAL_CONFIGURATION,
   reduceConfiguration,
   type ConfigurationContext,
-} from '../configuration/projection-configuration.js';
+} from '#infra/read-store/projection-configuration.js';
 import { caseContributions, contributionDelta, type DayContribution } from './case-contributions.js';
 
 export const STATISTICS_PROJECTION = 'statistics';

@@ -1,5 +1,6 @@
 /**
- * The configuration a projection builds with, folded from events like everything else (DESIGN.md
+ * The configuration a projection builds with (and the API judges views with at query time, from the
+ * checkpoint of the projection that built them), folded from events like everything else (DESIGN.md
  * "Events": `center-<id>`, `calendar-<year>`, `policy-timeliness`): each center's office hours (T1),
  * the published holiday notices (T2) and the timeliness policy in force (C7). It is part of the
  * projection's checkpoint, so a projector resuming mid-stream builds with the configuration the
@@ -22,7 +23,7 @@ import {
 } from '#domain/calendar/index.js';
 import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import { validatePolicy } from '#domain/timeliness/validate-policy.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import type { RecordedEvent } from '../event-store/event-store.port.js';
 
 export interface ConfigurationContext {
   /** Office hours by center id, as recorded (`HH:MM` periods). */

@@ -1,0 +1,71 @@
+/**
+ * GET /views/accountability?windowId=&quarter= (API.md "Queries", A1, A2): the window's ledger for
+ * the quarter (default the current one), computed by the domain's `windowLedger` from the
+ * violations the projector attributed to that window and quarter. Supervisors and auditors.
+ */
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain/actor/actor.js';
+import { quarterOf, windowLedger } from '#domain/accountability/window-ledger.js';
+import { toShanghaiIso } from '#domain/calendar/index.js';
+import {
+  windowQuarterId,
+  type WindowQuarterDocument,
+} from '#infra/read-store/documents/accountability-documents.js';
+import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
+import { ReadModelPositions } from '../read-model-positions.js';
+import { invalidParameter, VIEW_PROBLEMS } from '../view-problems.js';
+import { optionalId, optionalPosition } from '../view-query-parameters.js';
+import { scopedFilters } from '../view-scope.js';
+import { WindowLedgerView } from './window-ledger.view.js';
+
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller('views')
+export class AccountabilityController {
+  constructor(private readonly positions: ReadModelPositions) {}
+
+  @Get('accountability')
+  @ApiOperation({
+    summary:
+      'A window’s quarterly accountability ledger (责任追究): score and every deduction with its evidence',
+    description: 'Roles: supervisor, auditor. Each window starts each quarter at 100 points (A2).',
+  })
+  @ApiQuery({ name: 'windowId', required: true, example: 'win-3' })
+  @ApiQuery({
+    name: 'quarter',
+    required: false,
+    example: '2025Q4',
+    description: 'Default: the current quarter',
+  })
+  @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description: 'Wait until the view has applied this position',
+  })
+  @ApiOkResponse({ type: WindowLedgerView })
+  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  async ledger(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+  ): Promise<WindowLedgerView> {
+    scopedFilters(actor, {}, ['auditor', 'supervisor']);
+    const windowId = optionalId('windowId', query.windowId);
+    if (windowId === undefined) throw invalidParameter('windowId', 'is required');
+    if (
+      query.quarter !== undefined &&
+      (typeof query.quarter !== 'string' || !/^\d{4}Q[1-4]$/.test(query.quarter))
+    )
+      throw invalidParameter('quarter', 'must be a quarter like 2025Q4');
+    const quarter = (query.quarter as string | undefined) ?? quarterOf(toShanghaiIso(this.positions.now()));
+    await this.positions.waitFor(optionalPosition(query.minPosition), ['accountability']);
+    const doc = await this.positions
+      .db()
+      .collection<WindowQuarterDocument>(READ_MODELS.accountability)
+      .findOne({ _id: windowQuarterId(windowId, quarter) });
+    const ledger = windowLedger(doc?.violations ?? [], windowId, quarter);
+    return { ...ledger, violations: ledger.violations.map((v) => ({ ...v, evidence: [...v.evidence] })) };
+  }
+}

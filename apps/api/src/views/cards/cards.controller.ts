@@ -1,0 +1,101 @@
+/**
+ * GET /views/cards (API.md "Queries"): warnings, yellow and red cards, newest first; filters level,
+ * departmentId, windowId, from, to (issue time), explained; cursor pages. Supervisors and auditors.
+ */
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Filter } from 'mongodb';
+import type { Actor } from '#domain/actor/actor.js';
+import type { CardDocument } from '#infra/read-store/documents/card-document.js';
+import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../../cases/queries/list-page.js';
+import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
+import { ReadModelPositions } from '../read-model-positions.js';
+import { VIEW_PROBLEMS } from '../view-problems.js';
+import { pageLimit } from '../view-list-parameters.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  optionalBoolean,
+  optionalEnum,
+  optionalId,
+  optionalInstant,
+  optionalPosition,
+} from '../view-query-parameters.js';
+import { scopedFilters } from '../view-scope.js';
+import { CardsPage } from './card.view.js';
+
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller('views')
+export class CardsController {
+  constructor(private readonly positions: ReadModelPositions) {}
+
+  @Get('cards')
+  @ApiOperation({
+    summary: 'Warnings and yellow and red cards (预警、黄牌、红牌), newest first',
+    description: 'Roles: supervisor, auditor. `from`/`to`: issue time, from inclusive, to exclusive.',
+  })
+  @ApiQuery({ name: 'level', required: false, enum: ['warning', 'yellow', 'red'] })
+  @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
+  @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
+  @ApiQuery({ name: 'from', required: false, example: '2026-03-01T00:00:00+08:00' })
+  @ApiQuery({ name: 'to', required: false, example: '2026-04-01T00:00:00+08:00' })
+  @ApiQuery({ name: 'explained', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'limit', required: false, description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}` })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description: 'Wait until the view has applied this position',
+  })
+  @ApiOkResponse({ type: CardsPage })
+  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  async cards(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<CardsPage> {
+    const scope = scopedFilters(
+      actor,
+      {
+        departmentId: optionalId('departmentId', query.departmentId),
+        windowId: optionalId('windowId', query.windowId),
+      },
+      ['auditor', 'supervisor'],
+    );
+    const level = optionalEnum('level', query.level, ['warning', 'yellow', 'red'] as const);
+    const from = optionalInstant('from', query.from);
+    const to = optionalInstant('to', query.to);
+    const explained = optionalBoolean('explained', query.explained);
+    const limit = pageLimit(query.limit);
+    const after = decodeCursor(query.cursor, ['number', 'string']);
+    await this.positions.waitFor(optionalPosition(query.minPosition), ['cards']);
+
+    const filter: Filter<CardDocument> = {
+      ...(scope.departmentId !== undefined && { departmentId: scope.departmentId }),
+      ...(scope.windowId !== undefined && { windowId: scope.windowId }),
+      ...(level !== undefined && { level }),
+      ...(explained !== undefined && { explained }),
+      ...((from !== undefined || to !== undefined) && {
+        issuedAtMs: { ...(from !== undefined && { $gte: from }), ...(to !== undefined && { $lt: to }) },
+      }),
+      ...(after !== undefined && {
+        $or: [
+          { issuedAtMs: { $lt: after[0] as number } },
+          { issuedAtMs: after[0] as number, _id: { $lt: after[1] as string } },
+        ],
+      }),
+    };
+    const docs = await this.positions
+      .db()
+      .collection<CardDocument>(READ_MODELS.cards)
+      .find(filter, { projection: { _position: 0, issuedAtMs: 0 } })
+      .sort({ issuedAtMs: -1, _id: -1 })
+      .limit(limit + 1)
+      .toArray();
+    const page = docs.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ _id: _ignored, ...card }) => card) as CardsPage['items'],
+      nextCursor: docs.length > limit && last ? encodeCursor([Date.parse(last.issuedAt), last._id]) : null,
+    };
+  }
+}

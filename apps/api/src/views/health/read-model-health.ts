@@ -1,0 +1,56 @@
+/**
+ * What GET /health reports about the read side (API.md "Queries": `readStore`, `projectorLag`):
+ * whether the read store answers, and how many events the slowest projection has still to apply
+ * (counted from the event store after its checkpoint, up to 1,000: a lag that large reads 1000).
+ * HealthController asks `READ_MODEL_HEALTH` for it.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { START } from '#infra/event-store/event-store.port.js';
+import { ReadModelPositions } from '../read-model-positions.js';
+import { VIEWS_DEPENDENCIES, type ViewsDependencies } from '../views-dependencies.js';
+
+export const READ_MODEL_HEALTH = Symbol('READ_MODEL_HEALTH');
+export const LAG_COUNTED_UP_TO = 1000;
+
+export interface ProjectionHealth {
+  readonly projection: string;
+  readonly position: string;
+  readonly lag: number;
+}
+
+export interface ReadModelHealthReport {
+  readonly readStore: 'ok' | 'unreachable' | 'not_configured';
+  /** Events the slowest projection is behind (at most 1000); null without a read store or checkpoints. */
+  readonly projectorLag: number | null;
+  readonly projections: readonly ProjectionHealth[];
+}
+
+@Injectable()
+export class ReadModelHealth {
+  constructor(
+    @Inject(VIEWS_DEPENDENCIES) private readonly deps: ViewsDependencies,
+    private readonly positions: ReadModelPositions,
+  ) {}
+
+  async report(): Promise<ReadModelHealthReport> {
+    if (!this.deps.db) return { readStore: 'not_configured', projectorLag: null, projections: [] };
+    let positions: ReadonlyMap<string, string>;
+    try {
+      positions = (await this.positions.current(0)).positions;
+    } catch {
+      return { readStore: 'unreachable', projectorLag: null, projections: [] };
+    }
+    if (positions.size === 0) return { readStore: 'ok', projectorLag: null, projections: [] };
+    const projections = await Promise.all(
+      [...positions].map(async ([projection, position]) => {
+        const page = await this.deps.store.readAll(position ?? START, { batchSize: LAG_COUNTED_UP_TO });
+        return { projection, position, lag: page.events.length };
+      }),
+    );
+    return {
+      readStore: 'ok',
+      projectorLag: Math.max(...projections.map((p) => p.lag)),
+      projections: projections.sort((a, b) => (a.projection < b.projection ? -1 : 1)),
+    };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * GET /views/overdue (API.md "Queries"): the open cases past their deadline now, with `overdueBy`
+ * in working minutes; filters centerId, departmentId, windowId, level, deadlineBefore,
+ * deadlineAfter; sort `deadline` (default) or `-overdueBy`; cursor pages. Supervisors see their
+ * center, window staff and approvers their department, auditors everything; applicants masked
+ * unless auditor (I1).
+ */
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain/actor/actor.js';
+import { toShanghaiIso } from '#domain/calendar/index.js';
+import { maskApplicant } from '#domain/privacy/mask-applicant.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../../cases/queries/list-page.js';
+import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
+import { ReadModelPositions } from '../read-model-positions.js';
+import { VIEW_PROBLEMS } from '../view-problems.js';
+import { pageLimit } from '../view-list-parameters.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  optionalEnum,
+  optionalId,
+  optionalInstant,
+  optionalPosition,
+} from '../view-query-parameters.js';
+import { scopedFilters } from '../view-scope.js';
+import { OpenDeadlineRosters } from './open-deadline-rosters.js';
+import { OverdueCasesPage } from './overdue-case.view.js';
+import { overdueCases, pageOf, type OverdueSort } from './overdue-cases.js';
+
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller('views')
+export class OverdueController {
+  constructor(
+    private readonly positions: ReadModelPositions,
+    private readonly rosters: OpenDeadlineRosters,
+  ) {}
+
+  @Get('overdue')
+  @ApiOperation({
+    summary: 'Overdue cases now (超期办件), with the working minutes they are overdue by',
+    description:
+      'Roles: supervisor (own center), auditor, window and approver (own department). A case is overdue when it is open and ' +
+      'its deadline has passed at the moment of the query (a suspension stops the clock, T6). Applicant masked unless auditor (I1).',
+  })
+  @ApiQuery({ name: 'centerId', required: false, example: 'center-1' })
+  @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
+  @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
+  @ApiQuery({ name: 'level', required: false, enum: ['yellow', 'red'] })
+  @ApiQuery({ name: 'deadlineBefore', required: false, example: '2026-03-10T00:00:00+08:00' })
+  @ApiQuery({ name: 'deadlineAfter', required: false, example: '2026-03-01T00:00:00+08:00' })
+  @ApiQuery({ name: 'sort', required: false, enum: ['deadline', '-overdueBy'] })
+  @ApiQuery({ name: 'limit', required: false, description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}` })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description: 'Wait until the view has applied this position',
+  })
+  @ApiOkResponse({ type: OverdueCasesPage })
+  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  async overdue(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+  ): Promise<OverdueCasesPage> {
+    const sort: OverdueSort =
+      optionalEnum('sort', query.sort, ['deadline', '-overdueBy'] as const) ?? 'deadline';
+    const limit = pageLimit(query.limit);
+    const after = decodeCursor(query.cursor, ['number', 'number', 'string']);
+    const filters = {
+      ...scopedFilters(
+        actor,
+        {
+          centerId: optionalId('centerId', query.centerId),
+          departmentId: optionalId('departmentId', query.departmentId),
+          windowId: optionalId('windowId', query.windowId),
+        },
+        ['auditor', 'supervisor', 'window', 'approver'],
+      ),
+      level: optionalEnum('level', query.level, ['yellow', 'red'] as const),
+      deadlineBefore: optionalInstant('deadlineBefore', query.deadlineBefore),
+      deadlineAfter: optionalInstant('deadlineAfter', query.deadlineAfter),
+    };
+    await this.positions.waitFor(optionalPosition(query.minPosition), ['case-views']);
+    const [entries, configuration] = await Promise.all([
+      this.rosters.entries(filters.centerId),
+      this.positions.configuration('case-views'),
+    ]);
+    const items = overdueCases(entries, filters, configuration, this.positions.now());
+    const { page, next } = pageOf(items, sort, limit, after);
+    return {
+      items: page.map(({ entry, level, overdueBy }) => ({
+        caseId: entry.caseId,
+        status: entry.status,
+        centerId: entry.centerId,
+        departmentId: entry.departmentId,
+        windowId: entry.windowId,
+        matterCode: entry.matterCode,
+        applicant: entry.applicant
+          ? actor.role === 'auditor'
+            ? entry.applicant
+            : maskApplicant(entry.applicant)
+          : null,
+        acceptedAt: entry.acceptedAt,
+        deadline: toShanghaiIso(entry.deadlineAt),
+        level,
+        overdueBy,
+        revision: entry.revision,
+        position: entry.position,
+      })),
+      nextCursor: next ? encodeCursor(next) : null,
+    };
+  }
+}

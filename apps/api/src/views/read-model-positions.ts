@@ -1,0 +1,87 @@
+/**
+ * The projector's progress as the views see it: the live checkpoints (re-read at most every 250 ms),
+ * the wait for `minPosition` (API.md: up to 5 s, then 504 PROJECTION_LAG), and the configuration a
+ * projection had folded by its checkpoint (office hours, holidays, policy), with which the views
+ * are judged at query time as they were built.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { Db } from 'mongodb';
+import { START, type Position } from '#infra/event-store/event-store.port.js';
+import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
+import {
+  environmentOf,
+  INITIAL_CONFIGURATION,
+  type ConfigurationContext,
+  type ConfigurationEnvironment,
+} from '#infra/read-store/projection-configuration.js';
+import { ProblemException } from '../problem/problem-details.js';
+import { viewProblems } from './view-problems.js';
+import { VIEWS_DEPENDENCIES, type ViewsDependencies } from './views-dependencies.js';
+
+interface Snapshot {
+  readonly at: number;
+  readonly positions: ReadonlyMap<string, Position>;
+  readonly contexts: ReadonlyMap<string, unknown>;
+}
+
+const FRESH_MS = 250;
+const POLL_MS = 50;
+
+@Injectable()
+export class ReadModelPositions {
+  private snapshot: Snapshot | undefined;
+  private reading: Promise<Snapshot> | undefined;
+  private environment: { json: string; value: ConfigurationEnvironment } | undefined;
+
+  constructor(@Inject(VIEWS_DEPENDENCIES) private readonly deps: ViewsDependencies) {}
+
+  /** The read store, or 503 when this process has none. */
+  db(): Db {
+    if (!this.deps.db) throw new ProblemException(viewProblems.readStoreUnavailable());
+    return this.deps.db;
+  }
+
+  private async read(): Promise<Snapshot> {
+    const docs = await checkpointsOf(this.db()).find({}).toArray();
+    const live = docs.filter((d) => !d._id.includes('#'));
+    return {
+      at: Date.now(),
+      positions: new Map(live.map((d) => [d._id, d.position ?? START])),
+      contexts: new Map(live.map((d) => [d._id, d.context])),
+    };
+  }
+
+  async current(maxAgeMs = FRESH_MS): Promise<Snapshot> {
+    if (this.snapshot && Date.now() - this.snapshot.at <= maxAgeMs) return this.snapshot;
+    this.reading ??= this.read().finally(() => (this.reading = undefined));
+    this.snapshot = await this.reading;
+    return this.snapshot;
+  }
+
+  /** Waits until every named projection has applied `minPosition` (API.md "Views are eventually consistent"). */
+  async waitFor(minPosition: Position | undefined, projections: readonly string[]): Promise<void> {
+    if (minPosition === undefined) return;
+    const waitMs = this.deps.projectionWaitMs ?? 5_000;
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const { positions } = await this.current(0);
+      // Positions are fixed-width strings: string order is position order.
+      if (projections.every((p) => (positions.get(p) ?? START) >= minPosition)) return;
+      if (Date.now() >= deadline) throw new ProblemException(viewProblems.projectionLag(minPosition, waitMs));
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  /** Office hours, calendar and policy as the projection had folded them by its checkpoint. */
+  async configuration(projection: string): Promise<ConfigurationEnvironment> {
+    const context = ((await this.current()).contexts.get(projection) ??
+      INITIAL_CONFIGURATION) as ConfigurationContext;
+    const json = JSON.stringify(context);
+    if (this.environment?.json !== json) this.environment = { json, value: environmentOf(context) };
+    return this.environment.value;
+  }
+
+  now(): number {
+    return this.deps.clock.now();
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * GET /views/statistics?departmentId=&windowId=&from=&to= (API.md "Queries", S1): the figures of a
+ * department, a window, both or the whole center for the days from `from` to `to` (dates,
+ * inclusive; default the current month up to today; at most 366 days). Supervisors and auditors.
+ */
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain/actor/actor.js';
+import { dayFromYearMonthDay, dayOf, toLocalDate, yearMonthDayOf } from '#domain/calendar/index.js';
+import { runLimited } from '#infra/read-store/guarded-writes.js';
+import {
+  statisticsDayId,
+  type StatisticsDayDocument,
+  type StatisticsScope,
+} from '#infra/read-store/documents/statistics-documents.js';
+import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
+import { OpenDeadlineRosters } from '../overdue/open-deadline-rosters.js';
+import { overdueCases } from '../overdue/overdue-cases.js';
+import { ReadModelPositions } from '../read-model-positions.js';
+import { invalidParameter, VIEW_PROBLEMS } from '../view-problems.js';
+import { optionalDate, optionalId, optionalPosition } from '../view-query-parameters.js';
+import { scopedFilters } from '../view-scope.js';
+import { ServiceStatisticsView } from './service-statistics.view.js';
+import { figuresOf, sumCounters } from './statistics-totals.js';
+
+const MAX_DAYS = 366;
+
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller('views')
+export class StatisticsController {
+  constructor(
+    private readonly positions: ReadModelPositions,
+    private readonly rosters: OpenDeadlineRosters,
+  ) {}
+
+  @Get('statistics')
+  @ApiOperation({
+    summary: 'Service statistics (S1) of a department, a window or the center, over days',
+    description:
+      'Roles: supervisor, auditor. `from` and `to` are dates (YYYY-MM-DD, Asia/Shanghai), both included.',
+  })
+  @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
+  @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
+  @ApiQuery({ name: 'from', required: false, example: '2026-03-01' })
+  @ApiQuery({ name: 'to', required: false, example: '2026-03-31' })
+  @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description: 'Wait until the view has applied this position',
+  })
+  @ApiOkResponse({ type: ServiceStatisticsView })
+  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  async statistics(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+  ): Promise<ServiceStatisticsView> {
+    const scope = scopedFilters(
+      actor,
+      {
+        departmentId: optionalId('departmentId', query.departmentId),
+        windowId: optionalId('windowId', query.windowId),
+      },
+      ['auditor', 'supervisor'],
+    );
+    const today = dayOf(this.positions.now());
+    const { year, month } = yearMonthDayOf(today);
+    const from = optionalDate('from', query.from) ?? dayFromYearMonthDay(year, month, 1);
+    const to = optionalDate('to', query.to) ?? today;
+    if (to < from) throw invalidParameter('to', 'must not be before from');
+    if (to - from + 1 > MAX_DAYS) throw invalidParameter('to', `must be at most ${MAX_DAYS} days after from`);
+    await this.positions.waitFor(optionalPosition(query.minPosition), ['statistics', 'case-views']);
+
+    const departmentId = scope.departmentId ?? null;
+    const windowId = scope.windowId ?? null;
+    const kind: StatisticsScope =
+      departmentId !== null && windowId !== null
+        ? 'pair'
+        : departmentId !== null
+          ? 'department'
+          : windowId !== null
+            ? 'window'
+            : 'all';
+    const days = this.positions.db().collection<StatisticsDayDocument>(READ_MODELS.statistics);
+    const found: StatisticsDayDocument[] = [];
+    // One lookup by _id a day: FerretDB 1.x pushes only `_id` equality down (scripts/ensure-ferretdb.sh).
+    await runLimited(
+      Array.from({ length: to - from + 1 }, (_, i) => async () => {
+        const doc = await days.findOne({
+          _id: statisticsDayId(kind, departmentId, windowId, toLocalDate(from + i)),
+        });
+        if (doc) found.push(doc);
+      }),
+      16,
+    );
+    found.sort((a, b) => (a.day < b.day ? -1 : 1));
+    const [entries, configuration] = await Promise.all([
+      this.rosters.entries(undefined),
+      this.positions.configuration('case-views'),
+    ]);
+    const overdueNow = overdueCases(
+      entries,
+      {
+        ...(scope.departmentId && { departmentId: scope.departmentId }),
+        ...(scope.windowId && { windowId: scope.windowId }),
+      },
+      configuration,
+      this.positions.now(),
+    ).length;
+    return {
+      departmentId,
+      windowId,
+      from: toLocalDate(from),
+      to: toLocalDate(to),
+      ...figuresOf(sumCounters(found), overdueNow),
+      days: found.map((d) => ({ day: d.day, ...figuresOf(d, 0) })),
+    };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Query parameters of the views, checked by hand (they are optional strings; a wrong one is a 400
+ * naming the field): ids, instants with offsets, dates, enumerations, booleans and cursors.
+ */
+import { parseLocalDate, tryParseInstant } from '#domain/calendar/index.js';
+import { isPosition } from '#infra/event-store/event-store.port.js';
+import { invalidParameter } from './view-problems.js';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+export function optionalId(field: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !ID.test(value)) throw invalidParameter(field, 'must be an id');
+  return value;
+}
+
+export function optionalInstant(field: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const t = typeof value === 'string' ? tryParseInstant(value) : undefined;
+  if (t === undefined) throw invalidParameter(field, 'must be an ISO-8601 instant with an offset');
+  return t;
+}
+
+/** A `YYYY-MM-DD` date (Asia/Shanghai), as its day number. */
+export function optionalDate(field: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const day = typeof value === 'string' ? parseLocalDate(value) : undefined;
+  if (day === undefined) throw invalidParameter(field, 'must be a date YYYY-MM-DD');
+  return day;
+}
+
+export function optionalEnum<T extends string>(
+  field: string,
+  value: unknown,
+  values: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !(values as readonly string[]).includes(value))
+    throw invalidParameter(field, `must be one of ${values.join(', ')}`);
+  return value as T;
+}
+
+export function optionalBoolean(field: string, value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false') throw invalidParameter(field, 'must be true or false');
+  return value === 'true';
+}
+
+export function optionalPosition(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isPosition(value)) throw invalidParameter('minPosition', 'must be a position from a command’s answer');
+  return value;
+}
+
+/** An opaque cursor: the sort key of the last item of a page, as base64url JSON. */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(
+  value: unknown,
+  shape: readonly ('string' | 'number')[],
+): (string | number)[] | undefined {
+  if (value === undefined) return undefined;
+  let key: unknown;
+  try {
+    key =
+      typeof value === 'string' ? JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) : undefined;
+  } catch {
+    key = undefined;
+  }
+  if (!Array.isArray(key) || key.length !== shape.length || key.some((k, i) => typeof k !== shape[i]))
+    throw invalidParameter('cursor', 'must be a nextCursor this API gave');
+  return key as (string | number)[];
+}

@@ -1,0 +1,132 @@
+/**
+ * The API with the views over the projector's read models, in-process for the HTTP tests: PGlite in
+ * a temporary folder, a FerretDB of the suite's own, the projector in the same process (as `npm
+ * start` runs it), CLOCK=manual. The application is the API's module plus ViewsModule, set up as
+ * createApiApplication sets up the API; ViewsModule comes first, so its GET /cases/{id} (from the
+ * view) answers rather than the API's event-store one. Answers the `TestApi` of test/api/support,
+ * so the case fixtures there work unchanged.
+ */
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Db } from 'mongodb';
+import { parseInstant } from '#domain/calendar/index.js';
+import { ManualClock } from '#infra/clock/clock.js';
+import { loadConfig } from '#infra/config/app-config.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
+import { createEventStore } from '#infra/event-store/create-event-store.js';
+import { AppModule } from '../../../apps/api/src/app.module.js';
+import { createApiLogger, NestPinoLogger } from '../../../apps/api/src/logging/api-logger.js';
+import { setUpOpenApi } from '../../../apps/api/src/openapi/openapi-document.js';
+import { StrictValidationPipe } from '../../../apps/api/src/problem/strict-validation.pipe.js';
+import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
+import { ViewsModule } from '../../../apps/api/src/views/views.module.js';
+import { startProjector, type RunningProjector } from '../../../apps/projector/src/start-projector.js';
+import { TEST_SECRET, TEST_START, tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import { startTestReadServer } from './test-ferretdb.js';
+
+export interface ViewsApi extends TestApi {
+  readonly db: Db;
+  readonly app: INestApplication;
+  /** The in-process projector (stop it to test the wait for minPosition). */
+  readonly projector: RunningProjector;
+  /** Resolves once the projector has applied every event recorded so far. */
+  viewsCaughtUp(): Promise<void>;
+}
+
+@Module({})
+class ViewsTestModule {}
+
+export async function startViewsApi(
+  options: { start?: string; projectionWaitMs?: number } = {},
+): Promise<ViewsApi> {
+  const clock = new ManualClock(parseInstant(options.start ?? TEST_START));
+  const dir = await mkdtemp(join(tmpdir(), 'views-test-'));
+  const store = await createEventStore(`pglite://${dir}`, {
+    clock: () => new Date(clock.now()),
+    pollIntervalMs: 50,
+  });
+  const config = loadConfig({
+    CLOCK: 'manual',
+    AUTH_JWT_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'error',
+    CONFIGURATION_POLL_MS: '50',
+  });
+  const server = await startTestReadServer();
+  const readStore = await server.database('views_test');
+  const db = readStore.db;
+  const projector = startProjector(store, db, { idlePollMs: 20, leaseRetryMs: 100 });
+  const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
+
+  const createApp = async (): Promise<{ app: INestApplication; url: string }> => {
+    const root: DynamicModule = {
+      module: ViewsTestModule,
+      imports: [
+        ViewsModule.register({ db, store, clock, projectionWaitMs: options.projectionWaitMs ?? 5_000 }),
+        AppModule.register({ ...runtime, readStoreDb: db }),
+      ],
+    };
+    const created = await NestFactory.create<NestExpressApplication>(root, {
+      logger: new NestPinoLogger(runtime.logger),
+    });
+    created.useGlobalPipes(new StrictValidationPipe());
+    setUpOpenApi(created);
+    await created.get(ConfigurationCache).start();
+    await created.listen(0, '127.0.0.1');
+    return { app: created, url: (await created.getUrl()).replace('[::1]', '127.0.0.1') };
+  };
+  const { app, url } = await createApp();
+  const adminToken = await tokenFor('admin');
+
+  const request: TestApi['request'] = async (method, path, body, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    const token = opts.token === undefined ? adminToken : opts.token;
+    if (token !== null) headers.authorization = `Bearer ${token}`;
+    const payload = opts.raw ?? (body === undefined ? undefined : JSON.stringify(body));
+    if (payload !== undefined && headers['content-type'] === undefined)
+      headers['content-type'] = 'application/json';
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      ...(payload !== undefined && { body: payload }),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON: the text itself
+    }
+    return { status: res.status, headers: res.headers, body: parsed as never };
+  };
+
+  return {
+    url,
+    store,
+    clock,
+    app,
+    db,
+    projector,
+    request,
+    viewsCaughtUp: () => projector.whenCaughtUp(),
+    async secondInstance() {
+      const second = await createApp();
+      return { url: second.url, close: () => second.app.close() };
+    },
+    async setClock(iso) {
+      const res = await request('POST', '/admin/clock', { now: iso });
+      if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
+    },
+    async close() {
+      await app.close();
+      await projector.stop();
+      await server.close();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

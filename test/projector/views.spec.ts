@@ -1,0 +1,335 @@
+/**
+ * The views over HTTP (issue 6, API.md "Queries"), from the projector's read models on FerretDB:
+ * GET /cases/{id}, /views/overdue, /views/cards, /views/accountability, /views/statistics, with
+ * their filters, sorting, cursor pages, scope rules (a department sees its own), masking (I1),
+ * `minPosition` waits and PROJECTION_LAG, and the projector's lag for GET /health.
+ */
+import {
+  caseAt,
+  defineMatters,
+  expectOk,
+  INQUIRY,
+  tokens,
+  type Tokens,
+} from '../api/support/case-fixtures.js';
+import { runSupervision } from '../api/support/supervision-stand-in.js';
+import {
+  READ_MODEL_HEALTH,
+  type ReadModelHealth,
+} from '../../apps/api/src/views/health/read-model-health.js';
+import { startViewsApi, type ViewsApi } from './support/views-api.js';
+
+type Body = Record<string, unknown>;
+type Page = { items: Body[]; nextCursor: string | null };
+
+describe('views over the read models (FerretDB)', () => {
+  let api: ViewsApi;
+  let t: Tokens;
+  /** Accepted Monday 2026-03-02 09:00 (5 working days: due Monday 2026-03-09 17:30). */
+  let late: string;
+  let lateToo: string;
+  let completed: string;
+  let taxCase: string;
+
+  /** The two overdue market cases, in the order of their ids (the order of equal deadlines). */
+  const market = (): string[] => [late, lateToo].sort();
+
+  const get = async <T = Body>(
+    path: string,
+    token: string,
+  ): Promise<{ status: number; body: T; headers: Headers }> =>
+    api.request<T>('GET', path, undefined, { token });
+
+  beforeAll(async () => {
+    api = await startViewsApi({ projectionWaitMs: 1_000 });
+    t = await tokens();
+    await defineMatters(api, t);
+    await expectOk(
+      api,
+      'PUT',
+      '/admin/matters/M-101',
+      {
+        name: '税务登记',
+        departmentId: 'dept-tax',
+        kind: 'promised',
+        promisedLimitDays: 3,
+        requiredMaterials: [{ code: 'id', name: '身份证' }],
+      },
+      t.admin,
+    );
+    late = await caseAt(api, t, 'accepted');
+    lateToo = await caseAt(api, t, 'accepted');
+    completed = await caseAt(api, t, 'completed');
+    const inquiry = await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.otherWindow);
+    taxCase = inquiry.caseId as string;
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${taxCase}/application`,
+      { matterCode: 'M-101', materials: [{ code: 'id' }] },
+      t.otherWindow,
+    );
+    await expectOk(api, 'POST', `/cases/${taxCase}/acceptance`, { receiptNo: 'SL-9001' }, t.otherWindow);
+    await api.viewsCaughtUp();
+  }, 60_000);
+  afterAll(() => api?.close());
+
+  it('GET /cases/{id}: the view in scope, applicant masked but for auditors (I1), ETag, 403 out of scope, 404', async () => {
+    const asWindow = await get(`/cases/${late}`, t.window);
+    expect(asWindow.status).toBe(200);
+    expect(asWindow.headers.get('etag')).toBe('"2"');
+    expect(asWindow.body).toMatchObject({
+      caseId: late,
+      status: 'accepted',
+      centerId: 'center-1',
+      matterCode: 'M-001',
+      departmentId: 'dept-market',
+      kind: 'promised',
+      limitDays: 5,
+      deadline: '2026-03-09T17:30:00+08:00',
+      provisional: false,
+      suspendedNow: false,
+      extended: false,
+      level: 'normal',
+      cards: [],
+      flags: [],
+      revision: 2,
+    });
+    expect(asWindow.body.applicant).toEqual({
+      kind: 'person',
+      name: '张*',
+      idNumber: '110***********1234',
+      phone: '138****8000',
+    });
+    const asAuditor = await get(`/cases/${late}`, t.auditor);
+    expect(asAuditor.body.applicant).toEqual(INQUIRY.applicant);
+    expect((await get(`/cases/${late}`, t.otherWindow)).body).toMatchObject({
+      status: 403,
+      code: 'OUT_OF_SCOPE',
+    });
+    expect((await get(`/cases/${taxCase}`, t.otherWindow)).status).toBe(200);
+    expect((await get('/cases/no-such-case', t.auditor)).body).toMatchObject({
+      status: 404,
+      code: 'CASE_NOT_FOUND',
+    });
+  });
+
+  it('minPosition: a query waits for the view of the command it follows', async () => {
+    const answer = await expectOk(
+      api,
+      'POST',
+      `/cases/${completed}/evaluations`,
+      { score: 2, comment: '等待时间太长' },
+      t.window,
+    );
+    const view = await get(`/cases/${completed}?minPosition=${answer.position as string}`, t.window);
+    expect(view.status).toBe(200);
+    expect(view.body.revision).toBe(answer.revision);
+    expect((await get(`/cases/${completed}?minPosition=nonsense`, t.window)).body).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+  });
+
+  it('GET /views/overdue: overdue at the moment of the query, overdueBy in working minutes, scope and filters', async () => {
+    expect((await get<Page>('/views/overdue', t.supervisor)).body.items).toEqual([]);
+    // Tuesday 10:00, no view rebuilt since: the market cases (due Monday 17:30) are 90 office
+    // minutes late (08:30–10:00); the tax case (3 days: due Thursday 2026-03-05 17:30) 390 + 390 + 90
+    // (a day of the default office hours is 390 minutes, T1).
+    await api.setClock('2026-03-10T10:00:00+08:00');
+    const page = await get<Page>('/views/overdue', t.supervisor);
+    expect(page.status).toBe(200);
+    expect(page.body.items.map((i) => [i.caseId, i.overdueBy, i.level])).toEqual([
+      [taxCase, 870, 'yellow'],
+      ...market().map((id) => [id, 90, 'yellow']),
+    ]);
+    expect(page.body.items[1]).toMatchObject({
+      status: 'accepted',
+      departmentId: 'dept-market',
+      deadline: '2026-03-09T17:30:00+08:00',
+      applicant: { name: '张*' },
+    });
+    expect((await get<Page>('/views/overdue', t.auditor)).body.items[0]!.applicant).toEqual(
+      INQUIRY.applicant,
+    );
+    // A department sees its own.
+    expect((await get<Page>('/views/overdue', t.window)).body.items.map((i) => i.caseId)).toEqual(market());
+    expect((await get<Page>('/views/overdue', t.otherWindow)).body.items.map((i) => i.caseId)).toEqual([
+      taxCase,
+    ]);
+    expect((await get('/views/overdue?departmentId=dept-market', t.otherWindow)).body).toMatchObject({
+      status: 403,
+      code: 'OUT_OF_SCOPE',
+    });
+    expect((await get('/views/overdue', t.guide)).body).toMatchObject({
+      status: 403,
+      code: 'ROLE_NOT_ALLOWED',
+    });
+    expect((await get<Page>('/views/overdue?level=red', t.supervisor)).body.items).toEqual([]);
+    expect((await get<Page>('/views/overdue?departmentId=dept-tax', t.auditor)).body.items).toHaveLength(1);
+    expect(
+      (
+        await get<Page>(
+          '/views/overdue?windowId=win-3&deadlineBefore=2026-03-10T00:00:00%2B08:00',
+          t.supervisor,
+        )
+      ).body.items,
+    ).toHaveLength(2);
+    expect(
+      (await get<Page>('/views/overdue?deadlineAfter=2026-03-10T00:00:00%2B08:00', t.supervisor)).body.items,
+    ).toEqual([]);
+    expect((await get('/views/overdue?sort=deadline&level=purple', t.supervisor)).body).toMatchObject({
+      status: 400,
+    });
+
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: { body: Page } = await get<Page>(
+        `/views/overdue?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        t.supervisor,
+      );
+      paged.push(...next.body.items.map((i) => i.caseId as string));
+      cursor = next.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual([taxCase, ...market()]);
+    expect((await get('/views/overdue?cursor=garbage', t.supervisor)).body).toMatchObject({ status: 400 });
+
+    // Thursday 10:00: the market cases are 2 days and 90 minutes late, still yellow; the tax case is
+    // 4 days and 90 minutes late: red, 3 working days (1,170 minutes) being the red threshold (C3).
+    await api.setClock('2026-03-12T10:00:00+08:00');
+    const later = await get<Page>('/views/overdue?sort=-overdueBy', t.auditor);
+    expect(later.body.items.map((i) => [i.caseId, i.overdueBy, i.level])).toEqual([
+      [taxCase, 1650, 'red'],
+      ...market().map((id) => [id, 870, 'yellow']),
+    ]);
+    expect((await get<Page>('/views/overdue?level=red', t.auditor)).body.items.map((i) => i.caseId)).toEqual([
+      taxCase,
+    ]);
+  });
+
+  it('GET /views/cards: the cards supervision wrote, filters, the explanation once recorded', async () => {
+    expect(await runSupervision(api, late)).toEqual(['YellowCardIssued']);
+    await api.viewsCaughtUp();
+    const cards = await get<Page>('/views/cards', t.supervisor);
+    expect(cards.status).toBe(200);
+    expect(cards.body.items).toEqual([
+      expect.objectContaining({
+        cardId: 'yellow-202603091730',
+        caseId: late,
+        level: 'yellow',
+        cause: 'timeliness',
+        deadline: '2026-03-09T17:30:00+08:00',
+        explained: false,
+        explanation: null,
+        revoked: false,
+      }),
+    ]);
+    expect((await get<Page>('/views/cards?level=red', t.supervisor)).body.items).toEqual([]);
+    expect((await get<Page>('/views/cards?explained=false&level=yellow', t.auditor)).body.items).toHaveLength(
+      1,
+    );
+    expect((await get('/views/cards', t.window)).body).toMatchObject({
+      status: 403,
+      code: 'ROLE_NOT_ALLOWED',
+    });
+
+    const explained = await expectOk(
+      api,
+      'POST',
+      `/cases/${late}/cards/yellow-202603091730/explanation`,
+      { text: '因申请材料需跨部门核验，导致超期。' },
+      t.window,
+    );
+    const after = await get<Page>(
+      `/views/cards?explained=true&minPosition=${explained.position as string}`,
+      t.supervisor,
+    );
+    expect(after.body.items).toEqual([
+      expect.objectContaining({
+        explained: true,
+        explanation: expect.objectContaining({ text: '因申请材料需跨部门核验，导致超期。' }),
+      }),
+    ]);
+    const view = await get(`/cases/${late}?minPosition=${explained.position as string}`, t.window);
+    expect(view.body).toMatchObject({
+      level: 'yellow',
+      cards: [
+        { cardId: 'yellow-202603091730', level: 'yellow', explanation: '因申请材料需跨部门核验，导致超期。' },
+      ],
+      flags: ['OVERDUE'],
+    });
+  });
+
+  it('GET /views/accountability: the window’s quarter, 100 less every deduction, each with its evidence (A1, A2)', async () => {
+    await api.setClock('2026-03-13T10:00:00+08:00');
+    expect(await runSupervision(api, late)).toEqual(['RedCardIssued']);
+    await api.viewsCaughtUp();
+    const ledger = await get('/views/accountability?windowId=win-3&quarter=2026Q1', t.supervisor);
+    expect(ledger.status).toBe(200);
+    expect(ledger.body).toMatchObject({ windowId: 'win-3', quarter: '2026Q1', score: 93 });
+    const violations = ledger.body.violations as Body[];
+    expect(violations.map((v) => [v.code, v.caseId, v.deduction])).toEqual(
+      expect.arrayContaining([
+        ['OVERDUE', late, 2],
+        ['SERIOUSLY_OVERDUE', late, 5],
+      ]),
+    );
+    expect((violations[0]!.evidence as string[]).length).toBe(2);
+    expect((await get('/views/accountability?windowId=win-3&quarter=2026Q2', t.auditor)).body).toMatchObject({
+      score: 100,
+      violations: [],
+    });
+    expect((await get('/views/accountability?quarter=2026Q1', t.auditor)).body).toMatchObject({
+      status: 400,
+    });
+    expect((await get('/views/accountability?windowId=win-3', t.window)).body).toMatchObject({ status: 403 });
+    const overdue = await get<Page>('/views/overdue?level=red', t.supervisor);
+    expect(overdue.body.items.map((i) => i.caseId)).toEqual([taxCase, ...market()]);
+  });
+
+  it('GET /views/statistics: S1 of a department and of the center, overdue counted now', async () => {
+    const market = await get(
+      '/views/statistics?departmentId=dept-market&from=2026-03-01&to=2026-03-31',
+      t.supervisor,
+    );
+    expect(market.status).toBe(200);
+    expect(market.body).toMatchObject({
+      departmentId: 'dept-market',
+      windowId: null,
+      from: '2026-03-01',
+      to: '2026-03-31',
+      received: 3,
+      accepted: 3,
+      completed: 1,
+      completedOnTime: 1,
+      onTimeRate: 1,
+      overdueNow: 2,
+      evaluations: 1,
+      satisfactionRate: 0,
+    });
+    expect((market.body.days as Body[]).map((d) => d.day)).toEqual(['2026-03-02']);
+    const center = await get('/views/statistics?from=2026-03-01&to=2026-03-31', t.auditor);
+    expect(center.body).toMatchObject({ received: 4, accepted: 4, overdueNow: 3 });
+    const window = await get('/views/statistics?windowId=win-9&from=2026-03-01&to=2026-03-31', t.auditor);
+    expect(window.body).toMatchObject({ windowId: 'win-9', received: 1, overdueNow: 1 });
+    expect((await get('/views/statistics?from=2026-03-31&to=2026-03-01', t.auditor)).body).toMatchObject({
+      status: 400,
+    });
+    expect((await get('/views/statistics', t.window)).body).toMatchObject({ status: 403 });
+  });
+
+  it('PROJECTION_LAG: without the projector a query with minPosition waits, then answers 504; health reports the lag', async () => {
+    const health = api.app.get<ReadModelHealth>(READ_MODEL_HEALTH);
+    expect(await health.report()).toMatchObject({ readStore: 'ok', projectorLag: 0 });
+    await api.projector.stop();
+    const answer = await expectOk(api, 'POST', `/cases/${lateToo}/evaluations`, { score: 5 }, t.window);
+    const started = Date.now();
+    const lagging = await get(`/cases/${lateToo}?minPosition=${answer.position as string}`, t.window);
+    expect(lagging.body).toMatchObject({ status: 504, code: 'PROJECTION_LAG' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // Without minPosition, the view as it stands.
+    expect((await get(`/cases/${lateToo}`, t.window)).status).toBe(200);
+    expect(await health.report()).toMatchObject({ readStore: 'ok', projectorLag: 1 });
+  });
+});
