@@ -46,11 +46,22 @@ export interface ProjectionStatus {
   readonly position: Position;
 }
 
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 export const defaultOwner = (): string => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 export class ProjectionRunner {
   readonly leases: ProjectionLeases;
   private readonly owned = new Set<string>();
+  /** Projections whose lease another process held at the last attempt. */
+  private readonly heldElsewhere = new Set<string>();
   private readonly lastAttempt = new Map<string, number>();
   private readonly lastRenewal = new Map<string, number>();
   private readonly abort = new AbortController();
@@ -132,13 +143,18 @@ export class ProjectionRunner {
         await this.recover(error);
         continue;
       }
-      if (caughtUp) {
+      // Caught up only once every projection is either this process's or another's: not while some
+      // are still to be taken (one a round).
+      const settled = this.workers.every(
+        (w) => this.owned.has(w.target.checkpointId) || this.heldElsewhere.has(w.target.checkpointId),
+      );
+      if (caughtUp && settled) {
         const answered = this.caughtUpWaiters.filter((w) => read > w.afterRead);
         this.caughtUpWaiters = this.caughtUpWaiters.filter((w) => read <= w.afterRead);
         for (const waiter of answered) waiter.resolve();
-        if (this.options.stopWhenCaughtUp) break;
-        await this.sleep(this.options.idlePollMs ?? 200);
+        if (this.options.stopWhenCaughtUp && this.owned.size === this.workers.length) break;
       }
+      if (caughtUp) await this.sleep(this.options.idlePollMs ?? 200);
     }
   }
 
@@ -160,23 +176,32 @@ export class ProjectionRunner {
 
   /**
    * Renews the leases this process holds (idle or not), and tries now and then to take those it does
-   * not; a lease taken reloads its worker from the checkpoint.
+   * not; a lease taken reloads its worker from the checkpoint. At most one new lease a round, tried
+   * in random order, so projectors started together share the projections instead of the first
+   * taking them all.
    */
   private async holdLeases(): Promise<void> {
+    for (const worker of this.workers)
+      if (this.owned.has(worker.target.checkpointId)) await this.keepLease(worker);
     const now = Date.now();
-    for (const worker of this.workers) {
+    const candidates = this.workers.filter(
+      (w) =>
+        !this.owned.has(w.target.checkpointId) &&
+        now - (this.lastAttempt.get(w.target.checkpointId) ?? 0) >= (this.options.leaseRetryMs ?? 2_000),
+    );
+    for (const worker of shuffled(candidates)) {
       const id = worker.target.checkpointId;
-      if (this.owned.has(id)) {
-        await this.keepLease(worker);
+      this.lastAttempt.set(id, now);
+      if (!(await this.leases.acquire(id))) {
+        this.heldElsewhere.add(id);
         continue;
       }
-      if (now - (this.lastAttempt.get(id) ?? 0) < (this.options.leaseRetryMs ?? 2_000)) continue;
-      this.lastAttempt.set(id, now);
-      if (!(await this.leases.acquire(id))) continue;
+      this.heldElsewhere.delete(id);
       await worker.start();
       this.owned.add(id);
       this.lastRenewal.set(id, Date.now());
       this.options.logger?.info({ projection: id, position: worker.position }, 'projection lease taken');
+      return;
     }
   }
 

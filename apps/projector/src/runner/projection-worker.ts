@@ -54,7 +54,7 @@ export interface BatchOutcome {
 }
 
 export interface WorkerOptions {
-  /** Documents kept in memory per projection; default 5000. */
+  /** Documents kept in memory per projection; default 2000 (more costs memory, and little time). */
   readonly cacheSize?: number;
   /** Write commands in flight; default 4. */
   readonly writeConcurrency?: number;
@@ -100,9 +100,14 @@ interface Slot {
   owned: boolean;
 }
 
-// Positions are fixed-width strings (event-store/position.ts): string order is position order.
+/**
+ * Whether the document as stored has already seen the event at `position` (a replay). Compared with
+ * the stored position, not the last one applied in this batch: one event may change a shared
+ * document twice (a day's counts move from one window to another). Positions are fixed-width
+ * strings (event-store/position.ts): string order is position order.
+ */
 const seen = (slot: Slot, position: Position): boolean =>
-  slot.position !== undefined && slot.position >= position;
+  slot.stored !== undefined && slot.stored >= position;
 
 class PureProjectionWorker implements ProjectionWorker {
   position: Position = START;
@@ -120,7 +125,7 @@ class PureProjectionWorker implements ProjectionWorker {
     readonly target: WorkerTarget,
     private readonly options: WorkerOptions,
   ) {
-    this.cache = new DocumentCache(options.cacheSize ?? 5000);
+    this.cache = new DocumentCache(options.cacheSize ?? 2000);
     this.context = projection.initialContext;
   }
 

@@ -1,13 +1,16 @@
 /**
- * The centers' rosters of open deadlines (case_open_deadlines), parsed once per version: a roster
- * is re-read whole only when its `_position` moved, so a query usually costs one small lookup per
- * center (the roster's position) and no parsing.
+ * The centers' rosters of open deadlines (case_open_deadlines), as the overdue view reads them: the
+ * roster index (one small document) says which roster changed at which position; a roster is
+ * re-read and parsed only when it changed, and kept sorted by deadline, so a query usually costs
+ * one lookup and no parsing.
  */
 import { Injectable } from '@nestjs/common';
 import {
   decodeRoster,
+  ROSTER_INDEX_ID,
   rosterIdOf,
   type OpenDeadlineEntry,
+  type OpenDeadlineRosterIndex,
   type StoredOpenDeadlineRoster,
 } from '#infra/read-store/documents/open-deadline-roster-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
@@ -15,34 +18,48 @@ import { ReadModelPositions } from '../read-model-positions.js';
 
 interface Parsed {
   readonly position: string;
+  /** By deadline, then case id. */
   readonly entries: readonly OpenDeadlineEntry[];
 }
+
+const byDeadline = (a: OpenDeadlineEntry, b: OpenDeadlineEntry): number =>
+  a.deadlineAt - b.deadlineAt || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0);
 
 @Injectable()
 export class OpenDeadlineRosters {
   private readonly parsed = new Map<string, Parsed>();
+  private merged: { key: string; entries: readonly OpenDeadlineEntry[] } | undefined;
 
   constructor(private readonly positions: ReadModelPositions) {}
 
-  /** The open cases with a deadline of one center, or of every center. */
-  async entries(centerId: string | undefined): Promise<OpenDeadlineEntry[]> {
-    const rosters = this.positions.db().collection<StoredOpenDeadlineRoster>(READ_MODELS.openDeadlines);
-    const versions = await rosters
-      .find(centerId === undefined ? {} : { _id: rosterIdOf(centerId) }, {
-        projection: { _id: 1, _position: 1 },
-      })
-      .toArray();
+  /** The open cases with a deadline of one center, or of every center, by deadline then case id. */
+  async entries(centerId: string | undefined): Promise<readonly OpenDeadlineEntry[]> {
+    const db = this.positions.db();
+    const index = await db
+      .collection<OpenDeadlineRosterIndex>(READ_MODELS.openDeadlines)
+      .findOne({ _id: ROSTER_INDEX_ID });
+    const versions = Object.entries(index?.rosters ?? {}).filter(
+      ([id]) => centerId === undefined || id === rosterIdOf(centerId),
+    );
+    const rosters = db.collection<StoredOpenDeadlineRoster>(READ_MODELS.openDeadlines);
     const lists = await Promise.all(
-      versions.map(async ({ _id, _position }) => {
-        const known = this.parsed.get(_id);
-        if (known?.position === _position) return known.entries;
-        const stored = await rosters.findOne({ _id });
-        if (!stored) return [];
-        const entries = Object.values(decodeRoster(stored).entries);
-        this.parsed.set(_id, { position: stored._position, entries });
-        return entries;
+      versions.map(async ([id, position]) => {
+        const known = this.parsed.get(id);
+        if (known && known.position >= position) return known;
+        const stored = await rosters.findOne({ _id: id });
+        if (!stored) return { position, entries: [] };
+        const fresh: Parsed = {
+          position: stored._position,
+          entries: Object.values(decodeRoster(stored).entries).sort(byDeadline),
+        };
+        this.parsed.set(id, fresh);
+        return fresh;
       }),
     );
-    return lists.flat();
+    if (lists.length === 1) return lists[0]!.entries;
+    const key = versions.map(([id], i) => `${id}@${lists[i]!.position}`).join('|');
+    if (this.merged?.key !== key)
+      this.merged = { key, entries: lists.flatMap((l) => l.entries).sort(byDeadline) };
+    return this.merged.entries;
   }
 }

@@ -27,7 +27,7 @@ import {
 import { scopedFilters } from '../view-scope.js';
 import { OpenDeadlineRosters } from './open-deadline-rosters.js';
 import { OverdueCasesPage } from './overdue-case.view.js';
-import { overdueCases, pageOf, type OverdueSort } from './overdue-cases.js';
+import { overduePage, type OverdueSort } from './overdue-cases.js';
 
 @ApiTags('views')
 @ApiBearerAuth()
@@ -88,8 +88,15 @@ export class OverdueController {
       this.rosters.entries(filters.centerId),
       this.positions.configuration('case-views'),
     ]);
-    const items = overdueCases(entries, filters, configuration, this.positions.now());
-    const { page, next } = pageOf(items, sort, limit, after);
+    const { page, next } = overduePage(
+      entries,
+      filters,
+      configuration,
+      this.positions.now(),
+      sort,
+      limit,
+      after,
+    );
     return {
       items: page.map(({ entry, level, overdueBy }) => ({
         caseId: entry.caseId,

@@ -48,8 +48,9 @@ export const accountabilityProjection: Projection<null> = {
     const before = unit as unknown as AccountabilityCaseDocument | undefined;
     const recorded = toRecordedCaseEvent(event);
     const events: RecordedCaseEvent[] = [...(before?.events ?? []), recorded];
-    // The detector folds with evolve and trusts it; an event evolve cannot fold is refused here first.
-    events.reduce((state, e) => evolveCase(state, e as CaseEvent), initialState);
+    // The detector folds with evolve and trusts it: an event evolve cannot read (an unknown type, a
+    // malformed instant) is refused here first, and parked.
+    evolveCase(initialState, recorded as CaseEvent);
     const violations = detectViolations(events);
     const next: Omit<AccountabilityCaseDocument, '_position'> = {
       _id: caseId,

@@ -20,8 +20,10 @@ import {
 import {
   decodeRoster,
   encodeRoster,
+  ROSTER_INDEX_ID,
   rosterIdOf,
   type OpenDeadlineRoster,
+  type OpenDeadlineRosterIndex,
   type StoredOpenDeadlineRoster,
 } from '#infra/read-store/documents/open-deadline-roster-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
@@ -64,8 +66,14 @@ export const caseViewsProjection: Projection<ConfigurationContext> = {
       name: READ_MODELS.openDeadlines,
       indexes: [],
       codec: {
-        encode: (doc) => encodeRoster(doc as unknown as OpenDeadlineRoster & { _position: string }) as never,
-        decode: (stored) => decodeRoster(stored as unknown as StoredOpenDeadlineRoster) as never,
+        encode: (doc) =>
+          doc._id === ROSTER_INDEX_ID
+            ? doc
+            : (encodeRoster(doc as unknown as OpenDeadlineRoster & { _position: string }) as never),
+        decode: (stored) =>
+          stored._id === ROSTER_INDEX_ID
+            ? stored
+            : (decodeRoster(stored as unknown as StoredOpenDeadlineRoster) as never),
       },
     },
   ],
@@ -95,9 +103,28 @@ export const caseViewsProjection: Projection<ConfigurationContext> = {
     };
     const environment = environmentOf(context);
     const view = caseViewOf(facts, environment.policy, environment.officeClock(state.centerId));
-    return { unit: view as unknown as ProjectedDocument, shared: [rosterChange(facts)] };
+    return {
+      unit: view as unknown as ProjectedDocument,
+      shared: [rosterChange(facts), rosterIndexChange(rosterIdOf(state.centerId), event.position)],
+    };
   },
 };
+
+/** Notes that a roster changed at this position, so readers know to read it again. */
+function rosterIndexChange(rosterId: string, position: string): SharedChange {
+  return {
+    collection: READ_MODELS.openDeadlines,
+    id: ROSTER_INDEX_ID,
+    apply(current) {
+      const index = (current as unknown as OpenDeadlineRosterIndex | undefined) ?? {
+        _id: ROSTER_INDEX_ID,
+        rosters: {},
+      };
+      index.rosters[rosterId] = position;
+      return index as unknown as ProjectedDocument;
+    },
+  };
+}
 
 /** Sets (or removes) the case's entry in its center's roster: idempotent, whatever was there. */
 function rosterChange(facts: CaseViewFacts): SharedChange {

@@ -3,8 +3,11 @@
  * when it has none: not accepted yet, or closed (DOMAIN.md lifecycle).
  */
 import { toShanghaiIso } from '#domain/calendar/index.js';
-import { currentSuspension, initialState, isClosed, type CaseState } from '#domain/case/case-state.js';
-import type { OpenDeadlineEntry } from '#infra/read-store/documents/open-deadline-roster-document.js';
+import { currentSuspension, isClosed } from '#domain/case/case-state.js';
+import type {
+  OpenDeadlineEntry,
+  TimelinessSlice,
+} from '#infra/read-store/documents/open-deadline-roster-document.js';
 import type { CaseViewFacts } from './case-view-of.js';
 
 export function openDeadlineEntryOf(facts: CaseViewFacts): OpenDeadlineEntry | undefined {
@@ -14,8 +17,7 @@ export function openDeadlineEntryOf(facts: CaseViewFacts): OpenDeadlineEntry | u
   // Only what assessTimeliness reads for the level and the office time left, so the roster stays
   // small: deadline, acceptance (limits), the current suspension (the clock stops, T6), the cards
   // (C3: a red card or an overdue explanation makes the case red), status and closure.
-  const timeliness: CaseState = {
-    ...initialState,
+  const timeliness: TimelinessSlice = {
     status: state.status,
     revision: state.revision,
     deadline: state.deadline,

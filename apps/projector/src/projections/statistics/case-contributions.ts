@@ -31,7 +31,13 @@ function activeDays(state: CaseState): Set<number> {
   return days;
 }
 
+// The state after one event is the state before the next (the same object while the document is
+// cached), so its contributions are computed once, not twice.
+const computed = new WeakMap<CaseState, WeakMap<OfficeClock, Map<string, DayContribution>>>();
+
 export function caseContributions(state: CaseState, clock: OfficeClock): Map<string, DayContribution> {
+  const known = computed.get(state)?.get(clock);
+  if (known) return known;
   const out = new Map<string, DayContribution>();
   const departmentId = state.departmentId ?? null;
   const windowId = state.windowId ?? null;
@@ -61,6 +67,9 @@ export function caseContributions(state: CaseState, clock: OfficeClock): Map<str
       counters,
     });
   }
+  const byClock = computed.get(state) ?? new WeakMap<OfficeClock, Map<string, DayContribution>>();
+  byClock.set(clock, out);
+  computed.set(state, byClock);
   return out;
 }
 

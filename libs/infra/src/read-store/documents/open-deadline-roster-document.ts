@@ -28,10 +28,16 @@ export interface OpenDeadlineEntry {
   position: Position;
   /**
    * What assessTimeliness reads for the level and the office time left: deadline, acceptance,
-   * current suspension, closure, cards. The rest of the state is left at its initial value.
+   * current suspension, closure, cards; `timelinessStateOf` completes it with the initial state.
    */
-  timeliness: CaseState;
+  timeliness: TimelinessSlice;
 }
+
+export type TimelinessSlice = Pick<
+  CaseState,
+  'status' | 'revision' | 'deadline' | 'acceptance' | 'provisional' | 'suspensions' | 'cards'
+> &
+  Partial<Pick<CaseState, 'completedAt' | 'closedAt'>>;
 
 /** The roster as the projector and the API work with it. */
 export interface OpenDeadlineRoster {
@@ -49,6 +55,16 @@ export interface StoredOpenDeadlineRoster {
   centerId: string | null;
   count: number;
   entries: string;
+}
+
+/** The `_id` of the document naming every roster and the position it was last changed at. */
+export const ROSTER_INDEX_ID = '(index)';
+
+/** `{ _id: '(index)', rosters: { <roster _id>: <position> } }`: which rosters to re-read. */
+export interface OpenDeadlineRosterIndex {
+  _id: string;
+  _position?: Position;
+  rosters: Record<string, Position>;
 }
 
 /** The `_id` of a center's roster; cases without a center share one. */

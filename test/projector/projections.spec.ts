@@ -1,0 +1,422 @@
+/**
+ * The projector on realistic cases (PGlite, FerretDB): every read model checked against the domain's
+ * own functions over the recorded events (fold, assessTimeliness, detectViolations, windowLedger,
+ * serviceStatistics); a replay changes nothing; an event no projection can apply is parked and the
+ * rest goes on; a failing store is waited out.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { detectViolations, type RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
+import { quarterOf, windowLedger } from '#domain/accountability/window-ledger.js';
+import { toShanghaiIso } from '#domain/calendar/index.js';
+import type { CaseEvent } from '#domain/case/case-events.js';
+import { initialState, isClosed, type CaseState } from '#domain/case/case-state.js';
+import { foldCase } from '#domain/case/evolve.js';
+import { serviceStatistics } from '#domain/statistics/service-statistics.js';
+import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
+import { START, type EventStore, type RecordedEvent } from '#infra/event-store/event-store.port.js';
+import { canonicalJson } from '#infra/integrity/canonical-json.js';
+import {
+  decodeAccountabilityCase,
+  type StoredAccountabilityCaseDocument,
+  type WindowQuarterDocument,
+} from '#infra/read-store/documents/accountability-documents.js';
+import type { CardDocument } from '#infra/read-store/documents/card-document.js';
+import {
+  decodeCaseTimeline,
+  type StoredCaseTimelineDocument,
+} from '#infra/read-store/documents/case-timeline-document.js';
+import {
+  decodeCaseView,
+  type StoredCaseViewDocument,
+} from '#infra/read-store/documents/case-view-document.js';
+import {
+  decodeRoster,
+  ROSTER_INDEX_ID,
+  type OpenDeadlineRosterIndex,
+  type StoredOpenDeadlineRoster,
+} from '#infra/read-store/documents/open-deadline-roster-document.js';
+import {
+  COUNTER_NAMES,
+  type StatisticsDayDocument,
+} from '#infra/read-store/documents/statistics-documents.js';
+import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
+import {
+  environmentOf,
+  INITIAL_CONFIGURATION,
+  reduceConfiguration,
+} from '#infra/read-store/projection-configuration.js';
+import {
+  CHECKPOINTS_COLLECTION,
+  PARKED_EVENTS_COLLECTION,
+  READ_MODELS,
+} from '#infra/read-store/read-model-collections.js';
+import { connectReadStore, type ReadStore } from '#infra/read-store/read-store.js';
+import { startProjector, type RunningProjector } from '../../apps/projector/src/start-projector.js';
+import { appendPlanned } from '../../bench/projector/append-planned.js';
+import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
+import { toRecordedCaseEvent } from '../../apps/projector/src/projections/case-stream/recorded-case-event.js';
+import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
+import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
+import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
+
+async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
+  const out: RecordedEvent[] = [];
+  let from = START;
+  for (;;) {
+    const page = await store.readAll(from, { batchSize: 5000 });
+    out.push(...page.events);
+    from = page.nextPosition;
+    if (page.caughtUp) return out;
+  }
+}
+
+const caughtUp = async (projector: RunningProjector): Promise<void> => projector.whenCaughtUp();
+const quiet = pino({ level: 'silent' });
+
+describe('the projector on realistic cases (PGlite, FerretDB)', () => {
+  let events: TestEventStore;
+  let server: TestReadServer;
+  let read: ReadStore;
+  let recorded: RecordedEvent[];
+  let cases: Map<string, RecordedEvent[]>;
+  let states: Map<string, CaseState>;
+
+  beforeAll(async () => {
+    events = await pgliteEventStore();
+    server = await startTestReadServer();
+    read = await server.database();
+    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 800, seed: 7 }));
+    const projector = startProjector(events.store, read.db, {
+      leaseRetryMs: 50,
+      idlePollMs: 20,
+      logger: quiet,
+    });
+    await caughtUp(projector);
+    await projector.stop();
+    recorded = await allEvents(events.store);
+    cases = new Map();
+    for (const e of recorded)
+      if (e.streamId.startsWith('case-')) {
+        const id = e.streamId.slice('case-'.length);
+        cases.set(id, [...(cases.get(id) ?? []), e]);
+      }
+    states = new Map(
+      [...cases].map(([id, es]) => [id, foldCase(es.map(toRecordedCaseEvent) as CaseEvent[], initialState)]),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await events?.close();
+  });
+
+  const environment = () => environmentOf(recorded.reduce(reduceConfiguration, INITIAL_CONFIGURATION));
+
+  it('case_views: one per case, its state the fold of its events, level and nextCheckAt assessed as of its last event', async () => {
+    const docs = await read.db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews).find({}).toArray();
+    expect(docs).toHaveLength(cases.size);
+    const env = environment();
+    const levels = new Set<string>();
+    for (const stored of docs) {
+      const doc = decodeCaseView(stored);
+      const es = cases.get(doc.caseId)!;
+      const state = states.get(doc.caseId)!;
+      const last = es[es.length - 1]!;
+      expect(canonicalJson(doc.state)).toBe(canonicalJson(state));
+      expect(doc._position).toBe(last.position);
+      expect(doc.revision).toBe(last.revision);
+      expect(doc.status).toBe(state.status);
+      expect(doc.deadline).toBe(state.deadline === undefined ? null : toShanghaiIso(state.deadline));
+      const assessment = assessTimeliness(
+        state,
+        env.policy,
+        env.officeClock(state.centerId),
+        Date.parse(last.recordedAt),
+      );
+      expect(doc.level).toBe(assessment.level);
+      levels.add(doc.level);
+      const dueNow =
+        assessment.dueCards.length > 0 ||
+        assessment.overdueSteps.some((s) => !s.raised) ||
+        assessment.referralFollowUpDue !== undefined;
+      expect(doc.nextCheckAt?.getTime() ?? null).toBe(
+        dueNow ? Date.parse(last.recordedAt) : (assessment.nextCheckAt ?? null),
+      );
+    }
+    expect([...levels].sort()).toEqual(expect.arrayContaining(['normal', 'yellow']));
+  });
+
+  it('case_open_deadlines: per center, exactly the open cases that have a deadline', async () => {
+    const rosters = await read.db
+      .collection<StoredOpenDeadlineRoster>(READ_MODELS.openDeadlines)
+      .find({ _id: { $ne: ROSTER_INDEX_ID } })
+      .toArray();
+    // The index names every roster at the position it last changed.
+    const index = await read.db
+      .collection<OpenDeadlineRosterIndex>(READ_MODELS.openDeadlines)
+      .findOne({ _id: ROSTER_INDEX_ID });
+    expect(index!.rosters).toEqual(Object.fromEntries(rosters.map((r) => [r._id, r._position])));
+    const listed = new Map(
+      rosters.flatMap((r) => Object.values(decodeRoster(r).entries).map((e) => [e.caseId, e] as const)),
+    );
+    const open = [...states].filter(
+      ([, s]) => s.deadline !== undefined && s.acceptance !== undefined && !isClosed(s),
+    );
+    expect(open.length).toBeGreaterThan(10);
+    expect([...listed.keys()].sort()).toEqual(open.map(([id]) => id).sort());
+    for (const [id, s] of open)
+      expect(listed.get(id)).toMatchObject({
+        centerId: s.centerId,
+        deadlineAt: s.deadline,
+        status: s.status,
+      });
+    for (const r of rosters) expect(r.count).toBe(Object.keys(decodeRoster(r).entries).length);
+  });
+
+  it('case_timelines: every case’s events in revision order, as recorded', async () => {
+    const docs = await read.db
+      .collection<StoredCaseTimelineDocument>(READ_MODELS.caseTimelines)
+      .find({})
+      .toArray();
+    expect(docs).toHaveLength(cases.size);
+    for (const stored of docs) {
+      const doc = decodeCaseTimeline(stored);
+      expect(canonicalJson(doc.events)).toBe(canonicalJson(cases.get(doc.caseId)));
+    }
+  });
+
+  it('cards: one per card issued, explained and revoked as recorded (C1–C5)', async () => {
+    const issued = recorded.filter((e) =>
+      ['WarningIssued', 'YellowCardIssued', 'RedCardIssued'].includes(e.type),
+    );
+    const explained = new Set(
+      recorded
+        .filter((e) => e.type === 'ExplanationSubmitted')
+        .map((e) => `${e.streamId.slice(5)}:${(e.data as { cardId: string }).cardId}`),
+    );
+    const docs = await read.db.collection<CardDocument>(READ_MODELS.cards).find({}).toArray();
+    expect(issued.length).toBeGreaterThan(20);
+    expect(docs.map((d) => d._id).sort()).toEqual(
+      issued.map((e) => `${e.streamId.slice(5)}:${(e.data as { cardId: string }).cardId}`).sort(),
+    );
+    expect(explained.size).toBeGreaterThan(0);
+    for (const d of docs) expect(d.explained).toBe(explained.has(d._id));
+  });
+
+  it('accountability: each case’s violations are detectViolations of its events; each window’s quarter holds those naming it (A1, A2)', async () => {
+    const all = new Map<string, ReturnType<typeof detectViolations>>();
+    for (const [id, es] of cases)
+      all.set(id, detectViolations(es.map(toRecordedCaseEvent) as RecordedCaseEvent[]));
+    const docs = await read.db
+      .collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases)
+      .find({})
+      .toArray();
+    for (const stored of docs)
+      expect(canonicalJson(decodeAccountabilityCase(stored).violations)).toBe(
+        canonicalJson(all.get(stored._id)),
+      );
+    const violations = [...all.values()].flat();
+    expect(new Set(violations.map((v) => v.code)).size).toBeGreaterThanOrEqual(5);
+    const ledgers = await read.db
+      .collection<WindowQuarterDocument>(READ_MODELS.accountability)
+      .find({})
+      .toArray();
+    const expectedKeys = new Set(
+      violations.filter((v) => v.windowId).map((v) => `${v.windowId}|${quarterOf(v.detectedAt)}`),
+    );
+    expect(ledgers.map((l) => l._id).sort()).toEqual([...expectedKeys].sort());
+    for (const l of ledgers)
+      expect(canonicalJson(windowLedger(l.violations, l.windowId, l.quarter))).toBe(
+        canonicalJson(windowLedger(violations, l.windowId, l.quarter)),
+      );
+  });
+
+  it('statistics: the day counts add up to serviceStatistics over the cases, by department and in all (S1)', async () => {
+    const days = await read.db.collection<StatisticsDayDocument>(READ_MODELS.statistics).find({}).toArray();
+    const env = environment();
+    const everything = [...states.values()];
+    const sum = (scope: string, departmentId?: string) => {
+      const total = Object.fromEntries(COUNTER_NAMES.map((k) => [k, 0])) as Record<string, number>;
+      for (const d of days)
+        if (d.scope === scope && (departmentId === undefined || d.departmentId === departmentId))
+          for (const k of COUNTER_NAMES) total[k]! += d[k];
+      return total;
+    };
+    const figures = (subset: CaseState[]) => {
+      const byCenter = ['center-1', 'center-2'].map((c) =>
+        serviceStatistics(
+          subset.filter((s) => s.centerId === c),
+          env.officeClock(c),
+          0,
+          4e12,
+          4e12,
+        ),
+      );
+      const s = serviceStatistics(subset, env.officeClock('center-1'), 0, 4e12, 4e12);
+      return {
+        received: s.received,
+        accepted: s.accepted,
+        rejected: s.rejected,
+        completed: s.completed,
+        immediate: s.immediate,
+        completedOnTime: s.completedOnTime,
+        complaints: s.complaints,
+        substantiatedComplaints: s.substantiatedComplaints,
+        evaluations: s.evaluations,
+        satisfied: Math.round((s.satisfactionRate ?? 0) * s.evaluations),
+        workingDays: byCenter.reduce((n, c) => n + (c.averageWorkingDaysToComplete ?? 0) * c.completed, 0),
+      };
+    };
+    const check = (total: Record<string, number>, subset: CaseState[]) => {
+      const { workingDays, ...counts } = figures(subset);
+      expect(Object.fromEntries(Object.keys(counts).map((k) => [k, total[k]]))).toEqual(counts);
+      expect(total.workingDaysToComplete).toBeCloseTo(workingDays, 6);
+    };
+    check(sum('all'), everything);
+    expect(sum('all').received).toBeGreaterThan(500);
+    for (const dept of ['dept-01', 'dept-07', 'dept-20'])
+      check(
+        sum('department', dept),
+        everything.filter((s) => s.departmentId === dept),
+      );
+    const pairTotal = sum('pair');
+    const windowTotal = sum('window');
+    for (const k of COUNTER_NAMES) {
+      expect(pairTotal[k]).toBeCloseTo(sum('all')[k]!, 6);
+      expect(windowTotal[k]).toBeCloseTo(sum('all')[k]!, 6);
+    }
+  });
+
+  it('a replayed event changes nothing: from START again over the same documents, every document stays as it was', async () => {
+    const before = await readModelHashes(read.db);
+    await read.db.collection(CHECKPOINTS_COLLECTION).deleteMany({});
+    const again = startProjector(events.store, read.db, {
+      leaseRetryMs: 50,
+      idlePollMs: 20,
+      batchSize: 777,
+      logger: quiet,
+    });
+    await caughtUp(again);
+    await again.stop();
+    expect(hashDifferences(before, await readModelHashes(read.db))).toEqual([]);
+  });
+
+  it('an event a projection cannot apply is parked with its error; the other events and views go on', async () => {
+    const open = [...states].filter(([, s]) => s.status === 'accepted').map(([id]) => id);
+    const [broken, withdrawn] = [open[0]!, open[1]!];
+    const actor = { id: 'u-x', name: '窗口', role: 'window', departmentId: null, windowId: null };
+    const event = (type: string, data: unknown) => ({
+      eventId: crypto.randomUUID(),
+      type,
+      schemaVersion: 1,
+      occurredAt: new Date(events.clock.value).toISOString(),
+      actor,
+      correlationId: crypto.randomUUID(),
+      causationId: null,
+      data,
+    });
+    // An acceptance without its deadline (a malformed event): evolve cannot read its instants.
+    await events.store.append(
+      `case-${broken}`,
+      [event('ApplicationAccepted', { receiptNo: 'SL-X' })],
+      states.get(broken)!.revision,
+    );
+    await events.store.append(
+      `case-${withdrawn}`,
+      [event('CaseWithdrawn', { reason: '申请人撤回' })],
+      states.get(withdrawn)!.revision,
+    );
+    const projector = startProjector(events.store, read.db, {
+      leaseRetryMs: 50,
+      idlePollMs: 20,
+      logger: quiet,
+    });
+    await caughtUp(projector);
+    await projector.stop();
+    const parked = await read.db.collection(PARKED_EVENTS_COLLECTION).find({}).toArray();
+    expect(parked.map((p) => p.projection).sort()).toEqual(['accountability', 'case-views', 'statistics']);
+    for (const p of parked) {
+      expect(p).toMatchObject({
+        streamId: `case-${broken}`,
+        type: 'ApplicationAccepted',
+        error: { message: expect.any(String) },
+      });
+      expect(p.event.eventId).toBe(p.eventId);
+    }
+    const view = decodeCaseView(
+      (await read.db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews).findOne({ _id: withdrawn }))!,
+    );
+    expect(view.status).toBe('withdrawn');
+    const brokenView = decodeCaseView(
+      (await read.db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews).findOne({ _id: broken }))!,
+    );
+    expect(brokenView.revision).toBe(states.get(broken)!.revision);
+    // The timeline shows the event as recorded; it never needed to understand it.
+    const timeline = decodeCaseTimeline(
+      (await read.db
+        .collection<StoredCaseTimelineDocument>(READ_MODELS.caseTimelines)
+        .findOne({ _id: broken }))!,
+    );
+    expect(timeline.events[timeline.events.length - 1]!.type).toBe('ApplicationAccepted');
+  });
+
+  it('backs off while the event store fails and resumes after', async () => {
+    let failures = 3;
+    const flaky: EventStore = new Proxy(events.store, {
+      get(target, key, receiver) {
+        if (key === 'readAll')
+          return (...args: Parameters<EventStore['readAll']>) => {
+            if (failures > 0) {
+              failures--;
+              return Promise.reject(new Error('connection refused (test)'));
+            }
+            return target.readAll(...args);
+          };
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
+    const projector = startProjector(flaky, read.db, { leaseRetryMs: 50, idlePollMs: 20, logger });
+    await caughtUp(projector);
+    await projector.stop();
+    expect(failures).toBe(0);
+    expect(warnings.filter((w) => w.includes('backing off'))).toHaveLength(3);
+  });
+});
+
+describe('the projector while its read store restarts', () => {
+  it('backs off while FerretDB is down and catches up once it is back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'projector-restart-'));
+    let events: TestEventStore | undefined;
+    let ferret = await startLocalFerretDb({ dataDir: dir, reuseRunning: false });
+    const port = ferret.port;
+    let read: ReadStore | undefined;
+    try {
+      events = await pgliteEventStore();
+      read = await connectReadStore(ferret.uri, 'restart_test');
+      await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 50, seed: 3 }));
+      const projector = startProjector(events.store, read.db, {
+        leaseRetryMs: 50,
+        idlePollMs: 20,
+        logger: quiet,
+        maxBackoffMs: 500,
+      });
+      await caughtUp(projector);
+      await ferret.stop();
+      await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 30, seed: 4 }));
+      await new Promise((r) => setTimeout(r, 1500));
+      ferret = await startLocalFerretDb({ dataDir: dir, port, reuseRunning: false });
+      await caughtUp(projector);
+      await projector.stop();
+      expect(await read.db.collection(READ_MODELS.caseViews).countDocuments()).toBe(80);
+    } finally {
+      await read?.close();
+      await ferret.stop();
+      await events?.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
