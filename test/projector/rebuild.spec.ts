@@ -1,0 +1,132 @@
+/**
+ * Rebuild (issue 6.5): the fresh collections are built beside the live ones, which keep answering
+ * and keep being updated by the live projector; then the live projector hands its lease over, the
+ * rebuild swaps its collections in, and the live projector goes on from the rebuilt checkpoint. The
+ * result equals a clean build. Progress: a bar on a terminal, plain lines otherwise.
+ */
+import { pino } from 'pino';
+import { READ_MODELS, rebuildCollectionName } from '#infra/read-store/read-model-collections.js';
+import { createProgressReporter } from '../../apps/projector/src/rebuild/progress-reporter.js';
+import { rebuildProjections } from '../../apps/projector/src/rebuild/rebuild-projections.js';
+import { startProjector } from '../../apps/projector/src/start-projector.js';
+import { UnknownProjection } from '../../apps/projector/src/projections/projector-projections.js';
+import { appendPlanned } from '../../bench/projector/append-planned.js';
+import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
+import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
+import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
+import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
+
+const quiet = pino({ level: 'silent' });
+
+describe('rebuild beside the live read models', () => {
+  let events: TestEventStore;
+  let server: TestReadServer;
+
+  beforeAll(async () => {
+    events = await pgliteEventStore();
+    server = await startTestReadServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await events?.close();
+  });
+
+  it('the live views answer and stay current during a rebuild, then the rebuilt ones take over; the result equals a clean build', async () => {
+    const live = await server.database('rebuild_live');
+    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 400, seed: 21 }));
+    const projector = startProjector(events.store, live.db, {
+      leaseTtlMs: 1_500,
+      leaseRetryMs: 100,
+      idlePollMs: 20,
+      logger: quiet,
+    });
+    await projector.whenCaughtUp();
+    const views = live.db.collection(READ_MODELS.caseViews);
+    expect(await views.countDocuments()).toBe(400);
+
+    const someCase = (await views.findOne({}))!._id;
+    const lines: string[] = [];
+    let done = false;
+    const rebuilding = rebuildProjections(events.store, live.db, {
+      names: ['case-views', 'statistics'],
+      logger: quiet,
+      batchSize: 100,
+      leaseTtlMs: 1_500,
+      progress: createProgressReporter({ isTTY: false, write: (t) => lines.push(t) > 0 }, () => Date.now()),
+    });
+    void rebuilding.finally(() => (done = true));
+    // The live view answers all along (but for the instant of the swap: two renames on FerretDB).
+    const samples: boolean[] = [];
+    const sampling = (async () => {
+      while (!done) {
+        samples.push((await views.findOne({ _id: someCase })) !== null);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    // Meanwhile new cases arrive: the live projector applies them to the live collections.
+    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 200, seed: 22 }));
+    const report = await rebuilding;
+    await sampling;
+    expect(report.projections).toEqual(['case-views', 'statistics']);
+    expect(samples.length).toBeGreaterThan(5);
+    expect(samples.filter((found) => !found).length).toBeLessThanOrEqual(1);
+    // After the swap the live projector holds the leases again and goes on from the rebuilt checkpoint.
+    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 100, seed: 23 }));
+    await projector.whenCaughtUp();
+    await projector.stop();
+    expect(await views.countDocuments()).toBe(700);
+    expect(await live.db.collection(READ_MODELS.statisticsCases).countDocuments()).toBe(700);
+    expect(
+      await live.db.listCollections({ name: rebuildCollectionName(READ_MODELS.caseViews) }).toArray(),
+    ).toEqual([]);
+
+    const clean = await server.database('rebuild_clean');
+    await rebuildProjections(events.store, clean.db, { logger: quiet });
+    expect(hashDifferences(await readModelHashes(clean.db), await readModelHashes(live.db))).toEqual([]);
+    expect(lines[0]).toMatch(/^rebuild case-views, statistics: [\d,]+ events to apply\n$/);
+    expect(lines[lines.length - 1]).toMatch(/done: [\d,]+ events in [\d.]+ s/);
+  }, 240_000);
+
+  it('an unknown projection name is refused with the known names', async () => {
+    const db = (await server.database('rebuild_unknown')).db;
+    await expect(rebuildProjections(events.store, db, { names: ['case-view'] })).rejects.toThrow(
+      UnknownProjection,
+    );
+    await expect(rebuildProjections(events.store, db, { names: ['case-view'] })).rejects.toThrow(
+      /case-views, case-timelines, cards, accountability, statistics, backdated-entries/,
+    );
+  });
+});
+
+describe('rebuild progress', () => {
+  it('on a terminal: a bar redrawn in place with events/s and ETA', () => {
+    let now = 0;
+    const out: string[] = [];
+    const progress = createProgressReporter(
+      { isTTY: true, columns: 100, write: (t) => out.push(t) > 0 },
+      () => now,
+    );
+    progress.start('rebuild cards', 1000);
+    now = 2000;
+    progress.update(500);
+    progress.finish('done');
+    expect(out.join('')).toMatch(/\rrebuild cards \[#+\.+\] {2}50% 500\/1,000 events 250 events\/s ETA 0:02/);
+    expect(out[out.length - 1]).toBe('rebuild cards: done\n');
+  });
+
+  it('elsewhere: plain lines every few seconds', () => {
+    let now = 0;
+    const out: string[] = [];
+    const progress = createProgressReporter({ isTTY: false, write: (t) => out.push(t) > 0 }, () => now);
+    progress.start('rebuild cards', 1000);
+    now = 1000;
+    progress.update(100); // too soon for a line
+    now = 6000;
+    progress.update(600);
+    expect(out).toEqual([
+      'rebuild cards: 1,000 events to apply\n',
+      'rebuild cards: 60% 600/1,000 events 100 events/s ETA 0:04\n',
+    ]);
+    expect(out.every((l) => !l.includes('\r'))).toBe(true);
+  });
+});
