@@ -250,6 +250,7 @@ describe('route × role matrix (PGlite)', () => {
       eventStore: 'ok',
       readStore: 'not_configured',
       projectorLag: null,
+      projections: [],
     });
     expect((await api.request('GET', '/docs-json', undefined, { token: null })).status).toBe(200);
     expect((await api.request('GET', '/docs', undefined, { token: null })).status).toBe(200);

@@ -27,6 +27,7 @@ import { PolicyController } from './admin/policy/policy.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { CaseCommandExecutor } from './cases/case-command-executor.js';
 import { CaseCommandsController } from './cases/case-commands.controller.js';
+import { CaseFromEventsController } from './cases/case-from-events.controller.js';
 import { CaseQueriesController } from './cases/case-queries.controller.js';
 import { CASE_COMMAND_HANDLERS } from './cases/commands/case-command-handlers.js';
 import { CASE_QUERY_HANDLERS } from './cases/queries/read-case-query.handlers.js';
@@ -38,6 +39,7 @@ import { ConfigurationCache } from '#infra/configuration/configuration-cache.js'
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { APP_CONFIG, CLOCK, EVENT_STORE, LOGGER, TOKEN_VERIFIER } from './runtime/runtime-tokens.js';
+import { ViewsModule } from './views/views.module.js';
 
 export interface ApiRuntime {
   readonly config: AppConfig;
@@ -49,8 +51,14 @@ export interface ApiRuntime {
   readonly supervision?: SupervisionTrigger;
   /** Heartbeat of GET /alerts/stream; default 15 s. */
   readonly alertHeartbeatMs?: number;
-  /** The read store's database, for the audit views (GET /views/audit/backdated: 503 without). */
+  /**
+   * The read store's database the projector writes: GET /cases/{id}, the /views/* queries and the
+   * audit views read it. Without one, those views answer 503 and GET /cases/{id} is rebuilt from
+   * the case's events (the command-side test suites); GET /health says `readStore: not_configured`.
+   */
   readonly readStoreDb?: Db;
+  /** How long a query with `minPosition` waits for the projector; API.md: 5 s. */
+  readonly projectionWaitMs?: number;
 }
 
 @Module({})
@@ -88,11 +96,21 @@ export class AppModule {
     ];
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [
+        CqrsModule.forRoot(),
+        ViewsModule.register({
+          db: runtime.readStoreDb ?? null,
+          store: runtime.store,
+          clock: runtime.clock,
+          logger: runtime.logger,
+          ...(runtime.projectionWaitMs !== undefined && { projectionWaitMs: runtime.projectionWaitMs }),
+        }),
+      ],
       controllers: [
         HealthController,
         CaseCommandsController,
         CaseQueriesController,
+        ...(runtime.readStoreDb ? [] : [CaseFromEventsController]),
         CentersController,
         MattersController,
         CalendarController,

@@ -1,17 +1,25 @@
 /**
- * `npm start`: one process, the API on the embedded PGlite event store under DATA_DIR unless
- * EVENT_STORE_URL names another (DESIGN.md "Processes").
+ * `npm start` (DESIGN.md "Processes"): one process with the API, the projector and supervision, on
+ * the embedded defaults — PGlite under DATA_DIR unless EVENT_STORE_URL names another event store,
+ * and a local FerretDB under DATA_DIR (started here, stopped on exit) unless MONGODB_URI names a
+ * read store. PGlite belongs to one process, which is why the projector runs in this one.
  */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '#infra/config/app-config.js';
+import { ConfigError, loadConfig, type AppConfig } from '#infra/config/app-config.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
+import { FerretDbNotInstalled } from '#infra/read-store/ferretdb/ferretdb-binary.js';
+import { FerretDbStartFailed } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
+import { openReadStore, type ReadStore } from '#infra/read-store/read-store.js';
+import { startProjector } from '../../projector/src/start-projector.js';
+import { createSupervision } from '../../projector/src/supervision/create-supervision.js';
+import type { SupervisionLoop } from '../../projector/src/supervision/supervision-loop.js';
 import { createApiApplication } from './api-application.js';
 import { DOCS_PATH } from './openapi/openapi-document.js';
 import { openRuntime } from './runtime/open-runtime.js';
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): AppConfig {
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -19,11 +27,58 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+async function readStoreOrExit(config: AppConfig): Promise<ReadStore> {
+  try {
+    return await openReadStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
+  } catch (error) {
+    // No Go to build FerretDB, or it would not start: say how to point at a server instead.
+    if (error instanceof FerretDbNotInstalled || error instanceof FerretDbStartFailed) {
+      console.error(error.message);
+      if (error instanceof FerretDbStartFailed)
+        console.error('Or set MONGODB_URI to a MongoDB or FerretDB server you already run.');
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
   const runtime = await openRuntime(config);
-  const { logger } = runtime;
+  const { logger, store, clock } = runtime;
   if (config.auth.kind === 'secret' && config.auth.devDefault)
     logger.warn('AUTH_JWT_SECRET is unset: using the development secret. Never do this in production.');
-  const app = await createApiApplication(runtime);
+
+  const readStore = await readStoreOrExit(config);
+  const projector = startProjector(store, readStore.db, { logger });
+  // Twice: a read already under way when asked may answer "caught up" without the newest events.
+  const viewsCaughtUp = async (): Promise<void> => {
+    await projector.whenCaughtUp();
+    await projector.whenCaughtUp();
+  };
+  const started: { loop?: SupervisionLoop } = {};
+  const app = await createApiApplication({
+    ...runtime,
+    readStoreDb: readStore.db,
+    alertHeartbeatMs: config.alertsHeartbeatMs,
+    // POST /admin/clock ticks the loop; it exists before the server takes its first request.
+    supervision: { tick: (options) => started.loop!.tick(options) },
+  });
+  const supervision = createSupervision({
+    store,
+    db: readStore.db,
+    configuration: app.get(ConfigurationCache),
+    clock,
+    logger,
+    awaitViews: viewsCaughtUp,
+    options: { intervalMs: config.supervisionIntervalMs },
+  });
+  await supervision.prepare();
+  started.loop = supervision.loop;
+  supervision.loop.start();
+
   await app.listen(config.port, '0.0.0.0');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
   logger.info(
@@ -31,16 +86,25 @@ async function main(): Promise<void> {
       url,
       clock: config.clock,
       eventStore: config.eventStoreUrl ? 'configured' : `pglite under ${config.dataDir}`,
+      readStore: readStore.kind === 'configured' ? readStore.uri : `local FerretDB at ${readStore.uri}`,
+      supervisionIntervalMs: config.supervisionIntervalMs,
     },
-    'API listening',
+    'API, projector and supervision running',
   );
   // Printed plainly as well: the first thing a newcomer looks for.
   console.log(
     `API listening on ${url} — Swagger UI: ${url}/${DOCS_PATH} (OpenAPI: ${url}/${DOCS_PATH}-json)`,
   );
+
+  let stopping = false;
   const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await supervision.loop.stop();
     await app.close();
-    await runtime.store.close();
+    await projector.stop();
+    await readStore.close();
+    await store.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -1,30 +1,23 @@
 /**
  * The API with the views over the projector's read models, in-process for the HTTP tests: PGlite in
  * a temporary folder, a FerretDB of the suite's own, the projector in the same process (as `npm
- * start` runs it), CLOCK=manual. The application is the API's module plus ViewsModule, set up as
- * createApiApplication sets up the API; ViewsModule comes first, so its GET /cases/{id} (from the
- * view) answers rather than the API's event-store one. Answers the `TestApi` of test/api/support,
+ * start` runs it), CLOCK=manual; the application is createApiApplication's with the read store, as
+ * `npm start` builds it (GET /cases/{id} from the view). Answers the `TestApi` of test/api/support,
  * so the case fixtures there work unchanged.
  */
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { INestApplication } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import { parseInstant } from '#domain/calendar/index.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { loadConfig } from '#infra/config/app-config.js';
-import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import { AppModule } from '../../../apps/api/src/app.module.js';
-import { createApiLogger, NestPinoLogger } from '../../../apps/api/src/logging/api-logger.js';
-import { setUpOpenApi } from '../../../apps/api/src/openapi/openapi-document.js';
-import { StrictValidationPipe } from '../../../apps/api/src/problem/strict-validation.pipe.js';
+import { createApiApplication } from '../../../apps/api/src/api-application.js';
+import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
-import { ViewsModule } from '../../../apps/api/src/views/views.module.js';
 import { startProjector, type RunningProjector } from '../../../apps/projector/src/start-projector.js';
 import { TEST_SECRET, TEST_START, tokenFor, type TestApi } from '../../api/support/api-harness.js';
 import { startTestReadServer } from './test-ferretdb.js';
@@ -37,9 +30,6 @@ export interface ViewsApi extends TestApi {
   /** Resolves once the projector has applied every event recorded so far. */
   viewsCaughtUp(): Promise<void>;
 }
-
-@Module({})
-class ViewsTestModule {}
 
 export async function startViewsApi(
   options: { start?: string; projectionWaitMs?: number } = {},
@@ -63,19 +53,12 @@ export async function startViewsApi(
   const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
 
   const createApp = async (): Promise<{ app: INestApplication; url: string }> => {
-    const root: DynamicModule = {
-      module: ViewsTestModule,
-      imports: [
-        ViewsModule.register({ db, store, clock, projectionWaitMs: options.projectionWaitMs ?? 5_000 }),
-        AppModule.register({ ...runtime, readStoreDb: db }),
-      ],
-    };
-    const created = await NestFactory.create<NestExpressApplication>(root, {
-      logger: new NestPinoLogger(runtime.logger),
+    // As `npm start` builds it: the API's module serves the views when given the read store.
+    const created = await createApiApplication({
+      ...runtime,
+      readStoreDb: db,
+      projectionWaitMs: options.projectionWaitMs ?? 5_000,
     });
-    created.useGlobalPipes(new StrictValidationPipe());
-    setUpOpenApi(created);
-    await created.get(ConfigurationCache).start();
     await created.listen(0, '127.0.0.1');
     return { app: created, url: (await created.getUrl()).replace('[::1]', '127.0.0.1') };
   };

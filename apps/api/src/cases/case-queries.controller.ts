@@ -1,6 +1,7 @@
 /**
- * Queries served from the event store (issue 5): GET /cases/{id}/events, /state?asOf=, /integrity,
- * and GET /cases/{id} itself, rebuilt from the case's events until the projector's view exists.
+ * Queries served from the event store (issue 5): GET /cases/{id}/events, /state?asOf=, /integrity.
+ * GET /cases/{id} is the projector's view (views/case-view); case-from-events.controller.ts serves
+ * it only in an API process started without a read store.
  */
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -47,7 +48,7 @@ class CaseEventsView {
 }
 
 /** API.md: any query takes minPosition; these read the event store, which has reached every position. */
-const MinPosition = (): MethodDecorator =>
+export const MinPosition = (): MethodDecorator =>
   ApiQuery({
     name: 'minPosition',
     required: false,
@@ -63,7 +64,7 @@ class IntegrityView {
   firstBrokenRevision?: number;
 }
 
-const READ_PROBLEMS = [
+export const READ_PROBLEMS = [
   ...COMMON_PROBLEMS,
   documentedProblem(
     403,
@@ -79,33 +80,6 @@ const READ_PROBLEMS = [
 @Controller('cases')
 export class CaseQueriesController {
   constructor(private readonly queries: QueryBus) {}
-
-  @Get(':id')
-  @ApiOperation({
-    summary: 'The case now (rebuilt from its events until the projector exists)',
-    description:
-      'Roles: staff in scope (window/approver: own department; proxy: own cases; guide: own center), supervisor, auditor. Applicant masked unless auditor (I1).',
-  })
-  @MinPosition()
-  @ApiOkResponse({
-    type: CaseView,
-    headers: {
-      ETag: { description: 'The case’s revision, for If-Match', schema: { type: 'string', example: '"5"' } },
-    },
-  })
-  @ApiProblems(READ_PROBLEMS)
-  async get(
-    @Param('id', IdParamPipe) caseId: string,
-    @Query('minPosition') minPosition: unknown,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: ResponseHeaders,
-  ): Promise<CaseView> {
-    checkMinPosition(minPosition);
-    const view = await this.queries.execute(new GetCaseStateQuery(caseId, actor, undefined, 'view'));
-    // The revision a client passes back in If-Match to make its next command conditional.
-    response.setHeader('ETag', `"${view.revision}"`);
-    return view;
-  }
 
   @Get(':id/events')
   @ApiOperation({

@@ -5,20 +5,41 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { PublicRoute } from '../auth/public-route.decorator.js';
 import type { ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { CLOCK, EVENT_STORE } from '../runtime/runtime-tokens.js';
+import {
+  LAG_COUNTED_UP_TO,
+  READ_MODEL_HEALTH,
+  type ReadModelHealth,
+  type ReadModelHealthReport,
+} from '../views/health/read-model-health.js';
+
+export class ProjectionHealthView {
+  @ApiProperty({ example: 'case-views' }) projection!: string;
+  @ApiProperty({ example: '00000000000000000750:00000000000000000012' }) position!: string;
+  @ApiProperty({ example: 0 }) lag!: number;
+}
 
 export class HealthView {
   @ApiProperty({ enum: ['ok', 'degraded'], example: 'ok' }) status!: 'ok' | 'degraded';
   @ApiProperty({ enum: ['system', 'manual'], example: 'system' }) clock!: 'system' | 'manual';
   @ApiProperty({ enum: ['ok', 'unreachable'], example: 'ok' }) eventStore!: 'ok' | 'unreachable';
-  @ApiProperty({ description: 'The read store arrives with the projector', example: 'not_configured' })
-  readStore!: 'not_configured';
+  @ApiProperty({
+    enum: ['ok', 'unreachable', 'not_configured'],
+    description: 'The read store the views are served from (not_configured: a process without one)',
+    example: 'ok',
+  })
+  readStore!: ReadModelHealthReport['readStore'];
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Events the projector is behind; null until it exists',
-    example: null,
+    description: `Events the slowest projection has still to apply (counted up to ${LAG_COUNTED_UP_TO}); null without a read store or before the projector's first checkpoint`,
+    example: 0,
   })
   projectorLag!: number | null;
+  @ApiProperty({
+    type: [ProjectionHealthView],
+    description: 'Each projection: its checkpoint position and lag',
+  })
+  projections!: ProjectionHealthView[];
 }
 
 /** Liveness and readiness (API.md "Queries"); no token needed. */
@@ -28,6 +49,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(READ_MODEL_HEALTH) private readonly readModels: ReadModelHealth,
   ) {}
 
   @Get()
@@ -46,14 +68,18 @@ export class HealthController {
     } catch {
       eventStore = 'unreachable';
     }
-    // Not ready without its store: a load balancer takes the process out until it answers again.
+    const readModels = await this.readModels.report();
+    // Not ready without its event store: a load balancer takes the process out until it answers
+    // again. An unreachable read store degrades the views only; commands still work, so 200.
     if (eventStore !== 'ok') response.status(503);
+    const healthy = eventStore === 'ok' && readModels.readStore !== 'unreachable';
     return {
-      status: eventStore === 'ok' ? 'ok' : 'degraded',
+      status: healthy ? 'ok' : 'degraded',
       clock: this.clock.mode,
       eventStore,
-      readStore: 'not_configured',
-      projectorLag: null,
+      readStore: readModels.readStore,
+      projectorLag: readModels.projectorLag,
+      projections: [...readModels.projections],
     };
   }
 }

@@ -24,7 +24,8 @@ export class ViewsModule {
     return {
       module: ViewsModule,
       controllers: [
-        CaseViewController,
+        // Without a read store the API's module serves GET /cases/{id} from the events instead.
+        ...(deps.db ? [CaseViewController] : []),
         OverdueController,
         CardsController,
         AccountabilityController,

@@ -3,6 +3,17 @@ import { ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config.js';
 const SECRET = 'a-secret-that-is-at-least-32-bytes-long!';
 
 describe('loadConfig', () => {
+  it('refuses supervision and heartbeat intervals that are not milliseconds in range, naming the variable', () => {
+    for (const [name, value] of [
+      ['SUPERVISION_INTERVAL_MS', '10'],
+      ['SUPERVISION_INTERVAL_MS', '30s'],
+      ['ALERTS_HEARTBEAT_MS', '0'],
+      ['ALERTS_HEARTBEAT_MS', '9999999'],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} must be milliseconds`));
+    }
+  });
+
   it('defaults: port 3000, system clock, ./data, embedded store, development secret outside production', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
@@ -12,6 +23,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       production: false,
       configurationPollMs: 1000,
+      supervisionIntervalMs: 30_000,
+      alertsHeartbeatMs: 15_000,
     });
   });
 
@@ -24,8 +37,12 @@ describe('loadConfig', () => {
       CLOCK: 'manual',
       DATA_DIR: '/var/lib/cases',
       LOG_LEVEL: 'debug',
+      SUPERVISION_INTERVAL_MS: '5000',
+      ALERTS_HEARTBEAT_MS: '2000',
     });
     expect(config).toMatchObject({
+      supervisionIntervalMs: 5000,
+      alertsHeartbeatMs: 2000,
       eventStoreUrl: 'postgres://u:p@db:5432/events',
       mongodbUri: 'mongodb://localhost:27017/views',
       port: 8080,

@@ -8,7 +8,7 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export interface AppConfig {
   /** Unset: embedded PGlite under `dataDir` (DESIGN.md "Event store"). */
   readonly eventStoreUrl?: string;
-  /** Read models (projector issue); accepted and validated now, unused by the API so far. */
+  /** Read models: a MongoDB or FerretDB server; unset starts a local FerretDB under `dataDir`. */
   readonly mongodbUri?: string;
   readonly port: number;
   /** How bearer tokens are checked: a shared HS256 secret, or RS256 keys from a JWKS URL. */
@@ -21,6 +21,10 @@ export interface AppConfig {
   readonly production: boolean;
   /** How often an API process reads configuration events other processes recorded (CONFIGURATION_POLL_MS). */
   readonly configurationPollMs: number;
+  /** Between the end of one supervision tick and the start of the next (SUPERVISION_INTERVAL_MS; DESIGN.md: 30 s). */
+  readonly supervisionIntervalMs: number;
+  /** Heartbeat comment on GET /alerts/stream (ALERTS_HEARTBEAT_MS; 15 s), so proxies keep it open. */
+  readonly alertsHeartbeatMs: number;
 }
 
 /** Only for local development: used when AUTH_JWT_SECRET is unset outside production, with a warning. */
@@ -134,6 +138,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     else configurationPollMs = n;
   }
 
+  const milliseconds = (name: string, fallback: number, min: number, max: number): number => {
+    const text = env[name];
+    if (!present(text)) return fallback;
+    const n = Number(text.trim());
+    if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
+      problems.push(`${name} must be milliseconds from ${min} to ${max} (got ${JSON.stringify(text)}).`);
+      return fallback;
+    }
+    return n;
+  };
+  const supervisionIntervalMs = milliseconds('SUPERVISION_INTERVAL_MS', 30_000, 100, 86_400_000);
+  const alertsHeartbeatMs = milliseconds('ALERTS_HEARTBEAT_MS', 15_000, 100, 600_000);
+
   if (problems.length > 0 || auth === undefined) throw new ConfigError(problems);
   return {
     ...(eventStoreUrl !== undefined && { eventStoreUrl }),
@@ -145,6 +162,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     production,
     configurationPollMs,
+    supervisionIntervalMs,
+    alertsHeartbeatMs,
   };
 }
 

@@ -41,12 +41,18 @@ export class ReadModelHealth {
       return { readStore: 'unreachable', projectorLag: null, projections: [] };
     }
     if (positions.size === 0) return { readStore: 'ok', projectorLag: null, projections: [] };
-    const projections = await Promise.all(
-      [...positions].map(async ([projection, position]) => {
-        const page = await this.deps.store.readAll(position ?? START, { batchSize: LAG_COUNTED_UP_TO });
-        return { projection, position, lag: page.events.length };
-      }),
-    );
+    let projections: ProjectionHealth[];
+    try {
+      projections = await Promise.all(
+        [...positions].map(async ([projection, position]) => {
+          const page = await this.deps.store.readAll(position ?? START, { batchSize: LAG_COUNTED_UP_TO });
+          return { projection, position, lag: page.events.length };
+        }),
+      );
+    } catch {
+      // The event store does not answer (GET /health says so): the lag cannot be counted.
+      return { readStore: 'ok', projectorLag: null, projections: [] };
+    }
     return {
       readStore: 'ok',
       projectorLag: Math.max(...projections.map((p) => p.lag)),

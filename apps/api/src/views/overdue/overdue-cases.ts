@@ -1,9 +1,10 @@
 /**
  * Pure: the overdue cases among the open deadlines at `now` (GET /views/overdue), filtered, sorted
- * and paged. A case is overdue when the domain's timeliness assessment at `now` leaves it less than
- * no office time (remainingMinutes < 0): its deadline has passed and it is still open, whenever its
- * view was built; a suspension stops the clock (T6), so a case suspended before its deadline is not
- * overdue while suspended. `overdueBy` is that office time, in working minutes.
+ * and paged. A case is overdue when the domain's timeliness assessment at `now` gives it level
+ * yellow or red: its deadline has passed and it is still open, whenever its view was built; a
+ * suspension stops the clock (T6), so a case suspended before its deadline is not overdue while
+ * suspended. `overdueBy` is the office time since the deadline, in working minutes (0 in the
+ * evening after a deadline at the close of office hours).
  *
  * Only a passed deadline can be overdue, so the entries (sorted by deadline) are read up to `now`;
  * in deadline order the assessment runs only until the page is full.
@@ -73,10 +74,13 @@ function assess(
     environment.officeClock(entry.centerId),
     now,
   );
-  if (assessment.remainingMinutes === undefined || assessment.remainingMinutes >= 0) return undefined;
-  const level: OverdueLevel = assessment.level === 'red' ? 'red' : 'yellow';
+  // Overdue exactly when the domain says so (level yellow or red: measured after the deadline), so
+  // the view agrees with the cards: at 19:30 after a 17:30 deadline no office minute has passed, yet
+  // the case is overdue and its yellow card is out (C2).
+  if (assessment.level !== 'yellow' && assessment.level !== 'red') return undefined;
+  const level: OverdueLevel = assessment.level;
   if (filters.level !== undefined && level !== filters.level) return undefined;
-  return { entry, level, overdueBy: -assessment.remainingMinutes };
+  return { entry, level, overdueBy: 0 - (assessment.remainingMinutes ?? 0) };
 }
 
 /** Every overdue case matching the filters; `entries` sorted by deadline. */
