@@ -237,6 +237,23 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
     ]);
     expect(items[1]!.correlationId).toBe('corr-lifecycle-1');
 
+    // I1: the applicant's identifiers as stored for the auditor, masked for a supervisor.
+    type Inquiry = { data: { applicant: Record<string, string> } };
+    expect(all.body.personalDataMasked).toBe(false);
+    expect((all.body.items as Inquiry[])[0]!.data.applicant).toEqual(INQUIRY.applicant);
+    const bySupervisor = await api.request('GET', `/cases/${caseId}/events`, undefined, {
+      token: t.supervisor,
+    });
+    expect(bySupervisor.body.personalDataMasked).toBe(true);
+    expect((bySupervisor.body.items as Inquiry[])[0]!.data.applicant).toEqual({
+      kind: 'person',
+      name: '张*',
+      idNumber: '110***********1234',
+      phone: '138****8000',
+    });
+    expect(JSON.stringify(bySupervisor.body)).not.toContain(INQUIRY.applicant.idNumber);
+    expect(JSON.stringify(bySupervisor.body)).not.toContain(INQUIRY.applicant.phone);
+
     // API.md "Lists": pages of `limit`, followed by cursor, the same events in the same order.
     const firstPosition = (all.body.items as { position: string }[])[0]!.position;
     const paged: string[] = [];

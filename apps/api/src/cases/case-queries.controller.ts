@@ -21,6 +21,7 @@ import type { Actor } from '#domain/actor/actor.js';
 import { tryParseInstant } from '#domain/calendar/index.js';
 import type { RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
 import { caseEventsCsv, CSV_CONTENT_TYPE, csvFileName } from '../audit/csv/case-events-csv.js';
+import { dataAsSeenBy, seesPersonalData } from '../audit/personal-data.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
@@ -45,6 +46,12 @@ class CaseEventsView {
     example: 'cmV2OjUw',
   })
   nextCursor!: string | null;
+  @ApiProperty({
+    description:
+      'I1: true when applicant identifiers in `data` are masked (every reader but an auditor); the integrity hashes are of the unmasked data',
+    example: true,
+  })
+  personalDataMasked!: boolean;
 }
 
 /** API.md: any query takes minPosition; these read the event store, which has reached every position. */
@@ -125,14 +132,24 @@ export class CaseQueriesController {
     @Query('minPosition') minPosition: unknown,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ResponseHeaders,
-  ): Promise<CaseEventsPage | string> {
+  ): Promise<CaseEventsView | string> {
     checkMinPosition(minPosition);
     if (format !== undefined && format !== 'json' && format !== 'csv')
       throw new ProblemException(
         problems.validation('format is json or csv.', [{ field: 'format', message: 'must be json or csv' }]),
       );
-    if (format !== 'csv')
-      return this.queries.execute(new GetCaseEventsQuery(caseId, actor, readPageRequest(limit, cursor)));
+    if (format !== 'csv') {
+      const page: CaseEventsPage = await this.queries.execute(
+        new GetCaseEventsQuery(caseId, actor, readPageRequest(limit, cursor)),
+      );
+      // I1: applicant identifiers masked for everyone but auditors (the hash is of the stored data,
+      // so only an auditor's copy verifies; personalDataMasked says which one this is).
+      return {
+        items: page.items.map((event) => ({ ...event, data: dataAsSeenBy(event, actor) })),
+        nextCursor: page.nextCursor,
+        personalDataMasked: !seesPersonalData(actor),
+      };
+    }
     const page = readPageRequest(limit, cursor);
     const all = limit === undefined ? { ...page, limit: Number.MAX_SAFE_INTEGER } : page;
     const { items } = await this.queries.execute(new GetCaseEventsQuery(caseId, actor, all));
