@@ -21,25 +21,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import { pino } from 'pino';
 import { signStaffToken } from '#infra/auth/token-signer.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { loadConfig } from '#infra/config/app-config.js';
-import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { connectReadStore, type ReadStore } from '#infra/read-store/read-store.js';
-import { AppModule } from '../../apps/api/src/app.module.js';
+import { createApiApplication } from '../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
-import { StrictValidationPipe } from '../../apps/api/src/problem/strict-validation.pipe.js';
 import { openRuntime } from '../../apps/api/src/runtime/open-runtime.js';
-import { ViewsModule } from '../../apps/api/src/views/views.module.js';
 import { rebuildProjections } from '../../apps/projector/src/rebuild/rebuild-projections.js';
 import { appendPlanned, SteppingClock } from './append-planned.js';
 import { realisticCaseAppends } from './realistic-cases.js';
@@ -145,9 +139,6 @@ async function rawLimit(read: ReadStore): Promise<{ docs: number; seconds: numbe
   return { docs, seconds: (Date.now() - started) / 1000 };
 }
 
-@Module({})
-class BenchApiModule {}
-
 async function overdueLatencies(
   store: EventStore,
   read: ReadStore,
@@ -156,16 +147,8 @@ async function overdueLatencies(
   const clock = new ManualClock(now);
   const config = loadConfig({ CLOCK: 'manual', AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'error' });
   const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
-  const root: DynamicModule = {
-    module: BenchApiModule,
-    imports: [
-      ViewsModule.register({ db: read.db, store, clock }),
-      AppModule.register({ ...runtime, readStoreDb: read.db }),
-    ],
-  };
-  const app = await NestFactory.create<NestExpressApplication>(root, { logger: false });
-  app.useGlobalPipes(new StrictValidationPipe());
-  await app.get(ConfigurationCache).start();
+  // The application `npm start` serves: the API with the views over the read store.
+  const app = await createApiApplication({ ...runtime, readStoreDb: read.db });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const token = await signStaffToken(
