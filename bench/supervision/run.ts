@@ -1,21 +1,23 @@
 /**
  * `npm run bench:supervision` (issue 7.7): one supervision tick with 100,000 open cases of which 100
- * are due, then with 1,000,000 open cases and again 100 due. The case views are inserted straight
- * into the read store's `case_views` (batched insertMany, shaped like the projector's); the 100 due
- * cases are real streams in an embedded PGlite event store, accepted a week before and now overdue,
- * so each tick reads 100 streams and appends a yellow card to each.
+ * are due, then with 1,000,000 open cases and again 100 due. The tick finds its due cases in
+ * `case_due_buckets` (read-store-due-cases.ts), so that is where the open cases are put: each case's
+ * entry made by the case_views projection's own `dueBucketChanges`, applied as the runner applies
+ * shared changes and written through the projection's codec with the runner's guarded writes. The
+ * tick never reads `case_views`, so the million case views are not inserted (that took 7.5 minutes
+ * on FerretDB and changed nothing the tick reads). The 100 due cases are real streams in an
+ * embedded PGlite event store, accepted a week before and now overdue, so each tick reads 100
+ * streams and appends a yellow card to each.
  *
- * Prints the setup times, each tick's time, the documents the tick read (case views returned by the
- * due-case query; events read from the store) and what the read store says it examined (explain),
- * and as its last line one JSON object: { tickMs100k, tickMs1m, ratio, ... }.
- * MONGODB_BENCH_URI: use that MongoDB instead of a local FerretDB. BENCH_SMALL / BENCH_LARGE change
- * the two sizes (for a quick run); BENCH_FULL_VIEWS=1 stores whole case views (see `view`). On FerretDB 1.x the whole run takes about 8 minutes on 2 cores,
- * most of it inserting the million views and the read store scanning them (see the README).
+ * Prints the setup times, each tick's time, the documents the tick read from the read store (counted
+ * from the driver's command events, by collection) and from the event store, and as its last line
+ * one JSON object: { tickMs100k, tickMs1m, ratio, ... }. MONGODB_BENCH_URI: use that MongoDB
+ * instead of a local FerretDB. BENCH_SMALL / BENCH_LARGE change the two sizes (for a quick run).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient, type Db, type Document } from 'mongodb';
+import { MongoClient, type CommandSucceededEvent, type Db, type Document } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
@@ -27,15 +29,17 @@ import type { Matter } from '#domain/catalog/matter.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import type { EventStore, NewEvent } from '#infra/event-store/event-store.port.js';
+import { formatPosition } from '#infra/event-store/position.js';
+import { START, type EventStore, type NewEvent, type Position } from '#infra/event-store/event-store.port.js';
+import { DUE_BUCKET_INDEX_ID } from '#infra/read-store/documents/case-due-bucket-document.js';
+import { writeGuarded, type GuardedWrite, type VersionedDocument } from '#infra/read-store/guarded-writes.js';
+import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
-import { caseViewOf } from '../../apps/projector/src/projections/case-views/case-view-of.js';
+import type { ProjectedDocument, SharedChange } from '../../apps/projector/src/projection/projection.js';
+import { caseViewsProjection } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
+import { dueBucketChanges } from '../../apps/projector/src/projections/case-views/due-bucket-changes.js';
 import { CaseSupervisor } from '../../apps/projector/src/supervision/case-supervisor.js';
-import {
-  CASE_VIEWS_COLLECTION,
-  ReadStoreDueCases,
-  type CaseViewDueFields,
-} from '../../apps/projector/src/supervision/read-store-due-cases.js';
+import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import type { DueCase, DueCases } from '../../apps/projector/src/supervision/due-cases.port.js';
 import { SupervisionLoop } from '../../apps/projector/src/supervision/supervision-loop.js';
 import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
@@ -43,10 +47,10 @@ import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferre
 const DUE = 100;
 const SMALL = Number(process.env.BENCH_SMALL ?? 100_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 1_000_000);
-const BATCH = 10_000;
 const ACCEPTED_AT = '2026-03-02T09:00:00+08:00'; // due 03-09 17:30
 const TICK_AT = parseInstant('2026-03-10T10:00:00+08:00'); // overdue: a yellow card each
 const DAY = 86_400_000;
+const DAY_END = parseInstant('2026-03-10T17:30:00+08:00');
 
 const clerk: Actor = {
   id: 'u-window',
@@ -151,72 +155,120 @@ async function seedCase(store: EventStore, configuration: ConfigurationCache, ca
   await store.append(`case-${caseId}`, toAppend, 'no_stream');
 }
 
-/** A case view exactly as the case_views projection builds it (caseViewOf), for an accepted case. */
-function viewTemplate(configuration: ConfigurationCache): Document {
-  const { state } = acceptedCase(configuration, 'template');
-  return caseViewOf(
-    {
-      caseId: 'template',
-      state,
-      explanations: {},
-      inquiryMatterCode: null,
-      position: '00000000000000000750:00000000000000000012',
-      recordedAt: ACCEPTED_AT,
-    },
-    configuration.policy(),
-    configuration.officeClock('center-1'),
-  ) as unknown as Document;
-}
+/**
+ * The case_views projection's changes to `case_due_buckets`, applied as the runner applies shared
+ * changes (in order, to its working copy of each document) and written as it writes them (through
+ * the collection's codec, guarded by the position each document was built from).
+ */
+class DueBucketBuilder {
+  private readonly docs = new Map<
+    string,
+    { doc: ProjectedDocument; position: Position; stored?: Position }
+  >();
+  private readonly dirty = new Set<string>();
+  private readonly views = new Map<string, ProjectedDocument>();
+  private context = caseViewsProjection.initialContext;
+  private from: Position = START;
 
-let template: Document | undefined;
+  applyChanges(changes: readonly SharedChange[], position: Position): void {
+    for (const change of changes) {
+      if (change.collection !== READ_MODELS.caseDueBuckets) continue;
+      const slot = this.docs.get(change.id);
+      this.docs.set(change.id, { doc: change.apply(slot?.doc), position, stored: slot?.stored });
+      this.dirty.add(change.id);
+    }
+  }
+
+  /** The projection's own `apply` over the case events recorded since the last call. */
+  async project(store: EventStore): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const page = await store.readAll(this.from, { batchSize: 5000 });
+      for (const event of page.events) {
+        this.context = caseViewsProjection.reduceContext(this.context, event);
+        const id = caseViewsProjection.unitOf(event);
+        if (id === undefined) continue;
+        const step = caseViewsProjection.apply(this.views.get(id), event, this.context);
+        this.views.set(id, step.unit);
+        this.applyChanges(step.shared ?? [], event.position);
+        applied++;
+      }
+      this.from = page.nextPosition;
+      if (page.caughtUp) return applied;
+    }
+  }
+
+  /** Writes the documents changed since the last flush; returns how many. */
+  async flush(db: Db): Promise<number> {
+    const codec = caseViewsProjection.collections.find((c) => c.name === READ_MODELS.caseDueBuckets)!.codec!;
+    const ids = [...this.dirty];
+    const writes = ids.map((id) => {
+      const slot = this.docs.get(id)!;
+      return {
+        document: codec.encode({ ...slot.doc, _position: slot.position }),
+        builtFrom: slot.stored,
+      } as GuardedWrite;
+    });
+    await writeGuarded(db.collection<VersionedDocument>(READ_MODELS.caseDueBuckets), writes, {
+      concurrency: 4,
+    });
+    for (const id of ids) {
+      const slot = this.docs.get(id)!;
+      slot.stored = slot.position;
+    }
+    this.dirty.clear();
+    return ids.length;
+  }
+
+  get documents(): number {
+    return this.docs.size;
+  }
+
+  /** The most cases one bucket holds. */
+  get largest(): number {
+    return Math.max(0, ...[...this.docs.values()].map((s) => (s.doc as { count?: number }).count ?? 0));
+  }
+}
 
 /**
- * One open case's view, due at `nextCheckAt`: the projector's document with its id and time. Without
- * the folded `state` (two thirds of its bytes) unless BENCH_FULL_VIEWS=1: FerretDB 1.x decodes every
- * document for the due-case query, and whole documents make the run about four times longer.
+ * Open cases without events (there is no stream to read: none is due in the tick): each one's entry
+ * as the projection makes it for a view whose nextCheckAt goes from none to the end of an office day
+ * (17:30, where the assessment puts warnings and deadlines) in the next 60 days, under a position
+ * of its own. So the later buckets are as large as real ones: a million cases in 60 of them.
  */
-const FULL_VIEWS = process.env.BENCH_FULL_VIEWS === '1';
-
-function view(caseId: string, nextCheckAt: number): Document {
-  const { state: _state, ...lean } = template ?? {};
-  return {
-    ...(FULL_VIEWS ? template : lean),
-    _id: caseId,
-    _position: '00000000000000000750:00000000000000000012',
-    caseId,
-    nextCheckAt: new Date(nextCheckAt),
-  };
-}
-
-async function insertViews(db: Db, from: number, to: number, dueIds: readonly string[]): Promise<void> {
-  const views = db.collection(CASE_VIEWS_COLLECTION);
-  for (let start = from; start < to; start += BATCH) {
-    const docs: Document[] = [];
-    for (let i = start; i < Math.min(to, start + BATCH); i++)
-      docs.push(view(`open-${i}`, TICK_AT + DAY + (i % 60) * DAY));
-    await views.insertMany(docs, { ordered: false });
+function addOpenCases(builder: DueBucketBuilder, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const at = DAY_END + (1 + (i % 60)) * DAY;
+    const position = formatPosition(0n, BigInt(i + 1));
+    builder.applyChanges(dueBucketChanges(`open-${i}`, null, at, position), position);
   }
-  if (dueIds.length > 0)
-    await views.insertMany(
-      dueIds.map((id, i) => view(id, TICK_AT - DAY + i * 1000)),
-      { ordered: false },
-    );
 }
 
-async function explainDue(db: Db): Promise<string> {
-  const explained = (await db
-    .collection<CaseViewDueFields>(CASE_VIEWS_COLLECTION)
-    .find(ReadStoreDueCases.filter(TICK_AT))
-    .sort({ nextCheckAt: 1, _id: 1 })
-    .limit(200)
-    .explain('executionStats')) as Document;
-  const stats = explained.executionStats as
-    { totalDocsExamined?: number; totalKeysExamined?: number } | undefined;
-  if (stats?.totalDocsExamined !== undefined)
-    return `server examined ${stats.totalDocsExamined} documents, ${stats.totalKeysExamined ?? '?'} index keys`;
-  const plan = JSON.stringify(explained.queryPlanner ?? {}).slice(0, 160);
-  // FerretDB 1.x: no explain statistics; without pushdown it reads every document of the collection.
-  return `filterPushdown=${String(explained.filterPushdown)} sortPushdown=${String(explained.sortPushdown)} plan=${plan}`;
+/** What the read store answered to find/getMore, while counting. */
+function countReads(client: MongoClient): {
+  counts: { commands: number; documents: number; bytes: number; byCollection: Record<string, number> };
+  on: boolean;
+  reset(): void;
+} {
+  const state = {
+    counts: { commands: 0, documents: 0, bytes: 0, byCollection: {} as Record<string, number> },
+    on: false,
+    reset() {
+      state.counts = { commands: 0, documents: 0, bytes: 0, byCollection: {} };
+    },
+  };
+  client.on('commandSucceeded', (e: CommandSucceededEvent) => {
+    if (!state.on || (e.commandName !== 'find' && e.commandName !== 'getMore')) return;
+    const cursor = (e.reply as { cursor?: { ns?: string; firstBatch?: Document[]; nextBatch?: Document[] } })
+      .cursor;
+    const docs = cursor?.firstBatch ?? cursor?.nextBatch ?? [];
+    const collection = (cursor?.ns ?? '').split('.').slice(1).join('.');
+    state.counts.commands++;
+    state.counts.documents += docs.length;
+    state.counts.bytes += docs.reduce((n, d) => n + JSON.stringify(d).length, 0);
+    state.counts.byCollection[collection] = (state.counts.byCollection[collection] ?? 0) + docs.length;
+  });
+  return state;
 }
 
 /** The due-case query, timed: what the read store costs, apart from the supervision work. */
@@ -245,7 +297,8 @@ async function main(): Promise<void> {
   const began = performance.now();
   const dir = await mkdtemp(join(tmpdir(), 'supervision-bench-'));
   const readStore = await startReadStore(dir);
-  const client = await MongoClient.connect(readStore.uri);
+  const client = await MongoClient.connect(readStore.uri, { monitorCommands: true });
+  const reads = countReads(client);
   const db = client.db(`supervision_bench_${Date.now().toString(36)}`);
   const clock = new ManualClock(parseInstant(ACCEPTED_AT));
   const inner = await createEventStore(`pglite://${join(dir, 'events')}`, {
@@ -255,12 +308,7 @@ async function main(): Promise<void> {
   const configuration = new ConfigurationCache(inner, createApiLogger('silent'), 3_600_000);
   try {
     await configuration.start();
-    template = viewTemplate(configuration);
-    console.log(
-      `a case view: ${JSON.stringify(view('example', TICK_AT)).length} bytes of JSON (${FULL_VIEWS ? 'whole' : 'without the folded state'})`,
-    );
-    // The index the case_views projection declares for this query.
-    await db.collection(CASE_VIEWS_COLLECTION).createIndex({ nextCheckAt: 1, _id: 1 });
+    const builder = new DueBucketBuilder();
     const dueCases = new TimedDueCases(new ReadStoreDueCases(db));
     const loop = new SupervisionLoop(
       {
@@ -278,7 +326,10 @@ async function main(): Promise<void> {
       counting.counts.eventsRead = 0;
       dueCases.ms = 0;
       clock.set(Math.max(clock.now(), TICK_AT));
+      reads.reset();
+      reads.on = true;
       const report = await loop.tick();
+      reads.on = false;
       const line = {
         openCases: total,
         due: report.due,
@@ -286,38 +337,52 @@ async function main(): Promise<void> {
         dueQueryMs: Math.round(dueCases.ms),
         supervisionWorkMs: Math.round(report.durationMs - dueCases.ms),
         appended: report.appended,
-        viewDocumentsRead: report.due,
+        readStoreFinds: reads.counts.commands,
+        readStoreDocumentsRead: reads.counts.documents,
+        readStoreBytesRead: reads.counts.bytes,
+        readStoreDocumentsByCollection: reads.counts.byCollection,
         streamsRead: counting.counts.streamsRead,
         eventsRead: counting.counts.eventsRead,
-        readStore: await explainDue(db),
       };
       console.log(`${label}: ${JSON.stringify(line)}`);
       if (report.due !== DUE || report.appended !== DUE)
         throw new Error(`expected ${DUE} due cases with a card each, got ${JSON.stringify(report)}`);
       return { ms: report.durationMs, queryMs: dueCases.ms, line };
     };
+    const describeBuckets = async (): Promise<string> => {
+      const index = await db
+        .collection(READ_MODELS.caseDueBuckets)
+        .findOne({ _id: DUE_BUCKET_INDEX_ID as never });
+      const listed = Object.keys(JSON.parse(String(index?.buckets ?? '{}')) as object).length;
+      return `${listed} hour buckets listed in the index (${String(index?.buckets ?? '').length} bytes of JSON), the largest holding ${builder.largest} cases`;
+    };
 
-    // 100,000 open cases, 100 of them due.
+    // 100,000 open cases, 100 of them due: the due ones projected from their own events.
     let t = performance.now();
     const firstDue = Array.from({ length: DUE }, (_, i) => `due-a-${i}`);
     for (const id of firstDue) await seedCase(inner, configuration, id);
-    await insertViews(db, 0, SMALL - DUE, firstDue);
+    await builder.project(inner);
+    addOpenCases(builder, 0, SMALL - DUE);
+    let written = await builder.flush(db);
     const setup100k = performance.now() - t;
-    console.log(`setup ${SMALL} open cases: ${Math.round(setup100k)} ms (${readStore.kind})`);
+    console.log(
+      `setup ${SMALL} open cases: ${Math.round(setup100k)} ms (${readStore.kind}); ${written} bucket documents written; ${await describeBuckets()}`,
+    );
     const small = await measure(`tick, ${SMALL} open cases`, SMALL);
 
-    // As the projector would: the first hundred have their cards and look again later.
-    await db.collection(CASE_VIEWS_COLLECTION).updateMany({ _id: { $in: firstDue } } as Document, {
-      $set: { nextCheckAt: new Date(TICK_AT + 3 * DAY) },
-    });
+    // As the projector would: the first hundred have their cards (projected from the appended
+    // events) and move to the bucket of their next check; 900,000 more open cases, 100 more due.
     t = performance.now();
     const secondDue = Array.from({ length: DUE }, (_, i) => `due-b-${i}`);
     for (const id of secondDue) await seedCase(inner, configuration, id);
-    await insertViews(db, SMALL - DUE, LARGE - 2 * DUE, secondDue);
-    const count = await db.collection(CASE_VIEWS_COLLECTION).countDocuments();
+    const projected = await builder.project(inner);
+    addOpenCases(builder, SMALL - DUE, LARGE - 2 * DUE);
+    written = await builder.flush(db);
     const setup1m = performance.now() - t;
-    console.log(`setup ${count} open cases: ${Math.round(setup1m)} ms`);
-    const large = await measure(`tick, ${count} open cases`, count);
+    console.log(
+      `setup ${LARGE} open cases: ${Math.round(setup1m)} ms (${projected} events projected, ${written} bucket documents written); ${await describeBuckets()}`,
+    );
+    const large = await measure(`tick, ${LARGE} open cases`, LARGE);
 
     console.log(
       JSON.stringify({
@@ -326,8 +391,13 @@ async function main(): Promise<void> {
         ratio: Math.round((large.ms / small.ms) * 100) / 100,
         dueQueryMs100k: Math.round(small.queryMs),
         dueQueryMs1m: Math.round(large.queryMs),
+        dueQueryRatio: Math.round((large.queryMs / small.queryMs) * 100) / 100,
         supervisionWorkRatio:
           Math.round(((large.ms - large.queryMs) / (small.ms - small.queryMs)) * 100) / 100,
+        documentsRead100k: small.line.readStoreDocumentsRead as number,
+        documentsRead1m: large.line.readStoreDocumentsRead as number,
+        bucketDocuments: builder.documents,
+        largestBucket: builder.largest,
         readStore: readStore.kind,
         due: DUE,
         setupMs: Math.round(setup100k + setup1m),

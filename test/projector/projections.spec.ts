@@ -1,8 +1,8 @@
 /**
  * The projector on realistic cases (PGlite, FerretDB): every read model checked against the domain's
  * own functions over the recorded events (fold, assessTimeliness, detectViolations, windowLedger,
- * serviceStatistics); a replay changes nothing; an event no projection can apply is parked and the
- * rest goes on; a failing store is waited out.
+ * serviceStatistics), supervision's due buckets against the views; a replay changes nothing; an
+ * event no projection can apply is parked and the rest goes on; a failing store is waited out.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,14 @@ import {
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
 import {
+  decodeDueBucket,
+  decodeDueBucketIndex,
+  DUE_BUCKET_INDEX_ID,
+  dueBucketIdOf,
+  type StoredCaseDueBucket,
+  type StoredCaseDueBucketIndex,
+} from '#infra/read-store/documents/case-due-bucket-document.js';
+import {
   decodeRoster,
   ROSTER_INDEX_ID,
   type OpenDeadlineRosterIndex,
@@ -55,6 +63,8 @@ import {
 } from '#infra/read-store/read-model-collections.js';
 import { connectReadStore, type ReadStore } from '#infra/read-store/read-store.js';
 import { startProjector, type RunningProjector } from '../../apps/projector/src/start-projector.js';
+import type { DueCase } from '../../apps/projector/src/supervision/due-cases.port.js';
+import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { toRecordedCaseEvent } from '../../apps/projector/src/projections/case-stream/recorded-case-event.js';
@@ -173,6 +183,58 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
         status: s.status,
       });
     for (const r of rosters) expect(r.count).toBe(Object.keys(decodeRoster(r).entries).length);
+  });
+
+  it('case_due_buckets: every case with a nextCheckAt in the bucket of its hour, the index naming exactly the non-empty ones; dueAt pages through them in (nextCheckAt, caseId) order', async () => {
+    const views = (
+      await read.db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews).find({}).toArray()
+    ).filter((v) => v.nextCheckAt !== null);
+    const docs = await read.db
+      .collection<{ _id: string }>(READ_MODELS.caseDueBuckets)
+      .find({ _id: { $ne: DUE_BUCKET_INDEX_ID } })
+      .toArray();
+    const buckets = docs.map((d) => decodeDueBucket(d as unknown as StoredCaseDueBucket));
+    const index = decodeDueBucketIndex(
+      (await read.db
+        .collection<{ _id: string }>(READ_MODELS.caseDueBuckets)
+        .findOne({ _id: DUE_BUCKET_INDEX_ID })) as unknown as StoredCaseDueBucketIndex,
+    );
+    const listed = new Map<string, number>();
+    for (const b of buckets) {
+      expect(b.count).toBe(Object.keys(b.entries).length);
+      for (const [caseId, at] of Object.entries(b.entries)) {
+        expect(dueBucketIdOf(at)).toBe(b._id);
+        expect(listed.has(caseId)).toBe(false);
+        listed.set(caseId, at);
+      }
+    }
+    expect(views.length).toBeGreaterThan(10);
+    expect(listed).toEqual(new Map(views.map((v) => [v._id, v.nextCheckAt!.getTime()])));
+    expect(index.buckets).toEqual(
+      Object.fromEntries(
+        buckets.filter((b) => b.count > 0).map((b) => [b._id, { count: b.count, position: b._position }]),
+      ),
+    );
+    const ordered = [...listed]
+      .map(([caseId, nextCheckAt]) => ({ caseId, nextCheckAt }))
+      .sort((a, b) => a.nextCheckAt - b.nextCheckAt || (a.caseId < b.caseId ? -1 : 1));
+    const due = new ReadStoreDueCases(read.db);
+    for (const now of [
+      ordered[0]!.nextCheckAt,
+      ordered[Math.floor(ordered.length / 2)]!.nextCheckAt - 1,
+      4e12,
+    ]) {
+      const expected = ordered.filter((d) => d.nextCheckAt <= now);
+      const paged: DueCase[] = [];
+      let after: DueCase | undefined;
+      for (;;) {
+        const page = await due.dueAt(now, 50, after);
+        paged.push(...page);
+        if (page.length < 50) break;
+        after = page[page.length - 1];
+      }
+      expect(paged).toEqual(expected);
+    }
   });
 
   it('case_timelines: every case’s events in revision order, as recorded', async () => {

@@ -1,15 +1,11 @@
 /**
- * Supervision's read-store parts against a real read store (FerretDB): the due-case query over
- * case_views, the C6 completion ledger, and the back-dated entries view (projection and
- * GET /views/audit/backdated).
+ * Supervision's read-store parts against a real read store (FerretDB): the C6 completion ledger and
+ * the back-dated entries view (projection and GET /views/audit/backdated). The due-case query over
+ * case_due_buckets has its own suite (due-case-buckets.spec.ts).
  */
 import type { Db } from 'mongodb';
 import { START } from '#infra/event-store/event-store.port.js';
 import { ReadStoreCompletionLedger } from '../../apps/projector/src/supervision/read-store-completion-ledger.js';
-import {
-  CASE_VIEWS_COLLECTION,
-  ReadStoreDueCases,
-} from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { tokenFor } from '../api/support/api-harness.js';
 import {
   caseAt,
@@ -22,8 +18,6 @@ import {
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { startTestReadServer, type TestReadServer } from '../projector/support/test-ferretdb.js';
 
-const at = (iso: string): number => Date.parse(iso);
-
 describe('supervision on the read store (FerretDB)', () => {
   let server: TestReadServer;
   let readStore: { db: Db };
@@ -33,29 +27,6 @@ describe('supervision on the read store (FerretDB)', () => {
     readStore = await server.database('supervision_test');
   });
   afterAll(() => server?.close());
-
-  it('due cases: open cases whose nextCheckAt has passed, oldest first, in keyset pages', async () => {
-    const views = readStore.db.collection<{ _id: string; status: string; nextCheckAt?: Date | null }>(
-      CASE_VIEWS_COLLECTION,
-    );
-    await views.createIndex({ nextCheckAt: 1 });
-    await views.insertMany([
-      { _id: 'c-late', status: 'accepted', nextCheckAt: new Date(at('2026-03-06T17:30:00+08:00')) },
-      { _id: 'c-b', status: 'accepted', nextCheckAt: new Date(at('2026-03-05T09:00:00+08:00')) },
-      { _id: 'c-a', status: 'accepted', nextCheckAt: new Date(at('2026-03-05T09:00:00+08:00')) },
-      { _id: 'c-future', status: 'accepted', nextCheckAt: new Date(at('2026-03-20T09:00:00+08:00')) },
-      { _id: 'c-closed', status: 'completed' },
-      { _id: 'c-null', status: 'completed', nextCheckAt: null },
-    ]);
-    const due = new ReadStoreDueCases(readStore.db);
-    const now = at('2026-03-07T09:00:00+08:00');
-    expect((await due.dueAt(now, 10)).map((d) => d.caseId)).toEqual(['c-a', 'c-b', 'c-late']);
-    const first = await due.dueAt(now, 2);
-    expect(first.map((d) => d.caseId)).toEqual(['c-a', 'c-b']);
-    expect((await due.dueAt(now, 2, first[1])).map((d) => d.caseId)).toEqual(['c-late']);
-    expect(first[0]!.nextCheckAt).toBe(at('2026-03-05T09:00:00+08:00'));
-    expect(await due.dueAt(at('2026-03-01T00:00:00+08:00'), 10)).toEqual([]);
-  });
 
   it('completion ledger: a department’s latest completions up to an instant; the checkpoint only moves forward', async () => {
     const ledger = new ReadStoreCompletionLedger(readStore.db);

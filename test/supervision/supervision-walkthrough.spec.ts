@@ -308,6 +308,7 @@ describe('supervision over HTTP (电子监察)', () => {
   it('C4: supervision loops in three processes at once write exactly one card of each kind', async () => {
     const ids = await Promise.all([1, 2, 3, 4].map(() => caseAt(api, t, 'accepted')));
     api.clock.set(api.clock.now() + 30 * 24 * 3600_000); // long past red
+    await api.viewsCaughtUp(); // the ticks below do not wait for the projector themselves
     const loops = [api.loop, api.secondLoop(), api.secondLoop()];
     const reports = await Promise.all([...loops, ...loops].map((l) => l.tick()));
     expect(reports.reduce((n, r) => n + r.failed, 0)).toBe(0);

@@ -25,7 +25,7 @@ import { SupervisionLoop, type SupervisionLoopOptions } from './supervision-loop
 
 export interface SupervisionSetup {
   readonly store: EventStore;
-  /** The read store's database (case_views; supervision_completions and supervision_checkpoints). */
+  /** The read store's database (case_due_buckets; supervision_completions and supervision_checkpoints). */
   readonly db: Db;
   readonly configuration: SupervisionConfiguration;
   readonly clock: Clock;

@@ -1,8 +1,8 @@
 /**
  * The due-case query of supervision (DESIGN.md "Supervision"): the open cases whose `nextCheckAt`
- * has passed, oldest first, found with one indexed query of the read model, never a scan of all
- * cases. The loop only reads ids from it and reloads every case from the event store, so a stale
- * view costs a wasted read, never a wrong card.
+ * has passed, oldest first, found by `_id` reads of the read model's due buckets (the hours that
+ * have begun), never a scan of all cases. The loop only reads ids from it and reloads every case
+ * from the event store, so a stale view costs a wasted read, never a wrong card.
  */
 import type { EpochMs } from '#domain/calendar/index.js';
 

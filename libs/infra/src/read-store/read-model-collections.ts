@@ -6,6 +6,8 @@
 export const READ_MODELS = {
   /** One document per case: everything GET /cases/{id} shows, the folded state, level, nextCheckAt. */
   caseViews: 'case_views',
+  /** One document per hour of nextCheckAt: the open cases to check then, read by supervision by `_id`. */
+  caseDueBuckets: 'case_due_buckets',
   /** One document per center: its open cases with a deadline, the roster GET /views/overdue reads. */
   openDeadlines: 'case_open_deadlines',
   /** One document per case: its recorded events in order, for auditors. */

@@ -1,7 +1,8 @@
 /**
  * The `case_views` projection (DESIGN.md "Read models"): one document per case with everything
  * GET /cases/{id} shows, its folded state, the level and `nextCheckAt` from the domain's timeliness
- * assessment; and per center the roster of open deadlines that GET /views/overdue reads.
+ * assessment; per center the roster of open deadlines that GET /views/overdue reads; and per hour
+ * of `nextCheckAt` the cases supervision is to look at then (`case_due_buckets`, due-bucket-changes.ts).
  *
  * The folded CaseState is kept in the document rather than re-folded from the timeline: the next
  * event needs it (evolve is a fold), the API needs it to judge read scope (mayRead) and the level at
@@ -17,6 +18,17 @@ import {
   type CaseViewDocument,
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
+import {
+  decodeDueBucket,
+  decodeDueBucketIndex,
+  encodeDueBucket,
+  encodeDueBucketIndex,
+  isDueBucketIndex,
+  type CaseDueBucket,
+  type CaseDueBucketIndex,
+  type StoredCaseDueBucket,
+  type StoredCaseDueBucketIndex,
+} from '#infra/read-store/documents/case-due-bucket-document.js';
 import {
   decodeRoster,
   encodeRoster,
@@ -41,6 +53,7 @@ import {
   type ConfigurationContext,
 } from '#infra/read-store/projection-configuration.js';
 import { caseViewOf, type CaseViewFacts } from './case-view-of.js';
+import { dueBucketChanges } from './due-bucket-changes.js';
 import { openDeadlineEntryOf } from './open-deadline-entry-of.js';
 
 export const CASE_VIEWS_PROJECTION = 'case-views';
@@ -51,9 +64,8 @@ export const caseViewsProjection: Projection<ConfigurationContext> = {
   collections: [
     {
       name: READ_MODELS.caseViews,
+      // Supervision reads its due cases from case_due_buckets by _id, not by `nextCheckAt` here.
       indexes: [
-        // Supervision's due-case query (DESIGN.md "Supervision").
-        { key: { nextCheckAt: 1, _id: 1 } },
         { key: { centerId: 1, departmentId: 1, deadlineAt: 1 } },
         { key: { status: 1, deadlineAt: 1 } },
       ],
@@ -74,6 +86,21 @@ export const caseViewsProjection: Projection<ConfigurationContext> = {
           stored._id === ROSTER_INDEX_ID
             ? stored
             : (decodeRoster(stored as unknown as StoredOpenDeadlineRoster) as never),
+      },
+    },
+    {
+      // Read only by _id (the index, then the hours that have begun): no index to declare.
+      name: READ_MODELS.caseDueBuckets,
+      indexes: [],
+      codec: {
+        encode: (doc) =>
+          isDueBucketIndex(doc)
+            ? (encodeDueBucketIndex(doc as unknown as CaseDueBucketIndex & { _position: string }) as never)
+            : (encodeDueBucket(doc as unknown as CaseDueBucket & { _position: string }) as never),
+        decode: (stored) =>
+          isDueBucketIndex(stored)
+            ? (decodeDueBucketIndex(stored as unknown as StoredCaseDueBucketIndex) as never)
+            : (decodeDueBucket(stored as unknown as StoredCaseDueBucket) as never),
       },
     },
   ],
@@ -105,7 +132,16 @@ export const caseViewsProjection: Projection<ConfigurationContext> = {
     const view = caseViewOf(facts, environment.policy, environment.officeClock(state.centerId));
     return {
       unit: view as unknown as ProjectedDocument,
-      shared: [rosterChange(facts), rosterIndexChange(rosterIdOf(state.centerId), event.position)],
+      shared: [
+        rosterChange(facts),
+        rosterIndexChange(rosterIdOf(state.centerId), event.position),
+        ...dueBucketChanges(
+          caseId,
+          before?.nextCheckAt?.getTime() ?? null,
+          view.nextCheckAt?.getTime() ?? null,
+          event.position,
+        ),
+      ],
     };
   },
 };

@@ -1,0 +1,288 @@
+/**
+ * Supervision's due cases on the real read store (FerretDB), from the case_views projection run by
+ * the projector's runner over real events (PGlite): the hour buckets of `case_due_buckets` follow
+ * each case's `nextCheckAt` (a case moves when it changes and leaves when the case closes; C1–C4,
+ * T10), the index names exactly the buckets that hold a case, `ReadStoreDueCases.dueAt` pages through
+ * the buckets in (nextCheckAt, caseId) order, and a replayed event changes nothing.
+ */
+import { pino } from 'pino';
+import { SUPERVISION_ACTOR, type Actor } from '#domain/actor/actor.js';
+import { parseInstant } from '#domain/calendar/index.js';
+import type { CaseCommand } from '#domain/case/case-commands.js';
+import type { CaseEvent } from '#domain/case/case-events.js';
+import { initialState, type CaseState } from '#domain/case/case-state.js';
+import { decide } from '#domain/case/decide.js';
+import { evolve, foldCase } from '#domain/case/evolve.js';
+import type { Matter } from '#domain/catalog/matter.js';
+import {
+  decodeDueBucket,
+  decodeDueBucketIndex,
+  DUE_BUCKET_INDEX_ID,
+  dueBucketIdOf,
+  type CaseDueBucket,
+  type CaseDueBucketIndex,
+  type StoredCaseDueBucket,
+  type StoredCaseDueBucketIndex,
+} from '#infra/read-store/documents/case-due-bucket-document.js';
+import type { StoredCaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
+import { environmentOf, INITIAL_CONFIGURATION } from '#infra/read-store/projection-configuration.js';
+import { CHECKPOINTS_COLLECTION, READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import type { ReadStore } from '#infra/read-store/read-store.js';
+import { toRecordedCaseEvent } from '../../apps/projector/src/projections/case-stream/recorded-case-event.js';
+import { CASE_VIEWS_PROJECTION } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
+import { startProjector } from '../../apps/projector/src/start-projector.js';
+import type { DueCase } from '../../apps/projector/src/supervision/due-cases.port.js';
+import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
+import { readModelHashes } from '../projector/support/read-model-hashes.js';
+import { pgliteEventStore, type TestEventStore } from '../projector/support/test-event-store.js';
+import { startTestReadServer, type TestReadServer } from '../projector/support/test-ferretdb.js';
+
+const quiet = pino({ level: 'silent' });
+const at = parseInstant;
+const env = environmentOf(INITIAL_CONFIGURATION);
+
+const clerk: Actor = {
+  id: 'u-window',
+  name: '窗口王芳',
+  role: 'window',
+  centerId: 'center-1',
+  departmentId: 'dept-market',
+  windowId: 'win-3',
+};
+const MATTER: Matter = {
+  code: 'M-001',
+  name: '食品经营许可',
+  departmentId: 'dept-market',
+  kind: 'promised',
+  statutoryLimitDays: 20,
+  promisedLimitDays: 5,
+  maxExtensionDays: 10,
+  immediateLimitMinutes: 30,
+  joint: false,
+  requiredMaterials: [{ code: 'id', name: '身份证' }],
+};
+
+const accept = (caseId: string): CaseCommand[] => [
+  {
+    type: 'RegisterInquiry',
+    actor: clerk,
+    caseId,
+    centerId: 'center-1',
+    channel: 'window',
+    applicant: { kind: 'person', name: '张三' },
+    question: '如何办理食品经营许可？',
+  },
+  { type: 'SubmitApplication', actor: clerk, matterCode: MATTER.code, materials: [{ code: 'id' }] },
+  { type: 'AcceptApplication', actor: clerk, receiptNo: `SL-${caseId}` },
+];
+const superviseCheck: CaseCommand = { type: 'RunSupervisionCheck', actor: SUPERVISION_ACTOR };
+const complete: CaseCommand = {
+  type: 'CompleteCase',
+  actor: clerk,
+  outcome: 'approved',
+  decisionNo: 'JD-1',
+};
+
+describe('supervision’s due cases: hour buckets of nextCheckAt (FerretDB, the case_views projection)', () => {
+  let events: TestEventStore;
+  let server: TestReadServer;
+
+  beforeAll(async () => {
+    server = await startTestReadServer();
+  });
+  // A store per test: its clock (the recording time) only moves forward.
+  beforeEach(async () => {
+    events = await pgliteEventStore();
+  });
+  afterEach(() => events?.close());
+  afterAll(() => server?.close());
+
+  /** Decides `commands` on the case as recorded, at `now`, and appends what the domain returns. */
+  async function record(caseId: string, commands: readonly CaseCommand[], now: number): Promise<void> {
+    events.clock.set(now);
+    const recorded = await events.store.readStream(`case-${caseId}`);
+    let state: CaseState = foldCase(recorded.map(toRecordedCaseEvent) as CaseEvent[], initialState);
+    const decided: CaseEvent[] = [];
+    for (const command of commands) {
+      const out = decide(command, state, {
+        now,
+        clock: env.officeClock('center-1'),
+        policy: env.policy,
+        matter: MATTER,
+      });
+      if (!Array.isArray(out)) throw new Error(JSON.stringify(out));
+      for (const e of out as readonly CaseEvent[]) {
+        state = evolve(state, e);
+        decided.push(e);
+      }
+    }
+    expect(decided.length).toBeGreaterThan(0);
+    await events.store.append(
+      `case-${caseId}`,
+      decided.map((e) => ({
+        eventId: crypto.randomUUID(),
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        occurredAt: e.occurredAt,
+        actor: {
+          id: e.actor.id,
+          name: e.actor.name,
+          role: e.actor.role,
+          departmentId: e.actor.departmentId ?? null,
+          windowId: e.actor.windowId ?? null,
+        },
+        correlationId: `test-${caseId}`,
+        causationId: null,
+        data: e.data,
+      })),
+      recorded.length === 0 ? 'no_stream' : recorded.length - 1,
+    );
+  }
+
+  /** Runs the case_views projection until it has every event recorded so far. */
+  async function project(read: ReadStore, batchSize?: number): Promise<void> {
+    const projector = startProjector(events.store, read.db, {
+      only: [CASE_VIEWS_PROJECTION],
+      leaseRetryMs: 20,
+      idlePollMs: 10,
+      logger: quiet,
+      ...(batchSize !== undefined && { batchSize }),
+    });
+    await projector.whenCaughtUp();
+    await projector.stop();
+  }
+
+  async function nextCheckAt(read: ReadStore, caseId: string): Promise<number | null> {
+    const view = await read.db
+      .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
+      .findOne({ _id: caseId });
+    return view!.nextCheckAt?.getTime() ?? null;
+  }
+
+  async function buckets(read: ReadStore): Promise<{ index: CaseDueBucketIndex; buckets: CaseDueBucket[] }> {
+    const docs = await read.db.collection<{ _id: string }>(READ_MODELS.caseDueBuckets).find({}).toArray();
+    const index = docs.find((d) => d._id === DUE_BUCKET_INDEX_ID);
+    return {
+      index: decodeDueBucketIndex(index as unknown as StoredCaseDueBucketIndex),
+      buckets: docs
+        .filter((d) => d._id !== DUE_BUCKET_INDEX_ID)
+        .map((d) => decodeDueBucket(d as unknown as StoredCaseDueBucket)),
+    };
+  }
+
+  /** Where each case is listed, and the index checked against the buckets. */
+  async function listed(read: ReadStore): Promise<Map<string, { bucket: string; at: number }>> {
+    const { index, buckets: all } = await buckets(read);
+    const out = new Map<string, { bucket: string; at: number }>();
+    for (const b of all) {
+      expect(b.count).toBe(Object.keys(b.entries).length);
+      for (const [caseId, when] of Object.entries(b.entries)) {
+        expect(out.has(caseId)).toBe(false); // in one bucket only
+        expect(dueBucketIdOf(when)).toBe(b._id);
+        out.set(caseId, { bucket: b._id, at: when });
+      }
+    }
+    // The index names exactly the buckets holding a case, with their counts and positions.
+    expect(index.buckets).toEqual(
+      Object.fromEntries(
+        all.filter((b) => b.count > 0).map((b) => [b._id, { count: b.count, position: b._position }]),
+      ),
+    );
+    return out;
+  }
+
+  it('a case is in the bucket of its nextCheckAt, moves when it changes, leaves when the case closes', async () => {
+    const read = await server.database('due_buckets_move');
+    const due = new ReadStoreDueCases(read.db);
+    await record('c-1', accept('c-1'), at('2026-03-02T09:00:00+08:00'));
+    await project(read);
+    const first = (await nextCheckAt(read, 'c-1'))!;
+    expect(first).toBeGreaterThan(at('2026-03-02T09:00:00+08:00'));
+    expect(await listed(read)).toEqual(new Map([['c-1', { bucket: dueBucketIdOf(first), at: first }]]));
+    expect(await due.dueAt(first - 1, 10)).toEqual([]);
+    expect(await due.dueAt(first, 10)).toEqual([{ caseId: 'c-1', nextCheckAt: first }]);
+
+    // Supervision issues what is due at that instant (C1): the next check is later, in another hour.
+    await record('c-1', [superviseCheck], first);
+    await project(read);
+    const second = (await nextCheckAt(read, 'c-1'))!;
+    expect(second).toBeGreaterThan(first);
+    expect(dueBucketIdOf(second)).not.toBe(dueBucketIdOf(first));
+    expect(await listed(read)).toEqual(new Map([['c-1', { bucket: dueBucketIdOf(second), at: second }]]));
+    // The emptied bucket stays as a document but leaves the index: it is never read again.
+    const { index } = await buckets(read);
+    expect(Object.keys(index.buckets)).toEqual([dueBucketIdOf(second)]);
+    expect(await due.dueAt(second - 1, 10)).toEqual([]);
+    expect(await due.dueAt(second, 10)).toEqual([{ caseId: 'c-1', nextCheckAt: second }]);
+
+    await record('c-1', [complete], second - 60_000);
+    await project(read);
+    expect(await nextCheckAt(read, 'c-1')).toBeNull();
+    expect(await listed(read)).toEqual(new Map());
+    expect((await buckets(read)).index.buckets).toEqual({});
+    expect(await due.dueAt(second + 365 * 86_400_000, 10)).toEqual([]);
+  });
+
+  it('dueAt: keyset pages across buckets in (nextCheckAt, caseId) order, only what has passed; a replay changes nothing', async () => {
+    const read = await server.database('due_buckets_pages');
+    // Accepted on different days (their checks fall in different buckets); three of them on the same
+    // day, whose checks fall at the same instant, the end of an office day (ordered by case id).
+    const accepted: [string, string][] = [
+      ['p-e', '2026-03-02T09:00:00+08:00'],
+      ['p-b', '2026-03-02T09:00:00+08:00'],
+      ['p-a', '2026-03-02T14:30:00+08:00'],
+      ['p-d', '2026-03-03T10:00:00+08:00'],
+      ['p-c', '2026-03-04T11:15:00+08:00'],
+      ['p-f', '2026-03-05T16:00:00+08:00'],
+      ['p-g', '2026-03-06T09:30:00+08:00'],
+    ];
+    for (const [id, when] of accepted) await record(id, accept(id), at(when));
+    await record('p-closed', [...accept('p-closed'), complete], at('2026-03-06T10:00:00+08:00'));
+    await project(read, 3);
+    const views = new Map<string, number>();
+    for (const [id] of accepted) views.set(id, (await nextCheckAt(read, id))!);
+    expect(await nextCheckAt(read, 'p-closed')).toBeNull();
+    expect(new Set([...views.values()].map(dueBucketIdOf)).size).toBeGreaterThanOrEqual(5);
+    const listing = await listed(read);
+    expect(new Map([...listing].map(([id, l]) => [id, l.at]))).toEqual(views);
+
+    const expected = (now: number): DueCase[] =>
+      [...views]
+        .filter(([, t]) => t <= now)
+        .map(([caseId, nextCheckAt]) => ({ caseId, nextCheckAt }))
+        .sort((a, b) => a.nextCheckAt - b.nextCheckAt || (a.caseId < b.caseId ? -1 : 1));
+    const pages = async (due: ReadStoreDueCases, now: number, size: number): Promise<DueCase[][]> => {
+      const out: DueCase[][] = [];
+      let after: DueCase | undefined;
+      for (;;) {
+        const page = await due.dueAt(now, size, after);
+        out.push([...page]);
+        if (page.length < size) return out;
+        after = page[page.length - 1];
+      }
+    };
+    const times = [...new Set(views.values())].sort((a, b) => a - b);
+    const due = new ReadStoreDueCases(read.db);
+    // Before, at and just before every nextCheckAt, and long after: the current hour's bucket holds
+    // cases not yet due, which stay out.
+    for (const now of [times[0]! - 1, ...times, ...times.map((t) => t - 1), times.at(-1)! + 86_400_000]) {
+      expect(await due.dueAt(now, 100)).toEqual(expected(now));
+      for (const size of [1, 2, 3]) {
+        const paged = await pages(due, now, size);
+        expect(paged.flat()).toEqual(expected(now));
+        expect(paged.slice(0, -1).every((p) => p.length === size)).toBe(true);
+      }
+    }
+    expect(expected(times.at(-1)!).map((d) => d.caseId)).toEqual(expect.arrayContaining(['p-b', 'p-e']));
+    const all = expected(times.at(-1)!).map((d) => d.caseId);
+    expect(all.indexOf('p-b') + 1).toBe(all.indexOf('p-e')); // the tie, by case id
+
+    // From the first event again over the same documents: every bucket and the index stay as they were.
+    const before = (await readModelHashes(read.db))[READ_MODELS.caseDueBuckets]!;
+    expect(before.size).toBeGreaterThan(5);
+    await read.db.collection(CHECKPOINTS_COLLECTION).deleteMany({});
+    await project(read, 2);
+    expect((await readModelHashes(read.db))[READ_MODELS.caseDueBuckets]).toEqual(before);
+    expect(await due.dueAt(times.at(-1)!, 100)).toEqual(expected(times.at(-1)!));
+  });
+});
