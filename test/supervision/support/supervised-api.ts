@@ -4,7 +4,8 @@
  * from `case_views`, the C6 ledger, the audit views), CLOCK=manual (POST /admin/clock waits for the
  * projector, then runs a supervision tick before it answers) and a short alert heartbeat.
  * `readStore: 'none'` runs supervision on test doubles of its read-store ports instead.
- * Answers the `TestApi` of test/api/support, so the case fixtures there work unchanged.
+ * Answers the `TestApi` of test/api/support, so the case fixtures there work unchanged; its reads of
+ * the views first wait for the projector, as a client passing `minPosition` would.
  */
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -105,6 +106,9 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
   const adminToken = await tokenFor('admin');
 
   const request: TestApi['request'] = async (method, path, body, opts = {}) => {
+    // GET /cases/{id} and /views/* read the projector's views: these suites read their own writes
+    // as a front-end does with `minPosition` (API.md), by first letting the projector catch up.
+    if (method === 'GET' && /^\/(cases\/[^/?]+(\?|$)|views\/)/.test(path)) await viewsCaughtUp();
     const headers: Record<string, string> = { ...opts.headers };
     const token = opts.token === undefined ? adminToken : opts.token;
     if (token !== null) headers.authorization = `Bearer ${token}`;

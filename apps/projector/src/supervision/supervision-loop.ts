@@ -76,12 +76,15 @@ export class SupervisionLoop {
   /**
    * One tick now, after any tick under way (ticks of a loop never overlap). With `awaitViews`, it
    * first waits for the read model to reflect what has been recorded, so that a case accepted just
-   * before the clock moved is found.
+   * before the clock moved is found; and, when the tick appended anything, waits again before it
+   * answers, so that whoever moved the clock (POST /admin/clock) then reads views holding the cards.
    */
   tick(options: { readonly awaitViews?: boolean } = {}): Promise<SupervisionTickReport> {
     const run = this.queue.then(async () => {
       if (options.awaitViews && this.deps.awaitViews) await this.deps.awaitViews();
-      return this.runTick();
+      const report = await this.runTick();
+      if (options.awaitViews && this.deps.awaitViews && report.appended > 0) await this.deps.awaitViews();
+      return report;
     });
     this.queue = run.catch(() => undefined);
     return run;
