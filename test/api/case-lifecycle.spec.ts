@@ -5,7 +5,7 @@
  * queries from the event store (events, state as of an instant, integrity); I1 masking.
  */
 import { detectViolations } from '#domain/accountability/detect-violations.js';
-import { caseStateOf, toCaseEvent } from '../../apps/api/src/cases/case-stream.js';
+import { caseStateOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
 import { defineMatters, expectOk, INQUIRY, tokens, type Tokens } from './support/case-fixtures.js';
 import { runSupervision } from './support/supervision-stand-in.js';

@@ -3,7 +3,7 @@
  * Chinese title and an English detail, and records nothing: the stream's revision is unchanged.
  */
 import { detectViolations } from '#domain/accountability/detect-violations.js';
-import { toCaseEvent } from '../../apps/api/src/cases/case-stream.js';
+import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
 import {
   caseAt,

@@ -67,7 +67,7 @@ import type { DueCase } from '../../apps/projector/src/supervision/due-cases.por
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
-import { toRecordedCaseEvent } from '../../apps/projector/src/projections/case-stream/recorded-case-event.js';
+import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
 import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
 import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
@@ -114,7 +114,7 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
         cases.set(id, [...(cases.get(id) ?? []), e]);
       }
     states = new Map(
-      [...cases].map(([id, es]) => [id, foldCase(es.map(toRecordedCaseEvent) as CaseEvent[], initialState)]),
+      [...cases].map(([id, es]) => [id, foldCase(es.map(toCaseEvent) as CaseEvent[], initialState)]),
     );
   }, 120_000);
   afterAll(async () => {
@@ -269,8 +269,7 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
 
   it('accountability: each case’s violations are detectViolations of its events; each window’s quarter holds those naming it (A1, A2)', async () => {
     const all = new Map<string, ReturnType<typeof detectViolations>>();
-    for (const [id, es] of cases)
-      all.set(id, detectViolations(es.map(toRecordedCaseEvent) as RecordedCaseEvent[]));
+    for (const [id, es] of cases) all.set(id, detectViolations(es.map(toCaseEvent) as RecordedCaseEvent[]));
     const docs = await read.db
       .collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases)
       .find({})

@@ -28,7 +28,7 @@ import type { StoredCaseViewDocument } from '#infra/read-store/documents/case-vi
 import { environmentOf, INITIAL_CONFIGURATION } from '#infra/read-store/projection-configuration.js';
 import { CHECKPOINTS_COLLECTION, READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ReadStore } from '#infra/read-store/read-store.js';
-import { toRecordedCaseEvent } from '../../apps/projector/src/projections/case-stream/recorded-case-event.js';
+import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { CASE_VIEWS_PROJECTION } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
 import { startProjector } from '../../apps/projector/src/start-projector.js';
 import type { DueCase } from '../../apps/projector/src/supervision/due-cases.port.js';
@@ -101,7 +101,7 @@ describe('supervision’s due cases: hour buckets of nextCheckAt (FerretDB, the 
   async function record(caseId: string, commands: readonly CaseCommand[], now: number): Promise<void> {
     events.clock.set(now);
     const recorded = await events.store.readStream(`case-${caseId}`);
-    let state: CaseState = foldCase(recorded.map(toRecordedCaseEvent) as CaseEvent[], initialState);
+    let state: CaseState = foldCase(recorded.map(toCaseEvent) as CaseEvent[], initialState);
     const decided: CaseEvent[] = [];
     for (const command of commands) {
       const out = decide(command, state, {

@@ -7,7 +7,7 @@ import { SUPERVISION_ACTOR } from '#domain/actor/actor.js';
 import { createWorkingCalendar, DEFAULT_OFFICE_HOURS } from '#domain/calendar/index.js';
 import { decide } from '#domain/case/decide.js';
 import { DEFAULT_TIMELINESS_POLICY } from '#domain/timeliness/timeliness-policy.js';
-import { caseStateOf, caseStreamId } from '../../../apps/api/src/cases/case-stream.js';
+import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import type { TestApi } from './api-harness.js';
 
 export async function runSupervision(api: TestApi, caseId: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import type { EpochMs } from '#domain/calendar/index.js';
 import { isClosed } from '#domain/case/case-state.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
 import { START, type EventStore } from '#infra/event-store/event-store.port.js';
-import { caseStateOf } from '../../../apps/api/src/cases/case-stream.js';
+import { caseStateOf } from '#infra/case-stream/case-stream.js';
 import type { DueCase, DueCases } from '../../../apps/projector/src/supervision/due-cases.port.js';
 import type { SupervisionConfiguration } from '../../../apps/projector/src/supervision/supervision-configuration.js';
 

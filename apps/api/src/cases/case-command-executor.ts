@@ -15,7 +15,7 @@ import type { CommandMetadata } from '../command-pipeline/command-metadata.js';
 import { StreamWriter } from '../command-pipeline/stream-writer.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { CLOCK } from '../runtime/runtime-tokens.js';
-import { caseStateOf, caseStreamId } from './case-stream.js';
+import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 
 export interface LoadedCase {
   readonly recorded: readonly RecordedEvent[];

@@ -14,7 +14,7 @@ import { answerCommand, type ResponseHeaders } from '../command-pipeline/answer-
 import { CommandRoute } from '../openapi/command-route.decorator.js';
 import { documentedProblem } from '../openapi/problem-responses.js';
 import { IdParamPipe, OrdinalParamPipe } from '../validation/route-param.pipes.js';
-import { CASE_STREAM_PREFIX } from './case-stream.js';
+import { CASE_STREAM_PREFIX } from '#infra/case-stream/case-stream.js';
 import { RegisterInquiryCommand } from './commands/register-inquiry.command.js';
 import { RegisterInquiryDto } from './dto/register-inquiry.dto.js';
 import { AnswerInquiryCommand } from './commands/answer-inquiry.command.js';

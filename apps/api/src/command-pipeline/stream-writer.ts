@@ -28,7 +28,7 @@ import { problem, ProblemException, problems, type FieldError } from '../problem
 import { EVENT_STORE } from '../runtime/runtime-tokens.js';
 import type { WriteOutcome } from './command-answer.js';
 import { idempotencyScope, type CommandMetadata } from './command-metadata.js';
-import { derivedCommandId, derivedEventId, type IdempotencyScope } from './derived-ids.js';
+import { derivedCommandId, derivedEventId, type IdempotencyScope } from '#infra/ids/derived-ids.js';
 import { StreamCache } from './stream-cache.js';
 
 /** An event as the deciders produce it (case, catalog and administration events alike). */

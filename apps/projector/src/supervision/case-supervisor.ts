@@ -18,7 +18,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '#infra/event-store/event-store.port.js';
-import { caseStateOf, caseStreamId } from '../../../api/src/cases/case-stream.js';
+import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import type { SupervisionConfiguration } from './supervision-configuration.js';
 import { supervisionEventId } from './supervision-event-id.js';
 

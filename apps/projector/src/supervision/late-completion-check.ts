@@ -5,7 +5,7 @@
  * recommendation (`publicCriticismDue`); if so it decides RecommendPublicCriticism on that case.
  * A lost race stops the step at that completion, which is read again next tick.
  */
-import { caseStateOf, caseStreamId } from '../../../api/src/cases/case-stream.js';
+import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import { publicCriticismDue } from '#domain/timeliness/public-criticism.js';
 import type { EventStore, Position } from '#infra/event-store/event-store.port.js';
 import type { CaseSupervisor } from './case-supervisor.js';

@@ -7,7 +7,7 @@
  */
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { stepFlagKey } from '#domain/case/case-state.js';
-import { uuidV5 } from '../../../api/src/command-pipeline/derived-ids.js';
+import { uuidV5 } from '#infra/ids/derived-ids.js';
 
 /** Supervision's own namespace, fixed once and never changed (ids written must stay derivable). */
 const SUPERVISION_NAMESPACE = '5d0c7e1a-3b9f-5e42-8a6d-2c4b1f0e9d37';

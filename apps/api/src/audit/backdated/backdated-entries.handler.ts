@@ -6,8 +6,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Db, Filter } from 'mongodb';
-import type { BackdatedEntryDocument } from '../../../../projector/src/supervision/backdated-entries/backdated-entry.js';
-import { BACKDATED_ENTRIES_COLLECTION } from '../../../../projector/src/supervision/backdated-entries/backdated-entries.projection.js';
+import {
+  BACKDATED_ENTRIES_COLLECTION,
+  type BackdatedEntryDocument,
+} from '#infra/read-store/documents/backdated-entry-document.js';
 import { problem, ProblemException, problems } from '../../problem/problem-details.js';
 import { AUDIT_READ_STORE } from './audit-read-store.js';
 import { cursorOf } from './backdated-cursor.js';

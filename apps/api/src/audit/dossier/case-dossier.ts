@@ -11,7 +11,7 @@ import { detectViolations } from '#domain/accountability/detect-violations.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { BACKDATE_TOLERANCE_MS } from '#domain/case/decision-context.js';
 import type { RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
-import { toCaseEvent } from '../../cases/case-stream.js';
+import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import type { CaseView } from '../../cases/queries/case-view.js';
 import {
   ACTION_LABELS,

@@ -9,7 +9,7 @@ import { toShanghaiIso } from '#domain/calendar/index.js';
 import type { Clock } from '#infra/clock/clock.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
-import { caseStateOf, caseStreamId } from '../../cases/case-stream.js';
+import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import { assertMayRead } from '../../cases/queries/case-read-scope.js';
 import { caseView } from '../../cases/queries/case-view.js';
 import { problem, ProblemException } from '../../problem/problem-details.js';

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { derivedEntityId } from '../../command-pipeline/derived-ids.js';
+import { derivedEntityId } from '#infra/ids/derived-ids.js';
 import type { WriteOutcome } from '../../command-pipeline/command-answer.js';
 import { idempotencyScope } from '../../command-pipeline/command-metadata.js';
 import { CaseCommandExecutor } from '../case-command-executor.js';

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { derivedEntityId } from '../../command-pipeline/derived-ids.js';
+import { derivedEntityId } from '#infra/ids/derived-ids.js';
 import { detectViolations } from '#domain/accountability/detect-violations.js';
-import { toCaseEvent } from '../case-stream.js';
+import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import type { WriteOutcome } from '../../command-pipeline/command-answer.js';
 import { idempotencyScope } from '../../command-pipeline/command-metadata.js';
 import { CaseCommandExecutor } from '../case-command-executor.js';

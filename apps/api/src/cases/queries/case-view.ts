@@ -14,7 +14,7 @@ import { maskApplicant } from '#domain/privacy/mask-applicant.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { toCaseEvent } from '../case-stream.js';
+import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 
 export class CaseCardView {
   @ApiProperty({ example: 'yellow-202603091730' }) cardId!: string;

@@ -9,7 +9,7 @@ import type { EventStore, RecordedEvent, StreamVerification } from '#infra/event
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { problem, ProblemException } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
-import { caseStateOf, caseStreamId } from '../case-stream.js';
+import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import { assertMayRead } from './case-read-scope.js';
 import { caseView, stateAsOf, type CaseView } from './case-view.js';
 import { cursorFor } from './list-page.js';

@@ -18,7 +18,8 @@ import {
 } from '#infra/read-store/documents/accountability-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ProjectedDocument, Projection, SharedChange } from '../../projection/projection.js';
-import { caseIdOf, evolveCase, toRecordedCaseEvent } from '../case-stream/recorded-case-event.js';
+import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
+import { evolveCase } from '../case-stream/recorded-case-event.js';
 import { initialState } from '#domain/case/case-state.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 
@@ -46,7 +47,7 @@ export const accountabilityProjection: Projection<null> = {
   apply(unit, event: RecordedEvent) {
     const caseId = caseIdOf(event)!;
     const before = unit as unknown as AccountabilityCaseDocument | undefined;
-    const recorded = toRecordedCaseEvent(event);
+    const recorded = toCaseEvent(event);
     const events: RecordedCaseEvent[] = [...(before?.events ?? []), recorded];
     // The detector folds with evolve and trusts it: an event evolve cannot read (an unknown type, a
     // malformed instant) is refused here first, and parked.

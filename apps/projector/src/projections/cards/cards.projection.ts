@@ -8,7 +8,7 @@ import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { CardDocument } from '#infra/read-store/documents/card-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ProjectedDocument, Projection } from '../../projection/projection.js';
-import { caseIdOf } from '../case-stream/recorded-case-event.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
 
 export const CARDS_PROJECTION = 'cards';
 

@@ -11,7 +11,7 @@ import {
 } from '#infra/read-store/documents/case-timeline-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ProjectedDocument, Projection } from '../../projection/projection.js';
-import { caseIdOf } from '../case-stream/recorded-case-event.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
 
 export const CASE_TIMELINES_PROJECTION = 'case-timelines';
 

@@ -45,7 +45,8 @@ import type {
   ProjectionStep,
   SharedChange,
 } from '../../projection/projection.js';
-import { caseIdOf, evolveCase, toRecordedCaseEvent } from '../case-stream/recorded-case-event.js';
+import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
+import { evolveCase } from '../case-stream/recorded-case-event.js';
 import {
   environmentOf,
   INITIAL_CONFIGURATION,
@@ -111,7 +112,7 @@ export const caseViewsProjection: Projection<ConfigurationContext> = {
   apply(unit, event: RecordedEvent, context): ProjectionStep {
     const caseId = caseIdOf(event)!;
     const before = unit as unknown as CaseViewDocument | undefined;
-    const domainEvent = toRecordedCaseEvent(event) as CaseEvent;
+    const domainEvent = toCaseEvent(event) as CaseEvent;
     const state = evolveCase(before?.state ?? initialState, domainEvent);
     let explanations = before?.explanations ?? {};
     if (domainEvent.type === 'ExplanationSubmitted')

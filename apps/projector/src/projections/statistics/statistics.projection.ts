@@ -19,7 +19,8 @@ import {
 } from '#infra/read-store/documents/statistics-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ProjectedDocument, Projection, SharedChange } from '../../projection/projection.js';
-import { caseIdOf, evolveCase, toRecordedCaseEvent } from '../case-stream/recorded-case-event.js';
+import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
+import { evolveCase } from '../case-stream/recorded-case-event.js';
 import {
   environmentOf,
   INITIAL_CONFIGURATION,
@@ -53,7 +54,7 @@ export const statisticsProjection: Projection<ConfigurationContext> = {
   apply(unit, event: RecordedEvent, context) {
     const caseId = caseIdOf(event)!;
     const before: CaseState = (unit as unknown as StatisticsCaseDocument | undefined)?.state ?? initialState;
-    const after = evolveCase(before, toRecordedCaseEvent(event) as CaseEvent);
+    const after = evolveCase(before, toCaseEvent(event) as CaseEvent);
     const clock = environmentOf(context).officeClock(after.centerId);
     const delta = contributionDelta(caseContributions(before, clock), caseContributions(after, clock));
     const next: Omit<StatisticsCaseDocument, '_position'> = { _id: caseId, caseId, state: after };

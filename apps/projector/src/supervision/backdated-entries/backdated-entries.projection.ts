@@ -9,9 +9,12 @@
  */
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import type { EventFilter, RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { backdatedEntryOf, CASE_STREAM_PREFIX, type BackdatedEntryDocument } from './backdated-entry.js';
-
-export const BACKDATED_ENTRIES_COLLECTION = 'audit_backdated_entries';
+import { CASE_STREAM_PREFIX } from '#infra/case-stream/case-stream.js';
+import {
+  BACKDATED_ENTRIES_COLLECTION,
+  type BackdatedEntryDocument,
+} from '#infra/read-store/documents/backdated-entry-document.js';
+import { backdatedEntryOf } from './backdated-entry.js';
 
 export class BackdatedEntriesProjection {
   readonly name = 'backdated-entries';

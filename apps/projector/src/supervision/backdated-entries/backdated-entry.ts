@@ -4,35 +4,9 @@
  * nothing. The document is keyed by the event id, so applying an event twice changes nothing.
  */
 import { BACKDATE_TOLERANCE_MS } from '#domain/case/decision-context.js';
+import { CASE_STREAM_PREFIX } from '#infra/case-stream/case-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
-
-export interface BackdatedEntryDocument {
-  /** The event id. */
-  _id: string;
-  caseId: string;
-  eventType: string;
-  revision: number;
-  position: string;
-  occurredAt: string;
-  recordedAt: string;
-  occurredAtMs: number;
-  recordedAtMs: number;
-  /** recordedAt − occurredAt, whole minutes. */
-  gapMinutes: number;
-  /** Why it was entered late (U2); null when the event carries none (older events, system writes). */
-  lateEntryReason: string | null;
-  actor: {
-    id: string;
-    name: string;
-    role: string;
-    departmentId: string | null;
-    windowId: string | null;
-  };
-  /** The department of the staff member who made the entry. */
-  departmentId: string | null;
-}
-
-export const CASE_STREAM_PREFIX = 'case-';
+import type { BackdatedEntryDocument } from '#infra/read-store/documents/backdated-entry-document.js';
 
 export function backdatedEntryOf(event: RecordedEvent): BackdatedEntryDocument | undefined {
   if (!event.streamId.startsWith(CASE_STREAM_PREFIX)) return undefined;

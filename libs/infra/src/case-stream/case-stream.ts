@@ -1,7 +1,8 @@
 /**
  * A case's stream (`case-<id>`, DESIGN.md "Events") as the domain sees it: recorded envelopes turned
  * back into the domain's `CaseEvent`s (the envelope's actor has nulls where the domain has absent
- * fields) and folded into the state (U4).
+ * fields) and folded into the state (U4). Shared by the API's command handlers and queries, the
+ * projector's projections and supervision.
  */
 import type { Actor, Role } from '#domain/actor/actor.js';
 import type { RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
@@ -12,6 +13,13 @@ import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 
 export const CASE_STREAM_PREFIX = 'case-';
 export const caseStreamId = (caseId: string): string => `${CASE_STREAM_PREFIX}${caseId}`;
+
+/** The case an event belongs to, or undefined for events of other streams. */
+export function caseIdOf(event: RecordedEvent): string | undefined {
+  return event.streamId.startsWith(CASE_STREAM_PREFIX)
+    ? event.streamId.slice(CASE_STREAM_PREFIX.length)
+    : undefined;
+}
 
 /** Case ids name streams and appear in URLs: a conservative alphabet keeps both unambiguous. */
 export const CASE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;

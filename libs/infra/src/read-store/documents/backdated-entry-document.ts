@@ -1,0 +1,31 @@
+/**
+ * A document of `audit_backdated_entries` (U2): one back-dated entry (补录), keyed by its event id.
+ * Written by the projector's backdated-entries projection, read by GET /views/audit/backdated.
+ */
+export const BACKDATED_ENTRIES_COLLECTION = 'audit_backdated_entries';
+
+export interface BackdatedEntryDocument {
+  /** The event id. */
+  _id: string;
+  caseId: string;
+  eventType: string;
+  revision: number;
+  position: string;
+  occurredAt: string;
+  recordedAt: string;
+  occurredAtMs: number;
+  recordedAtMs: number;
+  /** recordedAt − occurredAt, whole minutes. */
+  gapMinutes: number;
+  /** Why it was entered late (U2); null when the event carries none (older events, system writes). */
+  lateEntryReason: string | null;
+  actor: {
+    id: string;
+    name: string;
+    role: string;
+    departmentId: string | null;
+    windowId: string | null;
+  };
+  /** The department of the staff member who made the entry. */
+  departmentId: string | null;
+}
