@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     clock,
     logger,
     awaitViews: () => projector.whenCaughtUp(),
+    options: { intervalMs: config.supervisionIntervalMs },
   });
   await supervision.prepare();
   supervision.loop.start();
