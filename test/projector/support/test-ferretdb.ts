@@ -1,6 +1,7 @@
 /**
  * A FerretDB for a test file (issue 6: "tests start their own on a free port"), with its data in a
- * temporary folder, or the server MONGODB_URI names when set (then each suite uses databases of its
+ * temporary folder, or the server MONGODB_TEST_URL names when set (never MONGODB_URI: a
+ * test run must not drop databases on the server the application uses) (then each suite uses databases of its
  * own and drops them).
  */
 import { randomBytes } from 'node:crypto';
@@ -18,7 +19,7 @@ export interface TestReadServer {
 }
 
 export async function startTestReadServer(): Promise<TestReadServer> {
-  const given = process.env.MONGODB_URI;
+  const given = process.env.MONGODB_TEST_URL?.trim() || undefined;
   const dir = given ? undefined : await mkdtemp(join(tmpdir(), 'projector-ferretdb-'));
   const server = given ? undefined : await startLocalFerretDb({ dataDir: dir!, reuseRunning: false });
   const uri = given ?? server!.uri;
