@@ -1,8 +1,7 @@
 /**
  * A FerretDB for a test file (issue 6: "tests start their own on a free port"), with its data in a
- * temporary folder, or the server MONGODB_TEST_URL names when set (never MONGODB_URI: a
- * test run must not drop databases on the server the application uses) (then each suite uses databases of its
- * own and drops them).
+ * temporary folder; or, when MONGODB_TEST_URL is set, that server, where each suite uses databases of
+ * its own and drops them. Never MONGODB_URI: a test run must not touch the application's server.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
