@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     await projector.stop();
     await readStore.close();
     await store.close();
+    logger.info(readStore.kind === 'local-ferretdb' ? 'stopped (and the local FerretDB)' : 'stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
