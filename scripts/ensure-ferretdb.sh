@@ -38,7 +38,8 @@ FerretDB (the local read store) is not installed in .tools/bin and Go is not ava
 Either install Go (https://go.dev/dl/, 1.22 or later) and run this again, or point the system at a
 MongoDB-compatible server you already have, e.g.
     export MONGODB_URI=mongodb://127.0.0.1:27017/gov_service_cases
-(MongoDB 6+ or FerretDB); tests then use that server too, each in its own database.
+(MongoDB 6+ or FerretDB), and scripts/start uses it. The test command needs this FerretDB build
+itself (its suites start and stop their own servers, as npm start does).
 EOF
   exit 1
 fi
