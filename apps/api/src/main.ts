@@ -3,6 +3,8 @@
  * the embedded defaults — PGlite under DATA_DIR unless EVENT_STORE_URL names another event store,
  * and a local FerretDB under DATA_DIR (started here, stopped on exit) unless MONGODB_URI names a
  * read store. PGlite belongs to one process, which is why the projector runs in this one.
+ * PROJECTOR=off (with EVENT_STORE_URL) serves the API alone, beside `npm run start:projector`
+ * processes on the same stores.
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type AppConfig } from '#infra/config/app-config.js';
@@ -52,11 +54,12 @@ async function main(): Promise<void> {
     logger.warn('AUTH_JWT_SECRET is unset: using the development secret. Never do this in production.');
 
   const readStore = await readStoreOrExit(config);
-  const projector = startProjector(store, readStore.db, { logger });
+  const inProcess = config.projector === 'in-process';
+  const projector = inProcess ? startProjector(store, readStore.db, { logger }) : undefined;
   // Twice: a read already under way when asked may answer "caught up" without the newest events.
   const viewsCaughtUp = async (): Promise<void> => {
-    await projector.whenCaughtUp();
-    await projector.whenCaughtUp();
+    await projector?.whenCaughtUp();
+    await projector?.whenCaughtUp();
   };
   const started: { loop?: SupervisionLoop } = {};
   const app = await createApiApplication({
@@ -64,20 +67,22 @@ async function main(): Promise<void> {
     readStoreDb: readStore.db,
     alertHeartbeatMs: config.alertsHeartbeatMs,
     // POST /admin/clock ticks the loop; it exists before the server takes its first request.
-    supervision: { tick: (options) => started.loop!.tick(options) },
+    ...(inProcess && { supervision: { tick: (options) => started.loop!.tick(options) } }),
   });
-  const supervision = createSupervision({
-    store,
-    db: readStore.db,
-    configuration: app.get(ConfigurationCache),
-    clock,
-    logger,
-    awaitViews: viewsCaughtUp,
-    options: { intervalMs: config.supervisionIntervalMs },
-  });
-  await supervision.prepare();
-  started.loop = supervision.loop;
-  supervision.loop.start();
+  if (inProcess) {
+    const supervision = createSupervision({
+      store,
+      db: readStore.db,
+      configuration: app.get(ConfigurationCache),
+      clock,
+      logger,
+      awaitViews: viewsCaughtUp,
+      options: { intervalMs: config.supervisionIntervalMs },
+    });
+    await supervision.prepare();
+    started.loop = supervision.loop;
+    supervision.loop.start();
+  }
 
   await app.listen(config.port, '0.0.0.0');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
@@ -87,9 +92,10 @@ async function main(): Promise<void> {
       clock: config.clock,
       eventStore: config.eventStoreUrl ? 'configured' : `pglite under ${config.dataDir}`,
       readStore: readStore.kind === 'configured' ? readStore.uri : `local FerretDB at ${readStore.uri}`,
-      supervisionIntervalMs: config.supervisionIntervalMs,
+      projector: config.projector,
+      ...(inProcess && { supervisionIntervalMs: config.supervisionIntervalMs }),
     },
-    'API, projector and supervision running',
+    inProcess ? 'API, projector and supervision running' : 'API running (projector processes run elsewhere)',
   );
   // Printed plainly as well: the first thing a newcomer looks for.
   console.log(
@@ -100,9 +106,9 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    await supervision.loop.stop();
+    await started.loop?.stop();
     await app.close();
-    await projector.stop();
+    await projector?.stop();
     await readStore.close();
     await store.close();
     logger.info(readStore.kind === 'local-ferretdb' ? 'stopped (and the local FerretDB)' : 'stopped');

@@ -25,7 +25,14 @@ describe('loadConfig', () => {
       configurationPollMs: 1000,
       supervisionIntervalMs: 30_000,
       alertsHeartbeatMs: 15_000,
+      projector: 'in-process',
     });
+  });
+
+  it('PROJECTOR=off serves the API alone, which needs a shared event store (PGlite belongs to one process)', () => {
+    expect(loadConfig({ PROJECTOR: 'off', EVENT_STORE_URL: 'postgres://db/events' }).projector).toBe('off');
+    expect(() => loadConfig({ PROJECTOR: 'off' })).toThrow(/PROJECTOR=off needs EVENT_STORE_URL/);
+    expect(() => loadConfig({ PROJECTOR: 'sometimes' })).toThrow(/PROJECTOR must be 'in-process' or 'off'/);
   });
 
   it('reads every variable', () => {

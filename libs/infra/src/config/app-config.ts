@@ -25,7 +25,14 @@ export interface AppConfig {
   readonly supervisionIntervalMs: number;
   /** Heartbeat comment on GET /alerts/stream (ALERTS_HEARTBEAT_MS; 15 s), so proxies keep it open. */
   readonly alertsHeartbeatMs: number;
+  /**
+   * PROJECTOR: `in-process` (default) runs the projector and supervision in the API's process, as
+   * `npm start` does; `off` serves the API only, beside projector processes on shared stores.
+   */
+  readonly projector: ProjectorMode;
 }
+
+export type ProjectorMode = 'in-process' | 'off';
 
 /** Only for local development: used when AUTH_JWT_SECRET is unset outside production, with a warning. */
 export const DEV_JWT_SECRET = 'dev-only-secret-政务服务中心-change-me';
@@ -151,6 +158,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const supervisionIntervalMs = milliseconds('SUPERVISION_INTERVAL_MS', 30_000, 100, 86_400_000);
   const alertsHeartbeatMs = milliseconds('ALERTS_HEARTBEAT_MS', 15_000, 100, 600_000);
 
+  let projector: ProjectorMode = 'in-process';
+  if (present(env.PROJECTOR)) {
+    if (env.PROJECTOR !== 'in-process' && env.PROJECTOR !== 'off')
+      problems.push(`PROJECTOR must be 'in-process' or 'off' (got ${JSON.stringify(env.PROJECTOR)}).`);
+    else projector = env.PROJECTOR;
+  }
+  // PGlite belongs to one process: the projector that reads it must run in the API's.
+  if (projector === 'off' && eventStoreUrl === undefined)
+    problems.push(
+      'PROJECTOR=off needs EVENT_STORE_URL (a PostgreSQL or EventStoreDB server the projector processes share): the embedded PGlite store belongs to one process.',
+    );
+
   if (problems.length > 0 || auth === undefined) throw new ConfigError(problems);
   return {
     ...(eventStoreUrl !== undefined && { eventStoreUrl }),
@@ -164,6 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     configurationPollMs,
     supervisionIntervalMs,
     alertsHeartbeatMs,
+    projector,
   };
 }
 
