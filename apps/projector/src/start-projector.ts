@@ -4,19 +4,26 @@
  * own process (main.ts) calls it too.
  *
  *   const projector = startProjector(store, db, { logger });
- *   await projector.whenCaughtUp();   // every event recorded so far is in the views
+ *   await projector.whenCaughtUp();       // every event recorded so far is in the views
+ *   await projector.whenRebuildsDone();   // read models built by older code are rebuilt and swapped in
  *   await projector.stop();
+ *
+ * A projection whose live checkpoint records another version than its code's is rebuilt beside the
+ * live one, in the background (versions/version-rebuilds.ts).
  */
 import type { Db } from 'mongodb';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { projectorProjections, selectProjections } from './projections/projector-projections.js';
 import type { AnyProjection } from './projection/projection.js';
 import {
+  defaultOwner,
   ProjectionRunner,
   type ProjectionRunnerOptions,
   type ProjectionStatus,
 } from './runner/projection-runner.js';
 import { createWorker, type WorkerOptions } from './runner/projection-worker.js';
+import { assertVersions } from './versions/version-change.js';
+import { startVersionRebuilds, type VersionRebuildStatus } from './versions/version-rebuilds.js';
 
 export interface StartProjectorOptions extends ProjectionRunnerOptions, WorkerOptions {
   /** Names of the projections to run; default all. */
@@ -25,11 +32,21 @@ export interface StartProjectorOptions extends ProjectionRunnerOptions, WorkerOp
   readonly projections?: readonly AnyProjection[];
 }
 
+export interface ProjectorStatus extends ProjectionStatus {
+  /** Set while the projection is rebuilt because its version changed; the live one still answers. */
+  readonly versionRebuild?: VersionRebuildStatus;
+}
+
 export interface RunningProjector {
   readonly runner: ProjectionRunner;
   /** Resolves once every event recorded before the call is applied to the views this process owns. */
   whenCaughtUp(): Promise<void>;
-  status(): ProjectionStatus[];
+  /**
+   * Resolves once the projections found at start to be built by another version are rebuilt and
+   * swapped in (here or by another projector); at once when there were none.
+   */
+  whenRebuildsDone(): Promise<void>;
+  status(): ProjectorStatus[];
   stop(): Promise<void>;
 }
 
@@ -39,12 +56,31 @@ export function startProjector(
   options: StartProjectorOptions = {},
 ): RunningProjector {
   const projections = selectProjections(options.projections ?? projectorProjections(db), options.only ?? []);
+  assertVersions(projections);
+  const owner = options.owner ?? defaultOwner();
   const workers = projections.map((p) => createWorker(p, db, undefined, options));
-  const runner = new ProjectionRunner(store, db, workers, options).start();
+  const runner = new ProjectionRunner(store, db, workers, { ...options, owner }).start();
+  // Under an owner of its own: the rebuild must be handed the live lease by this process's runner.
+  const rebuilds = startVersionRebuilds(store, db, projections, {
+    owner: `${owner}/version-rebuild`,
+    leaseTtlMs: options.leaseTtlMs,
+    retryMs: options.leaseRetryMs,
+    batchSize: options.batchSize,
+    cacheSize: options.cacheSize,
+    logger: options.logger,
+  });
   return {
     runner,
     whenCaughtUp: () => runner.whenCaughtUp(),
-    status: () => runner.status(),
-    stop: () => runner.stop(),
+    whenRebuildsDone: () => rebuilds.done,
+    status: () =>
+      runner.status().map((s) => {
+        const versionRebuild = rebuilds.statusOf(s.checkpointId);
+        return versionRebuild ? { ...s, versionRebuild } : s;
+      }),
+    async stop() {
+      await rebuilds.stop();
+      await runner.stop();
+    },
   };
 }

@@ -51,6 +51,13 @@ export interface ProjectionStep {
 
 export interface Projection<Context = unknown> {
   readonly name: string;
+  /**
+   * The shape of the documents it builds, a positive integer: raised whenever a code change makes
+   * documents built before it differ from those built after (a new field, a new collection). The
+   * checkpoint records the version a read store was built with; the projector rebuilds, beside the
+   * live one, a read store built with another (../versions/version-rebuilds.ts).
+   */
+  readonly version: number;
   readonly collections: readonly ProjectionCollection[];
   /** Which of `collections` holds the unit documents. */
   readonly unitCollection: string;
@@ -75,6 +82,8 @@ export interface Projection<Context = unknown> {
  */
 export interface SelfWritingProjection {
   readonly name: string;
+  /** As Projection's `version`. */
+  readonly version: number;
   readonly collection: string;
   readonly filter?: EventFilter;
   ensureIndexes(): Promise<void>;

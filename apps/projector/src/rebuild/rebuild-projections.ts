@@ -7,7 +7,8 @@
  * rebuilt checkpoint.
  *
  * A rebuild that is stopped (even by kill -9) resumes from its own checkpoint when run again; one
- * stopped in its swap finishes the swap. Projections that write their own documents (supervision's
+ * stopped in its swap finishes the swap. Only one rebuild of a projection runs at a time: each
+ * claims the projection's `#rebuild` lease first (rebuild-claims.ts), a second one waits for it. Projections that write their own documents (supervision's
  * back-dated entries) are rebuilt in place: dropped and replayed under their live lease.
  */
 import type { Db } from 'mongodb';
@@ -28,6 +29,8 @@ import { defaultOwner, ProjectionRunner, type BatchProgress } from '../runner/pr
 import { createWorker, type ProjectionWorker, type WorkerTarget } from '../runner/projection-worker.js';
 import { countEventsAfter } from './count-events.js';
 import type { ProgressReporter } from './progress-reporter.js';
+import { RebuildAborted } from './rebuild-aborted.js';
+import { RebuildClaims } from './rebuild-claims.js';
 import { beginSwap, finishSwap } from './swap-rebuilt-collections.js';
 
 export interface RebuildOptions {
@@ -42,6 +45,8 @@ export interface RebuildOptions {
   readonly owner?: string;
   /** How long to wait for the live projector to hand its lease over; default 2 lease lifetimes + 5 s. */
   readonly handoverTimeoutMs?: number;
+  /** Stops the rebuild after the batch in progress (RebuildAborted); it resumes when run again. */
+  readonly signal?: AbortSignal;
 }
 
 export interface RebuildReport {
@@ -69,32 +74,18 @@ export async function rebuildProjections(
   const owner = options.owner ?? defaultOwner();
   const ttl = options.leaseTtlMs ?? 15_000;
   const leases = new ProjectionLeases(db, owner, ttl);
-  const takeLive = (name: string): Promise<void> =>
-    takeOver(leases, name, options.handoverTimeoutMs ?? 2 * ttl + 5_000);
-
-  // A swap a crash interrupted is finished before anything else (its checkpoint says so).
-  for (const p of pure) {
-    if ((await loadCheckpoint(db, rebuildCheckpointId(p.name)))?.phase !== 'swapping') continue;
-    await takeLive(p.name);
-    await finishSwap(db, p);
-    await leases.release(p.name);
-    options.logger?.info({ projection: p.name }, 'finished an interrupted swap');
-  }
-
-  // Fresh collections and a checkpoint at START, unless a rebuild is already under way: then resume.
-  for (const p of pure) {
-    if (await loadCheckpoint(db, rebuildCheckpointId(p.name))) continue;
-    for (const c of p.collections)
-      await db
-        .collection(rebuildCollectionName(c.name))
-        .drop()
-        .catch(() => undefined);
-    await saveCheckpoint(db, rebuildCheckpointId(p.name), p.name, START, p.initialContext, 'building');
-  }
-
-  const workers = pure.map((p) =>
-    createWorker(p, db, rebuildTarget(p), { cacheSize: options.cacheSize, logger: options.logger }),
-  );
+  const claims = new RebuildClaims(leases);
+  const signal = options.signal;
+  /** Live leases taken from the live projector and not yet given back. */
+  const liveHeld = new Set<string>();
+  const takeLive = async (name: string): Promise<void> => {
+    await takeOver(leases, name, options.handoverTimeoutMs ?? 2 * ttl + 5_000, signal);
+    liveHeld.add(name);
+  };
+  const releaseLive = async (name: string): Promise<void> => {
+    liveHeld.delete(name);
+    await leases.release(name);
+  };
   const runnerOptions = {
     owner,
     leaseTtlMs: ttl,
@@ -103,50 +94,115 @@ export async function rebuildProjections(
     batchSize: options.batchSize,
     logger: options.logger,
   };
-  let applied = 0;
-  if (workers.length > 0) {
-    const from = await earliest(db, workers);
-    const total = await countEventsAfter(store, from);
-    options.progress?.start(`rebuild ${pure.map((p) => p.name).join(', ')}`, total);
-    const done = new Map<string, number>();
-    const onBatch = (b: BatchProgress): void => {
-      done.set(b.checkpointId, (done.get(b.checkpointId) ?? 0) + b.events);
-      applied = Math.min(...workers.map((w) => done.get(w.target.checkpointId) ?? 0));
-      options.progress?.update(applied);
-    };
-    // Build while the live projector goes on; it still answers and stays current.
-    await new ProjectionRunner(store, db, workers, { ...runnerOptions, onBatch }).done();
-
-    for (const p of pure) {
-      await takeLive(p.name);
-      // The live projector is paused now: the last events, then the swap.
-      const worker = workers.find((w) => w.projection === p)!;
-      await new ProjectionRunner(store, db, [worker], { ...runnerOptions, onBatch }).done();
-      await beginSwap(db, p);
-      await finishSwap(db, p);
-      await leases.release(p.name);
-      await leases.release(rebuildCheckpointId(p.name));
-      options.logger?.info({ projection: p.name, position: worker.position }, 'rebuilt and swapped in');
+  /** Runs a rebuild's runner to the end, or stops it with the signal. */
+  const runToEnd = async (runner: ProjectionRunner): Promise<void> => {
+    const stop = (): void => void runner.stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      await runner.done();
+    } finally {
+      signal?.removeEventListener('abort', stop);
     }
-    options.progress?.finish(
-      `done: ${applied.toLocaleString('en-US')} events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    if (signal?.aborted) throw new RebuildAborted();
+  };
+
+  try {
+    // Nothing is touched before every chosen rebuild is ours, in name order (no two rebuilds wait
+    // on each other). A version rebuild (versions/version-rebuilds.ts) has claimed them already.
+    for (const name of chosen.map((p) => p.name).sort())
+      await claims.claim(name, signal, () =>
+        options.logger?.info({ projection: name }, 'another rebuild of this projection is running; waiting'),
+      );
+
+    // A swap a crash interrupted is finished before anything else (its checkpoint says so).
+    for (const p of pure) {
+      if ((await loadCheckpoint(db, rebuildCheckpointId(p.name)))?.phase !== 'swapping') continue;
+      await takeLive(p.name);
+      await finishSwap(db, p);
+      await releaseLive(p.name);
+      options.logger?.info({ projection: p.name }, 'finished an interrupted swap');
+    }
+
+    // Fresh collections and a checkpoint at START, unless a rebuild of this version is already under
+    // way: then resume. One begun by other code (another version) would mix shapes: begin again.
+    for (const p of pure) {
+      const id = rebuildCheckpointId(p.name);
+      if ((await loadCheckpoint(db, id))?.version === p.version) continue;
+      await checkpointsOf(db).deleteOne({ _id: id });
+      for (const c of p.collections)
+        await db
+          .collection(rebuildCollectionName(c.name))
+          .drop()
+          .catch(() => undefined);
+      await saveCheckpoint(db, id, {
+        projection: p.name,
+        position: START,
+        context: p.initialContext,
+        phase: 'building',
+        version: p.version,
+      });
+    }
+
+    const workers = pure.map((p) =>
+      createWorker(p, db, rebuildTarget(p), { cacheSize: options.cacheSize, logger: options.logger }),
     );
-  }
+    let applied = 0;
+    if (workers.length > 0) {
+      const from = await earliest(db, workers);
+      const total = await countEventsAfter(store, from);
+      options.progress?.start(`rebuild ${pure.map((p) => p.name).join(', ')}`, total);
+      const done = new Map<string, number>();
+      const onBatch = (b: BatchProgress): void => {
+        done.set(b.checkpointId, (done.get(b.checkpointId) ?? 0) + b.events);
+        applied = Math.min(...workers.map((w) => done.get(w.target.checkpointId) ?? 0));
+        options.progress?.update(applied);
+      };
+      // Build while the live projector goes on; it still answers and stays current.
+      await runToEnd(new ProjectionRunner(store, db, workers, { ...runnerOptions, onBatch }));
 
-  for (const p of selfWriting) {
-    await takeLive(p.name);
-    await db
-      .collection(p.collection)
-      .drop()
-      .catch(() => undefined);
-    await checkpointsOf(db).deleteOne({ _id: p.name });
-    const worker = createWorker(p, db);
-    await new ProjectionRunner(store, db, [worker], runnerOptions).done();
-    await leases.release(p.name);
-    options.logger?.info({ projection: p.name }, 'rebuilt in place');
-  }
+      for (const p of pure) {
+        await takeLive(p.name);
+        // The live projector is paused now: the last events, then the swap.
+        const worker = workers.find((w) => w.projection === p)!;
+        await runToEnd(new ProjectionRunner(store, db, [worker], { ...runnerOptions, onBatch }));
+        await beginSwap(db, p);
+        await finishSwap(db, p);
+        await releaseLive(p.name);
+        await claims.release(p.name);
+        options.logger?.info(
+          { projection: p.name, position: worker.position, version: p.version },
+          'rebuilt and swapped in',
+        );
+      }
+      options.progress?.finish(
+        `done: ${applied.toLocaleString('en-US')} events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+    }
 
-  return { projections: chosen.map((p) => p.name), events: applied, seconds: (Date.now() - started) / 1000 };
+    for (const p of selfWriting) {
+      await takeLive(p.name);
+      await db
+        .collection(p.collection)
+        .drop()
+        .catch(() => undefined);
+      await checkpointsOf(db).deleteOne({ _id: p.name });
+      const worker = createWorker(p, db);
+      await runToEnd(new ProjectionRunner(store, db, [worker], runnerOptions));
+      await releaseLive(p.name);
+      await claims.release(p.name);
+      options.logger?.info({ projection: p.name, version: p.version }, 'rebuilt in place');
+    }
+
+    return {
+      projections: chosen.map((p) => p.name),
+      events: applied,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    // Stopped or failed: let go at once, so the live projector goes on and a rebuild resumes.
+    for (const name of [...liveHeld]) await releaseLive(name).catch(() => undefined);
+    await claims.releaseAll();
+  }
 }
 
 async function earliest(db: Db, workers: readonly ProjectionWorker[]): Promise<Position> {
@@ -156,14 +212,30 @@ async function earliest(db: Db, workers: readonly ProjectionWorker[]): Promise<P
   return positions.reduce((a, b) => (a < b ? a : b));
 }
 
-/** Takes a lease, asking its holder to hand it over; fails after `timeoutMs`. */
-async function takeOver(leases: ProjectionLeases, name: string, timeoutMs: number): Promise<void> {
+/**
+ * Takes a lease, asking its holder to hand it over; fails after `timeoutMs` or when stopped, and then
+ * withdraws the request (and gives back a lease handed over meanwhile), so the live projector goes on.
+ */
+async function takeOver(
+  leases: ProjectionLeases,
+  name: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await leases.acquire(name)) return;
+    const failure = signal?.aborted
+      ? new RebuildAborted()
+      : Date.now() > deadline
+        ? new Error(`the live projector did not hand over the lease of ${name} within ${timeoutMs} ms`)
+        : undefined;
+    if (failure) {
+      await leases.withdrawHandover(name);
+      await leases.release(name);
+      throw failure;
+    }
     await leases.requestHandover(name);
-    if (Date.now() > deadline)
-      throw new Error(`the live projector did not hand over the lease of ${name} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -54,6 +54,8 @@ export async function finishSwap(db: Db, projection: Projection): Promise<boolea
       position: rebuild.position,
       context: rebuild.context,
       savedAt: new Date(),
+      // The rebuilt documents' version: a projector started later finds nothing to rebuild.
+      ...(rebuild.version !== undefined && { version: rebuild.version }),
     },
     { upsert: true },
   );

@@ -12,25 +12,43 @@ export interface LoadedCheckpoint {
   readonly position: Position;
   readonly context: unknown;
   readonly phase?: CheckpointDocument['phase'];
+  /** The version the documents were built with; undefined before versions existed. */
+  readonly version?: number;
+}
+
+export interface CheckpointToSave {
+  /** The projection's name (the id is `<name>#rebuild` during a rebuild). */
+  readonly projection: string;
+  readonly position: Position;
+  readonly context: unknown;
+  readonly phase?: CheckpointDocument['phase'];
+  /** Left as it is when undefined (a store built before versions stays "unversioned"). */
+  readonly version?: number;
 }
 
 export async function loadCheckpoint(db: Db, id: string): Promise<LoadedCheckpoint | undefined> {
   const doc = await checkpointsOf(db).findOne({ _id: id });
   return doc
-    ? { position: doc.position ?? START, context: doc.context, ...(doc.phase && { phase: doc.phase }) }
+    ? {
+        position: doc.position ?? START,
+        context: doc.context,
+        ...(doc.phase && { phase: doc.phase }),
+        ...(doc.version !== undefined && doc.version !== null && { version: doc.version }),
+      }
     : undefined;
 }
 
-export async function saveCheckpoint(
-  db: Db,
-  id: string,
-  projection: string,
-  position: Position,
-  context: unknown,
-  phase?: CheckpointDocument['phase'],
-): Promise<void> {
+export async function saveCheckpoint(db: Db, id: string, checkpoint: CheckpointToSave): Promise<void> {
   const checkpoints = checkpointsOf(db);
-  const fields = { projection, position, context, savedAt: new Date(), ...(phase && { phase }) };
+  const { projection, position, context, phase, version } = checkpoint;
+  const fields = {
+    projection,
+    position,
+    context,
+    savedAt: new Date(),
+    ...(phase && { phase }),
+    ...(version !== undefined && { version }),
+  };
   const moved = await checkpoints.updateOne({ _id: id, position: { $lt: position } }, { $set: fields });
   if (moved.matchedCount > 0) return;
   try {

@@ -96,6 +96,11 @@ export class ProjectionLeases {
     );
   }
 
+  /** Withdraws our request for a handover (a rebuild that stopped waiting). */
+  async withdrawHandover(name: string): Promise<void> {
+    await this.leases.updateOne({ _id: name, handoverTo: this.owner }, { $unset: { handoverTo: '' } });
+  }
+
   async holder(name: string): Promise<LeaseDocument | null> {
     return this.leases.findOne({ _id: name });
   }

@@ -27,7 +27,7 @@ import {
   type SelfWritingProjection,
 } from '../projection/projection.js';
 import { finishSwap } from '../rebuild/swap-rebuilt-collections.js';
-import { loadCheckpoint, saveCheckpoint } from './checkpoint-store.js';
+import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpoint-store.js';
 import { cloneDocument } from './clone-document.js';
 import { DocumentCache } from './document-cache.js';
 import { parkEvents, type ParkedEvent } from './parked-events.js';
@@ -68,6 +68,8 @@ export interface ProjectionWorker {
   readonly target: WorkerTarget;
   /** Every event up to here is applied (the checkpoint). */
   readonly position: Position;
+  /** The projection version the documents were built with, as the checkpoint records it. */
+  readonly builtWith: number | undefined;
   /** Reads the checkpoint (START when none), forgets cached documents, creates indexes. */
   start(): Promise<void>;
   /** Forgets cached documents: after a failed write or a lost lease they may be stale. */
@@ -109,8 +111,19 @@ interface Slot {
 const seen = (slot: Slot, position: Position): boolean =>
   slot.stored !== undefined && slot.stored >= position;
 
+/**
+ * The version a worker's checkpoint records: the one its checkpoint had (the live projector goes on
+ * with newer code over documents built by older code, and must not claim otherwise until a rebuild
+ * swaps in), or the projection's own when it starts from nothing.
+ */
+const builtWithOf = (
+  checkpoint: LoadedCheckpoint | undefined,
+  projection: AnyProjection,
+): number | undefined => (checkpoint ? checkpoint.version : projection.version);
+
 class PureProjectionWorker implements ProjectionWorker {
   position: Position = START;
+  builtWith: number | undefined;
   private context: unknown;
   private readonly cache: DocumentCache;
   /**
@@ -145,6 +158,7 @@ class PureProjectionWorker implements ProjectionWorker {
     const checkpoint = await loadCheckpoint(this.db, this.target.checkpointId);
     this.position = checkpoint?.position ?? START;
     this.context = checkpoint?.context ?? this.projection.initialContext;
+    this.builtWith = builtWithOf(checkpoint, this.projection);
     for (const c of this.projection.collections)
       for (const index of c.indexes) await this.collection(c.name).createIndex(index.key, index);
     if (this.position === START) {
@@ -245,7 +259,13 @@ class PureProjectionWorker implements ProjectionWorker {
           'event parked: the projection cannot apply it',
         );
     }
-    await saveCheckpoint(this.db, this.target.checkpointId, p.name, next, context, this.target.phase);
+    await saveCheckpoint(this.db, this.target.checkpointId, {
+      projection: p.name,
+      position: next,
+      context,
+      phase: this.target.phase,
+      version: this.builtWith,
+    });
     this.context = context;
     if (next > this.position) this.position = next;
     return { applied, parked: parked.length };
@@ -325,6 +345,7 @@ class PureProjectionWorker implements ProjectionWorker {
 /** A projection that writes its own idempotent documents: the runner only feeds and checkpoints it. */
 class SelfWritingWorker implements ProjectionWorker {
   position: Position = START;
+  builtWith: number | undefined;
 
   constructor(
     readonly projection: SelfWritingProjection,
@@ -333,7 +354,9 @@ class SelfWritingWorker implements ProjectionWorker {
   ) {}
 
   async start(): Promise<void> {
-    this.position = (await loadCheckpoint(this.db, this.target.checkpointId))?.position ?? START;
+    const checkpoint = await loadCheckpoint(this.db, this.target.checkpointId);
+    this.position = checkpoint?.position ?? START;
+    this.builtWith = builtWithOf(checkpoint, this.projection);
     await this.projection.ensureIndexes();
   }
 
@@ -349,14 +372,13 @@ class SelfWritingWorker implements ProjectionWorker {
           : filter.eventTypes.includes(e.type),
     );
     if (wanted.length > 0) await this.projection.apply(wanted);
-    await saveCheckpoint(
-      this.db,
-      this.target.checkpointId,
-      this.projection.name,
-      next,
-      null,
-      this.target.phase,
-    );
+    await saveCheckpoint(this.db, this.target.checkpointId, {
+      projection: this.projection.name,
+      position: next,
+      context: null,
+      phase: this.target.phase,
+      version: this.builtWith,
+    });
     if (next > this.position) this.position = next;
     return { applied: wanted.length, parked: 0 };
   }

@@ -14,6 +14,11 @@ export interface CheckpointDocument {
   position: Position;
   /** The projection's folded configuration as of `position`; null for projections without one. */
   context: unknown;
+  /**
+   * The projection's version (apps/projector projection.ts) the documents were built with; absent in
+   * checkpoints saved before versions existed. A projector started with another version rebuilds.
+   */
+  version?: number;
   /** A rebuild's progress: building its fresh collections, or swapping them in. */
   phase?: 'building' | 'swapping';
   /** Wall time of the save, for operators; never part of a read model. */

@@ -27,6 +27,7 @@ export const ACCOUNTABILITY_PROJECTION = 'accountability';
 
 export const accountabilityProjection: Projection<null> = {
   name: ACCOUNTABILITY_PROJECTION,
+  version: 1,
   unitCollection: READ_MODELS.accountabilityCases,
   collections: [
     {

@@ -18,6 +18,7 @@ export const cardDocumentId = (caseId: string, cardId: string): string => `${cas
 
 export const cardsProjection: Projection<null> = {
   name: CARDS_PROJECTION,
+  version: 1,
   unitCollection: READ_MODELS.cards,
   collections: [
     {

@@ -17,6 +17,7 @@ export const CASE_TIMELINES_PROJECTION = 'case-timelines';
 
 export const caseTimelinesProjection: Projection<null> = {
   name: CASE_TIMELINES_PROJECTION,
+  version: 1,
   unitCollection: READ_MODELS.caseTimelines,
   collections: [
     {

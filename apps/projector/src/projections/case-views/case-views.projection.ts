@@ -61,6 +61,8 @@ export const CASE_VIEWS_PROJECTION = 'case-views';
 
 export const caseViewsProjection: Projection<ConfigurationContext> = {
   name: CASE_VIEWS_PROJECTION,
+  // 2: case_due_buckets (supervision's due cases) was added; stores built before lack it.
+  version: 2,
   unitCollection: READ_MODELS.caseViews,
   collections: [
     {

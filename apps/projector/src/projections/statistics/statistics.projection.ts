@@ -35,6 +35,7 @@ const SCOPES: readonly StatisticsScope[] = ['all', 'department', 'window', 'pair
 
 export const statisticsProjection: Projection<ConfigurationContext> = {
   name: STATISTICS_PROJECTION,
+  version: 1,
   unitCollection: READ_MODELS.statisticsCases,
   collections: [
     {

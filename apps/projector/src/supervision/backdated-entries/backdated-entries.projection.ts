@@ -18,6 +18,7 @@ import { backdatedEntryOf } from './backdated-entry.js';
 
 export class BackdatedEntriesProjection {
   readonly name = 'backdated-entries';
+  readonly version = 1;
   readonly collection = BACKDATED_ENTRIES_COLLECTION;
   readonly filter: EventFilter = { streamPrefix: CASE_STREAM_PREFIX };
 
