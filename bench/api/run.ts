@@ -7,11 +7,15 @@
  *
  * PG_BENCH_URL (or PG_TEST_URL; default postgres://postgres@127.0.0.1:5432/postgres) names a server
  * where the bench may create and drop its own database. BENCH_DURATION_S and BENCH_CONNECTIONS
- * override 20 and 32; BENCH_API_NODE_ARGS adds node flags to the API process (e.g. --cpu-prof).
+ * override 20 and 32; BENCH_API_NODE_ARGS adds node flags to the API process (e.g. --cpu-prof);
+ * BENCH_PROJECTOR=in-process runs the projector and supervision in the API's process, as npm start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
   const dbUrl = new URL(ADMIN_URL);
   dbUrl.pathname = `/${database}`;
   await admin(`CREATE DATABASE ${database}`);
+  const dataDir = await mkdtemp(join(tmpdir(), 'api-bench-'));
   let api: ChildProcess | undefined;
   try {
     const port = await freePort();
@@ -81,6 +86,10 @@ async function main(): Promise<void> {
           AUTH_JWT_SECRET: SECRET,
           CLOCK: 'system',
           LOG_LEVEL: 'warn',
+          // The API alone, as issue 5 measures it (npm start also projects every event in this
+          // process: BENCH_PROJECTOR=in-process measures that); its read store under a temp folder.
+          PROJECTOR: process.env.BENCH_PROJECTOR ?? 'off',
+          DATA_DIR: dataDir,
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
@@ -158,8 +167,13 @@ async function main(): Promise<void> {
       await store.close();
     }
   } finally {
-    if (api) api.kill('SIGTERM');
+    if (api && api.exitCode === null && api.signalCode === null) {
+      const exited = new Promise((resolve) => api!.once('exit', resolve));
+      api.kill('SIGTERM');
+      await exited;
+    }
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
