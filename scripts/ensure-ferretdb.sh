@@ -27,10 +27,13 @@ VERSION=v1.24.2
 PACKAGE=gov-service-cases-sqlite-fixes-1
 BIN=.tools/bin/ferretdb
 
-if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "^version: $VERSION\$" &&
-  "$BIN" --version 2>/dev/null | grep -q "^package: $PACKAGE\$"; then
-  exit 0
-fi
+# The version is read into a variable, never piped into grep -q or head: under pipefail the binary
+# would die of SIGPIPE (exit 141) once the reader stops early, failing the start or forcing a rebuild.
+installed=""
+if [ -x "$BIN" ]; then installed=$("$BIN" --version 2>/dev/null || true); fi
+case "$installed" in
+*"version: $VERSION"*"package: $PACKAGE"*) exit 0 ;;
+esac
 
 if ! command -v go >/dev/null 2>&1; then
   cat >&2 <<EOF
@@ -81,4 +84,5 @@ mkdir -p "$ROOT/.tools/bin"
 GOFLAGS=-buildvcs=false go build -trimpath -o "$ROOT/$BIN.partial" ./cmd/ferretdb
 mv "$ROOT/$BIN.partial" "$ROOT/$BIN"
 cd "$ROOT"
-"$BIN" --version | head -1
+built=$("$BIN" --version)
+echo "${built%%$'\n'*}"

@@ -14,11 +14,15 @@ const RULE_IDS = [
   'T9',
   'T10',
   'T11',
+  'T12',
+  'T13',
+  'T14',
   'N1',
   'N2',
   'N3',
   'N4',
   'N5',
+  'N6',
   'F1',
   'F2',
   'F3',
@@ -33,6 +37,9 @@ const RULE_IDS = [
   'P2',
   'P3',
   'P4',
+  'P5',
+  'P6',
+  'P7',
   'A1',
   'A2',
   'A3',
@@ -41,9 +48,39 @@ const RULE_IDS = [
   'U3',
   'U4',
   'U5',
+  'U6',
+  'U7',
+  'U8',
   'S1',
   'I1',
+  'I2',
+  'R1',
+  'E1',
+  'E2',
+  'E3',
 ];
+
+/**
+ * Rules of DOMAIN.md that no test names yet, each with the issue that builds it. Honest by
+ * construction: an id listed here must not be cited by a test (remove it when its issue lands).
+ */
+const NOT_YET_BUILT: Readonly<Record<string, string>> = {
+  T12: 'issue 14 (delivery after an approval)',
+  T13: 'issue 14 (preliminary review of escalated cases)',
+  T14: 'issue 11 (bounded limits and instants)',
+  N6: 'issue 14 (rights notice with a denial)',
+  P5: 'issue 14 (applicant rating through a one-time invitation)',
+  P6: 'issue 14 (callback and appeal of a bad review)',
+  P7: 'issue 14 (evaluation rates)',
+  R1: 'issue 11 (access fails closed)',
+  E1: 'issue 15 (notification recipients)',
+  E2: 'issue 15 (notification outbox and delivery)',
+  E3: 'issue 15 (no personal data in notifications)',
+  U6: 'issue 16 (access log)',
+  U7: 'issue 16 (seals)',
+  U8: 'issue 16 (SM3)',
+  I2: 'issue 16 (erasable personal data)',
+};
 
 const root = process.cwd();
 
@@ -68,10 +105,19 @@ function testNames(): string[] {
 }
 
 describe('rule coverage', () => {
-  it('every rule id of DOMAIN.md is named by at least one test', () => {
-    const names = testNames();
-    const cited = (id: string): boolean => names.some((n) => new RegExp(`\\b${id}\\b`).test(n));
-    expect(RULE_IDS.filter((id) => !cited(id))).toEqual([]);
+  const names = testNames();
+  const cited = (id: string): boolean => names.some((n) => new RegExp(`\\b${id}\\b`).test(n));
+
+  it('every rule id of DOMAIN.md is named by at least one test, or listed as not yet built', () => {
+    expect(RULE_IDS.filter((id) => !cited(id) && !(id in NOT_YET_BUILT))).toEqual([]);
+  });
+
+  it('no rule listed as not yet built is cited by a test (empty the list as issues land)', () => {
+    expect(Object.keys(NOT_YET_BUILT).filter(cited)).toEqual([]);
+  });
+
+  it('the not-yet-built list names only rule ids', () => {
+    expect(Object.keys(NOT_YET_BUILT).filter((id) => !RULE_IDS.includes(id))).toEqual([]);
   });
 
   it('the list of rule ids matches DOMAIN.md when the shared docs are beside the repository', () => {
