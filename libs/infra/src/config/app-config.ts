@@ -34,8 +34,13 @@ export interface AppConfig {
 
 export type ProjectorMode = 'in-process' | 'off';
 
+// Read from a JSON file so that scripts/token.mjs, plain JavaScript run without a build, signs with
+// the very same value (one definition). A dynamic import: swc, the test transformer, strips the
+// `with` attribute of a static JSON import.
+const { default: devJwtSecret } = await import('./dev-jwt-secret.json', { with: { type: 'json' } });
+
 /** Only for local development: used when AUTH_JWT_SECRET is unset outside production, with a warning. */
-export const DEV_JWT_SECRET = 'dev-only-secret-政务服务中心-change-me';
+export const DEV_JWT_SECRET: string = devJwtSecret.secret;
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 /** The schemes the event store factory understands (libs/infra/src/event-store/create-event-store.ts). */
