@@ -6,7 +6,8 @@
  * instead (PGlite is one process's).
  */
 import { loadConfig, ConfigError } from '#infra/config/app-config.js';
-import { createClock } from '#infra/clock/clock.js';
+import { createClock, ManualClock } from '#infra/clock/clock.js';
+import { manualClockStart } from '#infra/clock/manual-clock-start.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { openReadStore } from '#infra/read-store/read-store.js';
@@ -26,11 +27,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino({ level: config.logLevel, base: { process: 'projector' } });
-  const clock = createClock(config.clock);
+  const clock = createClock(config.clock, config.clockStart);
   const store = await createEventStore(config.eventStoreUrl, {
     dataDir: config.dataDir,
     clock: () => new Date(clock.now()),
   });
+  // As the API does (apps/api/src/runtime/open-runtime.ts): never behind the store's latest event.
+  if (clock instanceof ManualClock)
+    clock.set((await manualClockStart(store, config.clockStart, clock.now())).at);
   const readStore = await openReadStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
   const projector = startProjector(store, readStore.db, { logger });
 

@@ -3,7 +3,8 @@
  * under DATA_DIR when unset), the clock port, the token verifier and the logger.
  */
 import { createTokenVerifier } from '#infra/auth/token-verifier.js';
-import { createClock } from '#infra/clock/clock.js';
+import { createClock, ManualClock } from '#infra/clock/clock.js';
+import { manualClockStart } from '#infra/clock/manual-clock-start.js';
 import type { AppConfig } from '#infra/config/app-config.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { ApiRuntime } from '../app.module.js';
@@ -14,7 +15,7 @@ export async function openRuntime(
   overrides: Partial<ApiRuntime> = {},
 ): Promise<ApiRuntime> {
   const logger = overrides.logger ?? createApiLogger(config.logLevel);
-  const clock = overrides.clock ?? createClock(config.clock);
+  const clock = overrides.clock ?? createClock(config.clock, config.clockStart);
   // recordedAt follows the clock port, so a manual clock keeps recording and business time together (U2).
   const store =
     overrides.store ??
@@ -22,5 +23,11 @@ export async function openRuntime(
       dataDir: config.dataDir,
       clock: () => new Date(clock.now()),
     }));
+  if (overrides.clock === undefined && clock instanceof ManualClock) {
+    // CLOCK_START or now, but never behind what the store already recorded (after a restart).
+    const start = await manualClockStart(store, config.clockStart, clock.now());
+    clock.set(start.at);
+    logger.info({ now: new Date(start.at).toISOString(), from: start.source }, 'the manual clock starts');
+  }
   return { config, store, clock, verifier: overrides.verifier ?? createTokenVerifier(config.auth), logger };
 }

@@ -688,9 +688,13 @@ function safeInstant(iso: unknown): EpochMs | undefined {
   }
 }
 
-/** U2: business time defaults to now; a back-dated entry needs a reason; the future is refused. */
+/**
+ * U2: business time defaults to now, but never to before the case's previous step (a manual clock
+ * restarted behind the store's latest event, or a system clock set back, must not reorder a case's
+ * steps); a back-dated entry needs a reason; the future is refused.
+ */
 function resolveOccurredAt(command: CaseCommand, state: CaseState, now: EpochMs): EpochMs | DomainError {
-  if (command.occurredAt === undefined) return now;
+  if (command.occurredAt === undefined) return Math.max(now, state.lastOccurredAt ?? now);
   const t = safeInstant(command.occurredAt);
   if (t === undefined) return invalid('occurredAt', 'occurredAt is not an ISO-8601 instant with offset.');
   if (t > now + FUTURE_TOLERANCE_MS)

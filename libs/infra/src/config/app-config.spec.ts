@@ -95,4 +95,18 @@ describe('loadConfig', () => {
       /not both/,
     );
   });
+
+  it('CLOCK_START sets where a manual clock starts: an instant with an offset in 2000–2099, and only with CLOCK=manual', () => {
+    expect(loadConfig({ CLOCK: 'manual', CLOCK_START: '2025-09-30T10:00:00+08:00' }).clockStart).toBe(
+      Date.parse('2025-09-30T02:00:00Z'),
+    );
+    expect(loadConfig({ CLOCK: 'manual' })).not.toHaveProperty('clockStart');
+    for (const bad of ['2025-09-30', '2025-09-30T10:00:00', 'yesterday', '1999-12-31T23:59:59+08:00'])
+      expect(() => loadConfig({ CLOCK: 'manual', CLOCK_START: bad })).toThrow(
+        /CLOCK_START must be an ISO-8601 instant/,
+      );
+    expect(() => loadConfig({ CLOCK_START: '2025-09-30T10:00:00+08:00' })).toThrow(
+      /CLOCK_START needs CLOCK=manual/,
+    );
+  });
 });

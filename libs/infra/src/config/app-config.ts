@@ -2,6 +2,8 @@
  * The process configuration (DESIGN.md "Configuration"), read once from the environment at start.
  * Every wrong variable is reported at once with a clear message, so an operator fixes them in one go.
  */
+import { tryParseInstant } from '#domain/calendar/shanghai-time.js';
+
 export type ClockMode = 'system' | 'manual';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -16,6 +18,12 @@ export interface AppConfig {
     | { readonly kind: 'secret'; readonly secret: string; readonly devDefault: boolean }
     | { readonly kind: 'jwks'; readonly jwksUrl: string };
   readonly clock: ClockMode;
+  /**
+   * CLOCK_START (CLOCK=manual only): the instant, epoch ms, the manual clock starts at instead of the
+   * real time, e.g. to show the National Day example of T4 on a fresh store. It never starts before
+   * the latest time the event store holds (libs/infra/src/clock/manual-clock-start.ts).
+   */
+  readonly clockStart?: number;
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly production: boolean;
@@ -55,6 +63,9 @@ const EVENT_STORE_SCHEMES = [
   'kurrent:',
   'kurrent+discover:',
 ];
+/** The instants the system reads and writes (DOMAIN.md T14). */
+const YEAR_2000 = Date.UTC(2000, 0, 1) - 8 * 3_600_000;
+const YEAR_2100 = Date.UTC(2100, 0, 1) - 8 * 3_600_000;
 /** HS256 needs a key at least as long as the hash (RFC 7518 §3.2). */
 const MIN_SECRET_BYTES = 32;
 
@@ -129,6 +140,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     else clock = env.CLOCK;
   }
 
+  let clockStart: number | undefined;
+  if (present(env.CLOCK_START)) {
+    const at = tryParseInstant(env.CLOCK_START.trim());
+    if (at === undefined || at < YEAR_2000 || at >= YEAR_2100)
+      problems.push(
+        `CLOCK_START must be an ISO-8601 instant with an offset between 2000 and 2099, e.g. 2025-09-30T10:00:00+08:00 (got ${JSON.stringify(env.CLOCK_START)}).`,
+      );
+    else if (clock !== 'manual')
+      problems.push('CLOCK_START needs CLOCK=manual: the system clock cannot be set.');
+    else clockStart = at;
+  }
+
   const dataDir = present(env.DATA_DIR) ? env.DATA_DIR : './data';
 
   let logLevel: LogLevel = 'info';
@@ -182,6 +205,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     auth,
     clock,
+    ...(clockStart !== undefined && { clockStart }),
     dataDir,
     logLevel,
     production,
