@@ -9,10 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-command -v curl >/dev/null || {
-  echo "smoke-start: curl is needed" >&2
-  exit 1
-}
+for tool in curl setsid; do
+  command -v "$tool" >/dev/null || {
+    echo "smoke-start: $tool is needed (Debian: curl, util-linux)" >&2
+    exit 1
+  }
+done
 START_TIMEOUT=${SMOKE_START_TIMEOUT:-900}
 STOP_TIMEOUT=30
 
