@@ -17,14 +17,12 @@ export interface ManualClockStart {
   readonly source: 'CLOCK_START' | 'wall clock' | 'latest event';
 }
 
-const PAGE = 5000;
-
 /** The latest `recordedAt` or `occurredAt` of any event in the store; undefined when it is empty. */
-export async function latestEventTime(store: EventStore): Promise<number | undefined> {
+export async function latestEventTime(store: EventStore, pageSize = 5000): Promise<number | undefined> {
   let latest: number | undefined;
   let position = START;
   for (;;) {
-    const page = await store.readAll(position, { batchSize: PAGE });
+    const page = await store.readAll(position, { batchSize: pageSize });
     for (const e of page.events) {
       const t = Math.max(Date.parse(e.recordedAt), Date.parse(e.occurredAt));
       if (Number.isFinite(t) && (latest === undefined || t > latest)) latest = t;
