@@ -32,7 +32,7 @@ export class ManualClockController {
   @ApiOperation({
     summary: 'Move the manual clock forward (exists only with CLOCK=manual)',
     description:
-      'Roles: admin. When this process runs supervision, one supervision tick runs before the answer, so the warnings and cards due at the new time are recorded (issue 7).',
+      'Roles: admin. The manual clock starts at CLOCK_START (or the real time), never before the latest event already stored, and only moves forward. When this process runs supervision, one supervision tick runs before the answer, so the warnings and cards due at the new time are recorded (issue 7).',
   })
   @ApiOkResponse({ type: ClockView })
   @ApiProblems(COMMON_PROBLEMS, [

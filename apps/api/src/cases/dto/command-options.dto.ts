@@ -6,7 +6,7 @@ export class CommandOptionsDto {
     optional: true,
     maxLength: 40,
     description:
-      'Business time of the step (ISO-8601 with offset); default now. Over 10 minutes past needs lateEntryReason (U2).',
+      "Business time of the step (ISO-8601 with offset); default now, or the case's last step when the clock is behind it. Over 10 minutes past needs lateEntryReason (U2).",
     example: '2026-03-02T09:15:00+08:00',
   })
   occurredAt?: string;
