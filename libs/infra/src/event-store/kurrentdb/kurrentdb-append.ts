@@ -1,6 +1,7 @@
 import { ErrorType, NO_STREAM } from '@kurrent/kurrentdb-client';
 import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port.js';
 import { EventTooLarge } from '../event-too-large.error.js';
+import { IdempotencyConflict } from '../idempotency-conflict.error.js';
 import { prepareAppend, type PreparedEvent } from '../prepared-event.js';
 import { previousAppend } from '../previous-append.js';
 import { chainOnto } from '../recorded-events.js';
@@ -18,6 +19,7 @@ import {
 } from './kurrentdb-errors.js';
 import {
   EMPTY_KURRENT_STREAM,
+  lastRevision,
   readWholeStream,
   readWritten,
   type KurrentStreamHead,
@@ -80,10 +82,13 @@ export class KurrentAppender {
     const eventIds = prepared.map((event) => event.eventId);
     const started = Date.now();
     let delay = FIRST_DELAY_MS;
+    let head = await this.headForAppend(streamId, expected);
     for (let attempt = 1; ; attempt++) {
-      const head = await this.headForAppend(streamId, expected);
-      if (head === undefined || eventIds.some((id) => head.eventIds.has(id)))
-        return this.resolveConflict(streamId, eventIds, expected);
+      if (head === undefined || eventIds.some((id) => head?.eventIds.has(id))) {
+        const resolved = await this.resolveConflict(streamId, eventIds, expected);
+        if (resolved.kind === 'previous') return resolved.result;
+        head = resolved.head;
+      }
       const chained = chainOnto(head, streamId, prepared, this.options.clock().getTime());
       const data = chained.events.map(toEventData);
       const size = assertAppendSize(streamId, data);
@@ -97,8 +102,15 @@ export class KurrentAppender {
         const command = asCommandError(error);
         switch (command?.type) {
           case ErrorType.WRONG_EXPECTED_VERSION:
-            if (expected === 'any' && attempt < ANY_REVISION_ATTEMPTS) continue;
-            return this.resolveConflict(streamId, eventIds, expected);
+            // Another writer first, a stale cached head, or a repeat: the leader's stream decides.
+            if (attempt >= ANY_REVISION_ATTEMPTS)
+              throw new WrongExpectedRevision(
+                streamId,
+                expected,
+                await lastRevision(this.client, streamId, true),
+              );
+            head = undefined;
+            continue;
           case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED:
             throw new EventTooLarge(
               streamId,
@@ -119,12 +131,12 @@ export class KurrentAppender {
             throw error;
         }
       }
-      const lastRevision = head.revision + prepared.length;
-      if (nextExpectedRevision !== BigInt(lastRevision)) {
+      const chainedLast = head.revision + prepared.length;
+      if (nextExpectedRevision !== BigInt(chainedLast)) {
         this.heads.forget(streamId);
         throw new StreamRevisionsDiverged(
           streamId,
-          lastRevision,
+          chainedLast,
           Number(nextExpectedRevision),
           prepared.length,
         );
@@ -145,33 +157,39 @@ export class KurrentAppender {
     }
   }
 
-  /** The head to chain onto, or `undefined` when the stream is known not to be where expected. */
+  /** The head to chain onto, or `undefined` when the stream is not known to be where expected. */
   private async headForAppend(
     streamId: string,
     expected: ExpectedRevision,
   ): Promise<KurrentStreamHead | undefined> {
     const known = this.heads.get(streamId);
+    if (known) return matches(known, expected) ? known : undefined;
     // A new stream needs no read: the server refuses NO_STREAM on one that exists.
-    if (expected === 'no_stream')
-      return known && known.revision >= 0 ? undefined : (known ?? EMPTY_KURRENT_STREAM);
-    if (known && (expected === 'any' || known.revision === expected)) return known;
-    if (known && typeof expected === 'number' && known.revision > expected) return undefined;
+    if (expected === 'no_stream') return EMPTY_KURRENT_STREAM;
     const { head } = await readWholeStream(this.client, streamId, true);
     this.heads.remember(streamId, head);
-    return expected === 'any' || head.revision === expected ? head : undefined;
+    return matches(head, expected) ? head : undefined;
   }
 
-  /** An append that cannot go where expected: a repeat of an earlier append, or a real conflict. */
+  /**
+   * The stream as the leader has it, when the append could not go where it was sent: a repeat of an
+   * earlier append (answered as it was), a head that still meets the expectation (the cached one
+   * was stale), or a real conflict.
+   */
   private async resolveConflict(
     streamId: string,
     eventIds: readonly string[],
     expected: ExpectedRevision,
-  ): Promise<AppendResult> {
+  ): Promise<{ kind: 'previous'; result: AppendResult } | { kind: 'head'; head: KurrentStreamHead }> {
     const whole = await readWholeStream(this.client, streamId, true);
     this.heads.forget(streamId);
     this.heads.remember(streamId, whole.head);
     const previous = previousAppend(streamId, eventIds, withIds(whole.events, eventIds));
-    if (previous) return previous;
+    if (previous) return { kind: 'previous', result: previous };
+    const foreign = eventIds.filter((id) => whole.head.eventIds.has(id));
+    // Ids only a foreign writer's events carry: never this store's earlier append.
+    if (foreign.length > 0) throw new IdempotencyConflict(streamId, eventIds, foreign);
+    if (matches(whole.head, expected)) return { kind: 'head', head: whole.head };
     throw new WrongExpectedRevision(streamId, expected, whole.head.revision);
   }
 
@@ -216,9 +234,20 @@ export class KurrentAppender {
       revision: last.revision,
       hash: last.integrity.hash,
       recordedAtMs: instantToEpochMs(last.recordedAt),
+      envelopeRevision: last.revision,
       eventIds: new Set([...head.eventIds, ...written.map((event) => event.eventId)]),
     });
   }
+}
+
+/**
+ * Whether a writer expecting `expected` may append on `head`. A writer that read the stream knows
+ * its last event of this store's envelope; foreign events after it do not make it wrong.
+ */
+function matches(head: KurrentStreamHead, expected: ExpectedRevision): boolean {
+  if (expected === 'any') return true;
+  const revision = expected === 'no_stream' ? -1 : expected;
+  return revision === head.revision || revision === head.envelopeRevision;
 }
 
 function withIds(events: readonly RecordedEvent[], eventIds: readonly string[]): RecordedEvent[] {

@@ -15,6 +15,12 @@ import { isCommandErrorOfType } from './kurrentdb-errors.js';
  */
 export interface KurrentStreamHead extends StreamHead {
   /**
+   * The revision of the last event in this store's envelope (the last one `readStream` shows), -1
+   * when none: a writer that read the stream expects this one. Foreign events after it are counted
+   * in `revision`, so appends go on after them instead of conflicting for ever.
+   */
+  readonly envelopeRevision: number;
+  /**
    * Every event id of the stream up to `revision`. The server only recognises a repeated append
    * where it was first written; an append at the head carrying one of these ids repeats an earlier
    * append and must not be written again (event-store.port.ts, "whatever the expected revision").
@@ -26,6 +32,7 @@ export const EMPTY_KURRENT_STREAM: KurrentStreamHead = {
   revision: -1,
   hash: GENESIS_HASH,
   recordedAtMs: Number.NEGATIVE_INFINITY,
+  envelopeRevision: -1,
   eventIds: new Set(),
 };
 
@@ -67,6 +74,7 @@ export async function readWholeStream(
       revision,
       hash: last?.integrity.hash ?? GENESIS_HASH,
       recordedAtMs: last ? instantToEpochMs(last.recordedAt) : Number.NEGATIVE_INFINITY,
+      envelopeRevision: last?.revision ?? -1,
       eventIds,
     },
   };

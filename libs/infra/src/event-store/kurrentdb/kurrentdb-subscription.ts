@@ -58,7 +58,7 @@ export async function* subscribeToAll(
     };
     signal?.addEventListener('abort', stop, { once: true });
     try {
-      for await (const resolved of subscription as AsyncIterable<AllStreamResolvedEvent>) {
+      for await (const resolved of subscription) {
         if (context.isClosed() || signal?.aborted) return;
         const position = positionOf(resolved);
         if (position === undefined || comparePositions(position, last) <= 0) continue;
