@@ -1,6 +1,7 @@
 import {
   ErrorType,
   type AllStreamResolvedEvent,
+  type AllStreamSubscription,
   type Position as KurrentPosition,
 } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent, SubscribeOptions } from '../event-store.port.js';
@@ -41,15 +42,28 @@ export async function* subscribeToAll(
 ): AsyncGenerator<RecordedEvent> {
   const { signal } = options;
   const sleep = context.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  /** Where a resumed subscription starts: the last event taken, or a later checkpoint. */
   let last = fromPosition;
   let failures = 0;
   while (!context.isClosed() && !signal?.aborted) {
+    // A checkpoint counts once the events the client had buffered before it are taken, so a
+    // resume from it never skips one of them.
+    const checkpoints: { position: Position; after: number }[] = [];
+    let taken = 0;
+    const passCheckpoints = (): void => {
+      while (checkpoints.length > 0 && checkpoints[0].after <= taken) {
+        last = laterPosition(last, checkpoints.shift()!.position);
+        failures = 0;
+      }
+    };
     const subscription = context.client.subscribeToAll({
       fromPosition: toKurrentPosition(last),
       filter: serverFilter(options.filter, {
-        checkpointReached: (_subscription, position: KurrentPosition) => {
-          last = laterPosition(last, fromKurrentPosition(position));
-          failures = 0;
+        checkpointReached: (buffered: AllStreamSubscription, position: KurrentPosition) => {
+          checkpoints.push({
+            position: fromKurrentPosition(position),
+            after: taken + buffered.readableLength,
+          });
         },
       }),
     });
@@ -59,17 +73,21 @@ export async function* subscribeToAll(
     signal?.addEventListener('abort', stop, { once: true });
     try {
       for await (const resolved of subscription) {
+        taken++;
         if (context.isClosed() || signal?.aborted) return;
         const position = positionOf(resolved);
-        if (position === undefined || comparePositions(position, last) <= 0) continue;
-        last = position;
-        failures = 0;
-        const event = fromResolvedEvent(resolved);
-        if (event && matchesFilter(event, options.filter)) yield event;
+        if (position !== undefined && comparePositions(position, last) > 0) {
+          last = position;
+          failures = 0;
+          const event = fromResolvedEvent(resolved);
+          if (event && matchesFilter(event, options.filter)) yield event;
+        }
+        passCheckpoints();
       }
       return;
     } catch (error) {
       if (context.isClosed() || signal?.aborted) return;
+      passCheckpoints();
       const type = asCommandError(error)?.type;
       if (type === undefined || !TRANSIENT.has(type) || ++failures > MAX_RESUMES)
         throw translateKurrentError(error, { kind: 'subscribe-all' });
