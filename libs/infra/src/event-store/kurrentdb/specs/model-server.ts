@@ -31,7 +31,8 @@ import type { KurrentClient, KurrentSubscription } from '../kurrentdb-client.js'
  *  - an expected revision below the last one whose next events carry the same ids is idempotent;
  *  - a soft-deleted stream reads as not found, and is numbered on after its deleted events;
  *  - reads of an absent stream throw the client's StreamNotFoundError; of a tombstoned one StreamDeletedError.
- * Tests script failures: `appendFaults` (thrown before or after the write), `readFaults`, and
+ * Tests script failures: `appendFaults` (thrown before or after the write), `readFaults`,
+ * `readAllFaults`, and
  * `hiddenReads` (reads that do not see the last append yet, as before the leader indexed it).
  */
 interface StoredEvent {
@@ -69,13 +70,17 @@ export type ModelCall =
 
 const DELETED = Number.MAX_SAFE_INTEGER;
 
+/** A subscription a test writes resolved events into (and destroys with an error). */
+export type ModelSubscription = PassThrough & AllStreamSubscription;
+
 export class ModelServer implements KurrentClient {
   readonly calls: ModelCall[] = [];
   readonly appendFaults: AppendFault[] = [];
   readonly readFaults: Error[] = [];
+  readonly readAllFaults: Error[] = [];
   /** Scripted subscriptions, one per subscribeToAll call. */
   readonly subscriptions: Array<
-    (options: SubscribeToAllOptions | undefined, subscription: AllStreamSubscription) => void
+    (options: SubscribeToAllOptions | undefined, subscription: ModelSubscription) => void
   > = [];
   hiddenReads = 0;
   private readonly streams = new Map<string, StreamModel>();
@@ -138,10 +143,12 @@ export class ModelServer implements KurrentClient {
 
   readAll(options?: ReadAllOptions): AsyncIterableIterator<AllStreamResolvedEvent> {
     this.calls.push({ method: 'readAll', options });
+    const fault = this.readAllFaults.shift();
     const all = [...this.streams.values()].flatMap((stream) => stream.events);
     all.sort((a, b) => (a.position.commit < b.position.commit ? -1 : 1));
     const selected = options?.direction === BACKWARDS ? all.reverse() : all;
     return (async function* () {
+      if (fault) throw fault;
       for (const event of selected.slice(0, Number(options?.maxCount ?? Number.MAX_SAFE_INTEGER)))
         yield resolved(event);
     })();
@@ -149,8 +156,12 @@ export class ModelServer implements KurrentClient {
 
   subscribeToAll(options?: SubscribeToAllOptions): KurrentSubscription {
     this.calls.push({ method: 'subscribeToAll', options });
-    const subscription: AllStreamSubscription = Object.assign(new PassThrough({ objectMode: true }), {
-      unsubscribe: async () => undefined,
+    const stream = new PassThrough({ objectMode: true });
+    // The client's unsubscribe cancels the call, which ends the stream.
+    const subscription: ModelSubscription = Object.assign(stream, {
+      unsubscribe: async () => {
+        stream.end();
+      },
     });
     const script = this.subscriptions.shift();
     if (script) setImmediate(() => script(options, subscription));
