@@ -1,4 +1,9 @@
-import { ErrorType, isCommandError, type CommandError } from '@kurrent/kurrentdb-client';
+import {
+  ErrorType,
+  convertToCommandError,
+  isCommandError,
+  type CommandError,
+} from '@kurrent/kurrentdb-client';
 
 /**
  * The EventStoreDB failures an operator must act on, as typed errors with messages that say what
@@ -101,8 +106,14 @@ export function translateKurrentError(error: unknown, operation: KurrentOperatio
   }
 }
 
+/**
+ * The client's typed error. Some paths reject with the raw gRPC error (its capability probe before
+ * an append, the unary append's stream errors): the client's own conversion types those too.
+ */
 export function asCommandError(error: unknown): CommandError | undefined {
-  return error instanceof Error && isCommandError(error) ? error : undefined;
+  if (!(error instanceof Error)) return undefined;
+  const converted = convertToCommandError(error);
+  return isCommandError(converted) ? converted : undefined;
 }
 
 export function isCommandErrorOfType(error: unknown, type: ErrorType): boolean {
