@@ -61,7 +61,9 @@ export function checkKurrentConnectionString(url: string): KurrentConnectionChec
   if (scheme !== undefined && scheme !== scheme.toLowerCase() && isKurrentUrl(text)) {
     return fail(text, `the scheme is case-sensitive for the client: write ${scheme.toLowerCase()}://`);
   }
-  const query = text.includes('?') ? text.slice(text.indexOf('?') + 1) : '';
+  // The options follow the hosts; a password may hold a '?', never an '@'.
+  const queryStart = text.indexOf('?', text.indexOf('@') + 1);
+  const query = queryStart < 0 ? '' : text.slice(queryStart + 1);
   for (const pair of query === '' ? [] : query.split('&')) {
     const key = pair.split('=')[0];
     if (!KNOWN_OPTIONS.has(flat(key)))
@@ -70,9 +72,12 @@ export function checkKurrentConnectionString(url: string): KurrentConnectionChec
         `unknown option "${key}" (the client would ignore it); it knows ${Object.keys(QUERY_OPTIONS).join(', ')}`,
       );
   }
+  let shift = 0;
   try {
     // The same grammar without the `esdb` warning: the client prints it once, when it connects.
-    const options = parseConnectionString(text.replace(/^esdb(\+discover)?:\/\//, 'kurrentdb$1://'));
+    const quiet = text.replace(/^esdb(\+discover)?:\/\//, 'kurrentdb$1://');
+    shift = quiet.length - text.length;
+    const options = parseConnectionString(quiet);
     // With it false, a refused append resolves instead of throwing: conflicts would pass unseen.
     if (options.throwOnAppendFailure === false)
       return fail(
@@ -81,7 +86,12 @@ export function checkKurrentConnectionString(url: string): KurrentConnectionChec
       );
     return { ok: true, options };
   } catch (error) {
-    return fail(text, error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // Positions in the string as written, not in the quiet copy.
+    return fail(
+      text,
+      message.replace(/at position (\d+)/, (_, at: string) => `at position ${Number(at) - shift}`),
+    );
   }
 }
 

@@ -46,6 +46,7 @@ describe('KurrentDB connection strings, defect 5: the client’s own parser deci
 
   it.each([
     ['kurrentdb://db:2113?tls=maybe', /true or false/],
+    ['esdb://db:2113?tls=maybe', /at position 19, expected true or false/],
     ['kurrentdb://db:2113?tsl=false', /unknown option "tsl"/],
     ['kurrentdb://db:notaport', /port number/],
     ['kurrentdb://db:2113?throwOnAppendFailure=false', /throwOnAppendFailure=false is not supported/],
@@ -53,6 +54,13 @@ describe('KurrentDB connection strings, defect 5: the client’s own parser deci
     const check = checkKurrentConnectionString(url);
     expect(!check.ok && check.problem).toMatch(reason);
     expect(() => loadConfig({ EVENT_STORE_URL: url })).toThrow(reason);
+  });
+
+  it('finds the options after the credentials, whose password may hold a "?"', () => {
+    expect(checkKurrentConnectionString('kurrentdb://app:p?ss@db:2113?tls=false')).toMatchObject({
+      ok: true,
+      options: { tls: false, defaultCredentials: { username: 'app', password: 'p?ss' } },
+    });
   });
 
   it('never echoes a password, in the cluster form either', () => {
