@@ -41,6 +41,19 @@ export function kurrentIntegrityTests(
     expect(await store().verifyStream(streamId)).toEqual({ ok: false, checked: 6, firstBrokenRevision: 5 });
   });
 
+  it('appends after a foreign event at the stream’s end, which verifyStream finds at its revision (U3)', async () => {
+    const streamId = `${prefix()}foreign`;
+    const first = await store().append(streamId, newEvents(2), 'no_stream');
+    await raw().appendToStream(streamId, jsonEvent({ type: 'NotThisStore', data: { by: 'another tool' } }), {
+      streamState: 1n,
+    });
+    // A writer that read the stream expects revision 1 (the foreign event is not shown).
+    expect((await store().readStream(streamId)).map((e) => e.revision)).toEqual([0, 1]);
+    const next = await store().append(streamId, [newEvent()], first.nextRevision);
+    expect(next.nextRevision).toBe(3);
+    expect(await store().verifyStream(streamId)).toEqual({ ok: false, checked: 3, firstBrokenRevision: 2 });
+  });
+
   it('reports a stream soft-deleted with the raw client broken at revision 0, and refuses to write on (U5)', async () => {
     const streamId = `${prefix()}soft-deleted`;
     await store().append(streamId, newEvents(2), 'no_stream');
