@@ -44,7 +44,7 @@ export class EventStoreAccessDenied extends Error {
         (allStream
           ? 'Reading $all (the projector, the alert stream, minPosition reads) needs that user in $admins, ' +
             'or an ACL granting it $r on $all (metadata of stream $$$all, or the default ACL in $settings).'
-          : 'Case and configuration streams need $r and $w for that user (the default user-stream ACL grants them; ' +
+          : 'Case and configuration streams need $r and $w for that user, and $mr for verifyStream (the default user-stream ACL grants them; ' +
             'check $settings and the stream metadata).') +
         ' See README, "EventStoreDB".',
       options,
