@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import pg from 'pg';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
@@ -27,6 +28,8 @@ export interface ContractAdapter {
   readonly openAnother?: (options: ContractStoreOptions) => Promise<EventStore>;
   /** A connection of its own to the store's database, for a transaction held open (PostgreSQL server only). */
   readonly connect?: () => Promise<pg.Client>;
+  /** A raw client on the same EventStoreDB, for the U3/U5 tests there (kurrentdb-integrity.ts). */
+  readonly rawKurrentClient?: () => KurrentDBClient;
   /** Closes what `open` left and removes its database or folder. */
   dispose(): Promise<void>;
 }
@@ -118,11 +121,19 @@ function pglite(): ContractAdapter {
 }
 
 function kurrentDb(connectionString: string): ContractAdapter {
+  let raw: KurrentDBClient | undefined;
   return {
     name: 'EventStoreDB (KurrentDB)',
     async open(options) {
+      raw = KurrentDBClient.connectionString(connectionString);
       return KurrentDbEventStore.connect(connectionString, options);
     },
-    async dispose() {},
+    rawKurrentClient() {
+      if (!raw) throw new Error('not open');
+      return raw;
+    },
+    async dispose() {
+      await raw?.dispose();
+    },
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '#infra/event-store/event-store.port.js';
 import { GENESIS_HASH } from '#infra/integrity/hash-chain.js';
 import { contractAdapters } from './contract-adapters.js';
+import { kurrentIntegrityTests } from './kurrentdb-integrity.js';
 import { newEvent, newEvents } from './sample-events.js';
 
 /**
@@ -493,6 +494,9 @@ for (const adapter of contractAdapters()) {
       await expect(attempt).rejects.toThrow(/1 MiB/);
       expect(await store.streamRevision(streamId)).toBe(-1);
     });
+
+    const rawKurrentClient = adapter.rawKurrentClient;
+    if (rawKurrentClient) kurrentIntegrityTests(() => store, rawKurrentClient, prefix);
 
     const sql = adapter.sql;
     if (sql) {

@@ -61,6 +61,8 @@ export class AlertFeed implements BeforeApplicationShutdown {
 
   /** Where the store's alerts end now: read forward from where this process last looked. */
   head(): Promise<Position> {
+    // EventStoreDB: the end of $all, one event read backwards, not a filtered scan of $all from START.
+    if (this.store.headPosition) return this.store.headPosition();
     this.reading ??= (async () => {
       try {
         let from = this.knownHead;

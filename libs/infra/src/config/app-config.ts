@@ -1,3 +1,8 @@
+import {
+  checkKurrentConnectionString,
+  isKurrentUrl,
+} from '../event-store/kurrentdb/kurrentdb-connection-string.js';
+
 /**
  * The process configuration (DESIGN.md "Configuration"), read once from the environment at start.
  * Every wrong variable is reported at once with a clear message, so an operator fixes them in one go.
@@ -51,18 +56,8 @@ const { default: devJwtSecret } = await import('./dev-jwt-secret.json', { with: 
 export const DEV_JWT_SECRET: string = devJwtSecret.secret;
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-/** The schemes the event store factory understands (libs/infra/src/event-store/create-event-store.ts). */
-const EVENT_STORE_SCHEMES = [
-  'postgres:',
-  'postgresql:',
-  'pglite:',
-  'esdb:',
-  'esdb+discover:',
-  'kurrentdb:',
-  'kurrentdb+discover:',
-  'kurrent:',
-  'kurrent+discover:',
-];
+/** The SQL schemes the event store factory understands; EventStoreDB's are checked by its client's parser. */
+const EVENT_STORE_SCHEMES = ['postgres:', 'postgresql:', 'pglite:'];
 /** The instants the system reads and writes (DOMAIN.md T14). */
 const YEAR_2000 = Date.UTC(2000, 0, 1) - 8 * 3_600_000;
 const YEAR_2100 = Date.UTC(2100, 0, 1) - 8 * 3_600_000;
@@ -88,7 +83,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   let eventStoreUrl: string | undefined;
   if (present(env.EVENT_STORE_URL)) {
     const url = parseUrl(env.EVENT_STORE_URL);
-    if (!url || !EVENT_STORE_SCHEMES.includes(url.protocol))
+    // EventStoreDB: the client's own parser (the cluster form is no WHATWG URL; schemes are case-sensitive).
+    const kurrent = isKurrentUrl(env.EVENT_STORE_URL)
+      ? checkKurrentConnectionString(env.EVENT_STORE_URL)
+      : undefined;
+    if (kurrent) {
+      if (kurrent.ok) eventStoreUrl = env.EVENT_STORE_URL;
+      else problems.push(kurrent.problem);
+    } else if (!url || !EVENT_STORE_SCHEMES.includes(url.protocol))
       problems.push(
         `EVENT_STORE_URL must be a postgres://, pglite://, esdb:// or kurrentdb:// URL (got ${redact(env.EVENT_STORE_URL)}); leave it unset for the embedded PGlite store.`,
       );

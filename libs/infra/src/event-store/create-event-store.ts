@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { EventStore } from './event-store.port.js';
+import { checkKurrentConnectionString, isKurrentUrl } from './kurrentdb/kurrentdb-connection-string.js';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openPgPoolDatabase } from './postgres/pg-pool-database.js';
 import { openPgliteDatabase } from './postgres/pglite-database.js';
@@ -26,21 +27,21 @@ export class UnsupportedEventStoreUrl extends Error {
   constructor(readonly url: string) {
     super(
       `EVENT_STORE_URL ${JSON.stringify(redact(url))} is not supported: use postgres:// or postgresql:// (PostgreSQL), ` +
-        `pglite://<directory> or leave it unset (embedded PGlite), or esdb://, esdb+discover://, kurrentdb://, ` +
-        `kurrentdb+discover://, kurrent:// (EventStoreDB/KurrentDB)`,
+        `pglite://<directory> or leave it unset (embedded PGlite), or kurrentdb://, kurrentdb+discover://, kdb://, ` +
+        `kurrent://, esdb:// (deprecated), esdb+discover:// (EventStoreDB/KurrentDB)`,
     );
     this.name = 'UnsupportedEventStoreUrl';
   }
 }
 
-const KURRENT_SCHEMES = [
-  'esdb:',
-  'esdb+discover:',
-  'kurrentdb:',
-  'kurrentdb+discover:',
-  'kurrent:',
-  'kurrent+discover:',
-];
+/** An EventStoreDB connection string its client refuses (checked by the client's own parser). */
+export class InvalidEventStoreUrl extends Error {
+  readonly code = 'INVALID_EVENT_STORE_URL' as const;
+  constructor(readonly problem: string) {
+    super(problem);
+    this.name = 'InvalidEventStoreUrl';
+  }
+}
 
 /** Which adapter a URL names (DESIGN.md, "Event store": chosen by `EVENT_STORE_URL`). */
 export function locateEventStore(
@@ -57,8 +58,12 @@ export function locateEventStore(
     const dir = trimmed.slice('pglite:'.length).replace(/^\/\//, '');
     return { kind: 'pglite', dataDir: dir === '' ? defaultDir : dir };
   }
-  if (scheme !== undefined && KURRENT_SCHEMES.includes(scheme))
+  if (isKurrentUrl(trimmed)) {
+    // As written: the client's parser is case-sensitive, and takes the cluster form new URL() refuses.
+    const check = checkKurrentConnectionString(trimmed);
+    if (!check.ok) throw new InvalidEventStoreUrl(check.problem);
     return { kind: 'kurrentdb', connectionString: trimmed };
+  }
   throw new UnsupportedEventStoreUrl(trimmed);
 }
 

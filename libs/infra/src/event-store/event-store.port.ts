@@ -142,6 +142,13 @@ export interface EventStore {
    */
   subscribe(fromPosition: Position, options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
 
+  /**
+   * Optional: the position of the store's last event (any stream, any type), `START` when empty; a
+   * reader of what is recorded from now on subscribes from it. EventStoreDB provides it (one event
+   * read backwards from the end of `$all`), where a filtered scan of `$all` would read it all.
+   */
+  headPosition?(): Promise<Position>;
+
   /** Checks the stream's hash chain (U3). */
   verifyStream(streamId: string): Promise<StreamVerification>;
 

@@ -8,12 +8,12 @@ import type { StreamHead } from './recorded-events.js';
  * database's unique (stream, revision) refuses that append as a concurrency conflict.
  * Least recently used entries are dropped beyond `capacity`.
  */
-export class StreamHeadCache {
-  private readonly heads = new Map<string, StreamHead>();
+export class StreamHeadCache<Head extends StreamHead = StreamHead> {
+  private readonly heads = new Map<string, Head>();
 
   constructor(private readonly capacity: number) {}
 
-  get(streamId: string): StreamHead | undefined {
+  get(streamId: string): Head | undefined {
     const head = this.heads.get(streamId);
     if (head !== undefined) {
       this.heads.delete(streamId);
@@ -23,7 +23,7 @@ export class StreamHeadCache {
   }
 
   /** Keeps the later of the known head and `head`. */
-  remember(streamId: string, head: StreamHead): void {
+  remember(streamId: string, head: Head): void {
     const known = this.heads.get(streamId);
     if (known !== undefined && known.revision >= head.revision) return;
     this.heads.delete(streamId);
