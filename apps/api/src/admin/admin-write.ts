@@ -36,7 +36,8 @@ export class AdminWrite {
       metadata,
       decide: (recorded) => {
         const result = decider(metadata.actor, toShanghaiIso(this.clock.now()), recorded);
-        if (!('type' in result && typeof result.type === 'string' && 'data' in result)) return result as Refusal;
+        if (!('type' in result && typeof result.type === 'string' && 'data' in result))
+          return result as Refusal;
         // The definition in force, put again unchanged, records nothing (answered 200, its revision).
         return unchanged(result as DecidedEvent, recorded) ? [] : [result as DecidedEvent];
       },

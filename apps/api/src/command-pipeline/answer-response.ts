@@ -21,9 +21,7 @@ export function answerCommand(
 ): CommandAnswer {
   response.status(outcome.replayed ? 200 : 201);
   response.setHeader('ETag', `"${outcome.revision}"`);
-  const events = outcome.events.map(
-    (e): RecordedEvent => ({ ...e, data: dataAsSeenBy(e, writer) }),
-  );
+  const events = outcome.events.map((e): RecordedEvent => ({ ...e, data: dataAsSeenBy(e, writer) }));
   return { caseId, revision: outcome.revision, position: outcome.position, events };
 }
 

@@ -452,7 +452,7 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
         return rule(
           'P4_SCORE_OUT_OF_RANGE',
           '评价分值须为1至5',
-          'An evaluation scores 1 (非常不满意) to 5 (非常满意) (P4).',
+          'score must be a whole number from 1 (非常不满意) to 5 (非常满意) (P4).',
           'score',
         );
       const bad = command.score <= 2;

@@ -79,7 +79,8 @@ export class CaseView {
     nullable: true,
     enum: ['normal', 'warning', 'yellow', 'red'],
     example: null,
-    description: 'The level the case closed at (completed late: "yellow" or "red"); null while the case is open.',
+    description:
+      'The level the case closed at (completed late: "yellow" or "red"); null while the case is open.',
   })
   closedLevel!: string | null;
   @ApiProperty({ type: [CaseCardView] }) cards!: CaseCardView[];
