@@ -5,19 +5,11 @@
  */
 import { label, LEVEL_LABELS, STATUS_LABELS } from '../audit-labels.js';
 import type { CaseDossier, DossierActor, DossierEntry } from './case-dossier.js';
+import { escapeHtml } from './html-escape.js';
 
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 const e = escapeHtml;
 const time = (iso: string | null | undefined): string =>
