@@ -11,6 +11,8 @@ import {
   tokens,
   type Tokens,
 } from './support/case-fixtures.js';
+import { REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
+import { API_PROBLEM_CATALOG } from '../../apps/api/src/problem/api-problem-catalog.js';
 import { startViewsApi, type ViewsApi } from '../projector/support/views-api.js';
 
 interface Problem {
@@ -250,11 +252,22 @@ describe('front-end answers (issue 12)', () => {
     const n3 = await (await fetch(`${api.url}/problems/N3_REPEATED_NOTICE`)).text();
     expect(n3).toContain('违反一次性告知');
     expect(n3).toContain('N3: no material is asked for twice');
-    for (const code of ['PRECONDITION_FAILED', 'UNAUTHENTICATED', 'VALIDATION_FAILED', 'T2_DATE_INVALID'])
-      expect({ code, status: (await fetch(`${api.url}/problems/${code}`)).status }).toEqual({
+    const catalog = { ...REFUSAL_CATALOG, ...API_PROBLEM_CATALOG };
+    for (const [code, entry] of Object.entries(catalog)) {
+      const res = await fetch(`${api.url}/problems/${code}`);
+      const body = await res.text();
+      expect({
+        code,
+        status: res.status,
+        titled: body.includes(entry.title),
+        rule: body.includes(entry.rule.zh),
+      }).toEqual({
         code,
         status: 200,
+        titled: true,
+        rule: true,
       });
+    }
     const unknown = await fetch(`${api.url}/problems/NO_SUCH_CODE`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as Problem).type).toBe('/problems/NOT_FOUND');
