@@ -44,7 +44,7 @@ export const CASE_REFUSALS = {
     'A request has the documented shape: a JSON object, field types, required fields, instants with offsets.',
     '按 errors 中每个字段的说明改正后重发；请求体以 Content-Type: application/json 发送。',
     'Fix each field named in errors and send again, as JSON with Content-Type: application/json.',
-    ['时效策略不合法', '请求体不是合法的JSON', '请求体须为JSON'],
+    ['时效策略不合法', '请求体不是合法的JSON'],
   ),
   MATTER_NOT_FOUND: refusal(
     '事项不存在',
