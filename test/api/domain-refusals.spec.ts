@@ -77,7 +77,7 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
     ],
     [
       'MATTER_NOT_FOUND',
-      404,
+      422,
       async () =>
         post(
           `/cases/${await caseAt(api, t, 'inquiry')}/application`,
@@ -559,7 +559,7 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(res.body.title).toMatch(/[\u4e00-\u9fff]/);
     expect(res.body.detail).toMatch(/^[\x20-\x7e\u2018-\u201d\u4e00-\u9fff（）\u2013…]+$/);
-    expect(res.body.type).toBe(`https://docs.example/problems/${code}`);
+    expect(res.body.type).toBe(`/problems/${code}`);
     expect(res.body.status).toBe(status);
     expect(await api.store.streamRevision(stream)).toBe(before);
   });

@@ -14,6 +14,7 @@ import { setUpOpenApi } from './openapi/openapi-document.js';
 import { sendProblem } from './problem/problem-details.filter.js';
 import { MAX_BODY_BYTES } from './problem/problem-of-exception.js';
 import { StrictValidationPipe } from './problem/strict-validation.pipe.js';
+import { jsonBodyRequired } from './validation/json-body-required.middleware.js';
 
 export async function createApiApplication(runtime: ApiRuntime): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
@@ -28,6 +29,7 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
     strict: true,
     type: ['application/json', 'application/*+json'],
   });
+  app.use(jsonBodyRequired(runtime.logger));
   // Errors raised by the body parser happen before Nest's router: answer them as problems too.
   app.use((error: unknown, request: never, response: never, next: (e?: unknown) => void) => {
     if (!error) return next();

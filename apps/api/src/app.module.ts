@@ -37,6 +37,7 @@ import { StreamCache } from './command-pipeline/stream-cache.js';
 import { StreamWriter } from './command-pipeline/stream-writer.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { HealthController } from './health/health.controller.js';
+import { ProblemsController } from './problem/pages/problems.controller.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { APP_CONFIG, CLOCK, EVENT_STORE, LOGGER, TOKEN_VERIFIER } from './runtime/runtime-tokens.js';
 import { ViewsModule } from './views/views.module.js';
@@ -108,6 +109,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController,
+        ProblemsController,
         CaseCommandsController,
         CaseQueriesController,
         ...(runtime.readStoreDb ? [] : [CaseFromEventsController]),

@@ -4,6 +4,7 @@
  * recorded events are applied to this process's configuration cache at once, so the next case
  * command sees them (other processes follow through the subscription).
  */
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '#domain/actor/actor.js';
 import { toShanghaiIso } from '#domain/calendar/index.js';
@@ -35,12 +36,23 @@ export class AdminWrite {
       metadata,
       decide: (recorded) => {
         const result = decider(metadata.actor, toShanghaiIso(this.clock.now()), recorded);
-        return 'type' in result && typeof result.type === 'string' && 'data' in result
-          ? [result as DecidedEvent]
-          : (result as Refusal);
+        if (!('type' in result && typeof result.type === 'string' && 'data' in result))
+          return result as Refusal;
+        // The definition in force, put again unchanged, records nothing (answered 200, its revision).
+        return unchanged(result as DecidedEvent, recorded) ? [] : [result as DecidedEvent];
       },
     });
     this.configuration.applyAll(outcome.events);
     return outcome;
   }
+}
+
+/** The decided event says exactly what the stream's last event says (JSON as stored, key order aside). */
+function unchanged(decided: DecidedEvent, recorded: readonly RecordedEvent[]): boolean {
+  const last = recorded[recorded.length - 1];
+  return (
+    last !== undefined &&
+    last.type === decided.type &&
+    isDeepStrictEqual(last.data, JSON.parse(JSON.stringify(decided.data)) as unknown)
+  );
 }

@@ -91,3 +91,32 @@ export const VIOLATION_LABELS: Readonly<Record<string, string>> = {
 
 export const label = (labels: Readonly<Record<string, string>>, key: string | null | undefined): string =>
   key === null || key === undefined ? '' : (labels[key] ?? key);
+
+export const KIND_LABELS: Readonly<Record<string, string>> = {
+  immediate: '即办件',
+  promised: '承诺件',
+  escalated: '上报件',
+};
+
+export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
+  window: '窗口',
+  phone: '电话',
+  online: '网上',
+  sms: '短信',
+  written: '书面',
+};
+
+export const SUSPENSION_LABELS: Readonly<Record<string, string>> = {
+  hearing: '听证',
+  testing: '检验检测',
+  quarantine: '检疫',
+  appraisal: '鉴定',
+  expert_review: '专家评审',
+  site_survey: '现场勘查',
+  public_notice: '公示',
+};
+
+export const OUTCOME_LABELS: Readonly<Record<string, string>> = {
+  approved: '准予许可',
+  denied: '不予许可',
+};

@@ -76,7 +76,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new RegisterInquiryCommand(body, readCommandMetadata(headers, actor, 'RegisterInquiry')),
     );
-    return answerCommand(response, outcome, outcome.streamId.slice(CASE_STREAM_PREFIX.length));
+    return answerCommand(response, outcome, outcome.streamId.slice(CASE_STREAM_PREFIX.length), actor);
   }
 
   @Post(':id/answer')
@@ -102,7 +102,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new AnswerInquiryCommand(caseId, body, readCommandMetadata(headers, actor, 'AnswerInquiry')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/referral')
@@ -140,14 +140,14 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new ReferInquiryCommand(caseId, body, readCommandMetadata(headers, actor, 'ReferInquiry')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/application')
   @CommandRoute({
     summary: 'Submit an application for a catalogued matter',
     roles: 'window, proxy',
-    problems: [documentedProblem(404, 'MATTER_NOT_FOUND', '事项不存在', 'No matter M-999 in the catalog.')],
+    problems: [documentedProblem(422, 'MATTER_NOT_FOUND', '事项不存在', 'No matter M-999 in the catalog.')],
   })
   async submitApplication(
     @Param('id', IdParamPipe) caseId: string,
@@ -159,7 +159,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new SubmitApplicationCommand(caseId, body, readCommandMetadata(headers, actor, 'SubmitApplication')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/supplement-notices')
@@ -191,7 +191,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new RequestSupplementCommand(caseId, body, readCommandMetadata(headers, actor, 'RequestSupplement')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/supplement')
@@ -206,7 +206,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new SubmitSupplementCommand(caseId, body, readCommandMetadata(headers, actor, 'SubmitSupplement')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/rejection')
@@ -238,7 +238,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new RejectApplicationCommand(caseId, body, readCommandMetadata(headers, actor, 'RejectApplication')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/acceptance')
@@ -265,7 +265,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new AcceptApplicationCommand(caseId, body, readCommandMetadata(headers, actor, 'AcceptApplication')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/suspensions')
@@ -291,7 +291,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new SuspendCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'SuspendCase')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/suspensions/:n/resumption')
@@ -318,7 +318,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new ResumeCaseCommand(caseId, n, body, readCommandMetadata(headers, actor, 'ResumeCase')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/extension')
@@ -368,7 +368,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new GrantExtensionCommand(caseId, body, readCommandMetadata(headers, actor, 'GrantExtension')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/completion')
@@ -383,7 +383,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new CompleteCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'CompleteCase')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/withdrawal')
@@ -398,7 +398,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new WithdrawCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'WithdrawCase')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/complaints')
@@ -424,7 +424,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new FileComplaintCommand(caseId, body, readCommandMetadata(headers, actor, 'FileComplaint')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/complaints/:complaintId/conclusion')
@@ -457,7 +457,7 @@ export class CaseCommandsController {
         readCommandMetadata(headers, actor, 'ConcludeComplaint'),
       ),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/evaluations')
@@ -483,7 +483,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new SubmitEvaluationCommand(caseId, body, readCommandMetadata(headers, actor, 'SubmitEvaluation')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/evaluations/:n/rectification')
@@ -517,7 +517,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new RectifyEvaluationCommand(caseId, n, body, readCommandMetadata(headers, actor, 'RectifyEvaluation')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/cards/:cardId/explanation')
@@ -558,7 +558,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new ExplainCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor, 'ExplainCard')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/cards/:cardId/revocation')
@@ -592,7 +592,7 @@ export class CaseCommandsController {
     const outcome = await this.commands.execute(
       new RevokeCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor, 'RevokeCard')),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 
   @Post(':id/accountability-actions')
@@ -628,6 +628,6 @@ export class CaseCommandsController {
         readCommandMetadata(headers, actor, 'RecordAccountabilityAction'),
       ),
     );
-    return answerCommand(response, outcome, caseId);
+    return answerCommand(response, outcome, caseId, actor);
   }
 }

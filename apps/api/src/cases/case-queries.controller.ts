@@ -18,7 +18,6 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
-import { tryParseInstant } from '#domain/calendar/index.js';
 import type { RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
 import { caseEventsCsv, CSV_CONTENT_TYPE, csvFileName } from '../audit/csv/case-events-csv.js';
 import { dataAsSeenBy, seesPersonalData } from '../audit/personal-data.js';
@@ -28,6 +27,7 @@ import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/prob
 import { RecordedEventSchema } from '../openapi/recorded-event.schema.js';
 import { ProblemException, problems } from '../problem/problem-details.js';
 import { IdParamPipe } from '../validation/route-param.pipes.js';
+import { timeFilter } from '../validation/time-filter.js';
 import { CaseView } from './queries/case-view.js';
 import {
   GetCaseEventsQuery,
@@ -162,7 +162,8 @@ export class CaseQueriesController {
   @ApiOperation({
     summary: 'The case as it stood at an instant, rebuilt from its events (U4)',
     description:
-      'Roles: auditor, supervisor. `asOf` is business time: the events whose occurredAt is at or before it.',
+      'Roles: auditor, supervisor. `asOf` is business time: the events whose occurredAt is at or before it; ' +
+      'an instant with an offset (its + sent as %2B) or a date YYYY-MM-DD (the end of that day, Asia/Shanghai).',
   })
   @ApiQuery({ name: 'asOf', required: true, example: '2026-03-05T12:00:00+08:00' })
   @MinPosition()
@@ -175,13 +176,8 @@ export class CaseQueriesController {
     @CurrentActor() actor: Actor,
   ): Promise<CaseView> {
     checkMinPosition(minPosition);
-    const asOf = typeof asOfText === 'string' ? tryParseInstant(asOfText) : undefined;
-    if (asOf === undefined)
-      throw new ProblemException(
-        problems.validation('asOf is an ISO-8601 instant with an offset.', [
-          { field: 'asOf', message: 'must be an ISO-8601 instant with an offset' },
-        ]),
-      );
+    // The time filter of every route: an instant, or a date meaning the end of that day.
+    const asOf = timeFilter('asOf', asOfText ?? '', 'at')!;
     return this.queries.execute(new GetCaseStateQuery(caseId, actor, asOf, 'events'));
   }
 

@@ -1,3 +1,6 @@
+import type { Actor } from '#domain/actor/actor.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import { dataAsSeenBy } from '../audit/personal-data.js';
 import type { CommandAnswer, ConfigurationAnswer, WriteOutcome } from './command-answer.js';
 
 export interface ResponseHeaders {
@@ -5,19 +8,29 @@ export interface ResponseHeaders {
   setHeader(name: string, value: string): unknown;
 }
 
-/** API.md: 201 (200 for a replay) with `ETag: "<revision>"`. */
+/**
+ * API.md: 201 (200 for a replay) with `ETag: "<revision>"`. The recorded events come back as the
+ * writer may read them: applicant identifiers masked unless the writer is an auditor (I1), exactly
+ * as GET /cases/{id} and /events show them to the same role.
+ */
 export function answerCommand(
   response: ResponseHeaders,
   outcome: WriteOutcome,
   caseId: string,
+  writer: Actor,
 ): CommandAnswer {
   response.status(outcome.replayed ? 200 : 201);
   response.setHeader('ETag', `"${outcome.revision}"`);
-  return { caseId, revision: outcome.revision, position: outcome.position, events: outcome.events };
+  const events = outcome.events.map((e): RecordedEvent => ({ ...e, data: dataAsSeenBy(e, writer) }));
+  return { caseId, revision: outcome.revision, position: outcome.position, events };
 }
 
+/**
+ * 201 when the command recorded an event; 200 when it recorded nothing: a replay, or a definition
+ * identical to the one in force (re-putting a matter unchanged), answered with the current revision.
+ */
 export function answerConfiguration(response: ResponseHeaders, outcome: WriteOutcome): ConfigurationAnswer {
-  response.status(outcome.replayed ? 200 : 201);
+  response.status(outcome.replayed || outcome.events.length === 0 ? 200 : 201);
   response.setHeader('ETag', `"${outcome.revision}"`);
   return {
     streamId: outcome.streamId,

@@ -93,7 +93,7 @@ export function ApiProblems(...lists: readonly (readonly DocumentedProblem[])[])
                 {
                   summary: p.title,
                   value: {
-                    type: `https://docs.example/problems/${p.code}`,
+                    type: `/problems/${p.code}`,
                     title: p.title,
                     status: p.status,
                     detail: p.detail,

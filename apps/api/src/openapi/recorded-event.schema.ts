@@ -77,7 +77,7 @@ export class FieldErrorSchema {
 }
 
 export class ProblemDetailsSchema {
-  @ApiProperty({ example: 'https://docs.example/problems/N5_RECEIPT_NUMBER_REQUIRED' }) type!: string;
+  @ApiProperty({ example: '/problems/N5_RECEIPT_NUMBER_REQUIRED' }) type!: string;
   @ApiProperty({ description: 'Chinese, for the screen', example: '受理须出具受理回执编号' }) title!: string;
   @ApiProperty({ example: 422 }) status!: number;
   @ApiProperty({

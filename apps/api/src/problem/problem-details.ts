@@ -1,10 +1,14 @@
 /**
  * RFC 9457 problem details as API.md "Conventions" fixes them: `{ type, title (Chinese), status,
- * detail (English), code, errors? }`, served as `application/problem+json`. `type` is a stable URI
- * derived from the code, so clients may switch on either.
+ * detail (English), code, errors? }`, served as `application/problem+json`. `type` is the URL of
+ * the code's page on the API itself (`/problems/{code}`, relative to the API's origin: no token
+ * needed), so clients may switch on either.
  */
+import { REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
+import { API_PROBLEM_CATALOG, type ApiProblemCode } from './api-problem-catalog.js';
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-export const PROBLEM_TYPE_BASE = 'https://docs.example/problems/';
+export const PROBLEM_TYPE_BASE = '/problems/';
 
 export interface FieldError {
   readonly field: string;
@@ -37,6 +41,10 @@ export function problem(
   };
 }
 
+/** A problem of the API's own catalog, titled from it (api-problem-catalog.ts). */
+const own = (status: number, code: ApiProblemCode, detail: string): ProblemDetails =>
+  problem(status, code, API_PROBLEM_CATALOG[code].title, detail);
+
 /** Thrown anywhere in the API to answer with exactly this problem. */
 export class ProblemException extends Error {
   override readonly name = 'ProblemException';
@@ -48,24 +56,18 @@ export class ProblemException extends Error {
 /** The generic problems of the API, each with its stable code (API.md, lead's decisions). */
 export const problems = {
   validation: (detail: string, errors?: readonly FieldError[]): ProblemDetails =>
-    problem(400, 'VALIDATION_FAILED', '请求参数不合法', detail, errors),
+    problem(400, 'VALIDATION_FAILED', REFUSAL_CATALOG.VALIDATION_FAILED.title, detail, errors),
   malformedJson: (detail: string): ProblemDetails =>
-    problem(400, 'VALIDATION_FAILED', '请求体不是合法的JSON', detail),
-  unauthenticated: (detail: string): ProblemDetails =>
-    problem(401, 'UNAUTHENTICATED', '未登录或登录已失效', detail),
-  forbidden: (detail: string): ProblemDetails => problem(403, 'ROLE_NOT_ALLOWED', '无权执行该操作', detail),
-  notFound: (detail: string): ProblemDetails => problem(404, 'NOT_FOUND', '资源不存在', detail),
-  methodNotAllowed: (detail: string): ProblemDetails =>
-    problem(405, 'METHOD_NOT_ALLOWED', '不支持的请求方法', detail),
-  concurrentModification: (detail: string): ProblemDetails =>
-    problem(409, 'CONCURRENT_MODIFICATION', '办件已被他人修改，请刷新后重试', detail),
-  preconditionFailed: (detail: string): ProblemDetails =>
-    problem(412, 'PRECONDITION_FAILED', '办件已变更，请刷新后重试', detail),
-  payloadTooLarge: (detail: string): ProblemDetails =>
-    problem(413, 'PAYLOAD_TOO_LARGE', '请求体过大', detail),
-  unsupportedMediaType: (detail: string): ProblemDetails =>
-    problem(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的请求格式', detail),
-  internal: (): ProblemDetails =>
-    problem(500, 'INTERNAL', '服务器内部错误', 'An unexpected error occurred; it has been logged.'),
-  unavailable: (detail: string): ProblemDetails => problem(503, 'UNAVAILABLE', '服务暂不可用', detail),
+    problem(400, 'VALIDATION_FAILED', '请求体不是合法的JSON', detail), // a title of VALIDATION_FAILED's (catalog)
+  unauthenticated: (detail: string): ProblemDetails => own(401, 'UNAUTHENTICATED', detail),
+  forbidden: (detail: string): ProblemDetails =>
+    problem(403, 'ROLE_NOT_ALLOWED', REFUSAL_CATALOG.ROLE_NOT_ALLOWED.title, detail),
+  notFound: (detail: string): ProblemDetails => own(404, 'NOT_FOUND', detail),
+  methodNotAllowed: (detail: string): ProblemDetails => own(405, 'METHOD_NOT_ALLOWED', detail),
+  concurrentModification: (detail: string): ProblemDetails => own(409, 'CONCURRENT_MODIFICATION', detail),
+  preconditionFailed: (detail: string): ProblemDetails => own(412, 'PRECONDITION_FAILED', detail),
+  payloadTooLarge: (detail: string): ProblemDetails => own(413, 'PAYLOAD_TOO_LARGE', detail),
+  unsupportedMediaType: (detail: string): ProblemDetails => own(415, 'UNSUPPORTED_MEDIA_TYPE', detail),
+  internal: (): ProblemDetails => own(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.'),
+  unavailable: (detail: string): ProblemDetails => own(503, 'UNAVAILABLE', detail),
 };

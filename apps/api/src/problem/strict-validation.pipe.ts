@@ -4,6 +4,7 @@
  * `VALIDATION_FAILED` with one entry per field. A body must be a JSON object.
  */
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { messageOfConstraint } from '../validation/field-messages.js';
 import { ProblemException, problems, type FieldError } from './problem-details.js';
 
 export class StrictValidationPipe extends ValidationPipe {
@@ -16,10 +17,13 @@ export class StrictValidationPipe extends ValidationPipe {
       transformOptions: { enableImplicitConversion: false },
       validationError: { target: false, value: false },
       stopAtFirstError: true,
-      exceptionFactory: (errors: ValidationError[]) =>
-        new ProblemException(
-          problems.validation('The request does not have the documented shape.', flatten(errors)),
-        ),
+      exceptionFactory: (errors: ValidationError[]) => {
+        const fields = flatten(errors);
+        // The detail reads on its own (curl users see it first): the messages, one per field.
+        return new ProblemException(
+          problems.validation(`${fields.map((f) => f.message).join('; ')}.`, fields),
+        );
+      },
     });
   }
 
@@ -37,6 +41,13 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 }
 
+/** `name must be text` of a nested field reads `applicant.name must be text`. */
+function inPath(field: string, property: string, message: string): string {
+  return field !== property && message.startsWith(`${property} `)
+    ? `${field}${message.slice(property.length)}`
+    : message;
+}
+
 function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
@@ -45,8 +56,14 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] 
       : prefix
         ? `${prefix}.${e.property}`
         : e.property;
-    for (const message of Object.values(e.constraints ?? {})) out.push({ field, message });
+    for (const [constraint, message] of Object.entries(e.constraints ?? {}))
+      out.push({
+        field,
+        message: inPath(field, e.property, messageOfConstraint(field, constraint, message)),
+      });
     if (e.children && e.children.length > 0) out.push(...flatten(e.children, field));
   }
-  return out.length > 0 || prefix ? out : [{ field: '(body)', message: 'invalid' }];
+  return out.length > 0 || prefix
+    ? out
+    : [{ field: '(body)', message: 'the body does not have the documented shape' }];
 }

@@ -21,6 +21,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { fieldMessages } from './field-messages.js';
+
 interface FieldOptions {
   readonly description?: string;
   readonly example?: unknown;
@@ -44,8 +46,8 @@ export function TextField(options: FieldOptions & { readonly maxLength?: number 
   const maxLength = options.maxLength ?? 2000;
   return applyDecorators(
     ...optional(options),
-    IsString(),
-    MaxLength(maxLength),
+    IsString({ message: fieldMessages.text }),
+    MaxLength(maxLength, { message: fieldMessages.textTooLong(maxLength) }),
     doc(options, { type: String, maxLength }),
   );
 }
@@ -53,7 +55,7 @@ export function TextField(options: FieldOptions & { readonly maxLength?: number 
 export function EnumField(values: readonly string[], options: FieldOptions = {}): PropertyDecorator {
   return applyDecorators(
     ...optional(options),
-    IsIn(values as string[]),
+    IsIn(values as string[], { message: fieldMessages.oneOf(values) }),
     doc(options, { enum: values, type: String }),
   );
 }
@@ -61,13 +63,17 @@ export function EnumField(values: readonly string[], options: FieldOptions = {})
 export function NumberField(options: FieldOptions & { readonly integer?: boolean } = {}): PropertyDecorator {
   return applyDecorators(
     ...optional(options),
-    IsNumber({ allowNaN: false, allowInfinity: false }),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: fieldMessages.number }),
     doc(options, { type: options.integer ? 'integer' : Number }),
   );
 }
 
 export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
-  return applyDecorators(...optional(options), IsBoolean(), doc(options, { type: Boolean }));
+  return applyDecorators(
+    ...optional(options),
+    IsBoolean({ message: fieldMessages.boolean }),
+    doc(options, { type: Boolean }),
+  );
 }
 
 export function TextListField(
@@ -77,10 +83,10 @@ export function TextListField(
   const maxLength = options.maxLength ?? 2000;
   return applyDecorators(
     ...optional(options),
-    IsArray(),
-    ArrayMaxSize(maxItems),
-    IsString({ each: true }),
-    MaxLength(maxLength, { each: true }),
+    IsArray({ message: fieldMessages.list }),
+    ArrayMaxSize(maxItems, { message: fieldMessages.tooManyItems(maxItems) }),
+    IsString({ each: true, message: fieldMessages.textItems }),
+    MaxLength(maxLength, { each: true, message: fieldMessages.textTooLong(maxLength) }),
     doc(options, { type: [String], maxItems }),
   );
 }
@@ -90,12 +96,16 @@ export function NestedField(
   options: FieldOptions & { readonly list?: boolean; readonly maxItems?: number } = {},
 ): PropertyDecorator {
   const decorators: PropertyDecorator[] = [
-    ...(options.optional ? [absentAllowed()] : [IsDefined()]),
+    ...(options.optional ? [absentAllowed()] : [IsDefined({ message: fieldMessages.required })]),
     ValidateNested({ each: options.list === true }),
   ];
   if (options.list)
-    decorators.push(IsArray(), ArrayMaxSize(options.maxItems ?? 100), IsObject({ each: true }));
-  else decorators.push(IsObject());
+    decorators.push(
+      IsArray({ message: fieldMessages.list }),
+      ArrayMaxSize(options.maxItems ?? 100, { message: fieldMessages.tooManyItems(options.maxItems ?? 100) }),
+      IsObject({ each: true, message: fieldMessages.objectItems }),
+    );
+  else decorators.push(IsObject({ message: fieldMessages.object }));
   decorators.push(
     Type(type),
     doc(options, {

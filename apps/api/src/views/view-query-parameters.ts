@@ -2,8 +2,9 @@
  * Query parameters of the views, checked by hand (they are optional strings; a wrong one is a 400
  * naming the field): ids, instants with offsets, dates, enumerations, booleans and cursors.
  */
-import { parseLocalDate, tryParseInstant } from '#domain/calendar/index.js';
+import { parseLocalDate } from '#domain/calendar/index.js';
 import { isPosition } from '#infra/event-store/event-store.port.js';
+import { timeFilter } from '../validation/time-filter.js';
 import { invalidParameter } from './view-problems.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -14,11 +15,14 @@ export function optionalId(field: string, value: unknown): string | undefined {
   return value;
 }
 
+/** A lower time bound: an instant, or a date from its 00:00 (validation/time-filter.ts, every route). */
 export function optionalInstant(field: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const t = typeof value === 'string' ? tryParseInstant(value) : undefined;
-  if (t === undefined) throw invalidParameter(field, 'must be an ISO-8601 instant with an offset');
-  return t;
+  return timeFilter(field, value, 'start');
+}
+
+/** An upper time bound, exclusive: an instant, or a date including its whole day. */
+export function optionalInstantBefore(field: string, value: unknown): number | undefined {
+  return timeFilter(field, value, 'end');
 }
 
 /** A `YYYY-MM-DD` date (Asia/Shanghai), as its day number. */

@@ -39,7 +39,8 @@ export interface MatterSnapshot {
   readonly statutoryLimitDays: number;
   readonly promisedLimitDays: number;
   readonly maxExtensionDays: number;
-  readonly immediateLimitMinutes: number;
+  /** Immediate matters only (T3); events recorded before 2026-11 carry it on every matter. */
+  readonly immediateLimitMinutes?: number;
   readonly joint: boolean;
 }
 

@@ -12,6 +12,7 @@ import {
   type DomainError,
   type DomainErrorCode,
 } from '../errors/domain-error.js';
+import { DEFAULT_IMMEDIATE_LIMIT_MINUTES } from '../catalog/matter.js';
 import { assessTimeliness, explanationDueAt } from '../timeliness/assess-timeliness.js';
 import { authorize } from './authorize.js';
 import type { CaseCommand } from './case-commands.js';
@@ -33,6 +34,10 @@ const illegal = (state: CaseState, step: string): DomainError =>
 
 const rule = (code: DomainErrorCode, title: string, detail: string, field?: string): DomainError =>
   domainError(code, 'rule', title, detail, field);
+
+/** T3: an immediate matter's limit in office minutes (the default when its definition names none). */
+const immediateLimit = (m: { readonly immediateLimitMinutes?: number }): number =>
+  m.immediateLimitMinutes ?? DEFAULT_IMMEDIATE_LIMIT_MINUTES;
 
 const invalid = (field: string, detail: string): DomainError =>
   domainError('VALIDATION_FAILED', 'invalid', '请求参数不合法', detail, field);
@@ -136,9 +141,10 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
       if (state.status !== 'inquiry' && state.status !== 'referred') return illegal(state, 'an application');
       const m = context.matter;
       if (!m || m.code !== command.matterCode)
+        // API.md: a body naming something unknown is 422: the case in the path exists.
         return domainError(
           'MATTER_NOT_FOUND',
-          'not_found',
+          'rule',
           '事项不存在',
           `No matter ${command.matterCode} in the catalog.`,
           'matterCode',
@@ -155,7 +161,7 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
             statutoryLimitDays: m.statutoryLimitDays,
             promisedLimitDays: m.promisedLimitDays,
             maxExtensionDays: m.maxExtensionDays,
-            immediateLimitMinutes: m.immediateLimitMinutes,
+            ...(m.kind === 'immediate' && { immediateLimitMinutes: immediateLimit(m) }),
             joint: m.joint,
           },
           materials: command.materials,
@@ -255,14 +261,14 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
       const clockStartsAt = noticeLate ? state.receivedAt! : when;
       const facts =
         m.kind === 'immediate'
-          ? addOfficeMinutes(clock, clockStartsAt, m.immediateLimitMinutes) // T3
+          ? addOfficeMinutes(clock, clockStartsAt, immediateLimit(m)) // T3
           : deadlineAfterWorkingDays(clock, clockStartsAt, m.promisedLimitDays); // T4, T5, T8
       return [
         event('ApplicationAccepted', {
           receiptNo: command.receiptNo,
           kind: m.kind,
           ...(m.kind === 'immediate'
-            ? { limitMinutes: m.immediateLimitMinutes }
+            ? { limitMinutes: immediateLimit(m) }
             : { limitDays: m.promisedLimitDays }),
           clockStartsAt: iso(clockStartsAt),
           ...deadlineFacts(facts.value, facts.provisional, context), // N5, T9
@@ -368,7 +374,10 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
       if (command.outcome === 'denied' && !(command.reasons ?? []).some((r) => !blank(r)))
         return invalid('reasons', 'A denial gives its reasons.');
       const deadline = state.deadline!;
-      const overdue = when > deadline ? officeMinutesBetween(clock, deadline, when).value : 0;
+      // onTime is calendar time against the deadline instant, as the cards judge it (C2: yellow the
+      // minute after); overdueMinutes counts office minutes, at least 1 when late, so a completion
+      // at 17:31 after a 17:30 deadline (office closed) reads late by 1, never `onTime: false, 0`.
+      const overdue = when > deadline ? Math.max(1, officeMinutesBetween(clock, deadline, when).value) : 0;
       return [
         event('CaseCompleted', {
           outcome: command.outcome,
@@ -443,7 +452,7 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
         return rule(
           'P4_SCORE_OUT_OF_RANGE',
           '评价分值须为1至5',
-          'An evaluation scores 1 (非常不满意) to 5 (非常满意) (P4).',
+          'score must be a whole number from 1 (非常不满意) to 5 (非常满意) (P4).',
           'score',
         );
       const bad = command.score <= 2;

@@ -89,7 +89,8 @@ export function defineMatter(
       statutoryLimitDays: statutory,
       promisedLimitDays: input.promisedLimitDays,
       maxExtensionDays: maxExtension,
-      immediateLimitMinutes: immediate,
+      // T3: only an immediate matter has a limit in minutes; a promised one never carries the default.
+      ...(input.kind === 'immediate' && { immediateLimitMinutes: immediate }),
       joint,
       requiredMaterials: input.requiredMaterials,
     },

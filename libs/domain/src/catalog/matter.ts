@@ -17,8 +17,8 @@ export interface Matter {
   readonly promisedLimitDays: number;
   /** Longest extension allowed (T7; default 10, 15 when jointly handled). */
   readonly maxExtensionDays: number;
-  /** Office minutes for an immediate case (T3; default 30). */
-  readonly immediateLimitMinutes: number;
+  /** Office minutes for an immediate case (T3; default 30); absent on promised and escalated matters. */
+  readonly immediateLimitMinutes?: number;
   readonly joint: boolean;
   readonly requiredMaterials: readonly RequiredMaterial[];
 }

@@ -176,12 +176,28 @@ export function assessTimeliness(
   return {
     ...(deadline !== undefined && { deadline }),
     ...(remainingMinutes !== undefined && { remainingMinutes }),
-    level,
+    level: deadline === undefined ? level : belowRevoked(state, deadline, level),
     dueCards,
     overdueSteps,
     ...(referralFollowUpDue && { referralFollowUpDue }),
     ...(nextCheckAt !== undefined && { nextCheckAt }),
   };
+}
+
+/**
+ * C4: a card a supervisor revoked for this deadline no longer sets the level: the level falls to
+ * the highest one below it that no revocation cancels (a revoked red card, a yellow card still
+ * standing → yellow), whatever the clock says, since supervision will not issue it again.
+ */
+function belowRevoked(state: CaseState, deadline: EpochMs, level: TimelinessLevel): TimelinessLevel {
+  const cards = state.cards.filter((c) => c.deadline === deadline);
+  const cancelled = (lvl: TimelinessLevel): boolean =>
+    cards.some((c) => c.level === lvl && c.revokedAt !== undefined) &&
+    !cards.some((c) => c.level === lvl && c.revokedAt === undefined);
+  const order: readonly TimelinessLevel[] = ['normal', 'warning', 'yellow', 'red'];
+  let rank = LEVEL_RANK[level];
+  while (rank > 0 && cancelled(order[rank]!)) rank--;
+  return order[rank]!;
 }
 
 /** C5: a yellow or red card's written explanation is due at close of office 2 working days after issue. */

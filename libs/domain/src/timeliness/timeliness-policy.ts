@@ -30,12 +30,15 @@ export interface TimelinessPolicy {
   readonly publicCriticism: { readonly consecutiveLate: number; readonly withinDays: number };
 }
 
+/** T14: limits in days are at most 365, so the last warning row's bound is a real one. */
+export const MAX_LIMIT_DAYS = 365;
+
 export const DEFAULT_TIMELINESS_POLICY: TimelinessPolicy = {
   version: 'default-2026.1',
   warningLeads: [
     { maxLimitDays: 5, leadDays: 1 },
     { maxLimitDays: 10, leadDays: 2 },
-    { maxLimitDays: Number.MAX_SAFE_INTEGER, leadDays: 3 },
+    { maxLimitDays: MAX_LIMIT_DAYS, leadDays: 3 }, // T14: no limit is longer than 365 days
   ],
   immediateWarningLeadMinutes: 10,
   redAfterOverdueDays: 3,

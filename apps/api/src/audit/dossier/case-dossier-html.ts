@@ -3,21 +3,15 @@
  * document, inline CSS with print rules, Chinese labels. Every value is escaped; cards, violations
  * and actions link to the timeline rows of the events they come from (#ev-<eventId>).
  */
-import { label, LEVEL_LABELS, STATUS_LABELS } from '../audit-labels.js';
+import { KIND_LABELS, label, LEVEL_LABELS, STATUS_LABELS } from '../audit-labels.js';
 import type { CaseDossier, DossierActor, DossierEntry } from './case-dossier.js';
+import { nameText } from './dossier-names.js';
+import { dossierCss } from './dossier-print-css.js';
+import { escapeHtml } from './html-escape.js';
 
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 const e = escapeHtml;
 const time = (iso: string | null | undefined): string =>
@@ -33,42 +27,37 @@ function table(head: readonly string[], rows: readonly string[][], empty: string
     .join('')}</tbody></table>`;
 }
 
-const CSS = `
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;font-size:13px;color:#222;margin:24px;}
-h1{font-size:20px;margin:0 0 4px;} h2{font-size:15px;border-bottom:2px solid #a33;padding-bottom:2px;margin:22px 0 8px;}
-.meta,.muted{color:#666;font-size:12px;} table{border-collapse:collapse;width:100%;margin:4px 0;}
-th,td{border:1px solid #bbb;padding:3px 5px;text-align:left;vertical-align:top;} th{background:#f3f3f3;white-space:nowrap;}
-table.facts th{width:9em;} .empty{color:#888;font-style:italic;} .ok{color:#170;font-weight:bold;} .broken{color:#b00;font-weight:bold;}
-.lvl-warning{color:#b70;font-weight:bold;} .lvl-yellow{color:#a80;font-weight:bold;background:#fff6c8;} .lvl-red{color:#b00;font-weight:bold;background:#fde2e2;}
-.backdated{background:#fff2e0;} code{font-size:11px;word-break:break-all;white-space:pre-wrap;}
-tr:target{outline:2px solid #36c;}
-@media print{body{margin:0;font-size:11px;} a{color:inherit;text-decoration:none;} h2{break-after:avoid;} tr{break-inside:avoid;} .noprint{display:none;}}
-`;
-
 export function caseDossierHtml(d: CaseDossier): string {
   const c = d.case;
   const applicant = c.applicant
     ? `${e(c.applicant.name)}${c.applicant.idNumber ? `，证件号 ${e(c.applicant.idNumber)}` : ''}${c.applicant.phone ? `，电话 ${e(c.applicant.phone)}` : ''}`
     : '—';
+  const n = d.names;
   const facts: [string, string][] = [
     ['办件编号', e(c.caseId)],
     ['状态', e(label(STATUS_LABELS, c.status))],
-    ['服务中心', e(c.centerId ?? '—')],
-    ['事项', e(c.matterCode ?? '—')],
-    ['部门 / 窗口', `${e(c.departmentId ?? '—')} / ${e(c.windowId ?? '—')}`],
-    ['首问责任人', e(c.firstResponderId ?? '—')],
+    ['办理结果', e(d.result.summary)],
+    ['服务中心', e(nameText(n.center))],
+    ['事项', e(nameText(n.matter))],
+    ['部门 / 窗口', `${e(nameText(n.department))} / ${e(nameText(n.window))}`],
+    ['首问责任人', e(nameText(n.firstResponder))],
     ['申请人', applicant],
     ['收件时间', time(c.receivedAt)],
     ['受理时间', time(c.acceptedAt)],
     [
       '办件类型 / 时限',
-      `${e(c.kind ?? '—')} / ${c.limitDays !== null ? `${e(c.limitDays)} 个工作日` : c.limitMinutes !== undefined ? `${e(c.limitMinutes)} 分钟` : '—'}`,
+      `${e(c.kind === null ? '—' : label(KIND_LABELS, c.kind))} / ${c.limitDays !== null ? `${e(c.limitDays)} 个工作日` : c.limitMinutes !== undefined ? `${e(c.limitMinutes)} 分钟` : '—'}`,
     ],
     [
       '承诺办结时间',
       `${time(c.deadline)}${c.provisional ? '（临时，日历未发布）' : ''}${c.extended ? '（已延期）' : ''}${c.suspendedNow ? '（特殊环节中）' : ''}`,
     ],
-    ['当前等级', `<span class="lvl-${e(c.level)}">${e(label(LEVEL_LABELS, c.level))}</span>`],
+    [
+      '当前等级',
+      c.closedLevel === null
+        ? `<span class="lvl-${e(c.level)}">${e(label(LEVEL_LABELS, c.level))}</span>`
+        : `已办结，不再监察；办结时等级 <span class="lvl-${e(c.closedLevel)}">${e(label(LEVEL_LABELS, c.closedLevel))}</span>`,
+    ],
     ['修订号', e(c.revision)],
   ];
   const deadlines = d.deadlines.map((x) => [
@@ -140,8 +129,8 @@ export function caseDossierHtml(d: CaseDossier): string {
     time(t.recordedAt),
     who(t.actor),
     t.backdated ? `补录 ${e(t.backdatedMinutes)} 分钟<br>${e(t.lateEntryReason ?? '（未说明理由）')}` : '',
-    `<code>${e(JSON.stringify(t.data))}</code>`,
-    `<span class="muted">${e(t.eventId)}<br>因：${e(t.causationId ?? '—')}<br>${e(t.hash.slice(0, 16))}…</span>`,
+    e(t.summary),
+    `<span class="muted">${e(t.eventId)}<br>因：${e(t.causationId ?? '—')}</span><br><span class="hash">${e(t.hash)}</span>`,
   ]);
   const timelineRows = d.timeline
     .map(
@@ -151,11 +140,13 @@ export function caseDossierHtml(d: CaseDossier): string {
     .join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>办件档案 ${e(d.caseId)}</title><style>${CSS}</style></head><body>
+<title>办件档案 ${e(d.caseId)}</title><style>${dossierCss(d.caseId)}</style></head><body>
 <h1>办件档案</h1>
+<p class="result"><b>办理结果</b> ${e(d.result.summary)}</p>
 <p class="meta">办件 ${e(d.caseId)} · 生成于 ${time(d.generatedAt)} · 查阅人 ${e(d.reader.name)}（${e(d.reader.role)}）${d.personalDataMasked ? ' · 个人信息已脱敏' : ''}</p>
 <h2>基本信息</h2>
 <table class="facts"><tbody>${facts.map(([k, v]) => `<tr><th>${e(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>
+${unnamed(d)}
 <h2>办理时限（告知申请人的期限）</h2>
 ${table(['依据', '设定时间', '办结期限', '原期限', '时限', '理由 / 告知', '日历 / 策略版本'], deadlines, '尚未受理，无办结期限。')}
 <h2>预警与亮牌</h2>
@@ -172,6 +163,25 @@ ${table(['部门', '逾期办件', '策略版本', '时间', '事件'], criticis
 ${integrity}
 <h2>全部事件（时间线）</h2>
 <table><thead><tr>${['#', '事件', '业务时间', '记录时间', '操作人', '补录', '内容', '编号 / 因果 / 哈希'].map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${timelineRows}</tbody></table>
+<div class="sign"><h2>审阅签字</h2><table><tbody>
+<tr><th>审阅人（签字）</th><td></td><th>日期</th><td></td></tr>
+<tr><th>纪检监察机构（盖章）</th><td></td><th>复核人（签字）</th><td></td></tr>
+</tbody></table></div>
 </body></html>
 `;
+}
+
+/** Says which names are codes because nothing configures them (departments, windows). */
+function unnamed(d: CaseDossier): string {
+  const codes = (
+    [
+      ['服务中心', d.names.center],
+      ['事项', d.names.matter],
+      ['部门', d.names.department],
+      ['窗口', d.names.window],
+    ] as const
+  ).filter(([, n]) => n.code !== null && !n.configured);
+  return codes.length === 0
+    ? ''
+    : `<p class="muted">注：${e(codes.map(([what]) => what).join('、'))}未配置名称，以编码显示。</p>`;
 }

@@ -1,4 +1,5 @@
 /** Documentation-only classes: the dossier as the OpenAPI document describes it (case-dossier.ts). */
+import { DossierNamesSchema, DossierResultSchema } from './dossier-names.schema.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseView } from '../../cases/queries/case-view.js';
 
@@ -34,6 +35,12 @@ export class DossierEntrySchema {
     example: { receiptNo: 'SL-2026-0001', deadline: '2026-03-09T17:30:00+08:00' },
   })
   data!: Record<string, unknown>;
+  @ApiProperty({
+    description: 'The same facts as one Chinese sentence (what the printed dossier shows)',
+    example:
+      '受理，受理回执编号 SL-2026-0001；承诺件，时限5个工作日，自2026-03-02 10:00起计，承诺办结时间2026-03-09 17:30。',
+  })
+  summary!: string;
 }
 
 export class DossierDeadlineSchema {
@@ -168,6 +175,8 @@ export class CaseDossierSchema {
   })
   personalDataMasked!: boolean;
   @ApiProperty({ type: CaseView }) case!: CaseView;
+  @ApiProperty({ type: DossierNamesSchema }) names!: DossierNamesSchema;
+  @ApiProperty({ type: DossierResultSchema }) result!: DossierResultSchema;
   @ApiProperty({ type: [DossierDeadlineSchema] }) deadlines!: DossierDeadlineSchema[];
   @ApiProperty({ type: [DossierCardSchema] }) cards!: DossierCardSchema[];
   @ApiProperty({ type: [DossierExplanationSchema] }) explanations!: DossierExplanationSchema[];

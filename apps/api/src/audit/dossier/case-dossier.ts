@@ -23,6 +23,9 @@ import {
   VIOLATION_LABELS,
 } from '../audit-labels.js';
 import { dataAsSeenBy, seesPersonalData } from '../personal-data.js';
+import type { DossierNames } from './dossier-names.js';
+import { dossierResult, type DossierResult } from './dossier-result.js';
+import { eventSentence } from './event-sentence.js';
 
 export interface DossierActor {
   readonly id: string;
@@ -51,6 +54,8 @@ export interface DossierEntry {
   readonly hash: string;
   /** The event's facts; the applicant's identifiers masked unless the reader is an auditor (I1). */
   readonly data: unknown;
+  /** The same facts as one readable Chinese sentence (the printed dossier shows this). */
+  readonly summary: string;
 }
 
 export interface DossierDeadline {
@@ -163,6 +168,10 @@ export interface CaseDossier {
   /** I1: whether applicant identifiers are masked in this dossier (everyone but auditors). */
   readonly personalDataMasked: boolean;
   readonly case: CaseView;
+  /** Names, not codes, where configuration (or the record) has them (issue 12). */
+  readonly names: DossierNames;
+  /** The decision and its result, or that the case is still open. */
+  readonly result: DossierResult;
   readonly deadlines: readonly DossierDeadline[];
   readonly cards: readonly DossierCard[];
   readonly explanations: readonly DossierExplanation[];
@@ -194,9 +203,17 @@ export interface DossierInput {
   readonly integrity: StreamVerification;
   readonly reader: Actor;
   readonly generatedAt: string;
+  readonly names: DossierNames;
 }
 
-export function caseDossier({ recorded, view, integrity, reader, generatedAt }: DossierInput): CaseDossier {
+export function caseDossier({
+  recorded,
+  view,
+  integrity,
+  reader,
+  generatedAt,
+  names,
+}: DossierInput): CaseDossier {
   const byId = new Map(recorded.map((e) => [e.eventId, e]));
   const timeline: DossierEntry[] = recorded.map((e) => {
     const gap = Date.parse(e.recordedAt) - Date.parse(e.occurredAt);
@@ -217,6 +234,7 @@ export function caseDossier({ recorded, view, integrity, reader, generatedAt }: 
       causationId: e.causationId,
       hash: e.integrity.hash,
       data: dataAsSeenBy(e, reader),
+      summary: eventSentence(toCaseEvent({ ...e, data: dataAsSeenBy(e, reader) }) as CaseEvent),
     });
   });
 
@@ -371,6 +389,8 @@ export function caseDossier({ recorded, view, integrity, reader, generatedAt }: 
     reader: { id: reader.id, name: reader.name, role: reader.role },
     personalDataMasked: !seesPersonalData(reader),
     case: view,
+    names,
+    result: dossierResult(recorded),
     deadlines,
     cards: cards.map((c) =>
       defined({ ...c, explanation: explained.get(c.cardId), revocation: revocations.get(c.cardId) }),

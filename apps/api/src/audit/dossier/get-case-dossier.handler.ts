@@ -15,6 +15,7 @@ import { caseView } from '../../cases/queries/case-view.js';
 import { problem, ProblemException } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { caseDossier, type CaseDossier } from './case-dossier.js';
+import { dossierNames } from './dossier-names.js';
 import { GetCaseDossierQuery } from './get-case-dossier.query.js';
 
 @QueryHandler(GetCaseDossierQuery)
@@ -44,6 +45,10 @@ export class GetCaseDossierHandler implements IQueryHandler<GetCaseDossierQuery,
       now,
     );
     const integrity = await this.store.verifyStream(streamId);
-    return caseDossier({ recorded, view, integrity, reader, generatedAt: toShanghaiIso(now) });
+    const names = dossierNames(recorded, view, {
+      center: (id) => this.configuration.center(id)?.name,
+      matter: (code) => this.configuration.matter(code)?.name,
+    });
+    return caseDossier({ recorded, view, integrity, reader, generatedAt: toShanghaiIso(now), names });
   }
 }

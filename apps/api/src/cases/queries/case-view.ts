@@ -11,7 +11,7 @@ import type { Applicant, CaseEvent } from '#domain/case/case-events.js';
 import { currentSuspension, initialState, type CaseState } from '#domain/case/case-state.js';
 import { evolve } from '#domain/case/evolve.js';
 import { maskApplicant } from '#domain/privacy/mask-applicant.js';
-import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
+import { caseLevel } from '#domain/timeliness/case-level.js';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
@@ -31,6 +31,14 @@ export class ApplicantView {
   @ApiPropertyOptional({ example: '110***********1234' }) idNumber?: string;
   @ApiPropertyOptional({ example: '138****8000' }) phone?: string;
 }
+
+/** What `level` means (apps/api/README.md "What the answers mean"). */
+export const LEVEL_DESCRIPTION =
+  'The supervision level of the case now (C1–C3), assessed at the moment of the query: "warning" when its deadline ' +
+  'is near, "yellow" once it has passed, "red" once it is 3 working days overdue or a yellow card’s explanation is late. ' +
+  'A card a supervisor revoked no longer counts (C4): the level falls to the highest one not revoked. ' +
+  'A closed case (completed, rejected, withdrawn) is no longer supervised: its level is "normal" and `closedLevel` ' +
+  'says the level it closed at.';
 
 export class CaseView {
   @ApiProperty({ example: '5b1f3c1e-1d2a-4c3b-9e8f-7a6b5c4d3e2f' }) caseId!: string;
@@ -60,7 +68,21 @@ export class CaseView {
   @ApiProperty({ example: false }) provisional!: boolean;
   @ApiProperty({ example: false }) suspendedNow!: boolean;
   @ApiProperty({ example: false }) extended!: boolean;
-  @ApiProperty({ enum: ['normal', 'warning', 'yellow', 'red'], example: 'normal' }) level!: string;
+  @ApiProperty({
+    enum: ['normal', 'warning', 'yellow', 'red'],
+    example: 'normal',
+    description: LEVEL_DESCRIPTION,
+  })
+  level!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['normal', 'warning', 'yellow', 'red'],
+    example: null,
+    description:
+      'The level the case closed at (completed late: "yellow" or "red"); null while the case is open.',
+  })
+  closedLevel!: string | null;
   @ApiProperty({ type: [CaseCardView] }) cards!: CaseCardView[];
   @ApiProperty({ type: [String], example: ['LATE_NOTICE'] }) flags!: string[];
   @ApiProperty({ example: 2 }) revision!: number;
@@ -105,7 +127,7 @@ export function caseView(
     provisional: state.provisional,
     suspendedNow: currentSuspension(state) !== undefined,
     extended: state.extension !== undefined,
-    level: assessTimeliness(state, policy, office, at).level,
+    ...caseLevel(state, policy, office, at),
     cards: state.cards.map((c) => ({
       cardId: c.cardId,
       level: c.level,

@@ -21,6 +21,7 @@ import {
   optionalEnum,
   optionalId,
   optionalInstant,
+  optionalInstantBefore,
   optionalPosition,
 } from '../view-query-parameters.js';
 import { scopedFilters } from '../view-scope.js';
@@ -35,7 +36,9 @@ export class CardsController {
   @Get('cards')
   @ApiOperation({
     summary: 'Warnings and yellow and red cards (预警、黄牌、红牌), newest first',
-    description: 'Roles: supervisor, auditor. `from`/`to`: issue time, from inclusive, to exclusive.',
+    description:
+      'Roles: supervisor, auditor. `from`/`to`: issue time, instants (from inclusive, to exclusive) or dates ' +
+      '(YYYY-MM-DD, Asia/Shanghai, the whole day included), as on every route.',
   })
   @ApiQuery({ name: 'level', required: false, enum: ['warning', 'yellow', 'red'] })
   @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
@@ -63,7 +66,7 @@ export class CardsController {
     );
     const level = optionalEnum('level', query.level, ['warning', 'yellow', 'red'] as const);
     const from = optionalInstant('from', query.from);
-    const to = optionalInstant('to', query.to);
+    const to = optionalInstantBefore('to', query.to);
     const explained = optionalBoolean('explained', query.explained);
     const limit = pageLimit(query.limit);
     const after = decodeCursor(query.cursor, ['number', 'string']);

@@ -8,7 +8,7 @@ import type { Actor } from '#domain/actor/actor.js';
 import type { Violation } from '#domain/accountability/violation.js';
 import type { OfficeClock } from '#domain/calendar/index.js';
 import { maskApplicant } from '#domain/privacy/mask-applicant.js';
-import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
+import { caseLevel } from '#domain/timeliness/case-level.js';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import type { CaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import type { CaseView } from '../../cases/queries/case-view.js';
@@ -43,7 +43,7 @@ export function caseViewAt(
     provisional: doc.provisional,
     suspendedNow: doc.suspendedNow,
     extended: doc.extended,
-    level: assessTimeliness(doc.state, policy, clock, now).level,
+    ...caseLevel(doc.state, policy, clock, now),
     cards: doc.cards.map((c) => ({ ...c })),
     flags: [...new Set(violations.map((v) => v.code))],
     revision: doc.revision,

@@ -1,8 +1,11 @@
 /**
  * GET /cases/{id} from the projector's view (issue 6): `case_views` and the case's violations,
  * after waiting for `minPosition`; read scope by the domain's mayRead; ETag = revision.
+ * A case the view has not caught up with yet (just registered) is answered from its events, as
+ * the process without a read store answers it (API.md: a case that exists is never 404).
  */
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { mayRead } from '#domain/case/may-read.js';
@@ -14,13 +17,14 @@ import {
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { CaseView } from '../../cases/queries/case-view.js';
+import { GetCaseStateQuery } from '../../cases/queries/read-case-query.js';
 import type { ResponseHeaders } from '../../command-pipeline/answer-response.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
 import { problemOfDomainError } from '../../problem/domain-error.problem.js';
 import { ProblemException } from '../../problem/problem-details.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { VIEW_PROBLEMS, viewProblems } from '../view-problems.js';
+import { VIEW_PROBLEMS } from '../view-problems.js';
 import { optionalPosition } from '../view-query-parameters.js';
 import { caseViewAt } from './case-view-at.js';
 
@@ -31,7 +35,10 @@ export const CASE_VIEW_PROJECTIONS = ['case-views', 'accountability'] as const;
 @ApiBearerAuth()
 @Controller('cases')
 export class CaseViewController {
-  constructor(private readonly positions: ReadModelPositions) {}
+  constructor(
+    private readonly positions: ReadModelPositions,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get(':id')
   @ApiOperation({
@@ -39,6 +46,7 @@ export class CaseViewController {
     description:
       'Roles: staff in scope (window/approver: own department; proxy: own cases; guide: own center; first responder), supervisor, auditor. ' +
       'Applicant masked unless auditor (I1). The level is assessed at the moment of the query. ' +
+      'A case registered so recently that the view has not caught up is answered from its events (never 404). ' +
       'With `minPosition` (a command’s answer) it waits up to 5 s for the projector, then 504 PROJECTION_LAG.',
   })
   @ApiQuery({
@@ -70,7 +78,12 @@ export class CaseViewController {
         .collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases)
         .findOne({ _id: caseId }, { projection: { violations: 1 } }),
     ]);
-    if (!stored) throw new ProblemException(viewProblems.caseNotFound());
+    if (!stored) {
+      // Not in the view yet: the events decide (404 CASE_NOT_FOUND only when it has none).
+      const view = await this.queries.execute(new GetCaseStateQuery(caseId, actor, undefined, 'view'));
+      response.setHeader('ETag', `"${view.revision}"`);
+      return view;
+    }
     const doc = decodeCaseView(stored);
     const refused = mayRead(actor, doc.state, 'view');
     if (refused) throw new ProblemException(problemOfDomainError(refused));

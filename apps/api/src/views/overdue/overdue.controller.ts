@@ -22,6 +22,7 @@ import {
   optionalEnum,
   optionalId,
   optionalInstant,
+  optionalInstantBefore,
   optionalPosition,
 } from '../view-query-parameters.js';
 import { scopedFilters } from '../view-scope.js';
@@ -80,7 +81,7 @@ export class OverdueController {
         ['auditor', 'supervisor', 'window', 'approver'],
       ),
       level: optionalEnum('level', query.level, ['yellow', 'red'] as const),
-      deadlineBefore: optionalInstant('deadlineBefore', query.deadlineBefore),
+      deadlineBefore: optionalInstantBefore('deadlineBefore', query.deadlineBefore),
       deadlineAfter: optionalInstant('deadlineAfter', query.deadlineAfter),
     };
     await this.positions.waitFor(optionalPosition(query.minPosition), ['case-views']);

@@ -1,7 +1,9 @@
 /**
  * GET /views/statistics?departmentId=&windowId=&from=&to= (API.md "Queries", S1): the figures of a
- * department, a window, both or the whole center for the days from `from` to `to` (dates,
- * inclusive; default the current month up to today; at most 366 days). Supervisors and auditors.
+ * department, a window, both or the whole center for the days from `from` to `to` (time filters
+ * as on every route: dates, both included, or instants, `to` exclusive; the figures are per day,
+ * so an instant counts its whole day). Without them: the current month up to today, and the answer
+ * always states the period it covers (`from`, `to`). At most 366 days. Supervisors and auditors.
  */
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -20,7 +22,12 @@ import { OpenDeadlineRosters } from '../overdue/open-deadline-rosters.js';
 import { overdueCases } from '../overdue/overdue-cases.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import { invalidParameter, VIEW_PROBLEMS } from '../view-problems.js';
-import { optionalDate, optionalId, optionalPosition } from '../view-query-parameters.js';
+import {
+  optionalId,
+  optionalInstant,
+  optionalInstantBefore,
+  optionalPosition,
+} from '../view-query-parameters.js';
 import { scopedFilters } from '../view-scope.js';
 import { ServiceStatisticsView } from './service-statistics.view.js';
 import { figuresOf, sumCounters } from './statistics-totals.js';
@@ -40,7 +47,9 @@ export class StatisticsController {
   @ApiOperation({
     summary: 'Service statistics (S1) of a department, a window or the center, over days',
     description:
-      'Roles: supervisor, auditor. `from` and `to` are dates (YYYY-MM-DD, Asia/Shanghai), both included.',
+      'Roles: supervisor, auditor. `from` and `to` are dates (YYYY-MM-DD, Asia/Shanghai, both included) or instants ' +
+      '(`to` exclusive; the figures are kept per day, so an instant counts its whole day). Without `from`: the first ' +
+      'day of the current month; without `to`: today. The answer states the days it covers in `from` and `to`.',
   })
   @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
   @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
@@ -67,8 +76,10 @@ export class StatisticsController {
     );
     const today = dayOf(this.positions.now());
     const { year, month } = yearMonthDayOf(today);
-    const from = optionalDate('from', query.from) ?? dayFromYearMonthDay(year, month, 1);
-    const to = optionalDate('to', query.to) ?? today;
+    const fromAt = optionalInstant('from', query.from);
+    const toAt = optionalInstantBefore('to', query.to);
+    const from = fromAt === undefined ? dayFromYearMonthDay(year, month, 1) : dayOf(fromAt);
+    const to = toAt === undefined ? today : dayOf(toAt - 1);
     if (to < from) throw invalidParameter('to', 'must not be before from');
     if (to - from + 1 > MAX_DAYS) throw invalidParameter('to', `must be at most ${MAX_DAYS} days after from`);
     await this.positions.waitFor(optionalPosition(query.minPosition), ['statistics', 'case-views']);

@@ -1,0 +1,30 @@
+/** An entry of the refusal catalog (refusal-catalog.ts). */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface RefusalEntry {
+  readonly title: string;
+  /** Other titles the code is refused with where the code is shared (a complaint that exists). */
+  readonly alsoTitled?: readonly string[];
+  readonly rule: Bilingual;
+  readonly fix: Bilingual;
+}
+
+/** A catalog entry from five texts: title, rule (zh, en), fix (zh, en). */
+export function refusal(
+  title: string,
+  ruleZh: string,
+  ruleEn: string,
+  fixZh: string,
+  fixEn: string,
+  alsoTitled?: readonly string[],
+): RefusalEntry {
+  return {
+    title,
+    ...(alsoTitled !== undefined && { alsoTitled }),
+    rule: { zh: ruleZh, en: ruleEn },
+    fix: { zh: fixZh, en: fixEn },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The refusal catalog is the one source of each code's title: every refusal the deciders write
+ * (domainError, rule, administrationError, with a literal code and title) carries its code's
+ * catalog title, and every code has a page's worth of text (rule and fix in both languages).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isCatalogued, REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
+
+const DOMAIN_SRC = join(process.cwd(), 'libs', 'domain', 'src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory()
+      ? sources(join(dir, d.name))
+      : d.name.endsWith('.ts') && !d.name.endsWith('.spec.ts')
+        ? [join(dir, d.name)]
+        : [],
+  );
+}
+
+/** `domainError('CODE', 'category', 'title'`, `rule('CODE', 'title'` … as written at the call sites. */
+const CALL =
+  /\b(?:domainError|administrationError|rule)\(\s*'([A-Z][A-Z0-9_]+)',\s*(?:'(?:invalid|forbidden|not_found|conflict|rule)',\s*)?'([^']+)'/g;
+
+describe('the refusal catalog (one title per code)', () => {
+  const calls = sources(DOMAIN_SRC).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(CALL)].map((m) => ({ file, code: m[1]!, title: m[2]! })),
+  );
+
+  it('finds the refusals written in the domain', () => {
+    expect(calls.length).toBeGreaterThan(30);
+  });
+
+  it('every refusal carries the title its code has in the catalog', () => {
+    const wrong = calls.filter(({ code, title }) => {
+      if (!isCatalogued(code)) return true;
+      const entry = REFUSAL_CATALOG[code];
+      return title !== entry.title && !(entry.alsoTitled ?? []).includes(title);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('every code has a Chinese title and its rule and fix in Chinese and English', () => {
+    for (const [code, entry] of Object.entries(REFUSAL_CATALOG)) {
+      expect({ code, zh: /[\u4e00-\u9fff]/.test(entry.title + entry.rule.zh + entry.fix.zh) }).toEqual({
+        code,
+        zh: true,
+      });
+      expect({ code, en: /^[\x20-\x7e\u2019\u2013…]+$/.test(entry.rule.en + entry.fix.en) }).toEqual({
+        code,
+        en: true,
+      });
+    }
+  });
+});
