@@ -4,7 +4,6 @@
  * this machine — both ends of the connection on loopback and a loopback Host, so neither another
  * host nor a web page that rebinds its own name to 127.0.0.1 gets a token. Anything else: refused.
  */
-import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '#infra/config/app-config.js';
 
 const LOOPBACK_ADDRESS = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
@@ -14,7 +13,13 @@ export type DevLoginAvailability =
   | { readonly available: true; readonly secret: string }
   | { readonly available: false; readonly reason: string };
 
-export function devLoginAvailability(config: AppConfig, request: IncomingMessage): DevLoginAvailability {
+/** What the judgement reads of a request (an IncomingMessage has it). */
+export interface RequestOrigin {
+  readonly socket: { readonly remoteAddress?: string; readonly localAddress?: string };
+  readonly headers: { readonly host?: string };
+}
+
+export function devLoginAvailability(config: AppConfig, request: RequestOrigin): DevLoginAvailability {
   if (config.auth.kind !== 'secret' || !config.auth.devDefault)
     return {
       available: false,
