@@ -28,6 +28,7 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
   supervisor: '中心督查',
   auditor: '纪检监察',
   admin: '系统管理员',
+  system: '电子监察系统',
 };
 
 export const EVENT_LABELS: Readonly<Record<string, string>> = {

@@ -158,4 +158,6 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.textContent = ''; // the "loading" line the page shows until the modules arrive
+render(<App />, root);

@@ -22,18 +22,16 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
   const [dev, setDev] = useState<DevLogin>({ kind: 'loading' });
 
   useEffect(() => {
-    void api
-      .json<{ identities: DevIdentity[] }>('/auth/dev-login')
-      .then((r) =>
-        setDev(
-          r.kind === 'ok'
-            ? { kind: 'offered', identities: r.value.identities }
-            : {
-                kind: 'unavailable',
-                reason: r.kind === 'problem' ? r.problem.title : '此 API 版本没有开发登录',
-              },
-        ),
-      );
+    void api.json<{ identities: DevIdentity[] }>('/auth/dev-login').then((r) =>
+      setDev(
+        r.kind === 'ok'
+          ? { kind: 'offered', identities: r.value.identities }
+          : {
+              kind: 'unavailable',
+              reason: r.kind === 'problem' ? r.problem.title : '此 API 版本没有开发登录',
+            },
+      ),
+    );
   }, []);
 
   const submit = (event: Event): void => {
