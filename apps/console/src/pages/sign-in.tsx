@@ -41,6 +41,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
       setError('这不是有效的访问令牌（JWT），请检查后重新粘贴。');
       return;
     }
+    // The API would refuse it anyway (401); saying so here saves a confusing empty console.
+    if (session.claims.exp !== undefined && session.claims.exp * 1000 < Date.now()) {
+      setError('此访问令牌已过期，请重新获取。');
+      return;
+    }
     onSignedIn(session);
   };
 
