@@ -30,16 +30,16 @@ function contentSecurityPolicy(html: string): string {
   ].join('; ');
 }
 
+/** Express's request: the path below the mount point in `url`, the whole one in `originalUrl`. */
+type MountedRequest = IncomingMessage & { readonly originalUrl?: string };
+
 export function serveConsole(app: INestApplication): void {
   const files = new ConsoleFiles();
-  app.use(CONSOLE_PATH, (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+  app.use(CONSOLE_PATH, (request: MountedRequest, response: ServerResponse, next: () => void) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     const url = new URL(request.url ?? '/', 'http://console');
     // /console (no slash): relative module URLs resolve against /console/.
-    if (
-      url.pathname === '/' &&
-      (request as IncomingMessage & { originalUrl?: string }).originalUrl === CONSOLE_PATH
-    ) {
+    if (url.pathname === '/' && request.originalUrl === CONSOLE_PATH) {
       response.writeHead(301, { Location: `${CONSOLE_PATH}/` }).end();
       return;
     }
