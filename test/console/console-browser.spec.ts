@@ -62,12 +62,18 @@ describe('supervision console in a browser', () => {
   // Evaluated in the page (a string: this suite's TypeScript has no DOM types).
   const focusedTag = (): Promise<string | null> =>
     s.page.evaluate<string | null>('document.activeElement && document.activeElement.tagName');
+  /** Form fields without a label a screen reader would read. */
+  const unlabelled = (): Promise<number> =>
+    s.page.evaluate<number>(
+      "[...document.querySelectorAll('input, select, textarea')].filter((e) => !e.labels || e.labels.length === 0).length",
+    );
 
   it('signs a supervisor in through the development login; a yellow card arrives on the board live once the clock passes the deadline (C2)', async () => {
     const { page } = s;
     await page.goto(`${s.url}/console`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await page.locator('button[data-role="supervisor"]').waitFor();
+    expect(await unlabelled()).toBe(0);
     await s.screenshot('console-sign-in');
     await page.click('button[data-role="supervisor"]');
     await page.locator('[data-stream="open"]').waitFor({ timeout: 20_000 });
@@ -103,6 +109,7 @@ describe('supervision console in a browser', () => {
     expect(await row.getAttribute('data-explanation')).toBe('due');
     expect(await row.textContent()).toContain('待说明');
     expect(await page.locator('[data-count="due"]').textContent()).toBe('1');
+    expect(await unlabelled()).toBe(0);
     await s.screenshot('console-cards');
   }, 60_000);
 
@@ -120,6 +127,7 @@ describe('supervision console in a browser', () => {
       await notice.waitFor({ timeout: 20_000 });
       expect(await notice.textContent()).toContain('/cases');
     }
+    expect(await unlabelled()).toBe(0);
     await s.screenshot('console-worklist');
   }, 60_000);
 
@@ -150,6 +158,7 @@ describe('supervision console in a browser', () => {
     // One step right of 09:30 (30 minutes on): received, not yet accepted.
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
     await page.locator('[data-testid="as-of-state"] dl[data-status="received"]').waitFor({ timeout: 20_000 });
+    expect(await unlabelled()).toBe(0);
     await s.screenshot('console-case');
   }, 90_000);
 
