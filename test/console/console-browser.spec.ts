@@ -4,7 +4,7 @@
  * manual clock passes the deadline (C2), reads the card list with the explanation due (C5), searches
  * the worklist, opens the case, moves the slider to before its acceptance and sees the earlier state
  * (U4); an auditor signs in with a pasted token and opens the printable dossier. Each page is saved
- * as a screenshot under docs/screenshots/.
+ * as a screenshot (docs/screenshots/ with CONSOLE_SCREENSHOTS=docs/screenshots).
  */
 import { parseInstant } from '#domain/calendar/index.js';
 import { INQUIRY, PROMISED_MATTER } from '../api/support/case-fixtures.js';

@@ -18,7 +18,13 @@ import { freeTcpPort } from '#infra/read-store/ferretdb/free-tcp-port.js';
 import { startChild, type Child } from '../../projector/support/child-process.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-export const SCREENSHOTS = join(root, 'docs/screenshots');
+/**
+ * Where the page screenshots go: a temporary folder, so a test run leaves the work tree as it was;
+ * `CONSOLE_SCREENSHOTS=docs/screenshots` (relative to the repository) refreshes the committed ones.
+ */
+const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS
+  ? join(root, process.env.CONSOLE_SCREENSHOTS)
+  : join(tmpdir(), 'console-screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
