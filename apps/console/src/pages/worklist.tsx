@@ -11,18 +11,27 @@ import { ROUTES, type PageContext } from '../context.js';
 import { formatInstant, shortId } from '../format.js';
 import { LEVEL_LABELS, STATUS_LABELS, label } from '../labels.js';
 
+/** The same search, one page on. */
+function nextPage(query: URLSearchParams, nextCursor: string): string {
+  const params = new URLSearchParams(query);
+  params.set('cursor', nextCursor);
+  return params.toString();
+}
+
 export function Worklist({ ctx, query }: { ctx: PageContext; query: URLSearchParams }) {
   const receiptNo = query.get('receiptNo') ?? '';
   const applicantName = query.get('applicantName') ?? '';
+  const cursor = query.get('cursor') ?? '';
   const [draft, setDraft] = useState({ receiptNo, applicantName, caseId: '' });
   const [cases] = useLoad(
     () =>
       ctx.api.json<Page<CaseSummary>>('/cases', {
         receiptNo: receiptNo || undefined,
         applicantName: applicantName || undefined,
+        cursor: cursor || undefined,
         limit: 50,
       }),
-    [ctx.api, receiptNo, applicantName],
+    [ctx.api, receiptNo, applicantName, cursor],
   );
   const search = (event: Event): void => {
     event.preventDefault();
@@ -58,37 +67,44 @@ export function Worklist({ ctx, query }: { ctx: PageContext; query: URLSearchPar
           page.items.length === 0 ? (
             <p class="empty">没有符合条件的办件。</p>
           ) : (
-            <table data-testid="worklist">
-              <caption>办件列表（{page.items.length} 件）</caption>
-              <thead>
-                <tr>
-                  <th scope="col">办件</th>
-                  <th scope="col">状态</th>
-                  <th scope="col">申请人</th>
-                  <th scope="col">事项</th>
-                  <th scope="col">部门 / 窗口</th>
-                  <th scope="col">期限</th>
-                  <th scope="col">级别</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((c) => (
-                  <tr key={c.caseId}>
-                    <td>
-                      <a href={ROUTES.caseOf(c.caseId)}>{c.receiptNo ?? shortId(c.caseId)}</a>
-                    </td>
-                    <td>{label(STATUS_LABELS, c.status)}</td>
-                    <td>{c.applicant?.name ?? '—'}</td>
-                    <td>{c.matterCode ?? '—'}</td>
-                    <td>
-                      {c.departmentId ?? '—'} / {c.windowId ?? '—'}
-                    </td>
-                    <td>{formatInstant(c.deadline)}</td>
-                    <td>{c.level ? label(LEVEL_LABELS, c.level) : '—'}</td>
+            <>
+              <table data-testid="worklist">
+                <caption>办件列表（{page.items.length} 件）</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">办件</th>
+                    <th scope="col">状态</th>
+                    <th scope="col">申请人</th>
+                    <th scope="col">事项</th>
+                    <th scope="col">部门 / 窗口</th>
+                    <th scope="col">期限</th>
+                    <th scope="col">级别</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.items.map((c) => (
+                    <tr key={c.caseId}>
+                      <td>
+                        <a href={ROUTES.caseOf(c.caseId)}>{c.receiptNo ?? shortId(c.caseId)}</a>
+                      </td>
+                      <td>{label(STATUS_LABELS, c.status)}</td>
+                      <td>{c.applicant?.name ?? '—'}</td>
+                      <td>{c.matterCode ?? '—'}</td>
+                      <td>
+                        {c.departmentId ?? '—'} / {c.windowId ?? '—'}
+                      </td>
+                      <td>{formatInstant(c.deadline)}</td>
+                      <td>{c.level ? label(LEVEL_LABELS, c.level) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {page.nextCursor && (
+                <p>
+                  <a href={`${ROUTES.worklist}?${nextPage(query, page.nextCursor)}`}>下一页</a>
+                </p>
+              )}
+            </>
           )
         }
       />
