@@ -24,8 +24,7 @@ export function AsOfPanel(props: {
   const { api, caseId, start, end, asOf, onAsOf } = props;
   const [state, setState] = useState<Loaded<CaseView>>({ kind: 'loading' });
   useEffect(() => {
-    let current = true;
-    setState({ kind: 'loading' });
+    let current = true; // the previous state stays shown until the new one arrives (no flicker)
     const timer = setTimeout(() => {
       void api
         .json<CaseView>(`/cases/${encodeURIComponent(caseId)}/state`, { asOf: toShanghaiIso(asOf) })

@@ -2,7 +2,7 @@
  * 办件详情: the case now (GET /cases/{id}), its deadline on a time axis, the case as of any instant
  * (slider, GET /cases/{id}/state?asOf=) and its timeline (GET /cases/{id}/events).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CaseView, Page, RecordedEvent } from '../api/types.js';
 import { AsOfPanel } from '../components/as-of-panel.js';
 import { DeadlineAxis } from '../components/deadline-axis.js';
@@ -22,6 +22,7 @@ export function CasePage({ ctx, caseId }: { ctx: PageContext; caseId: string }) 
     [ctx.api, caseId],
   );
   const [asOf, setAsOf] = useState<number | null>(null);
+  useEffect(() => setAsOf(null), [caseId]); // another case: back to its latest instant
   return (
     <>
       <h1 tabIndex={-1}>办件详情</h1>
