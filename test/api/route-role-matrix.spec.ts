@@ -247,6 +247,7 @@ describe('route × role matrix (PGlite)', () => {
     expect(health.body).toEqual({
       status: 'ok',
       clock: 'manual',
+      now: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+08:00$/),
       eventStore: 'ok',
       readStore: 'not_configured',
       projectorLag: null,

@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type ApiRuntime } from './app.module.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
+import { serveConsole } from './console/console-static.js';
 import { accessLog } from './logging/access-log.middleware.js';
 import { NestPinoLogger } from './logging/api-logger.js';
 import { setUpOpenApi } from './openapi/openapi-document.js';
@@ -37,6 +38,7 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
   });
   app.useGlobalPipes(new StrictValidationPipe());
   setUpOpenApi(app);
+  serveConsole(app); // the supervision console's pages at /console (issue 18)
   await app.get(ConfigurationCache).start();
   return app;
 }

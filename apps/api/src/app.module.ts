@@ -36,6 +36,7 @@ import { SUPERVISION_TRIGGER, type SupervisionTrigger } from './clock/supervisio
 import { StreamCache } from './command-pipeline/stream-cache.js';
 import { StreamWriter } from './command-pipeline/stream-writer.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
+import { DevLoginController } from './console/dev-login/dev-login.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemsController } from './problem/pages/problems.controller.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
@@ -119,6 +120,7 @@ export class AppModule {
         PolicyController,
         ...ALERT_CONTROLLERS,
         ...AUDIT_CONTROLLERS,
+        DevLoginController, // the console's development sign-in (issue 18)
         // The manual clock's route exists only in that mode (API.md: 404 otherwise).
         ...(runtime.clock.mode === 'manual' ? [ManualClockController] : []),
       ],

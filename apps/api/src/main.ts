@@ -16,6 +16,7 @@ import { startProjector } from '../../projector/src/start-projector.js';
 import { createSupervision } from '../../projector/src/supervision/create-supervision.js';
 import type { SupervisionLoop } from '../../projector/src/supervision/supervision-loop.js';
 import { createApiApplication } from './api-application.js';
+import { CONSOLE_PATH } from './console/console-static.js';
 import { DOCS_PATH } from './openapi/openapi-document.js';
 import { openRuntime } from './runtime/open-runtime.js';
 
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   );
   // Printed plainly as well: the first thing a newcomer looks for.
   console.log(
-    `API listening on ${url} — Swagger UI: ${url}/${DOCS_PATH} (OpenAPI: ${url}/${DOCS_PATH}-json)`,
+    `API listening on ${url} — Swagger UI: ${url}/${DOCS_PATH} (OpenAPI: ${url}/${DOCS_PATH}-json) — console: ${url}${CONSOLE_PATH}/`,
   );
 
   let stopping = false;

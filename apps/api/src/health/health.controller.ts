@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { toShanghaiIso } from '#domain/calendar/index.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { PublicRoute } from '../auth/public-route.decorator.js';
@@ -21,6 +22,12 @@ export class ProjectionHealthView {
 export class HealthView {
   @ApiProperty({ enum: ['ok', 'degraded'], example: 'ok' }) status!: 'ok' | 'degraded';
   @ApiProperty({ enum: ['system', 'manual'], example: 'system' }) clock!: 'system' | 'manual';
+  @ApiProperty({
+    example: '2026-03-02T09:00:00+08:00',
+    description:
+      'The clock’s now, the business time levels and due explanations are judged at (with CLOCK=manual, where POST /admin/clock moved it)',
+  })
+  now!: string;
   @ApiProperty({ enum: ['ok', 'unreachable'], example: 'ok' }) eventStore!: 'ok' | 'unreachable';
   @ApiProperty({
     enum: ['ok', 'unreachable', 'not_configured'],
@@ -76,6 +83,7 @@ export class HealthController {
     return {
       status: healthy ? 'ok' : 'degraded',
       clock: this.clock.mode,
+      now: toShanghaiIso(this.clock.now()),
       eventStore,
       readStore: readModels.readStore,
       projectorLag: readModels.projectorLag,

@@ -1,0 +1,42 @@
+/**
+ * The identities the development login lists: one per staff role (DOMAIN.md "Who uses it"), in the
+ * center, department and window the README's examples use, so a fresh `scripts/start` can be
+ * explored at once.
+ */
+import type { StaffRole } from '#domain/actor/actor.js';
+import type { DevIdentityView } from './dev-login.view.js';
+
+const CENTER = 'center-1';
+const DEPARTMENT = 'dept-market';
+const WINDOW = 'win-3';
+
+export const DEV_IDENTITIES: Readonly<Record<StaffRole, DevIdentityView>> = {
+  guide: { sub: 'u-guide', role: 'guide', label: '导办人员', name: '赵导办', centerId: CENTER },
+  proxy: { sub: 'u-proxy', role: 'proxy', label: '帮办代办', name: '钱代办', centerId: CENTER },
+  window: {
+    sub: 'u-window',
+    role: 'window',
+    label: '窗口人员',
+    name: '王芳',
+    centerId: CENTER,
+    departmentId: DEPARTMENT,
+    windowId: WINDOW,
+  },
+  approver: {
+    sub: 'u-approver',
+    role: 'approver',
+    label: '审批人员',
+    name: '孙审批',
+    centerId: CENTER,
+    departmentId: DEPARTMENT,
+  },
+  supervisor: {
+    sub: 'u-supervisor',
+    role: 'supervisor',
+    label: '中心督查',
+    name: '李督查',
+    centerId: CENTER,
+  },
+  auditor: { sub: 'u-auditor', role: 'auditor', label: '纪检监察', name: '周审计' },
+  admin: { sub: 'u-admin', role: 'admin', label: '系统管理员', name: '吴管理', centerId: CENTER },
+};
