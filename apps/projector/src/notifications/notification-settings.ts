@@ -60,3 +60,14 @@ export function loadNotificationSettings(env: NodeJS.ProcessEnv): NotificationSe
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...DEFAULT_NOTIFICATION_SETTINGS, ...values, enabled: switchValue === 'on' };
 }
+
+/** For a process's entry point: the settings, or a message naming the wrong variable and exit 1. */
+export function notificationSettingsOrExit(env: NodeJS.ProcessEnv): NotificationSettings {
+  try {
+    return loadNotificationSettings(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

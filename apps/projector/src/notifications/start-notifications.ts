@@ -72,3 +72,14 @@ export async function startNotifications(
     },
   };
 }
+
+/** The entry points' wiring: started unless NOTIFICATIONS=off. */
+export async function startConfiguredNotifications(
+  store: EventStore,
+  db: Db,
+  logger: Logger,
+  settings: NotificationSettings,
+): Promise<RunningNotifications | undefined> {
+  if (!settings.enabled) return undefined;
+  return startNotifications(store, db, { logger, settings });
+}
