@@ -40,11 +40,22 @@ export function sendSmsBody(
   });
 }
 
-interface SendSmsAnswer {
-  readonly Response?: {
-    readonly Error?: { readonly Code?: string };
-    readonly SendStatusSet?: readonly { readonly Code?: string }[];
-  };
+/** A property of parsed JSON, whatever its shape. */
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null
+    ? Object.getOwnPropertyDescriptor(value, key)?.value
+    : undefined;
+
+/** The refusal in a SendSms answer: the request's error, or the first number not accepted ("Ok"). */
+export function sendSmsRefusal(answer: unknown): string | undefined {
+  const response = field(answer, 'Response');
+  const error = field(field(response, 'Error'), 'Code');
+  if (error !== undefined) return String(error);
+  const statuses = field(response, 'SendStatusSet');
+  if (!Array.isArray(statuses)) return 'no SendStatusSet';
+  // Every number must be accepted; a partly refused send is retried whole (SessionContext names it).
+  const refused = statuses.map((s) => field(s, 'Code')).find((code) => code !== 'Ok');
+  return refused === undefined && statuses.length > 0 ? undefined : String(refused ?? 'empty SendStatusSet');
 }
 
 export class TencentSmsChannel implements NotificationChannel {
@@ -83,12 +94,8 @@ export class TencentSmsChannel implements NotificationChannel {
       });
       if (response.status < 200 || response.status >= 300)
         return { ok: false, error: `HTTP ${response.status}` };
-      const answer = (await response.json()) as SendSmsAnswer;
-      const error = answer.Response?.Error?.Code;
-      if (error !== undefined) return { ok: false, error: `SendSms ${error}` };
-      // Every number must be accepted; a partly refused send is retried whole (receivers dedupe by SessionContext).
-      const refused = (answer.Response?.SendStatusSet ?? []).find((s) => s.Code !== 'Ok');
-      return refused ? { ok: false, error: `SendSms ${refused.Code ?? 'unknown'}` } : { ok: true };
+      const refusal = sendSmsRefusal(await response.json());
+      return refusal === undefined ? { ok: true } : { ok: false, error: `SendSms ${refusal}` };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message.slice(0, 200) : 'SMS send failed' };
     }
