@@ -32,7 +32,15 @@ interface Lane {
   readonly ready: string[];
   readonly queued: Set<string>;
   inFlight: number;
+  /** Failed attempts in a row: while any, one request at a time, after the lane's own backoff. */
+  failures: number;
+  pausedUntilMs: number;
+  resume?: NodeJS.Timeout;
+  givingUp: boolean;
 }
+
+/** Notifications kept from the notifier's writes, so an attempt need not read them back. */
+const CACHED_NOTIFICATIONS = 20_000;
 
 export class Dispatcher {
   private readonly ledger: DeliveryLedger;
@@ -42,6 +50,7 @@ export class Dispatcher {
   private sweepTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly running = new Set<Promise<void>>();
+  private readonly cache = new Map<string, NotificationDocument>();
   /** Deliveries acknowledged by receivers, by this process (the bench reads it). */
   delivered = 0;
 
@@ -69,11 +78,20 @@ export class Dispatcher {
     this.stopped = true;
     clearTimeout(this.sweepTimer);
     for (const t of this.timers) clearTimeout(t);
+    for (const lane of this.lanes.values()) clearTimeout(lane.resume);
     this.timers.clear();
     await Promise.allSettled([...this.running]);
   }
 
-  offer(deliveries: readonly Pick<DeliveryDocument, '_id' | 'subscriptionId'>[]): void {
+  offer(
+    deliveries: readonly Pick<DeliveryDocument, '_id' | 'subscriptionId'>[],
+    notifications: readonly NotificationDocument[] = [],
+  ): void {
+    for (const n of notifications) this.cache.set(n._id, n);
+    for (const key of this.cache.keys()) {
+      if (this.cache.size <= CACHED_NOTIFICATIONS) break;
+      this.cache.delete(key);
+    }
     for (const d of deliveries) this.enqueue(d.subscriptionId, d._id);
   }
 
@@ -92,10 +110,26 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * E2: while a receiver fails, its lane sends one probe per backoff, so the deliveries queued behind
+   * it are not each attempted; those whose 24 hours have passed are set aside as undeliverable.
+   */
+  private async giveUpOverdue(subscriptionId: string, lane: Lane, error: string): Promise<void> {
+    if (lane.givingUp) return;
+    lane.givingUp = true;
+    try {
+      await this.ledger.giveUpOverdue(subscriptionId, Date.now(), `receiver failing: ${error}`);
+    } catch (failure) {
+      this.logger.warn({ err: failure }, 'notifications: setting aside overdue deliveries failed');
+    } finally {
+      lane.givingUp = false;
+    }
+  }
+
   private lane(subscriptionId: string): Lane {
     let lane = this.lanes.get(subscriptionId);
     if (!lane) {
-      lane = { ready: [], queued: new Set(), inFlight: 0 };
+      lane = { ready: [], queued: new Set(), inFlight: 0, failures: 0, pausedUntilMs: 0, givingUp: false };
       this.lanes.set(subscriptionId, lane);
     }
     return lane;
@@ -123,10 +157,21 @@ export class Dispatcher {
   }
 
   private pump(subscriptionId: string, lane: Lane): void {
-    while (!this.stopped && lane.inFlight < this.settings.concurrency && lane.ready.length > 0) {
+    const wait = lane.pausedUntilMs - Date.now();
+    if (wait > 0) {
+      // A failing receiver: its lane waits, and then probes with one request (the others' lanes go on).
+      if (lane.resume === undefined && !this.stopped)
+        lane.resume = setTimeout(() => {
+          lane.resume = undefined;
+          this.pump(subscriptionId, lane);
+        }, wait);
+      return;
+    }
+    const limit = lane.failures > 0 ? 1 : this.settings.concurrency;
+    while (!this.stopped && lane.inFlight < limit && lane.ready.length > 0) {
       const id = lane.ready.shift()!;
       lane.inFlight++;
-      const attempt = this.attempt(subscriptionId, id)
+      const attempt = this.attempt(subscriptionId, id, lane)
         .catch((error: unknown) => {
           this.logger.warn(
             { err: error, deliveryId: id },
@@ -143,7 +188,7 @@ export class Dispatcher {
     }
   }
 
-  private async attempt(subscriptionId: string, id: string): Promise<void> {
+  private async attempt(subscriptionId: string, id: string, lane: Lane): Promise<void> {
     const { owner, leaseMs, timeoutMs, backoff } = this.settings;
     const claimed = await this.ledger.claim(id, owner, Date.now(), leaseMs);
     if (!claimed) {
@@ -155,15 +200,21 @@ export class Dispatcher {
       return;
     }
     const subscription = this.directory.get(subscriptionId);
-    const notification = await this.notifications.findOne({ _id: claimed.notificationId });
+    const notification =
+      this.cache.get(claimed.notificationId) ??
+      (await this.notifications.findOne({ _id: claimed.notificationId }));
     const outcome =
       subscription === undefined || notification === null
         ? { ok: false as const, error: 'subscription or notification not known here yet' }
         : await this.channels[subscription.channel].deliver(payloadOf(notification), subscription, timeoutMs);
     if (outcome.ok) {
+      lane.failures = 0;
       if (await this.ledger.delivered(claimed, owner, Date.now())) this.delivered++;
       return;
     }
+    lane.failures++;
+    lane.pausedUntilMs = Date.now() + backoffDelay(lane.failures, backoff);
+    void this.giveUpOverdue(subscriptionId, lane, outcome.error);
     const retryAt = Date.now() + backoffDelay(claimed.attempts + 1, backoff);
     const status = await this.ledger.failed(claimed, owner, outcome.error, retryAt);
     if (status === 'pending') this.later(subscriptionId, id, retryAt);

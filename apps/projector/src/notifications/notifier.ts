@@ -62,7 +62,10 @@ export class Notifier {
     db: Db,
     readonly directory: SubscriptionDirectory,
     private readonly logger: Logger,
-    private readonly offer: (created: readonly DeliveryDocument[]) => void,
+    private readonly offer: (
+      created: readonly DeliveryDocument[],
+      notifications: readonly NotificationDocument[],
+    ) => void,
     private readonly options: NotifierOptions,
   ) {
     this.checkpoints = db.collection<NotifierCheckpoint>(NOTIFICATION_COLLECTIONS.checkpoints);
@@ -127,7 +130,7 @@ export class Notifier {
       }
     }
     const created = await this.outbox.write(notifications, deliveries);
-    if (created.length > 0) this.offer(created);
+    if (created.length > 0) this.offer(created, notifications);
     if (comparePositions(page.nextPosition, this.position) > 0) {
       this.position = page.nextPosition;
       await this.saveCheckpoint();

@@ -57,10 +57,17 @@ export async function startNotifications(
     },
     logger,
   );
-  const notifier = new Notifier(store, db, directory, logger, (created) => dispatcher.offer(created), {
-    pollMs: settings.pollMs,
-    retryWindowMs: settings.retryWindowMs,
-  });
+  const notifier = new Notifier(
+    store,
+    db,
+    directory,
+    logger,
+    (created, written) => dispatcher.offer(created, written),
+    {
+      pollMs: settings.pollMs,
+      retryWindowMs: settings.retryWindowMs,
+    },
+  );
   await notifier.start();
   dispatcher.start();
   return {

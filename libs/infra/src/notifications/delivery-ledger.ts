@@ -72,6 +72,15 @@ export class DeliveryLedger {
     return result.modifiedCount === 1 ? status : undefined;
   }
 
+  /** Pending deliveries of a failing subscription whose retry window has passed: undeliverable. */
+  async giveUpOverdue(subscriptionId: string, nowMs: number, error: string): Promise<number> {
+    const result = await this.deliveries.updateMany(
+      { subscriptionId, status: 'pending', giveUpAtMs: { $lte: nowMs } },
+      { $set: { status: 'undeliverable', lastError: error.slice(0, 300) } },
+    );
+    return result.modifiedCount;
+  }
+
   /** An admin's resend (E2): every undeliverable delivery of the notification is due now, for a new window. */
   async redeliver(notificationId: string, nowMs: number): Promise<readonly string[]> {
     const stuck = await this.deliveries

@@ -1,5 +1,5 @@
 /**
- * A real webhook receiver for the notification suites and the bench: node:http on 127.0.0.1, each
+ * A real webhook receiver for the notification suites and the bench (npm run bench:notifications): node:http on 127.0.0.1, each
  * request recorded with its raw body and headers, and answered as the test says: a status, after a
  * delay, or never (the socket stays open until the receiver closes).
  */
