@@ -51,6 +51,9 @@ export class Dispatcher {
   private stopped = false;
   private readonly running = new Set<Promise<void>>();
   private readonly cache = new Map<string, NotificationDocument>();
+  /** Deliveries this process finished, and when: a sweep begun before then found them stale. */
+  private readonly finished = new Map<string, number>();
+  private sweeping: Promise<void> | undefined;
   /** Deliveries acknowledged by receivers, by this process (the bench reads it). */
   delivered = 0;
 
@@ -67,7 +70,7 @@ export class Dispatcher {
 
   start(): void {
     const sweep = (): void => {
-      void this.sweep().finally(() => {
+      this.sweeping = this.sweep().finally(() => {
         if (!this.stopped) this.sweepTimer = setTimeout(sweep, this.settings.sweepMs);
       });
     };
@@ -80,7 +83,7 @@ export class Dispatcher {
     for (const t of this.timers) clearTimeout(t);
     for (const lane of this.lanes.values()) clearTimeout(lane.resume);
     this.timers.clear();
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running, this.sweeping]);
   }
 
   offer(
@@ -103,11 +106,15 @@ export class Dispatcher {
   }
 
   private async sweep(): Promise<void> {
+    const startedAt = Date.now();
     try {
-      this.offer(await this.ledger.unfinished());
+      const unfinished = await this.ledger.unfinished();
+      // Finished here while the sweep read: what it found is stale (saves a claim each).
+      this.offer(unfinished.filter((d) => (this.finished.get(d._id) ?? 0) < startedAt));
     } catch (error) {
-      this.logger.warn({ err: error }, 'notifications: sweep failed; will retry');
+      if (!this.stopped) this.logger.warn({ err: error }, 'notifications: sweep failed; will retry');
     }
+    for (const [id, at] of this.finished) if (at < startedAt) this.finished.delete(id);
   }
 
   /**
@@ -181,6 +188,7 @@ export class Dispatcher {
         .finally(() => {
           lane.inFlight--;
           lane.queued.delete(id);
+          this.finished.set(id, Date.now());
           this.running.delete(attempt);
           this.pump(subscriptionId, lane);
         });

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { answerConfiguration, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
@@ -11,6 +11,7 @@ import { ConfigurationAnswerSchema } from '../../openapi/recorded-event.schema.j
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
 import { ConfigureNotificationSubscriptionCommand } from './configure-notification-subscription.command.js';
 import { ConfigureNotificationSubscriptionDto } from './configure-notification-subscription.dto.js';
+import { WEBHOOK_DESCRIPTION, WebhookRequestSchema } from './notification.view.js';
 
 const HIDDEN = '(hidden)';
 
@@ -26,9 +27,10 @@ export class NotificationSubscriptionsController {
     answer: ConfigurationAnswerSchema,
     description:
       'Recorded as an event in `notification-subscription-{id}`; a PUT again replaces it. Notifications of events ' +
-      'recorded after it are delivered to it (README "Notifications": the request a receiver gets, and how to ' +
-      'verify `X-Signature`). The secret is never answered back.',
+      'recorded after it are delivered to it; without `departmentId` every notification of the center. The secret ' +
+      `is never answered back. ${WEBHOOK_DESCRIPTION}`,
   })
+  @ApiExtraModels(WebhookRequestSchema)
   async configure(
     @Param('subscriptionId', IdParamPipe) subscriptionId: string,
     @Body() body: ConfigureNotificationSubscriptionDto,
