@@ -13,13 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import type { Actor } from '#domain/actor/actor.js';
-import type { CaseEvent } from '#domain/case/case-events.js';
-import { configureNotificationSubscription } from '#domain/notification/subscription.js';
-import { notificationSubscriptionStreamId } from '#domain/notification/subscription.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import type { EventStore, NewEvent } from '#infra/event-store/event-store.port.js';
-import { uuidV5 } from '#infra/ids/derived-ids.js';
 import {
   NOTIFICATION_COLLECTIONS,
   type DeliveryDocument,
@@ -30,87 +24,11 @@ import { connectReadStore } from '#infra/read-store/read-store.js';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '../../apps/projector/src/notifications/notification-settings.js';
 import { startNotifications } from '../../apps/projector/src/notifications/start-notifications.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
+import { appendCards, appendSubscription } from './yellow-cards.js';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 10_000);
-const clerk: Actor = {
-  id: 'u-window',
-  name: '窗口王芳',
-  role: 'window',
-  centerId: 'center-1',
-  departmentId: 'dept-market',
-  windowId: 'win-3',
-};
-const admin: Actor = { id: 'u-admin', name: '管理员', role: 'admin' };
-const SYSTEM: Actor = { id: 'system:supervision', name: '电子监察系统', role: 'system' };
-
-const envelope = (
-  event: CaseEvent | { type: string; schemaVersion: 1; occurredAt: string; actor: Actor; data: unknown },
-  id: string,
-): NewEvent => ({
-  eventId: uuidV5(id),
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  occurredAt: event.occurredAt,
-  actor: {
-    id: event.actor.id,
-    name: event.actor.name,
-    role: event.actor.role,
-    departmentId: event.actor.departmentId ?? null,
-    windowId: event.actor.windowId ?? null,
-  },
-  correlationId: id,
-  causationId: null,
-  data: event.data,
-});
-
-/** Per case: its inquiry (the case's center, F1) and a yellow card (C2), as supervision writes it. */
-async function appendCards(store: EventStore): Promise<void> {
-  const parallel = 8;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < CARDS; i = next++) {
-      const caseId = `bench-${i}`;
-      const inquiry: CaseEvent = {
-        type: 'InquiryRegistered',
-        schemaVersion: 1,
-        occurredAt: '2026-03-02T09:00:00+08:00',
-        actor: clerk,
-        data: {
-          caseId,
-          centerId: 'center-1',
-          channel: 'window',
-          applicant: { kind: 'person', name: '张三', phone: '13800138000' },
-          question: '如何办理食品经营许可？',
-          firstResponder: clerk,
-        },
-      };
-      const yellow: CaseEvent = {
-        type: 'YellowCardIssued',
-        schemaVersion: 1,
-        occurredAt: '2026-03-09T17:31:00+08:00',
-        actor: SYSTEM,
-        data: {
-          cardId: 'yellow-202603091730',
-          level: 'yellow',
-          deadline: '2026-03-09T17:30:00+08:00',
-          cause: 'timeliness',
-          departmentId: 'dept-market',
-          windowId: 'win-3',
-          policyVersion: 'default-2026',
-          remainingMinutes: -1,
-          explanationDueAt: '2026-03-11T17:30:00+08:00',
-        },
-      };
-      await store.append(
-        `case-${caseId}`,
-        [envelope(inquiry, `${caseId}/0`), envelope(yellow, `${caseId}/1`)],
-        'no_stream',
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
-}
-
+/** `healthy` alone gives the baseline the healthy receiver's rate is compared with. */
+const ONLY_HEALTHY = process.env.BENCH_SUBSCRIPTIONS === 'healthy';
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-notifications-'));
   const given = process.env.MONGODB_BENCH_URI?.trim() || undefined;
@@ -123,29 +41,13 @@ async function main(): Promise<void> {
   const slow = await startWebhookReceiver(() => ({ status: 200, delayMs: 2_000 }));
   const refusingUrl = `http://127.0.0.1:${await freeTcpPort()}/hooks`;
   try {
-    const subscriptions = { healthy: healthy.url, slow: slow.url, refusing: refusingUrl };
-    for (const [id, url] of Object.entries(subscriptions)) {
-      const event = configureNotificationSubscription(
-        {
-          subscriptionId: id,
-          url,
-          secret: `${id}-secret-0123456789`,
-          kinds: ['yellow'],
-          centerId: 'center-1',
-          channel: 'webhook',
-        },
-        admin,
-        '2026-03-01T09:00:00+08:00',
-      );
-      if (!('type' in event)) throw new Error(event.detail);
-      await store.append(
-        notificationSubscriptionStreamId(id),
-        [envelope(event, `subscription/${id}`)],
-        'no_stream',
-      );
-    }
+    const subscriptions = ONLY_HEALTHY
+      ? { healthy: healthy.url }
+      : { healthy: healthy.url, slow: slow.url, refusing: refusingUrl };
+    for (const [id, url] of Object.entries(subscriptions))
+      await appendSubscription(store, id, url, `${id}-secret-0123456789`);
     let t = Date.now();
-    await appendCards(store);
+    await appendCards(store, CARDS);
     console.log(
       `appended ${CARDS} cases with a yellow card each in ${((Date.now() - t) / 1000).toFixed(1)} s`,
     );
@@ -191,6 +93,7 @@ async function main(): Promise<void> {
     await notifications.stop();
     const result = {
       cards: CARDS,
+      subscriptions: Object.keys(subscriptions),
       outboxNotificationsPerSec: Math.round(CARDS / outboxSeconds),
       healthyNotificationsPerSec: Math.round(CARDS / healthySeconds),
       healthySeconds: Number(healthySeconds.toFixed(1)),
@@ -204,7 +107,7 @@ async function main(): Promise<void> {
       timeoutMs: settings.timeoutMs,
     };
     console.log(
-      `outbox: ${CARDS} notifications and ${CARDS * 3} deliveries written in ${outboxSeconds.toFixed(1)} s`,
+      `outbox: ${CARDS} notifications and ${CARDS * Object.keys(subscriptions).length} deliveries written in ${outboxSeconds.toFixed(1)} s`,
     );
     console.log(
       `healthy receiver: ${CARDS} in ${healthySeconds.toFixed(1)} s = ${result.healthyNotificationsPerSec}/s, ${duplicates} duplicates`,

@@ -23,9 +23,12 @@ import {
   type Tokens,
 } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from '../supervision/support/supervised-api.js';
-import { eventually, startWebhookReceiver, type WebhookReceiver } from '../../bench/notifications/webhook-receiver.js';
+import {
+  eventually,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '../../bench/notifications/webhook-receiver.js';
 import { pino } from 'pino';
-
 
 const SETTINGS = {
   pollMs: 50,

@@ -1,9 +1,9 @@
 /**
  * Delivery (E2): one lane per subscription, each with its own queue and at most `concurrency`
  * requests in flight, so a slow or dead receiver only fills its own lane — never the others', nor
- * the notifier's or the projector's (all of it is asynchronous I/O). Each attempt first claims the
- * delivery (DeliveryLedger.claim: atomic, with a lease), so two processes never send it at once and
- * a delivered one is never sent again. Deliveries this process did not create (another process's,
+ * the notifier's or the projector's (all of it is asynchronous I/O). Each attempt is first claimed
+ * (DeliveryLedger.claim: an insert of the attempt's id, atomic, with a lease), so two processes never
+ * send it at once and a delivered one is never sent again. Deliveries this process did not create (another process's,
  * a crashed holder's, an admin's redelivery) are found by a sweep every `sweepMs`.
  */
 import type { Collection, Db } from 'mongodb';
@@ -198,15 +198,18 @@ export class Dispatcher {
 
   private async attempt(subscriptionId: string, id: string, lane: Lane): Promise<void> {
     const { owner, leaseMs, timeoutMs, backoff } = this.settings;
-    const claimed = await this.ledger.claim(id, owner, Date.now(), leaseMs);
-    if (!claimed) {
-      // Not due, held by another process, or finished: look again when it could be due.
-      const current = await this.ledger.get(id);
-      if (current?.status === 'pending') this.later(subscriptionId, id, current.nextAttemptAtMs);
-      else if (current?.status === 'delivering')
-        this.later(subscriptionId, id, current.leaseUntilMs ?? Date.now());
+    const claim = await this.ledger.claim(id, owner, Date.now(), leaseMs);
+    // Not due, finished, or held by another process: look again when it could be due.
+    if (claim.kind === 'not_due') {
+      if (claim.delivery?.status === 'pending')
+        this.later(subscriptionId, id, claim.delivery.nextAttemptAtMs);
       return;
     }
+    if (claim.kind === 'held') {
+      this.later(subscriptionId, id, claim.untilMs);
+      return;
+    }
+    const claimed = claim.delivery;
     const subscription = this.directory.get(subscriptionId);
     const notification =
       this.cache.get(claimed.notificationId) ??
@@ -217,14 +220,15 @@ export class Dispatcher {
         : await this.channels[subscription.channel].deliver(payloadOf(notification), subscription, timeoutMs);
     if (outcome.ok) {
       lane.failures = 0;
-      if (await this.ledger.delivered(claimed, owner, Date.now())) this.delivered++;
+      await this.ledger.delivered(claimed, Date.now());
+      this.delivered++;
       return;
     }
     lane.failures++;
     lane.pausedUntilMs = Date.now() + backoffDelay(lane.failures, backoff);
     void this.giveUpOverdue(subscriptionId, lane, outcome.error);
     const retryAt = Date.now() + backoffDelay(claimed.attempts + 1, backoff);
-    const status = await this.ledger.failed(claimed, owner, outcome.error, retryAt);
+    const status = await this.ledger.failed(claimed, outcome.error, retryAt);
     if (status === 'pending') this.later(subscriptionId, id, retryAt);
     else if (status === 'undeliverable')
       this.logger.warn({ deliveryId: id, attempts: claimed.attempts + 1 }, 'notification undeliverable (E2)');

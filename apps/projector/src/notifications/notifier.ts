@@ -165,6 +165,7 @@ export class Notifier {
       caseId: n.caseId,
       status: 'pending',
       attempts: 0,
+      round: 0,
       nextAttemptAtMs: now,
       giveUpAtMs: now + this.options.retryWindowMs,
       retryWindowMs: this.options.retryWindowMs,

@@ -1,64 +1,75 @@
 /**
- * The state changes of a delivery (E2), each one atomic on one document found by `_id` (the only
- * filter FerretDB 1.x evaluates in SQLite): a process claims a due delivery with a lease, and only
- * the lease holder records the outcome. Two processes offered the same delivery: one claim wins;
- * a holder that dies leaves a lease that expires, and the delivery is claimed again.
+ * The state changes of a delivery (E2). FerretDB 1.24 runs neither `findOneAndUpdate` nor a
+ * filtered `updateOne` atomically (two connections both "claim" the same document in about 7% of
+ * races, measured), but it does refuse a second insert of one `_id`. So an attempt is claimed by
+ * inserting a claim document whose `_id` names the attempt — `<delivery>@<round>.<attempt>.<generation>`
+ * — and only the process whose insert succeeded sends and records the outcome. A claim holds a lease:
+ * when its holder dies, the next generation of the same attempt can be claimed once it expires.
+ * Claims are never deleted (a reader with an old view of the delivery would otherwise claim again).
  */
 import type { Collection, Db } from 'mongodb';
 import {
   NOTIFICATION_COLLECTIONS,
+  type DeliveryClaimDocument,
   type DeliveryDocument,
   type DeliveryStatus,
 } from './notification-documents.js';
 
+export type ClaimOutcome =
+  | { readonly kind: 'claimed'; readonly delivery: DeliveryDocument; readonly claimId: string }
+  /** Not pending, or not yet due: `delivery` says which (null: unknown here). */
+  | { readonly kind: 'not_due'; readonly delivery: DeliveryDocument | null }
+  /** Another process holds this attempt until `untilMs`. */
+  | { readonly kind: 'held'; readonly untilMs: number };
+
 export class DeliveryLedger {
   readonly deliveries: Collection<DeliveryDocument>;
+  private readonly claims: Collection<DeliveryClaimDocument>;
 
   constructor(db: Db) {
     this.deliveries = db.collection<DeliveryDocument>(NOTIFICATION_COLLECTIONS.deliveries);
+    this.claims = db.collection<DeliveryClaimDocument>(NOTIFICATION_COLLECTIONS.claims);
   }
 
-  /** Takes the delivery if it is due (pending and its time has come, or its holder's lease expired). */
-  async claim(id: string, owner: string, nowMs: number, leaseMs: number): Promise<DeliveryDocument | null> {
-    return this.deliveries.findOneAndUpdate(
-      {
-        _id: id,
-        $or: [
-          { status: 'pending', nextAttemptAtMs: { $lte: nowMs } },
-          { status: 'delivering', leaseUntilMs: { $lte: nowMs } },
-        ],
-      },
-      { $set: { status: 'delivering', leaseOwner: owner, leaseUntilMs: nowMs + leaseMs } },
-      { returnDocument: 'after' },
-    );
+  /** Claims the delivery's next attempt if it is due and no live claim holds it. */
+  async claim(id: string, owner: string, nowMs: number, leaseMs: number): Promise<ClaimOutcome> {
+    const delivery = await this.get(id);
+    if (!delivery || delivery.status !== 'pending' || delivery.nextAttemptAtMs > nowMs)
+      return { kind: 'not_due', delivery };
+    const attempt = `${id}@${delivery.round}.${delivery.attempts}`;
+    for (let generation = 0; generation < 1000; generation++) {
+      const claimId = `${attempt}.${generation}`;
+      if (await this.insertClaim({ _id: claimId, owner, leaseUntilMs: nowMs + leaseMs })) {
+        // Our view of the delivery may be older than a claim that has finished meanwhile.
+        const now = await this.get(id);
+        const same =
+          now?.status === 'pending' && now.round === delivery.round && now.attempts === delivery.attempts;
+        return same ? { kind: 'claimed', delivery: now, claimId } : { kind: 'not_due', delivery: now };
+      }
+      const held = await this.claims.findOne({ _id: claimId });
+      if (held && held.leaseUntilMs > nowMs) return { kind: 'held', untilMs: held.leaseUntilMs };
+      // Expired: its holder died with the attempt; the next generation may take it.
+    }
+    return { kind: 'held', untilMs: nowMs + leaseMs };
   }
 
   get(id: string): Promise<DeliveryDocument | null> {
     return this.deliveries.findOne({ _id: id });
   }
 
-  /** Acknowledged by the receiver: delivered, never sent again. */
-  async delivered(claimed: DeliveryDocument, owner: string, nowMs: number): Promise<boolean> {
-    const result = await this.deliveries.updateOne(
-      { _id: claimed._id, status: 'delivering', leaseOwner: owner },
-      {
-        $set: { status: 'delivered', deliveredAtMs: nowMs, attempts: claimed.attempts + 1 },
-        $unset: { leaseOwner: '', leaseUntilMs: '' },
-      },
+  /** Acknowledged by the receiver: delivered, never sent again. Only the claim's holder calls it. */
+  async delivered(claimed: DeliveryDocument, nowMs: number): Promise<void> {
+    await this.deliveries.updateOne(
+      { _id: claimed._id },
+      { $set: { status: 'delivered', deliveredAtMs: nowMs, attempts: claimed.attempts + 1 } },
     );
-    return result.modifiedCount === 1;
   }
 
   /** A failed attempt: retried at `retryAtMs`, or undeliverable when that is past its retry window. */
-  async failed(
-    claimed: DeliveryDocument,
-    owner: string,
-    error: string,
-    retryAtMs: number,
-  ): Promise<DeliveryStatus | undefined> {
+  async failed(claimed: DeliveryDocument, error: string, retryAtMs: number): Promise<DeliveryStatus> {
     const status: DeliveryStatus = retryAtMs > claimed.giveUpAtMs ? 'undeliverable' : 'pending';
-    const result = await this.deliveries.updateOne(
-      { _id: claimed._id, status: 'delivering', leaseOwner: owner },
+    await this.deliveries.updateOne(
+      { _id: claimed._id },
       {
         $set: {
           status,
@@ -66,10 +77,9 @@ export class DeliveryLedger {
           lastError: error.slice(0, 300),
           nextAttemptAtMs: retryAtMs,
         },
-        $unset: { leaseOwner: '', leaseUntilMs: '' },
       },
     );
-    return result.modifiedCount === 1 ? status : undefined;
+    return status;
   }
 
   /** Pending deliveries of a failing subscription whose retry window has passed: undeliverable. */
@@ -81,11 +91,12 @@ export class DeliveryLedger {
     return result.modifiedCount;
   }
 
-  /** An admin's resend (E2): every undeliverable delivery of the notification is due now, for a new window. */
+  /**
+   * An admin's resend (E2): every undeliverable delivery of the notification is due now, in a new
+   * round (its attempts are claimed afresh) and a new retry window.
+   */
   async redeliver(notificationId: string, nowMs: number): Promise<readonly string[]> {
-    const stuck = await this.deliveries
-      .find({ notificationId, status: 'undeliverable' }, { projection: { _id: 1, retryWindowMs: 1 } })
-      .toArray();
+    const stuck = await this.deliveries.find({ notificationId, status: 'undeliverable' }).toArray();
     const resent: string[] = [];
     for (const d of stuck) {
       const result = await this.deliveries.updateOne(
@@ -93,6 +104,7 @@ export class DeliveryLedger {
         {
           $set: {
             status: 'pending',
+            round: d.round + 1,
             attempts: 0,
             nextAttemptAtMs: nowMs,
             giveUpAtMs: nowMs + d.retryWindowMs,
@@ -104,10 +116,21 @@ export class DeliveryLedger {
     return resent;
   }
 
-  /** Deliveries still to be made (pending or held), for a process that was not offered them. */
+  /** Deliveries still to be made, for a process that was not offered them. */
   unfinished(): Promise<Pick<DeliveryDocument, '_id' | 'subscriptionId'>[]> {
     return this.deliveries
-      .find({ status: { $in: ['pending', 'delivering'] } }, { projection: { _id: 1, subscriptionId: 1 } })
+      .find({ status: 'pending' }, { projection: { _id: 1, subscriptionId: 1 } })
       .toArray();
+  }
+
+  private async insertClaim(claim: DeliveryClaimDocument): Promise<boolean> {
+    try {
+      await this.claims.insertOne(claim);
+      return true;
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && 'code' in error && error.code === 11000)
+        return false;
+      throw error;
+    }
   }
 }

@@ -10,6 +10,8 @@ export const NOTIFICATION_COLLECTIONS = {
   notifications: 'notifications',
   /** `_id`: `<notificationId>~<subscriptionId>`. */
   deliveries: 'notification_deliveries',
+  /** `_id`: `<deliveryId>@<round>.<attempt>.<generation>`: who sends that attempt (insert-only). */
+  claims: 'notification_claims',
   /** `_id`: `notifier`: where the notifier has read to, and the subscriptions folded so far. */
   checkpoints: 'notifier_checkpoints',
 } as const;
@@ -21,7 +23,7 @@ export interface NotificationDocument extends NotificationContent {
   readonly createdAtMs: number;
 }
 
-export type DeliveryStatus = 'pending' | 'delivering' | 'delivered' | 'undeliverable';
+export type DeliveryStatus = 'pending' | 'delivered' | 'undeliverable';
 
 export interface DeliveryDocument {
   readonly _id: string;
@@ -30,17 +32,23 @@ export interface DeliveryDocument {
   readonly kind: NotificationContent['kind'];
   readonly caseId: string;
   readonly status: DeliveryStatus;
+  /** Attempts in this round; an admin's redelivery starts a new round. */
   readonly attempts: number;
+  readonly round: number;
   /** Epoch ms: not attempted before then. */
   readonly nextAttemptAtMs: number;
   /** E2: retried until then (24 hours after it was recorded or resent), then undeliverable. */
   readonly giveUpAtMs: number;
   /** How long a retry window lasts, kept so a redelivery opens the same one. */
   readonly retryWindowMs: number;
-  readonly leaseOwner?: string;
-  readonly leaseUntilMs?: number;
   readonly lastError?: string;
   readonly deliveredAtMs?: number;
+}
+
+export interface DeliveryClaimDocument {
+  readonly _id: string;
+  readonly owner: string;
+  readonly leaseUntilMs: number;
 }
 
 export const deliveryId = (notificationId: string, subscriptionId: string): string =>

@@ -7,7 +7,7 @@ export class UndeliveredNotificationView {
   @ApiProperty({ example: 'dept-market-oa' }) subscriptionId!: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'yellow' }) kind!: NotificationKind;
   @ApiProperty({ example: '5b1f3c1e-1d2a-4c3b-9e8f-7a6b5c4d3e2f' }) caseId!: string;
-  @ApiProperty({ enum: ['pending', 'delivering', 'delivered', 'undeliverable'], example: 'undeliverable' })
+  @ApiProperty({ enum: ['pending', 'delivered', 'undeliverable'], example: 'undeliverable' })
   status!: string;
   @ApiProperty({ example: 17 }) attempts!: number;
   @ApiProperty({ type: String, nullable: true, example: 'ECONNREFUSED' }) lastError!: string | null;

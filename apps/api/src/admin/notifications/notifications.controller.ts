@@ -20,7 +20,7 @@ import { decodeCursor, encodeCursor, optionalEnum } from '../../views/view-query
 import { viewProblems } from '../../views/view-problems.js';
 import { RedeliveryAnswer, UndeliveredNotificationsPage } from './notification.view.js';
 
-const STATUSES = ['pending', 'delivering', 'delivered', 'undeliverable'] as const;
+const STATUSES = ['pending', 'delivered', 'undeliverable'] as const;
 
 @ApiTags('administration')
 @ApiBearerAuth()
