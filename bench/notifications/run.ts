@@ -98,11 +98,12 @@ async function main(): Promise<void> {
       healthyNotificationsPerSec: Math.round(CARDS / healthySeconds),
       healthySeconds: Number(healthySeconds.toFixed(1)),
       healthyDuplicates: duplicates,
-      slowDelivered: backlog.slow.delivered,
-      slowBacklog: backlog.slow.waiting,
-      refusingDelivered: backlog.refusing.delivered,
-      refusingBacklog: backlog.refusing.waiting,
-      refusingAttempted: backlog.refusing.attempted,
+      // null in the baseline run, which has no slow or refusing subscription.
+      slowDelivered: ONLY_HEALTHY ? null : backlog.slow.delivered,
+      slowBacklog: ONLY_HEALTHY ? null : backlog.slow.waiting,
+      refusingDelivered: ONLY_HEALTHY ? null : backlog.refusing.delivered,
+      refusingBacklog: ONLY_HEALTHY ? null : backlog.refusing.waiting,
+      refusingAttempted: ONLY_HEALTHY ? null : backlog.refusing.attempted,
       concurrencyPerSubscription: settings.concurrency,
       timeoutMs: settings.timeoutMs,
     };
