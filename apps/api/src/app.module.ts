@@ -18,6 +18,9 @@ import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/audit.providers.js';
 import { AUDIT_READ_STORE } from './audit/backdated/audit-read-store.js';
 import { CalendarController } from './admin/calendar/calendar.controller.js';
 import { PublishCalendarYearHandler } from './admin/calendar/publish-calendar-year.handler.js';
+import { ConfigureNotificationSubscriptionHandler } from './admin/notifications/configure-notification-subscription.handler.js';
+import { NotificationSubscriptionsController } from './admin/notifications/notification-subscriptions.controller.js';
+import { NotificationsController } from './admin/notifications/notifications.controller.js';
 import { CentersController } from './admin/centers/centers.controller.js';
 import { ConfigureCenterHandler } from './admin/centers/configure-center.handler.js';
 import { DefineMatterHandler } from './admin/matters/define-matter.handler.js';
@@ -93,6 +96,7 @@ export class AppModule {
       DefineMatterHandler,
       PublishCalendarYearHandler,
       ChangeTimelinessPolicyHandler,
+      ConfigureNotificationSubscriptionHandler,
       ...ALERT_PROVIDERS,
       ...AUDIT_PROVIDERS,
     ];
@@ -118,6 +122,8 @@ export class AppModule {
         MattersController,
         CalendarController,
         PolicyController,
+        NotificationSubscriptionsController,
+        NotificationsController,
         ...ALERT_CONTROLLERS,
         ...AUDIT_CONTROLLERS,
         DevLoginController, // the console's development sign-in (issue 18)

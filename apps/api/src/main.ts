@@ -12,6 +12,8 @@ import { ConfigurationCache } from '#infra/configuration/configuration-cache.js'
 import { FerretDbNotInstalled } from '#infra/read-store/ferretdb/ferretdb-binary.js';
 import { FerretDbStartFailed } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
 import { openReadStore, type ReadStore } from '#infra/read-store/read-store.js';
+import { notificationSettingsOrExit } from '../../projector/src/notifications/notification-settings.js';
+import { startConfiguredNotifications } from '../../projector/src/notifications/start-notifications.js';
 import { startProjector } from '../../projector/src/start-projector.js';
 import { createSupervision } from '../../projector/src/supervision/create-supervision.js';
 import type { SupervisionLoop } from '../../projector/src/supervision/supervision-loop.js';
@@ -49,6 +51,7 @@ async function readStoreOrExit(config: AppConfig): Promise<ReadStore> {
 
 async function main(): Promise<void> {
   const config = configOrExit();
+  const notificationSettings = notificationSettingsOrExit(process.env);
   const runtime = await openRuntime(config);
   const { logger, store, clock } = runtime;
   if (config.auth.kind === 'secret' && config.auth.devDefault)
@@ -57,6 +60,10 @@ async function main(): Promise<void> {
   const readStore = await readStoreOrExit(config);
   const inProcess = config.projector === 'in-process';
   const projector = inProcess ? startProjector(store, readStore.db, { logger }) : undefined;
+  // E2: notifications are sent from the projector's process (here when it runs in this one).
+  const notifications = inProcess
+    ? await startConfiguredNotifications(store, readStore.db, logger, notificationSettings)
+    : undefined;
   // Twice: a read already under way when asked may answer "caught up" without the newest events.
   const viewsCaughtUp = async (): Promise<void> => {
     await projector?.whenCaughtUp();
@@ -109,6 +116,7 @@ async function main(): Promise<void> {
     stopping = true;
     await started.loop?.stop();
     await app.close();
+    await notifications?.stop();
     await projector?.stop();
     await readStore.close();
     await store.close();

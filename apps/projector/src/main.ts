@@ -12,6 +12,8 @@ import { ConfigurationCache } from '#infra/configuration/configuration-cache.js'
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { openReadStore } from '#infra/read-store/read-store.js';
 import { pino } from 'pino';
+import { notificationSettingsOrExit } from './notifications/notification-settings.js';
+import { startConfiguredNotifications } from './notifications/start-notifications.js';
 import { startProjector } from './start-projector.js';
 import { createSupervision } from './supervision/create-supervision.js';
 
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const notificationSettings = notificationSettingsOrExit(process.env);
   const logger = pino({ level: config.logLevel, base: { process: 'projector' } });
   const clock = createClock(config.clock, config.clockStart);
   const store = await createEventStore(config.eventStoreUrl, {
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
     clock.set((await manualClockStart(store, config.clockStart, clock.now())).at);
   const readStore = await openReadStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
   const projector = startProjector(store, readStore.db, { logger });
+  // E2: the notifier reads with its own checkpoint; any number of processes deliver each notification once.
+  const notifications = await startConfiguredNotifications(store, readStore.db, logger, notificationSettings);
 
   const configuration = new ConfigurationCache(store, logger, config.configurationPollMs);
   await configuration.start();
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await supervision.loop.stop();
+    await notifications?.stop();
     await projector.stop();
     await configuration.onApplicationShutdown();
     await readStore.close();
