@@ -182,8 +182,8 @@ describe('case dossier and CSV (GET /cases/{id}/dossier, GET /cases/{id}/events?
     expect(d.personalDataMasked).toBe(true);
     expect(d.case.applicant).toMatchObject({
       name: '张*',
-      idNumber: '110***********1234',
-      phone: '138****8000',
+      idNumber: '110************234',
+      phone: '1********00',
     });
     expect(JSON.stringify(d)).not.toContain('110101199003071234');
     expect(JSON.stringify(await dossierFor(t.auditor))).toContain('110101199003071234');

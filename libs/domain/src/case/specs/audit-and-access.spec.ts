@@ -1,4 +1,4 @@
-import { maskApplicant } from '../../privacy/mask-applicant.js';
+import { maskApplicant, maskIdentifier } from '../../privacy/mask-applicant.js';
 import { serviceStatistics } from '../../statistics/service-statistics.js';
 import { parseInstant } from '../../calendar/index.js';
 import type { Actor } from '../../actor/actor.js';
@@ -181,12 +181,24 @@ describe('audit (审计) and access', () => {
     ).toEqual({
       kind: 'person',
       name: '张**',
-      idNumber: '110***********1234',
-      phone: '138****8000',
+      idNumber: '110************234',
+      phone: '1********00',
     });
     expect(maskApplicant({ kind: 'company', name: '淮安市某餐饮有限公司' }).name).toBe(
       '淮安市某餐饮有限公司',
     );
+  });
+
+  it('I1: given short identifiers, then the mask shows at most the first 3 and last 4 characters and at most a third of them', () => {
+    expect(maskIdentifier('A123456')).toBe('A*****6');
+    expect(maskIdentifier('1380013')).toBe('1*****3');
+    expect(maskIdentifier('12')).toBe('**');
+    expect(maskIdentifier('身份证号码一二三四五')).toBe('身*******四五');
+    for (const length of [1, 2, 3, 5, 7, 8, 11, 15, 18, 24, 40]) {
+      const value = 'x'.repeat(length);
+      const shown = [...maskIdentifier(value)].filter((c) => c !== '*').length;
+      expect(shown).toBeLessThanOrEqual(Math.min(7, Math.floor(length / 3)));
+    }
   });
 
   it('S1: given cases of a period, then the window figures count received, accepted, completed on time and the on-time rate', () => {
