@@ -84,8 +84,9 @@ async function main(): Promise<void> {
     supervision.loop.start();
   }
 
-  await app.listen(config.port, '0.0.0.0');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
+  // Finding 12: loopback unless HOST says otherwise; the URL printed is the address bound.
+  await app.listen(config.port, config.host);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   logger.info(
     {
       url,
