@@ -5,6 +5,7 @@ import {
   officeMinutesBetween,
   parseInstant,
   toShanghaiIso,
+  withinInputRange,
 } from '../calendar/index.js';
 import {
   domainError,
@@ -58,6 +59,8 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
       'No case with this id has been registered.',
     );
   }
+  // T14: a clock outside 2000–2099 (a manual one moved too far) records nothing.
+  if (!withinInputRange(context.now)) return outOfBounds('now');
   const denied = authorize(
     command,
     state,
@@ -661,6 +664,7 @@ function notifiedAt(iso: string, state: CaseState, now: EpochMs): EpochMs | Doma
   const t = safeInstant(iso);
   if (t === undefined)
     return invalid('applicantNotifiedAt', 'applicantNotifiedAt is not an ISO-8601 instant with offset.');
+  if (!withinInputRange(t)) return outOfBounds('applicantNotifiedAt');
   if (t > now + FUTURE_TOLERANCE_MS)
     return rule(
       'U2_OCCURRED_IN_FUTURE',
@@ -688,11 +692,21 @@ function safeInstant(iso: unknown): EpochMs | undefined {
   }
 }
 
+/** T14: an instant outside 2000–2099 is refused as input, so every stored time can be read back. */
+const outOfBounds = (field: string): DomainError =>
+  rule(
+    'T14_OUT_OF_BOUNDS',
+    '时间超出允许范围',
+    `${field} must lie between 2000-01-01 and 2099-12-31 (T14).`,
+    field,
+  );
+
 /** U2: business time defaults to now; a back-dated entry needs a reason; the future is refused. */
 function resolveOccurredAt(command: CaseCommand, state: CaseState, now: EpochMs): EpochMs | DomainError {
   if (command.occurredAt === undefined) return now;
   const t = safeInstant(command.occurredAt);
   if (t === undefined) return invalid('occurredAt', 'occurredAt is not an ISO-8601 instant with offset.');
+  if (!withinInputRange(t)) return outOfBounds('occurredAt');
   if (t > now + FUTURE_TOLERANCE_MS)
     return rule(
       'U2_OCCURRED_IN_FUTURE',
