@@ -112,7 +112,15 @@ async function main(): Promise<void> {
     await projector?.stop();
     await readStore.close();
     await store.close();
-    logger.info(readStore.kind === 'local-ferretdb' ? 'stopped (and the local FerretDB)' : 'stopped');
+    // Finding 11: say what was stopped, and what was left running for its owner.
+    const local = readStore.localServer;
+    logger.info(
+      local === undefined
+        ? 'stopped'
+        : local.owned
+          ? `stopped, and the local FerretDB it started (pid ${local.pid})`
+          : `stopped; the local FerretDB (pid ${local.pid}) belongs to another process and keeps running`,
+    );
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
