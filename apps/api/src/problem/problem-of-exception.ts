@@ -7,7 +7,6 @@ import { HttpException } from '@nestjs/common';
 import {
   MongoNetworkError,
   MongoNotConnectedError,
-  MongoPoolClearedError,
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
@@ -66,8 +65,7 @@ function readStoreDown(error: unknown): boolean {
     error instanceof MongoServerSelectionError ||
     error instanceof MongoNetworkError ||
     error instanceof MongoTopologyClosedError ||
-    error instanceof MongoNotConnectedError ||
-    error instanceof MongoPoolClearedError
+    error instanceof MongoNotConnectedError
   );
 }
 
