@@ -26,12 +26,10 @@ const REFERENCE_DOC = join(root, '..', 'shared', 'docs', 'DOMAIN.md');
 const NOT_YET_BUILT: Readonly<Record<string, string>> = {
   T12: 'issue 14 (delivery after an approval)',
   T13: 'issue 14 (preliminary review of escalated cases)',
-  T14: 'issue 11 (bounded limits and instants)',
   N6: 'issue 14 (rights notice with a denial)',
   P5: 'issue 14 (applicant rating through a one-time invitation)',
   P6: 'issue 14 (callback and appeal of a bad review)',
   P7: 'issue 14 (evaluation rates)',
-  R1: 'issue 11 (access fails closed)',
   U6: 'issue 16 (access log)',
   U7: 'issue 16 (seals)',
   U8: 'issue 16 (SM3)',

@@ -72,8 +72,14 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
     [
       'OUT_OF_SCOPE',
       403,
+      // R1: a window receives applications for its own department's matters only; a case of
+      // another department is not even found (scope-matrix.spec.ts).
       async () =>
-        post(`/cases/${await caseAt(api, t, 'received')}/acceptance`, { receiptNo: 'SL-1' }, t.otherWindow),
+        post(
+          `/cases/${await caseAt(api, t, 'inquiry')}/application`,
+          { matterCode: 'M-001', materials: [{ code: 'id' }] },
+          t.otherWindow,
+        ),
     ],
     [
       'MATTER_NOT_FOUND',

@@ -1,7 +1,9 @@
 /**
  * Every route × every role (DOMAIN.md "Who uses it", API.md): a role outside a route's list is
  * refused with 403; a role inside it is never refused for its role (whatever the case's state then
- * says); no token is 401 everywhere but /health and the docs. Then department and proxy scope.
+ * says); no token is 401 everywhere but /health and the docs. A role whose scope does not hold the
+ * case (a proxy, which did not submit it; an admin, who reads no cases) finds no case there: 404
+ * (R1, finding 13). Then department and proxy scope; scope-matrix.spec.ts covers every scope.
  */
 import { STAFF_ROLES, type StaffRole } from '#domain/actor/actor.js';
 import { signStaffToken } from '#infra/auth/token-signer.js';
@@ -25,6 +27,9 @@ interface Route {
 
 const NOTIFIED = '2026-03-02T09:00:00+08:00';
 const STAFF_BUT_AUDITOR: StaffRole[] = ['guide', 'proxy', 'window', 'approver', 'supervisor', 'admin'];
+/** R1: the guide's case lies outside these roles' scope, so for them it does not exist. */
+const CASE_NOT_IN_SCOPE: readonly StaffRole[] = ['proxy', 'admin'];
+const namesTheCase = (route: Route): boolean => route.path('CASE').includes('/cases/CASE');
 
 const ROUTES: readonly Route[] = [
   { method: 'POST', path: () => '/cases/inquiries', body: INQUIRY, allowed: ['guide', 'window', 'proxy'] },
@@ -202,7 +207,13 @@ describe('route × role matrix (PGlite)', () => {
   it.each(cells)('%s as %s', async (_name, role, route) => {
     const res = await api.request(route.method, route.path(caseId), route.body, { token: t[role] });
     const allowed = route.allowed === 'everyone' || route.allowed.includes(role);
-    if (allowed) expect({ role, status: res.status, body: res.body }).not.toMatchObject({ status: 403 });
+    if (namesTheCase(route) && CASE_NOT_IN_SCOPE.includes(role))
+      expect({ role, status: res.status, code: res.body.code }).toEqual({
+        role,
+        status: 404,
+        code: 'CASE_NOT_FOUND',
+      });
+    else if (allowed) expect({ role, status: res.status, body: res.body }).not.toMatchObject({ status: 403 });
     else expect({ role, status: res.status, code: res.body.code }).toMatchObject({ role, status: 403 });
     expect(res.status).toBeLessThan(500);
     expect(res.status).not.toBe(401);
@@ -257,7 +268,7 @@ describe('route × role matrix (PGlite)', () => {
     expect((await api.request('GET', '/docs', undefined, { token: null })).status).toBe(200);
   });
 
-  it('window and approver act only on their own department; a proxy only on its own cases', async () => {
+  it('R1, finding 13: window and approver act only on their own department; a proxy only on its own cases; outside the scope the case is not found', async () => {
     const received = await caseAt(api, t, 'received');
     for (const token of [t.otherWindow, t.otherApprover]) {
       const res = await api.request(
@@ -266,10 +277,10 @@ describe('route × role matrix (PGlite)', () => {
         { outcome: 'approved', decisionNo: 'JD-9' },
         { token },
       );
-      expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'OUT_OF_SCOPE' });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'CASE_NOT_FOUND' });
     }
     expect((await api.request('GET', `/cases/${received}`, undefined, { token: t.otherWindow })).status).toBe(
-      403,
+      404,
     );
     const accepted = await caseAt(api, t, 'accepted');
     const otherExt = await api.request(
@@ -278,7 +289,7 @@ describe('route × role matrix (PGlite)', () => {
       { days: 2, reason: '复杂', applicantNotifiedAt: NOTIFIED, channel: 'sms' },
       { token: t.otherApprover },
     );
-    expect(otherExt.body.code).toBe('OUT_OF_SCOPE');
+    expect(otherExt.body.code).toBe('CASE_NOT_FOUND');
 
     const proxyCase = (await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.proxy)).caseId as string;
     await expectOk(
@@ -296,10 +307,10 @@ describe('route × role matrix (PGlite)', () => {
       { reason: '撤回' },
       { token: otherProxy },
     );
-    expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'OUT_OF_SCOPE' });
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'CASE_NOT_FOUND' });
     const otherCenter = await tokenFor('supervisor', { sub: 'u-sup-2', centerId: 'center-2' });
     expect(
       (await api.request('GET', `/cases/${proxyCase}/events`, undefined, { token: otherCenter })).status,
-    ).toBe(403);
+    ).toBe(404);
   });
 });

@@ -298,10 +298,15 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     const days = await read.db.collection<StatisticsDayDocument>(READ_MODELS.statistics).find({}).toArray();
     const env = environment();
     const everything = [...states.values()];
-    const sum = (scope: string, departmentId?: string) => {
+    // `center`: the days of one center's cases (R1: a supervisor reads its own); null: every center.
+    const sum = (scope: string, departmentId?: string, center: string | null = null) => {
       const total = Object.fromEntries(COUNTER_NAMES.map((k) => [k, 0])) as Record<string, number>;
       for (const d of days)
-        if (d.scope === scope && (departmentId === undefined || d.departmentId === departmentId))
+        if (
+          d.scope === scope &&
+          (d.centerId ?? null) === center &&
+          (departmentId === undefined || d.departmentId === departmentId)
+        )
           for (const k of COUNTER_NAMES) total[k]! += d[k];
       return total;
     };
@@ -337,6 +342,11 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     };
     check(sum('all'), everything);
     expect(sum('all').received).toBeGreaterThan(500);
+    for (const center of ['center-1', 'center-2'])
+      check(
+        sum('all', undefined, center),
+        everything.filter((s) => s.centerId === center),
+      );
     for (const dept of ['dept-01', 'dept-07', 'dept-20'])
       check(
         sum('department', dept),

@@ -60,13 +60,14 @@ describe('supervision over HTTP (电子监察)', () => {
       explanationDueAt: '2026-03-11T17:30:00+08:00',
     });
 
-    // Only the card's department explains it (C5); an auditor never writes.
+    // Only the card's department explains it (C5): another department does not even find the case
+    // (R1, outside its scope); an auditor never writes.
     const wrong = await post(
       `/cases/${explained}/cards/yellow-202603091730/explanation`,
       { text: '非本部门' },
       t.otherWindow,
     );
-    expect(wrong.body).toMatchObject({ code: 'C5_EXPLANATION_WRONG_DEPARTMENT' });
+    expect(wrong.body).toMatchObject({ code: 'CASE_NOT_FOUND' });
     const auditor = await post(
       `/cases/${explained}/cards/yellow-202603091730/explanation`,
       { text: '纪检' },

@@ -16,6 +16,7 @@ import { sendProblem } from './problem/problem-details.filter.js';
 import { MAX_BODY_BYTES } from './problem/problem-of-exception.js';
 import { StrictValidationPipe } from './problem/strict-validation.pipe.js';
 import { jsonBodyRequired } from './validation/json-body-required.middleware.js';
+import { bodyTextCheck } from './validation/body-text-check.js';
 
 export async function createApiApplication(runtime: ApiRuntime): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
@@ -31,6 +32,8 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
     type: ['application/json', 'application/*+json'],
   });
   app.use(jsonBodyRequired(runtime.logger));
+  // Findings 2 and 8: NUL, unpaired surrogates and deep nesting are refused before validation.
+  app.use(bodyTextCheck());
   // Errors raised by the body parser happen before Nest's router: answer them as problems too.
   app.use((error: unknown, request: never, response: never, next: (e?: unknown) => void) => {
     if (!error) return next();

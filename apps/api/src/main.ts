@@ -92,8 +92,9 @@ async function main(): Promise<void> {
     supervision.loop.start();
   }
 
-  await app.listen(config.port, '0.0.0.0');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
+  // Finding 12: loopback unless HOST says otherwise; the URL printed is the address bound.
+  await app.listen(config.port, config.host);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   logger.info(
     {
       url,
@@ -120,7 +121,15 @@ async function main(): Promise<void> {
     await projector?.stop();
     await readStore.close();
     await store.close();
-    logger.info(readStore.kind === 'local-ferretdb' ? 'stopped (and the local FerretDB)' : 'stopped');
+    // Finding 11: say what was stopped, and what was left running for its owner.
+    const local = readStore.localServer;
+    logger.info(
+      local === undefined
+        ? 'stopped'
+        : local.owned
+          ? `stopped, and the local FerretDB it started (pid ${local.pid})`
+          : `stopped; the local FerretDB (pid ${local.pid}) belongs to another process and keeps running`,
+    );
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -5,6 +5,7 @@
  * side. With the embedded PGlite store, `npm start` runs all of this inside the API's process
  * instead (PGlite is one process's).
  */
+import { redactingLogOptions } from '#infra/logging/personal-data-redaction.js';
 import { loadConfig, ConfigError } from '#infra/config/app-config.js';
 import { createClock, ManualClock } from '#infra/clock/clock.js';
 import { manualClockStart } from '#infra/clock/manual-clock-start.js';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const notificationSettings = notificationSettingsOrExit(process.env);
-  const logger = pino({ level: config.logLevel, base: { process: 'projector' } });
+  const logger = pino({ ...redactingLogOptions, level: config.logLevel, base: { process: 'projector' } });
   const clock = createClock(config.clock, config.clockStart);
   const store = await createEventStore(config.eventStoreUrl, {
     dataDir: config.dataDir,

@@ -70,7 +70,19 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-export async function startApi(kind: StoreKind, start: string = TEST_START): Promise<TestApi> {
+export interface StartApiOptions {
+  /** More environment for loadConfig (AUTH_JWT_ISSUER …). */
+  readonly env?: Record<string, string>;
+  /** Where the API logs (JSON lines), at `logLevel` (default error). */
+  readonly log?: NodeJS.WritableStream;
+  readonly logLevel?: 'error' | 'info' | 'debug';
+}
+
+export async function startApi(
+  kind: StoreKind,
+  start: string = TEST_START,
+  options: StartApiOptions = {},
+): Promise<TestApi> {
   const clock = new ManualClock(parseInstant(start));
   let cleanup: () => Promise<void>;
   let store: EventStore;
@@ -92,8 +104,10 @@ export async function startApi(kind: StoreKind, start: string = TEST_START): Pro
     AUTH_JWT_SECRET: TEST_SECRET,
     LOG_LEVEL: 'error',
     CONFIGURATION_POLL_MS: '50',
+    ...options.env,
   });
-  const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
+  const logger = createApiLogger(options.logLevel ?? 'error', options.log);
+  const runtime = await openRuntime(config, { store, clock, logger });
   const app = await createApiApplication(runtime);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -14,6 +14,8 @@ export interface TestReadServer {
   readonly uri: string;
   /** A read store on a fresh database of this server. */
   database(prefix?: string): Promise<ReadStore>;
+  /** Stops the server only (a private one), leaving the clients as they are. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startTestReadServer(): Promise<TestReadServer> {
       opened.push(store);
       return store;
     },
+    stop: async () => server?.stop(),
     async close() {
       for (const store of opened) {
         // Only a shared server is cleaned database by database; a private one goes with its folder.

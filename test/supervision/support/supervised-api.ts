@@ -35,6 +35,8 @@ export interface SupervisedApiOptions {
   readonly heartbeatMs?: number;
   /** `projector` (default): FerretDB, the projector in-process, supervision on the read store. */
   readonly readStore?: 'projector' | 'none';
+  /** Where the API and the projector log (JSON lines, level info); default errors only, nowhere. */
+  readonly log?: NodeJS.WritableStream;
 }
 
 export interface SupervisedApi extends TestApi {
@@ -46,6 +48,8 @@ export interface SupervisedApi extends TestApi {
   viewsCaughtUp(): Promise<void>;
   /** Another supervision loop on the same store (as in a second projector process). */
   secondLoop(): SupervisionLoop;
+  /** Stops the FerretDB under the read store, as a crash of it would (finding 10). */
+  stopReadServer(): Promise<void>;
 }
 
 export async function startSupervisedApi(options: SupervisedApiOptions = {}): Promise<SupervisedApi> {
@@ -72,7 +76,8 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
     await projector?.whenCaughtUp();
     await projector?.whenCaughtUp();
   };
-  const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
+  const logger = options.log ? createApiLogger('info', options.log) : createApiLogger('error');
+  const runtime = await openRuntime(config, { store, clock, logger });
   const app = await createApiApplication({
     ...runtime,
     alertHeartbeatMs: options.heartbeatMs ?? 200,
@@ -141,6 +146,7 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
     viewsCaughtUp,
     request,
     secondLoop: newLoop,
+    stopReadServer: async () => server?.stop(),
     async secondInstance() {
       const second = await createApiApplication({ ...runtime, logger: createApiLogger('error') });
       await second.listen(0, '127.0.0.1');

@@ -4,6 +4,7 @@
  * their center), an
  * auditor every one (read-only, DOMAIN.md "sees everything"). Anyone else: 403.
  */
+import { readScopeOf } from '#domain/access/read-scope.js';
 import type { Actor } from '#domain/actor/actor.js';
 import { problem, ProblemException } from '../problem/problem-details.js';
 import type { AlertMessage } from './alert-message.js';
@@ -14,35 +15,32 @@ export interface AlertAudience {
   hears(message: AlertMessage, centerId: string | undefined): boolean;
 }
 
-/** As for reading a case (case-read-scope.ts): staff see their own center's cases. */
-const sameCenter = (actor: Actor, centerId: string | undefined): boolean =>
-  actor.centerId === undefined || centerId === undefined || centerId === actor.centerId;
-
+/** R1: the scope of the domain's `readScopeOf`; a card's case must lie in it. */
 export function alertAudienceOf(actor: Actor): AlertAudience {
-  switch (actor.role) {
-    case 'auditor':
+  if (actor.role !== 'auditor' && actor.role !== 'supervisor' && actor.role !== 'window')
+    throw new ProblemException(
+      problem(
+        403,
+        'ROLE_NOT_ALLOWED',
+        '无权执行该操作',
+        `Role '${actor.role}' does not receive alerts; supervisors, window clerks and auditors do.`,
+      ),
+    );
+  const scope = readScopeOf(actor);
+  switch (scope.kind) {
+    case 'all':
       return { needsCenter: false, hears: () => true };
-    case 'supervisor':
+    case 'center':
+      return { needsCenter: true, hears: (_, centerId) => centerId === scope.centerId };
+    case 'department':
       return {
-        needsCenter: actor.centerId !== undefined,
-        hears: (_, centerId) => sameCenter(actor, centerId),
-      };
-    case 'window':
-      return {
-        needsCenter: actor.centerId !== undefined,
+        needsCenter: true,
         hears: (message, centerId) =>
-          sameCenter(actor, centerId) &&
-          actor.departmentId !== undefined &&
-          message.departmentId === actor.departmentId,
+          centerId === scope.centerId && message.departmentId === scope.departmentId,
       };
     default:
       throw new ProblemException(
-        problem(
-          403,
-          'ROLE_NOT_ALLOWED',
-          '无权执行该操作',
-          `Role '${actor.role}' does not receive alerts; supervisors, window clerks and auditors do.`,
-        ),
+        problem(403, 'OUT_OF_SCOPE', '超出职责范围', 'Your token names no scope to hear alerts in.'),
       );
   }
 }

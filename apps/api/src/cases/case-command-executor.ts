@@ -7,6 +7,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseState } from '#domain/case/case-state.js';
+import { authorize } from '#domain/case/authorize.js';
 import { decide } from '#domain/case/decide.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
@@ -40,6 +41,14 @@ export class CaseCommandExecutor {
       streamId: caseStreamId(caseId),
       metadata,
       ...(options.knownNew && { knownNew: true }),
+      // R1 before a keyed retry is answered (finding 5): the same check decide makes first.
+      authorize: (recorded) => {
+        const state = caseStateOf(recorded);
+        const cmd = command({ recorded, state });
+        const matter =
+          cmd.type === 'SubmitApplication' ? this.configuration.matter(cmd.matterCode) : undefined;
+        return authorize(cmd, state, matter?.departmentId);
+      },
       decide: (recorded) => {
         const state = caseStateOf(recorded);
         const cmd = command({ recorded, state });

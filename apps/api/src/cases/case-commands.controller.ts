@@ -74,7 +74,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RegisterInquiryCommand(body, readCommandMetadata(headers, actor, 'RegisterInquiry')),
+      new RegisterInquiryCommand(body, readCommandMetadata(headers, actor, 'RegisterInquiry', body)),
     );
     return answerCommand(response, outcome, outcome.streamId.slice(CASE_STREAM_PREFIX.length), actor);
   }
@@ -100,7 +100,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new AnswerInquiryCommand(caseId, body, readCommandMetadata(headers, actor, 'AnswerInquiry')),
+      new AnswerInquiryCommand(caseId, body, readCommandMetadata(headers, actor, 'AnswerInquiry', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -138,7 +138,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new ReferInquiryCommand(caseId, body, readCommandMetadata(headers, actor, 'ReferInquiry')),
+      new ReferInquiryCommand(caseId, body, readCommandMetadata(headers, actor, 'ReferInquiry', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -157,7 +157,11 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new SubmitApplicationCommand(caseId, body, readCommandMetadata(headers, actor, 'SubmitApplication')),
+      new SubmitApplicationCommand(
+        caseId,
+        body,
+        readCommandMetadata(headers, actor, 'SubmitApplication', body),
+      ),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -189,7 +193,11 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RequestSupplementCommand(caseId, body, readCommandMetadata(headers, actor, 'RequestSupplement')),
+      new RequestSupplementCommand(
+        caseId,
+        body,
+        readCommandMetadata(headers, actor, 'RequestSupplement', body),
+      ),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -204,7 +212,11 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new SubmitSupplementCommand(caseId, body, readCommandMetadata(headers, actor, 'SubmitSupplement')),
+      new SubmitSupplementCommand(
+        caseId,
+        body,
+        readCommandMetadata(headers, actor, 'SubmitSupplement', body),
+      ),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -236,7 +248,11 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RejectApplicationCommand(caseId, body, readCommandMetadata(headers, actor, 'RejectApplication')),
+      new RejectApplicationCommand(
+        caseId,
+        body,
+        readCommandMetadata(headers, actor, 'RejectApplication', body),
+      ),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -263,7 +279,11 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new AcceptApplicationCommand(caseId, body, readCommandMetadata(headers, actor, 'AcceptApplication')),
+      new AcceptApplicationCommand(
+        caseId,
+        body,
+        readCommandMetadata(headers, actor, 'AcceptApplication', body),
+      ),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -289,7 +309,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new SuspendCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'SuspendCase')),
+      new SuspendCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'SuspendCase', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -316,7 +336,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new ResumeCaseCommand(caseId, n, body, readCommandMetadata(headers, actor, 'ResumeCase')),
+      new ResumeCaseCommand(caseId, n, body, readCommandMetadata(headers, actor, 'ResumeCase', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -366,7 +386,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new GrantExtensionCommand(caseId, body, readCommandMetadata(headers, actor, 'GrantExtension')),
+      new GrantExtensionCommand(caseId, body, readCommandMetadata(headers, actor, 'GrantExtension', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -381,7 +401,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new CompleteCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'CompleteCase')),
+      new CompleteCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'CompleteCase', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -396,7 +416,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new WithdrawCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'WithdrawCase')),
+      new WithdrawCaseCommand(caseId, body, readCommandMetadata(headers, actor, 'WithdrawCase', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -422,7 +442,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new FileComplaintCommand(caseId, body, readCommandMetadata(headers, actor, 'FileComplaint')),
+      new FileComplaintCommand(caseId, body, readCommandMetadata(headers, actor, 'FileComplaint', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -454,7 +474,7 @@ export class CaseCommandsController {
         caseId,
         complaintId,
         body,
-        readCommandMetadata(headers, actor, 'ConcludeComplaint'),
+        readCommandMetadata(headers, actor, 'ConcludeComplaint', body),
       ),
     );
     return answerCommand(response, outcome, caseId, actor);
@@ -481,7 +501,11 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new SubmitEvaluationCommand(caseId, body, readCommandMetadata(headers, actor, 'SubmitEvaluation')),
+      new SubmitEvaluationCommand(
+        caseId,
+        body,
+        readCommandMetadata(headers, actor, 'SubmitEvaluation', body),
+      ),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -515,7 +539,12 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RectifyEvaluationCommand(caseId, n, body, readCommandMetadata(headers, actor, 'RectifyEvaluation')),
+      new RectifyEvaluationCommand(
+        caseId,
+        n,
+        body,
+        readCommandMetadata(headers, actor, 'RectifyEvaluation', body),
+      ),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -556,7 +585,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new ExplainCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor, 'ExplainCard')),
+      new ExplainCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor, 'ExplainCard', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -590,7 +619,7 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CommandAnswer> {
     const outcome = await this.commands.execute(
-      new RevokeCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor, 'RevokeCard')),
+      new RevokeCardCommand(caseId, cardId, body, readCommandMetadata(headers, actor, 'RevokeCard', body)),
     );
     return answerCommand(response, outcome, caseId, actor);
   }
@@ -625,7 +654,7 @@ export class CaseCommandsController {
       new RecordAccountabilityActionCommand(
         caseId,
         body,
-        readCommandMetadata(headers, actor, 'RecordAccountabilityAction'),
+        readCommandMetadata(headers, actor, 'RecordAccountabilityAction', body),
       ),
     );
     return answerCommand(response, outcome, caseId, actor);

@@ -7,7 +7,7 @@ import { Body, Controller, HttpCode, Inject, Optional, Post } from '@nestjs/comm
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import type { Actor } from '#domain/actor/actor.js';
-import { toShanghaiIso, tryParseInstant } from '#domain/calendar/index.js';
+import { toShanghaiIso, tryParseInstant, withinInputRange } from '#domain/calendar/index.js';
 import { ClockMovedBackwardsError, type ManualClock } from '#infra/clock/clock.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
@@ -51,6 +51,17 @@ export class ManualClockController {
         problems.validation('now is not an ISO-8601 instant with an offset.', [
           { field: 'now', message: 'must be an ISO-8601 instant with an offset' },
         ]),
+      );
+    // T14: the clock stays where every instant it stamps can be read back (2000–2099).
+    if (!withinInputRange(to))
+      throw new ProblemException(
+        problem(
+          422,
+          'T14_OUT_OF_BOUNDS',
+          '超出允许范围（T14）',
+          'now must lie between 2000-01-01 and 2099-12-31 (T14).',
+          [{ field: 'now', message: 'must lie between 2000-01-01 and 2099-12-31 (T14)' }],
+        ),
       );
     try {
       this.clock.set(to);

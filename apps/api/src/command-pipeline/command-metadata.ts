@@ -3,7 +3,8 @@
  * conditional (`If-Match`), whether it is a retry (`Idempotency-Key`), and which conversation it
  * belongs to (`X-Correlation-Id`, U1).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '#infra/integrity/canonical-json.js';
 import type { Actor } from '#domain/actor/actor.js';
 import { ProblemException, problems } from '../problem/problem-details.js';
 
@@ -12,6 +13,11 @@ export interface CommandMetadata {
   /** Which command (e.g. `AcceptApplication`): an Idempotency-Key is scoped to it (derived-ids.ts). */
   readonly command: string;
   readonly idempotencyKey?: string;
+  /**
+   * What a keyed retry must repeat exactly (finding 5): the body and the caller (role and scope
+   * claims; the subject already scopes the key). A key reused with another gets 422.
+   */
+  readonly requestFingerprint: string;
   /** The revision `If-Match` names; `'*'` only asks that the stream exists. */
   readonly ifMatch?: number | '*';
   readonly correlationId: string;
@@ -29,7 +35,25 @@ const KEY = /^[\x21-\x7e]([\x20-\x7e]{0,198}[\x21-\x7e])?$/;
 const CORRELATION = /^[A-Za-z0-9._:-]{1,100}$/;
 const ETAG = /^(?:W\/)?"(\d{1,15})"$/;
 
-export function readCommandMetadata(headers: Headers, actor: Actor, command: string): CommandMetadata {
+/** The body and the caller's role and scope claims, hashed (the subject scopes the key itself). */
+export function requestFingerprint(actor: Actor, body: unknown): string {
+  const caller = {
+    role: actor.role,
+    centerId: actor.centerId ?? null,
+    departmentId: actor.departmentId ?? null,
+    windowId: actor.windowId ?? null,
+  };
+  return createHash('sha256')
+    .update(canonicalJson({ caller, body: JSON.parse(JSON.stringify(body ?? {})) as unknown }))
+    .digest('hex');
+}
+
+export function readCommandMetadata(
+  headers: Headers,
+  actor: Actor,
+  command: string,
+  body?: unknown,
+): CommandMetadata {
   const key = header(headers, 'idempotency-key');
   if (key !== undefined && !KEY.test(key))
     throw new ProblemException(
@@ -63,6 +87,7 @@ export function readCommandMetadata(headers: Headers, actor: Actor, command: str
     actor,
     command,
     ...(key !== undefined && { idempotencyKey: key }),
+    requestFingerprint: requestFingerprint(actor, body),
     ...(ifMatch !== undefined && { ifMatch }),
     correlationId: correlation ?? randomUUID(),
   };

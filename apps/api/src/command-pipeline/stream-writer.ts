@@ -24,7 +24,13 @@ import type {
 import { IdempotencyConflict } from '#infra/event-store/idempotency-conflict.error.js';
 import { WrongExpectedRevision } from '#infra/event-store/wrong-expected-revision.error.js';
 import { problemOfDomainError } from '../problem/domain-error.problem.js';
-import { problem, ProblemException, problems, type FieldError } from '../problem/problem-details.js';
+import {
+  problem,
+  ProblemException,
+  problems,
+  type FieldError,
+  type ProblemDetails,
+} from '../problem/problem-details.js';
 import { EVENT_STORE } from '../runtime/runtime-tokens.js';
 import type { WriteOutcome } from './command-answer.js';
 import { idempotencyScope, type CommandMetadata } from './command-metadata.js';
@@ -54,6 +60,11 @@ export interface WriteRequest {
   readonly decide: (events: readonly RecordedEvent[]) => Decision | Promise<Decision>;
   /** The stream cannot exist yet (a freshly drawn random id): no need to read it. */
   readonly knownNew?: boolean;
+  /**
+   * Whether the caller may issue this command on the stream as it now is (R1, finding 5): judged
+   * before a keyed retry is answered with its first answer, so a replay never bypasses access.
+   */
+  readonly authorize?: (events: readonly RecordedEvent[]) => Refusal | undefined;
 }
 
 /** The envelope's actor (U1): who, with department and window, as the token said. */
@@ -103,7 +114,16 @@ export class StreamWriter {
 
       if (scope) {
         const replay = firstAnswer(events, scope, streamId);
-        if (replay) return replay;
+        if (replay) {
+          // Finding 5: authorize first, then the retry must be the same request by the same caller.
+          const refused = request.authorize?.(events);
+          if (refused) throw new ProblemException(problemOfDomainError(refused));
+          if (
+            replay.events[0]?.causationId !== derivedCommandId(scope, streamId, metadata.requestFingerprint)
+          )
+            throw new ProblemException(keyReused());
+          return replay;
+        }
         // A keyed retry must see its first attempt even when another process recorded it.
         if (!verified) {
           fresh = true;
@@ -146,7 +166,7 @@ export class StreamWriter {
           replayed: false,
         };
 
-      const causationId = derivedCommandId(scope, streamId);
+      const causationId = derivedCommandId(scope, streamId, metadata.requestFingerprint);
       const toAppend: NewEvent[] = decided.map((e, index) => ({
         eventId: scope ? derivedEventId(scope, streamId, index) : crypto.randomUUID(),
         type: e.type,
@@ -198,20 +218,21 @@ export class StreamWriter {
           throw new ProblemException(
             problems.payloadTooLarge(`An event of this command would be ${error.sizeBytes} bytes.`),
           );
-        if (error instanceof IdempotencyConflict)
-          throw new ProblemException(
-            problem(
-              409,
-              'IDEMPOTENCY_KEY_REUSED',
-              '幂等键已用于其他请求',
-              'This Idempotency-Key was already used for a different command on this stream.',
-            ),
-          );
+        if (error instanceof IdempotencyConflict) throw new ProblemException(keyReused());
         throw error;
       }
     }
   }
 }
+
+/** Finding 5: a key reused with another body, by another role or scope, or for another command. */
+const keyReused = (): ProblemDetails =>
+  problem(
+    422,
+    'IDEMPOTENCY_KEY_REUSED',
+    '幂等键已用于其他请求',
+    'This Idempotency-Key was already used for a different request (another body, role or scope); use a new key.',
+  );
 
 /** The events a keyed command appended earlier, in order, if its first derived event is in the stream. */
 function firstAnswer(

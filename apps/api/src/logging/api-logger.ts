@@ -1,10 +1,12 @@
 /**
  * Structured JSON logs with pino (DESIGN.md "Configuration"). I1: applicant identifiers are
- * personal information and are never written to logs, wherever they appear in a logged object.
+ * personal information and are never written to logs, wherever they appear in a logged object:
+ * by key path here, by value in `redactingLogOptions` (libs/infra/src/logging).
  */
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
 import type { LogLevel } from '#infra/config/app-config.js';
+import { redactingLogOptions } from '#infra/logging/personal-data-redaction.js';
 
 /** I1: every path under which an applicant's identifiers could reach a log line. */
 export const REDACTED_PATHS = [
@@ -22,6 +24,7 @@ export const REDACTED_PATHS = [
 
 export function createApiLogger(level: LogLevel, destination?: NodeJS.WritableStream): Logger {
   const options = {
+    ...redactingLogOptions,
     level,
     base: { service: 'api' },
     redact: { paths: REDACTED_PATHS, censor: '[I1 redacted]' },

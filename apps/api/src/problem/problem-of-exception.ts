@@ -4,6 +4,12 @@
  * map to 4xx; only what is left is an internal error, whose details stay in the log.
  */
 import { HttpException } from '@nestjs/common';
+import {
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+} from 'mongodb';
 import { isDomainError } from '#domain/errors/domain-error.js';
 import { EventTooLarge } from '#infra/event-store/event-too-large.error.js';
 import { problemOfDomainError } from './domain-error.problem.js';
@@ -24,6 +30,16 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
       problem: problems.payloadTooLarge(`An event would be ${exception.sizeBytes} bytes.`),
       internal: false,
     };
+  if (readStoreDown(exception))
+    return {
+      problem: problem(
+        503,
+        'READ_STORE_UNAVAILABLE',
+        '读库不可用',
+        'The read store does not answer; retry later.',
+      ),
+      internal: false,
+    };
   const bodyError = bodyParserProblem(exception as BodyParserError);
   if (bodyError) return { problem: bodyError, internal: false };
   if (exception instanceof HttpException) {
@@ -42,6 +58,16 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Finding 10: the read store cannot be reached (down, restarting, closed): 503, not 500. */
+function readStoreDown(error: unknown): boolean {
+  return (
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNetworkError ||
+    error instanceof MongoTopologyClosedError ||
+    error instanceof MongoNotConnectedError
+  );
+}
 
 function bodyParserProblem(error: BodyParserError | null | undefined): ProblemDetails | undefined {
   if (!error || typeof error !== 'object') return undefined;

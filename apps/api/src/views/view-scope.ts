@@ -1,9 +1,12 @@
 /**
- * Who may list what (DOMAIN.md "Who uses it", API.md "Queries"): auditors everything; supervisors
- * their center; window staff and approvers their department ("a department sees its own"); other
- * roles no lists. A filter outside the reader's scope is refused (403), never silently narrowed.
+ * Who may list what (R1; DOMAIN.md "Who uses it", API.md "Queries"): the scope comes from the
+ * domain's `readScopeOf` (access/read-scope.ts), the one place the rule lives. A view applies it
+ * with one call: `scopedFilters` for the filters its documents carry (center, department), and
+ * `CaseScope.keep` (case-scope.ts) for documents that name only their case. A filter outside the
+ * reader's scope is refused (403), never silently narrowed; other roles read no lists.
  */
 import type { Actor } from '#domain/actor/actor.js';
+import { readScopeOf, scopeFilter, type ReadScope } from '#domain/access/read-scope.js';
 import { ProblemException, problems } from '../problem/problem-details.js';
 import { viewProblems } from './view-problems.js';
 
@@ -15,18 +18,24 @@ export interface ScopeFilters {
 
 export type ListRole = 'auditor' | 'supervisor' | 'window' | 'approver';
 
-/** The filters narrowed to the reader's scope; 403 when a filter asks for more. */
-export function scopedFilters(actor: Actor, asked: ScopeFilters, allowed: readonly ListRole[]): ScopeFilters {
+/** The reader's scope for a view open to `allowed`; 403 for any other role. */
+export function listScope(actor: Actor, allowed: readonly ListRole[]): ReadScope {
   if (!(allowed as readonly string[]).includes(actor.role))
     throw new ProblemException(
       problems.forbidden(`Role '${actor.role}' does not read this view; it is for ${allowed.join(', ')}.`),
     );
-  if (actor.role === 'auditor') return asked;
-  const centerId = narrow('centerId', asked.centerId, actor.centerId, 'center');
-  if (actor.role === 'supervisor') return { ...asked, ...(centerId !== undefined && { centerId }) };
-  if (actor.departmentId === undefined)
-    throw new ProblemException(viewProblems.outOfScope('Your token names no department to read.'));
-  const departmentId = narrow('departmentId', asked.departmentId, actor.departmentId, 'department');
+  const scope = readScopeOf(actor);
+  // The token guard refuses tokens lacking their scope claims (401); this only fails closed.
+  if (scope.kind === 'nothing' || scope.kind === 'own-cases')
+    throw new ProblemException(viewProblems.outOfScope('Your token names no scope to read.'));
+  return scope;
+}
+
+/** The filters narrowed to the reader's scope (its center, its department); 403 when a filter asks for more. */
+export function scopedFilters(actor: Actor, asked: ScopeFilters, allowed: readonly ListRole[]): ScopeFilters {
+  const own = scopeFilter(listScope(actor, allowed));
+  const centerId = narrow('centerId', asked.centerId, own.centerId, 'center');
+  const departmentId = narrow('departmentId', asked.departmentId, own.departmentId, 'department');
   return {
     ...asked,
     ...(centerId !== undefined && { centerId }),

@@ -10,6 +10,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountabilityController } from './accountability/accountability.controller.js';
 import { CardsController } from './cards/cards.controller.js';
+import { CaseScope } from './case-scope.js';
 import { CaseViewController } from './case-view/case-view.controller.js';
 import { READ_MODEL_HEALTH, ReadModelHealth } from './health/read-model-health.js';
 import { OpenDeadlineRosters } from './overdue/open-deadline-rosters.js';
@@ -34,6 +35,7 @@ export class ViewsModule {
       providers: [
         { provide: VIEWS_DEPENDENCIES, useValue: deps },
         ReadModelPositions,
+        CaseScope,
         OpenDeadlineRosters,
         ReadModelHealth,
         { provide: READ_MODEL_HEALTH, useExisting: ReadModelHealth },

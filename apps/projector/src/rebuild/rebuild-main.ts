@@ -6,6 +6,7 @@
  * PostgreSQL (EVENT_STORE_URL), run it while the API and projectors run.
  * Tunables: PROJECTOR_LEASE_TTL_MS (default 15000), PROJECTOR_BATCH_SIZE (default 5000).
  */
+import { redactingLogOptions } from '#infra/logging/personal-data-redaction.js';
 import { ConfigError, loadConfig } from '#infra/config/app-config.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { openReadStore } from '#infra/read-store/read-store.js';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   }
   const names = process.argv.slice(2).filter((a) => a !== '--');
   const logger = pino({
+    ...redactingLogOptions,
     level: config.logLevel === 'info' ? 'warn' : config.logLevel,
     base: { process: 'rebuild' },
   });

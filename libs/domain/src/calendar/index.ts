@@ -33,6 +33,9 @@ export {
   weekdayOf,
   yearMonthDayOf,
   yearOf,
+  EARLIEST_INPUT_INSTANT,
+  LATEST_INPUT_INSTANT,
+  withinInputRange,
 } from './shanghai-time.js';
 export type { IsoWeekday, YearMonthDay } from './shanghai-time.js';
 export { BUILT_IN_NOTICES, BUILT_IN_SOURCE } from './built-in-notices.js';

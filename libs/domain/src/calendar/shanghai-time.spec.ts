@@ -16,6 +16,7 @@ import {
   tryParseInstant,
   weekdayOf,
   yearMonthDayOf,
+  withinInputRange,
 } from './shanghai-time.js';
 
 describe('Shanghai local time (T1: UTC+8, no daylight saving)', () => {
@@ -111,5 +112,23 @@ describe('Shanghai local time (T1: UTC+8, no daylight saving)', () => {
     expect(parseClockTime('08:30')).toBe(510);
     expect(formatClockTime(1050)).toBe('17:30');
     for (const bad of ['8:30', '24:00', '12:60', '0830', '']) expect(parseClockTime(bad)).toBeUndefined();
+  });
+});
+
+describe('T14: reading is total, input is bounded', () => {
+  it('T14: an instant past year 9999 (written before the bounds) reads back as itself; input accepts 2000–2099 only', () => {
+    for (const iso of [
+      '12759-06-30T17:30:00+08:00',
+      '9999-12-31T23:59:59+08:00',
+      '10000-01-01T00:00:00+08:00',
+    ]) {
+      const t = parseInstant(iso);
+      expect(parseInstant(toShanghaiIso(t))).toBe(t);
+    }
+    expect(withinInputRange(parseInstant('2000-01-01T00:00:00+08:00'))).toBe(true);
+    expect(withinInputRange(parseInstant('2099-12-31T23:59:59+08:00'))).toBe(true);
+    expect(withinInputRange(parseInstant('1999-12-31T23:59:59+08:00'))).toBe(false);
+    expect(withinInputRange(parseInstant('2100-01-01T00:00:00+08:00'))).toBe(false);
+    expect(withinInputRange(parseInstant('0001-01-01T00:00:00+08:00'))).toBe(false);
   });
 });

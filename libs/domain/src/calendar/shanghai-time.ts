@@ -101,7 +101,18 @@ export function localDateOf(at: EpochMs): LocalDate {
   return toLocalDate(dayOf(at));
 }
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_DATE = /^(\d{4,})-(\d{2})-(\d{2})$/;
+
+/**
+ * T14: the instants this system takes as input, 2000-01-01 to the end of 2099 (Shanghai). Reading
+ * stays total beyond them (a year past 9999 is written and read with more digits), so no event
+ * the system once wrote becomes unreadable.
+ */
+export const EARLIEST_INPUT_INSTANT: EpochMs = Date.UTC(1999, 11, 31, 16, 0, 0);
+export const LATEST_INPUT_INSTANT: EpochMs = Date.UTC(2099, 11, 31, 16, 0, 0) - 1;
+
+export const withinInputRange = (at: EpochMs): boolean =>
+  Number.isFinite(at) && at >= EARLIEST_INPUT_INSTANT && at <= LATEST_INPUT_INSTANT;
 
 /** The day of a strict `YYYY-MM-DD` string, or undefined when it is not a real date (2025-02-29). */
 export function parseLocalDate(text: string): DayNumber | undefined {
@@ -142,7 +153,7 @@ export class InvalidInstantError extends Error {
 // Date, time to at least minutes, optional seconds and fraction, and a mandatory zone: an instant
 // without an offset is ambiguous, and silently reading it in the host's zone is a classic bug.
 const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+  /^(\d{4,6})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
 /**
  * The instant an ISO-8601 string names, or undefined when it is malformed, names an impossible

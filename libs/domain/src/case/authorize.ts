@@ -2,6 +2,7 @@ import type { Actor, Role } from '../actor/actor.js';
 import { domainError, type DomainError } from '../errors/domain-error.js';
 import type { CaseCommand, CaseCommandType } from './case-commands.js';
 import type { CaseState } from './case-state.js';
+import { caseNotVisible, caseVisibleTo } from './may-read.js';
 
 const ANY_STAFF: readonly Role[] = ['guide', 'proxy', 'window', 'approver', 'supervisor', 'admin'];
 
@@ -42,9 +43,11 @@ const outOfScope = (detail: string): DomainError =>
   domainError('OUT_OF_SCOPE', 'forbidden', '超出职责范围', detail);
 
 /**
- * Whether `actor` may issue `command` on this case: role, center, and department scope (window and
- * approver act on their own department's cases, a proxy on the cases it submitted).
- * `departmentOfNewApplication` is the matter's department when the command is an application.
+ * Whether `actor` may issue `command` on this case (R1): first whether the case lies in the actor's
+ * read scope at all (outside it the case answers as one that does not exist, finding 13), then the
+ * role, then the department of a new application. A proxy acts only on the cases it submitted: its
+ * scope is its own cases, whether or not the case names a proxy. `departmentOfNewApplication` is
+ * the matter's department when the command is an application.
  */
 export function authorize(
   command: CaseCommand,
@@ -53,6 +56,12 @@ export function authorize(
 ): DomainError | undefined {
   const actor: Actor = command.actor;
   const allowed = COMMAND_ROLES[command.type];
+  if (actor.role === 'system')
+    return allowed === 'firstResponder' || !allowed.includes('system')
+      ? forbidden(`The supervision process may not issue ${command.type}.`)
+      : undefined;
+  if (command.type !== 'RegisterInquiry' && state.status !== 'none' && !caseVisibleTo(actor, state))
+    return caseNotVisible();
   if (actor.role === 'auditor') return forbidden('Auditors have read-only access and never record steps.');
   if (allowed === 'firstResponder') {
     const isFirst = state.firstResponder?.id === actor.id;
@@ -72,33 +81,24 @@ export function authorize(
     return forbidden(`Role '${actor.role}' may not issue ${command.type}; allowed: ${allowed.join(', ')}.`);
   }
 
-  const centerId = command.type === 'RegisterInquiry' ? command.centerId : state.centerId;
+  // A new inquiry names its center: staff of a center register in their own (R1).
   if (
-    actor.role !== 'system' &&
+    command.type === 'RegisterInquiry' &&
     actor.centerId !== undefined &&
-    centerId !== undefined &&
-    actor.centerId !== centerId
+    actor.centerId !== command.centerId
   )
-    return outOfScope(
-      `The case belongs to center ${centerId}; the actor works for center ${actor.centerId}.`,
-    );
+    return outOfScope(`You work for center ${actor.centerId}; register inquiries there.`);
 
-  const department = departmentOfNewApplication ?? state.departmentId;
-  // An explanation is checked against the card's own department instead (C5, in decide).
+  // An application names its matter, whose department must be the window's own (the case's
+  // department is judged by the scope above). An explanation is checked against its card (C5).
   const departmentScoped = DEPARTMENT_SCOPED.includes(actor.role) && command.type !== 'ExplainCard';
-  if (departmentScoped && department !== undefined && actor.departmentId !== department)
-    return outOfScope(
-      `The case belongs to department ${department}; a ${actor.role} of department ${actor.departmentId ?? 'none'} may not act on it.`,
-    );
   if (
-    actor.role === 'proxy' &&
-    command.type !== 'SubmitApplication' &&
-    command.type !== 'RegisterInquiry' &&
-    command.type !== 'FileComplaint' &&
-    command.type !== 'SubmitEvaluation' &&
-    state.proxyId !== undefined &&
-    state.proxyId !== actor.id
+    departmentScoped &&
+    departmentOfNewApplication !== undefined &&
+    actor.departmentId !== departmentOfNewApplication
   )
-    return outOfScope('A proxy acts only on the cases it submitted (全程代办).');
+    return outOfScope(
+      `The matter belongs to department ${departmentOfNewApplication}; a ${actor.role} of department ${actor.departmentId ?? 'none'} may not receive it.`,
+    );
   return undefined;
 }

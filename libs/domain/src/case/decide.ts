@@ -5,6 +5,7 @@ import {
   officeMinutesBetween,
   parseInstant,
   toShanghaiIso,
+  withinInputRange,
 } from '../calendar/index.js';
 import {
   domainError,
@@ -63,6 +64,8 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
       'No case with this id has been registered.',
     );
   }
+  // T14: a clock outside 2000–2099 (a manual one moved too far) records nothing.
+  if (!withinInputRange(context.now)) return outOfBounds('now');
   const denied = authorize(
     command,
     state,
@@ -670,6 +673,7 @@ function notifiedAt(iso: string, state: CaseState, now: EpochMs): EpochMs | Doma
   const t = safeInstant(iso);
   if (t === undefined)
     return invalid('applicantNotifiedAt', 'applicantNotifiedAt is not an ISO-8601 instant with offset.');
+  if (!withinInputRange(t)) return outOfBounds('applicantNotifiedAt');
   if (t > now + FUTURE_TOLERANCE_MS)
     return rule(
       'U2_OCCURRED_IN_FUTURE',
@@ -697,6 +701,15 @@ function safeInstant(iso: unknown): EpochMs | undefined {
   }
 }
 
+/** T14: an instant outside 2000–2099 is refused as input, so every stored time can be read back. */
+const outOfBounds = (field: string): DomainError =>
+  rule(
+    'T14_OUT_OF_BOUNDS',
+    '超出允许范围（T14）',
+    `${field} must lie between 2000-01-01 and 2099-12-31 (T14).`,
+    field,
+  );
+
 /**
  * U2: business time defaults to now, but never to before the case's previous step (a manual clock
  * restarted behind the store's latest event, or a system clock set back, must not reorder a case's
@@ -706,6 +719,7 @@ function resolveOccurredAt(command: CaseCommand, state: CaseState, now: EpochMs)
   if (command.occurredAt === undefined) return Math.max(now, state.lastOccurredAt ?? now);
   const t = safeInstant(command.occurredAt);
   if (t === undefined) return invalid('occurredAt', 'occurredAt is not an ISO-8601 instant with offset.');
+  if (!withinInputRange(t)) return outOfBounds('occurredAt');
   if (t > now + FUTURE_TOLERANCE_MS)
     return rule(
       'U2_OCCURRED_IN_FUTURE',

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor/actor.js';
+import { caseInScope, readScopeOf } from '../access/read-scope.js';
 import { domainError, type DomainError } from '../errors/domain-error.js';
 import type { CaseState } from './case-state.js';
 
@@ -7,40 +8,44 @@ export type CaseReadPurpose = 'view' | 'events' | 'integrity';
 
 const roleNotAllowed = (detail: string): DomainError =>
   domainError('ROLE_NOT_ALLOWED', 'forbidden', '无权执行该操作', detail);
-const outOfScope = (detail: string): DomainError =>
-  domainError('OUT_OF_SCOPE', 'forbidden', '超出职责范围', detail);
+
+/**
+ * R1 and finding 13: a case outside the reader's scope answers exactly as a case that does not
+ * exist, so a refusal never tells an outsider that it exists, nor where it belongs.
+ */
+export const caseNotVisible = (): DomainError =>
+  domainError('CASE_NOT_FOUND', 'not_found', '办件不存在', 'No case with this id has been registered.');
+
+/** The scope facts of a case's state (access/read-scope.ts). */
+export const scopedCaseOf = (state: CaseState) => ({
+  centerId: state.centerId ?? null,
+  departmentId: state.departmentId ?? null,
+  proxyId: state.proxyId ?? null,
+  referredToDepartmentId: state.referral?.toDepartmentId ?? null,
+});
+
+/** Whether the case lies in the actor's read scope (R1), the first responder included (F1). */
+export function caseVisibleTo(actor: Actor, state: CaseState): boolean {
+  const scope = readScopeOf(actor);
+  if (scope.kind === 'nothing') return false;
+  // F1: the first responder follows its inquiry across departments, not into another center.
+  const sameCenter = actor.centerId === undefined || actor.centerId === state.centerId;
+  if (state.firstResponder?.id === actor.id && sameCenter) return true;
+  return caseInScope(scope, scopedCaseOf(state));
+}
 
 /**
  * The read side of the role matrix (DOMAIN.md "Who uses it", API.md "Queries"): auditors see
  * everything; supervisors and guides their center; window and approver their department (and
  * inquiries referred to it); a proxy the cases it submitted; the first responder the case (F1).
+ * Outside that scope: 404 (as if the case did not exist); inside it, a purpose the role may not
+ * have (events, integrity): 403 naming the role only.
  */
 export function mayRead(actor: Actor, state: CaseState, purpose: CaseReadPurpose): DomainError | undefined {
+  if (!caseVisibleTo(actor, state)) return caseNotVisible();
   if (actor.role === 'auditor') return undefined;
   if (purpose === 'integrity') return roleNotAllowed('Only auditors verify the integrity of a case (U3).');
   if (purpose === 'events' && actor.role !== 'supervisor')
     return roleNotAllowed('Only auditors and supervisors read the events of a case.');
-  const sameCenter =
-    actor.centerId === undefined || state.centerId === undefined || actor.centerId === state.centerId;
-  if (!sameCenter)
-    return outOfScope(`The case belongs to center ${state.centerId}; you work for center ${actor.centerId}.`);
-  if (state.firstResponder?.id === actor.id) return undefined;
-  switch (actor.role) {
-    case 'supervisor':
-    case 'guide':
-      return undefined;
-    case 'window':
-    case 'approver':
-      if (state.departmentId === undefined || state.departmentId === actor.departmentId) return undefined;
-      if (state.referral?.toDepartmentId === actor.departmentId) return undefined;
-      return outOfScope(
-        `The case belongs to department ${state.departmentId}; you work for ${actor.departmentId ?? 'none'}.`,
-      );
-    case 'proxy':
-      return state.proxyId === actor.id
-        ? undefined
-        : outOfScope('A proxy reads only the cases it submitted (全程代办).');
-    default:
-      return roleNotAllowed(`Role '${actor.role}' does not read cases.`);
-  }
+  return undefined;
 }

@@ -37,6 +37,11 @@ const t5 = (detail: string, field: string): DomainError =>
   domainError('T5_LIMIT_INVALID', 'rule', '办理时限设置不合法', detail, field);
 
 /** Validates a matter definition (T3, T5, T7) and fills the statutory defaults. */
+/** T14: the longest limit in working days any matter may have. */
+export const MAX_LIMIT_DAYS = 365;
+/** T3, T14: an immediate matter is done the same day or so; a week of office minutes at most. */
+const MAX_IMMEDIATE_MINUTES = 7 * 24 * 60;
+
 export function defineMatter(
   input: DefineMatter,
   actor: Actor,
@@ -54,6 +59,19 @@ export function defineMatter(
   const cap = joint ? EXTENSION_CAP.joint : EXTENSION_CAP.single;
   const maxExtension = input.maxExtensionDays ?? cap;
   const whole = (n: number): boolean => Number.isInteger(n) && n >= 0;
+  // T14: limits in days are at most 365, so no deadline lands where it cannot be read back.
+  for (const [field, days] of [
+    ['statutoryLimitDays', statutory],
+    ['promisedLimitDays', input.promisedLimitDays],
+  ] as const)
+    if (days > MAX_LIMIT_DAYS)
+      return domainError(
+        'T14_OUT_OF_BOUNDS',
+        'rule',
+        '超出允许范围（T14）',
+        `${field} is at most ${MAX_LIMIT_DAYS} working days (T14).`,
+        field,
+      );
   if (!whole(statutory) || statutory < 1)
     return t5('statutoryLimitDays is a whole number of working days, at least 1.', 'statutoryLimitDays');
   if (!whole(input.promisedLimitDays))
@@ -74,7 +92,7 @@ export function defineMatter(
       'maxExtensionDays',
     );
   const immediate = input.immediateLimitMinutes ?? DEFAULT_IMMEDIATE_LIMIT_MINUTES;
-  if (!Number.isInteger(immediate) || immediate < 1)
+  if (!Number.isInteger(immediate) || immediate < 1 || immediate > MAX_IMMEDIATE_MINUTES)
     return t5('immediateLimitMinutes is at least 1 (T3).', 'immediateLimitMinutes');
   return {
     type: 'MatterDefined',

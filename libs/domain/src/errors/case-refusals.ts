@@ -201,6 +201,13 @@ export const CASE_REFUSALS = {
     'Check occurredAt (or the notification time) and its offset.',
     ['告知时间不能晚于当前时间'],
   ),
+  T14_OUT_OF_BOUNDS: refusal(
+    '超出允许范围（T14）',
+    'T14：以日计的时限不超过 365 日，延期不超过事项的最长延期，时间须在 2000 年至 2099 年之间。',
+    'T14: limits in days are at most 365, extensions at most the matter’s maximum, and instants lie within 2000–2099.',
+    '将时限或时间改在允许范围内后重试。',
+    'Bring the limit or instant within those bounds and send it again.',
+  ),
   U2_OCCURRED_BEFORE_PREVIOUS_STEP: refusal(
     '业务时间早于上一环节',
     'U2：各环节的业务时间不早于上一环节。',

@@ -1,15 +1,19 @@
 import type { Applicant } from '../case/case-events.js';
 
-/** I1: keep the first and last characters that identify nothing alone; hide the rest. */
-export function maskIdNumber(id: string): string {
-  if (id.length <= 4) return '*'.repeat(id.length);
-  return `${id.slice(0, 3)}${'*'.repeat(id.length - 7 > 0 ? id.length - 7 : 1)}${id.slice(-4)}`;
+/**
+ * I1: a masked identifier never shows more than its first 3 and last 4 characters, nor more than
+ * a third of its characters (rounded down), shared between its start and its end.
+ */
+export function maskIdentifier(value: string): string {
+  const chars = [...value];
+  const shown = Math.min(7, Math.floor(chars.length / 3));
+  const tail = Math.min(4, Math.ceil(shown / 2));
+  const head = Math.min(3, shown - tail);
+  return `${chars.slice(0, head).join('')}${'*'.repeat(chars.length - head - tail)}${tail > 0 ? chars.slice(-tail).join('') : ''}`;
 }
 
-export function maskPhone(phone: string): string {
-  if (phone.length < 7) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
-}
+export const maskIdNumber = maskIdentifier;
+export const maskPhone = maskIdentifier;
 
 /** I1: masks a person's name to the family name; a company's name is public. */
 export function maskName(applicant: Applicant): string {

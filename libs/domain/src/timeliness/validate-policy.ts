@@ -22,7 +22,11 @@ export function validatePolicy(p: TimelinessPolicy): DomainError | undefined {
     ['publicCriticism.withinDays', p.publicCriticism.withinDays],
     ...p.warningLeads.map((r, i): [string, number] => [`warningLeads[${i}].leadDays`, r.leadDays]),
   ];
-  for (const [field, n] of whole)
-    if (!Number.isInteger(n) || n < 1) return bad(field, `${field} is a whole number, at least 1.`);
+  // T14: every count and limit is bounded (a year of days; a week of minutes for the lead).
+  for (const [field, n] of whole) {
+    const max = field === 'immediateWarningLeadMinutes' ? 7 * 24 * 60 : 365;
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      return bad(field, `${field} is a whole number from 1 to ${max} (T14).`);
+  }
   return undefined;
 }

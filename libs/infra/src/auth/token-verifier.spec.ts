@@ -1,8 +1,10 @@
+import { SignJWT } from 'jose';
 import { signStaffToken } from './token-signer.js';
 import { createTokenVerifier } from './token-verifier.js';
 
 const SECRET = 'a-secret-that-is-at-least-32-bytes-long!';
-const verifier = createTokenVerifier({ kind: 'secret', secret: SECRET, devDefault: false });
+const RULES = { maxLifetimeS: 86_400 };
+const verifier = createTokenVerifier({ kind: 'secret', secret: SECRET, devDefault: false, ...RULES });
 
 describe('staff tokens', () => {
   it('maps the claims of a valid token; the same token verifies again from the cache', async () => {
@@ -45,10 +47,52 @@ describe('staff tokens', () => {
   });
 });
 
+describe('token rules (finding 9, R1)', () => {
+  const sign = (build: (jwt: SignJWT) => SignJWT, claims: Record<string, unknown> = {}): Promise<string> =>
+    build(
+      new SignJWT({ name: '督查', role: 'supervisor', centerId: 'center-1', ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u-s'),
+    ).sign(new TextEncoder().encode(SECRET));
+
+  it('refuses a token without exp, one living longer than the maximum, and a role without its scope claim', async () => {
+    expect(await verifier.verify(await sign((j) => j.setIssuedAt()))).toMatchObject({ ok: false });
+    expect(await verifier.verify(await sign((j) => j.setIssuedAt().setExpirationTime('30d')))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/AUTH_JWT_MAX_LIFETIME/),
+    });
+    expect(
+      await verifier.verify(await sign((j) => j.setExpirationTime('1h'), { centerId: undefined })),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/centerId.*R1/) });
+    expect(await verifier.verify(await sign((j) => j.setExpirationTime('1h')))).toMatchObject({ ok: true });
+  });
+
+  it('checks iss and aud when configured', async () => {
+    const strict = createTokenVerifier({
+      kind: 'secret',
+      secret: SECRET,
+      devDefault: false,
+      ...RULES,
+      issuer: 'https://idp.example',
+      audience: 'case-api',
+    });
+    const good = await sign((j) =>
+      j.setExpirationTime('1h').setIssuer('https://idp.example').setAudience('case-api'),
+    );
+    expect(await strict.verify(good)).toMatchObject({ ok: true });
+    const wrongIssuer = await sign((j) =>
+      j.setExpirationTime('1h').setIssuer('https://evil').setAudience('case-api'),
+    );
+    expect(await strict.verify(wrongIssuer)).toMatchObject({ ok: false });
+    const noAudience = await sign((j) => j.setExpirationTime('1h').setIssuer('https://idp.example'));
+    expect(await strict.verify(noAudience)).toMatchObject({ ok: false });
+  });
+});
+
 describe('staff tokens from an identity provider (RS256, JWKS)', () => {
   it('verifies against the keys the JWKS URL serves, and refuses HS256 tokens there', async () => {
     const { createServer } = await import('node:http');
-    const { exportJWK, generateKeyPair, SignJWT } = await import('jose');
+    const { exportJWK, generateKeyPair } = await import('jose');
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     const server = createServer((_req, res) => {
@@ -58,7 +102,11 @@ describe('staff tokens from an identity provider (RS256, JWKS)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as { port: number };
-      const jwks = createTokenVerifier({ kind: 'jwks', jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
+      const jwks = createTokenVerifier({
+        kind: 'jwks',
+        jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
+        ...RULES,
+      });
       const token = await new SignJWT({ name: '纪检孙丽', role: 'auditor', centerId: 'center-1' })
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
         .setSubject('u-audit')

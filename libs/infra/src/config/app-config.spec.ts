@@ -17,7 +17,8 @@ describe('loadConfig', () => {
   it('defaults: port 3000, system clock, ./data, embedded store, development secret outside production', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
-      auth: { kind: 'secret', secret: DEV_JWT_SECRET, devDefault: true },
+      host: '127.0.0.1',
+      auth: { kind: 'secret', secret: DEV_JWT_SECRET, devDefault: true, maxLifetimeS: 86_400 },
       clock: 'system',
       dataDir: './data',
       logLevel: 'info',
@@ -27,6 +28,16 @@ describe('loadConfig', () => {
       alertsHeartbeatMs: 15_000,
       projector: 'in-process',
     });
+  });
+
+  it('finding 12: the development secret is refused on any address but loopback; AUTH_JWT_MAX_LIFETIME is seconds', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST=0\.0\.0\.0 .*AUTH_JWT_SECRET/);
+    expect(() => loadConfig({ HOST: '192.168.1.20' })).toThrow(/development secret is only for loopback/);
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+    expect(loadConfig({ HOST: '0.0.0.0', AUTH_JWT_SECRET: SECRET }).host).toBe('0.0.0.0');
+    expect(() => loadConfig({ AUTH_JWT_MAX_LIFETIME: 'forever' })).toThrow(
+      /AUTH_JWT_MAX_LIFETIME must be seconds/,
+    );
   });
 
   it('PROJECTOR=off serves the API alone, which needs a shared event store (PGlite belongs to one process)', () => {
@@ -46,6 +57,10 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       SUPERVISION_INTERVAL_MS: '5000',
       ALERTS_HEARTBEAT_MS: '2000',
+      HOST: '0.0.0.0',
+      AUTH_JWT_MAX_LIFETIME: '3600',
+      AUTH_JWT_ISSUER: 'https://idp.example',
+      AUTH_JWT_AUDIENCE: 'case-api',
     });
     expect(config).toMatchObject({
       supervisionIntervalMs: 5000,
@@ -53,7 +68,15 @@ describe('loadConfig', () => {
       eventStoreUrl: 'postgres://u:p@db:5432/events',
       mongodbUri: 'mongodb://localhost:27017/views',
       port: 8080,
-      auth: { kind: 'secret', secret: SECRET, devDefault: false },
+      host: '0.0.0.0',
+      auth: {
+        kind: 'secret',
+        secret: SECRET,
+        devDefault: false,
+        maxLifetimeS: 3600,
+        issuer: 'https://idp.example',
+        audience: 'case-api',
+      },
       clock: 'manual',
       dataDir: '/var/lib/cases',
       logLevel: 'debug',
@@ -61,6 +84,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUTH_JWKS_URL: 'https://id.example/.well-known/jwks.json' }).auth).toEqual({
       kind: 'jwks',
       jwksUrl: 'https://id.example/.well-known/jwks.json',
+      maxLifetimeS: 86_400,
     });
   });
 

@@ -18,10 +18,14 @@ export interface AppConfig {
   /** Read models: a MongoDB or FerretDB server; unset starts a local FerretDB under `dataDir`. */
   readonly mongodbUri?: string;
   readonly port: number;
+  /** The address the API listens on (HOST; default loopback, finding 12). */
+  readonly host: string;
   /** How bearer tokens are checked: a shared HS256 secret, or RS256 keys from a JWKS URL. */
-  readonly auth:
+  readonly auth: (
     | { readonly kind: 'secret'; readonly secret: string; readonly devDefault: boolean }
-    | { readonly kind: 'jwks'; readonly jwksUrl: string };
+    | { readonly kind: 'jwks'; readonly jwksUrl: string }
+  ) &
+    TokenRules;
   readonly clock: ClockMode;
   /**
    * CLOCK_START (CLOCK=manual only): the instant, epoch ms, the manual clock starts at instead of the
@@ -46,6 +50,23 @@ export interface AppConfig {
 }
 
 export type ProjectorMode = 'in-process' | 'off';
+
+/** What every token must carry besides its signature (finding 9). */
+export interface TokenRules {
+  /** `exp` is required, and `exp − iat` (or `exp − now` without `iat`) at most this (AUTH_JWT_MAX_LIFETIME). */
+  readonly maxLifetimeS: number;
+  /** AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE: checked when set. */
+  readonly issuer?: string;
+  readonly audience?: string;
+}
+
+/** Tokens live at most a working day and a night by default. */
+export const DEFAULT_TOKEN_LIFETIME_S = 24 * 3600;
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
+
+/** Whether an address only takes connections from this machine. */
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
 
 // Read from a JSON file so that scripts/token.mjs, plain JavaScript run without a build, signs with
 // the very same value (one definition). A dynamic import: swc, the test transformer, strips the
@@ -115,6 +136,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     else port = n;
   }
 
+  const host = present(env.HOST) ? env.HOST.trim() : '127.0.0.1';
+
+  let maxLifetimeS = DEFAULT_TOKEN_LIFETIME_S;
+  if (present(env.AUTH_JWT_MAX_LIFETIME)) {
+    const n = Number(env.AUTH_JWT_MAX_LIFETIME.trim());
+    if (!/^\d+$/.test(env.AUTH_JWT_MAX_LIFETIME.trim()) || n < 60 || n > 30 * 86400)
+      problems.push(
+        `AUTH_JWT_MAX_LIFETIME must be seconds from 60 to 2592000 (got ${JSON.stringify(env.AUTH_JWT_MAX_LIFETIME)}).`,
+      );
+    else maxLifetimeS = n;
+  }
+  const rules: TokenRules = {
+    maxLifetimeS,
+    ...(present(env.AUTH_JWT_ISSUER) && { issuer: env.AUTH_JWT_ISSUER.trim() }),
+    ...(present(env.AUTH_JWT_AUDIENCE) && { audience: env.AUTH_JWT_AUDIENCE.trim() }),
+  };
+
   let auth: AppConfig['auth'] | undefined;
   const secret = env.AUTH_JWT_SECRET;
   const jwks = env.AUTH_JWKS_URL;
@@ -124,15 +162,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const url = parseUrl(jwks);
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
       problems.push(`AUTH_JWKS_URL must be an http(s) URL (got ${JSON.stringify(jwks)}).`);
-    else auth = { kind: 'jwks', jwksUrl: jwks };
+    else auth = { kind: 'jwks', jwksUrl: jwks, ...rules };
   } else if (present(secret)) {
     if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES)
       problems.push(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long for HS256.`);
-    else auth = { kind: 'secret', secret, devDefault: false };
+    else auth = { kind: 'secret', secret, devDefault: false, ...rules };
   } else if (production) {
     problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL is required when NODE_ENV=production.');
+  } else if (!isLoopback(host)) {
+    // Finding 12: the development secret is in the source; on a reachable address anyone could
+    // mint an admin token with it.
+    problems.push(
+      `HOST=${host} takes connections from other machines: set AUTH_JWT_SECRET or AUTH_JWKS_URL (the development secret is only for loopback).`,
+    );
   } else {
-    auth = { kind: 'secret', secret: DEV_JWT_SECRET, devDefault: true };
+    auth = { kind: 'secret', secret: DEV_JWT_SECRET, devDefault: true, ...rules };
   }
 
   let clock: ClockMode = 'system';
@@ -205,6 +249,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...(eventStoreUrl !== undefined && { eventStoreUrl }),
     ...(mongodbUri !== undefined && { mongodbUri }),
     port,
+    host,
     auth,
     clock,
     ...(clockStart !== undefined && { clockStart }),

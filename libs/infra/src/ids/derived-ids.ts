@@ -37,9 +37,21 @@ export function derivedEventId(scope: IdempotencyScope, streamId: string, index:
   return uuidV5(scoped(scope, 'event', streamId, index));
 }
 
-/** The id of the command itself (the causation id of its events). */
-export function derivedCommandId(scope: IdempotencyScope | undefined, streamId: string): string {
-  return scope ? uuidV5(scoped(scope, 'command', streamId)) : randomUUID();
+/**
+ * The id of the command itself (the causation id of its events). With `fingerprint` (the request's
+ * body and caller, hashed), a retry proves it repeats the first request exactly.
+ */
+export function derivedCommandId(
+  scope: IdempotencyScope | undefined,
+  streamId: string,
+  fingerprint?: string,
+): string {
+  if (!scope) return randomUUID();
+  return uuidV5(
+    fingerprint === undefined
+      ? scoped(scope, 'command', streamId)
+      : scoped(scope, 'command', streamId, fingerprint),
+  );
 }
 
 /** An id the command needs before deciding (a new case, complaint or accountability action). */

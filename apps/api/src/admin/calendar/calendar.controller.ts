@@ -70,7 +70,11 @@ export class CalendarController {
   ): Promise<ConfigurationAnswer> {
     const year = parseYear(yearText);
     const outcome = await this.commands.execute(
-      new PublishCalendarYearCommand(year, body, readCommandMetadata(headers, actor, 'PublishCalendarYear')),
+      new PublishCalendarYearCommand(
+        year,
+        body,
+        readCommandMetadata(headers, actor, 'PublishCalendarYear', body),
+      ),
     );
     return answerConfiguration(response, outcome);
   }

@@ -46,7 +46,11 @@ export class CentersController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<ConfigurationAnswer> {
     const outcome = await this.commands.execute(
-      new ConfigureCenterCommand(centerId, body, readCommandMetadata(headers, actor, 'ConfigureCenter')),
+      new ConfigureCenterCommand(
+        centerId,
+        body,
+        readCommandMetadata(headers, actor, 'ConfigureCenter', body),
+      ),
     );
     return answerConfiguration(response, outcome);
   }

@@ -46,7 +46,7 @@ export class MattersController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<ConfigurationAnswer> {
     const outcome = await this.commands.execute(
-      new DefineMatterCommand(code, body, readCommandMetadata(headers, actor, 'DefineMatter')),
+      new DefineMatterCommand(code, body, readCommandMetadata(headers, actor, 'DefineMatter', body)),
     );
     return answerConfiguration(response, outcome);
   }

@@ -43,7 +43,10 @@ export class PolicyController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<ConfigurationAnswer> {
     const outcome = await this.commands.execute(
-      new ChangeTimelinessPolicyCommand(body, readCommandMetadata(headers, actor, 'ChangeTimelinessPolicy')),
+      new ChangeTimelinessPolicyCommand(
+        body,
+        readCommandMetadata(headers, actor, 'ChangeTimelinessPolicy', body),
+      ),
     );
     return answerConfiguration(response, outcome);
   }

@@ -28,8 +28,8 @@ export class CaseCardView {
 export class ApplicantView {
   @ApiProperty({ enum: ['person', 'company'], example: 'person' }) kind!: 'person' | 'company';
   @ApiProperty({ example: '张*' }) name!: string;
-  @ApiPropertyOptional({ example: '110***********1234' }) idNumber?: string;
-  @ApiPropertyOptional({ example: '138****8000' }) phone?: string;
+  @ApiPropertyOptional({ example: '110************234' }) idNumber?: string;
+  @ApiPropertyOptional({ example: '1********00' }) phone?: string;
 }
 
 /** What `level` means (apps/api/README.md "What the answers mean"). */

@@ -18,14 +18,18 @@ import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js
 import { ReadModelPositions } from '../read-model-positions.js';
 import { invalidParameter, VIEW_PROBLEMS } from '../view-problems.js';
 import { optionalId, optionalPosition } from '../view-query-parameters.js';
-import { scopedFilters } from '../view-scope.js';
+import { CaseScope } from '../case-scope.js';
+import { listScope } from '../view-scope.js';
 import { WindowLedgerView } from './window-ledger.view.js';
 
 @ApiTags('views')
 @ApiBearerAuth()
 @Controller('views')
 export class AccountabilityController {
-  constructor(private readonly positions: ReadModelPositions) {}
+  constructor(
+    private readonly positions: ReadModelPositions,
+    private readonly caseScope: CaseScope,
+  ) {}
 
   @Get('accountability')
   @ApiOperation({
@@ -51,7 +55,7 @@ export class AccountabilityController {
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<WindowLedgerView> {
-    scopedFilters(actor, {}, ['auditor', 'supervisor']);
+    const scope = listScope(actor, ['auditor', 'supervisor']);
     const windowId = optionalId('windowId', query.windowId);
     if (windowId === undefined) throw invalidParameter('windowId', 'is required');
     if (
@@ -65,7 +69,8 @@ export class AccountabilityController {
       .db()
       .collection<WindowQuarterDocument>(READ_MODELS.accountability)
       .findOne({ _id: windowQuarterId(windowId, quarter) });
-    const ledger = windowLedger(doc?.violations ?? [], windowId, quarter);
+    // R1: a window's ledger holds the violations of the cases in the reader's scope only.
+    const ledger = windowLedger(await this.caseScope.keep(scope, doc?.violations ?? []), windowId, quarter);
     return { ...ledger, violations: ledger.violations.map((v) => ({ ...v, evidence: [...v.evidence] })) };
   }
 }

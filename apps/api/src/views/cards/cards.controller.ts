@@ -24,14 +24,18 @@ import {
   optionalInstantBefore,
   optionalPosition,
 } from '../view-query-parameters.js';
-import { scopedFilters } from '../view-scope.js';
+import { CaseScope } from '../case-scope.js';
+import { listScope, scopedFilters } from '../view-scope.js';
 import { CardsPage } from './card.view.js';
 
 @ApiTags('views')
 @ApiBearerAuth()
 @Controller('views')
 export class CardsController {
-  constructor(private readonly positions: ReadModelPositions) {}
+  constructor(
+    private readonly positions: ReadModelPositions,
+    private readonly caseScope: CaseScope,
+  ) {}
 
   @Get('cards')
   @ApiOperation({
@@ -56,6 +60,7 @@ export class CardsController {
   @ApiOkResponse({ type: CardsPage })
   @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
   async cards(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<CardsPage> {
+    const readScope = listScope(actor, ['auditor', 'supervisor']);
     const scope = scopedFilters(
       actor,
       {
@@ -69,10 +74,10 @@ export class CardsController {
     const to = optionalInstantBefore('to', query.to);
     const explained = optionalBoolean('explained', query.explained);
     const limit = pageLimit(query.limit);
-    const after = decodeCursor(query.cursor, ['number', 'string']);
+    let after = decodeCursor(query.cursor, ['number', 'string']);
     await this.positions.waitFor(optionalPosition(query.minPosition), ['cards']);
 
-    const filter: Filter<CardDocument> = {
+    const filterAfter = (after: (string | number)[] | undefined): Filter<CardDocument> => ({
       ...(scope.departmentId !== undefined && { departmentId: scope.departmentId }),
       ...(scope.windowId !== undefined && { windowId: scope.windowId }),
       ...(level !== undefined && { level }),
@@ -86,18 +91,27 @@ export class CardsController {
           { issuedAtMs: after[0] as number, _id: { $lt: after[1] as string } },
         ],
       }),
-    };
-    const docs = await this.positions
-      .db()
-      .collection<CardDocument>(READ_MODELS.cards)
-      .find(filter, { projection: { _position: 0, issuedAtMs: 0 } })
-      .sort({ issuedAtMs: -1, _id: -1 })
-      .limit(limit + 1)
-      .toArray();
+    });
+    // R1: cards name their department, not their center; the cases outside the reader's scope
+    // are left out, reading on until the page is full.
+    const docs: CardDocument[] = [];
+    for (;;) {
+      const batch = await this.positions
+        .db()
+        .collection<CardDocument>(READ_MODELS.cards)
+        .find(filterAfter(after), { projection: { _position: 0 } })
+        .sort({ issuedAtMs: -1, _id: -1 })
+        .limit(limit + 1)
+        .toArray();
+      docs.push(...(await this.caseScope.keep(readScope, batch)));
+      const last = batch[batch.length - 1];
+      if (docs.length > limit || batch.length <= limit || !last) break;
+      after = [last.issuedAtMs, last._id];
+    }
     const page = docs.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(({ _id: _ignored, ...card }) => card) as CardsPage['items'],
+      items: page.map(({ _id: _ignored, issuedAtMs: _ms, ...card }) => card) as CardsPage['items'],
       nextCursor: docs.length > limit && last ? encodeCursor([Date.parse(last.issuedAt), last._id]) : null,
     };
   }

@@ -100,7 +100,7 @@ export class StatisticsController {
     await runLimited(
       Array.from({ length: to - from + 1 }, (_, i) => async () => {
         const doc = await days.findOne({
-          _id: statisticsDayId(kind, departmentId, windowId, toLocalDate(from + i)),
+          _id: statisticsDayId(kind, departmentId, windowId, toLocalDate(from + i), scope.centerId ?? null),
         });
         if (doc) found.push(doc);
       }),
@@ -108,7 +108,7 @@ export class StatisticsController {
     );
     found.sort((a, b) => (a.day < b.day ? -1 : 1));
     const [entries, configuration] = await Promise.all([
-      this.rosters.entries(undefined),
+      this.rosters.entries(scope.centerId),
       this.positions.configuration('case-views'),
     ]);
     const overdueNow = overdueCases(

@@ -9,6 +9,7 @@ import { serviceStatistics } from '#domain/statistics/service-statistics.js';
 import { COUNTER_NAMES, type StatisticsCounters } from '#infra/read-store/documents/statistics-documents.js';
 
 export interface DayContribution {
+  readonly centerId: string | null;
   readonly departmentId: string | null;
   readonly windowId: string | null;
   /** `YYYY-MM-DD` */
@@ -39,6 +40,7 @@ export function caseContributions(state: CaseState, clock: OfficeClock): Map<str
   const known = computed.get(state)?.get(clock);
   if (known) return known;
   const out = new Map<string, DayContribution>();
+  const centerId = state.centerId ?? null;
   const departmentId = state.departmentId ?? null;
   const windowId = state.windowId ?? null;
   for (const day of activeDays(state)) {
@@ -60,7 +62,8 @@ export function caseContributions(state: CaseState, clock: OfficeClock): Map<str
     };
     if (COUNTER_NAMES.every((k) => counters[k] === 0)) continue;
     const date = toLocalDate(day);
-    out.set(`${departmentId ?? ''}\u0000${windowId ?? ''}\u0000${date}`, {
+    out.set(`${centerId ?? ''}\u0000${departmentId ?? ''}\u0000${windowId ?? ''}\u0000${date}`, {
+      centerId,
       departmentId,
       windowId,
       day: date,
@@ -73,7 +76,7 @@ export function caseContributions(state: CaseState, clock: OfficeClock): Map<str
   return out;
 }
 
-/** after − before, by (department, window, day); only the days whose counts changed. */
+/** after − before, by (center, department, window, day); only the days whose counts changed. */
 export function contributionDelta(
   before: Map<string, DayContribution>,
   after: Map<string, DayContribution>,
@@ -90,7 +93,13 @@ export function contributionDelta(
       if (counters[k] !== 0) changed = true;
     }
     if (changed)
-      out.push({ departmentId: base.departmentId, windowId: base.windowId, day: base.day, counters });
+      out.push({
+        centerId: base.centerId,
+        departmentId: base.departmentId,
+        windowId: base.windowId,
+        day: base.day,
+        counters,
+      });
   }
   return out;
 }

@@ -35,7 +35,8 @@ const SCOPES: readonly StatisticsScope[] = ['all', 'department', 'window', 'pair
 
 export const statisticsProjection: Projection<ConfigurationContext> = {
   name: STATISTICS_PROJECTION,
-  version: 1,
+  // 2: every count also per center (R1: supervisors read their own center's figures).
+  version: 2,
   unitCollection: READ_MODELS.statisticsCases,
   collections: [
     {
@@ -61,15 +62,21 @@ export const statisticsProjection: Projection<ConfigurationContext> = {
     const next: Omit<StatisticsCaseDocument, '_position'> = { _id: caseId, caseId, state: after };
     return {
       unit: next as unknown as ProjectedDocument,
-      shared: delta.flatMap((d) => SCOPES.map((scope) => dayChange(scope, d))),
+      shared: delta.flatMap((d) =>
+        SCOPES.flatMap((scope) => [
+          dayChange(scope, d, null),
+          ...(d.centerId !== null ? [dayChange(scope, d, d.centerId)] : []),
+        ]),
+      ),
     };
   },
 };
 
-function dayChange(scope: StatisticsScope, delta: DayContribution): SharedChange {
+/** The day document of `scope` over every center (`centerId` null) or over one center's cases. */
+function dayChange(scope: StatisticsScope, delta: DayContribution, centerId: string | null): SharedChange {
   const departmentId = scope === 'department' || scope === 'pair' ? delta.departmentId : null;
   const windowId = scope === 'window' || scope === 'pair' ? delta.windowId : null;
-  const id = statisticsDayId(scope, departmentId, windowId, delta.day);
+  const id = statisticsDayId(scope, departmentId, windowId, delta.day, centerId);
   return {
     collection: READ_MODELS.statistics,
     id,
@@ -77,6 +84,7 @@ function dayChange(scope: StatisticsScope, delta: DayContribution): SharedChange
       const day = (current as unknown as StatisticsDayDocument | undefined) ?? {
         _id: id,
         scope,
+        centerId,
         departmentId,
         windowId,
         day: delta.day,

@@ -1,6 +1,8 @@
-import { maskApplicant } from '../../privacy/mask-applicant.js';
+import { maskApplicant, maskIdentifier } from '../../privacy/mask-applicant.js';
 import { serviceStatistics } from '../../statistics/service-statistics.js';
 import { parseInstant } from '../../calendar/index.js';
+import type { Actor } from '../../actor/actor.js';
+import type { CaseCommand } from '../case-commands.js';
 import type { CaseEvent } from '../case-events.js';
 import { foldCase } from '../evolve.js';
 import { initialState } from '../case-state.js';
@@ -98,7 +100,7 @@ describe('audit (审计) and access', () => {
     ).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
   });
 
-  it('OUT_OF_SCOPE: given a case of dept-market, a window of another department or center may not act on it; a proxy only on its own cases', () => {
+  it('R1: given a case of dept-market, a window of another department or center may not act on it (the case is not found for it); a proxy only on its own cases', () => {
     const given = acceptedCase('2026-03-02T10:00:00+08:00');
     expect(
       when(
@@ -106,7 +108,7 @@ describe('audit (审计) and access', () => {
         { type: 'CompleteCase', actor: otherWindow, outcome: 'approved', decisionNo: 'JD-1' },
         { now },
       ),
-    ).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    ).toMatchObject({ code: 'CASE_NOT_FOUND' });
     const elsewhere = { ...windowClerk, centerId: 'center-2' };
     expect(
       when(
@@ -114,7 +116,7 @@ describe('audit (审计) and access', () => {
         { type: 'CompleteCase', actor: elsewhere, outcome: 'approved', decisionNo: 'JD-1' },
         { now },
       ),
-    ).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    ).toMatchObject({ code: 'CASE_NOT_FOUND' });
     expect(
       when(
         given,
@@ -152,7 +154,22 @@ describe('audit (审计) and access', () => {
         { type: 'WithdrawCase', actor: { ...proxy, id: 'u-proxy-2' }, reason: '申请人撤回' },
         { now },
       ),
-    ).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    ).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    // R1: a case no proxy submitted (proxyId absent) is no proxy's to act on either.
+    const commands: CaseCommand[] = [
+      { type: 'WithdrawCase', actor: proxy, reason: '申请人撤回' },
+      {
+        type: 'FileComplaint',
+        actor: proxy,
+        complaintId: 'c-1',
+        channel: '现场',
+        subject: { kind: 'case' },
+        content: '投诉',
+      },
+      { type: 'SubmitEvaluation', actor: proxy, score: 1 },
+    ];
+    for (const command of commands)
+      expect(when(given, command, { now })).toMatchObject({ code: 'CASE_NOT_FOUND' });
     expect(
       when(byProxy, { type: 'WithdrawCase', actor: proxy, reason: '申请人撤回' }, { now }),
     ).not.toHaveProperty('code');
@@ -164,12 +181,24 @@ describe('audit (审计) and access', () => {
     ).toEqual({
       kind: 'person',
       name: '张**',
-      idNumber: '110***********1234',
-      phone: '138****8000',
+      idNumber: '110************234',
+      phone: '1********00',
     });
     expect(maskApplicant({ kind: 'company', name: '淮安市某餐饮有限公司' }).name).toBe(
       '淮安市某餐饮有限公司',
     );
+  });
+
+  it('I1: given short identifiers, then the mask shows at most the first 3 and last 4 characters and at most a third of them', () => {
+    expect(maskIdentifier('A123456')).toBe('A*****6');
+    expect(maskIdentifier('1380013')).toBe('1*****3');
+    expect(maskIdentifier('12')).toBe('**');
+    expect(maskIdentifier('身份证号码一二三四五')).toBe('身*******四五');
+    for (const length of [1, 2, 3, 5, 7, 8, 11, 15, 18, 24, 40]) {
+      const value = 'x'.repeat(length);
+      const shown = [...maskIdentifier(value)].filter((c) => c !== '*').length;
+      expect(shown).toBeLessThanOrEqual(Math.min(7, Math.floor(length / 3)));
+    }
   });
 
   it('S1: given cases of a period, then the window figures count received, accepted, completed on time and the on-time rate', () => {
@@ -235,8 +264,11 @@ describe('reading a case (who sees what)', () => {
     expect(mayRead(auditor, state, 'integrity')).toBeUndefined();
     expect(mayRead(windowClerk, state, 'view')).toBeUndefined();
     expect(mayRead(windowClerk, state, 'events')).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
-    expect(mayRead(otherWindow, state, 'view')).toMatchObject({ code: 'OUT_OF_SCOPE' });
-    expect(mayRead(proxy, state, 'view')).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect(mayRead(otherWindow, state, 'view')).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    expect(mayRead(proxy, state, 'view')).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    // R1: a token lacking its role's scope claim reads nothing.
+    const noCenter: Actor = { id: 'u-super', name: '督查刘洋', role: 'supervisor' };
+    expect(mayRead(noCenter, state, 'view')).toMatchObject({ code: 'CASE_NOT_FOUND' });
   });
 
   it('A2: given a proxy’s application accepted by a window, then the case carries that window for cards and ledgers', () => {

@@ -146,7 +146,7 @@ describe('timeliness cards (电子监察)', () => {
     ).toMatchObject({ code: 'C4_CARD_ALREADY_REVOKED' });
   });
 
-  it('C5: given a yellow card, when another department explains it, then C5_EXPLANATION_WRONG_DEPARTMENT; its own department may, once', () => {
+  it('C5, R1: given a yellow card, when another department explains it, then the case is not found for it (outside its scope); its own department may, once', () => {
     const yellow = supervise(accepted(), '2026-03-09T18:00:00+08:00');
     const explain = {
       type: 'ExplainCard',
@@ -156,13 +156,13 @@ describe('timeliness cards (电子监察)', () => {
     expect(
       when(yellow, { ...explain, actor: otherWindow }, { now: '2026-03-10T09:00:00+08:00' }),
     ).toMatchObject({
-      code: 'C5_EXPLANATION_WRONG_DEPARTMENT',
+      code: 'CASE_NOT_FOUND',
     });
     const foreignApprover = { ...approver, departmentId: 'dept-tax' };
     expect(
       when(yellow, { ...explain, actor: foreignApprover }, { now: '2026-03-10T09:00:00+08:00' }),
     ).toMatchObject({
-      code: 'C5_EXPLANATION_WRONG_DEPARTMENT',
+      code: 'CASE_NOT_FOUND',
     });
     const explained = [
       ...yellow,

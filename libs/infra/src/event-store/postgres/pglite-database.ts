@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, chmod } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlDatabase, SqlTransaction } from './sql-database.js';
 
@@ -14,7 +14,9 @@ import type { SqlDatabase, SqlTransaction } from './sql-database.js';
  * loop turn once (setImmediate).
  */
 export async function openPgliteDatabase(dataDir: string): Promise<SqlDatabase> {
-  await mkdir(dataDir, { recursive: true });
+  // Finding 12: the event store's files are this user's alone (PGlite writes them 0666).
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700);
   const db = await PGlite.create(dataDir);
   let tail: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {

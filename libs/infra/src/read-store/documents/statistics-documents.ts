@@ -47,6 +47,8 @@ export interface StatisticsDayDocument extends StatisticsCounters {
   _id: string;
   _position: Position;
   scope: StatisticsScope;
+  /** null: every center (auditors); a center: that center's cases only (its supervisors, R1). */
+  centerId?: string | null;
   departmentId: string | null;
   windowId: string | null;
   /** `YYYY-MM-DD`, Asia/Shanghai. */
@@ -61,8 +63,23 @@ export interface StatisticsCaseDocument {
   state: CaseState;
 }
 
-/** `_id` of a scope's day; `-` stands for a case without department or window. */
+/**
+ * `_id` of a scope's day; `-` stands for a case without department or window. With a center, the
+ * counts of that center's cases only (R1: a supervisor reads their own center's figures).
+ */
 export function statisticsDayId(
+  scope: StatisticsScope,
+  departmentId: string | null,
+  windowId: string | null,
+  day: string,
+  centerId: string | null = null,
+): string {
+  return centerId === null
+    ? unscopedDayId(scope, departmentId, windowId, day)
+    : `center|${centerId}|${unscopedDayId(scope, departmentId, windowId, day)}`;
+}
+
+function unscopedDayId(
   scope: StatisticsScope,
   departmentId: string | null,
   windowId: string | null,

@@ -1,17 +1,23 @@
 /**
  * A local FerretDB (DESIGN.md "Read models": the MongoDB-wire read store used when MONGODB_URI is
- * unset): the SQLite backend under `dataDir`, listening on 127.0.0.1 only, telemetry off, its own
- * log file. Resolves once it answers a ping; `stop()` ends it. A FerretDB that another process of
- * this system already runs on the same `dataDir` is reused rather than started twice (two servers
- * over one set of SQLite files would each keep their own catalog of collections).
+ * unset): the SQLite backend under `dataDir` (0700), listening on 127.0.0.1 only, telemetry off,
+ * its own log file. Resolves once it answers a ping; `stop()` ends it. A FerretDB that another
+ * live process of this system runs on the same `dataDir` is reused rather than started twice (two
+ * servers over one set of SQLite files would each keep their own catalog of collections).
+ *
+ * Finding 11: FerretDB dies with the process that started it, even on kill -9. It runs under a
+ * small shell watchdog (ferretdb-watchdog.ts) that reads its stdin, a pipe from this process: when
+ * this process ends, however it ends, the pipe closes and the watchdog stops FerretDB. A server
+ * left by an older crash (its owner's pid dead) is stopped, not adopted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { ferretDbBinary } from './ferretdb-binary.js';
 import { freeTcpPort } from './free-tcp-port.js';
+import { spawnWatched } from './ferretdb-watchdog.js';
 
 export interface LocalFerretDb {
   /** `mongodb://127.0.0.1:<port>/` */
@@ -20,6 +26,8 @@ export interface LocalFerretDb {
   readonly dataDir: string;
   /** True when this process started the server (and `stop()` ends it); false when it was already running. */
   readonly owned: boolean;
+  /** FerretDB's pid, for the log. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,8 +45,11 @@ export interface StartLocalFerretDbOptions {
 }
 
 interface RunningFile {
+  /** FerretDB's own pid. */
   readonly pid: number;
   readonly port: number;
+  /** The process that started it (absent in files older than finding 11). */
+  readonly ownerPid?: number;
 }
 
 const RUNNING_FILE = 'ferretdb.json';
@@ -53,8 +64,11 @@ export class FerretDbStartFailed extends Error {
 export async function startLocalFerretDb(options: StartLocalFerretDbOptions): Promise<LocalFerretDb> {
   const dataDir = resolve(options.dataDir);
   const binary = options.binary ?? ferretDbBinary();
-  await mkdir(join(dataDir, 'sqlite'), { recursive: true });
-  await mkdir(join(dataDir, 'state'), { recursive: true });
+  // Finding 12: the read models hold personal data; the files are this user's alone.
+  for (const dir of [dataDir, join(dataDir, 'sqlite'), join(dataDir, 'state')]) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700);
+  }
 
   if (options.reuseRunning !== false) {
     const running = await runningServer(dataDir);
@@ -64,15 +78,18 @@ export async function startLocalFerretDb(options: StartLocalFerretDbOptions): Pr
         port: running.port,
         dataDir,
         owned: false,
+        pid: running.pid,
         stop: async () => undefined,
       };
   }
 
   const port = options.port ?? (await freeTcpPort());
-  const log = openSync(join(dataDir, 'ferretdb.log'), 'a');
+  const log = openSync(join(dataDir, 'ferretdb.log'), 'a', 0o600);
+  const pidFile = join(dataDir, 'state', 'ferretdb.pid');
+  await rm(pidFile, { force: true });
   let child: ChildProcess;
   try {
-    child = spawn(
+    child = spawnWatched(
       binary,
       [
         '--handler=sqlite',
@@ -86,13 +103,15 @@ export async function startLocalFerretDb(options: StartLocalFerretDbOptions): Pr
         // Guarded writes that lose a race are answered as duplicate keys; at WARN FerretDB logs each.
         '--log-level=error',
       ],
-      { stdio: ['ignore', log, log] },
+      log,
+      pidFile,
     );
   } finally {
     closeSync(log);
   }
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const spawnError = new Promise<Error>((done) => child.once('error', done));
+  // A clean exit stops it at once; any other end of this process closes the watchdog's pipe.
   const killOnExit = (): void => void child.kill('SIGTERM');
   stopOnExit(killOnExit);
 
@@ -119,9 +138,11 @@ export async function startLocalFerretDb(options: StartLocalFerretDbOptions): Pr
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  const serverPid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim()) || (child.pid ?? 0);
   await writeFile(
     join(dataDir, RUNNING_FILE),
-    JSON.stringify({ pid: child.pid ?? 0, port } satisfies RunningFile),
+    JSON.stringify({ pid: serverPid, port, ownerPid: process.pid } satisfies RunningFile),
+    { mode: 0o600 },
   );
 
   let stopped: Promise<void> | undefined;
@@ -130,12 +151,13 @@ export async function startLocalFerretDb(options: StartLocalFerretDbOptions): Pr
     port,
     dataDir,
     owned: true,
+    pid: serverPid,
     stop() {
       stopped ??= (async () => {
         onExit.delete(killOnExit);
         if (child.exitCode === null && child.signalCode === null) {
           child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
           await exited;
           clearTimeout(timer);
         }
@@ -181,10 +203,30 @@ async function runningServer(dataDir: string): Promise<RunningFile | undefined> 
   } catch {
     return undefined;
   }
-  try {
-    process.kill(running.pid, 0);
-  } catch {
+  if (!alive(running.pid)) return undefined;
+  // Left by a process that is gone (a crash before finding 11's watchdog): stop it, start afresh.
+  if (running.ownerPid === undefined || !alive(running.ownerPid)) {
+    await stopStale(running.pid);
     return undefined;
   }
   return (await ping(running.port)) ? running : undefined;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function stopStale(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
 }

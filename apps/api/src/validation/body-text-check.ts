@@ -1,0 +1,62 @@
+/**
+ * One check over every parsed JSON body, before shape validation (findings 2 and 8): nesting
+ * deeper than 32 levels is refused before class-transformer recurses into it, and no string (value
+ * or key) may hold a NUL or an unpaired surrogate: PostgreSQL refuses both in JSON, so they would
+ * turn a command into a 500 instead of a 400 naming the field. Iterative: depth costs no stack.
+ */
+import { ProblemException, problems } from '../problem/problem-details.js';
+
+export const MAX_JSON_DEPTH = 32;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a text cannot be stored, if it cannot. */
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain NUL (U+0000)';
+  if (LONE_SURROGATE.test(text)) return 'must not contain an unpaired UTF-16 surrogate';
+  return undefined;
+}
+
+const refuse = (field: string, message: string): ProblemException =>
+  new ProblemException(problems.validation(`${field} ${message}.`, [{ field, message }]));
+
+/** Throws 400 VALIDATION_FAILED naming the first field that breaks a rule. */
+export function checkBodyText(body: unknown): void {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    const field = path === '' ? '(body)' : path;
+    if (typeof value === 'string') {
+      const problem = textProblem(value);
+      if (problem) throw refuse(field, problem);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_JSON_DEPTH) throw refuse(field, `must not nest deeper than ${MAX_JSON_DEPTH} levels`);
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
+      continue;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const keyProblem = textProblem(key);
+      if (keyProblem) throw refuse(field, `has a key that ${keyProblem}`);
+      stack.push({ value: item, path: path === '' ? key : `${path}.${key}`, depth: depth + 1 });
+    }
+  }
+}
+
+/** Express middleware after the JSON body parser. */
+export function bodyTextCheck(): (
+  req: { body?: unknown },
+  res: unknown,
+  next: (e?: unknown) => void,
+) => void {
+  return (req, _res, next) => {
+    try {
+      if (req.body !== undefined) checkBodyText(req.body);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * R1, in one place: what an actor may read, from the claims of its token. Every query and view
+ * applies this (the case queries through `mayRead`, the lists and views by filtering with
+ * `caseInScope` or the scope's center/department), so a new view needs one call, not a new rule.
+ * A claim the role's scope needs and the token lacks grants nothing (fails closed).
+ */
+import type { Actor, Role } from '../actor/actor.js';
+
+export type ReadScope =
+  /** Auditors (纪检监察) read everything. */
+  | { readonly kind: 'all' }
+  /** Supervisors and guides: their center. */
+  | { readonly kind: 'center'; readonly centerId: string }
+  /** Window staff and approvers: their department, in their center. */
+  | { readonly kind: 'department'; readonly centerId: string; readonly departmentId: string }
+  /** A proxy (全程代办): the cases it submitted. */
+  | { readonly kind: 'own-cases'; readonly proxyId: string }
+  /** Admins (and a token lacking its scope claim, should one get this far): no case at all. */
+  | { readonly kind: 'nothing'; readonly reason: string };
+
+/** The claims each role's scope is built from (R1): absent, the token is refused (401). */
+export const SCOPE_CLAIMS: Readonly<Record<Role, readonly ('centerId' | 'departmentId')[]>> = {
+  auditor: [],
+  admin: [],
+  proxy: [],
+  system: [],
+  guide: ['centerId'],
+  supervisor: ['centerId'],
+  window: ['centerId', 'departmentId'],
+  approver: ['centerId', 'departmentId'],
+};
+
+/** The claims `actor`'s role needs and its token lacks (empty: the token describes a scope). */
+export function missingScopeClaims(actor: Actor): readonly string[] {
+  return SCOPE_CLAIMS[actor.role].filter((claim) => !actor[claim]);
+}
+
+export function readScopeOf(actor: Actor): ReadScope {
+  const missing = missingScopeClaims(actor);
+  if (missing.length > 0)
+    return { kind: 'nothing', reason: `a ${actor.role} token needs ${missing.join(' and ')} (R1)` };
+  switch (actor.role) {
+    case 'auditor':
+      return { kind: 'all' };
+    case 'supervisor':
+    case 'guide':
+      return { kind: 'center', centerId: actor.centerId! };
+    case 'window':
+    case 'approver':
+      return { kind: 'department', centerId: actor.centerId!, departmentId: actor.departmentId! };
+    case 'proxy':
+      return { kind: 'own-cases', proxyId: actor.id };
+    case 'admin':
+    case 'system':
+      return { kind: 'nothing', reason: `a ${actor.role} reads no cases` };
+  }
+}
+
+/** What a scope is judged on: where a case belongs and who stands in it. */
+export interface ScopedCase {
+  readonly centerId?: string | null;
+  readonly departmentId?: string | null;
+  readonly proxyId?: string | null;
+  /** F2: an inquiry referred to a department is that department's to read as well. */
+  readonly referredToDepartmentId?: string | null;
+}
+
+/** Whether a case lies in the scope. A case without a center lies in no center's scope. */
+export function caseInScope(scope: ReadScope, c: ScopedCase): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'center':
+      return c.centerId === scope.centerId;
+    case 'department':
+      return (
+        c.centerId === scope.centerId &&
+        (c.departmentId === scope.departmentId ||
+          // An inquiry before its application has no department yet: its center's windows see it.
+          c.departmentId === undefined ||
+          c.departmentId === null ||
+          c.referredToDepartmentId === scope.departmentId)
+      );
+    case 'own-cases':
+      return c.proxyId === scope.proxyId;
+    case 'nothing':
+      return false;
+  }
+}
+
+/**
+ * The center and department a list query must be limited to (views whose documents name them);
+ * `undefined` in a field means "any". `nothing` and `own-cases` give no filter: their callers
+ * refuse the view, or filter by `caseInScope`.
+ */
+export function scopeFilter(scope: ReadScope): { centerId?: string; departmentId?: string } {
+  switch (scope.kind) {
+    case 'center':
+      return { centerId: scope.centerId };
+    case 'department':
+      return { centerId: scope.centerId, departmentId: scope.departmentId };
+    default:
+      return {};
+  }
+}
