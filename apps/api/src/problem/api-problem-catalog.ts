@@ -90,6 +90,13 @@ export const API_PROBLEM_CATALOG = {
     '稍后重试；查看 GET /health。',
     'Retry later; see GET /health.',
   ),
+  APPEND_OUTCOME_UNKNOWN: refusal(
+    '事件库未确认写入',
+    '事件库未确认本次写入，且短时重读未见其事件；它可能仍已写入。',
+    'The event store did not confirm the append, and re-reading for a few seconds did not find it; it may still be recorded.',
+    '用同一个 Idempotency-Key 重发同一命令：已写入则返回首次结果，未写入则写入一次。',
+    'Send the same command again with the same Idempotency-Key: it answers as the first if recorded, or records it once.',
+  ),
   INTERNAL: refusal(
     '服务器内部错误',
     '意外错误已记录日志，不泄露细节。',

@@ -70,4 +70,5 @@ export const problems = {
   unsupportedMediaType: (detail: string): ProblemDetails => own(415, 'UNSUPPORTED_MEDIA_TYPE', detail),
   internal: (): ProblemDetails => own(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.'),
   unavailable: (detail: string): ProblemDetails => own(503, 'UNAVAILABLE', detail),
+  appendOutcomeUnknown: (detail: string): ProblemDetails => own(503, 'APPEND_OUTCOME_UNKNOWN', detail),
 };

@@ -12,6 +12,13 @@ import {
 } from 'mongodb';
 import { isDomainError } from '#domain/errors/domain-error.js';
 import { EventTooLarge } from '#infra/event-store/event-too-large.error.js';
+import {
+  AppendOutcomeUnknown,
+  EventStoreAccessDenied,
+  EventStoreNotLeader,
+  EventStoreStreamDeleted,
+  StreamRevisionsDiverged,
+} from '#infra/event-store/kurrentdb/kurrentdb-errors.js';
 import { problemOfDomainError } from './domain-error.problem.js';
 import { problem, ProblemException, problems, type ProblemDetails } from './problem-details.js';
 
@@ -29,6 +36,24 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
     return {
       problem: problems.payloadTooLarge(`An event would be ${exception.sizeBytes} bytes.`),
       internal: false,
+    };
+  // Issue 17: EventStoreDB's typed failures are the server's state or deployment, never the client's
+  // input; 503 with a code, and logged in full (internal) where an operator must act.
+  if (exception instanceof AppendOutcomeUnknown)
+    return { problem: problems.appendOutcomeUnknown(exception.message), internal: false };
+  if (exception instanceof EventStoreNotLeader)
+    return {
+      problem: problems.unavailable('The event store is electing a leader; retry shortly.'),
+      internal: false,
+    };
+  if (
+    exception instanceof EventStoreAccessDenied ||
+    exception instanceof EventStoreStreamDeleted ||
+    exception instanceof StreamRevisionsDiverged
+  )
+    return {
+      problem: problems.unavailable('The event store refused this operation; an operator must look.'),
+      internal: true,
     };
   if (readStoreDown(exception))
     return {
