@@ -78,7 +78,6 @@ const NOT_YET_BUILT: Readonly<Record<string, string>> = {
   E3: 'issue 15 (no personal data in notifications)',
   U6: 'issue 16 (access log)',
   U7: 'issue 16 (seals)',
-  U8: 'issue 16 (SM3)',
   I2: 'issue 16 (erasable personal data)',
 };
 

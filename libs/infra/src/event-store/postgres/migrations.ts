@@ -59,6 +59,18 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION es_events_refuse_change();
     `,
   },
+  {
+    version: 2,
+    description: 'U8: each event names its hash algorithm; a chain records where it switched',
+    // Adding nullable columns rewrites no row and fires no UPDATE trigger: rows stored before
+    // keep NULL, which reads as sha256 (the only algorithm there was).
+    sql: `
+      ALTER TABLE es_events ADD COLUMN hash_alg text, ADD COLUMN hash_switched_from text;
+      COMMENT ON COLUMN es_events.hash_alg IS 'U8: sha256 or sm3; NULL = sha256 (rows stored before U8)';
+      COMMENT ON COLUMN es_events.hash_switched_from IS
+        'U8: on the first event of a chain''s new algorithm, the algorithm it replaces';
+    `,
+  },
 ];
 
 const MIGRATION_LOCK = 0x65735f6d69677274n; // "es_migrt"

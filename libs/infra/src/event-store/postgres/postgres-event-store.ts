@@ -36,7 +36,12 @@
  * (stream_id, revision) is what decides a race; the head only has to be right for the revision
  * the writer expects.
  */
-import { verifyChain, type StreamVerification } from '../../integrity/hash-chain.js';
+import {
+  DEFAULT_HASH_ALGORITHM,
+  LEGACY_HASH_ALGORITHM,
+  type HashAlgorithm,
+} from '../../integrity/hash-algorithm.js';
+import { verifyChain, type Integrity, type StreamVerification } from '../../integrity/hash-chain.js';
 import type {
   Actor,
   AppendResult,
@@ -79,6 +84,8 @@ export interface PostgresEventStoreOptions {
   readonly clock?: () => Date;
   /** How often a live subscriber polls when no wake-up comes; default 1000 ms. */
   readonly pollIntervalMs?: number;
+  /** The algorithm appends chain with (U8); default SM3. A chain never switches back to SHA-256. */
+  readonly hashAlgorithm?: HashAlgorithm;
 }
 
 const NOTIFY_CHANNEL = 'es_events';
@@ -98,7 +105,8 @@ const EVENT_COLUMNS = `
   ev.event_id::text AS event_id, ev.type, ev.schema_version,
   (extract(epoch FROM ev.occurred_at) * 1000)::float8 AS occurred_ms,
   (extract(epoch FROM ev.recorded_at) * 1000)::float8 AS recorded_ms,
-  ev.actor, ev.correlation_id, ev.causation_id, ev.data, ev.prev_hash, ev.hash`;
+  ev.actor, ev.correlation_id, ev.causation_id, ev.data, ev.prev_hash, ev.hash,
+  ev.hash_alg, ev.hash_switched_from`;
 
 interface EventRow {
   readonly tx_id: string;
@@ -116,14 +124,18 @@ interface EventRow {
   readonly data: unknown;
   readonly prev_hash: string;
   readonly hash: string;
+  readonly hash_alg: string | null;
+  readonly hash_switched_from: string | null;
 }
 
 // Arrays travel as text[] and are cast here, so both drivers send them the same way.
 const INSERT_EVENTS = `
   INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, occurred_at, recorded_at,
-                         actor, correlation_id, causation_id, data, prev_hash, hash)
+                         actor, correlation_id, causation_id, data, prev_hash, hash, hash_alg,
+                         hash_switched_from)
   SELECT $1, $2::bigint + u.ord - 1, u.event_id::uuid, u.type, u.schema_version, u.occurred_at::timestamptz,
-         $3::timestamptz, u.actor::jsonb, u.correlation_id, u.causation_id, u.data::jsonb, u.prev_hash, u.hash
+         $3::timestamptz, u.actor::jsonb, u.correlation_id, u.causation_id, u.data::jsonb, u.prev_hash, u.hash,
+         $14, CASE WHEN u.ord = 1 THEN $15 END
   FROM unnest($4::text[], $5::text[], $6::int4[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
               $12::text[], $13::text[])
        WITH ORDINALITY AS u(event_id, type, schema_version, occurred_at, actor, correlation_id, causation_id, data,
@@ -134,16 +146,18 @@ const INSERT_EVENTS = `
 // The usual append is one event: plain parameters cost less to send and to plan than arrays.
 const INSERT_ONE_EVENT = `
   INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, occurred_at, recorded_at,
-                         actor, correlation_id, causation_id, data, prev_hash, hash)
-  VALUES ($1, $2, $3::uuid, $4, $5, $6::timestamptz, $7::timestamptz, $8::jsonb, $9, $10, $11::jsonb, $12, $13)
+                         actor, correlation_id, causation_id, data, prev_hash, hash, hash_alg,
+                         hash_switched_from)
+  VALUES ($1, $2, $3::uuid, $4, $5, $6::timestamptz, $7::timestamptz, $8::jsonb, $9, $10, $11::jsonb, $12, $13,
+          $14, $15)
   RETURNING revision::text AS revision, tx_id::text AS tx_id, position::text AS position`;
 
 const HEAD_AT_REVISION = `
-  SELECT hash, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
+  SELECT hash, hash_alg, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
   FROM es_events WHERE stream_id = $1 AND revision = $2`;
 
 const LAST_EVENT = `
-  SELECT revision::text AS revision, hash, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
+  SELECT revision::text AS revision, hash, hash_alg, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
   FROM es_events ev WHERE ev.stream_id = $1 ORDER BY ev.revision DESC LIMIT 1`;
 
 export class PostgresEventStore implements EventStore {
@@ -151,6 +165,7 @@ export class PostgresEventStore implements EventStore {
   private readonly wakeUps: SubscriberWakeUps;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
+  private readonly hashAlgorithm: HashAlgorithm;
   private closed = false;
   private notifyWanted = false;
   private notifying: Promise<void> | undefined;
@@ -161,6 +176,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.hashAlgorithm = options.hashAlgorithm ?? DEFAULT_HASH_ALGORITHM;
     this.wakeUps = new SubscriberWakeUps(db, NOTIFY_CHANNEL);
   }
 
@@ -186,7 +202,7 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const head = await this.headForAppend(streamId, expectedRevision);
       if (head === undefined) return this.resolveConflict(streamId, eventIds, expectedRevision);
-      const chained = chainOnto(head, streamId, prepared, this.clock().getTime());
+      const chained = chainOnto(head, streamId, prepared, this.clock().getTime(), this.hashAlgorithm);
       let rows: { revision: string; tx_id: string; position: string }[];
       try {
         rows = await this.insert(streamId, head.revision + 1, chained.recordedAtMs, prepared, chained.events);
@@ -366,6 +382,8 @@ export class PostgresEventStore implements EventStore {
           event.dataJson,
           integrity.prevHash,
           integrity.hash,
+          integrity.alg,
+          integrity.switchedFrom ?? null,
         ],
         'es_append_one',
       );
@@ -386,6 +404,8 @@ export class PostgresEventStore implements EventStore {
         prepared.map((e) => e.dataJson),
         chained.map((e) => e.integrity.prevHash),
         chained.map((e) => e.integrity.hash),
+        chained[0].integrity.alg,
+        chained[0].integrity.switchedFrom ?? null,
       ],
       'es_append',
     );
@@ -396,23 +416,36 @@ export class PostgresEventStore implements EventStore {
     const known = this.heads.get(streamId);
     if (expected === 'no_stream') return known ? undefined : EMPTY_STREAM;
     if (expected === 'any') {
-      const [last] = await this.db.query<{ revision: string; hash: string; recorded_ms: number }>(
-        LAST_EVENT,
-        [streamId],
-        'es_last_event',
-      );
+      const [last] = await this.db.query<{
+        revision: string;
+        hash: string;
+        hash_alg: string | null;
+        recorded_ms: number;
+      }>(LAST_EVENT, [streamId], 'es_last_event');
       return last
-        ? { revision: Number(last.revision), hash: last.hash, recordedAtMs: last.recorded_ms }
+        ? {
+            revision: Number(last.revision),
+            hash: last.hash,
+            alg: last.hash_alg ?? LEGACY_HASH_ALGORITHM,
+            recordedAtMs: last.recorded_ms,
+          }
         : EMPTY_STREAM;
     }
     if (known && known.revision === expected) return known;
     if (known && known.revision > expected) return undefined;
-    const [row] = await this.db.query<{ hash: string; recorded_ms: number }>(
+    const [row] = await this.db.query<{ hash: string; hash_alg: string | null; recorded_ms: number }>(
       HEAD_AT_REVISION,
       [streamId, expected],
       'es_head_at_revision',
     );
-    return row ? { revision: expected, hash: row.hash, recordedAtMs: row.recorded_ms } : undefined;
+    return row
+      ? {
+          revision: expected,
+          hash: row.hash,
+          alg: row.hash_alg ?? LEGACY_HASH_ALGORITHM,
+          recordedAtMs: row.recorded_ms,
+        }
+      : undefined;
   }
 
   /** An append that cannot go where expected: a repeat of an earlier append, or a real conflict. */
@@ -501,8 +534,16 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     correlationId: row.correlation_id,
     causationId: row.causation_id,
     data: row.data,
-    integrity: { prevHash: row.prev_hash, hash: row.hash },
+    integrity: integrityOf(row),
   };
+}
+
+/** U8: a row without an algorithm was stored before U8, with SHA-256. */
+function integrityOf(row: EventRow): Integrity {
+  const alg = row.hash_alg ?? LEGACY_HASH_ALGORITHM;
+  return row.hash_switched_from === null
+    ? { alg, prevHash: row.prev_hash, hash: row.hash }
+    : { alg, prevHash: row.prev_hash, hash: row.hash, switchedFrom: row.hash_switched_from };
 }
 
 function missingRow(streamId: string, revision: number): never {
