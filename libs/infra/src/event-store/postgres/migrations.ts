@@ -71,6 +71,36 @@ export const MIGRATIONS: readonly Migration[] = [
         'U8: on the first event of a chain''s new algorithm, the algorithm it replaces';
     `,
   },
+  {
+    version: 3,
+    description: 'U7: bookkeeping of the sealer: the sealed head of every stream, bucket digests, last seal',
+    // Bookkeeping, not evidence: the evidence is the seal events (stream "seals"), whose Merkle
+    // root these rows must reproduce. libs/infra/src/seals explains the buckets.
+    sql: `
+      CREATE TABLE es_seal_leaves (
+        stream_id text PRIMARY KEY,
+        bucket    integer NOT NULL,
+        revision  bigint NOT NULL,
+        hash      text NOT NULL,
+        seal_no   bigint NOT NULL
+      );
+      CREATE INDEX es_seal_leaves_bucket ON es_seal_leaves (bucket);
+      CREATE TABLE es_seal_buckets (
+        bucket integer PRIMARY KEY,
+        digest text NOT NULL
+      );
+      CREATE TABLE es_seal_state (
+        singleton    boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        seal_no      bigint NOT NULL,
+        -- Rows of transactions at or above this xid were not all visible to the last seal: the next
+        -- one reads es_events from here (index es_events_global_order), so it reads what changed.
+        horizon      text NOT NULL,
+        digest       text NOT NULL,
+        stream_count bigint NOT NULL,
+        sealed_at    timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 const MIGRATION_LOCK = 0x65735f6d69677274n; // "es_migrt"

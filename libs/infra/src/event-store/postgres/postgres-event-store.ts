@@ -41,9 +41,8 @@ import {
   LEGACY_HASH_ALGORITHM,
   type HashAlgorithm,
 } from '../../integrity/hash-algorithm.js';
-import { verifyChain, type Integrity, type StreamVerification } from '../../integrity/hash-chain.js';
+import { verifyChain, type StreamVerification } from '../../integrity/hash-chain.js';
 import type {
-  Actor,
   AppendResult,
   EventFilter,
   EventStore,
@@ -72,11 +71,12 @@ import {
   type StreamHead,
   type UnpositionedEvent,
 } from '../recorded-events.js';
-import { formatShanghaiIso, instantToEpochMs } from '../shanghai-instant.js';
+import { instantToEpochMs } from '../shanghai-instant.js';
 import { StreamHeadCache } from '../stream-head-cache.js';
 import { WrongExpectedRevision } from '../wrong-expected-revision.error.js';
 import { migrate } from './migrations.js';
-import { sqlErrorInfo, type SqlDatabase } from './sql-database.js';
+import { sqlErrorInfo, type SqlDatabase, type SqlQueryable, type SqlTransaction } from './sql-database.js';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows.js';
 import { SubscriberWakeUps } from './subscriber-wake-ups.js';
 
 export interface PostgresEventStoreOptions {
@@ -97,36 +97,6 @@ const DEFAULT_BATCH_SIZE = 500;
 const HEAD_CACHE_SIZE = 10_000;
 /** Appends with `any` re-read the head and retry when another writer takes the revision first. */
 const ANY_REVISION_ATTEMPTS = 20;
-
-// Columns of the alias ev. Always sort by ev.<column>: an unqualified ORDER BY would pick the text
-// output column of the same name, and put "10" before "9".
-const EVENT_COLUMNS = `
-  ev.tx_id::text AS tx_id, ev.position::text AS position, ev.stream_id, ev.revision::text AS revision,
-  ev.event_id::text AS event_id, ev.type, ev.schema_version,
-  (extract(epoch FROM ev.occurred_at) * 1000)::float8 AS occurred_ms,
-  (extract(epoch FROM ev.recorded_at) * 1000)::float8 AS recorded_ms,
-  ev.actor, ev.correlation_id, ev.causation_id, ev.data, ev.prev_hash, ev.hash,
-  ev.hash_alg, ev.hash_switched_from`;
-
-interface EventRow {
-  readonly tx_id: string;
-  readonly position: string;
-  readonly stream_id: string;
-  readonly revision: string;
-  readonly event_id: string;
-  readonly type: string;
-  readonly schema_version: number;
-  readonly occurred_ms: number;
-  readonly recorded_ms: number;
-  readonly actor: Actor;
-  readonly correlation_id: string;
-  readonly causation_id: string | null;
-  readonly data: unknown;
-  readonly prev_hash: string;
-  readonly hash: string;
-  readonly hash_alg: string | null;
-  readonly hash_switched_from: string | null;
-}
 
 // Arrays travel as text[] and are cast here, so both drivers send them the same way.
 const INSERT_EVENTS = `
@@ -205,7 +175,14 @@ export class PostgresEventStore implements EventStore {
       const chained = chainOnto(head, streamId, prepared, this.clock().getTime(), this.hashAlgorithm);
       let rows: { revision: string; tx_id: string; position: string }[];
       try {
-        rows = await this.insert(streamId, head.revision + 1, chained.recordedAtMs, prepared, chained.events);
+        rows = await this.insert(
+          this.db,
+          streamId,
+          head.revision + 1,
+          chained.recordedAtMs,
+          prepared,
+          chained.events,
+        );
       } catch (error) {
         if (!isConcurrencyConflict(error)) throw error;
         // Someone else wrote first, or these event ids are stored already.
@@ -229,6 +206,83 @@ export class PostgresEventStore implements EventStore {
       this.announceAppend(last.position);
       return { nextRevision: last.revision, position: last.position, events: recorded };
     }
+  }
+
+  /** The database, for what keeps tables beside the events (the sealer, U7). Never for writing events. */
+  get database(): SqlDatabase {
+    return this.db;
+  }
+
+  /**
+   * One transaction in which `work` may read and write tables beside the events and append to
+   * streams (through `append`, at an exact expected revision, no retry): all of it or nothing.
+   * The sealer (U7) records its bookkeeping and the seal event this way. `work` must use `tx` only.
+   */
+  async inTransaction<T>(
+    work: (
+      tx: SqlTransaction,
+      append: (
+        streamId: string,
+        events: readonly NewEvent[],
+        expected: ExpectedRevision,
+      ) => Promise<AppendResult>,
+    ) => Promise<T>,
+  ): Promise<T> {
+    this.assertOpen();
+    const appended: { streamId: string; head: StreamHead; position: Position }[] = [];
+    const result = await this.db.transaction((tx) =>
+      work(tx, async (streamId, events, expected) => {
+        const prepared = prepareAppend(streamId, events, expected);
+        const [last] = await tx.query<{
+          revision: string;
+          hash: string;
+          hash_alg: string | null;
+          recorded_ms: number;
+        }>(LAST_EVENT, [streamId]);
+        const head: StreamHead = last
+          ? {
+              revision: Number(last.revision),
+              hash: last.hash,
+              alg: last.hash_alg ?? LEGACY_HASH_ALGORITHM,
+              recordedAtMs: last.recorded_ms,
+            }
+          : EMPTY_STREAM;
+        const expectedRevision = expected === 'no_stream' ? -1 : expected;
+        if (expectedRevision !== 'any' && expectedRevision !== head.revision) {
+          throw new WrongExpectedRevision(streamId, expected, head.revision);
+        }
+        const chained = chainOnto(head, streamId, prepared, this.clock().getTime(), this.hashAlgorithm);
+        const rows = await this.insert(
+          tx,
+          streamId,
+          head.revision + 1,
+          chained.recordedAtMs,
+          prepared,
+          chained.events,
+        );
+        const positions = new Map(
+          rows.map((row) => [Number(row.revision), formatPosition(BigInt(row.tx_id), BigInt(row.position))]),
+        );
+        const recorded = withPositions(
+          chained.events,
+          chained.events.map(
+            (event) => positions.get(event.revision) ?? missingRow(streamId, event.revision),
+          ),
+        );
+        const lastRecorded = recorded[recorded.length - 1];
+        appended.push({
+          streamId,
+          head: headOf(lastRecorded, chained.recordedAtMs),
+          position: lastRecorded.position,
+        });
+        return { nextRevision: lastRecorded.revision, position: lastRecorded.position, events: recorded };
+      }),
+    );
+    for (const { streamId, head, position } of appended) {
+      this.heads.remember(streamId, head);
+      this.announceAppend(position);
+    }
+    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -356,6 +410,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private insert(
+    db: SqlQueryable,
     streamId: string,
     firstRevision: number,
     recordedAtMs: number,
@@ -366,7 +421,7 @@ export class PostgresEventStore implements EventStore {
     if (prepared.length === 1) {
       const [event] = prepared;
       const { integrity } = chained[0];
-      return this.db.query(
+      return db.query(
         INSERT_ONE_EVENT,
         [
           streamId,
@@ -388,7 +443,7 @@ export class PostgresEventStore implements EventStore {
         'es_append_one',
       );
     }
-    return this.db.query(
+    return db.query(
       INSERT_EVENTS,
       [
         streamId,
@@ -518,32 +573,6 @@ function filterSql(filter: EventFilter | undefined, params: unknown[]): string {
   }
   params.push([...filter.eventTypes]);
   return `AND ev.type = ANY($${params.length}::text[])`;
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: formatPosition(BigInt(row.tx_id), BigInt(row.position)),
-    occurredAt: formatShanghaiIso(Math.round(row.occurred_ms)),
-    recordedAt: formatShanghaiIso(Math.round(row.recorded_ms)),
-    actor: row.actor,
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    data: row.data,
-    integrity: integrityOf(row),
-  };
-}
-
-/** U8: a row without an algorithm was stored before U8, with SHA-256. */
-function integrityOf(row: EventRow): Integrity {
-  const alg = row.hash_alg ?? LEGACY_HASH_ALGORITHM;
-  return row.hash_switched_from === null
-    ? { alg, prevHash: row.prev_hash, hash: row.hash }
-    : { alg, prevHash: row.prev_hash, hash: row.hash, switchedFrom: row.hash_switched_from };
 }
 
 function missingRow(streamId: string, revision: number): never {
