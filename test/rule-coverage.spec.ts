@@ -77,7 +77,6 @@ const NOT_YET_BUILT: Readonly<Record<string, string>> = {
   E2: 'issue 15 (notification outbox and delivery)',
   E3: 'issue 15 (no personal data in notifications)',
   U6: 'issue 16 (access log)',
-  U7: 'issue 16 (seals)',
   I2: 'issue 16 (erasable personal data)',
 };
 

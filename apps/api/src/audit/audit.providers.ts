@@ -1,11 +1,19 @@
 /**
- * What the API registers for auditors (app.module.ts): the case dossier and the back-dated entries;
- * the CSV rides on GET /cases/{id}/events.
+ * What the API registers for auditors (app.module.ts): the case dossier, the back-dated entries and
+ * the seals (U7) with their schedule; the CSV rides on GET /cases/{id}/events.
  */
 import { BackdatedEntriesController } from './backdated/backdated-entries.controller.js';
 import { GetBackdatedEntriesHandler } from './backdated/backdated-entries.handler.js';
 import { CaseDossierController } from './dossier/case-dossier.controller.js';
 import { GetCaseDossierHandler } from './dossier/get-case-dossier.handler.js';
+import { SealSchedule } from './seals/seal-schedule.js';
+import { SealsController } from './seals/seals.controller.js';
+import { SealsService } from './seals/seals.service.js';
 
-export const AUDIT_CONTROLLERS = [CaseDossierController, BackdatedEntriesController];
-export const AUDIT_PROVIDERS = [GetCaseDossierHandler, GetBackdatedEntriesHandler];
+export const AUDIT_CONTROLLERS = [CaseDossierController, BackdatedEntriesController, SealsController];
+export const AUDIT_PROVIDERS = [
+  GetCaseDossierHandler,
+  GetBackdatedEntriesHandler,
+  SealsService,
+  SealSchedule,
+];

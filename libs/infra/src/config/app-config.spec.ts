@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       production: false,
       configurationPollMs: 1000,
       supervisionIntervalMs: 30_000,
+      sealIntervalMs: 3_600_000,
       alertsHeartbeatMs: 15_000,
       projector: 'in-process',
     });

@@ -23,6 +23,8 @@ export interface AppConfig {
   readonly configurationPollMs: number;
   /** Between the end of one supervision tick and the start of the next (SUPERVISION_INTERVAL_MS; DESIGN.md: 30 s). */
   readonly supervisionIntervalMs: number;
+  /** U7: between scheduled seals of the store (SEAL_INTERVAL_MS; default hourly; 0 = no schedule). */
+  readonly sealIntervalMs: number;
   /** Heartbeat comment on GET /alerts/stream (ALERTS_HEARTBEAT_MS; 15 s), so proxies keep it open. */
   readonly alertsHeartbeatMs: number;
   /**
@@ -157,6 +159,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   const supervisionIntervalMs = milliseconds('SUPERVISION_INTERVAL_MS', 30_000, 100, 86_400_000);
   const alertsHeartbeatMs = milliseconds('ALERTS_HEARTBEAT_MS', 15_000, 100, 600_000);
+  const sealIntervalMs =
+    env.SEAL_INTERVAL_MS?.trim() === '0' ? 0 : milliseconds('SEAL_INTERVAL_MS', 3_600_000, 1000, 86_400_000);
 
   let projector: ProjectorMode = 'in-process';
   if (present(env.PROJECTOR)) {
@@ -182,6 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production,
     configurationPollMs,
     supervisionIntervalMs,
+    sealIntervalMs,
     alertsHeartbeatMs,
     projector,
   };
