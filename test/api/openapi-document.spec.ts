@@ -71,6 +71,8 @@ describe('OpenAPI document', () => {
         name,
         codes: expect.arrayContaining(['400', '401', '403']),
       });
+      // U7: sealing the store takes no body and is not a case command (no revision, no retry key).
+      if (name === 'post /audit/seals') continue;
       if (name !== 'post /admin/clock') {
         expect({ name, codes: Object.keys(op.responses) }).toEqual({
           name,
