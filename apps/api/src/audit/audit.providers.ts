@@ -1,7 +1,11 @@
 /**
  * What the API registers for auditors (app.module.ts): the case dossier, the back-dated entries and
- * the seals (U7) with their schedule; the CSV rides on GET /cases/{id}/events.
+ * the seals (U7) with their schedule, the access log (U6) and what records it; the CSV rides on GET /cases/{id}/events.
  */
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessLogController } from './access-log/access-log.controller.js';
+import { AccessLogInterceptor } from './access-log/access-log.interceptor.js';
+import { AccessLogWriter } from './access-log/access-log.writer.js';
 import { BackdatedEntriesController } from './backdated/backdated-entries.controller.js';
 import { GetBackdatedEntriesHandler } from './backdated/backdated-entries.handler.js';
 import { CaseDossierController } from './dossier/case-dossier.controller.js';
@@ -10,10 +14,17 @@ import { SealSchedule } from './seals/seal-schedule.js';
 import { SealsController } from './seals/seals.controller.js';
 import { SealsService } from './seals/seals.service.js';
 
-export const AUDIT_CONTROLLERS = [CaseDossierController, BackdatedEntriesController, SealsController];
+export const AUDIT_CONTROLLERS = [
+  CaseDossierController,
+  BackdatedEntriesController,
+  SealsController,
+  AccessLogController,
+];
 export const AUDIT_PROVIDERS = [
   GetCaseDossierHandler,
   GetBackdatedEntriesHandler,
   SealsService,
   SealSchedule,
+  AccessLogWriter,
+  { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
 ];
