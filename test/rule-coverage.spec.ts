@@ -76,7 +76,6 @@ const NOT_YET_BUILT: Readonly<Record<string, string>> = {
   E1: 'issue 15 (notification recipients)',
   E2: 'issue 15 (notification outbox and delivery)',
   E3: 'issue 15 (no personal data in notifications)',
-  I2: 'issue 16 (erasable personal data)',
 };
 
 const root = process.cwd();

@@ -13,6 +13,7 @@ import { FerretDbNotInstalled } from '#infra/read-store/ferretdb/ferretdb-binary
 import { FerretDbStartFailed } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
 import { openReadStore, type ReadStore } from '#infra/read-store/read-store.js';
 import { startProjector } from '../../projector/src/start-projector.js';
+import { projectorView } from '#infra/personal-data/protect-personal-data.js';
 import { createSupervision } from '../../projector/src/supervision/create-supervision.js';
 import type { SupervisionLoop } from '../../projector/src/supervision/supervision-loop.js';
 import { createApiApplication } from './api-application.js';
@@ -52,10 +53,15 @@ async function main(): Promise<void> {
   const { logger, store, clock } = runtime;
   if (config.auth.kind === 'secret' && config.auth.devDefault)
     logger.warn('AUTH_JWT_SECRET is unset: using the development secret. Never do this in production.');
+  if (config.dataKeySecret.devDefault)
+    logger.warn(
+      'DATA_KEY_SECRET is unset: personal data is encrypted under a development key (I2). Never do this in production.',
+    );
 
   const readStore = await readStoreOrExit(config);
   const inProcess = config.projector === 'in-process';
-  const projector = inProcess ? startProjector(store, readStore.db, { logger }) : undefined;
+  // I2: the projector reads identifiers masked, so the read models never hold them.
+  const projector = inProcess ? startProjector(projectorView(store), readStore.db, { logger }) : undefined;
   // Twice: a read already under way when asked may answer "caught up" without the newest events.
   const viewsCaughtUp = async (): Promise<void> => {
     await projector?.whenCaughtUp();

@@ -5,6 +5,7 @@
  * side. With the embedded PGlite store, `npm start` runs all of this inside the API's process
  * instead (PGlite is one process's).
  */
+import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
 import { loadConfig, ConfigError } from '#infra/config/app-config.js';
 import { createClock } from '#infra/clock/clock.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
     clock: () => new Date(clock.now()),
   });
   const readStore = await openReadStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
-  const projector = startProjector(store, readStore.db, { logger });
+  // I2: identifiers reach the projections masked, so the read models never hold them.
+  const projector = startProjector(projectorView(protectPersonalData(store, config)), readStore.db, {
+    logger,
+  });
 
   const configuration = new ConfigurationCache(store, logger, config.configurationPollMs);
   await configuration.start();

@@ -6,6 +6,7 @@ import { createTokenVerifier } from '#infra/auth/token-verifier.js';
 import { createClock } from '#infra/clock/clock.js';
 import type { AppConfig } from '#infra/config/app-config.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
+import { protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
 import type { ApiRuntime } from '../app.module.js';
 import { createApiLogger } from '../logging/api-logger.js';
 
@@ -16,11 +17,13 @@ export async function openRuntime(
   const logger = overrides.logger ?? createApiLogger(config.logLevel);
   const clock = overrides.clock ?? createClock(config.clock);
   // recordedAt follows the clock port, so a manual clock keeps recording and business time together (U2).
-  const store =
+  const opened =
     overrides.store ??
     (await createEventStore(config.eventStoreUrl, {
       dataDir: config.dataDir,
       clock: () => new Date(clock.now()),
     }));
+  // I2: identifiers encrypted under a data key of their case (SQL stores), decrypted for the API.
+  const store = protectPersonalData(opened, config);
   return { config, store, clock, verifier: overrides.verifier ?? createTokenVerifier(config.auth), logger };
 }

@@ -1,4 +1,4 @@
-import { ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config.js';
+import { ConfigError, DEV_DATA_KEY_SECRET, DEV_JWT_SECRET, loadConfig } from './app-config.js';
 
 const SECRET = 'a-secret-that-is-at-least-32-bytes-long!';
 
@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       configurationPollMs: 1000,
       supervisionIntervalMs: 30_000,
       sealIntervalMs: 3_600_000,
+      dataKeySecret: { secret: DEV_DATA_KEY_SECRET, devDefault: true },
       alertsHeartbeatMs: 15_000,
       projector: 'in-process',
     });

@@ -7,6 +7,7 @@ import type { Actor } from '#domain/actor/actor.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
+import { innermostStore } from '#infra/personal-data/personal-data-store.js';
 import { SealVerifier } from '#infra/seals/seal-verifier.js';
 import { sealOf } from '#infra/seals/seal-records.js';
 import { SEALS_STREAM, type Seal, type SealVerification } from '#infra/seals/seal.js';
@@ -26,9 +27,10 @@ export class SealsService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) clock: Clock,
   ) {
-    if (store instanceof PostgresEventStore) {
-      this.sealer = new Sealer(store, () => new Date(clock.now()));
-      this.verifier = new SealVerifier(store);
+    const sql = innermostStore(store);
+    if (sql instanceof PostgresEventStore) {
+      this.sealer = new Sealer(sql, () => new Date(clock.now()));
+      this.verifier = new SealVerifier(sql);
     }
   }
 

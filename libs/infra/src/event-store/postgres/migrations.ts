@@ -101,6 +101,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'I2: the data key of each case, wrapped under the master key, destroyed on erasure',
+    sql: `
+      CREATE TABLE es_data_keys (
+        stream_id   text PRIMARY KEY,
+        -- AES-256-GCM under the master key (DATA_KEY_SECRET); NULL once erased.
+        wrapped_key text,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        erased_at   timestamptz,
+        legal_basis text,
+        CHECK ((erased_at IS NULL) = (wrapped_key IS NOT NULL))
+      );
+      COMMENT ON TABLE es_data_keys IS
+        'I2: per-case data keys, never in the events; erasing personal data destroys the key (个人信息保护法 art. 47)';
+    `,
+  },
 ];
 
 const MIGRATION_LOCK = 0x65735f6d69677274n; // "es_migrt"
