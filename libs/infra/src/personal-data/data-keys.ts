@@ -42,17 +42,26 @@ export class DataKeys {
     return state;
   }
 
-  /** The case's key, made on its first identifier; `erased` when its personal data was erased. */
+  /**
+   * The case's key, made on its first identifier; `erased` when its personal data was erased.
+   * A new case costs one statement: the insert, which also tells whether a key existed.
+   */
   async keyFor(streamId: string): Promise<DataKeyState> {
-    const known = await this.state(streamId);
-    if (known.kind !== 'none') return known;
+    const cached = this.cache.get(streamId);
+    if (cached && cached.until > Date.now() && cached.state.kind !== 'none') return cached.state;
     const key = newDataKey();
-    await this.db.query(
-      'INSERT INTO es_data_keys (stream_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING',
+    const made = await this.db.query<{ stream_id: string }>(
+      `INSERT INTO es_data_keys (stream_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING
+       RETURNING stream_id`,
       [streamId, encrypt(this.masterKey, key.toString('base64'), streamId)],
     );
-    this.cache.delete(streamId);
-    return this.state(streamId);
+    if (made.length === 0) {
+      this.cache.delete(streamId);
+      return this.state(streamId);
+    }
+    const state: DataKeyState = { kind: 'key', key };
+    this.cache.set(streamId, { state, until: Date.now() + CACHE_MS });
+    return state;
   }
 
   /** Destroys the case's key (I2), recording when and why; erasing again changes nothing. */
