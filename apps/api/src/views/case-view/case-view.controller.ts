@@ -2,7 +2,7 @@
  * GET /cases/{id} from the projector's view (issue 6): `case_views` and the case's violations,
  * after waiting for `minPosition`; read scope by the domain's mayRead; ETag = revision.
  */
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { mayRead } from '#domain/case/may-read.js';
@@ -23,6 +23,8 @@ import { ReadModelPositions } from '../read-model-positions.js';
 import { VIEW_PROBLEMS, viewProblems } from '../view-problems.js';
 import { optionalPosition } from '../view-query-parameters.js';
 import { caseViewAt } from './case-view-at.js';
+import { applicantForAuditor } from '../../audit/erasure/applicant-for-auditor.js';
+import { VIEWS_DEPENDENCIES, type ViewsDependencies } from '../views-dependencies.js';
 
 /** The projections GET /cases/{id} reads (their checkpoints must reach `minPosition`). */
 export const CASE_VIEW_PROJECTIONS = ['case-views', 'accountability'] as const;
@@ -31,7 +33,10 @@ export const CASE_VIEW_PROJECTIONS = ['case-views', 'accountability'] as const;
 @ApiBearerAuth()
 @Controller('cases')
 export class CaseViewController {
-  constructor(private readonly positions: ReadModelPositions) {}
+  constructor(
+    private readonly positions: ReadModelPositions,
+    @Inject(VIEWS_DEPENDENCIES) private readonly deps: ViewsDependencies,
+  ) {}
 
   @Get(':id')
   @ApiOperation({
@@ -84,6 +89,9 @@ export class CaseViewController {
       this.positions.now(),
     );
     response.setHeader('ETag', `"${view.revision}"`);
+    // I2: the read model holds masked identifiers only; an auditor's come from the events.
+    if (actor.role === 'auditor')
+      return { ...view, applicant: await applicantForAuditor(this.deps.store, caseId, view.applicant) };
     return view;
   }
 }
