@@ -34,51 +34,12 @@ export class SealVerifier {
 
   async verify(): Promise<SealVerification> {
     const db = this.store.database;
-    const problems: SealProblem[] = [];
-    const sealEvents = await this.store.readStream(SEALS_STREAM);
-    const seals = sealEvents.map(sealOf);
-    const chain = verifyChain(sealEvents);
-    const lastRevision = sealEvents.length - 1;
-    let brokenSeal = chain.firstBrokenRevision;
-    seals.forEach((seal, i) => {
-      const previous = i === 0 ? undefined : seals[i - 1];
-      if (brokenSeal === undefined && (!seal || !sealLinkHolds(seal, previous))) brokenSeal = i;
-    });
-    if (brokenSeal !== undefined)
-      problems.push({
-        streamId: SEALS_STREAM,
-        problem: 'altered',
-        sealedRevision: lastRevision,
-        foundRevision: lastRevision,
-        firstBrokenRevision: brokenSeal,
-      });
-
-    const [state] = await db.query<{ seal_no: string; stream_count: string }>(
-      'SELECT seal_no::text AS seal_no, stream_count::text AS stream_count FROM es_seal_state',
-    );
-    const lastSeal: Seal | undefined = seals[seals.length - 1];
-    const recordedSeals = Number(state?.seal_no ?? 0);
-    if (recordedSeals > sealEvents.length)
-      problems.push({
-        streamId: SEALS_STREAM,
-        problem: sealEvents.length === 0 ? 'missing' : 'truncated',
-        sealedRevision: recordedSeals - 1,
-        ...(sealEvents.length > 0 && { foundRevision: lastRevision }),
-      });
-
-    const leaves = await this.sealedLeaves();
-    if (lastSeal && recordedSeals === lastSeal.sealNo) {
-      const byBucket = Array.from({ length: SEAL_BUCKETS }, (): SealedHead[] => []);
-      for (const leaf of leaves.values()) byBucket[bucketOf(leaf.streamId)].push(leaf);
-      const root = merkleRoot(byBucket.map(bucketDigest));
-      if (root !== lastSeal.merkleRoot || leaves.size !== lastSeal.streamCount)
-        problems.push({
-          streamId: SEALS_STREAM,
-          problem: 'altered',
-          sealedRevision: lastSeal.revision,
-          foundRevision: lastRevision,
-        });
-    }
+    // A seal recorded while steps 1 and 2 read would mix two seals: read them again then.
+    let checked = await this.checkSeals();
+    for (let attempt = 1; attempt < 3 && checked.sealedBy !== (await this.recordedSeals()); attempt++)
+      checked = await this.checkSeals();
+    const { leaves, sealsChecked } = checked;
+    const problems: SealProblem[] = [...checked.problems];
 
     const reported = new Set<string>();
     for (const row of await db.query<{
@@ -116,10 +77,70 @@ export class SealVerifier {
     }
     return {
       ok: problems.length === 0,
-      sealsChecked: sealEvents.length,
+      sealsChecked,
       streamsChecked: leaves.size,
       problems,
     };
+  }
+
+  /** Steps 1 and 2, as of the sealer's last recorded seal `sealedBy`. */
+  private async checkSeals(): Promise<{
+    sealedBy: number;
+    problems: SealProblem[];
+    sealsChecked: number;
+    leaves: Map<string, SealedHead>;
+  }> {
+    const problems: SealProblem[] = [];
+    const recordedSeals = await this.recordedSeals();
+    const sealEvents = await this.store.readStream(SEALS_STREAM);
+    const seals = sealEvents.map(sealOf);
+    const chain = verifyChain(sealEvents);
+    const lastRevision = sealEvents.length - 1;
+    let brokenSeal = chain.firstBrokenRevision;
+    seals.forEach((seal, i) => {
+      const previous = i === 0 ? undefined : seals[i - 1];
+      if (brokenSeal === undefined && (!seal || !sealLinkHolds(seal, previous))) brokenSeal = i;
+    });
+    if (brokenSeal !== undefined)
+      problems.push({
+        streamId: SEALS_STREAM,
+        problem: 'altered',
+        sealedRevision: lastRevision,
+        foundRevision: lastRevision,
+        firstBrokenRevision: brokenSeal,
+      });
+
+    const lastSeal: Seal | undefined = seals[seals.length - 1];
+    if (recordedSeals > sealEvents.length)
+      problems.push({
+        streamId: SEALS_STREAM,
+        problem: sealEvents.length === 0 ? 'missing' : 'truncated',
+        sealedRevision: recordedSeals - 1,
+        ...(sealEvents.length > 0 && { foundRevision: lastRevision }),
+      });
+
+    const leaves = await this.sealedLeaves();
+    if (lastSeal && recordedSeals === lastSeal.sealNo) {
+      const byBucket = Array.from({ length: SEAL_BUCKETS }, (): SealedHead[] => []);
+      for (const leaf of leaves.values()) byBucket[bucketOf(leaf.streamId)].push(leaf);
+      const root = merkleRoot(byBucket.map(bucketDigest));
+      if (root !== lastSeal.merkleRoot || leaves.size !== lastSeal.streamCount)
+        problems.push({
+          streamId: SEALS_STREAM,
+          problem: 'altered',
+          sealedRevision: lastSeal.revision,
+          foundRevision: lastRevision,
+        });
+    }
+
+    return { sealedBy: recordedSeals, problems, sealsChecked: sealEvents.length, leaves };
+  }
+
+  private async recordedSeals(): Promise<number> {
+    const [state] = await this.store.database.query<{ seal_no: string }>(
+      'SELECT seal_no::text AS seal_no FROM es_seal_state',
+    );
+    return Number(state?.seal_no ?? 0);
   }
 
   private async sealedLeaves(): Promise<Map<string, SealedHead>> {
