@@ -97,4 +97,24 @@ describe('loadConfig', () => {
       /not both/,
     );
   });
+
+  it('I2: DATA_KEY_SECRET is required in production, at least 32 bytes; a development default otherwise', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET })).toThrow(
+      /DATA_KEY_SECRET is required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ DATA_KEY_SECRET: 'short' })).toThrow(
+      /DATA_KEY_SECRET must be at least 32 bytes/,
+    );
+    const key = 'k'.repeat(32);
+    expect(
+      loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, DATA_KEY_SECRET: key }).dataKeySecret,
+    ).toEqual({ secret: key, devDefault: false });
+  });
+
+  it('U7: SEAL_INTERVAL_MS is hourly by default, 0 turns the schedule off, other values are milliseconds', () => {
+    expect(loadConfig({}).sealIntervalMs).toBe(3_600_000);
+    expect(loadConfig({ SEAL_INTERVAL_MS: '0' }).sealIntervalMs).toBe(0);
+    expect(loadConfig({ SEAL_INTERVAL_MS: '60000' }).sealIntervalMs).toBe(60_000);
+    expect(() => loadConfig({ SEAL_INTERVAL_MS: 'hourly' })).toThrow(/SEAL_INTERVAL_MS must be milliseconds/);
+  });
 });
