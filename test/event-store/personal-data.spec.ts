@@ -64,6 +64,22 @@ for (const name of contractAdapters()
       expect(await store.verifyStream(streamId)).toEqual({ ok: true, checked: 1 });
     });
 
+    it('I2: a case’s first event and its key commit together; a concurrent repeat answers as the first, one key', async () => {
+      const streamId = `case-${run}-repeat`;
+      const event = newEvent({ type: 'InquiryRegistered', data: { applicant } });
+      const [a, b] = await Promise.all([
+        store.append(streamId, [event], 'no_stream'),
+        store.append(streamId, [event], 'no_stream'),
+      ]);
+      expect(b).toEqual(a);
+      expect(a.events[0].data).toEqual({ applicant });
+      expect(await raw.readStream(streamId)).toHaveLength(1);
+      const keys = await raw.database.query('SELECT stream_id FROM es_data_keys WHERE stream_id = $1', [
+        streamId,
+      ]);
+      expect(keys).toHaveLength(1);
+    });
+
     it('I2: erasing destroys the key; the identifiers read as erased in every view; the chain and the seals verify', async () => {
       const streamId = `case-${run}-b`;
       await store.append(

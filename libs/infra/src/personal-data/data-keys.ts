@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../event-store/postgres/sql-database.js';
+import type { SqlDatabase, SqlQueryable } from '../event-store/postgres/sql-database.js';
 import { decrypt, encrypt, newDataKey } from './identifier-cipher.js';
 
 /**
@@ -62,6 +62,30 @@ export class DataKeys {
     const state: DataKeyState = { kind: 'key', key };
     this.cache.set(streamId, { state, until: Date.now() + CACHE_MS });
     return state;
+  }
+
+  /**
+   * A new key for a case that has none yet, to be inserted by the caller in the transaction of the
+   * case's first event (one commit for both); `insert` answers false when a key exists already.
+   */
+  fresh(streamId: string): {
+    readonly key: Buffer;
+    insert(tx: SqlQueryable): Promise<boolean>;
+    remember(): void;
+  } {
+    const key = newDataKey();
+    return {
+      key,
+      insert: async (tx) =>
+        (
+          await tx.query<{ stream_id: string }>(
+            `INSERT INTO es_data_keys (stream_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING
+             RETURNING stream_id`,
+            [streamId, encrypt(this.masterKey, key.toString('base64'), streamId)],
+          )
+        ).length === 1,
+      remember: () => this.cache.set(streamId, { state: { kind: 'key', key }, until: Date.now() + CACHE_MS }),
+    };
   }
 
   /** Destroys the case's key (I2), recording when and why; erasing again changes nothing. */

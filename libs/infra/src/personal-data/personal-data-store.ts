@@ -11,7 +11,12 @@ import type {
   SubscribeOptions,
 } from '../event-store/event-store.port.js';
 import type { Position } from '../event-store/position.js';
+import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
+import { WrongExpectedRevision } from '../event-store/wrong-expected-revision.error.js';
 import type { DataKeys, DataKeyState } from './data-keys.js';
+
+/** Another writer made the case's key first. */
+class KeyExists extends Error {}
 import { ERASED_IDENTIFIER } from '#domain/privacy/mask-applicant.js';
 import { decrypt, encrypt, isCiphertext } from './identifier-cipher.js';
 
@@ -81,8 +86,51 @@ export class PersonalDataStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    const sealed = await Promise.all(events.map((e) => this.encrypted(streamId, e)));
+    const first = await this.appendFirstWithKey(streamId, events, expected);
+    if (first) return first;
+    const state = events.some((e) => hasIdentifiers(applicantOf(e.data)))
+      ? await this.keys.keyFor(streamId)
+      : undefined;
+    const sealed = events.map((e) => this.encrypted(streamId, e, state));
     const result = await this.inner.append(streamId, sealed, expected);
+    return { ...result, events: await this.shownAll(result.events) };
+  }
+
+  /**
+   * A case's first event with identifiers (`no_stream`) makes the case's key in the same
+   * transaction as the event: one commit, not two. When another writer was first (the key or the
+   * stream exists), `undefined`: the usual append decides, idempotent repeats included.
+   */
+  private async appendFirstWithKey(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult | undefined> {
+    const inner = this.inner;
+    if (
+      expected !== 'no_stream' ||
+      !(inner instanceof PostgresEventStore) ||
+      !streamId.startsWith(CASE_PREFIX) ||
+      !events.some((e) => hasIdentifiers(applicantOf(e.data)))
+    )
+      return undefined;
+    const fresh = this.keys.fresh(streamId);
+    const state: DataKeyState = { kind: 'key', key: fresh.key };
+    let result: AppendResult;
+    try {
+      result = await inner.inTransaction(async (tx, append) => {
+        if (!(await fresh.insert(tx))) throw new KeyExists();
+        return append(
+          streamId,
+          events.map((e) => this.encrypted(streamId, e, state)),
+          expected,
+        );
+      });
+    } catch (error) {
+      if (error instanceof KeyExists || error instanceof WrongExpectedRevision) return undefined;
+      throw error;
+    }
+    fresh.remember();
     return { ...result, events: await this.shownAll(result.events) };
   }
 
@@ -118,10 +166,9 @@ export class PersonalDataStore implements EventStore {
     return this.inner.close();
   }
 
-  private async encrypted(streamId: string, event: NewEvent): Promise<NewEvent> {
+  private encrypted(streamId: string, event: NewEvent, state: DataKeyState | undefined): NewEvent {
     const applicant = applicantOf(event.data);
-    if (!streamId.startsWith(CASE_PREFIX) || !hasIdentifiers(applicant)) return event;
-    const state = await this.keys.keyFor(streamId);
+    if (!streamId.startsWith(CASE_PREFIX) || !hasIdentifiers(applicant) || state === undefined) return event;
     const next: Record<string, unknown> = { ...applicant };
     for (const field of FIELDS) {
       const value = applicant[field];
