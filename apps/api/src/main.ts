@@ -15,6 +15,7 @@ import { openReadStore, type ReadStore } from '#infra/read-store/read-store.js';
 import { notificationSettingsOrExit } from '../../projector/src/notifications/notification-settings.js';
 import { startConfiguredNotifications } from '../../projector/src/notifications/start-notifications.js';
 import { startProjector } from '../../projector/src/start-projector.js';
+import { projectorView } from '#infra/personal-data/protect-personal-data.js';
 import { createSupervision } from '../../projector/src/supervision/create-supervision.js';
 import type { SupervisionLoop } from '../../projector/src/supervision/supervision-loop.js';
 import { createApiApplication } from './api-application.js';
@@ -56,10 +57,15 @@ async function main(): Promise<void> {
   const { logger, store, clock } = runtime;
   if (config.auth.kind === 'secret' && config.auth.devDefault)
     logger.warn('AUTH_JWT_SECRET is unset: using the development secret. Never do this in production.');
+  if (config.dataKeySecret.devDefault)
+    logger.warn(
+      'DATA_KEY_SECRET is unset: personal data is encrypted under a development key (I2). Never do this in production.',
+    );
 
   const readStore = await readStoreOrExit(config);
   const inProcess = config.projector === 'in-process';
-  const projector = inProcess ? startProjector(store, readStore.db, { logger }) : undefined;
+  // I2: the projector reads identifiers masked, so the read models never hold them.
+  const projector = inProcess ? startProjector(projectorView(store), readStore.db, { logger }) : undefined;
   // E2: notifications are sent from the projector's process (here when it runs in this one).
   const notifications = inProcess
     ? await startConfiguredNotifications(store, readStore.db, logger, notificationSettings)

@@ -6,6 +6,7 @@
  * instead (PGlite is one process's).
  */
 import { redactingLogOptions } from '#infra/logging/personal-data-redaction.js';
+import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
 import { loadConfig, ConfigError } from '#infra/config/app-config.js';
 import { createClock, ManualClock } from '#infra/clock/clock.js';
 import { manualClockStart } from '#infra/clock/manual-clock-start.js';
@@ -40,7 +41,10 @@ async function main(): Promise<void> {
   if (clock instanceof ManualClock)
     clock.set((await manualClockStart(store, config.clockStart, clock.now())).at);
   const readStore = await openReadStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
-  const projector = startProjector(store, readStore.db, { logger });
+  // I2: identifiers reach the projections masked, so the read models never hold them.
+  const projector = startProjector(projectorView(protectPersonalData(store, config)), readStore.db, {
+    logger,
+  });
   // E2: the notifier reads with its own checkpoint; any number of processes deliver each notification once.
   const notifications = await startConfiguredNotifications(store, readStore.db, logger, notificationSettings);
 

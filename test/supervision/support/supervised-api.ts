@@ -17,6 +17,7 @@ import { ManualClock } from '#infra/clock/clock.js';
 import { loadConfig } from '#infra/config/app-config.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
+import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
 import { createApiApplication } from '../../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
@@ -69,7 +70,13 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
   const server = withProjector ? await startTestReadServer() : undefined;
   const readStore = await server?.database('supervision_test');
   const db = readStore?.db;
-  const projector = db ? startProjector(store, db, { idlePollMs: 20, leaseRetryMs: 100 }) : undefined;
+  // As main.ts: the projector reads identifiers masked (I2), the API decrypted.
+  const projector = db
+    ? startProjector(projectorView(protectPersonalData(store, config)), db, {
+        idlePollMs: 20,
+        leaseRetryMs: 100,
+      })
+    : undefined;
   // Twice: a read already under way when asked may finish "caught up" without the latest events;
   // the second wait is answered by a read that began after the first answer, so after the call.
   const viewsCaughtUp = async (): Promise<void> => {

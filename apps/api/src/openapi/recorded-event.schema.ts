@@ -10,8 +10,20 @@ export class EnvelopeActorSchema {
 }
 
 export class IntegritySchema {
+  @ApiProperty({
+    enum: ['sm3', 'sha256'],
+    example: 'sm3',
+    description:
+      'U8: the hash algorithm of this event; sha256 for events stored before SM3 became the default',
+  })
+  alg!: string;
   @ApiProperty({ example: '9f2c…' }) prevHash!: string;
   @ApiProperty({ example: '41d8…' }) hash!: string;
+  @ApiPropertyOptional({
+    enum: ['sha256'],
+    description: 'U8: present on the first event of a chain after it switched algorithm: the one it replaced',
+  })
+  switchedFrom?: string;
 }
 
 export class RecordedEventSchema {

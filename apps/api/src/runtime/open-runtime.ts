@@ -7,6 +7,7 @@ import { createClock, ManualClock } from '#infra/clock/clock.js';
 import { manualClockStart } from '#infra/clock/manual-clock-start.js';
 import type { AppConfig } from '#infra/config/app-config.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
+import { protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
 import type { ApiRuntime } from '../app.module.js';
 import { createApiLogger } from '../logging/api-logger.js';
 
@@ -17,15 +18,17 @@ export async function openRuntime(
   const logger = overrides.logger ?? createApiLogger(config.logLevel);
   const clock = overrides.clock ?? createClock(config.clock, config.clockStart);
   // recordedAt follows the clock port, so a manual clock keeps recording and business time together (U2).
-  const store =
+  const opened =
     overrides.store ??
     (await createEventStore(config.eventStoreUrl, {
       dataDir: config.dataDir,
       clock: () => new Date(clock.now()),
     }));
+  // I2: identifiers encrypted under a data key of their case (SQL stores), decrypted for the API.
+  const store = protectPersonalData(opened, config);
   if (overrides.clock === undefined && clock instanceof ManualClock) {
     // CLOCK_START or now, but never behind what the store already recorded (after a restart).
-    const start = await manualClockStart(store, config.clockStart, clock.now());
+    const start = await manualClockStart(opened, config.clockStart, clock.now());
     clock.set(start.at);
     logger.info({ now: new Date(start.at).toISOString(), from: start.source }, 'the manual clock starts');
   }

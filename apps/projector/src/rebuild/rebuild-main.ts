@@ -9,6 +9,7 @@
 import { redactingLogOptions } from '#infra/logging/personal-data-redaction.js';
 import { ConfigError, loadConfig } from '#infra/config/app-config.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
+import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
 import { openReadStore } from '#infra/read-store/read-store.js';
 import { pino } from 'pino';
 import { UnknownProjection } from '../projections/projector-projections.js';
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
   const store = await createEventStore(config.eventStoreUrl, { dataDir: config.dataDir });
   const readStore = await openReadStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
   try {
-    const report = await rebuildProjections(store, readStore.db, {
+    // I2: identifiers reach the projections masked, as in the live projector.
+    const report = await rebuildProjections(projectorView(protectPersonalData(store, config)), readStore.db, {
       names,
       logger,
       progress: createProgressReporter(process.stderr),

@@ -322,6 +322,16 @@ export type PublicCriticismRecommended = EventBase<
   }
 >;
 
+/**
+ * I2: the applicant's identifiers in this case were erased (its data key destroyed), on a legal
+ * basis. `plainIdentifiersInOldEvents`: events recorded before I2 hold them in plain text, which
+ * the system masks everywhere it shows them but cannot remove from the immutable store (U5).
+ */
+export type PersonalDataErased = EventBase<
+  'PersonalDataErased',
+  { readonly legalBasis: string; readonly plainIdentifiersInOldEvents: boolean }
+>;
+
 export type CaseEvent =
   | InquiryRegistered
   | InquiryAnswered
@@ -348,7 +358,8 @@ export type CaseEvent =
   | ExplanationSubmitted
   | CardRevoked
   | AccountabilityActionRecorded
-  | PublicCriticismRecommended;
+  | PublicCriticismRecommended
+  | PersonalDataErased;
 
 export type CaseEventType = CaseEvent['type'];
 

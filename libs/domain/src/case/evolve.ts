@@ -2,6 +2,7 @@ import { parseInstant } from '../calendar/index.js';
 import type { CaseEvent } from './case-events.js';
 import type { CardRecord, CaseState } from './case-state.js';
 import { stepFlagKey } from './case-state.js';
+import { eraseIdentifiers } from '../privacy/mask-applicant.js';
 
 const at = (iso: string): number => parseInstant(iso);
 
@@ -238,6 +239,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return { ...s, actionIds: [...s.actionIds, event.data.actionId] };
     case 'PublicCriticismRecommended':
       return { ...s, publicCriticismRecommended: true };
+    case 'PersonalDataErased':
+      // I2: whatever was folded before (a view built earlier) shows the identifiers as erased.
+      return { ...s, applicant: s.applicant && eraseIdentifiers(s.applicant) };
   }
 }
 

@@ -1,10 +1,14 @@
 import type { Applicant } from '../case/case-events.js';
 
+/** I2: what an erased identifier reads as, everywhere and for everyone; masking leaves it alone. */
+export const ERASED_IDENTIFIER = '[已删除]';
+
 /**
  * I1: a masked identifier never shows more than its first 3 and last 4 characters, nor more than
  * a third of its characters (rounded down), shared between its start and its end.
  */
 export function maskIdentifier(value: string): string {
+  if (value === ERASED_IDENTIFIER) return value;
   const chars = [...value];
   const shown = Math.min(7, Math.floor(chars.length / 3));
   const tail = Math.min(4, Math.ceil(shown / 2));
@@ -29,5 +33,14 @@ export function maskApplicant(applicant: Applicant): Applicant {
     name: maskName(applicant),
     ...(applicant.idNumber !== undefined && { idNumber: maskIdNumber(applicant.idNumber) }),
     ...(applicant.phone !== undefined && { phone: maskPhone(applicant.phone) }),
+  };
+}
+
+/** I2: the applicant once the case's personal data is erased. */
+export function eraseIdentifiers(applicant: Applicant): Applicant {
+  return {
+    ...applicant,
+    ...(applicant.idNumber !== undefined && { idNumber: ERASED_IDENTIFIER }),
+    ...(applicant.phone !== undefined && { phone: ERASED_IDENTIFIER }),
   };
 }

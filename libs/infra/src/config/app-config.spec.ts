@@ -1,4 +1,4 @@
-import { ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config.js';
+import { ConfigError, DEV_DATA_KEY_SECRET, DEV_JWT_SECRET, loadConfig } from './app-config.js';
 
 const SECRET = 'a-secret-that-is-at-least-32-bytes-long!';
 
@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       production: false,
       configurationPollMs: 1000,
       supervisionIntervalMs: 30_000,
+      sealIntervalMs: 3_600_000,
+      dataKeySecret: { secret: DEV_DATA_KEY_SECRET, devDefault: true },
       alertsHeartbeatMs: 15_000,
       projector: 'in-process',
     });
@@ -132,5 +134,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CLOCK_START: '2025-09-30T10:00:00+08:00' })).toThrow(
       /CLOCK_START needs CLOCK=manual/,
     );
+  });
+
+  it('I2: DATA_KEY_SECRET is required in production, at least 32 bytes; a development default otherwise', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET })).toThrow(
+      /DATA_KEY_SECRET is required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ DATA_KEY_SECRET: 'short' })).toThrow(
+      /DATA_KEY_SECRET must be at least 32 bytes/,
+    );
+    const key = 'k'.repeat(32);
+    expect(
+      loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, DATA_KEY_SECRET: key }).dataKeySecret,
+    ).toEqual({ secret: key, devDefault: false });
+  });
+
+  it('U7: SEAL_INTERVAL_MS is hourly by default, 0 turns the schedule off, other values are milliseconds', () => {
+    expect(loadConfig({}).sealIntervalMs).toBe(3_600_000);
+    expect(loadConfig({ SEAL_INTERVAL_MS: '0' }).sealIntervalMs).toBe(0);
+    expect(loadConfig({ SEAL_INTERVAL_MS: '60000' }).sealIntervalMs).toBe(60_000);
+    expect(() => loadConfig({ SEAL_INTERVAL_MS: 'hourly' })).toThrow(/SEAL_INTERVAL_MS must be milliseconds/);
   });
 });

@@ -40,6 +40,10 @@ export interface AppConfig {
   readonly configurationPollMs: number;
   /** Between the end of one supervision tick and the start of the next (SUPERVISION_INTERVAL_MS; DESIGN.md: 30 s). */
   readonly supervisionIntervalMs: number;
+  /** I2: the master key's secret (DATA_KEY_SECRET); a development default outside production, with a warning. */
+  readonly dataKeySecret: { readonly secret: string; readonly devDefault: boolean };
+  /** U7: between scheduled seals of the store (SEAL_INTERVAL_MS; default hourly; 0 = no schedule). */
+  readonly sealIntervalMs: number;
   /** Heartbeat comment on GET /alerts/stream (ALERTS_HEARTBEAT_MS; 15 s), so proxies keep it open. */
   readonly alertsHeartbeatMs: number;
   /**
@@ -72,6 +76,9 @@ export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
 // the very same value (one definition). A dynamic import: swc, the test transformer, strips the
 // `with` attribute of a static JSON import.
 const { default: devJwtSecret } = await import('./dev-jwt-secret.json', { with: { type: 'json' } });
+
+/** Only for local development: used when DATA_KEY_SECRET is unset outside production, with a warning (I2). */
+export const DEV_DATA_KEY_SECRET = 'dev-only-data-key-个人信息-change-me-0123456789';
 
 /** Only for local development: used when AUTH_JWT_SECRET is unset outside production, with a warning. */
 export const DEV_JWT_SECRET: string = devJwtSecret.secret;
@@ -231,6 +238,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   const supervisionIntervalMs = milliseconds('SUPERVISION_INTERVAL_MS', 30_000, 100, 86_400_000);
   const alertsHeartbeatMs = milliseconds('ALERTS_HEARTBEAT_MS', 15_000, 100, 600_000);
+  const sealIntervalMs =
+    env.SEAL_INTERVAL_MS?.trim() === '0' ? 0 : milliseconds('SEAL_INTERVAL_MS', 3_600_000, 1000, 86_400_000);
+
+  let dataKeySecret = { secret: DEV_DATA_KEY_SECRET, devDefault: true };
+  if (present(env.DATA_KEY_SECRET)) {
+    if (Buffer.byteLength(env.DATA_KEY_SECRET, 'utf8') < MIN_SECRET_BYTES)
+      problems.push(`DATA_KEY_SECRET must be at least ${MIN_SECRET_BYTES} bytes long (I2).`);
+    else dataKeySecret = { secret: env.DATA_KEY_SECRET, devDefault: false };
+  } else if (production) problems.push('DATA_KEY_SECRET is required when NODE_ENV=production (I2).');
 
   let projector: ProjectorMode = 'in-process';
   if (present(env.PROJECTOR)) {
@@ -258,6 +274,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production,
     configurationPollMs,
     supervisionIntervalMs,
+    sealIntervalMs,
+    dataKeySecret,
     alertsHeartbeatMs,
     projector,
   };

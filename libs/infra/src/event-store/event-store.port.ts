@@ -1,4 +1,4 @@
-import type { StreamVerification } from '../integrity/hash-chain.js';
+import type { Integrity, StreamVerification } from '../integrity/hash-chain.js';
 import type { EventTooLarge } from './event-too-large.error.js';
 import type { IdempotencyConflict } from './idempotency-conflict.error.js';
 import type { InvalidAppend } from './invalid-append.error.js';
@@ -19,7 +19,8 @@ export { IdempotencyConflict } from './idempotency-conflict.error.js';
 export { InvalidAppend } from './invalid-append.error.js';
 export type { Position } from './position.js';
 export type { Instant } from './shanghai-instant.js';
-export type { StreamVerification } from '../integrity/hash-chain.js';
+export type { Integrity, StreamVerification } from '../integrity/hash-chain.js';
+export type { HashAlgorithm } from '../integrity/hash-algorithm.js';
 
 /** Who recorded an event (U1). `departmentId`/`windowId` are null for roles that have none. */
 export interface Actor {
@@ -63,7 +64,8 @@ export interface RecordedEvent<Data = unknown> {
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly data: Data;
-  readonly integrity: { readonly prevHash: string; readonly hash: string };
+  /** U3 and U8: `{ alg, prevHash, hash }`, and `switchedFrom` on the event where a chain changed algorithm. */
+  readonly integrity: Integrity;
 }
 
 /** `no_stream`: the stream must not exist; a number: the stream's last revision must be it; `any`: no check. */

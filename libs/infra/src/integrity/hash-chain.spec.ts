@@ -7,6 +7,7 @@ import {
   type ChainedEvent,
   type HashedEventFields,
 } from './hash-chain.js';
+import type { HashAlgorithm } from './hash-algorithm.js';
 
 const actor = { id: 'staff-1', name: '王芳', role: 'window', departmentId: 'dept-1', windowId: 'w-3' };
 
@@ -26,13 +27,22 @@ function fields(revision: number, data: unknown = { n: revision }): HashedEventF
   };
 }
 
-function chain(count: number): ChainedEvent[] {
+/** A chain hashed with `algs[revision]` (the last one repeated), switches announced as a writer does. */
+function chain(count: number, algs: readonly HashAlgorithm[] = ['sha256']): ChainedEvent[] {
   const events: ChainedEvent[] = [];
   let prevHash = GENESIS_HASH;
   for (let revision = 0; revision < count; revision++) {
     const f = fields(revision);
-    const hash = eventHash(prevHash, f);
-    events.push({ ...f, integrity: { prevHash, hash } });
+    const alg = algs[Math.min(revision, algs.length - 1)];
+    const before = revision === 0 ? undefined : events[revision - 1].integrity.alg;
+    const hash = eventHash(prevHash, f, alg);
+    events.push({
+      ...f,
+      integrity:
+        before === undefined || before === alg
+          ? { alg, prevHash, hash }
+          : { alg, prevHash, hash, switchedFrom: before },
+    });
     prevHash = hash;
   }
   return events;
@@ -107,10 +117,60 @@ describe('hash chain (U3)', () => {
     events[1] = {
       ...forged,
       integrity: {
+        alg: 'sha256',
         prevHash: events[1].integrity.prevHash,
         hash: eventHash(events[1].integrity.prevHash, forged),
       },
     };
     expect(verifyChain(events)).toEqual({ ok: false, checked: 4, firstBrokenRevision: 2 });
+  });
+
+  describe('U8: named algorithms, SM3 by default for new chains', () => {
+    it('hashes with SM3 when the event names sm3, over the same text as SHA-256', () => {
+      const sm3 = eventHash(GENESIS_HASH, fields(0), 'sm3');
+      expect(sm3).toMatch(/^[0-9a-f]{64}$/);
+      expect(sm3).not.toBe(eventHash(GENESIS_HASH, fields(0), 'sha256'));
+      // GB/T 32905's own example: SM3("abc").
+      expect(createHash('sm3').update('abc').digest('hex')).toBe(
+        '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0',
+      );
+    });
+
+    it('verifies an SM3 chain and a mixed chain that switched, announced, from SHA-256 to SM3', () => {
+      expect(verifyChain(chain(5, ['sm3']))).toEqual({ ok: true, checked: 5 });
+      const mixed = chain(6, ['sha256', 'sha256', 'sha256', 'sm3']);
+      expect(mixed[3].integrity).toMatchObject({ alg: 'sm3', switchedFrom: 'sha256' });
+      expect(mixed[4].integrity.switchedFrom).toBeUndefined();
+      expect(verifyChain(mixed)).toEqual({ ok: true, checked: 6 });
+    });
+
+    it('refuses an unannounced switch, a switch back, a switch announced where none is, an unknown algorithm', () => {
+      const unannounced = chain(4, ['sha256', 'sha256', 'sm3']);
+      const { switchedFrom: _dropped, ...silent } = unannounced[2].integrity;
+      unannounced[2] = { ...unannounced[2], integrity: silent };
+      expect(verifyChain(unannounced)).toEqual({ ok: false, checked: 4, firstBrokenRevision: 2 });
+
+      // A well-formed, correctly hashed switch back is still refused: chains only move forward.
+      const back = chain(4, ['sm3', 'sm3', 'sha256']);
+      expect(back[2].integrity).toMatchObject({ alg: 'sha256', switchedFrom: 'sm3' });
+      expect(verifyChain(back)).toEqual({ ok: false, checked: 4, firstBrokenRevision: 2 });
+
+      const spurious = chain(3, ['sm3']);
+      spurious[1] = { ...spurious[1], integrity: { ...spurious[1].integrity, switchedFrom: 'sha256' } };
+      expect(verifyChain(spurious).firstBrokenRevision).toBe(1);
+
+      const unknown = chain(3, ['sm3']);
+      unknown[0] = { ...unknown[0], integrity: { ...unknown[0].integrity, alg: 'md5' } };
+      expect(verifyChain(unknown).firstBrokenRevision).toBe(0);
+    });
+
+    it('catches a relabelled algorithm (sm3 named sha256) and an altered SM3 event', () => {
+      const relabelled = chain(3, ['sm3']);
+      relabelled[1] = { ...relabelled[1], integrity: { ...relabelled[1].integrity, alg: 'sha256' } };
+      expect(verifyChain(relabelled).firstBrokenRevision).toBe(1);
+      const altered = chain(3, ['sm3']);
+      altered[2] = { ...altered[2], data: { n: 'forged' } };
+      expect(verifyChain(altered)).toEqual({ ok: false, checked: 3, firstBrokenRevision: 2 });
+    });
   });
 });

@@ -4,7 +4,7 @@
  * A case the view has not caught up with yet (just registered) is answered from its events, as
  * the process without a read store answers it (API.md: a case that exists is never 404).
  */
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
@@ -27,6 +27,8 @@ import { ReadModelPositions } from '../read-model-positions.js';
 import { VIEW_PROBLEMS } from '../view-problems.js';
 import { optionalPosition } from '../view-query-parameters.js';
 import { caseViewAt } from './case-view-at.js';
+import { applicantForAuditor } from '../../audit/erasure/applicant-for-auditor.js';
+import { VIEWS_DEPENDENCIES, type ViewsDependencies } from '../views-dependencies.js';
 
 /** The projections GET /cases/{id} reads (their checkpoints must reach `minPosition`). */
 export const CASE_VIEW_PROJECTIONS = ['case-views', 'accountability'] as const;
@@ -38,6 +40,7 @@ export class CaseViewController {
   constructor(
     private readonly positions: ReadModelPositions,
     private readonly queries: QueryBus,
+    @Inject(VIEWS_DEPENDENCIES) private readonly deps: ViewsDependencies,
   ) {}
 
   @Get(':id')
@@ -97,6 +100,9 @@ export class CaseViewController {
       this.positions.now(),
     );
     response.setHeader('ETag', `"${view.revision}"`);
+    // I2: the read model holds masked identifiers only; an auditor's come from the events.
+    if (actor.role === 'auditor')
+      return { ...view, applicant: await applicantForAuditor(this.deps.store, caseId, view.applicant) };
     return view;
   }
 }

@@ -7,7 +7,8 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import type { Actor, RecordedEvent } from '../event-store.port.js';
+import { LEGACY_HASH_ALGORITHM } from '../../integrity/hash-algorithm.js';
+import type { Actor, Integrity, RecordedEvent } from '../event-store.port.js';
 import { START, comparePositions, formatPosition, parsePosition, type Position } from '../position.js';
 import type { UnpositionedEvent } from '../recorded-events.js';
 
@@ -24,7 +25,8 @@ interface EnvelopeMetadata {
   readonly actor: Actor;
   readonly correlationId: string;
   readonly causationId: string | null;
-  readonly integrity: { readonly prevHash: string; readonly hash: string };
+  /** U8: `alg` is absent in events written before it (SHA-256). */
+  readonly integrity: Omit<Integrity, 'alg'> & { readonly alg?: string };
   readonly $correlationId: string;
   readonly $causationId?: string;
 }
@@ -70,7 +72,7 @@ export function fromResolvedEvent(resolved: ResolvedEvent): RecordedEvent | unde
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
     data: event.data,
-    integrity: { prevHash: metadata.integrity.prevHash, hash: metadata.integrity.hash },
+    integrity: readIntegrity(metadata.integrity),
   };
 }
 
@@ -82,6 +84,12 @@ export function toKurrentPosition(position: Position): ReadPosition {
   if (comparePositions(position, START) === 0) return KURRENT_START;
   const [commit, prepare] = parsePosition(position);
   return { commit, prepare };
+}
+
+function readIntegrity(stored: EnvelopeMetadata['integrity']): Integrity {
+  const { prevHash, hash, switchedFrom } = stored;
+  const alg = typeof stored.alg === 'string' ? stored.alg : LEGACY_HASH_ALGORITHM;
+  return typeof switchedFrom === 'string' ? { alg, prevHash, hash, switchedFrom } : { alg, prevHash, hash };
 }
 
 function isEnvelopeMetadata(value: unknown): value is EnvelopeMetadata {

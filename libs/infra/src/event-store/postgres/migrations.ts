@@ -59,6 +59,65 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION es_events_refuse_change();
     `,
   },
+  {
+    version: 2,
+    description: 'U8: each event names its hash algorithm; a chain records where it switched',
+    // Adding nullable columns rewrites no row and fires no UPDATE trigger: rows stored before
+    // keep NULL, which reads as sha256 (the only algorithm there was).
+    sql: `
+      ALTER TABLE es_events ADD COLUMN hash_alg text, ADD COLUMN hash_switched_from text;
+      COMMENT ON COLUMN es_events.hash_alg IS 'U8: sha256 or sm3; NULL = sha256 (rows stored before U8)';
+      COMMENT ON COLUMN es_events.hash_switched_from IS
+        'U8: on the first event of a chain''s new algorithm, the algorithm it replaces';
+    `,
+  },
+  {
+    version: 3,
+    description: 'U7: bookkeeping of the sealer: the sealed head of every stream, bucket digests, last seal',
+    // Bookkeeping, not evidence: the evidence is the seal events (stream "seals"), whose Merkle
+    // root these rows must reproduce. libs/infra/src/seals explains the buckets.
+    sql: `
+      CREATE TABLE es_seal_leaves (
+        stream_id text PRIMARY KEY,
+        bucket    integer NOT NULL,
+        revision  bigint NOT NULL,
+        hash      text NOT NULL,
+        seal_no   bigint NOT NULL
+      );
+      CREATE INDEX es_seal_leaves_bucket ON es_seal_leaves (bucket);
+      CREATE TABLE es_seal_buckets (
+        bucket integer PRIMARY KEY,
+        digest text NOT NULL
+      );
+      CREATE TABLE es_seal_state (
+        singleton    boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        seal_no      bigint NOT NULL,
+        -- Rows of transactions at or above this xid were not all visible to the last seal: the next
+        -- one reads es_events from here (index es_events_global_order), so it reads what changed.
+        horizon      text NOT NULL,
+        digest       text NOT NULL,
+        stream_count bigint NOT NULL,
+        sealed_at    timestamptz NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    description: 'I2: the data key of each case, wrapped under the master key, destroyed on erasure',
+    sql: `
+      CREATE TABLE es_data_keys (
+        stream_id   text PRIMARY KEY,
+        -- AES-256-GCM under the master key (DATA_KEY_SECRET); NULL once erased.
+        wrapped_key text,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        erased_at   timestamptz,
+        legal_basis text,
+        CHECK ((erased_at IS NULL) = (wrapped_key IS NOT NULL))
+      );
+      COMMENT ON TABLE es_data_keys IS
+        'I2: per-case data keys, never in the events; erasing personal data destroys the key (个人信息保护法 art. 47)';
+    `,
+  },
 ];
 
 const MIGRATION_LOCK = 0x65735f6d69677274n; // "es_migrt"

@@ -36,9 +36,13 @@
  * (stream_id, revision) is what decides a race; the head only has to be right for the revision
  * the writer expects.
  */
+import {
+  DEFAULT_HASH_ALGORITHM,
+  LEGACY_HASH_ALGORITHM,
+  type HashAlgorithm,
+} from '../../integrity/hash-algorithm.js';
 import { verifyChain, type StreamVerification } from '../../integrity/hash-chain.js';
 import type {
-  Actor,
   AppendResult,
   EventFilter,
   EventStore,
@@ -67,11 +71,12 @@ import {
   type StreamHead,
   type UnpositionedEvent,
 } from '../recorded-events.js';
-import { formatShanghaiIso, instantToEpochMs } from '../shanghai-instant.js';
+import { instantToEpochMs } from '../shanghai-instant.js';
 import { StreamHeadCache } from '../stream-head-cache.js';
 import { WrongExpectedRevision } from '../wrong-expected-revision.error.js';
 import { migrate } from './migrations.js';
-import { sqlErrorInfo, type SqlDatabase } from './sql-database.js';
+import { sqlErrorInfo, type SqlDatabase, type SqlQueryable, type SqlTransaction } from './sql-database.js';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows.js';
 import { SubscriberWakeUps } from './subscriber-wake-ups.js';
 
 export interface PostgresEventStoreOptions {
@@ -79,6 +84,8 @@ export interface PostgresEventStoreOptions {
   readonly clock?: () => Date;
   /** How often a live subscriber polls when no wake-up comes; default 1000 ms. */
   readonly pollIntervalMs?: number;
+  /** The algorithm appends chain with (U8); default SM3. A chain never switches back to SHA-256. */
+  readonly hashAlgorithm?: HashAlgorithm;
 }
 
 const NOTIFY_CHANNEL = 'es_events';
@@ -91,39 +98,14 @@ const HEAD_CACHE_SIZE = 10_000;
 /** Appends with `any` re-read the head and retry when another writer takes the revision first. */
 const ANY_REVISION_ATTEMPTS = 20;
 
-// Columns of the alias ev. Always sort by ev.<column>: an unqualified ORDER BY would pick the text
-// output column of the same name, and put "10" before "9".
-const EVENT_COLUMNS = `
-  ev.tx_id::text AS tx_id, ev.position::text AS position, ev.stream_id, ev.revision::text AS revision,
-  ev.event_id::text AS event_id, ev.type, ev.schema_version,
-  (extract(epoch FROM ev.occurred_at) * 1000)::float8 AS occurred_ms,
-  (extract(epoch FROM ev.recorded_at) * 1000)::float8 AS recorded_ms,
-  ev.actor, ev.correlation_id, ev.causation_id, ev.data, ev.prev_hash, ev.hash`;
-
-interface EventRow {
-  readonly tx_id: string;
-  readonly position: string;
-  readonly stream_id: string;
-  readonly revision: string;
-  readonly event_id: string;
-  readonly type: string;
-  readonly schema_version: number;
-  readonly occurred_ms: number;
-  readonly recorded_ms: number;
-  readonly actor: Actor;
-  readonly correlation_id: string;
-  readonly causation_id: string | null;
-  readonly data: unknown;
-  readonly prev_hash: string;
-  readonly hash: string;
-}
-
 // Arrays travel as text[] and are cast here, so both drivers send them the same way.
 const INSERT_EVENTS = `
   INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, occurred_at, recorded_at,
-                         actor, correlation_id, causation_id, data, prev_hash, hash)
+                         actor, correlation_id, causation_id, data, prev_hash, hash, hash_alg,
+                         hash_switched_from)
   SELECT $1, $2::bigint + u.ord - 1, u.event_id::uuid, u.type, u.schema_version, u.occurred_at::timestamptz,
-         $3::timestamptz, u.actor::jsonb, u.correlation_id, u.causation_id, u.data::jsonb, u.prev_hash, u.hash
+         $3::timestamptz, u.actor::jsonb, u.correlation_id, u.causation_id, u.data::jsonb, u.prev_hash, u.hash,
+         $14, CASE WHEN u.ord = 1 THEN $15 END
   FROM unnest($4::text[], $5::text[], $6::int4[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
               $12::text[], $13::text[])
        WITH ORDINALITY AS u(event_id, type, schema_version, occurred_at, actor, correlation_id, causation_id, data,
@@ -134,16 +116,18 @@ const INSERT_EVENTS = `
 // The usual append is one event: plain parameters cost less to send and to plan than arrays.
 const INSERT_ONE_EVENT = `
   INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, occurred_at, recorded_at,
-                         actor, correlation_id, causation_id, data, prev_hash, hash)
-  VALUES ($1, $2, $3::uuid, $4, $5, $6::timestamptz, $7::timestamptz, $8::jsonb, $9, $10, $11::jsonb, $12, $13)
+                         actor, correlation_id, causation_id, data, prev_hash, hash, hash_alg,
+                         hash_switched_from)
+  VALUES ($1, $2, $3::uuid, $4, $5, $6::timestamptz, $7::timestamptz, $8::jsonb, $9, $10, $11::jsonb, $12, $13,
+          $14, $15)
   RETURNING revision::text AS revision, tx_id::text AS tx_id, position::text AS position`;
 
 const HEAD_AT_REVISION = `
-  SELECT hash, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
+  SELECT hash, hash_alg, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
   FROM es_events WHERE stream_id = $1 AND revision = $2`;
 
 const LAST_EVENT = `
-  SELECT revision::text AS revision, hash, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
+  SELECT revision::text AS revision, hash, hash_alg, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
   FROM es_events ev WHERE ev.stream_id = $1 ORDER BY ev.revision DESC LIMIT 1`;
 
 export class PostgresEventStore implements EventStore {
@@ -151,6 +135,7 @@ export class PostgresEventStore implements EventStore {
   private readonly wakeUps: SubscriberWakeUps;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
+  private readonly hashAlgorithm: HashAlgorithm;
   private closed = false;
   private notifyWanted = false;
   private notifying: Promise<void> | undefined;
@@ -161,6 +146,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.hashAlgorithm = options.hashAlgorithm ?? DEFAULT_HASH_ALGORITHM;
     this.wakeUps = new SubscriberWakeUps(db, NOTIFY_CHANNEL);
   }
 
@@ -186,10 +172,17 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const head = await this.headForAppend(streamId, expectedRevision);
       if (head === undefined) return this.resolveConflict(streamId, eventIds, expectedRevision);
-      const chained = chainOnto(head, streamId, prepared, this.clock().getTime());
+      const chained = chainOnto(head, streamId, prepared, this.clock().getTime(), this.hashAlgorithm);
       let rows: { revision: string; tx_id: string; position: string }[];
       try {
-        rows = await this.insert(streamId, head.revision + 1, chained.recordedAtMs, prepared, chained.events);
+        rows = await this.insert(
+          this.db,
+          streamId,
+          head.revision + 1,
+          chained.recordedAtMs,
+          prepared,
+          chained.events,
+        );
       } catch (error) {
         if (!isConcurrencyConflict(error)) throw error;
         // Someone else wrote first, or these event ids are stored already.
@@ -213,6 +206,83 @@ export class PostgresEventStore implements EventStore {
       this.announceAppend(last.position);
       return { nextRevision: last.revision, position: last.position, events: recorded };
     }
+  }
+
+  /** The database, for what keeps tables beside the events (the sealer, U7). Never for writing events. */
+  get database(): SqlDatabase {
+    return this.db;
+  }
+
+  /**
+   * One transaction in which `work` may read and write tables beside the events and append to
+   * streams (through `append`, at an exact expected revision, no retry): all of it or nothing.
+   * The sealer (U7) records its bookkeeping and the seal event this way. `work` must use `tx` only.
+   */
+  async inTransaction<T>(
+    work: (
+      tx: SqlTransaction,
+      append: (
+        streamId: string,
+        events: readonly NewEvent[],
+        expected: ExpectedRevision,
+      ) => Promise<AppendResult>,
+    ) => Promise<T>,
+  ): Promise<T> {
+    this.assertOpen();
+    const appended: { streamId: string; head: StreamHead; position: Position }[] = [];
+    const result = await this.db.transaction((tx) =>
+      work(tx, async (streamId, events, expected) => {
+        const prepared = prepareAppend(streamId, events, expected);
+        const [last] = await tx.query<{
+          revision: string;
+          hash: string;
+          hash_alg: string | null;
+          recorded_ms: number;
+        }>(LAST_EVENT, [streamId]);
+        const head: StreamHead = last
+          ? {
+              revision: Number(last.revision),
+              hash: last.hash,
+              alg: last.hash_alg ?? LEGACY_HASH_ALGORITHM,
+              recordedAtMs: last.recorded_ms,
+            }
+          : EMPTY_STREAM;
+        const expectedRevision = expected === 'no_stream' ? -1 : expected;
+        if (expectedRevision !== 'any' && expectedRevision !== head.revision) {
+          throw new WrongExpectedRevision(streamId, expected, head.revision);
+        }
+        const chained = chainOnto(head, streamId, prepared, this.clock().getTime(), this.hashAlgorithm);
+        const rows = await this.insert(
+          tx,
+          streamId,
+          head.revision + 1,
+          chained.recordedAtMs,
+          prepared,
+          chained.events,
+        );
+        const positions = new Map(
+          rows.map((row) => [Number(row.revision), formatPosition(BigInt(row.tx_id), BigInt(row.position))]),
+        );
+        const recorded = withPositions(
+          chained.events,
+          chained.events.map(
+            (event) => positions.get(event.revision) ?? missingRow(streamId, event.revision),
+          ),
+        );
+        const lastRecorded = recorded[recorded.length - 1];
+        appended.push({
+          streamId,
+          head: headOf(lastRecorded, chained.recordedAtMs),
+          position: lastRecorded.position,
+        });
+        return { nextRevision: lastRecorded.revision, position: lastRecorded.position, events: recorded };
+      }),
+    );
+    for (const { streamId, head, position } of appended) {
+      this.heads.remember(streamId, head);
+      this.announceAppend(position);
+    }
+    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -340,6 +410,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private insert(
+    db: SqlQueryable,
     streamId: string,
     firstRevision: number,
     recordedAtMs: number,
@@ -350,7 +421,7 @@ export class PostgresEventStore implements EventStore {
     if (prepared.length === 1) {
       const [event] = prepared;
       const { integrity } = chained[0];
-      return this.db.query(
+      return db.query(
         INSERT_ONE_EVENT,
         [
           streamId,
@@ -366,11 +437,13 @@ export class PostgresEventStore implements EventStore {
           event.dataJson,
           integrity.prevHash,
           integrity.hash,
+          integrity.alg,
+          integrity.switchedFrom ?? null,
         ],
         'es_append_one',
       );
     }
-    return this.db.query(
+    return db.query(
       INSERT_EVENTS,
       [
         streamId,
@@ -386,6 +459,8 @@ export class PostgresEventStore implements EventStore {
         prepared.map((e) => e.dataJson),
         chained.map((e) => e.integrity.prevHash),
         chained.map((e) => e.integrity.hash),
+        chained[0].integrity.alg,
+        chained[0].integrity.switchedFrom ?? null,
       ],
       'es_append',
     );
@@ -396,23 +471,36 @@ export class PostgresEventStore implements EventStore {
     const known = this.heads.get(streamId);
     if (expected === 'no_stream') return known ? undefined : EMPTY_STREAM;
     if (expected === 'any') {
-      const [last] = await this.db.query<{ revision: string; hash: string; recorded_ms: number }>(
-        LAST_EVENT,
-        [streamId],
-        'es_last_event',
-      );
+      const [last] = await this.db.query<{
+        revision: string;
+        hash: string;
+        hash_alg: string | null;
+        recorded_ms: number;
+      }>(LAST_EVENT, [streamId], 'es_last_event');
       return last
-        ? { revision: Number(last.revision), hash: last.hash, recordedAtMs: last.recorded_ms }
+        ? {
+            revision: Number(last.revision),
+            hash: last.hash,
+            alg: last.hash_alg ?? LEGACY_HASH_ALGORITHM,
+            recordedAtMs: last.recorded_ms,
+          }
         : EMPTY_STREAM;
     }
     if (known && known.revision === expected) return known;
     if (known && known.revision > expected) return undefined;
-    const [row] = await this.db.query<{ hash: string; recorded_ms: number }>(
+    const [row] = await this.db.query<{ hash: string; hash_alg: string | null; recorded_ms: number }>(
       HEAD_AT_REVISION,
       [streamId, expected],
       'es_head_at_revision',
     );
-    return row ? { revision: expected, hash: row.hash, recordedAtMs: row.recorded_ms } : undefined;
+    return row
+      ? {
+          revision: expected,
+          hash: row.hash,
+          alg: row.hash_alg ?? LEGACY_HASH_ALGORITHM,
+          recordedAtMs: row.recorded_ms,
+        }
+      : undefined;
   }
 
   /** An append that cannot go where expected: a repeat of an earlier append, or a real conflict. */
@@ -485,24 +573,6 @@ function filterSql(filter: EventFilter | undefined, params: unknown[]): string {
   }
   params.push([...filter.eventTypes]);
   return `AND ev.type = ANY($${params.length}::text[])`;
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: formatPosition(BigInt(row.tx_id), BigInt(row.position)),
-    occurredAt: formatShanghaiIso(Math.round(row.occurred_ms)),
-    recordedAt: formatShanghaiIso(Math.round(row.recorded_ms)),
-    actor: row.actor,
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    data: row.data,
-    integrity: { prevHash: row.prev_hash, hash: row.hash },
-  };
 }
 
 function missingRow(streamId: string, revision: number): never {

@@ -1,0 +1,142 @@
+/**
+ * GET /audit/access-log (U6; auditor): who read unmasked personal data, which case, when, through
+ * which route. Filters actorId, caseId, from, to (an instant with offset, or a date: the whole day
+ * in Asia/Shanghai); default the last 30 days, at most 366. Oldest first, paged as API.md "Lists".
+ * Readings still queued in this process are stored first, so a reading just made is listed.
+ */
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain/actor/actor.js';
+import { tryParseInstant } from '#domain/calendar/index.js';
+import type { Clock } from '#infra/clock/clock.js';
+import type { EventStore } from '#infra/event-store/event-store.port.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { readPageRequest } from '../../cases/queries/list-page.js';
+import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
+import { ProblemException, problems } from '../../problem/problem-details.js';
+import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
+import { decodeCursor, encodeCursor, optionalId } from '../../views/view-query-parameters.js';
+import { AccessLogWriter } from './access-log.writer.js';
+import { PERSONAL_DATA_READ, accessLogStreams, type PersonalDataReadData } from './personal-data-read.js';
+
+const DAY_MS = 86_400_000;
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 366;
+
+class AccessLogReaderSchema {
+  @ApiProperty({ example: 'u-auditor' }) id!: string;
+  @ApiProperty({ example: '纪检孙丽' }) name!: string;
+  @ApiProperty({ example: 'auditor' }) role!: string;
+}
+
+class AccessLogEntrySchema {
+  @ApiProperty({ format: 'uuid' }) readId!: string;
+  @ApiProperty({ example: '2026-03-02T10:00:00.000+08:00' }) readAt!: string;
+  @ApiProperty({ type: AccessLogReaderSchema }) reader!: AccessLogReaderSchema;
+  @ApiProperty({ example: 'c-5b1f3c1e' }) caseId!: string;
+  @ApiProperty({ example: 'GET /cases/{id}/dossier' }) route!: string;
+  @ApiProperty({ enum: ['json', 'csv', 'html'] }) format!: string;
+}
+
+class AccessLogPageSchema {
+  @ApiProperty({ type: [AccessLogEntrySchema] }) items!: AccessLogEntrySchema[];
+  @ApiProperty({ type: String, nullable: true, example: null }) nextCursor!: string | null;
+}
+
+function bound(field: 'from' | 'to', value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const text = typeof value === 'string' ? value : '';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00+08:00`) : undefined;
+  if (date !== undefined && Number.isFinite(date)) return field === 'from' ? date : date + DAY_MS - 1;
+  const instant = tryParseInstant(text);
+  if (instant === undefined)
+    throw new ProblemException(
+      problems.validation(`${field} is an instant with an offset or a date YYYY-MM-DD.`, [
+        { field, message: 'must be an ISO-8601 instant with an offset or a date YYYY-MM-DD' },
+      ]),
+    );
+  return instant;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/access-log')
+export class AccessLogController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly writer: AccessLogWriter,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Who read unmasked personal data (U6)',
+    description:
+      'Roles: auditor. Every auditor’s GET /cases/{id}, /events (and CSV), /state and /dossier is recorded. ' +
+      `from/to default to the last ${DEFAULT_DAYS} days; at most ${MAX_DAYS} days. Oldest first.`,
+  })
+  @ApiQuery({ name: 'actorId', required: false, example: 'u-auditor' })
+  @ApiQuery({ name: 'caseId', required: false, example: 'c-5b1f3c1e' })
+  @ApiQuery({ name: 'from', required: false, example: '2026-03-01' })
+  @ApiQuery({ name: 'to', required: false, example: '2026-03-31T23:59:59%2B08:00' })
+  @ApiQuery({ name: 'limit', required: false, example: 50 })
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiOkResponse({ type: AccessLogPageSchema })
+  @ApiProblems(COMMON_PROBLEMS, [])
+  async list(
+    @Query('actorId') actorIdText: unknown,
+    @Query('caseId') caseIdText: unknown,
+    @Query('from') fromText: unknown,
+    @Query('to') toText: unknown,
+    @Query('limit') limitText: unknown,
+    @Query('cursor') cursorText: unknown,
+    @CurrentActor() actor: Actor,
+  ): Promise<AccessLogPageSchema> {
+    if (actor.role !== 'auditor')
+      throw new ProblemException(
+        problems.forbidden(`The access log is for auditors; you are ${actor.role}.`),
+      );
+    const actorId = optionalId('actorId', actorIdText);
+    const caseId = optionalId('caseId', caseIdText);
+    const { limit } = readPageRequest(limitText, undefined);
+    const after = decodeCursor(cursorText, ['string', 'number']);
+    const to = bound('to', toText) ?? this.clock.now();
+    const from = bound('from', fromText) ?? to - DEFAULT_DAYS * DAY_MS;
+    if (from > to || to - from > MAX_DAYS * DAY_MS)
+      throw new ProblemException(
+        problems.validation(`from must be before to, at most ${MAX_DAYS} days apart.`, [
+          { field: 'from', message: `must be before to, at most ${MAX_DAYS} days apart` },
+        ]),
+      );
+    await this.writer.flush();
+    const items: (AccessLogEntrySchema & { key: [string, number] })[] = [];
+    for (const stream of accessLogStreams(from, to)) {
+      if (after !== undefined && stream < String(after[0])) continue;
+      for (const event of await this.store.readStream(stream)) {
+        if (after !== undefined && stream === after[0] && event.revision <= Number(after[1])) continue;
+        const at = Date.parse(event.occurredAt);
+        const data = event.data as Partial<PersonalDataReadData>;
+        if (event.type !== PERSONAL_DATA_READ || at < from || at > to) continue;
+        if (actorId !== undefined && event.actor.id !== actorId) continue;
+        if (caseId !== undefined && data.caseId !== caseId) continue;
+        items.push({
+          key: [stream, event.revision],
+          readId: event.eventId,
+          readAt: event.occurredAt,
+          reader: { id: event.actor.id, name: event.actor.name, role: event.actor.role },
+          caseId: String(data.caseId),
+          route: String(data.route),
+          format: String(data.format),
+        });
+        if (items.length > limit) break;
+      }
+      if (items.length > limit) break;
+    }
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ key: _key, ...entry }) => entry),
+      nextCursor: items.length > limit && last ? encodeCursor(last.key) : null,
+    };
+  }
+}

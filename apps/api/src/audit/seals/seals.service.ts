@@ -1,0 +1,75 @@
+/**
+ * The seals of the store (U7) as the API uses them: the sealer and the verifier on the SQL event
+ * store (PostgreSQL, PGlite). Another store (EventStoreDB) has none: the routes answer 503.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '#domain/actor/actor.js';
+import type { Clock } from '#infra/clock/clock.js';
+import type { EventStore } from '#infra/event-store/event-store.port.js';
+import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
+import { innermostStore } from '#infra/personal-data/personal-data-store.js';
+import { SealVerifier } from '#infra/seals/seal-verifier.js';
+import { sealOf } from '#infra/seals/seal-records.js';
+import { SEALS_STREAM, type Seal, type SealVerification } from '#infra/seals/seal.js';
+import { Sealer, type SealOptions } from '#infra/seals/sealer.js';
+import { ProblemException, problem } from '../../problem/problem-details.js';
+import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
+
+/** Who records the scheduled seals. */
+export const SEALER_ACTOR: Actor = { id: 'system:sealer', name: '存证封签程序', role: 'system' };
+
+@Injectable()
+export class SealsService {
+  private readonly sealer?: Sealer;
+  private readonly verifier?: SealVerifier;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    const sql = innermostStore(store);
+    if (sql instanceof PostgresEventStore) {
+      this.sealer = new Sealer(sql, () => new Date(clock.now()));
+      this.verifier = new SealVerifier(sql);
+    }
+  }
+
+  get supported(): boolean {
+    return this.sealer !== undefined;
+  }
+
+  async seal(actor: Actor, options: SealOptions = {}): Promise<Seal | undefined> {
+    return this.need(this.sealer).seal(
+      { id: actor.id, name: actor.name, role: actor.role, departmentId: null, windowId: null },
+      options,
+    );
+  }
+
+  /** Newest first. */
+  async list(): Promise<Seal[]> {
+    this.need(this.sealer);
+    const events = await this.store.readStream(SEALS_STREAM);
+    return events.flatMap((e) => sealOf(e) ?? []).reverse();
+  }
+
+  async find(sealId: string): Promise<Seal | undefined> {
+    return (await this.list()).find((s) => s.sealId === sealId);
+  }
+
+  verify(): Promise<SealVerification> {
+    return this.need(this.verifier).verify();
+  }
+
+  private need<T>(part: T | undefined): T {
+    if (part === undefined)
+      throw new ProblemException(
+        problem(
+          503,
+          'SEALS_NOT_SUPPORTED',
+          '当前事件存储不支持存证封签',
+          'Seals (U7) need the PostgreSQL or PGlite event store.',
+        ),
+      );
+    return part;
+  }
+}

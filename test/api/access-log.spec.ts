@@ -1,0 +1,134 @@
+/**
+ * U6 over HTTP: every answer that carried an applicant's unmasked identifiers to an auditor is
+ * recorded (who, which case, which route, when) and listed by GET /audit/access-log; masked
+ * answers (a supervisor's) are not readings of personal data and are not recorded.
+ */
+import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
+import { INQUIRY } from './support/case-fixtures.js';
+
+interface Entry {
+  readId: string;
+  readAt: string;
+  reader: { id: string; name: string; role: string };
+  caseId: string;
+  route: string;
+  format: string;
+}
+interface Page {
+  items: Entry[];
+  nextCursor: string | null;
+}
+
+describe('U6 access log over HTTP (PGlite)', () => {
+  let api: TestApi;
+  let auditor: string;
+  let otherAuditor: string;
+  let caseId: string;
+  let otherCaseId: string;
+
+  beforeAll(async () => {
+    api = await startApi('pglite');
+    auditor = await tokenFor('auditor');
+    otherAuditor = await tokenFor('auditor', { sub: 'u-auditor-2', name: '纪检周强' });
+    const guide = await tokenFor('guide');
+    caseId = (await api.request<{ caseId: string }>('POST', '/cases/inquiries', INQUIRY, { token: guide }))
+      .body.caseId;
+    otherCaseId = (
+      await api.request<{ caseId: string }>('POST', '/cases/inquiries', INQUIRY, { token: guide })
+    ).body.caseId;
+  });
+  afterAll(() => api?.close());
+
+  it('U6: records an auditor reading a case, its events, CSV, state and dossier; a supervisor’s masked reading is not recorded', async () => {
+    const reads: [string, Record<string, string>?][] = [
+      [`/cases/${caseId}`],
+      [`/cases/${caseId}/events`],
+      [`/cases/${caseId}/events?format=csv`],
+      [`/cases/${caseId}/state?asOf=2026-03-02T10:00:00%2B08:00`],
+      [`/cases/${caseId}/dossier`, { accept: 'text/html' }],
+    ];
+    for (const [path, headers] of reads) {
+      const res = await api.request('GET', path, undefined, { token: auditor, ...(headers && { headers }) });
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+    }
+    const events = await api.request<{ items: { data: { applicant?: { idNumber?: string } } }[] }>(
+      'GET',
+      `/cases/${caseId}/events`,
+      undefined,
+      { token: auditor },
+    );
+    expect(events.body.items[0].data.applicant?.idNumber).toBe(INQUIRY.applicant.idNumber);
+    const supervisor = await tokenFor('supervisor');
+    expect(
+      (await api.request('GET', `/cases/${caseId}/events`, undefined, { token: supervisor })).status,
+    ).toBe(200);
+    expect(
+      (await api.request('GET', `/cases/${otherCaseId}`, undefined, { token: otherAuditor })).status,
+    ).toBe(200);
+    // A refused reading carried nothing: not recorded.
+    expect(
+      (await api.request('GET', `/cases/no-such-case/events`, undefined, { token: auditor })).status,
+    ).toBe(404);
+
+    const log = await api.request<Page>('GET', `/audit/access-log?caseId=${caseId}`, undefined, {
+      token: auditor,
+    });
+    expect(log.status).toBe(200);
+    expect(log.body.items.map((e) => [e.route, e.format])).toEqual([
+      ['GET /cases/{id}', 'json'],
+      ['GET /cases/{id}/events', 'json'],
+      ['GET /cases/{id}/events', 'csv'],
+      ['GET /cases/{id}/state', 'json'],
+      ['GET /cases/{id}/dossier', 'html'],
+      ['GET /cases/{id}/events', 'json'],
+    ]);
+    expect(log.body.items.every((e) => e.reader.id === 'u-auditor' && e.caseId === caseId)).toBe(true);
+    expect(log.body.items[0].readAt).toMatch(/^2026-03-02T09:00:00\.000\+08:00$/);
+    // The access log readings themselves are stored as events of the day's stream.
+    expect((await api.store.readStream('access-log-2026-03-02')).length).toBe(7);
+  });
+
+  it('U6: filters by actor, case and time, pages, and is for auditors only', async () => {
+    const byOther = await api.request<Page>('GET', '/audit/access-log?actorId=u-auditor-2', undefined, {
+      token: auditor,
+    });
+    expect(byOther.body.items.map((e) => [e.reader.name, e.caseId])).toEqual([['纪检周强', otherCaseId]]);
+    const firstPage = await api.request<Page>('GET', '/audit/access-log?limit=4', undefined, {
+      token: auditor,
+    });
+    expect(firstPage.body.items).toHaveLength(4);
+    const secondPage = await api.request<Page>(
+      'GET',
+      `/audit/access-log?limit=4&cursor=${firstPage.body.nextCursor}`,
+      undefined,
+      { token: auditor },
+    );
+    // The reading of the log itself is not a reading of a case: 7 readings in all.
+    expect(secondPage.body.items).toHaveLength(3);
+    expect(secondPage.body.nextCursor).toBeNull();
+    const earlier = await api.request<Page>(
+      'GET',
+      '/audit/access-log?from=2026-02-01&to=2026-03-01',
+      undefined,
+      { token: auditor },
+    );
+    expect(earlier.body.items).toEqual([]);
+    const sameDay = await api.request<Page>(
+      'GET',
+      '/audit/access-log?from=2026-03-02&to=2026-03-02',
+      undefined,
+      {
+        token: auditor,
+      },
+    );
+    expect(sameDay.body.items).toHaveLength(7);
+
+    expect(
+      (await api.request('GET', '/audit/access-log', undefined, { token: await tokenFor('supervisor') }))
+        .status,
+    ).toBe(403);
+    const bad = await api.request('GET', '/audit/access-log?from=yesterday', undefined, { token: auditor });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

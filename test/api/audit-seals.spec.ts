@@ -1,0 +1,108 @@
+/**
+ * U7 over HTTP: POST /audit/seals (auditor, admin), GET /audit/seals (newest first),
+ * GET /audit/seals/verification, GET /audit/seals/{id}/export (a printable page).
+ */
+import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
+import { INQUIRY } from './support/case-fixtures.js';
+
+interface SealBody {
+  sealId: string;
+  sealNo: number;
+  digest: string;
+  merkleRoot: string;
+  streamCount: number;
+  previousDigest: string;
+}
+
+describe('U7 seals over HTTP (PGlite)', () => {
+  let api: TestApi;
+  let auditor: string;
+
+  beforeAll(async () => {
+    api = await startApi('pglite');
+    auditor = await tokenFor('auditor');
+  });
+  afterAll(() => api?.close());
+
+  it('U7: an auditor or an admin seals the store now; other roles are refused, nothing recorded', async () => {
+    const guide = await tokenFor('guide');
+    const registered = await api.request('POST', '/cases/inquiries', INQUIRY, { token: guide });
+    expect(registered.status).toBe(201);
+
+    const refused = await api.request('POST', '/audit/seals', undefined, {
+      token: await tokenFor('supervisor'),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await api.store.readStream('seals')).toEqual([]);
+
+    const first = await api.request<SealBody>('POST', '/audit/seals', undefined, { token: auditor });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ sealNo: 1, algorithm: 'sm3', previousDigest: '0'.repeat(64) });
+    expect(first.body.streamCount).toBeGreaterThanOrEqual(1);
+    const second = await api.request<SealBody>('POST', '/audit/seals'); // admin
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ sealNo: 2, previousDigest: first.body.digest });
+
+    const list = await api.request<{ items: SealBody[]; nextCursor: string | null }>(
+      'GET',
+      '/audit/seals',
+      undefined,
+      {
+        token: auditor,
+      },
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((s) => s.sealNo)).toEqual([2, 1]);
+    const paged = await api.request<{ items: SealBody[]; nextCursor: string | null }>(
+      'GET',
+      '/audit/seals?limit=1',
+      undefined,
+      { token: auditor },
+    );
+    expect(paged.body.items.map((s) => s.sealNo)).toEqual([2]);
+    const rest = await api.request<{ items: SealBody[] }>(
+      'GET',
+      `/audit/seals?limit=1&cursor=${paged.body.nextCursor}`,
+      undefined,
+      { token: auditor },
+    );
+    expect(rest.body.items.map((s) => s.sealNo)).toEqual([1]);
+    expect((await api.request('GET', '/audit/seals')).status).toBe(403); // admin may seal, not read
+  });
+
+  it('U7: verification answers ok with what it checked; the export is a printable page with the digests', async () => {
+    const verification = await api.request('GET', '/audit/seals/verification', undefined, { token: auditor });
+    expect(verification.status).toBe(200);
+    expect(verification.body).toMatchObject({ ok: true, sealsChecked: 2, problems: [] });
+    expect(verification.body.streamsChecked).toBeGreaterThanOrEqual(1);
+
+    const [latest] = (
+      await api.request<{ items: SealBody[] }>('GET', '/audit/seals', undefined, { token: auditor })
+    ).body.items;
+    const page = await api.request<string>('GET', `/audit/seals/${latest.sealId}/export`, undefined, {
+      token: auditor,
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.body).toContain('存证封签');
+    expect(page.body).toContain(latest.digest);
+    expect(page.body).toContain(latest.merkleRoot);
+    expect(page.body).toContain(latest.previousDigest);
+
+    const unknown = await api.request(
+      'GET',
+      '/audit/seals/00000000-0000-4000-8000-000000000000/export',
+      undefined,
+      {
+        token: auditor,
+      },
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'SEAL_NOT_FOUND' });
+    const malformed = await api.request('GET', '/audit/seals/not-a-seal/export', undefined, {
+      token: auditor,
+    });
+    expect(malformed.status).toBe(400);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * I2 over HTTP: identifiers are stored encrypted under their case's data key (the store holds only
+ * ciphertext, the chain covers it); POST /cases/{id}/personal-data-erasure destroys the key and
+ * records the erasure; afterwards every route shows them erased, for auditors too, and the chain
+ * and the seals still verify. A case recorded before I2 (plain identifiers) is erased the same way.
+ */
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
+import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
+import { INQUIRY } from './support/case-fixtures.js';
+
+const ERASED = '[已删除]';
+const { idNumber, phone } = INQUIRY.applicant;
+
+describe('I2 erasable personal data over HTTP (PGlite)', () => {
+  let api: TestApi;
+  let auditor: string;
+  let supervisor: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    api = await startApi('pglite');
+    auditor = await tokenFor('auditor');
+    supervisor = await tokenFor('supervisor');
+    const res = await api.request<{ caseId: string }>('POST', '/cases/inquiries', INQUIRY, {
+      token: await tokenFor('guide'),
+    });
+    caseId = res.body.caseId;
+  });
+  afterAll(() => api?.close());
+
+  const read = (path: string, token = auditor, headers?: Record<string, string>) =>
+    api.request<unknown>('GET', path, undefined, { token, ...(headers && { headers }) });
+
+  it('I2: the store holds the identifiers only as ciphertext; an auditor reads them decrypted', async () => {
+    const [stored] = await api.store.readStream(`case-${caseId}`);
+    const text = JSON.stringify(stored.data);
+    expect(text).not.toContain(idNumber);
+    expect(text).not.toContain(phone);
+    expect((stored.data as { applicant: { idNumber: string } }).applicant.idNumber).toMatch(/^enc:v1:/);
+    const events = await read(`/cases/${caseId}/events`);
+    expect(JSON.stringify(events.body)).toContain(idNumber);
+    const raw = api.store as PostgresEventStore;
+    const keys = await raw.database.query<{ wrapped_key: string | null }>(
+      'SELECT wrapped_key FROM es_data_keys WHERE stream_id = $1',
+      [`case-${caseId}`],
+    );
+    expect(keys[0].wrapped_key).toMatch(/^enc:v1:/);
+  });
+
+  it('I2: only an admin erases, with a legal basis; an unknown case is 404; nothing recorded when refused', async () => {
+    const path = `/cases/${caseId}/personal-data-erasure`;
+    expect((await api.request('POST', path, { legalBasis: '期限届满' }, { token: auditor })).status).toBe(
+      403,
+    );
+    const missing = await api.request('POST', path, {});
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'legalBasis' }] });
+    expect((await api.request('POST', path, { legalBasis: 'x', extra: 1 })).status).toBe(400);
+    expect(
+      (await api.request('POST', '/cases/no-such-case/personal-data-erasure', { legalBasis: 'x' })).status,
+    ).toBe(404);
+    expect((await api.store.readStream(`case-${caseId}`)).map((e) => e.type)).toEqual(['InquiryRegistered']);
+  });
+
+  it('I2: after erasure every route shows the identifiers erased, for auditors too; chain and seals verify', async () => {
+    const erased = await api.request<{ events: { type: string; data: unknown }[] }>(
+      'POST',
+      `/cases/${caseId}/personal-data-erasure`,
+      { legalBasis: '保存期限届满（个人信息保护法第四十七条）' },
+    );
+    expect(erased.status).toBe(201);
+    expect(erased.body.events[0]).toMatchObject({
+      type: 'PersonalDataErased',
+      data: { legalBasis: '保存期限届满（个人信息保护法第四十七条）', plainIdentifiersInOldEvents: false },
+    });
+    const reads = [
+      read(`/cases/${caseId}`),
+      read(`/cases/${caseId}/events`),
+      read(`/cases/${caseId}/events?format=csv`),
+      read(`/cases/${caseId}/state?asOf=2026-03-02T10:00:00%2B08:00`),
+      read(`/cases/${caseId}/dossier`),
+      read(`/cases/${caseId}/dossier`, auditor, { accept: 'text/html' }),
+      read(`/cases/${caseId}/events`, supervisor),
+      read(`/cases/${caseId}`, supervisor),
+    ];
+    for (const res of await Promise.all(reads)) {
+      expect(res.status).toBe(200);
+      const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+      expect(text).not.toContain(idNumber);
+      expect(text).not.toContain(phone);
+      expect(text).not.toContain(idNumber.slice(-4)); // not even the masked tail
+      expect(text).toContain(ERASED);
+    }
+    const raw = api.store as PostgresEventStore;
+    const keys = await raw.database.query<{ wrapped_key: string | null; legal_basis: string }>(
+      'SELECT wrapped_key, legal_basis FROM es_data_keys WHERE stream_id = $1',
+      [`case-${caseId}`],
+    );
+    expect(keys).toEqual([{ wrapped_key: null, legal_basis: '保存期限届满（个人信息保护法第四十七条）' }]);
+
+    expect((await read(`/cases/${caseId}/integrity`)).body).toEqual({ ok: true, checked: 2 });
+    expect((await api.request('POST', '/audit/seals', undefined, { token: auditor })).status).toBe(201);
+    expect((await read('/audit/seals/verification')).body).toMatchObject({ ok: true, problems: [] });
+
+    const again = await api.request('POST', `/cases/${caseId}/personal-data-erasure`, { legalBasis: '再次' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'I2_ALREADY_ERASED' });
+  });
+
+  it('I2: a case recorded before I2 (plain identifiers) is erased too, and the erasure says its old events hold them', async () => {
+    const oldCase = `c-old-${randomUUID().slice(0, 8)}`;
+    // Written to the raw store, as the API wrote events before I2.
+    const registered = (
+      await api.request<{ events: { data: Record<string, unknown>; actor: never }[] }>(
+        'POST',
+        '/cases/inquiries',
+        INQUIRY,
+        { token: await tokenFor('guide') },
+      )
+    ).body.events[0];
+    await api.store.append(
+      `case-${oldCase}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'InquiryRegistered',
+          schemaVersion: 1,
+          occurredAt: '2026-03-02T09:00:00+08:00',
+          actor: registered.actor,
+          correlationId: randomUUID(),
+          causationId: null,
+          data: { ...registered.data, caseId: oldCase },
+        },
+      ],
+      'no_stream',
+    );
+    expect(JSON.stringify((await read(`/cases/${oldCase}/events`)).body)).toContain(idNumber);
+    const erased = await api.request<{ events: { data: unknown }[] }>(
+      'POST',
+      `/cases/${oldCase}/personal-data-erasure`,
+      {
+        legalBasis: '申请人依法请求删除',
+      },
+    );
+    expect(erased.status).toBe(201);
+    expect(erased.body.events[0].data).toEqual({
+      legalBasis: '申请人依法请求删除',
+      plainIdentifiersInOldEvents: true,
+    });
+    for (const path of [`/cases/${oldCase}/events`, `/cases/${oldCase}/dossier`, `/cases/${oldCase}`]) {
+      const text = JSON.stringify((await read(path)).body);
+      expect(text).not.toContain(idNumber);
+      expect(text).toContain(ERASED);
+    }
+    expect((await read(`/cases/${oldCase}/integrity`)).body).toEqual({ ok: true, checked: 2 });
+  });
+});
