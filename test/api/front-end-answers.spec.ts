@@ -225,8 +225,8 @@ describe('front-end answers (issue 12)', () => {
         expect((res.body.events as { data: { applicant: unknown } }[])[0]!.data.applicant).toEqual({
           kind: 'person',
           name: '张*',
-          idNumber: '110***********1234',
-          phone: '138****8000',
+          idNumber: '110************234',
+          phone: '1********00',
         });
       }
     }
@@ -288,7 +288,7 @@ describe('front-end answers (issue 12)', () => {
       centerId: 'center-1',
       level: 'normal',
       closedLevel: null,
-      applicant: { name: '张*', idNumber: '110***********1234' },
+      applicant: { name: '张*', idNumber: '110************234' },
       revision: 0,
       position: created.position,
     });
