@@ -25,13 +25,20 @@ export const COMMAND_ROLES: Record<CaseCommandType, readonly Role[] | 'firstResp
   WithdrawCase: ['window', 'proxy'],
   FileComplaint: ANY_STAFF,
   ConcludeComplaint: ['supervisor'],
-  SubmitEvaluation: ANY_STAFF,
+  // P5: the applicant rates through an invitation; staff enter ratings with their channel.
+  SubmitEvaluation: [...ANY_STAFF, 'applicant'],
   RectifyEvaluation: ['supervisor'],
   ExplainCard: ['window', 'approver'],
   RevokeCard: ['supervisor'],
   RecordAccountabilityAction: ['supervisor'],
   RunSupervisionCheck: ['system'],
   RecommendPublicCriticism: ['system'],
+  DeliverDecision: ['window'],
+  CompletePreliminaryReview: ['window', 'approver'],
+  IssueEvaluationInvitation: ['window'],
+  RecordEvaluationCallback: ['window', 'approver', 'supervisor'],
+  AppealEvaluation: ['approver'],
+  DecideEvaluationAppeal: ['supervisor'],
 };
 
 const DEPARTMENT_SCOPED: readonly Role[] = ['window', 'approver'];
