@@ -461,7 +461,8 @@ export function* realisticCaseAppends(options: RealisticCasesOptions): Generator
         return {
           type: 'SuspendCase',
           actor: by(clerk),
-          suspensionType: pick(['site_survey', 'expert_review', 'testing'] as const),
+          suspensionType: pick(['inspection', 'expert_review', 'testing'] as const),
+          expectedDays: 5,
           reason: '需组织现场核查',
           applicantNotifiedAt: toShanghaiIso(step.at),
         };

@@ -40,6 +40,7 @@ import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { APP_CONFIG, CLOCK, EVENT_STORE, LOGGER, TOKEN_VERIFIER } from './runtime/runtime-tokens.js';
 import { ViewsModule } from './views/views.module.js';
+import { CASEWORK_CONTROLLERS, CASEWORK_PROVIDERS } from './casework.providers.js';
 
 export interface ApiRuntime {
   readonly config: AppConfig;
@@ -93,6 +94,7 @@ export class AppModule {
       ChangeTimelinessPolicyHandler,
       ...ALERT_PROVIDERS,
       ...AUDIT_PROVIDERS,
+      ...CASEWORK_PROVIDERS,
     ];
     return {
       module: AppModule,
@@ -117,6 +119,7 @@ export class AppModule {
         PolicyController,
         ...ALERT_CONTROLLERS,
         ...AUDIT_CONTROLLERS,
+        ...CASEWORK_CONTROLLERS,
         // The manual clock's route exists only in that mode (API.md: 404 otherwise).
         ...(runtime.clock.mode === 'manual' ? [ManualClockController] : []),
       ],
