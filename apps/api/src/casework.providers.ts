@@ -9,12 +9,16 @@ import { ComplaintsController } from './complaints/complaints.controller.js';
 import { EvaluationsController } from './evaluations/evaluations.controller.js';
 import { PublicCapabilities } from './public/public-capabilities.js';
 import { PublicController } from './public/public.controller.js';
+import { ComplaintsViewController } from './views/complaints/complaints-view.controller.js';
+import { EvaluationsViewController } from './views/evaluations/evaluations-view.controller.js';
 
 export const CASEWORK_CONTROLLERS: Type[] = [
   StatutoryStepsController,
   EvaluationsController,
   ComplaintsController,
   PublicController,
+  ComplaintsViewController,
+  EvaluationsViewController,
 ];
 
 export const CASEWORK_PROVIDERS: Provider[] = [PublicCapabilities, ComplaintWriter];

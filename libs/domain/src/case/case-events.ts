@@ -264,6 +264,8 @@ export type ComplaintFiled = EventBase<
     readonly content: string;
     /** P2: conclusion due. */
     readonly dueAt: string;
+    /** The case's center, so complaint views filter by scope (absent on complaints filed before P1's views). */
+    readonly centerId?: string;
   }
 >;
 

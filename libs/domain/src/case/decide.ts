@@ -375,6 +375,7 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
           subject: command.subject,
           content: command.content,
           dueAt: iso(workingDaysLater(policy.complaintDays)), // P2
+          ...(state.centerId !== undefined && { centerId: state.centerId }),
         }),
       ];
 

@@ -1,5 +1,14 @@
 import type { EpochMs } from '../calendar/calendar-types.js';
-import type { CaseState } from '../case/case-state.js';
+import type { EvaluationRecord } from '../case/case-state.js';
+
+/** What P7 reads of a case (a `CaseState` is one): when it was decided, and its ratings. */
+export interface EvaluatedCase {
+  readonly completedAt?: EpochMs;
+  readonly evaluations: readonly Pick<
+    EvaluationRecord,
+    'score' | 'submittedAt' | 'rectifiedAt' | 'calledBackAt' | 'appealUpheld'
+  >[];
+}
 
 /** P7: the 好差评 rates of a department, window and period. Rates are 0..1, null when undefined. */
 export interface EvaluationRates {
@@ -26,7 +35,11 @@ const inPeriod = (t: EpochMs | undefined, from: EpochMs, to: EpochMs): boolean =
 const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 
 /** P7 over the given cases: ratings submitted in [from, to), cases decided in [from, to). Pure. */
-export function evaluationRates(cases: readonly CaseState[], from: EpochMs, to: EpochMs): EvaluationRates {
+export function evaluationRates(
+  cases: readonly EvaluatedCase[],
+  from: EpochMs,
+  to: EpochMs,
+): EvaluationRates {
   let ratings = 0,
     excluded = 0,
     satisfied = 0,
