@@ -10,7 +10,7 @@ import { assessTimeliness, explanationDueAt } from '../timeliness/assess-timelin
 import { authorize } from './authorize.js';
 import type { CaseCommand } from './case-commands.js';
 import type { CardFacts, CaseEvent, CaseEventOf, CaseEventType, DeadlineFacts } from './case-events.js';
-import { currentSuspension, isClosed, type CardRecord, type CaseState } from './case-state.js';
+import { clockStopped, currentSuspension, type CardRecord, type CaseState } from './case-state.js';
 import { BACKDATE_TOLERANCE_MS, FUTURE_TOLERANCE_MS, type DecisionContext } from './decision-context.js';
 import { appealEvaluation, decideEvaluationAppeal, recordEvaluationCallback } from './steps/bad-review.js';
 import { completeCase } from './steps/completion.js';
@@ -349,7 +349,8 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
       return completeCase(command, state, tools);
 
     case 'WithdrawCase':
-      if (isClosed(state)) return illegal(state, 'a withdrawal');
+      // An application is withdrawn before its decision; a decided approval awaits only delivery (T12).
+      if (clockStopped(state)) return illegal(state, 'a withdrawal');
       if (blank(command.reason)) return invalid('reason', 'A withdrawal records its reason.');
       return [event('CaseWithdrawn', { reason: command.reason })];
 

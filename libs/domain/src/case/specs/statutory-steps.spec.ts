@@ -178,6 +178,20 @@ describe('decision, delivery and the rights notice (T12, N6)', () => {
     expect(detectViolations(recorded(after(flagged, d))).map((v) => v.code)).toEqual(['LATE_DELIVERY']);
   });
 
+  it('T12: given a decided approval, when the applicant withdraws, then ILLEGAL_TRANSITION: only the delivery is left', () => {
+    const decided = after(
+      acceptedCase('2026-03-02T10:00:00+08:00'),
+      events(when(acceptedCase('2026-03-02T10:00:00+08:00'), approve, { now: '2026-03-03T10:00:00+08:00' })),
+    );
+    expect(
+      when(
+        decided,
+        { type: 'WithdrawCase', actor: windowClerk, reason: '不需要了' },
+        { now: '2026-03-04T10:00:00+08:00' },
+      ),
+    ).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+  });
+
   it('T12: given a decided approval, then no card falls due any more (the case clock stopped at the decision)', () => {
     const decided = after(
       acceptedCase('2026-03-02T10:00:00+08:00'),
