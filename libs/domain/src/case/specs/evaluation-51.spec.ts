@@ -153,6 +153,19 @@ describe('好差评 as 国办发〔2019〕51号 wants it (P5–P7)', () => {
     expect(cb[0]).toMatchObject({ type: 'EvaluationCallbackRecorded', data: { late: false } });
     expect(
       when(
+        given,
+        {
+          type: 'RecordEvaluationCallback',
+          actor: windowClerk,
+          evaluationNo: 1,
+          contactedAt: '2026-03-03T10:30:00+08:00',
+          result: '回访早于评价',
+        },
+        { now: '2026-03-05T16:00:00+08:00' },
+      ),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'contactedAt' });
+    expect(
+      when(
         [...given, ...cb],
         {
           type: 'RecordEvaluationCallback',

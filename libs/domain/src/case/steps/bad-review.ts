@@ -3,7 +3,8 @@ import { DEFAULT_APPEAL_DAYS, DEFAULT_CALLBACK_DAYS } from '../../timeliness/tim
 import { toShanghaiIso } from '../../calendar/index.js';
 import type { AppealEvaluation, DecideEvaluationAppeal, RecordEvaluationCallback } from '../case-commands.js';
 import type { CaseState, EvaluationRecord } from '../case-state.js';
-import { blank, invalid, notifiedAt, type Decision, type StepTools } from './step-tools.js';
+import { FUTURE_TOLERANCE_MS } from '../decision-context.js';
+import { blank, invalid, safeInstant, type Decision, type StepTools } from './step-tools.js';
 
 function badReview(state: CaseState, evaluationNo: number): EvaluationRecord | DomainError {
   const e = state.evaluations.find((x) => x.evaluationNo === evaluationNo);
@@ -33,8 +34,11 @@ export function recordEvaluationCallback(
   if (e.calledBackAt !== undefined)
     return refuse('P6_CALLBACK_ALREADY_RECORDED', 'This bad review has already been called back (P6).');
   if (blank(command.result)) return invalid('result', 'A callback records what the applicant said (P6).');
-  const contacted = notifiedAt(command.contactedAt, state, tools.context.now, 'contactedAt');
-  if (typeof contacted !== 'number') return contacted;
+  const contacted = safeInstant(command.contactedAt);
+  if (contacted === undefined)
+    return invalid('contactedAt', 'contactedAt is not an ISO-8601 instant with offset.');
+  if (contacted > tools.context.now + FUTURE_TOLERANCE_MS)
+    return invalid('contactedAt', 'contactedAt lies in the future.');
   if (contacted < e.submittedAt) return invalid('contactedAt', 'A callback follows the review it answers.');
   const dueAt =
     e.callbackDueAt ??
