@@ -461,7 +461,8 @@ export function* realisticCaseAppends(options: RealisticCasesOptions): Generator
         return {
           type: 'SuspendCase',
           actor: by(clerk),
-          suspensionType: pick(['site_survey', 'expert_review', 'testing'] as const),
+          suspensionType: pick(['inspection', 'expert_review', 'testing'] as const),
+          expectedDays: 5,
           reason: '需组织现场核查',
           applicantNotifiedAt: toShanghaiIso(step.at),
         };
@@ -477,12 +478,17 @@ export function* realisticCaseAppends(options: RealisticCasesOptions): Generator
           channel: 'sms',
         };
       case 'complete':
-        return {
-          type: 'CompleteCase',
-          actor: by(clerk),
-          outcome: chance(0.93) ? 'approved' : 'denied',
-          decisionNo: `JD-${f.caseId}`,
-        };
+        return chance(0.93)
+          ? { type: 'CompleteCase', actor: by(clerk), outcome: 'approved', decisionNo: `JD-${f.caseId}` }
+          : {
+              type: 'CompleteCase',
+              actor: by(clerk),
+              outcome: 'denied',
+              decisionNo: `JD-${f.caseId}`,
+              // N6: a denial gives its reasons and the notice of remedies.
+              reasons: ['申请材料不符合法定条件'],
+              remediesNotice: '如不服本决定，可在60日内申请行政复议，或在6个月内提起行政诉讼。',
+            };
       case 'withdraw':
         return { type: 'WithdrawCase', actor: by(clerk), reason: '申请人主动撤回' };
       case 'complain':

@@ -130,7 +130,12 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
       api,
       'POST',
       `/cases/${caseId}/suspensions`,
-      { type: 'site_survey', reason: '需现场核查经营场所', applicantNotifiedAt: '2026-03-03T09:00:00+08:00' },
+      {
+        type: 'inspection',
+        reason: '需检验经营场所设备',
+        expectedDays: 3,
+        applicantNotifiedAt: '2026-03-03T09:00:00+08:00',
+      },
       t.window,
     );
     await api.setClock('2026-03-04T09:00:00+08:00');
@@ -173,6 +178,8 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
       onTime: true,
       overdueMinutes: 0,
     });
+    // T12: the approval's licence is delivered, which closes the case.
+    await expectOk(api, 'POST', `/cases/${caseId}/delivery`, { channel: 'window_pickup' }, t.window);
 
     // P1–P4 after completion: a complaint concluded, a bad review rectified.
     const complaint = await expectOk(
@@ -229,6 +236,7 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
       'CaseResumed',
       'ExtensionGranted',
       'CaseCompleted',
+      'DecisionDelivered',
       'ComplaintFiled',
       'ComplaintConcluded',
       'EvaluationSubmitted',

@@ -79,7 +79,7 @@ const ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: (id) => `/cases/${id}/suspensions`,
-    body: { type: 'hearing', reason: '听证', applicantNotifiedAt: NOTIFIED },
+    body: { type: 'hearing', reason: '听证', expectedDays: 10, applicantNotifiedAt: NOTIFIED },
     allowed: ['window'],
   },
   { method: 'POST', path: (id) => `/cases/${id}/suspensions/1/resumption`, body: {}, allowed: ['window'] },

@@ -93,7 +93,7 @@ describe('rebuild beside the live read models', () => {
       UnknownProjection,
     );
     await expect(rebuildProjections(events.store, db, { names: ['case-view'] })).rejects.toThrow(
-      /case-views, case-timelines, cards, accountability, statistics, backdated-entries/,
+      /case-views, case-timelines, cards, accountability, statistics, complaints, case-evaluations, backdated-entries/,
     );
   });
 });

@@ -120,7 +120,7 @@ describe('views over the read models (FerretDB)', () => {
       api,
       'POST',
       `/cases/${completed}/evaluations`,
-      { score: 2, comment: '等待时间太长' },
+      { score: 2, comment: '等待时间太长', channel: 'device' },
       t.window,
     );
     const view = await get(`/cases/${completed}?minPosition=${answer.position as string}`, t.window);
@@ -324,7 +324,13 @@ describe('views over the read models (FerretDB)', () => {
     const health = api.app.get<ReadModelHealth>(READ_MODEL_HEALTH);
     expect(await health.report()).toMatchObject({ readStore: 'ok', projectorLag: 0 });
     await api.projector.stop();
-    const answer = await expectOk(api, 'POST', `/cases/${lateToo}/evaluations`, { score: 5 }, t.window);
+    const answer = await expectOk(
+      api,
+      'POST',
+      `/cases/${lateToo}/evaluations`,
+      { score: 5, channel: 'device' },
+      t.window,
+    );
     const started = Date.now();
     const lagging = await get(`/cases/${lateToo}?minPosition=${answer.position as string}`, t.window);
     expect(lagging.body).toMatchObject({ status: 504, code: 'PROJECTION_LAG' });

@@ -76,11 +76,14 @@ const accept = (caseId: string): CaseCommand[] => [
   { type: 'AcceptApplication', actor: clerk, receiptNo: `SL-${caseId}` },
 ];
 const superviseCheck: CaseCommand = { type: 'RunSupervisionCheck', actor: SUPERVISION_ACTOR };
+// A denial closes the case with its decision (T12, N6); an approval would stay due until delivered.
 const complete: CaseCommand = {
   type: 'CompleteCase',
   actor: clerk,
-  outcome: 'approved',
+  outcome: 'denied',
   decisionNo: 'JD-1',
+  reasons: ['不符合法定条件'],
+  remediesNotice: '如不服本决定，可申请行政复议或提起行政诉讼。',
 };
 
 describe('supervision’s due cases: hour buckets of nextCheckAt (FerretDB, the case_views projection)', () => {

@@ -258,7 +258,8 @@ describe('supervision over HTTP (电子监察)', () => {
         await post(
           `/cases/${id}/suspensions`,
           {
-            type: 'site_survey',
+            type: 'inspection',
+            expectedDays: 3,
             reason: '需现场核查经营场所',
             applicantNotifiedAt: '2026-04-27T10:00:00+08:00',
           },

@@ -45,6 +45,7 @@ import { ProblemsController } from './problem/pages/problems.controller.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { APP_CONFIG, CLOCK, EVENT_STORE, LOGGER, TOKEN_VERIFIER } from './runtime/runtime-tokens.js';
 import { ViewsModule } from './views/views.module.js';
+import { CASEWORK_CONTROLLERS, CASEWORK_PROVIDERS } from './casework.providers.js';
 
 export interface ApiRuntime {
   readonly config: AppConfig;
@@ -99,6 +100,7 @@ export class AppModule {
       ConfigureNotificationSubscriptionHandler,
       ...ALERT_PROVIDERS,
       ...AUDIT_PROVIDERS,
+      ...CASEWORK_PROVIDERS,
     ];
     return {
       module: AppModule,
@@ -127,6 +129,7 @@ export class AppModule {
         ...ALERT_CONTROLLERS,
         ...AUDIT_CONTROLLERS,
         DevLoginController, // the console's development sign-in (issue 18)
+        ...CASEWORK_CONTROLLERS,
         // The manual clock's route exists only in that mode (API.md: 404 otherwise).
         ...(runtime.clock.mode === 'manual' ? [ManualClockController] : []),
       ],

@@ -120,7 +120,12 @@ export async function caseAt(
       api,
       'POST',
       `/cases/${id}/suspensions`,
-      { type: 'site_survey', reason: '需现场核查', applicantNotifiedAt: '2026-03-02T09:00:00+08:00' },
+      {
+        type: 'inspection',
+        reason: '需检验',
+        expectedDays: 3,
+        applicantNotifiedAt: '2026-03-02T09:00:00+08:00',
+      },
       t.window,
     );
     return id;
@@ -132,5 +137,7 @@ export async function caseAt(
     { outcome: 'approved', decisionNo: 'JD-0001' },
     t.window,
   );
+  // T12: an approval closes when its licence is delivered.
+  await expectOk(api, 'POST', `/cases/${id}/delivery`, { channel: 'window_pickup' }, t.window);
   return id;
 }

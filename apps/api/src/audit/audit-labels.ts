@@ -11,7 +11,13 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   CaseSuspended: '特殊环节（暂停计时）',
   CaseResumed: '恢复计时',
   ExtensionGranted: '延期',
-  CaseCompleted: '办结',
+  CaseCompleted: '办结决定',
+  DecisionDelivered: '送达（T12）',
+  PreliminaryReviewCompleted: '初审转报（T13）',
+  EvaluationInvitationIssued: '发出评价邀请',
+  EvaluationCallbackRecorded: '差评回访',
+  EvaluationAppealed: '差评申诉',
+  EvaluationAppealDecided: '申诉裁定',
   CaseWithdrawn: '撤回',
   ComplaintFiled: '投诉',
   ComplaintConcluded: '投诉办结',
@@ -37,6 +43,7 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
   auditor: '纪检监察',
   admin: '系统管理员',
   system: '电子监察系统',
+  applicant: '服务对象',
 };
 
 export const LEVEL_LABELS: Readonly<Record<string, string>> = {
@@ -55,6 +62,7 @@ export const STATUS_LABELS: Readonly<Record<string, string>> = {
   rejected: '不予受理',
   accepted: '办理中',
   suspended: '特殊环节',
+  decided: '已决定待送达',
   completed: '已办结',
   withdrawn: '已撤回',
 };
@@ -65,6 +73,9 @@ export const STEP_LABELS: Readonly<Record<string, string>> = {
   referral: '转办未结（F3）',
   complaint: '投诉办理超时（P2）',
   rectification: '差评整改超时（P4）',
+  delivery: '送达超时（T12）',
+  preliminary_review: '初审转报超时（T13）',
+  callback: '差评回访超时（P6）',
 };
 
 export const ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -87,6 +98,11 @@ export const VIOLATION_LABELS: Readonly<Record<string, string>> = {
   COMPLAINT_SUBSTANTIATED: '投诉属实',
   BAD_REVIEW_NOT_RECTIFIED: '差评未整改',
   BACKDATED_ENTRY: '补录',
+  LATE_DELIVERY: '送达超时',
+  LATE_PRELIMINARY_REVIEW: '初审转报超时',
+  LOCAL_SUSPENSION: '地方特殊环节',
+  PROXY_RATING: '代为评价',
+  CALLBACK_MISSING: '差评未按时回访',
 };
 
 export const label = (labels: Readonly<Record<string, string>>, key: string | null | undefined): string =>

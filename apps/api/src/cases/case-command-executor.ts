@@ -55,11 +55,14 @@ export class CaseCommandExecutor {
         const matter =
           cmd.type === 'SubmitApplication' ? this.configuration.matter(cmd.matterCode) : undefined;
         const centerId = cmd.type === 'RegisterInquiry' ? cmd.centerId : state.centerId;
+        const local =
+          centerId !== undefined ? this.configuration.center(centerId)?.localSuspensionTypes : undefined;
         return decide(cmd, state, {
           now: this.clock.now(),
           clock: this.configuration.officeClock(centerId),
           policy: this.configuration.policy(),
           ...(matter !== undefined && { matter }),
+          ...(local !== undefined && { localSuspensionTypes: local }),
         });
       },
     });

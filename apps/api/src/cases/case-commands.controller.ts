@@ -13,6 +13,7 @@ import { readCommandMetadata } from '../command-pipeline/command-metadata.js';
 import { answerCommand, type ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { CommandRoute } from '../openapi/command-route.decorator.js';
 import { documentedProblem } from '../openapi/problem-responses.js';
+import { catalogProblem } from '../openapi/catalog-problems.js';
 import { IdParamPipe, OrdinalParamPipe } from '../validation/route-param.pipes.js';
 import { CASE_STREAM_PREFIX } from '#infra/case-stream/case-stream.js';
 import { RegisterInquiryCommand } from './commands/register-inquiry.command.js';
@@ -296,8 +297,12 @@ export class CaseCommandsController {
       documentedProblem(
         422,
         'T6_SUSPENSION_INCOMPLETE',
-        '特殊环节须写明类型、理由及书面告知时间',
-        'A suspension needs a type, a reason and the time the applicant was told in writing (T6).',
+        '特殊环节须写明类型、理由、所需时间及书面告知时间',
+        'A suspension needs a type, a reason, the time needed as told to the applicant (expectedDays) and when the applicant was told in writing (T6).',
+      ),
+      catalogProblem(
+        'T6_SUSPENSION_TYPE_NOT_ALLOWED',
+        "'site_survey' is neither a type of art. 45 nor a local type this center allows (T6).",
       ),
     ],
   })
@@ -392,7 +397,17 @@ export class CaseCommandsController {
   }
 
   @Post(':id/completion')
-  @CommandRoute({ summary: 'Complete a case with a decision', roles: 'window, approver', problems: [] })
+  @CommandRoute({
+    summary: 'Record the decision: an approval awaits delivery (T12), a denial closes the case (N6)',
+    roles: 'window, approver',
+    problems: [
+      catalogProblem('N6_DENIAL_WITHOUT_REASONS', 'A denial gives its reasons in writing (N6, art. 38).'),
+      catalogProblem(
+        'N6_DENIAL_WITHOUT_REMEDIES_NOTICE',
+        'A denial tells the applicant of the right to apply for administrative reconsideration (行政复议) and to bring an administrative suit (行政诉讼) (N6, art. 38); remediesNotice must name both.',
+      ),
+    ],
+  })
   async completeCase(
     @Param('id', IdParamPipe) caseId: string,
     @Body() body: CompleteCaseDto,
@@ -482,9 +497,13 @@ export class CaseCommandsController {
 
   @Post(':id/evaluations')
   @CommandRoute({
-    summary: "Enter the applicant's evaluation (P4)",
-    roles: 'any staff (entered for the applicant)',
+    summary: "Enter the applicant's evaluation from the device or for the applicant (P4, P5)",
+    roles: 'any staff (channel device or proxy; proxy is flagged PROXY_RATING)',
     problems: [
+      catalogProblem(
+        'P5_CHANNEL_ALREADY_RATED',
+        "This case already has a rating through the channel 'device' (P5).",
+      ),
       documentedProblem(
         422,
         'P4_SCORE_OUT_OF_RANGE',

@@ -11,6 +11,8 @@ import { cardsProjection } from './cards/cards.projection.js';
 import { caseTimelinesProjection } from './case-timelines/case-timelines.projection.js';
 import { caseViewsProjection } from './case-views/case-views.projection.js';
 import { statisticsProjection } from './statistics/statistics.projection.js';
+import { complaintsProjection } from './complaints/complaints.projection.js';
+import { caseEvaluationsProjection } from './evaluations/case-evaluations.projection.js';
 
 /** The read models built by pure projection functions. */
 export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
@@ -19,6 +21,8 @@ export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
   cardsProjection as Projection,
   accountabilityProjection as Projection,
   statisticsProjection as Projection,
+  complaintsProjection as Projection,
+  caseEvaluationsProjection as Projection,
 ];
 
 export function projectorProjections(db: Db): AnyProjection[] {

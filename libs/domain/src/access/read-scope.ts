@@ -24,6 +24,7 @@ export const SCOPE_CLAIMS: Readonly<Record<Role, readonly ('centerId' | 'departm
   admin: [],
   proxy: [],
   system: [],
+  applicant: [],
   guide: ['centerId'],
   supervisor: ['centerId'],
   window: ['centerId', 'departmentId'],
@@ -52,6 +53,7 @@ export function readScopeOf(actor: Actor): ReadScope {
       return { kind: 'own-cases', proxyId: actor.id };
     case 'admin':
     case 'system':
+    case 'applicant': // P5: an applicant's invitation rates one case; it reads none through staff routes
       return { kind: 'nothing', reason: `a ${actor.role} reads no cases` };
   }
 }

@@ -39,6 +39,7 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
   const complaintEvents = new Map<string, { id: string; subject: { kind: string; id?: string } }>();
   const evaluationEvents = new Map<number, string>();
   const revoked = new Set<string>();
+  const stepFlags = new Set<string>(); // T12, T13, P6 steps supervision has flagged
 
   const add = (
     code: ViolationCode,
@@ -136,7 +137,19 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
             fromActor(acceptor, state),
             e.recordedAt,
           );
-        else if (e.data.step === 'rectification')
+        else if (e.data.step === 'delivery' || e.data.step === 'preliminary_review') {
+          const code = e.data.step === 'delivery' ? 'LATE_DELIVERY' : 'LATE_PRELIMINARY_REVIEW';
+          stepFlags.add(e.data.step);
+          add(code, [firstIdOf('ApplicationAccepted'), e.eventId], fromActor(acceptor, state), e.recordedAt);
+        } else if (e.data.step === 'callback') {
+          stepFlags.add(`callback:${e.data.ref}`);
+          add(
+            'CALLBACK_MISSING',
+            [evaluationEvents.get(Number(e.data.ref)), e.eventId],
+            fromActor(acceptor ?? receiver, state),
+            e.recordedAt,
+          );
+        } else if (e.data.step === 'rectification')
           add(
             'BAD_REVIEW_NOT_RECTIFIED',
             [evaluationEvents.get(Number(e.data.ref)), e.eventId],
@@ -163,6 +176,42 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
       }
       case 'EvaluationSubmitted':
         evaluationEvents.set(e.data.evaluationNo, e.eventId);
+        // P5: a rating staff entered for the applicant is flagged, against whoever entered it.
+        if (e.data.channel === 'proxy')
+          add('PROXY_RATING', [e.eventId], fromActor(e.actor, state), e.recordedAt);
+        break;
+      case 'CaseSuspended':
+        // T6: a local suspension type, allowed by the center, is recorded as such for audit.
+        if (e.data.local === true)
+          add('LOCAL_SUSPENSION', [e.eventId], fromActor(e.actor, state), e.recordedAt);
+        break;
+      // T12, T13, P6: a step recorded past its limit is the violation, unless supervision flagged it first.
+      case 'DecisionDelivered':
+        if (e.data.late && !stepFlags.has('delivery'))
+          add(
+            'LATE_DELIVERY',
+            [firstIdOf('CaseCompleted'), e.eventId],
+            fromActor(e.actor, state),
+            e.recordedAt,
+          );
+        break;
+      case 'PreliminaryReviewCompleted':
+        if (e.data.late && !stepFlags.has('preliminary_review'))
+          add(
+            'LATE_PRELIMINARY_REVIEW',
+            [firstIdOf('ApplicationAccepted'), e.eventId],
+            fromActor(e.actor, state),
+            e.recordedAt,
+          );
+        break;
+      case 'EvaluationCallbackRecorded':
+        if (e.data.late && !stepFlags.has(`callback:${e.data.evaluationNo}`))
+          add(
+            'CALLBACK_MISSING',
+            [evaluationEvents.get(e.data.evaluationNo), e.eventId],
+            fromActor(e.actor, state),
+            e.recordedAt,
+          );
         break;
       default:
         break;

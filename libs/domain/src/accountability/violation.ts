@@ -11,6 +11,11 @@ export const VIOLATION_RULES = {
   COMPLAINT_SUBSTANTIATED: 'P3',
   BAD_REVIEW_NOT_RECTIFIED: 'P4',
   BACKDATED_ENTRY: 'U2',
+  LATE_DELIVERY: 'T12',
+  LATE_PRELIMINARY_REVIEW: 'T13',
+  LOCAL_SUSPENSION: 'T6',
+  PROXY_RATING: 'P5',
+  CALLBACK_MISSING: 'P6',
 } as const;
 
 export type ViolationCode = keyof typeof VIOLATION_RULES;
@@ -20,7 +25,9 @@ export interface Violation {
   readonly violationId: string;
   readonly code: ViolationCode;
   readonly rule: (typeof VIOLATION_RULES)[ViolationCode];
+  /** The case; empty for a complaint without one (P1), which names `complaintId` instead. */
   readonly caseId: string;
+  readonly complaintId?: string;
   readonly staffId?: string;
   readonly staffName?: string;
   readonly windowId?: string;

@@ -16,6 +16,13 @@ export const DEFAULT_DEDUCTIONS: DeductionTable = {
   COMPLAINT_SUBSTANTIATED: 5,
   BAD_REVIEW_NOT_RECTIFIED: 2,
   BACKDATED_ENTRY: 1,
+  LATE_DELIVERY: 2,
+  LATE_PRELIMINARY_REVIEW: 2,
+  // T6, P5: flagged for audit; a local type the center allows, or a rating entered for the applicant,
+  // breaks no limit by itself, so it costs nothing unless a center configures otherwise.
+  LOCAL_SUSPENSION: 0,
+  PROXY_RATING: 0,
+  CALLBACK_MISSING: 2,
 };
 
 export const QUARTER_START_SCORE = 100;

@@ -1,4 +1,4 @@
-/** Roles of DOMAIN.md "Who uses it", plus `system` for the supervision process (C4). */
+/** Roles of DOMAIN.md "Who uses it"; `Role` adds `system` (C4) and `applicant` (P5). */
 export const STAFF_ROLES = [
   'guide',
   'proxy',
@@ -9,7 +9,8 @@ export const STAFF_ROLES = [
   'admin',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export type Role = StaffRole | 'system';
+/** `applicant`: the person served, acting only through a one-time evaluation invitation (P5). */
+export type Role = StaffRole | 'system' | 'applicant';
 
 /** Who did a step (U1). Always taken from the authenticated identity, never from a request body. */
 export interface Actor {
@@ -23,3 +24,8 @@ export interface Actor {
 
 /** The actor the supervision process writes cards as (C4). */
 export const SUPERVISION_ACTOR: Actor = { id: 'system:supervision', name: '电子监察系统', role: 'system' };
+
+/** The applicant rating through an invitation (P5): no account, the invitation is the authority. */
+export function applicantActor(invitationId: string): Actor {
+  return { id: `applicant:${invitationId}`, name: '服务对象', role: 'applicant' };
+}

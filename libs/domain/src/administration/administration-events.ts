@@ -21,6 +21,8 @@ export interface CenterDefinition {
   readonly name: string;
   /** `HH:MM` periods, as people write them; parsed with `parseOfficeHours` when used (T1). */
   readonly officeHours: readonly OfficePeriodText[];
+  /** T6: local suspension types this center allows (e.g. `site_survey`, `public_notice`). */
+  readonly localSuspensionTypes?: readonly string[];
 }
 
 export type CenterConfigured = AdministrationEventBase<'CenterConfigured', CenterDefinition>;

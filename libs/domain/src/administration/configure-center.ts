@@ -34,6 +34,16 @@ export function configureCenter(
       parsed.problems.map((p) => ({ field: p.path.replace(/^periods/, 'officeHours'), message: p.message })),
     );
   }
+  const local = input.localSuspensionTypes;
+  const bad = (local ?? []).findIndex((t) => !/^[a-z][a-z0-9_]{0,39}$/.test(t));
+  if (bad >= 0)
+    return administrationError(
+      'VALIDATION_FAILED',
+      'invalid',
+      '请求参数不合法',
+      'A local suspension type is a short snake_case code, e.g. site_survey (T6).',
+      [{ field: `localSuspensionTypes[${bad}]`, message: 'must match ^[a-z][a-z0-9_]{0,39}$' }],
+    );
   return {
     type: 'CenterConfigured',
     schemaVersion: 1,
@@ -43,6 +53,7 @@ export function configureCenter(
       centerId: input.centerId,
       name: input.name,
       officeHours: input.officeHours.map((p) => ({ start: p.start, end: p.end })),
+      ...(local !== undefined && { localSuspensionTypes: [...new Set(local)] }),
     },
   };
 }

@@ -26,13 +26,20 @@ export const COMMAND_ROLES: Record<CaseCommandType, readonly Role[] | 'firstResp
   WithdrawCase: ['window', 'proxy'],
   FileComplaint: ANY_STAFF,
   ConcludeComplaint: ['supervisor'],
-  SubmitEvaluation: ANY_STAFF,
+  // P5: the applicant rates through an invitation; staff enter ratings with their channel.
+  SubmitEvaluation: [...ANY_STAFF, 'applicant'],
   RectifyEvaluation: ['supervisor'],
   ExplainCard: ['window', 'approver'],
   RevokeCard: ['supervisor'],
   RecordAccountabilityAction: ['supervisor'],
   RunSupervisionCheck: ['system'],
   RecommendPublicCriticism: ['system'],
+  DeliverDecision: ['window'],
+  CompletePreliminaryReview: ['window', 'approver'],
+  IssueEvaluationInvitation: ['window'],
+  RecordEvaluationCallback: ['window', 'approver', 'supervisor'],
+  AppealEvaluation: ['approver'],
+  DecideEvaluationAppeal: ['supervisor'],
 };
 
 const DEPARTMENT_SCOPED: readonly Role[] = ['window', 'approver'];
@@ -60,7 +67,14 @@ export function authorize(
     return allowed === 'firstResponder' || !allowed.includes('system')
       ? forbidden(`The supervision process may not issue ${command.type}.`)
       : undefined;
-  if (command.type !== 'RegisterInquiry' && state.status !== 'none' && !caseVisibleTo(actor, state))
+  // P5: an applicant reads no case; the invitation the decider checks is the authority to rate it.
+  const invitedRating = actor.role === 'applicant' && command.type === 'SubmitEvaluation';
+  if (
+    command.type !== 'RegisterInquiry' &&
+    !invitedRating &&
+    state.status !== 'none' &&
+    !caseVisibleTo(actor, state)
+  )
     return caseNotVisible();
   if (actor.role === 'auditor') return forbidden('Auditors have read-only access and never record steps.');
   if (allowed === 'firstResponder') {

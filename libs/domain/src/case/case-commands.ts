@@ -4,11 +4,13 @@ import type {
   Applicant,
   Channel,
   ComplaintSubject,
+  EvaluationChannel,
   MaterialRef,
   NotificationChannel,
   SupplementItem,
   SuspensionType,
 } from './case-events.js';
+import type { DeliveryChannel } from './step-events.js';
 
 /** What every command carries: who (from the token) and, optionally, when it really happened (U2). */
 interface CommandBase<T extends string> {
@@ -58,6 +60,8 @@ export type SuspendCase = CommandBase<'SuspendCase'> & {
   readonly suspensionType: SuspensionType;
   readonly reason: string;
   readonly applicantNotifiedAt: string;
+  /** T6: the time needed in working days, as told to the applicant. */
+  readonly expectedDays?: number;
 };
 export type ResumeCase = CommandBase<'ResumeCase'> & { readonly suspensionNo: number };
 export type GrantExtension = CommandBase<'GrantExtension'> & {
@@ -70,6 +74,19 @@ export type CompleteCase = CommandBase<'CompleteCase'> & {
   readonly outcome: 'approved' | 'denied';
   readonly decisionNo: string;
   readonly reasons?: readonly string[];
+  /** N6: a denial's notice of the rights to reconsideration (行政复议) and suit (行政诉讼). */
+  readonly remediesNotice?: string;
+};
+/** T12: the approval's licence or certificate is delivered; closes the case. */
+export type DeliverDecision = CommandBase<'DeliverDecision'> & {
+  readonly channel: DeliveryChannel;
+  readonly licenceNo?: string;
+  readonly trackingNo?: string;
+};
+/** T13: an escalated case's preliminary review, forwarded to the deciding authority. */
+export type CompletePreliminaryReview = CommandBase<'CompletePreliminaryReview'> & {
+  readonly opinion: string;
+  readonly forwardedTo: string;
 };
 export type WithdrawCase = CommandBase<'WithdrawCase'> & { readonly reason: string };
 export type FileComplaint = CommandBase<'FileComplaint'> & {
@@ -86,6 +103,31 @@ export type ConcludeComplaint = CommandBase<'ConcludeComplaint'> & {
 export type SubmitEvaluation = CommandBase<'SubmitEvaluation'> & {
   readonly score: number;
   readonly comment?: string;
+  /** P5: `device` or `proxy` when staff enter it; `invitation` when the applicant uses the link. */
+  readonly channel?: EvaluationChannel;
+  /** P5: the invitation the applicant's token names (channel `invitation`). */
+  readonly invitationId?: string;
+};
+/** P5: a one-time invitation for the applicant; the id is drawn by the caller (random or derived). */
+export type IssueEvaluationInvitation = CommandBase<'IssueEvaluationInvitation'> & {
+  readonly invitationId: string;
+};
+/** P6: the callback (回访) of a bad review. */
+export type RecordEvaluationCallback = CommandBase<'RecordEvaluationCallback'> & {
+  readonly evaluationNo: number;
+  readonly contactedAt: string;
+  readonly result: string;
+};
+/** P6: the department's appeal of a bad review (申诉). */
+export type AppealEvaluation = CommandBase<'AppealEvaluation'> & {
+  readonly evaluationNo: number;
+  readonly reason: string;
+};
+/** P6: the supervisor upholds or rejects the appeal. */
+export type DecideEvaluationAppeal = CommandBase<'DecideEvaluationAppeal'> & {
+  readonly evaluationNo: number;
+  readonly upheld: boolean;
+  readonly reason: string;
 };
 export type RectifyEvaluation = CommandBase<'RectifyEvaluation'> & {
   readonly evaluationNo: number;
@@ -131,6 +173,12 @@ export type CaseCommand =
   | RevokeCard
   | RecordAccountabilityAction
   | RunSupervisionCheck
-  | RecommendPublicCriticism;
+  | RecommendPublicCriticism
+  | DeliverDecision
+  | CompletePreliminaryReview
+  | IssueEvaluationInvitation
+  | RecordEvaluationCallback
+  | AppealEvaluation
+  | DecideEvaluationAppeal;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -1,13 +1,14 @@
 import type { Actor } from '../actor/actor.js';
 import type { MatterKind } from '../catalog/matter.js';
+import type { StatutoryStepEvent } from './step-events.js';
 
 /**
  * Every fact of a case's life, as a discriminated union on `type`. Instants are ISO-8601 strings
  * with the +08:00 offset (T1). A change of shape means a new `schemaVersion` and an upcaster (DESIGN.md).
  */
-interface EventBase<T extends string, D> {
+export interface EventBase<T extends string, D, V extends number = 1> {
   readonly type: T;
-  readonly schemaVersion: 1;
+  readonly schemaVersion: V;
   /** Business time of the step (U1); may be earlier than recording time, see U2. */
   readonly occurredAt: string;
   readonly actor: Actor;
@@ -44,17 +45,43 @@ export interface MatterSnapshot {
   readonly joint: boolean;
 }
 
-export type SuspensionType =
-  'hearing' | 'testing' | 'quarantine' | 'appraisal' | 'expert_review' | 'site_survey' | 'public_notice';
+/** T6: the suspension types art. 45 names (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审). */
+export const STATUTORY_SUSPENSION_TYPES = [
+  'hearing',
+  'tendering',
+  'auction',
+  'inspection',
+  'testing',
+  'quarantine',
+  'appraisal',
+  'expert_review',
+] as const;
+export type StatutorySuspensionType = (typeof STATUTORY_SUSPENSION_TYPES)[number];
+/**
+ * T6: a statutory type, or a local one a center allows by configuration (`localSuspensionTypes`,
+ * e.g. `site_survey`, `public_notice`). Cases recorded before T6 hold `site_survey` or `public_notice`.
+ */
+export type SuspensionType = StatutorySuspensionType | (string & {});
 
 export type NotificationChannel = 'sms' | 'phone' | 'written' | 'online';
 export type CardLevel = 'warning' | 'yellow' | 'red';
-export type StepKind = 'supplement_notice' | 'explanation' | 'referral' | 'complaint' | 'rectification';
+export type StepKind =
+  | 'supplement_notice'
+  | 'explanation'
+  | 'referral'
+  | 'complaint'
+  | 'rectification'
+  /** T12: delivery of an approval within 10 working days of the decision. */
+  | 'delivery'
+  /** T13: preliminary review of an escalated case within 20 working days of acceptance. */
+  | 'preliminary_review'
+  /** P6: the callback of a bad review within 5 working days. */
+  | 'callback';
 export type AccountabilityActionKind =
   'reminder' | 'criticism' | 'warning' | 'public_criticism' | 'discipline';
 
 /** Fields every step may carry: why a back-dated entry was entered late (U2). */
-interface LateEntry {
+export interface LateEntry {
   readonly lateEntryReason?: string;
 }
 
@@ -155,6 +182,8 @@ export type ApplicationAccepted = EventBase<
       readonly limitMinutes?: number;
       /** When the clock starts: acceptance, or receipt when the supplement notice was late or missing (N2). */
       readonly clockStartsAt: string;
+      /** T13: an escalated case's preliminary review is due then (absent on cases accepted before T13). */
+      readonly preliminaryReviewDueAt?: string;
     }
 >;
 
@@ -165,6 +194,10 @@ export type CaseSuspended = EventBase<
     readonly suspensionType: SuspensionType;
     readonly reason: string;
     readonly applicantNotifiedAt: string;
+    /** T6: the time needed, in working days, as told to the applicant (absent before T6). */
+    readonly expectedDays?: number;
+    /** T6: a local type the center allows, not one of art. 45; flagged for audit (LOCAL_SUSPENSION). */
+    readonly local?: boolean;
   }
 >;
 
@@ -191,17 +224,29 @@ export type ExtensionGranted = EventBase<
     }
 >;
 
+/**
+ * The decision (办结决定). Version 2 (T12): an approval waits for delivery (`delivery: 'pending'`,
+ * due by `deliveryDueAt`); a denial is delivered with the decision and closes the case. Version 1
+ * events, recorded before T12, closed the case whatever the outcome: `upcastCaseEvent` reads them
+ * as `delivery: 'with_decision'`, so they stay closed.
+ */
 export type CaseCompleted = EventBase<
   'CaseCompleted',
   LateEntry & {
     readonly outcome: 'approved' | 'denied';
     readonly decisionNo: string;
     readonly reasons?: readonly string[];
+    /** N6: a denial's notice of the rights to reconsideration and suit (absent before N6). */
+    readonly remediesNotice?: string;
     readonly deadline?: string;
     readonly onTime: boolean;
     /** Office minutes past the deadline at completion (0 when on time). */
     readonly overdueMinutes: number;
-  }
+    readonly delivery: 'pending' | 'with_decision';
+    /** T12: an approval is delivered by then (10 working days after the decision). */
+    readonly deliveryDueAt?: string;
+  },
+  2
 >;
 
 export type CaseWithdrawn = EventBase<'CaseWithdrawn', LateEntry & { readonly reason: string }>;
@@ -220,6 +265,8 @@ export type ComplaintFiled = EventBase<
     readonly content: string;
     /** P2: conclusion due. */
     readonly dueAt: string;
+    /** The case's center, so complaint views filter by scope (absent on complaints filed before P1's views). */
+    readonly centerId?: string;
   }
 >;
 
@@ -242,8 +289,19 @@ export type EvaluationSubmitted = EventBase<
     /** P4: scores 1 and 2 are bad reviews with a rectification deadline. */
     readonly bad: boolean;
     readonly rectifyBy?: string;
+    /**
+     * P5: how the rating came: the applicant through a one-time invitation, the window's device, or
+     * staff entering it for the applicant (`proxy`, flagged). Absent on ratings recorded before P5.
+     */
+    readonly channel?: EvaluationChannel;
+    /** P5: the invitation the applicant used. */
+    readonly invitationId?: string;
+    /** P6: a bad review's callback is due then. */
+    readonly callbackDueAt?: string;
   }
 >;
+
+export type EvaluationChannel = 'invitation' | 'device' | 'proxy';
 
 export type EvaluationRectified = EventBase<
   'EvaluationRectified',
@@ -359,7 +417,8 @@ export type CaseEvent =
   | CardRevoked
   | AccountabilityActionRecorded
   | PublicCriticismRecommended
-  | PersonalDataErased;
+  | PersonalDataErased
+  | StatutoryStepEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -4,6 +4,7 @@ import type {
   Applicant,
   CardLevel,
   Channel,
+  EvaluationChannel,
   MaterialRef,
   MatterSnapshot,
   StepKind,
@@ -21,6 +22,8 @@ export type CaseStatus =
   | 'rejected'
   | 'accepted'
   | 'suspended'
+  /** T12: an approval decided, its licence not yet delivered; the clock of the case has stopped. */
+  | 'decided'
   | 'completed'
   | 'withdrawn';
 
@@ -86,6 +89,37 @@ export interface EvaluationRecord {
   readonly submittedAt: EpochMs;
   readonly rectifyBy?: EpochMs;
   readonly rectifiedAt?: EpochMs;
+  /** P5: absent on ratings recorded before P5. */
+  readonly channel?: EvaluationChannel;
+  readonly invitationId?: string;
+  /** P6: the callback of a bad review. */
+  readonly callbackDueAt?: EpochMs;
+  readonly calledBackAt?: EpochMs;
+  readonly appealedAt?: EpochMs;
+  readonly appealDecidedAt?: EpochMs;
+  /** P6: an upheld appeal takes the review out of the rates (P7), never out of the record. */
+  readonly appealUpheld?: boolean;
+}
+
+/** P5: an invitation issued to the applicant, usable once before it expires. */
+export interface InvitationRecord {
+  readonly invitationId: string;
+  readonly expiresAt: EpochMs;
+}
+
+/** T12: the decision, and its delivery when it is an approval. */
+export interface DecisionRecord {
+  readonly outcome: 'approved' | 'denied';
+  readonly decidedAt: EpochMs;
+  readonly deliveryDueAt?: EpochMs;
+  readonly deliveredAt?: EpochMs;
+}
+
+/** T13: the preliminary review an escalated case owes. */
+export interface PreliminaryReviewRecord {
+  readonly dueAt: EpochMs;
+  readonly completedAt?: EpochMs;
+  readonly forwardedTo?: string;
 }
 
 export interface CaseState {
@@ -124,8 +158,12 @@ export interface CaseState {
     readonly grantedAt: EpochMs;
     readonly previousDeadline: EpochMs;
   };
+  /** When the decision was made (办结决定): the case's timeliness is measured here (C2). */
   readonly completedAt?: EpochMs;
   readonly closedAt?: EpochMs;
+  readonly decision?: DecisionRecord;
+  readonly preliminaryReview?: PreliminaryReviewRecord;
+  readonly invitations: readonly InvitationRecord[];
   readonly onTime?: boolean;
   readonly complaints: readonly ComplaintRecord[];
   readonly evaluations: readonly EvaluationRecord[];
@@ -146,6 +184,7 @@ export const initialState: CaseState = {
   suspensions: [],
   complaints: [],
   evaluations: [],
+  invitations: [],
   cards: [],
   raisedFlags: [],
   publicCriticismRecommended: false,
@@ -154,6 +193,14 @@ export const initialState: CaseState = {
 
 export function isClosed(state: CaseState): boolean {
   return CLOSED_STATUSES.includes(state.status);
+}
+
+/**
+ * The case's own clock has stopped: closed, or decided and only its delivery left (T12). Cards
+ * (C1–C3) and the overdue roster follow this, not `isClosed`.
+ */
+export function clockStopped(state: CaseState): boolean {
+  return isClosed(state) || state.completedAt !== undefined;
 }
 
 /** The key under which a step flag is raised once (T10). */

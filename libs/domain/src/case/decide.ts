@@ -3,45 +3,42 @@ import {
   addOfficeMinutes,
   deadlineAfterWorkingDays,
   officeMinutesBetween,
-  parseInstant,
   toShanghaiIso,
   withinInputRange,
 } from '../calendar/index.js';
-import {
-  domainError,
-  isDomainError,
-  type DomainError,
-  type DomainErrorCode,
-} from '../errors/domain-error.js';
+import { domainError, isDomainError, type DomainError } from '../errors/domain-error.js';
 import { DEFAULT_IMMEDIATE_LIMIT_MINUTES } from '../catalog/matter.js';
 import { assessTimeliness, explanationDueAt } from '../timeliness/assess-timeliness.js';
 import { authorize } from './authorize.js';
 import type { CaseCommand } from './case-commands.js';
 import type { CardFacts, CaseEvent, CaseEventOf, CaseEventType, DeadlineFacts } from './case-events.js';
-import { currentSuspension, isClosed, type CardRecord, type CaseState } from './case-state.js';
+import { clockStopped, currentSuspension, type CardRecord, type CaseState } from './case-state.js';
 import { BACKDATE_TOLERANCE_MS, FUTURE_TOLERANCE_MS, type DecisionContext } from './decision-context.js';
+import { appealEvaluation, decideEvaluationAppeal, recordEvaluationCallback } from './steps/bad-review.js';
+import { completeCase } from './steps/completion.js';
+import { deliverDecision } from './steps/delivery.js';
+import { issueEvaluationInvitation, submitEvaluation } from './steps/evaluation.js';
+import { completePreliminaryReview } from './steps/preliminary-review.js';
+import {
+  blank,
+  CURRENT_SCHEMA_VERSION,
+  illegal,
+  invalid,
+  notifiedAt,
+  outOfBounds,
+  rule,
+  safeInstant,
+  type Decision,
+  type StepTools,
+} from './steps/step-tools.js';
+import { suspendCase } from './steps/suspension.js';
+import { STATUTORY_PRELIMINARY_REVIEW_DAYS } from '../timeliness/timeliness-policy.js';
 
-export type Decision = readonly CaseEvent[] | DomainError;
-
-const blank = (s: string | undefined): boolean => typeof s !== 'string' || s.trim() === '';
-
-const illegal = (state: CaseState, step: string): DomainError =>
-  domainError(
-    'ILLEGAL_TRANSITION',
-    'conflict',
-    '当前办件状态不允许该操作',
-    `A case in state '${state.status}' does not allow ${step}.`,
-  );
-
-const rule = (code: DomainErrorCode, title: string, detail: string, field?: string): DomainError =>
-  domainError(code, 'rule', title, detail, field);
+export type { Decision } from './steps/step-tools.js';
 
 /** T3: an immediate matter's limit in office minutes (the default when its definition names none). */
 const immediateLimit = (m: { readonly immediateLimitMinutes?: number }): number =>
   m.immediateLimitMinutes ?? DEFAULT_IMMEDIATE_LIMIT_MINUTES;
-
-const invalid = (field: string, detail: string): DomainError =>
-  domainError('VALIDATION_FAILED', 'invalid', '请求参数不合法', detail, field);
 
 /**
  * decide(command, state, context) → the events the command records, or the rule it breaks.
@@ -80,14 +77,16 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
   const event = <T extends CaseEventType>(type: T, data: CaseEventOf<T>['data']): CaseEvent =>
     ({
       type,
-      schemaVersion: 1,
+      schemaVersion: CURRENT_SCHEMA_VERSION[type] ?? 1,
       occurredAt: iso(when),
       actor: command.actor,
       data: blank(command.lateEntryReason)
         ? data
         : { ...data, lateEntryReason: command.lateEntryReason!.trim() },
     }) as CaseEvent;
-  const workingDaysLater = (days: number): EpochMs => deadlineAfterWorkingDays(clock, when, days).value;
+  const workingDaysLater = (days: number, from: EpochMs = when): EpochMs =>
+    deadlineAfterWorkingDays(clock, from, days).value;
+  const tools: StepTools = { when, context, event, workingDaysLater };
 
   switch (command.type) {
     case 'RegisterInquiry': {
@@ -275,30 +274,15 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
             : { limitDays: m.promisedLimitDays }),
           clockStartsAt: iso(clockStartsAt),
           ...deadlineFacts(facts.value, facts.provisional, context), // N5, T9
+          ...(m.kind === 'escalated' && {
+            preliminaryReviewDueAt: iso(workingDaysLater(STATUTORY_PRELIMINARY_REVIEW_DAYS)), // T13
+          }),
         }),
       ];
     }
 
-    case 'SuspendCase': {
-      if (state.status !== 'accepted') return illegal(state, 'a suspension');
-      if (blank(command.reason) || blank(command.applicantNotifiedAt))
-        return rule(
-          'T6_SUSPENSION_INCOMPLETE',
-          '特殊环节须写明类型、理由及书面告知时间',
-          'A suspension needs a type, a reason and the time the applicant was told in writing (T6).',
-          blank(command.reason) ? 'reason' : 'applicantNotifiedAt',
-        );
-      const notified = notifiedAt(command.applicantNotifiedAt, state, context.now);
-      if (typeof notified !== 'number') return notified;
-      return [
-        event('CaseSuspended', {
-          suspensionNo: state.suspensions.length + 1,
-          suspensionType: command.suspensionType,
-          reason: command.reason,
-          applicantNotifiedAt: iso(notified),
-        }),
-      ];
-    }
+    case 'SuspendCase':
+      return suspendCase(command, state, tools);
 
     case 'ResumeCase': {
       const open = currentSuspension(state);
@@ -371,30 +355,12 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
       ];
     }
 
-    case 'CompleteCase': {
-      if (state.status !== 'accepted') return illegal(state, 'a completion');
-      if (blank(command.decisionNo)) return invalid('decisionNo', 'A decision has a number.');
-      if (command.outcome === 'denied' && !(command.reasons ?? []).some((r) => !blank(r)))
-        return invalid('reasons', 'A denial gives its reasons.');
-      const deadline = state.deadline!;
-      // onTime is calendar time against the deadline instant, as the cards judge it (C2: yellow the
-      // minute after); overdueMinutes counts office minutes, at least 1 when late, so a completion
-      // at 17:31 after a 17:30 deadline (office closed) reads late by 1, never `onTime: false, 0`.
-      const overdue = when > deadline ? Math.max(1, officeMinutesBetween(clock, deadline, when).value) : 0;
-      return [
-        event('CaseCompleted', {
-          outcome: command.outcome,
-          decisionNo: command.decisionNo,
-          ...(command.reasons !== undefined && { reasons: command.reasons }),
-          deadline: iso(deadline),
-          onTime: when <= deadline,
-          overdueMinutes: overdue,
-        }),
-      ];
-    }
+    case 'CompleteCase':
+      return completeCase(command, state, tools);
 
     case 'WithdrawCase':
-      if (isClosed(state)) return illegal(state, 'a withdrawal');
+      // An application is withdrawn before its decision; a decided approval awaits only delivery (T12).
+      if (clockStopped(state)) return illegal(state, 'a withdrawal');
       if (blank(command.reason)) return invalid('reason', 'A withdrawal records its reason.');
       return [event('CaseWithdrawn', { reason: command.reason })];
 
@@ -420,6 +386,7 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
           subject: command.subject,
           content: command.content,
           dueAt: iso(workingDaysLater(policy.complaintDays)), // P2
+          ...(state.centerId !== undefined && { centerId: state.centerId }),
         }),
       ];
 
@@ -450,25 +417,8 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
       ];
     }
 
-    case 'SubmitEvaluation': {
-      if (!Number.isInteger(command.score) || command.score < 1 || command.score > 5)
-        return rule(
-          'P4_SCORE_OUT_OF_RANGE',
-          '评价分值须为1至5',
-          'score must be a whole number from 1 (非常不满意) to 5 (非常满意) (P4).',
-          'score',
-        );
-      const bad = command.score <= 2;
-      return [
-        event('EvaluationSubmitted', {
-          evaluationNo: state.evaluations.length + 1,
-          score: command.score as 1 | 2 | 3 | 4 | 5,
-          ...(command.comment !== undefined && { comment: command.comment }),
-          bad,
-          ...(bad && { rectifyBy: iso(workingDaysLater(policy.rectificationDays)) }), // P4
-        }),
-      ];
-    }
+    case 'SubmitEvaluation':
+      return submitEvaluation(command, state, tools);
 
     case 'RectifyEvaluation': {
       const e = state.evaluations.find((x) => x.evaluationNo === command.evaluationNo);
@@ -591,6 +541,19 @@ export function decide(command: CaseCommand, state: CaseState, context: Decision
           policyVersion: policy.version,
         }),
       ];
+
+    case 'DeliverDecision':
+      return deliverDecision(command, state, tools);
+    case 'CompletePreliminaryReview':
+      return completePreliminaryReview(command, state, tools);
+    case 'IssueEvaluationInvitation':
+      return issueEvaluationInvitation(command, state, tools);
+    case 'RecordEvaluationCallback':
+      return recordEvaluationCallback(command, state, tools);
+    case 'AppealEvaluation':
+      return appealEvaluation(command, state, tools);
+    case 'DecideEvaluationAppeal':
+      return decideEvaluationAppeal(command, state, tools);
   }
 }
 
@@ -667,48 +630,6 @@ function standingCard(state: CaseState, cardId: string): CardRecord | DomainErro
     return rule('C4_CARD_ALREADY_REVOKED', '该牌已撤销', 'This card has been revoked by a supervisor (C4).');
   return card;
 }
-
-/** T6, T7: when the applicant was told in writing: a real instant, after receipt, not in the future. */
-function notifiedAt(iso: string, state: CaseState, now: EpochMs): EpochMs | DomainError {
-  const t = safeInstant(iso);
-  if (t === undefined)
-    return invalid('applicantNotifiedAt', 'applicantNotifiedAt is not an ISO-8601 instant with offset.');
-  if (!withinInputRange(t)) return outOfBounds('applicantNotifiedAt');
-  if (t > now + FUTURE_TOLERANCE_MS)
-    return rule(
-      'U2_OCCURRED_IN_FUTURE',
-      '告知时间不能晚于当前时间',
-      'applicantNotifiedAt lies in the future.',
-      'applicantNotifiedAt',
-    );
-  if (state.receivedAt !== undefined && t < state.receivedAt)
-    return rule(
-      'T6_NOTIFIED_BEFORE_RECEIPT',
-      '告知时间早于收件时间',
-      `The applicant cannot have been told before the application was received at ${toShanghaiIso(state.receivedAt)}.`,
-      'applicantNotifiedAt',
-    );
-  return t;
-}
-
-function safeInstant(iso: unknown): EpochMs | undefined {
-  if (typeof iso !== 'string') return undefined;
-  try {
-    const t = parseInstant(iso);
-    return Number.isFinite(t) ? t : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** T14: an instant outside 2000–2099 is refused as input, so every stored time can be read back. */
-const outOfBounds = (field: string): DomainError =>
-  rule(
-    'T14_OUT_OF_BOUNDS',
-    '超出允许范围（T14）',
-    `${field} must lie between 2000-01-01 and 2099-12-31 (T14).`,
-    field,
-  );
 
 /**
  * U2: business time defaults to now, but never to before the case's previous step (a manual clock

@@ -13,6 +13,8 @@ export interface DecisionContext {
   readonly policy: TimelinessPolicy;
   /** The catalogued matter an application names, when the command is SubmitApplication. */
   readonly matter?: Matter;
+  /** T6: the local suspension types the case's center allows (center configuration). */
+  readonly localSuspensionTypes?: readonly string[];
 }
 
 /** U2: an entry more than this far in the past is back-dated and needs a reason. */

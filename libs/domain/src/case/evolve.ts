@@ -3,6 +3,7 @@ import type { CaseEvent } from './case-events.js';
 import type { CardRecord, CaseState } from './case-state.js';
 import { stepFlagKey } from './case-state.js';
 import { eraseIdentifiers } from '../privacy/mask-applicant.js';
+import { evolveStatutoryStep } from './steps/evolve-statutory-steps.js';
 
 const at = (iso: string): number => parseInstant(iso);
 
@@ -111,6 +112,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         provisional: d.provisional,
         calendarVersion: d.calendarVersion,
         policyVersion: d.policyVersion,
+        ...(d.preliminaryReviewDueAt !== undefined && {
+          preliminaryReview: { dueAt: at(d.preliminaryReviewDueAt) },
+        }),
         // A proxy's application has no window until a window accepts it; cards and A2 ledgers need one.
         ...(s.windowId === undefined &&
           event.actor.windowId !== undefined && { windowId: event.actor.windowId }),
@@ -152,14 +156,22 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         provisional: event.data.provisional,
         calendarVersion: event.data.calendarVersion,
       };
-    case 'CaseCompleted':
+    case 'CaseCompleted': {
+      // T12: an approval waits for delivery; a denial (and every version-1 decision) closes the case.
+      const pending = event.data.delivery === 'pending';
       return {
         ...s,
-        status: 'completed',
+        status: pending ? 'decided' : 'completed',
         completedAt: occurred,
-        closedAt: occurred,
+        ...(!pending && { closedAt: occurred }),
         onTime: event.data.onTime,
+        decision: {
+          outcome: event.data.outcome,
+          decidedAt: occurred,
+          ...(event.data.deliveryDueAt !== undefined && { deliveryDueAt: at(event.data.deliveryDueAt) }),
+        },
       };
+    }
     case 'CaseWithdrawn':
       return {
         ...s,
@@ -196,6 +208,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
             score: event.data.score,
             submittedAt: occurred,
             ...(event.data.rectifyBy !== undefined && { rectifyBy: at(event.data.rectifyBy) }),
+            ...(event.data.channel !== undefined && { channel: event.data.channel }),
+            ...(event.data.invitationId !== undefined && { invitationId: event.data.invitationId }),
+            ...(event.data.callbackDueAt !== undefined && { callbackDueAt: at(event.data.callbackDueAt) }),
           },
         ],
       };
@@ -242,6 +257,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     case 'PersonalDataErased':
       // I2: whatever was folded before (a view built earlier) shows the identifiers as erased.
       return { ...s, applicant: s.applicant && eraseIdentifiers(s.applicant) };
+    default:
+      return evolveStatutoryStep(s, event, occurred);
   }
 }
 

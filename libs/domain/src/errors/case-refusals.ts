@@ -131,9 +131,9 @@ export const CASE_REFUSALS = {
     'Correct the limit fields named in errors.',
   ),
   T6_SUSPENSION_INCOMPLETE: refusal(
-    '特殊环节须写明类型、理由及书面告知时间',
-    'T6：特殊环节（听证、检测等）须写明类型、理由，并书面告知申请人。',
-    'T6: a suspension (hearing, testing …) records its type, its reason and when the applicant was told in writing.',
+    '特殊环节须写明类型、理由、所需时间及书面告知时间',
+    'T6：特殊环节（听证、检测等）须写明类型、理由、所需工作日，并书面告知申请人。',
+    'T6: a suspension (hearing, testing …) records its type, its reason, the working days needed and when the applicant was told in writing.',
     '补充 type、reason 和 applicantNotifiedAt。',
     'Add type, reason and applicantNotifiedAt.',
   ),

@@ -7,11 +7,16 @@
 import type { AdministrationErrorCode } from '../administration/administration-error.js';
 import { CASE_REFUSALS } from './case-refusals.js';
 import type { RefusalEntry } from './refusal-entry.js';
+import { STEP_REFUSAL_PAGES } from './step-refusal-pages.js';
 import { SUPERVISION_REFUSALS } from './supervision-refusals.js';
 
 export type RefusalCatalog = Readonly<Record<AdministrationErrorCode, RefusalEntry>>;
 
-export const REFUSAL_CATALOG: RefusalCatalog = { ...CASE_REFUSALS, ...SUPERVISION_REFUSALS };
+export const REFUSAL_CATALOG: RefusalCatalog = {
+  ...CASE_REFUSALS,
+  ...SUPERVISION_REFUSALS,
+  ...STEP_REFUSAL_PAGES,
+};
 
 export function isCatalogued(code: string): code is AdministrationErrorCode {
   return Object.prototype.hasOwnProperty.call(REFUSAL_CATALOG, code);

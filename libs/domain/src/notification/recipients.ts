@@ -24,7 +24,9 @@ export function recipientsOf(
       return [role('window'), role('approver')];
     case 'referral_followup':
       // F1: the first responder is staff; the supervision actor never asks first.
-      return firstResponder === undefined || firstResponder.role === 'system'
+      return firstResponder === undefined ||
+        firstResponder.role === 'system' ||
+        firstResponder.role === 'applicant'
         ? []
         : [{ role: firstResponder.role, staffId: firstResponder.id }];
   }

@@ -1,1 +1,3 @@
 export * from './service-statistics.js';
+export * from './evaluation-rates.js';
+export * from './rankings.js';

@@ -53,7 +53,8 @@ export function serviceStatistics(
       if (c.acceptance?.limitMinutes !== undefined) immediate++;
     }
     if (c.status === 'rejected' && inPeriod(c.closedAt, from, to)) rejected++;
-    if (c.status === 'completed' && inPeriod(c.completedAt, from, to)) {
+    // Decided counts as completed (办结): an approval awaiting delivery (T12) was decided then.
+    if ((c.status === 'completed' || c.status === 'decided') && inPeriod(c.completedAt, from, to)) {
       completed++;
       if (c.onTime) onTime++;
       minutesToComplete += officeMinutesBetween(clock, c.acceptance!.clockStartsAt, c.completedAt!).value;

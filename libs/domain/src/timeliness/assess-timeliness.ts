@@ -8,7 +8,7 @@ import {
   type OfficeClock,
 } from '../calendar/index.js';
 import type { CardLevel, StepKind } from '../case/case-events.js';
-import { currentSuspension, isClosed, stepFlagKey, type CaseState } from '../case/case-state.js';
+import { clockStopped, currentSuspension, stepFlagKey, type CaseState } from '../case/case-state.js';
 import { warningLeadDays, type TimelinessPolicy } from './timeliness-policy.js';
 
 export type TimelinessLevel = 'normal' | CardLevel;
@@ -100,9 +100,25 @@ export function assessTimeliness(
   }
 
   for (const c of state.complaints) step('complaint', c.complaintId, c.dueAt, c.concludedAt === undefined);
-  for (const e of state.evaluations)
+  for (const e of state.evaluations) {
+    // P6: an upheld appeal ends what the bad review asked for.
+    const standing = e.appealUpheld !== true;
     if (e.rectifyBy !== undefined)
-      step('rectification', String(e.evaluationNo), e.rectifyBy, e.rectifiedAt === undefined);
+      step('rectification', String(e.evaluationNo), e.rectifyBy, standing && e.rectifiedAt === undefined);
+    if (e.callbackDueAt !== undefined)
+      step('callback', String(e.evaluationNo), e.callbackDueAt, standing && e.calledBackAt === undefined);
+  }
+  // T12: an approval's delivery; T13: an escalated case's preliminary review.
+  const d = state.decision;
+  if (d?.deliveryDueAt !== undefined) step('delivery', 'case', d.deliveryDueAt, state.status === 'decided');
+  const review = state.preliminaryReview;
+  if (review)
+    step(
+      'preliminary_review',
+      'case',
+      review.dueAt,
+      review.completedAt === undefined && (state.status === 'accepted' || state.status === 'suspended'),
+    );
 
   const dueCards: DueCard[] = [];
   const activeCards = state.cards.filter((c) => c.revokedAt === undefined);
@@ -130,7 +146,7 @@ export function assessTimeliness(
     if (measuredAt > deadline) level = -remainingMinutes >= redAfter ? 'red' : 'yellow';
     else if (remainingMinutes <= lead) level = 'warning';
 
-    const open = !isClosed(state);
+    const open = !clockStopped(state);
     if (open) {
       const has = (lvl: CardLevel): boolean =>
         activeCards.some((c) => c.level === lvl && c.deadline === deadline);

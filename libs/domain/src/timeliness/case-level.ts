@@ -1,12 +1,13 @@
 /**
  * What `level` means where a case is shown (GET /cases/{id}, /state, the dossier): the supervision
  * level of the case now. An open case's is assessed at the instant asked (C1–C3; a revoked card no
- * longer counts, C4). A closed case (completed, rejected, withdrawn) is no longer supervised, so
- * its `level` is "normal" and `closedLevel` says the level it closed at ("yellow": completed late).
+ * longer counts, C4). A case whose clock has stopped (closed, or decided with only its delivery
+ * left, T12) is no longer supervised, so its `level` is "normal" and `closedLevel` says the level
+ * it closed at ("yellow": completed late); the delivery has its own step flag.
  */
 import type { EpochMs } from '../calendar/calendar-types.js';
 import type { OfficeClock } from '../calendar/index.js';
-import { isClosed, type CaseState } from '../case/case-state.js';
+import { clockStopped, type CaseState } from '../case/case-state.js';
 import { assessTimeliness, type TimelinessLevel } from './assess-timeliness.js';
 import type { TimelinessPolicy } from './timeliness-policy.js';
 
@@ -23,5 +24,5 @@ export function caseLevel(
   at: EpochMs,
 ): CaseLevel {
   const { level } = assessTimeliness(state, policy, clock, at);
-  return isClosed(state) ? { level: 'normal', closedLevel: level } : { level, closedLevel: null };
+  return clockStopped(state) ? { level: 'normal', closedLevel: level } : { level, closedLevel: null };
 }

@@ -26,6 +26,10 @@ export interface TimelinessPolicy {
   readonly complaintDays: number;
   /** P4 / T10. */
   readonly rectificationDays: number;
+  /** P6: a bad review's callback within this many working days (default 5; absent in older policies). */
+  readonly callbackDays?: number;
+  /** P6: the department may appeal a bad review within this many working days (default 5). */
+  readonly appealDays?: number;
   /** C6: this many late completions of one department in a row, within `withinDays` calendar days. */
   readonly publicCriticism: { readonly consecutiveLate: number; readonly withinDays: number };
 }
@@ -55,3 +59,13 @@ export function warningLeadDays(policy: TimelinessPolicy, limitDays: number): nu
   const row = policy.warningLeads.find((r) => limitDays <= r.maxLimitDays);
   return row ? row.leadDays : policy.warningLeads[policy.warningLeads.length - 1]!.leadDays;
 }
+
+/** P6 defaults, for policies recorded before P6. */
+export const DEFAULT_CALLBACK_DAYS = 5;
+export const DEFAULT_APPEAL_DAYS = 5;
+/** T12: art. 44, a licence is issued and delivered within 10 working days of the approval. */
+export const STATUTORY_DELIVERY_DAYS = 10;
+/** T13: art. 43, the accepting authority reviews and forwards an escalated case within 20 working days. */
+export const STATUTORY_PRELIMINARY_REVIEW_DAYS = 20;
+/** P5: an invitation to rate is valid this many calendar days. */
+export const EVALUATION_INVITATION_DAYS = 30;

@@ -9,6 +9,7 @@ import type { RecordedCaseEvent } from '#domain/accountability/detect-violations
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
 import { foldCase } from '#domain/case/evolve.js';
+import { upcastCaseEvent } from '#domain/case/upcast.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 
 export const CASE_STREAM_PREFIX = 'case-';
@@ -34,8 +35,9 @@ export function domainActor(envelope: RecordedEvent['actor']): Actor {
   };
 }
 
+/** The domain's event of a recorded one, older shapes upcast (upcast.ts: stored events never change). */
 export function toCaseEvent(recorded: RecordedEvent): RecordedCaseEvent {
-  return {
+  return upcastCaseEvent({
     type: recorded.type,
     schemaVersion: recorded.schemaVersion,
     occurredAt: recorded.occurredAt,
@@ -43,7 +45,7 @@ export function toCaseEvent(recorded: RecordedEvent): RecordedCaseEvent {
     data: recorded.data,
     eventId: recorded.eventId,
     recordedAt: recorded.recordedAt,
-  } as RecordedCaseEvent;
+  }) as RecordedCaseEvent;
 }
 
 export function caseStateOf(recorded: readonly RecordedEvent[]): CaseState {

@@ -49,6 +49,8 @@ export interface CenterInfo {
   readonly centerId: string;
   readonly name: string;
   readonly officeHours: OfficeHours;
+  /** T6: the local suspension types the center allows. */
+  readonly localSuspensionTypes: readonly string[];
 }
 
 export class ConfigurationCache {
@@ -151,7 +153,12 @@ export class ConfigurationCache {
         }
         if (newer(this.centers.get(data.centerId))) {
           this.centers.set(data.centerId, {
-            value: { centerId: data.centerId, name: data.name, officeHours: parsed.hours },
+            value: {
+              centerId: data.centerId,
+              name: data.name,
+              officeHours: parsed.hours,
+              localSuspensionTypes: data.localSuspensionTypes ?? [],
+            },
             position: event.position,
           });
           this.clocks.delete(data.centerId);

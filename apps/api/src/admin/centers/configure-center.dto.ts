@@ -1,4 +1,4 @@
-import { NestedField, TextField } from '../../validation/dto-field.decorators.js';
+import { NestedField, TextField, TextListField } from '../../validation/dto-field.decorators.js';
 
 export class OfficePeriodDto {
   @TextField({ maxLength: 5, description: 'HH:MM, Asia/Shanghai', example: '08:30' })
@@ -22,4 +22,14 @@ export class ConfigureCenterDto {
     ],
   })
   officeHours!: OfficePeriodDto[];
+
+  @TextListField({
+    optional: true,
+    maxItems: 20,
+    maxLength: 40,
+    description:
+      'T6: local suspension types this center allows besides those of art. 45; flagged LOCAL_SUSPENSION when used',
+    example: ['site_survey', 'public_notice'],
+  })
+  localSuspensionTypes?: string[];
 }

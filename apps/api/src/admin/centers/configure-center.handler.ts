@@ -17,6 +17,7 @@ export class ConfigureCenterHandler implements ICommandHandler<ConfigureCenterCo
           centerId,
           name: body.name,
           officeHours: body.officeHours.map((p) => ({ start: p.start, end: p.end })),
+          ...(body.localSuspensionTypes !== undefined && { localSuspensionTypes: body.localSuspensionTypes }),
         },
         actor,
         occurredAt,

@@ -19,6 +19,7 @@ import { RectifyEvaluationHandler } from './rectify-evaluation.handler.js';
 import { ExplainCardHandler } from './explain-card.handler.js';
 import { RevokeCardHandler } from './revoke-card.handler.js';
 import { RecordAccountabilityActionHandler } from './record-accountability-action.handler.js';
+import { CaseStepHandler } from './case-step.command.js';
 
 /** Every case command handler, registered with the CQRS module. */
 export const CASE_COMMAND_HANDLERS: Type[] = [
@@ -42,4 +43,5 @@ export const CASE_COMMAND_HANDLERS: Type[] = [
   ExplainCardHandler,
   RevokeCardHandler,
   RecordAccountabilityActionHandler,
+  CaseStepHandler,
 ];

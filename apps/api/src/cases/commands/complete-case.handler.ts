@@ -5,7 +5,7 @@ import { CaseCommandExecutor } from '../case-command-executor.js';
 import { commandOptions } from './command-options.js';
 import { CompleteCaseCommand } from './complete-case.command.js';
 
-/** C2: onTime and overdue minutes are the domain's. */
+/** C2: onTime and overdue minutes are the domain's; N6 and T12 too (an approval awaits delivery). */
 @CommandHandler(CompleteCaseCommand)
 export class CompleteCaseHandler implements ICommandHandler<CompleteCaseCommand, WriteOutcome> {
   constructor(private readonly executor: CaseCommandExecutor) {}
@@ -19,6 +19,7 @@ export class CompleteCaseHandler implements ICommandHandler<CompleteCaseCommand,
       outcome: body.outcome,
       decisionNo: body.decisionNo,
       ...(body.reasons !== undefined && { reasons: body.reasons }),
+      ...(body.remediesNotice !== undefined && { remediesNotice: body.remediesNotice }),
     }));
   }
 }

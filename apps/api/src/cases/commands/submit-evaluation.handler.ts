@@ -5,7 +5,7 @@ import { CaseCommandExecutor } from '../case-command-executor.js';
 import { commandOptions } from './command-options.js';
 import { SubmitEvaluationCommand } from './submit-evaluation.command.js';
 
-/** P4: entered by staff for the applicant. */
+/** P4, P5: entered by staff, from the device or for the applicant (proxy). */
 @CommandHandler(SubmitEvaluationCommand)
 export class SubmitEvaluationHandler implements ICommandHandler<SubmitEvaluationCommand, WriteOutcome> {
   constructor(private readonly executor: CaseCommandExecutor) {}
@@ -18,6 +18,7 @@ export class SubmitEvaluationHandler implements ICommandHandler<SubmitEvaluation
       ...commandOptions(body),
       score: body.score,
       ...(body.comment !== undefined && { comment: body.comment }),
+      ...(body.channel !== undefined && { channel: body.channel }),
     }));
   }
 }

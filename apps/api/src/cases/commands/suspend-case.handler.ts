@@ -19,6 +19,7 @@ export class SuspendCaseHandler implements ICommandHandler<SuspendCaseCommand, W
       suspensionType: body.type,
       reason: body.reason ?? '',
       applicantNotifiedAt: body.applicantNotifiedAt ?? '',
+      ...(body.expectedDays !== undefined && { expectedDays: body.expectedDays }),
     }));
   }
 }

@@ -3,7 +3,7 @@
  * when it has none: not accepted yet, or closed (DOMAIN.md lifecycle).
  */
 import { toShanghaiIso } from '#domain/calendar/index.js';
-import { currentSuspension, isClosed } from '#domain/case/case-state.js';
+import { clockStopped, currentSuspension } from '#domain/case/case-state.js';
 import type {
   OpenDeadlineEntry,
   TimelinessSlice,
@@ -12,7 +12,7 @@ import type { CaseViewFacts } from './case-view-of.js';
 
 export function openDeadlineEntryOf(facts: CaseViewFacts): OpenDeadlineEntry | undefined {
   const { state } = facts;
-  if (state.deadline === undefined || state.acceptance === undefined || isClosed(state)) return undefined;
+  if (state.deadline === undefined || state.acceptance === undefined || clockStopped(state)) return undefined;
   const suspension = currentSuspension(state);
   // Only what assessTimeliness reads for the level and the office time left, so the roster stays
   // small: deadline, acceptance (limits), the current suspension (the clock stops, T6), the cards

@@ -87,7 +87,7 @@ describe('audit (审计) and access', () => {
       );
     expect(asOf('2026-03-01T00:00:00+08:00').status).toBe('none');
     expect(asOf('2026-03-04T00:00:00+08:00').status).toBe('accepted');
-    expect(asOf('2026-03-06T00:00:00+08:00').status).toBe('completed');
+    expect(asOf('2026-03-06T00:00:00+08:00').status).toBe('decided'); // T12: an approval awaits delivery
   });
 
   it('ROLE_NOT_ALLOWED: given any case, auditors never record a step, and a guide cannot accept', () => {

@@ -112,6 +112,7 @@ describe('deadlines (时限)', () => {
           type: 'SuspendCase',
           actor: windowClerk,
           suspensionType: 'expert_review',
+          expectedDays: 5,
           reason: '组织专家评审',
           applicantNotifiedAt: '2026-03-06T16:00:00+08:00',
         },
@@ -144,6 +145,7 @@ describe('deadlines (时限)', () => {
           type: 'SuspendCase',
           actor: windowClerk,
           suspensionType: 'hearing',
+          expectedDays: 5,
           reason: '听证',
           applicantNotifiedAt: '',
         },
@@ -161,7 +163,8 @@ describe('deadlines (时限)', () => {
         {
           type: 'SuspendCase',
           actor: windowClerk,
-          suspensionType: 'site_survey',
+          suspensionType: 'inspection',
+          expectedDays: 5,
           reason: '现场勘查',
           applicantNotifiedAt: '2026-04-03T17:00:00+08:00',
         },
@@ -272,6 +275,7 @@ describe('telling the applicant (T6, T7)', () => {
       type: 'SuspendCase',
       actor: windowClerk,
       suspensionType: 'hearing',
+      expectedDays: 5,
       reason: '听证',
     } as const;
     expect(

@@ -70,6 +70,7 @@ export interface SpecContext {
   readonly matter?: Matter;
   readonly policy?: TimelinessPolicy;
   readonly clock?: OfficeClock;
+  readonly localSuspensionTypes?: readonly string[];
 }
 
 /** Decides `command` against the state the given events build, at `now`. */
@@ -80,6 +81,7 @@ export function when(given: readonly CaseEvent[], command: CaseCommand, ctx: Spe
     clock: ctx.clock ?? clock,
     policy: ctx.policy ?? DEFAULT_TIMELINESS_POLICY,
     ...(ctx.matter !== undefined && { matter: ctx.matter }),
+    ...(ctx.localSuspensionTypes !== undefined && { localSuspensionTypes: ctx.localSuspensionTypes }),
   });
 }
 

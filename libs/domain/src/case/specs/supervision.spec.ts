@@ -275,6 +275,7 @@ describe('timeliness cards (电子监察)', () => {
             type: 'SuspendCase',
             actor: windowClerk,
             suspensionType: 'testing',
+            expectedDays: 5,
             reason: '产品检测',
             applicantNotifiedAt: '2026-03-03T10:00:00+08:00',
           },

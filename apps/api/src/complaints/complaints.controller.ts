@@ -1,0 +1,198 @@
+/**
+ * Complaints without a case (P1, P2; API.md "Complaints without a case"): each in its own stream
+ * `complaint-<id>`, whose id is the receipt number the complainant follows it by, with a query code.
+ * Roles, scope and every rule are the domain's (decide-complaint.ts).
+ */
+import { createHash } from 'node:crypto';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain/actor/actor.js';
+import { toShanghaiIso } from '#domain/calendar/index.js';
+import { complaintStreamId } from '#domain/complaint/complaint-events.js';
+import { STEP_REFUSALS } from '#domain/errors/domain-error.js';
+import type { Clock } from '#infra/clock/clock.js';
+import type { EventStore } from '#infra/event-store/event-store.port.js';
+import { derivedEntityId } from '#infra/ids/derived-ids.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { ConfigurationAnswer } from '../command-pipeline/command-answer.js';
+import { idempotencyScope, readCommandMetadata } from '../command-pipeline/command-metadata.js';
+import { answerConfiguration, type ResponseHeaders } from '../command-pipeline/answer-response.js';
+import { catalogProblem } from '../openapi/catalog-problems.js';
+import { CommandRoute } from '../openapi/command-route.decorator.js';
+import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
+import { problem, ProblemException, problems } from '../problem/problem-details.js';
+import { queryCodeHash, readable, PublicCapabilities } from '../public/public-capabilities.js';
+import { CLOCK, EVENT_STORE } from '../runtime/runtime-tokens.js';
+import { IdParamPipe } from '../validation/route-param.pipes.js';
+import { ComplaintWriter } from './complaint-writer.js';
+import { complaintView, ComplaintViewSchema } from './complaint.view.js';
+import {
+  ComplaintAnswerSchema,
+  ComplaintConclusionDto,
+  ComplaintInvestigationDto,
+  ReceiveComplaintDto,
+} from './dto/complaint.dto.js';
+
+type HeaderBag = Record<string, string | undefined>;
+const INCOMPLETE = documentedProblem(
+  422,
+  'P1_COMPLAINT_INCOMPLETE',
+  '投诉须写明渠道、对象和内容',
+  'A complaint records its channel, subject (with the id of a staff member, window or case) and content (P1).',
+);
+const NOT_FOUND = catalogProblem('COMPLAINT_NOT_FOUND', 'No complaint with this id has been received.');
+const notFound = (): ProblemException =>
+  new ProblemException(
+    problem(
+      404,
+      'COMPLAINT_NOT_FOUND',
+      STEP_REFUSALS.COMPLAINT_NOT_FOUND.title,
+      'No complaint with this id has been received.',
+    ),
+  );
+
+@ApiTags('complaints (投诉)')
+@Controller('complaints')
+export class ComplaintsController {
+  constructor(
+    private readonly complaints: ComplaintWriter,
+    private readonly capabilities: PublicCapabilities,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @CommandRoute({
+    summary: 'Receive a complaint, with or without a case (P1)',
+    roles: 'guide, window, supervisor of the center',
+    answer: ComplaintAnswerSchema,
+    description:
+      'Accepted at any hour; concluded within 5 working days (P2). The answer gives the receipt number and the query code to tell the complainant.',
+    problems: [INCOMPLETE],
+  })
+  async receive(
+    @Body() body: ReceiveComplaintDto,
+    @CurrentActor() actor: Actor,
+    @Headers() headers: HeaderBag,
+    @Res({ passthrough: true }) response: ResponseHeaders,
+  ): Promise<ConfigurationAnswer & { complaintId: string; receiptNo: string; queryCode: string }> {
+    const metadata = readCommandMetadata(headers, actor, 'ReceiveComplaint', body);
+    // The receipt number is the stream's id: the day, and 8 characters random or derived from the retry key.
+    const seed = createHash('sha256')
+      .update(derivedEntityId(idempotencyScope(metadata), 'complaint', 'standalone'))
+      .digest();
+    const day = toShanghaiIso(this.clock.now()).slice(0, 10).replace(/-/g, '');
+    const complaintId = `TS-${day}-${readable(seed, 8)}`;
+    const queryCode = this.capabilities.queryCode(complaintId);
+    const s = body.subject;
+    const outcome = await this.complaints.execute(complaintId, metadata, {
+      type: 'ReceiveComplaint',
+      actor,
+      complaintId,
+      centerId: body.centerId,
+      channel: body.channel,
+      subject: {
+        kind: s.kind,
+        ...(s.id !== undefined && { id: s.id }),
+        ...(s.windowId !== undefined && { windowId: s.windowId }),
+        ...(s.departmentId !== undefined && { departmentId: s.departmentId }),
+      },
+      content: body.content ?? '',
+      ...(body.complainant && {
+        complainant: {
+          name: body.complainant.name,
+          ...(body.complainant.phone !== undefined && { phone: body.complainant.phone }),
+        },
+      }),
+      queryCodeHash: queryCodeHash(queryCode),
+    });
+    return { complaintId, receiptNo: complaintId, queryCode, ...answerConfiguration(response, outcome) };
+  }
+
+  @Post(':complaintId/investigation')
+  @CommandRoute({
+    summary: 'Start investigating a complaint (P2)',
+    roles: 'supervisor of the center',
+    problems: [
+      NOT_FOUND,
+      catalogProblem(
+        'P2_COMPLAINT_ALREADY_INVESTIGATING',
+        'This complaint is already being investigated (P2).',
+      ),
+    ],
+  })
+  async investigate(
+    @Param('complaintId', IdParamPipe) complaintId: string,
+    @Body() body: ComplaintInvestigationDto,
+    @CurrentActor() actor: Actor,
+    @Headers() headers: HeaderBag,
+    @Res({ passthrough: true }) response: ResponseHeaders,
+  ): Promise<ConfigurationAnswer> {
+    const metadata = readCommandMetadata(headers, actor, 'StartComplaintInvestigation', body);
+    const outcome = await this.complaints.execute(complaintId, metadata, {
+      type: 'StartComplaintInvestigation',
+      actor,
+      note: body.note ?? '',
+    });
+    return answerConfiguration(response, outcome);
+  }
+
+  @Post(':complaintId/conclusion')
+  @CommandRoute({
+    summary: 'Conclude a complaint: substantiated or not, with the reply (P2, P3)',
+    roles: 'supervisor of the center',
+    problems: [
+      NOT_FOUND,
+      documentedProblem(
+        422,
+        'P2_COMPLAINT_ALREADY_CONCLUDED',
+        '投诉已办结',
+        'This complaint has already been concluded (P2).',
+      ),
+    ],
+  })
+  async conclude(
+    @Param('complaintId', IdParamPipe) complaintId: string,
+    @Body() body: ComplaintConclusionDto,
+    @CurrentActor() actor: Actor,
+    @Headers() headers: HeaderBag,
+    @Res({ passthrough: true }) response: ResponseHeaders,
+  ): Promise<ConfigurationAnswer> {
+    const metadata = readCommandMetadata(headers, actor, 'ConcludeStandaloneComplaint', body);
+    const outcome = await this.complaints.execute(complaintId, metadata, {
+      type: 'ConcludeStandaloneComplaint',
+      actor,
+      substantiated: body.substantiated,
+      reply: body.reply ?? '',
+    });
+    return answerConfiguration(response, outcome);
+  }
+
+  @Get(':complaintId')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'A complaint, its stage, deadline and history (P1, P2)',
+    description: 'Roles: supervisor of the center, auditor.',
+  })
+  @ApiOkResponse({ type: ComplaintViewSchema })
+  @ApiProblems(COMMON_PROBLEMS, [
+    NOT_FOUND,
+    documentedProblem(403, 'OUT_OF_SCOPE', '超出职责范围', 'The complaint belongs to center center-2.'),
+  ])
+  async read(
+    @Param('complaintId', IdParamPipe) complaintId: string,
+    @CurrentActor() reader: Actor,
+  ): Promise<ComplaintViewSchema> {
+    if (reader.role !== 'supervisor' && reader.role !== 'auditor')
+      throw new ProblemException(problems.forbidden('Only supervisors and auditors read complaints.'));
+    const recorded = await this.store.readStream(complaintStreamId(complaintId));
+    if (recorded.length === 0) throw notFound();
+    const view = complaintView(recorded, reader, this.clock.now());
+    // R1: a supervisor reads the complaints of their own center only; a token without one reads none.
+    if (reader.role === 'supervisor' && reader.centerId !== view.centerId)
+      throw new ProblemException(
+        problem(403, 'OUT_OF_SCOPE', '超出职责范围', `The complaint belongs to center ${view.centerId}.`),
+      );
+    return view;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * GET /views/complaints (API.md "Complaints without a case"): complaints with or without a case,
+ * newest first, filtered by center, status, overdue now (P2, T10) and received time. Supervisors
+ * read their center's, auditors all. Reads `complaint_views` (the complaints projection).
+ */
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Filter } from 'mongodb';
+import type { Actor } from '#domain/actor/actor.js';
+import {
+  COMPLAINT_VIEWS,
+  type ComplaintViewDocument,
+} from '#infra/read-store/documents/complaint-view-document.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
+import { ProblemException } from '../../problem/problem-details.js';
+import { ReadModelPositions } from '../read-model-positions.js';
+import { pageLimit } from '../view-list-parameters.js';
+import { VIEW_PROBLEMS, viewProblems } from '../view-problems.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  optionalBoolean,
+  optionalEnum,
+  optionalId,
+  optionalInstant,
+  optionalPosition,
+} from '../view-query-parameters.js';
+import { scopedFilters } from '../view-scope.js';
+
+export class ComplaintListItem {
+  @ApiProperty({ example: 'TS-20261130-7F3K9Q2M' }) complaintId!: string;
+  @ApiProperty({ type: String, nullable: true, example: null }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'center-1' }) centerId!: string | null;
+  @ApiProperty({ example: 'hotline' }) channel!: string;
+  @ApiProperty({ example: { kind: 'staff', id: 'u-window' } }) subject!: { kind: string; id?: string };
+  @ApiProperty({ enum: ['received', 'investigating', 'concluded'] }) status!: string;
+  @ApiProperty({ example: '2026-11-30T09:12:00+08:00' }) receivedAt!: string;
+  @ApiProperty({ example: '2026-12-07T17:30:00+08:00' }) dueAt!: string;
+  @ApiProperty({ description: 'Open and past dueAt now (P2, T10)', example: false }) overdue!: boolean;
+  @ApiPropertyOptional() concludedAt?: string;
+  @ApiPropertyOptional() substantiated?: boolean;
+  @ApiPropertyOptional() late?: boolean;
+}
+
+export class ComplaintListView {
+  @ApiProperty({ type: [ComplaintListItem] }) items!: ComplaintListItem[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller('views')
+export class ComplaintsViewController {
+  constructor(private readonly positions: ReadModelPositions) {}
+
+  @Get('complaints')
+  @ApiOperation({
+    summary: 'Complaints with or without a case (P1, P2)',
+    description: 'Roles: supervisor (own center), auditor.',
+  })
+  @ApiQuery({ name: 'centerId', required: false, example: 'center-1' })
+  @ApiQuery({ name: 'status', required: false, enum: ['received', 'investigating', 'concluded'] })
+  @ApiQuery({ name: 'overdue', required: false, example: 'true' })
+  @ApiQuery({ name: 'from', required: false, example: '2026-11-01T00:00:00%2B08:00' })
+  @ApiQuery({ name: 'to', required: false, example: '2026-12-01T00:00:00%2B08:00' })
+  @ApiQuery({ name: 'limit', required: false, example: 50 })
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: ComplaintListView })
+  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  async complaints(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+  ): Promise<ComplaintListView> {
+    const scope = scopedFilters(actor, { centerId: optionalId('centerId', query.centerId) }, [
+      'auditor',
+      'supervisor',
+    ]);
+    // R1: a supervisor's token without a center reads nothing.
+    if (actor.role === 'supervisor' && scope.centerId === undefined)
+      throw new ProblemException(viewProblems.outOfScope('Your token names no center to read.'));
+    const status = optionalEnum('status', query.status, ['received', 'investigating', 'concluded'] as const);
+    const overdue = optionalBoolean('overdue', query.overdue);
+    const from = optionalInstant('from', query.from);
+    const to = optionalInstant('to', query.to);
+    const limit = pageLimit(query.limit);
+    const after = decodeCursor(query.cursor, ['number', 'string']);
+    await this.positions.waitFor(optionalPosition(query.minPosition), ['complaints']);
+    const now = this.positions.now();
+
+    const filter: Filter<ComplaintViewDocument> = {
+      ...(scope.centerId !== undefined && { centerId: scope.centerId }),
+      ...(status !== undefined && { status }),
+    };
+    const docs = await this.positions
+      .db()
+      .collection<ComplaintViewDocument>(COMPLAINT_VIEWS)
+      .find(filter)
+      .sort({ receivedAtMs: -1, _id: -1 })
+      .toArray();
+    const isOverdue = (d: ComplaintViewDocument): boolean => d.status !== 'concluded' && now > d.dueAtMs;
+    const matching = docs.filter(
+      (d) =>
+        (from === undefined || d.receivedAtMs >= from) &&
+        (to === undefined || d.receivedAtMs < to) &&
+        (overdue === undefined || isOverdue(d) === overdue) &&
+        (after === undefined ||
+          d.receivedAtMs < (after[0] as number) ||
+          (d.receivedAtMs === after[0] && d._id < (after[1] as string))),
+    );
+    const page = matching.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((d) => ({
+        complaintId: d.complaintId,
+        caseId: d.caseId,
+        centerId: d.centerId,
+        channel: d.channel,
+        subject: d.subject,
+        status: d.status,
+        receivedAt: d.receivedAt,
+        dueAt: d.dueAt,
+        overdue: isOverdue(d),
+        ...(d.concludedAt !== undefined && { concludedAt: d.concludedAt }),
+        ...(d.substantiated !== undefined && { substantiated: d.substantiated }),
+        ...(d.late !== undefined && { late: d.late }),
+      })),
+      nextCursor: matching.length > limit && last ? encodeCursor([last.receivedAtMs, last._id]) : null,
+    };
+  }
+}

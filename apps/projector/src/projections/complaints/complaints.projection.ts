@@ -1,0 +1,128 @@
+/**
+ * The complaints projection (P1, P2): one `complaint_views` document per complaint, from the
+ * complaint streams (`complaint-<id>`) and from the complaint events of case streams, so
+ * GET /views/complaints lists both kinds. Holds no personal data (the complainant stays in the events).
+ */
+import { parseInstant } from '#domain/calendar/index.js';
+import type { CaseEvent } from '#domain/case/case-events.js';
+import type { ComplaintEvent } from '#domain/complaint/complaint-events.js';
+import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
+import { complaintIdOf, toComplaintEvent } from '#infra/case-stream/complaint-stream.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import {
+  COMPLAINT_VIEWS,
+  type ComplaintViewDocument,
+} from '#infra/read-store/documents/complaint-view-document.js';
+import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+
+export const COMPLAINTS_PROJECTION = 'complaints';
+
+/** Which complaint a case event is about, if any. */
+function caseComplaintOf(event: CaseEvent): string | undefined {
+  if (event.type === 'ComplaintFiled' || event.type === 'ComplaintConcluded') return event.data.complaintId;
+  if (event.type === 'StepOverdueFlagged' && event.data.step === 'complaint') return event.data.ref;
+  return undefined;
+}
+
+const CASE_TYPES = new Set(['ComplaintFiled', 'ComplaintConcluded', 'StepOverdueFlagged']);
+
+/** The document after a complaint stream's event. */
+export function applyComplaintEvent(
+  doc: ComplaintViewDocument | undefined,
+  e: ComplaintEvent,
+): ComplaintViewDocument {
+  switch (e.type) {
+    case 'ComplaintReceived':
+      return {
+        _id: e.data.complaintId,
+        complaintId: e.data.complaintId,
+        caseId: e.data.subject.kind === 'case' ? (e.data.subject.id ?? null) : null,
+        centerId: e.data.centerId,
+        channel: e.data.channel,
+        subject: {
+          kind: e.data.subject.kind,
+          ...(e.data.subject.id !== undefined && { id: e.data.subject.id }),
+        },
+        status: 'received',
+        receivedAt: e.occurredAt,
+        receivedAtMs: parseInstant(e.occurredAt),
+        dueAt: e.data.dueAt,
+        dueAtMs: parseInstant(e.data.dueAt),
+        overdueFlagged: false,
+      };
+    case 'ComplaintInvestigationStarted':
+      return { ...doc!, status: 'investigating' };
+    case 'ComplaintConclusionRecorded':
+      return {
+        ...doc!,
+        status: 'concluded',
+        concludedAt: e.occurredAt,
+        substantiated: e.data.substantiated,
+        late: e.data.late,
+      };
+    case 'ComplaintOverdueFlagged':
+      return { ...doc!, overdueFlagged: true };
+  }
+}
+
+/** The document after a case stream's complaint event. */
+export function applyCaseComplaintEvent(
+  doc: ComplaintViewDocument | undefined,
+  caseId: string,
+  e: CaseEvent,
+): ComplaintViewDocument {
+  switch (e.type) {
+    case 'ComplaintFiled':
+      return {
+        _id: e.data.complaintId,
+        complaintId: e.data.complaintId,
+        caseId,
+        centerId: e.data.centerId ?? null,
+        channel: e.data.channel,
+        subject: {
+          kind: e.data.subject.kind,
+          ...(e.data.subject.id !== undefined && { id: e.data.subject.id }),
+        },
+        status: 'received',
+        receivedAt: e.occurredAt,
+        receivedAtMs: parseInstant(e.occurredAt),
+        dueAt: e.data.dueAt,
+        dueAtMs: parseInstant(e.data.dueAt),
+        overdueFlagged: false,
+      };
+    case 'ComplaintConcluded':
+      return {
+        ...doc!,
+        status: 'concluded',
+        concludedAt: e.occurredAt,
+        substantiated: e.data.substantiated,
+        late: e.data.late,
+      };
+    default:
+      return { ...doc!, overdueFlagged: true };
+  }
+}
+
+export const complaintsProjection: Projection<null> = {
+  name: COMPLAINTS_PROJECTION,
+  version: 1,
+  unitCollection: COMPLAINT_VIEWS,
+  collections: [{ name: COMPLAINT_VIEWS, indexes: [{ key: { centerId: 1, receivedAtMs: -1 } }] }],
+  initialContext: null,
+  reduceContext: (context) => context,
+  unitOf(event: RecordedEvent) {
+    const standalone = complaintIdOf(event);
+    if (standalone !== undefined) return standalone;
+    if (caseIdOf(event) === undefined || !CASE_TYPES.has(event.type)) return undefined;
+    return caseComplaintOf(toCaseEvent(event));
+  },
+  apply(unit, event) {
+    const before = unit as unknown as ComplaintViewDocument | undefined;
+    const caseId = caseIdOf(event);
+    const next =
+      caseId === undefined
+        ? applyComplaintEvent(before, toComplaintEvent(event))
+        : applyCaseComplaintEvent(before, caseId, toCaseEvent(event));
+    return { unit: next as unknown as ProjectedDocument };
+  },
+};

@@ -1,0 +1,100 @@
+/**
+ * The case evaluations projection (P7): per case, the scope, decision and ratings the P7 rates and
+ * the rankings need, folded from the few events that change them, so most case events pass it by.
+ */
+import { parseInstant } from '#domain/calendar/index.js';
+import type { CaseEvent } from '#domain/case/case-events.js';
+import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import {
+  CASE_EVALUATIONS,
+  type CaseEvaluationsDocument,
+  type RatingEntry,
+} from '#infra/read-store/documents/case-evaluations-document.js';
+import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+
+export const CASE_EVALUATIONS_PROJECTION = 'case-evaluations';
+
+const TYPES = new Set<string>([
+  'InquiryRegistered',
+  'ApplicationReceived',
+  'ApplicationAccepted',
+  'CaseCompleted',
+  'EvaluationSubmitted',
+  'EvaluationRectified',
+  'EvaluationCallbackRecorded',
+  'EvaluationAppealDecided',
+]);
+
+const rating = (
+  d: CaseEvaluationsDocument,
+  no: number,
+  change: (r: RatingEntry) => RatingEntry,
+): CaseEvaluationsDocument => ({
+  ...d,
+  evaluations: d.evaluations.map((r) => (r.evaluationNo === no ? change(r) : r)),
+});
+
+/** The document after one of the events in TYPES. Pure. */
+export function foldCaseEvaluations(
+  before: CaseEvaluationsDocument | undefined,
+  caseId: string,
+  e: CaseEvent,
+): CaseEvaluationsDocument {
+  const d: CaseEvaluationsDocument = before ?? {
+    _id: caseId,
+    centerId: null,
+    departmentId: null,
+    windowId: null,
+    completedAt: null,
+    onTime: null,
+    evaluations: [],
+  };
+  const at = parseInstant(e.occurredAt);
+  switch (e.type) {
+    case 'InquiryRegistered':
+      return { ...d, centerId: e.data.centerId };
+    case 'ApplicationReceived':
+      return { ...d, departmentId: e.data.departmentId, windowId: e.data.windowId ?? d.windowId };
+    case 'ApplicationAccepted':
+      return { ...d, windowId: d.windowId ?? e.actor.windowId ?? null };
+    case 'CaseCompleted':
+      return { ...d, completedAt: at, onTime: e.data.onTime };
+    case 'EvaluationSubmitted':
+      return {
+        ...d,
+        evaluations: [
+          ...d.evaluations,
+          { evaluationNo: e.data.evaluationNo, score: e.data.score, submittedAt: at },
+        ],
+      };
+    case 'EvaluationRectified':
+      return rating(d, e.data.evaluationNo, (r) => ({ ...r, rectifiedAt: at }));
+    case 'EvaluationCallbackRecorded':
+      return rating(d, e.data.evaluationNo, (r) => ({ ...r, calledBackAt: at }));
+    case 'EvaluationAppealDecided':
+      return rating(d, e.data.evaluationNo, (r) => ({ ...r, appealUpheld: e.data.upheld }));
+    default:
+      return d;
+  }
+}
+
+export const caseEvaluationsProjection: Projection<null> = {
+  name: CASE_EVALUATIONS_PROJECTION,
+  version: 1,
+  unitCollection: CASE_EVALUATIONS,
+  collections: [
+    { name: CASE_EVALUATIONS, indexes: [{ key: { centerId: 1, departmentId: 1, windowId: 1 } }] },
+  ],
+  initialContext: null,
+  reduceContext: (context) => context,
+  unitOf: (event: RecordedEvent) => (TYPES.has(event.type) ? caseIdOf(event) : undefined),
+  apply(unit, event) {
+    const next = foldCaseEvaluations(
+      unit as unknown as CaseEvaluationsDocument | undefined,
+      caseIdOf(event)!,
+      toCaseEvent(event),
+    );
+    return { unit: next as unknown as ProjectedDocument };
+  },
+};

@@ -1,0 +1,91 @@
+import { domainError, refuse, type DomainError } from '../../errors/domain-error.js';
+import { DEFAULT_APPEAL_DAYS, DEFAULT_CALLBACK_DAYS } from '../../timeliness/timeliness-policy.js';
+import { toShanghaiIso } from '../../calendar/index.js';
+import type { AppealEvaluation, DecideEvaluationAppeal, RecordEvaluationCallback } from '../case-commands.js';
+import type { CaseState, EvaluationRecord } from '../case-state.js';
+import { FUTURE_TOLERANCE_MS } from '../decision-context.js';
+import { blank, invalid, safeInstant, type Decision, type StepTools } from './step-tools.js';
+
+function badReview(state: CaseState, evaluationNo: number): EvaluationRecord | DomainError {
+  const e = state.evaluations.find((x) => x.evaluationNo === evaluationNo);
+  if (!e)
+    return domainError(
+      'P4_EVALUATION_NOT_FOUND',
+      'not_found',
+      '评价不存在',
+      `No evaluation ${evaluationNo} on this case.`,
+    );
+  if (e.score > 2)
+    return refuse(
+      'P6_NOT_A_BAD_REVIEW',
+      `Evaluation ${evaluationNo} scored ${e.score}; only bad reviews (1, 2) are called back or appealed (P6).`,
+    );
+  return e;
+}
+
+/** P6: every bad review gets a callback (回访) with its result, within 5 working days (CALLBACK_MISSING otherwise). */
+export function recordEvaluationCallback(
+  command: RecordEvaluationCallback,
+  state: CaseState,
+  tools: StepTools,
+): Decision {
+  const e = badReview(state, command.evaluationNo);
+  if ('kind' in e) return e;
+  if (e.calledBackAt !== undefined)
+    return refuse('P6_CALLBACK_ALREADY_RECORDED', 'This bad review has already been called back (P6).');
+  if (blank(command.result)) return invalid('result', 'A callback records what the applicant said (P6).');
+  const contacted = safeInstant(command.contactedAt);
+  if (contacted === undefined)
+    return invalid('contactedAt', 'contactedAt is not an ISO-8601 instant with offset.');
+  if (contacted > tools.context.now + FUTURE_TOLERANCE_MS)
+    return invalid('contactedAt', 'contactedAt lies in the future.');
+  if (contacted < e.submittedAt) return invalid('contactedAt', 'A callback follows the review it answers.');
+  const dueAt =
+    e.callbackDueAt ??
+    tools.workingDaysLater(tools.context.policy.callbackDays ?? DEFAULT_CALLBACK_DAYS, e.submittedAt);
+  return [
+    tools.event('EvaluationCallbackRecorded', {
+      evaluationNo: e.evaluationNo,
+      contactedAt: toShanghaiIso(contacted),
+      result: command.result,
+      late: contacted > dueAt,
+    }),
+  ];
+}
+
+/** P6: the department appeals a bad review (申诉) within 5 working days, with reasons. */
+export function appealEvaluation(command: AppealEvaluation, state: CaseState, tools: StepTools): Decision {
+  const e = badReview(state, command.evaluationNo);
+  if ('kind' in e) return e;
+  if (e.appealedAt !== undefined)
+    return refuse('P6_ALREADY_APPEALED', 'This bad review has already been appealed (P6).');
+  if (blank(command.reason)) return invalid('reason', 'An appeal gives its reasons (P6).');
+  const limit = tools.workingDaysLater(tools.context.policy.appealDays ?? DEFAULT_APPEAL_DAYS, e.submittedAt);
+  if (tools.when > limit)
+    return refuse(
+      'P6_APPEAL_TOO_LATE',
+      `A bad review is appealed within 5 working days, by ${toShanghaiIso(limit)} (P6).`,
+    );
+  return [tools.event('EvaluationAppealed', { evaluationNo: e.evaluationNo, reason: command.reason })];
+}
+
+/** P6: a supervisor upholds or rejects the appeal; upheld, the review leaves the rates (P7), never the record. */
+export function decideEvaluationAppeal(
+  command: DecideEvaluationAppeal,
+  state: CaseState,
+  tools: StepTools,
+): Decision {
+  const e = state.evaluations.find((x) => x.evaluationNo === command.evaluationNo);
+  if (!e || e.appealedAt === undefined)
+    return refuse('P6_APPEAL_NOT_FOUND', `Evaluation ${command.evaluationNo} has no appeal to decide (P6).`);
+  if (e.appealDecidedAt !== undefined)
+    return refuse('P6_APPEAL_ALREADY_DECIDED', 'This appeal has already been decided (P6).');
+  if (blank(command.reason)) return invalid('reason', 'The decision on an appeal gives its reasons (P6).');
+  return [
+    tools.event('EvaluationAppealDecided', {
+      evaluationNo: e.evaluationNo,
+      upheld: command.upheld,
+      reason: command.reason,
+    }),
+  ];
+}

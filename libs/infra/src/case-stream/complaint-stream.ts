@@ -1,0 +1,31 @@
+/**
+ * A complaint without a case (P1) as the domain reads it from its stream `complaint-<id>`: recorded
+ * envelopes back to `ComplaintEvent`s, folded into the state.
+ */
+import type { RecordedComplaintEvent } from '#domain/complaint/complaint-violations.js';
+import { COMPLAINT_STREAM_PREFIX } from '#domain/complaint/complaint-events.js';
+import { foldComplaint, type ComplaintState } from '#domain/complaint/complaint-state.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import { domainActor } from './case-stream.js';
+
+export function complaintIdOf(event: RecordedEvent): string | undefined {
+  return event.streamId.startsWith(COMPLAINT_STREAM_PREFIX)
+    ? event.streamId.slice(COMPLAINT_STREAM_PREFIX.length)
+    : undefined;
+}
+
+export function toComplaintEvent(recorded: RecordedEvent): RecordedComplaintEvent {
+  return {
+    type: recorded.type,
+    schemaVersion: recorded.schemaVersion,
+    occurredAt: recorded.occurredAt,
+    actor: domainActor(recorded.actor),
+    data: recorded.data,
+    eventId: recorded.eventId,
+    recordedAt: recorded.recordedAt,
+  } as RecordedComplaintEvent;
+}
+
+export function complaintStateOf(recorded: readonly RecordedEvent[]): ComplaintState {
+  return foldComplaint(recorded.map(toComplaintEvent));
+}

@@ -1,0 +1,122 @@
+/**
+ * Issue 14's read side over HTTP, from the projector's read models on FerretDB: GET /views/complaints
+ * lists complaints with and without a case (P1, P2), GET /views/evaluations gives the P7 rates with
+ * an upheld appeal taken out, GET /views/rankings orders windows (S1, P7, A2); scope fails closed.
+ */
+import { tokenFor } from '../api/support/api-harness.js';
+import { caseAt, defineMatters, expectOk, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { startViewsApi, type ViewsApi } from './support/views-api.js';
+
+type Body = Record<string, unknown>;
+
+describe('casework views (FerretDB)', () => {
+  let api: ViewsApi;
+  let t: Tokens;
+  let standalone: string;
+  let position: string;
+
+  const get = (path: string, token: string) => api.request<Body>('GET', path, undefined, { token });
+
+  beforeAll(async () => {
+    api = await startViewsApi({ projectionWaitMs: 5_000 });
+    t = await tokens();
+    await defineMatters(api, t);
+    // A complaint without a case, and one filed on a case.
+    const received = await expectOk(
+      api,
+      'POST',
+      '/complaints',
+      {
+        centerId: 'center-1',
+        channel: 'window',
+        subject: { kind: 'window', id: 'win-3' },
+        content: '窗口无人',
+      },
+      t.guide,
+    );
+    standalone = received.complaintId as string;
+    const rated = await caseAt(api, t, 'completed');
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${rated}/complaints`,
+      { channel: 'phone', subject: { kind: 'case' }, content: '办理慢' },
+      t.guide,
+    );
+    // Ratings: 5 by device on one case; 1 by the applicant on another, appealed and upheld.
+    await expectOk(api, 'POST', `/cases/${rated}/evaluations`, { score: 5, channel: 'device' }, t.window);
+    const appealed = await caseAt(api, t, 'completed');
+    const invited = await expectOk(api, 'POST', `/cases/${appealed}/evaluation-invitations`, {}, t.window);
+    const rating = await api.request(
+      'POST',
+      '/public/evaluations',
+      { invitation: invited.invitation, score: 1 },
+      { token: null },
+    );
+    expect(rating.status).toBe(201);
+    await expectOk(
+      api,
+      'POST',
+      `/cases/${appealed}/evaluations/1/appeal`,
+      { reason: '系统故障' },
+      t.approver,
+    );
+    const last = await expectOk(
+      api,
+      'POST',
+      `/cases/${appealed}/evaluations/1/appeal/decision`,
+      { upheld: true, reason: '属实' },
+      t.supervisor,
+    );
+    position = last.position as string;
+  }, 120_000);
+  afterAll(() => api?.close());
+
+  it('P1, P2: GET /views/complaints lists complaints with and without a case for the center, shows another center’s supervisor nothing and refuses a window', async () => {
+    const list = await get(`/views/complaints?minPosition=${position}`, t.supervisor);
+    expect(list.status).toBe(200);
+    const items = list.body.items as Body[];
+    expect(items).toHaveLength(2);
+    expect(items.find((i) => i.complaintId === standalone)).toMatchObject({
+      caseId: null,
+      centerId: 'center-1',
+      status: 'received',
+      overdue: false,
+    });
+    expect(items.find((i) => i.complaintId !== standalone)).toMatchObject({
+      centerId: 'center-1',
+      status: 'received',
+    });
+    expect(
+      ((await get('/views/complaints?status=concluded', t.supervisor)).body.items as Body[]).length,
+    ).toBe(0);
+    const other = await tokenFor('supervisor', { sub: 'u-super-2', centerId: 'center-2' });
+    expect((await get('/views/complaints', other)).body.items).toEqual([]);
+    expect((await get('/views/complaints', t.window)).status).toBe(403);
+  });
+
+  it('P7: GET /views/evaluations gives the rates with the upheld appeal out of them; GET /views/rankings orders the windows', async () => {
+    const rates = await get(
+      `/views/evaluations?from=2026-03-01&to=2026-03-31&minPosition=${position}`,
+      t.supervisor,
+    );
+    expect(rates.status).toBe(200);
+    expect(rates.body).toMatchObject({
+      ratings: 1,
+      excludedByAppeal: 1,
+      satisfaction: 1,
+      basicSatisfaction: 1,
+      badReviews: 0,
+      completedCases: 2,
+      ratingsPerCompletedCase: 0.5,
+    });
+    const ranked = await get(`/views/rankings?period=2026-03&by=window&minPosition=${position}`, t.auditor);
+    expect(ranked.status).toBe(200);
+    expect(ranked.body).toMatchObject({
+      period: '2026-03',
+      by: 'window',
+      rows: [{ rank: 1, key: 'win-3', onTimeRate: 1, satisfaction: 1 }],
+    });
+    expect((await get('/views/rankings?period=2026-13', t.auditor)).status).toBe(400);
+  });
+});
