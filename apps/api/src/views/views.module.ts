@@ -12,7 +12,7 @@ import { AccountabilityController } from './accountability/accountability.contro
 import { CardsController } from './cards/cards.controller.js';
 import { CaseViewController } from './case-view/case-view.controller.js';
 import { READ_MODEL_HEALTH, ReadModelHealth } from './health/read-model-health.js';
-import { OpenDeadlineRosters } from './overdue/open-deadline-rosters.js';
+import { OpenCaseViews } from './overdue/open-case-views.js';
 import { OverdueController } from './overdue/overdue.controller.js';
 import { ReadModelPositions } from './read-model-positions.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
@@ -34,7 +34,7 @@ export class ViewsModule {
       providers: [
         { provide: VIEWS_DEPENDENCIES, useValue: deps },
         ReadModelPositions,
-        OpenDeadlineRosters,
+        OpenCaseViews,
         ReadModelHealth,
         { provide: READ_MODEL_HEALTH, useExisting: ReadModelHealth },
       ],

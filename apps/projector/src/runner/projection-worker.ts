@@ -18,6 +18,7 @@ import {
   type GuardedWrite,
   type VersionedDocument,
 } from '#infra/read-store/guarded-writes.js';
+import { ensureIndex } from '#infra/read-store/ensure-index.js';
 import {
   isPureProjection,
   type AnyProjection,
@@ -160,7 +161,7 @@ class PureProjectionWorker implements ProjectionWorker {
     this.context = checkpoint?.context ?? this.projection.initialContext;
     this.builtWith = builtWithOf(checkpoint, this.projection);
     for (const c of this.projection.collections)
-      for (const index of c.indexes) await this.collection(c.name).createIndex(index.key, index);
+      for (const index of c.indexes) await ensureIndex(this.collection(c.name), index);
     if (this.position === START) {
       const counts = await Promise.all(
         this.projection.collections.map((c) => this.collection(c.name).estimatedDocumentCount()),

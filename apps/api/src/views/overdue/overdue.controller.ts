@@ -25,7 +25,8 @@ import {
   optionalPosition,
 } from '../view-query-parameters.js';
 import { scopedFilters } from '../view-scope.js';
-import { OpenDeadlineRosters } from './open-deadline-rosters.js';
+import { caseScopeFilter } from '../read-scope/case-scope-filter.js';
+import { OpenCaseViews } from './open-case-views.js';
 import { OverdueCasesPage } from './overdue-case.view.js';
 import { overduePage, type OverdueSort } from './overdue-cases.js';
 
@@ -35,7 +36,7 @@ import { overduePage, type OverdueSort } from './overdue-cases.js';
 export class OverdueController {
   constructor(
     private readonly positions: ReadModelPositions,
-    private readonly rosters: OpenDeadlineRosters,
+    private readonly views: OpenCaseViews,
   ) {}
 
   @Get('overdue')
@@ -84,15 +85,28 @@ export class OverdueController {
       deadlineAfter: optionalInstant('deadlineAfter', query.deadlineAfter),
     };
     await this.positions.waitFor(optionalPosition(query.minPosition), ['case-views']);
-    const [entries, configuration] = await Promise.all([
-      this.rosters.entries(filters.centerId),
-      this.positions.configuration('case-views'),
-    ]);
-    const { page, next } = overduePage(
-      entries,
-      filters,
+    const scope = caseScopeFilter(actor);
+    if (scope.sees === 'nothing') return { items: [], nextCursor: null };
+    const now = this.positions.now();
+    const configuration = await this.positions.configuration('case-views');
+    const candidates = this.views.passedDeadlines({
+      filter: {
+        ...scope.sees,
+        ...(filters.centerId !== undefined && { centerId: filters.centerId }),
+        ...(filters.departmentId !== undefined && { departmentId: filters.departmentId }),
+        ...(filters.windowId !== undefined && { windowId: filters.windowId }),
+      },
+      before: Math.min(now, filters.deadlineBefore ?? now),
+      ...(filters.deadlineAfter !== undefined && { after: filters.deadlineAfter }),
+      // Deadline order: start the index range at the previous page's last item.
+      ...(sort === 'deadline' &&
+        after !== undefined && { from: { deadlineAt: Number(after[0]), caseId: String(after[2]) } }),
+    });
+    const { page, next } = await overduePage(
+      candidates,
+      filters.level,
       configuration,
-      this.positions.now(),
+      now,
       sort,
       limit,
       after,
@@ -110,7 +124,7 @@ export class OverdueController {
             ? entry.applicant
             : maskApplicant(entry.applicant)
           : null,
-        acceptedAt: entry.acceptedAt,
+        acceptedAt: entry.acceptedAt === null ? null : toShanghaiIso(entry.acceptedAt.getTime()),
         deadline: toShanghaiIso(entry.deadlineAt),
         level,
         overdueBy,
