@@ -17,6 +17,7 @@ import { OverdueController } from './overdue/overdue.controller.js';
 import { ReadModelPositions } from './read-model-positions.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
 import { VIEWS_DEPENDENCIES, type ViewsDependencies } from './views-dependencies.js';
+import { WorklistController } from './worklist/worklist.controller.js';
 
 @Module({})
 export class ViewsModule {
@@ -27,6 +28,7 @@ export class ViewsModule {
         // Without a read store the API's module serves GET /cases/{id} from the events instead.
         ...(deps.db ? [CaseViewController] : []),
         OverdueController,
+        WorklistController,
         CardsController,
         AccountabilityController,
         StatisticsController,
