@@ -72,7 +72,6 @@ const NOT_YET_BUILT: Readonly<Record<string, string>> = {
   P5: 'issue 14 (applicant rating through a one-time invitation)',
   P6: 'issue 14 (callback and appeal of a bad review)',
   P7: 'issue 14 (evaluation rates)',
-  R1: 'issue 11 (access fails closed)',
   E1: 'issue 15 (notification recipients)',
   E2: 'issue 15 (notification outbox and delivery)',
   E3: 'issue 15 (no personal data in notifications)',
