@@ -16,6 +16,14 @@
 #       whole filter to what SQLite returns, so pushing the _id part down is always correct);
 #    3. an update command keeps every matched document's cursor open until it ends, so a command
 #       with 100 or more matching updates takes all 100 pooled connections and hangs for ever.
+#  - and one addition (issue 19; cf. FerretDB issue 1875): a pre-filter pushed down to SQLite
+#    (scripts/ferretdb/gsc_prefilter.go): comparisons and $in of top-level fields with numbers,
+#    dates and strings, $and and $or, turned into an SQL condition every matching document meets,
+#    so range queries over case_views (overdue, due cases, worklist) decode the documents that can
+#    match instead of every document. FerretDB still applies the whole filter, sort and limit to
+#    what SQLite returns, so the pre-filter can only save work, never change an answer;
+#    test/ferretdb/prefilter-differential.spec.ts compares random queries with it on and off
+#    (GSC_FERRETDB_PREFILTER=off in FerretDB's environment turns it off).
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -24,7 +32,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-PACKAGE=gov-service-cases-sqlite-fixes-1
+PACKAGE=gov-service-cases-sqlite-fixes-2
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -72,7 +80,13 @@ perl -pi -e 's|if params\.Filter\.Len\(\) == 1 \{|if params.Filter.Len() > 0 && 
 perl -0pi -e 's/(closer := iterator\.NewMultiCloser\(\)\n)\t\tdefer closer\.Close\(\)\n/$1/; s/(result, err := common\.UpdateDocument\(ctx, c, "update", iter, &u\)\n)/$1\t\tcloser.Close()\n/' \
   internal/handler/msg_update.go
 
+# Addition 4: the pre-filter, ANDed to the _id condition of a query (not of explain).
+cp "$ROOT/scripts/ferretdb/gsc_prefilter.go" internal/backends/sqlite/gsc_prefilter.go
+perl -0pi -e 's/(\n\tq \+= whereClause\n)/\n\tif pre, preArgs := gscPrefilter(params.Filter); pre != "" {\n\t\tif whereClause == "" {\n\t\t\twhereClause = " WHERE " + pre\n\t\t} else {\n\t\t\twhereClause += " AND " + pre\n\t\t}\n\n\t\targs = append(args, preArgs...)\n\t}\n$1/' \
+  internal/backends/sqlite/collection.go
+
 grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metadata/metadata.go &&
+  [ "$(grep -c 'gscPrefilter(params.Filter)' internal/backends/sqlite/collection.go)" = 1 ] &&
   [ "$(grep -c 'params.Filter.Has("_id")' internal/backends/sqlite/collection.go)" = 2 ] &&
   ! grep -q 'defer closer.Close()' internal/handler/msg_update.go ||
   {

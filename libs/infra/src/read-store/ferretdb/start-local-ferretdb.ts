@@ -34,6 +34,8 @@ export interface StartLocalFerretDbOptions {
   readonly startTimeoutMs?: number;
   /** Reuse a FerretDB another process runs on `dataDir`; default true. */
   readonly reuseRunning?: boolean;
+  /** Added to FerretDB's environment (tests: GSC_FERRETDB_PREFILTER=off, scripts/ensure-ferretdb.sh). */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 interface RunningFile {
@@ -86,7 +88,7 @@ export async function startLocalFerretDb(options: StartLocalFerretDbOptions): Pr
         // Guarded writes that lose a race are answered as duplicate keys; at WARN FerretDB logs each.
         '--log-level=error',
       ],
-      { stdio: ['ignore', log, log] },
+      { stdio: ['ignore', log, log], env: { ...process.env, ...options.environment } },
     );
   } finally {
     closeSync(log);
