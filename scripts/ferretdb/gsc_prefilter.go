@@ -39,11 +39,53 @@ func gscPrefilter(filter *types.Document) (string, []any) {
 		return "", nil
 	}
 
-	return gscDocument(filter, 0)
+	return gscDocument(filter, 0, gscHasUpperRange(filter, 0))
+}
+
+// gscHasUpperRange: whether the filter's conjunction bounds a field from above by a number or date
+// ("deadline before now", "nextCheckAt at or before now"). Without statistics SQLite cannot tell
+// which index narrows more; such a range is what the read models' queries narrow by, so equality
+// on text (a center, a department) is then kept off the indexes and the range's index is used.
+func gscHasUpperRange(filter *types.Document, depth int) bool {
+	if depth > 6 {
+		return false
+	}
+
+	for _, key := range filter.Keys() {
+		value, _ := filter.Get(key)
+
+		if key == "$and" {
+			if list, ok := value.(*types.Array); ok {
+				for i := 0; i < list.Len(); i++ {
+					item, _ := list.Get(i)
+					if doc, ok := item.(*types.Document); ok && gscHasUpperRange(doc, depth+1) {
+						return true
+					}
+				}
+			}
+
+			continue
+		}
+
+		ops, ok := value.(*types.Document)
+		if !ok || !gscPlainKey.MatchString(key) {
+			continue
+		}
+
+		for _, op := range []string{"$lt", "$lte"} {
+			if bound, err := ops.Get(op); err == nil {
+				if _, kind := gscScalar(bound); kind == "number" {
+					return true
+				}
+			}
+		}
+	}
+
+	return false
 }
 
 // gscDocument: all of the document's conditions (an implicit $and).
-func gscDocument(filter *types.Document, depth int) (string, []any) {
+func gscDocument(filter *types.Document, depth int, demote bool) (string, []any) {
 	if depth > 6 {
 		return "", nil
 	}
@@ -59,11 +101,11 @@ func gscDocument(filter *types.Document, depth int) (string, []any) {
 
 		switch {
 		case key == "$and":
-			c, a = gscList(value, depth, " AND ")
+			c, a = gscList(value, depth, " AND ", demote)
 		case key == "$or":
-			c, a = gscList(value, depth, " OR ")
+			c, a = gscList(value, depth, " OR ", demote)
 		case gscPlainKey.MatchString(key):
-			c, a = gscField(key, value)
+			c, a = gscField(key, value, demote)
 		}
 
 		if c != "" {
@@ -80,7 +122,7 @@ func gscDocument(filter *types.Document, depth int) (string, []any) {
 }
 
 // gscList: the conditions of an $and or $or array. For $or every branch must be understood.
-func gscList(value any, depth int, join string) (string, []any) {
+func gscList(value any, depth int, join string, demote bool) (string, []any) {
 	list, ok := value.(*types.Array)
 	if !ok || list.Len() == 0 {
 		return "", nil
@@ -97,7 +139,7 @@ func gscList(value any, depth int, join string) (string, []any) {
 			return "", nil
 		}
 
-		c, a := gscDocument(doc, depth+1)
+		c, a := gscDocument(doc, depth+1, demote)
 		if c == "" {
 			if join == " OR " {
 				return "", nil
@@ -118,10 +160,10 @@ func gscList(value any, depth int, join string) (string, []any) {
 }
 
 // gscField: the conditions on one top-level field.
-func gscField(key string, value any) (string, []any) {
+func gscField(key string, value any, demote bool) (string, []any) {
 	ops, ok := value.(*types.Document)
 	if !ok {
-		return gscCompare(key, "=", value)
+		return gscCompare(key, "=", value, demote)
 	}
 
 	var conds []string
@@ -139,17 +181,17 @@ func gscField(key string, value any) (string, []any) {
 
 		switch op {
 		case "$eq":
-			c, a = gscCompare(key, "=", bound)
+			c, a = gscCompare(key, "=", bound, demote)
 		case "$gt":
-			c, a = gscCompare(key, ">", bound)
+			c, a = gscCompare(key, ">", bound, demote)
 		case "$gte":
-			c, a = gscCompare(key, ">=", bound)
+			c, a = gscCompare(key, ">=", bound, demote)
 		case "$lt":
-			c, a = gscCompare(key, "<", bound)
+			c, a = gscCompare(key, "<", bound, demote)
 		case "$lte":
-			c, a = gscCompare(key, "<=", bound)
+			c, a = gscCompare(key, "<=", bound, demote)
 		case "$in":
-			c, a = gscIn(key, bound)
+			c, a = gscIn(key, bound, demote)
 		}
 
 		if c != "" {
@@ -183,30 +225,46 @@ func gscScalar(bound any) (any, string) {
 	}
 }
 
-func gscPath(key string) string { return "'$." + key + "'" }
+// gscExpr is the value of a top-level field as SQLite sees it: the expression metadata.GscIndexStatements indexes.
+// json_extract gives numbers (dates as milliseconds, booleans as 0/1) as numbers, strings as text,
+// arrays and objects as their JSON text, null and missing as NULL. SQLite orders every number
+// before every text, so `E >= ''` is "E is text" and `E >= '[' AND E < '\'` holds every array.
+func gscExpr(key string) string { return metadata.GscExpr(key) }
 
-// gscCompare keeps the documents whose field compares as asked, holds an array, or (for numbers)
-// holds text that might be a special double.
-func gscCompare(key, op string, bound any) (string, []any) {
+// gscKeep is what a comparison must keep besides its matches: for a number (or date) bound every
+// text (an array, or a double FerretDB stores as text); for a string bound every array.
+func gscKeep(e, kind string) string {
+	if kind == "number" {
+		return e + " >= ''"
+	}
+
+	return "(" + e + " >= '[' AND " + e + " < '\\')"
+}
+
+// gscCompare keeps the documents whose field compares as asked, and those gscKeep names: each
+// part a range over the field's expression index, so SQLite reads only those rows.
+func gscCompare(key, op string, bound any, demote bool) (string, []any) {
 	v, kind := gscScalar(bound)
 	if kind == "" {
 		return "", nil
 	}
 
-	path := gscPath(key)
-	typ := "json_type(" + metadata.DefaultColumn + ", " + path + ")"
-	val := "json_extract(" + metadata.DefaultColumn + ", " + path + ")"
-
-	if kind == "number" {
-		return "((" + typ + " IN ('integer','real') AND " + val + " " + op + " ?) OR " + typ + " IN ('array','text'))", []any{v}
+	e := gscExpr(key)
+	if demote && kind == "text" && op == "=" {
+		e = "+" + e // unary plus: the same value, no index (gscHasUpperRange)
 	}
 
-	return "((" + typ + " = 'text' AND " + val + " " + op + " ?) OR " + typ + " = 'array')", []any{v}
+	// A number above a number bound, or any text: one range.
+	if kind == "number" && (op == ">" || op == ">=") {
+		return e + " " + op + " ?", []any{v}
+	}
+
+	return "(" + e + " " + op + " ? OR " + gscKeep(e, kind) + ")", []any{v}
 }
 
-// gscIn keeps the documents whose field is one of the strings (or numbers) listed, or holds an array.
-// An _id list of strings goes to the _id index (an _id is never an array).
-func gscIn(key string, bound any) (string, []any) {
+// gscIn keeps the documents whose field is one of the strings (or numbers) listed, and those gscKeep
+// names. An _id list of strings goes to the _id index (an _id is never an array).
+func gscIn(key string, bound any, demote bool) (string, []any) {
 	list, ok := bound.(*types.Array)
 	if !ok || list.Len() == 0 || list.Len() > 500 {
 		return "", nil
@@ -243,13 +301,10 @@ func gscIn(key string, bound any) (string, []any) {
 		return metadata.IDColumn + " IN (" + marks + ")", args
 	}
 
-	path := gscPath(key)
-	typ := "json_type(" + metadata.DefaultColumn + ", " + path + ")"
-	val := "json_extract(" + metadata.DefaultColumn + ", " + path + ")"
-
-	if kind == "number" {
-		return "((" + typ + " IN ('integer','real') AND " + val + " IN (" + marks + ")) OR " + typ + " IN ('array','text'))", args
+	e := gscExpr(key)
+	if demote && kind == "text" {
+		e = "+" + e
 	}
 
-	return "((" + typ + " = 'text' AND " + val + " IN (" + marks + ")) OR " + typ + " = 'array')", args
+	return "(" + e + " IN (" + marks + ") OR " + gscKeep(e, kind) + ")", args
 }

@@ -62,14 +62,21 @@ export class CaseViewController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CaseView> {
-    await this.positions.waitFor(optionalPosition(minPosition), CASE_VIEW_PROJECTIONS);
     const db = this.positions.db();
-    const [stored, accountability] = await Promise.all([
-      db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews).findOne({ _id: caseId }),
-      db
-        .collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases)
-        .findOne({ _id: caseId }, { projection: { violations: 1 } }),
-    ]);
+    // Through a causally consistent session when waiting for minPosition (read-model-positions.ts).
+    const [stored, accountability] = await this.positions.readCaughtUp(
+      optionalPosition(minPosition),
+      CASE_VIEW_PROJECTIONS,
+      (session) =>
+        Promise.all([
+          db
+            .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
+            .findOne({ _id: caseId }, session ? { session } : {}),
+          db
+            .collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases)
+            .findOne({ _id: caseId }, { projection: { violations: 1 }, ...(session && { session }) }),
+        ]),
+    );
     if (!stored) throw new ProblemException(viewProblems.caseNotFound());
     const doc = decodeCaseView(stored);
     const refused = mayRead(actor, doc.state, 'view');

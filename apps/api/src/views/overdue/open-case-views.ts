@@ -4,7 +4,7 @@
  * (CASE_VIEW_INDEXES), in (deadlineAt, _id) order, decoded to what the overdue view assesses.
  */
 import { Injectable } from '@nestjs/common';
-import type { Filter } from 'mongodb';
+import type { ClientSession, Filter } from 'mongodb';
 import {
   decodeCaseView,
   type StoredCaseViewDocument,
@@ -21,6 +21,8 @@ export interface OpenDeadlineQuery {
   readonly after?: number;
   /** Keyset start: candidates from this (deadline, case id) on, inclusive of later ids only. */
   readonly from?: { readonly deadlineAt: number; readonly caseId: string };
+  /** The causally consistent session of a `minPosition` read (ReadModelPositions.readCaughtUp). */
+  readonly session?: ClientSession;
 }
 
 @Injectable()
@@ -49,7 +51,7 @@ export class OpenCaseViews {
     const cursor = this.positions
       .db()
       .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
-      .find({ $and: [query.filter, { open: true }, range] })
+      .find({ $and: [query.filter, { open: true }, range] }, query.session ? { session: query.session } : {})
       .sort({ deadlineAt: 1, _id: 1 })
       .batchSize(200);
     try {

@@ -24,7 +24,15 @@ import { VIEW_PROBLEMS } from '../view-problems.js';
 import { pageLimit } from '../view-list-parameters.js';
 import { optionalPosition } from '../view-query-parameters.js';
 import { CaseSummariesPage, type CaseSummaryView } from './worklist-page.view.js';
-import { CASE_STATUSES, LEVELS, worklistCursor, worklistQuery, worklistSortSpec } from './worklist-query.js';
+import {
+  CASE_STATUSES,
+  LEVELS,
+  worklistCursor,
+  worklistQuery,
+  worklistSortSpec,
+  type WorklistQuery,
+} from './worklist-query.js';
+import type { ClientSession, Filter } from 'mongodb';
 
 /** Roles that read cases (mayRead); others are refused, not shown an empty list. */
 const READERS = ['guide', 'proxy', 'window', 'approver', 'supervisor', 'auditor'];
@@ -84,14 +92,29 @@ export class WorklistController {
       throw new ProblemException(problems.forbidden(`Role '${actor.role}' does not read cases.`));
     const limit = pageLimit(query.limit);
     const { filter, sort, level } = worklistQuery(actor, query);
-    await this.positions.waitFor(optionalPosition(query.minPosition), CASE_VIEW_PROJECTIONS);
-    if (filter === undefined) return { items: [], nextCursor: null };
+    const minPosition = optionalPosition(query.minPosition);
+    if (filter === undefined) {
+      await this.positions.waitFor(minPosition, CASE_VIEW_PROJECTIONS);
+      return { items: [], nextCursor: null };
+    }
+    return this.positions.readCaughtUp(minPosition, CASE_VIEW_PROJECTIONS, (session) =>
+      this.page(actor, { filter, sort, ...(level !== undefined && { level }) }, limit, session),
+    );
+  }
+
+  private async page(
+    actor: Actor,
+    { filter, sort, level }: WorklistQuery & { filter: Filter<StoredCaseViewDocument> },
+    limit: number,
+    session: ClientSession | undefined,
+  ): Promise<CaseSummariesPage> {
+    const inSession = session ? { session } : {};
     const db = this.positions.db();
     const configuration = await this.positions.configuration('case-views');
     const now = this.positions.now();
     const cursor = db
       .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
-      .find(filter)
+      .find(filter, inSession)
       .sort(worklistSortSpec(sort))
       // Without a level filter one more than a page tells whether another follows; with one, the
       // level is assessed now and the documents are read on until the page is full.
@@ -121,7 +144,10 @@ export class WorklistController {
     // By _id, a few in flight: the one lookup FerretDB 1.x takes to its index (README "FerretDB").
     await runLimited(
       page.map((doc) => async () => {
-        const found = await accountability.findOne({ _id: doc.caseId }, { projection: { violations: 1 } });
+        const found = await accountability.findOne(
+          { _id: doc.caseId },
+          { projection: { violations: 1 }, ...inSession },
+        );
         if (found) violations.set(doc.caseId, found.violations);
       }),
       8,
