@@ -273,6 +273,8 @@ class PureProjectionWorker implements ProjectionWorker {
       projection: p.name,
       position: next,
       context,
+      // reduceContext returns the same object when an event changes nothing (projection.ts).
+      contextUnchanged: context === this.context,
       phase: this.target.phase,
       version: this.builtWith,
     });
@@ -388,6 +390,7 @@ class SelfWritingWorker implements ProjectionWorker {
       projection: this.projection.name,
       position: next,
       context: null,
+      contextUnchanged: true,
       phase: this.target.phase,
       version: this.builtWith,
     });
