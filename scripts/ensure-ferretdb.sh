@@ -33,7 +33,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-PACKAGE=gov-service-cases-sqlite-fixes-3
+PACKAGE=gov-service-cases-sqlite-fixes-4
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
