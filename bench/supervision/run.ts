@@ -1,11 +1,8 @@
 /**
  * `npm run bench:supervision` (issue 7.7): one supervision tick with 100,000 open cases of which 100
- * are due, then with 1,000,000 open cases and again 100 due. The tick finds its due cases in
- * `case_due_buckets` (read-store-due-cases.ts), so that is where the open cases are put: each case's
- * entry made by the case_views projection's own `dueBucketChanges`, applied as the runner applies
- * shared changes and written through the projection's codec with the runner's guarded writes. The
- * tick never reads `case_views`, so the million case views are not inserted (that took 7.5 minutes
- * on FerretDB and changed nothing the tick reads). The 100 due cases are real streams in an
+ * are due, then with 1,000,000 open cases and again 100 due. The tick finds its due cases by a range
+ * over `case_views.nextCheckAt` (read-store-due-cases.ts, issue 19): the open cases are minimal case
+ * views with a `nextCheckAt` in the next 60 days (what the query reads). The 100 due cases are real streams in an
  * embedded PGlite event store, accepted a week before and now overdue, so each tick reads 100
  * streams and appends a yellow card to each.
  *
@@ -31,13 +28,13 @@ import { ConfigurationCache } from '#infra/configuration/configuration-cache.js'
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { formatPosition } from '#infra/event-store/position.js';
 import { START, type EventStore, type NewEvent, type Position } from '#infra/event-store/event-store.port.js';
-import { DUE_BUCKET_INDEX_ID } from '#infra/read-store/documents/case-due-bucket-document.js';
+import { ensureIndex } from '#infra/read-store/ensure-index.js';
+import { CASE_VIEW_INDEXES } from '#infra/read-store/documents/case-view-document.js';
 import { writeGuarded, type GuardedWrite, type VersionedDocument } from '#infra/read-store/guarded-writes.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
-import type { ProjectedDocument, SharedChange } from '../../apps/projector/src/projection/projection.js';
+import type { ProjectedDocument } from '../../apps/projector/src/projection/projection.js';
 import { caseViewsProjection } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
-import { dueBucketChanges } from '../../apps/projector/src/projections/case-views/due-bucket-changes.js';
 import { CaseSupervisor } from '../../apps/projector/src/supervision/case-supervisor.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import type { DueCase, DueCases } from '../../apps/projector/src/supervision/due-cases.port.js';
@@ -156,28 +153,19 @@ async function seedCase(store: EventStore, configuration: ConfigurationCache, ca
 }
 
 /**
- * The case_views projection's changes to `case_due_buckets`, applied as the runner applies shared
- * changes (in order, to its working copy of each document) and written as it writes them (through
- * the collection's codec, guarded by the position each document was built from).
+ * The case_views projection's own `apply` over the due cases' events, and minimal case views for
+ * the open cases that are not due (what the due-case query reads: `nextCheckAt`, `open`), written
+ * through the collection's codec with the runner's guarded writes.
  */
-class DueBucketBuilder {
+class CaseViewBuilder {
   private readonly docs = new Map<
     string,
     { doc: ProjectedDocument; position: Position; stored?: Position }
   >();
   private readonly dirty = new Set<string>();
-  private readonly views = new Map<string, ProjectedDocument>();
   private context = caseViewsProjection.initialContext;
   private from: Position = START;
-
-  applyChanges(changes: readonly SharedChange[], position: Position): void {
-    for (const change of changes) {
-      if (change.collection !== READ_MODELS.caseDueBuckets) continue;
-      const slot = this.docs.get(change.id);
-      this.docs.set(change.id, { doc: change.apply(slot?.doc), position, stored: slot?.stored });
-      this.dirty.add(change.id);
-    }
-  }
+  private openCases = 0;
 
   /** The projection's own `apply` over the case events recorded since the last call. */
   async project(store: EventStore): Promise<number> {
@@ -188,9 +176,10 @@ class DueBucketBuilder {
         this.context = caseViewsProjection.reduceContext(this.context, event);
         const id = caseViewsProjection.unitOf(event);
         if (id === undefined) continue;
-        const step = caseViewsProjection.apply(this.views.get(id), event, this.context);
-        this.views.set(id, step.unit);
-        this.applyChanges(step.shared ?? [], event.position);
+        const slot = this.docs.get(id);
+        const step = caseViewsProjection.apply(slot?.doc, event, this.context);
+        this.docs.set(id, { doc: step.unit, position: event.position, stored: slot?.stored });
+        this.dirty.add(id);
         applied++;
       }
       this.from = page.nextPosition;
@@ -198,9 +187,9 @@ class DueBucketBuilder {
     }
   }
 
-  /** Writes the documents changed since the last flush; returns how many. */
+  /** Writes the projected documents changed since the last flush; returns how many. */
   async flush(db: Db): Promise<number> {
-    const codec = caseViewsProjection.collections.find((c) => c.name === READ_MODELS.caseDueBuckets)!.codec!;
+    const codec = caseViewsProjection.collections.find((c) => c.name === READ_MODELS.caseViews)!.codec!;
     const ids = [...this.dirty];
     const writes = ids.map((id) => {
       const slot = this.docs.get(id)!;
@@ -209,38 +198,37 @@ class DueBucketBuilder {
         builtFrom: slot.stored,
       } as GuardedWrite;
     });
-    await writeGuarded(db.collection<VersionedDocument>(READ_MODELS.caseDueBuckets), writes, {
-      concurrency: 4,
-    });
-    for (const id of ids) {
-      const slot = this.docs.get(id)!;
-      slot.stored = slot.position;
-    }
+    await writeGuarded(db.collection<VersionedDocument>(READ_MODELS.caseViews), writes, { concurrency: 4 });
+    for (const id of ids) this.docs.get(id)!.stored = this.docs.get(id)!.position;
     this.dirty.clear();
     return ids.length;
   }
 
+  /**
+   * Open cases without events (none is due in the tick): each one's nextCheckAt at the end of an
+   * office day (17:30, where the assessment puts warnings and deadlines) in the next 60 days.
+   */
+  async addOpenCases(db: Db, from: number, to: number): Promise<void> {
+    const views = db.collection<VersionedDocument>(READ_MODELS.caseViews);
+    for (let start = from; start < to; start += 5000) {
+      const batch: VersionedDocument[] = [];
+      for (let i = start; i < Math.min(to, start + 5000); i++)
+        batch.push({
+          _id: `open-${i}`,
+          _position: formatPosition(0n, BigInt(i + 1)),
+          caseId: `open-${i}`,
+          open: true,
+          status: 'accepted',
+          centerId: 'center-1',
+          nextCheckAt: new Date(DAY_END + (1 + (i % 60)) * DAY),
+        });
+      await views.insertMany(batch, { ordered: false });
+    }
+    this.openCases += to - from;
+  }
+
   get documents(): number {
-    return this.docs.size;
-  }
-
-  /** The most cases one bucket holds. */
-  get largest(): number {
-    return Math.max(0, ...[...this.docs.values()].map((s) => (s.doc as { count?: number }).count ?? 0));
-  }
-}
-
-/**
- * Open cases without events (there is no stream to read: none is due in the tick): each one's entry
- * as the projection makes it for a view whose nextCheckAt goes from none to the end of an office day
- * (17:30, where the assessment puts warnings and deadlines) in the next 60 days, under a position
- * of its own. So the later buckets are as large as real ones: a million cases in 60 of them.
- */
-function addOpenCases(builder: DueBucketBuilder, from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    const at = DAY_END + (1 + (i % 60)) * DAY;
-    const position = formatPosition(0n, BigInt(i + 1));
-    builder.applyChanges(dueBucketChanges(`open-${i}`, null, at, position), position);
+    return this.docs.size + this.openCases;
   }
 }
 
@@ -308,7 +296,8 @@ async function main(): Promise<void> {
   const configuration = new ConfigurationCache(inner, createApiLogger('silent'), 3_600_000);
   try {
     await configuration.start();
-    const builder = new DueBucketBuilder();
+    const builder = new CaseViewBuilder();
+    for (const index of CASE_VIEW_INDEXES) await ensureIndex(db.collection(READ_MODELS.caseViews), index);
     const dueCases = new TimedDueCases(new ReadStoreDueCases(db));
     const loop = new SupervisionLoop(
       {
@@ -349,24 +338,16 @@ async function main(): Promise<void> {
         throw new Error(`expected ${DUE} due cases with a card each, got ${JSON.stringify(report)}`);
       return { ms: report.durationMs, queryMs: dueCases.ms, line };
     };
-    const describeBuckets = async (): Promise<string> => {
-      const index = await db
-        .collection(READ_MODELS.caseDueBuckets)
-        .findOne({ _id: DUE_BUCKET_INDEX_ID as never });
-      const listed = Object.keys(JSON.parse(String(index?.buckets ?? '{}')) as object).length;
-      return `${listed} hour buckets listed in the index (${String(index?.buckets ?? '').length} bytes of JSON), the largest holding ${builder.largest} cases`;
-    };
-
     // 100,000 open cases, 100 of them due: the due ones projected from their own events.
     let t = performance.now();
     const firstDue = Array.from({ length: DUE }, (_, i) => `due-a-${i}`);
     for (const id of firstDue) await seedCase(inner, configuration, id);
     await builder.project(inner);
-    addOpenCases(builder, 0, SMALL - DUE);
+    await builder.addOpenCases(db, 0, SMALL - DUE);
     let written = await builder.flush(db);
     const setup100k = performance.now() - t;
     console.log(
-      `setup ${SMALL} open cases: ${Math.round(setup100k)} ms (${readStore.kind}); ${written} bucket documents written; ${await describeBuckets()}`,
+      `setup ${SMALL} open cases: ${Math.round(setup100k)} ms (${readStore.kind}); ${written} projected case views written`,
     );
     const small = await measure(`tick, ${SMALL} open cases`, SMALL);
 
@@ -376,11 +357,11 @@ async function main(): Promise<void> {
     const secondDue = Array.from({ length: DUE }, (_, i) => `due-b-${i}`);
     for (const id of secondDue) await seedCase(inner, configuration, id);
     const projected = await builder.project(inner);
-    addOpenCases(builder, SMALL - DUE, LARGE - 2 * DUE);
+    await builder.addOpenCases(db, SMALL - DUE, LARGE - 2 * DUE);
     written = await builder.flush(db);
     const setup1m = performance.now() - t;
     console.log(
-      `setup ${LARGE} open cases: ${Math.round(setup1m)} ms (${projected} events projected, ${written} bucket documents written); ${await describeBuckets()}`,
+      `setup ${LARGE} open cases: ${Math.round(setup1m)} ms (${projected} events projected, ${written} projected case views written)`,
     );
     const large = await measure(`tick, ${LARGE} open cases`, LARGE);
 
@@ -396,8 +377,7 @@ async function main(): Promise<void> {
           Math.round(((large.ms - large.queryMs) / (small.ms - small.queryMs)) * 100) / 100,
         documentsRead100k: small.line.readStoreDocumentsRead as number,
         documentsRead1m: large.line.readStoreDocumentsRead as number,
-        bucketDocuments: builder.documents,
-        largestBucket: builder.largest,
+        caseViews: builder.documents,
         readStore: readStore.kind,
         due: DUE,
         setupMs: Math.round(setup100k + setup1m),

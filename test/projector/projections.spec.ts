@@ -1,7 +1,7 @@
 /**
  * The projector on realistic cases (PGlite, FerretDB): every read model checked against the domain's
  * own functions over the recorded events (fold, assessTimeliness, detectViolations, windowLedger,
- * serviceStatistics), supervision's due buckets against the views; a replay changes nothing; an
+ * serviceStatistics), supervision's due cases against the views; a replay changes nothing; an
  * event no projection can apply is parked and the rest goes on; a failing store is waited out.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { detectViolations, type RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
 import { quarterOf, windowLedger } from '#domain/accountability/window-ledger.js';
-import { toShanghaiIso } from '#domain/calendar/index.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
-import { initialState, clockStopped, type CaseState } from '#domain/case/case-state.js';
+import { initialState, isClosed, type CaseState } from '#domain/case/case-state.js';
 import { foldCase } from '#domain/case/evolve.js';
 import { serviceStatistics } from '#domain/statistics/service-statistics.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
@@ -25,27 +24,13 @@ import {
 } from '#infra/read-store/documents/accountability-documents.js';
 import type { CardDocument } from '#infra/read-store/documents/card-document.js';
 import {
-  decodeCaseTimeline,
-  type StoredCaseTimelineDocument,
+  eventOfTimelineEntry,
+  type CaseTimelineDocument,
 } from '#infra/read-store/documents/case-timeline-document.js';
 import {
   decodeCaseView,
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
-import {
-  decodeDueBucket,
-  decodeDueBucketIndex,
-  DUE_BUCKET_INDEX_ID,
-  dueBucketIdOf,
-  type StoredCaseDueBucket,
-  type StoredCaseDueBucketIndex,
-} from '#infra/read-store/documents/case-due-bucket-document.js';
-import {
-  decodeRoster,
-  ROSTER_INDEX_ID,
-  type OpenDeadlineRosterIndex,
-  type StoredOpenDeadlineRoster,
-} from '#infra/read-store/documents/open-deadline-roster-document.js';
 import {
   COUNTER_NAMES,
   type StatisticsDayDocument,
@@ -138,7 +123,13 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
       expect(doc._position).toBe(last.position);
       expect(doc.revision).toBe(last.revision);
       expect(doc.status).toBe(state.status);
-      expect(doc.deadline).toBe(state.deadline === undefined ? null : toShanghaiIso(state.deadline));
+      expect(doc.deadlineAt?.getTime() ?? null).toBe(state.deadline ?? null);
+      expect(doc.open).toBe(state.status !== 'none' && !isClosed(state));
+      expect(doc.receiptNo).toBe(state.acceptance?.receiptNo ?? null);
+      expect(doc.receivedAt?.getTime() ?? null).toBe(state.receivedAt ?? null);
+      expect(doc.handledBy).toEqual([
+        ...new Set(es.filter((e) => e.actor.role !== 'system').map((e) => e.actor.id)),
+      ]);
       const assessment = assessTimeliness(
         state,
         env.policy,
@@ -158,66 +149,37 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     expect([...levels].sort()).toEqual(expect.arrayContaining(['normal', 'yellow']));
   });
 
-  it('case_open_deadlines: per center, exactly the open cases that have a deadline', async () => {
-    const rosters = await read.db
-      .collection<StoredOpenDeadlineRoster>(READ_MODELS.openDeadlines)
-      .find({ _id: { $ne: ROSTER_INDEX_ID } })
-      .toArray();
-    // The index names every roster at the position it last changed.
-    const index = await read.db
-      .collection<OpenDeadlineRosterIndex>(READ_MODELS.openDeadlines)
-      .findOne({ _id: ROSTER_INDEX_ID });
-    expect(index!.rosters).toEqual(Object.fromEntries(rosters.map((r) => [r._id, r._position])));
-    const listed = new Map(
-      rosters.flatMap((r) => Object.values(decodeRoster(r).entries).map((e) => [e.caseId, e] as const)),
+  it('case_views: no document holds more than one case; the open-case query fields are plain and indexed (issue 19)', async () => {
+    const collections = (await read.db.listCollections().toArray()).map((c) => c.name);
+    expect(collections).not.toContain('case_open_deadlines');
+    expect(collections).not.toContain('case_due_buckets');
+    const indexes = (await read.db.collection(READ_MODELS.caseViews).indexes()).map((i) => i.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'open_center_deadline',
+        'open_department_deadline',
+        'next_check',
+        'receipt_no',
+      ]),
     );
-    // T12: a decided approval awaiting delivery has stopped its clock: it is no longer on the roster.
-    const open = [...states].filter(
-      ([, s]) => s.deadline !== undefined && s.acceptance !== undefined && !clockStopped(s),
+    const open = await read.db
+      .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
+      .find({ open: true, deadlineAt: { $ne: null } })
+      .toArray();
+    const expected = [...states].filter(
+      ([, s]) => s.deadline !== undefined && s.status !== 'none' && !isClosed(s),
     );
     expect(open.length).toBeGreaterThan(10);
-    expect([...listed.keys()].sort()).toEqual(open.map(([id]) => id).sort());
-    for (const [id, s] of open)
-      expect(listed.get(id)).toMatchObject({
-        centerId: s.centerId,
-        deadlineAt: s.deadline,
-        status: s.status,
-      });
-    for (const r of rosters) expect(r.count).toBe(Object.keys(decodeRoster(r).entries).length);
+    expect(open.map((v) => v._id).sort()).toEqual(expected.map(([id]) => id).sort());
   });
 
-  it('case_due_buckets: every case with a nextCheckAt in the bucket of its hour, the index naming exactly the non-empty ones; dueAt pages through them in (nextCheckAt, caseId) order', async () => {
+  it('supervision’s due cases: dueAt pages through case_views by (nextCheckAt, caseId), exactly the cases due', async () => {
     const views = (
       await read.db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews).find({}).toArray()
     ).filter((v) => v.nextCheckAt !== null);
-    const docs = await read.db
-      .collection<{ _id: string }>(READ_MODELS.caseDueBuckets)
-      .find({ _id: { $ne: DUE_BUCKET_INDEX_ID } })
-      .toArray();
-    const buckets = docs.map((d) => decodeDueBucket(d as unknown as StoredCaseDueBucket));
-    const index = decodeDueBucketIndex(
-      (await read.db
-        .collection<{ _id: string }>(READ_MODELS.caseDueBuckets)
-        .findOne({ _id: DUE_BUCKET_INDEX_ID })) as unknown as StoredCaseDueBucketIndex,
-    );
-    const listed = new Map<string, number>();
-    for (const b of buckets) {
-      expect(b.count).toBe(Object.keys(b.entries).length);
-      for (const [caseId, at] of Object.entries(b.entries)) {
-        expect(dueBucketIdOf(at)).toBe(b._id);
-        expect(listed.has(caseId)).toBe(false);
-        listed.set(caseId, at);
-      }
-    }
     expect(views.length).toBeGreaterThan(10);
-    expect(listed).toEqual(new Map(views.map((v) => [v._id, v.nextCheckAt!.getTime()])));
-    expect(index.buckets).toEqual(
-      Object.fromEntries(
-        buckets.filter((b) => b.count > 0).map((b) => [b._id, { count: b.count, position: b._position }]),
-      ),
-    );
-    const ordered = [...listed]
-      .map(([caseId, nextCheckAt]) => ({ caseId, nextCheckAt }))
+    const ordered = views
+      .map((v) => ({ caseId: v._id, nextCheckAt: v.nextCheckAt!.getTime() }))
       .sort((a, b) => a.nextCheckAt - b.nextCheckAt || (a.caseId < b.caseId ? -1 : 1));
     const due = new ReadStoreDueCases(read.db);
     for (const now of [
@@ -238,16 +200,21 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     }
   });
 
-  it('case_timelines: every case’s events in revision order, as recorded', async () => {
+  it('case_timelines: one document per event, as recorded, unique on {caseId, revision}', async () => {
     const docs = await read.db
-      .collection<StoredCaseTimelineDocument>(READ_MODELS.caseTimelines)
+      .collection<CaseTimelineDocument>(READ_MODELS.caseTimelines)
       .find({})
+      .sort({ _id: 1 })
       .toArray();
-    expect(docs).toHaveLength(cases.size);
-    for (const stored of docs) {
-      const doc = decodeCaseTimeline(stored);
-      expect(canonicalJson(doc.events)).toBe(canonicalJson(cases.get(doc.caseId)));
-    }
+    expect(docs).toHaveLength([...cases.values()].reduce((n, es) => n + es.length, 0));
+    const byCase = new Map<string, RecordedEvent[]>();
+    for (const doc of docs)
+      byCase.set(doc.caseId, [...(byCase.get(doc.caseId) ?? []), eventOfTimelineEntry(doc)]);
+    for (const [caseId, es] of cases) expect(canonicalJson(byCase.get(caseId))).toBe(canonicalJson(es));
+    const unique = (await read.db.collection(READ_MODELS.caseTimelines).indexes()).find(
+      (i) => i.name === 'case_revision',
+    );
+    expect(unique).toMatchObject({ key: { caseId: 1, revision: 1 }, unique: true });
   });
 
   it('cards: one per card issued, explained and revoked as recorded (C1–C5)', async () => {
@@ -426,12 +393,12 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     );
     expect(brokenView.revision).toBe(states.get(broken)!.revision);
     // The timeline shows the event as recorded; it never needed to understand it.
-    const timeline = decodeCaseTimeline(
-      (await read.db
-        .collection<StoredCaseTimelineDocument>(READ_MODELS.caseTimelines)
-        .findOne({ _id: broken }))!,
-    );
-    expect(timeline.events[timeline.events.length - 1]!.type).toBe('ApplicationAccepted');
+    const timeline = await read.db
+      .collection<CaseTimelineDocument>(READ_MODELS.caseTimelines)
+      .find({ caseId: broken })
+      .sort({ revision: 1 })
+      .toArray();
+    expect(timeline[timeline.length - 1]!.type).toBe('ApplicationAccepted');
   });
 
   it('backs off while the event store fails and resumes after', async () => {

@@ -1,14 +1,14 @@
 /**
  * Versions (apps/projector/README.md "Versions"): a read store built by an older version of a
- * projection (here case_views before its due buckets, version 1) is rebuilt by the projector by
- * itself when the current version (2) starts: beside the live one, which answers throughout, then
- * swapped in; the result equals a clean build at version 2 and the checkpoint says 2, so the next
+ * projection (here case_views at version 2, with a center roster) is rebuilt by the projector by
+ * itself when the current version (3) starts: beside the live one, which answers throughout, then
+ * swapped in, the retired collection dropped; the result equals a clean build at version 3 and the checkpoint says 3, so the next
  * start does nothing. A fresh store just builds. Two projectors starting at once rebuild it once.
  * PGlite and FerretDB.
  */
 import { pino, type Logger } from 'pino';
 import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
-import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Projection } from '../../apps/projector/src/projection/projection.js';
 import { caseViewsProjection } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
 import {
@@ -19,7 +19,7 @@ import {
 import { assertVersions, versionChangeOf } from '../../apps/projector/src/versions/version-change.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
-import { caseViewsBeforeDueBuckets } from './support/case-views-before-due-buckets.js';
+import { caseViewsVersion2 } from './support/case-views-version-2.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
 import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
 import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
@@ -66,7 +66,7 @@ describe('a projection version the read store was not built with', () => {
   let server: TestReadServer;
   let reference: Record<string, Map<string, string>> | undefined;
 
-  /** A clean build at version 2 of every event recorded so far. */
+  /** A clean build at version 3 of every event recorded so far. */
   const cleanBuild = async (): Promise<Record<string, Map<string, string>>> => {
     if (reference) return reference;
     const clean = await server.database('versions_clean');
@@ -75,9 +75,9 @@ describe('a projection version the read store was not built with', () => {
     await projector.whenRebuildsDone();
     await projector.whenCaughtUp();
     await projector.stop();
-    // A fresh store just builds: nothing to rebuild, and its checkpoint says version 2.
+    // A fresh store just builds: nothing to rebuild, and its checkpoint says version 3.
     expect(rebuildsStarted(lines)).toBe(0);
-    expect(await liveVersion(clean.db)).toBe(2);
+    expect(await liveVersion(clean.db)).toBe(3);
     reference = await readModelHashes(clean.db);
     return reference;
   };
@@ -96,9 +96,9 @@ describe('a projection version the read store was not built with', () => {
 
   it('is rebuilt beside the live one when the projector starts, then swapped in: equal to a clean build, checkpoint at the new version, the live view answering throughout', async () => {
     live = (await server.database('versions_live')).db;
-    await buildAt(events, live, caseViewsBeforeDueBuckets);
-    expect(await liveVersion(live)).toBe(1);
-    expect(await live.collection(READ_MODELS.caseDueBuckets).countDocuments()).toBe(0);
+    await buildAt(events, live, caseViewsVersion2);
+    expect(await liveVersion(live)).toBe(2);
+    expect(await live.collection(RETIRED_READ_MODELS.openDeadlines).countDocuments()).toBeGreaterThan(0);
     const views = live.collection(READ_MODELS.caseViews);
     const someCase = (await views.findOne({}))!._id;
 
@@ -130,21 +130,24 @@ describe('a projection version the read store was not built with', () => {
     expect(statuses.flat()).toContainEqual(
       expect.objectContaining({
         checkpointId: 'case-views',
-        versionRebuild: { from: 1, to: 2, where: 'here' },
+        versionRebuild: { from: 2, to: 3, where: 'here' },
       }),
     );
     expect(lines).toContainEqual(
       expect.objectContaining({
         msg: 'projection version changed: rebuilding its read models beside the live ones',
         projection: 'case-views',
-        from: 1,
-        to: 2,
+        from: 2,
+        to: 3,
       }),
     );
     expect(rebuildsStarted(lines)).toBe(1);
     expect(lines.some((l) => l.msg === 'version rebuild done')).toBe(true);
-    expect(await liveVersion(live)).toBe(2);
-    expect(await live.collection(READ_MODELS.caseDueBuckets).countDocuments()).toBeGreaterThan(0);
+    expect(await liveVersion(live)).toBe(3);
+    // The retired collection of version 2 is gone with the swap.
+    expect((await live.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name)).not.toContain(
+      RETIRED_READ_MODELS.openDeadlines,
+    );
     expect(
       (await live.listCollections({}, { nameOnly: true }).toArray()).filter((c) => c.name.includes('__')),
     ).toEqual([]);
@@ -160,13 +163,13 @@ describe('a projection version the read store was not built with', () => {
     await projector.stop();
     expect(rebuildsStarted(lines)).toBe(0);
     expect(lines.some((l) => l.msg.startsWith('projection version changed'))).toBe(false);
-    expect(await liveVersion(live)).toBe(2);
+    expect(await liveVersion(live)).toBe(3);
     expect(hashDifferences(await cleanBuild(), await readModelHashes(live))).toEqual([]);
   });
 
   it('two projectors starting at once rebuild it once: one builds, the other waits for its swap', async () => {
     const db = (await server.database('versions_two')).db;
-    await buildAt(events, db, caseViewsBeforeDueBuckets);
+    await buildAt(events, db, caseViewsVersion2);
     const a = recordingLogger();
     const b = recordingLogger();
     const first = start(events, db, current, a.logger);
@@ -180,18 +183,18 @@ describe('a projection version the read store was not built with', () => {
     expect([...a.lines, ...b.lines].filter((l) => l.msg === 'version rebuild done elsewhere')).toHaveLength(
       1,
     );
-    expect(await liveVersion(db)).toBe(2);
+    expect(await liveVersion(db)).toBe(3);
     expect(hashDifferences(await cleanBuild(), await readModelHashes(db))).toEqual([]);
   }, 60_000);
   it('a projector stopped during its version rebuild lets go at once; the next start resumes the rebuild and finishes it', async () => {
     const db = (await server.database('versions_stopped')).db;
-    await buildAt(events, db, caseViewsBeforeDueBuckets);
+    await buildAt(events, db, caseViewsVersion2);
     const first = start(events, db, current);
     while (!first.status().some((s) => s.versionRebuild?.where === 'here'))
       await new Promise((r) => setTimeout(r, 5));
     await first.stop();
     await first.whenRebuildsDone();
-    expect(await liveVersion(db)).toBe(1);
+    expect(await liveVersion(db)).toBe(2);
     // Every lease let go: the next projector needs not wait for one to expire.
     expect(await db.collection('projection_leases').countDocuments({ owner: { $ne: null } })).toBe(0);
 
@@ -200,7 +203,7 @@ describe('a projection version the read store was not built with', () => {
     await second.whenRebuildsDone();
     await second.stop();
     expect(rebuildsStarted(lines)).toBe(1);
-    expect(await liveVersion(db)).toBe(2);
+    expect(await liveVersion(db)).toBe(3);
     expect(hashDifferences(await cleanBuild(), await readModelHashes(db))).toEqual([]);
   }, 60_000);
 });
@@ -208,9 +211,9 @@ describe('a projection version the read store was not built with', () => {
 describe('version changes (pure)', () => {
   it('a checkpoint of another version, or of none, is a change; no checkpoint (a fresh store) is none', () => {
     expect(versionChangeOf(current, undefined)).toBeUndefined();
-    expect(versionChangeOf(current, { version: 2 })).toBeUndefined();
-    expect(versionChangeOf(current, { version: 1 })).toEqual({ projection: current, from: 1, to: 2 });
-    expect(versionChangeOf(current, {})).toEqual({ projection: current, from: null, to: 2 });
+    expect(versionChangeOf(current, { version: 3 })).toBeUndefined();
+    expect(versionChangeOf(current, { version: 2 })).toEqual({ projection: current, from: 2, to: 3 });
+    expect(versionChangeOf(current, {})).toEqual({ projection: current, from: null, to: 3 });
   });
 
   it('versions are positive integers', () => {

@@ -5,7 +5,7 @@
  * are judged at query time as they were built.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { Db } from 'mongodb';
+import type { ClientSession, Db } from 'mongodb';
 import { START, type Position } from '#infra/event-store/event-store.port.js';
 import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
 import {
@@ -41,8 +41,10 @@ export class ReadModelPositions {
     return this.deps.db;
   }
 
-  private async read(): Promise<Snapshot> {
-    const docs = await checkpointsOf(this.db()).find({}).toArray();
+  private async read(session?: ClientSession): Promise<Snapshot> {
+    const docs = await checkpointsOf(this.db())
+      .find({}, session ? { session } : {})
+      .toArray();
     const live = docs.filter((d) => !d._id.includes('#'));
     return {
       at: Date.now(),
@@ -59,16 +61,41 @@ export class ReadModelPositions {
   }
 
   /** Waits until every named projection has applied `minPosition` (API.md "Views are eventually consistent"). */
-  async waitFor(minPosition: Position | undefined, projections: readonly string[]): Promise<void> {
+  async waitFor(
+    minPosition: Position | undefined,
+    projections: readonly string[],
+    session?: ClientSession,
+  ): Promise<void> {
     if (minPosition === undefined) return;
     const waitMs = this.deps.projectionWaitMs ?? 5_000;
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const { positions } = await this.current(0);
+      const { positions } = session ? await this.read(session) : await this.current(0);
       // Positions are fixed-width strings: string order is position order.
       if (projections.every((p) => (positions.get(p) ?? START) >= minPosition)) return;
       if (Date.now() >= deadline) throw new ProblemException(viewProblems.projectionLag(minPosition, waitMs));
       await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  /**
+   * Waits for `minPosition` as waitFor does, reading the checkpoints through a causally consistent
+   * session, and runs `read` in that session (issue 19): on a replica set the documents are then read
+   * at least as of the checkpoint that said the views had caught up, whichever member answers.
+   * Without `minPosition` there is nothing to be consistent with: no session.
+   */
+  async readCaughtUp<T>(
+    minPosition: Position | undefined,
+    projections: readonly string[],
+    read: (session: ClientSession | undefined) => Promise<T>,
+  ): Promise<T> {
+    if (minPosition === undefined) return read(undefined);
+    const session = this.db().client.startSession({ causalConsistency: true });
+    try {
+      await this.waitFor(minPosition, projections, session);
+      return await read(session);
+    } finally {
+      await session.endSession();
     }
   }
 

@@ -13,11 +13,12 @@ import { CardsController } from './cards/cards.controller.js';
 import { CaseScope } from './case-scope.js';
 import { CaseViewController } from './case-view/case-view.controller.js';
 import { READ_MODEL_HEALTH, ReadModelHealth } from './health/read-model-health.js';
-import { OpenDeadlineRosters } from './overdue/open-deadline-rosters.js';
+import { OpenCaseViews } from './overdue/open-case-views.js';
 import { OverdueController } from './overdue/overdue.controller.js';
 import { ReadModelPositions } from './read-model-positions.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
 import { VIEWS_DEPENDENCIES, type ViewsDependencies } from './views-dependencies.js';
+import { WorklistController } from './worklist/worklist.controller.js';
 
 @Module({})
 export class ViewsModule {
@@ -28,6 +29,7 @@ export class ViewsModule {
         // Without a read store the API's module serves GET /cases/{id} from the events instead.
         ...(deps.db ? [CaseViewController] : []),
         OverdueController,
+        WorklistController,
         CardsController,
         AccountabilityController,
         StatisticsController,
@@ -36,7 +38,7 @@ export class ViewsModule {
         { provide: VIEWS_DEPENDENCIES, useValue: deps },
         ReadModelPositions,
         CaseScope,
-        OpenDeadlineRosters,
+        OpenCaseViews,
         ReadModelHealth,
         { provide: READ_MODEL_HEALTH, useExisting: ReadModelHealth },
       ],

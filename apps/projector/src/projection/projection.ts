@@ -59,6 +59,11 @@ export interface Projection<Context = unknown> {
    */
   readonly version: number;
   readonly collections: readonly ProjectionCollection[];
+  /**
+   * Collections an older version built and this one does not: dropped once a rebuild at this
+   * version is swapped in (apps/projector/README.md "Versions").
+   */
+  readonly retiredCollections?: readonly string[];
   /** Which of `collections` holds the unit documents. */
   readonly unitCollection: string;
   /** The context before any event: folded configuration (office hours, holidays, policy), or null. */

@@ -9,9 +9,11 @@
  * rename, and whoever next holds the live lease (a restarted rebuild, or a live projector taking
  * the lease over) finishes a swap that a crash interrupted.
  *
- * MongoDB could rename over the live collection in one step (`dropTarget`); FerretDB 1.x does not
- * implement it, so between the two renames (a few milliseconds) the read model is missing and a
- * query finds nothing.
+ * Each collection is renamed over the live one in one step (`dropTarget: true`), so a query always
+ * finds one or the other. FerretDB 1.x does not implement `dropTarget`: there the live one is set
+ * aside first, and between the two renames (a few milliseconds) the read model is missing.
+ * Collections a projection no longer builds (`retiredCollections`, an older version's) are dropped
+ * once the new version is in.
  */
 import type { Db } from 'mongodb';
 import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
@@ -42,10 +44,7 @@ export async function finishSwap(db: Db, projection: Projection): Promise<boolea
   for (const { name } of projection.collections) {
     const fresh = rebuildCollectionName(name);
     if (!(await collectionExists(db, fresh))) continue; // renamed in already
-    const replaced = replacedCollectionName(name);
-    if (await collectionExists(db, replaced)) await db.collection(replaced).drop();
-    if (await collectionExists(db, name)) await db.renameCollection(name, replaced);
-    await db.renameCollection(fresh, name);
+    await renameOver(db, fresh, name);
   }
   await checkpoints.replaceOne(
     { _id: projection.name },
@@ -64,5 +63,24 @@ export async function finishSwap(db: Db, projection: Projection): Promise<boolea
     const replaced = replacedCollectionName(name);
     if (await collectionExists(db, replaced)) await db.collection(replaced).drop();
   }
+  for (const name of projection.retiredCollections ?? [])
+    if (await collectionExists(db, name)) await db.collection(name).drop();
   return true;
+}
+
+const notImplemented = (error: unknown): boolean =>
+  error instanceof Error && /not implemented/i.test(error.message);
+
+/** `fresh` becomes `name`, replacing it in one step where the server can (MongoDB). */
+async function renameOver(db: Db, fresh: string, name: string): Promise<void> {
+  try {
+    await db.renameCollection(fresh, name, { dropTarget: true });
+    return;
+  } catch (error) {
+    if (!notImplemented(error)) throw error;
+  }
+  const replaced = replacedCollectionName(name);
+  if (await collectionExists(db, replaced)) await db.collection(replaced).drop();
+  if (await collectionExists(db, name)) await db.renameCollection(name, replaced);
+  await db.renameCollection(fresh, name);
 }

@@ -24,6 +24,12 @@ export interface CheckpointToSave {
   readonly phase?: CheckpointDocument['phase'];
   /** Left as it is when undefined (a store built before versions stays "unversioned"). */
   readonly version?: number;
+  /**
+   * True when the batch folded no configuration: the context is the one the checkpoint holds, so
+   * the update leaves it out (a delta: a few dozen bytes per batch instead of the whole folded
+   * configuration, issue 19). An insert always carries it.
+   */
+  readonly contextUnchanged?: boolean;
 }
 
 export async function loadCheckpoint(db: Db, id: string): Promise<LoadedCheckpoint | undefined> {
@@ -40,19 +46,21 @@ export async function loadCheckpoint(db: Db, id: string): Promise<LoadedCheckpoi
 
 export async function saveCheckpoint(db: Db, id: string, checkpoint: CheckpointToSave): Promise<void> {
   const checkpoints = checkpointsOf(db);
-  const { projection, position, context, phase, version } = checkpoint;
+  const { projection, position, context, phase, version, contextUnchanged } = checkpoint;
   const fields = {
     projection,
     position,
-    context,
     savedAt: new Date(),
     ...(phase && { phase }),
     ...(version !== undefined && { version }),
   };
-  const moved = await checkpoints.updateOne({ _id: id, position: { $lt: position } }, { $set: fields });
+  const moved = await checkpoints.updateOne(
+    { _id: id, position: { $lt: position } },
+    { $set: contextUnchanged ? fields : { ...fields, context } },
+  );
   if (moved.matchedCount > 0) return;
   try {
-    await checkpoints.insertOne({ _id: id, ...fields });
+    await checkpoints.insertOne({ _id: id, ...fields, context });
   } catch (error) {
     // Already there, at this position or a later one.
     if (!isDuplicateKey(error)) throw error;

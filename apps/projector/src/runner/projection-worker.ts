@@ -1,6 +1,6 @@
 /**
  * Applies batches of events to one projection (DESIGN.md "Read models"): loads the documents the
- * batch touches (cache first, then by `_id`), applies the pure projection functions event by event,
+ * batch touches (cache first, then by `_id` with `$in`), applies the pure projection functions event by event,
  * skipping every event a document has already seen (its `_position`), writes shared documents then
  * unit documents guarded by the position they were built from, parks the events that could not be
  * applied, and saves the checkpoint after the batch.
@@ -18,6 +18,7 @@ import {
   type GuardedWrite,
   type VersionedDocument,
 } from '#infra/read-store/guarded-writes.js';
+import { ensureIndex } from '#infra/read-store/ensure-index.js';
 import {
   isPureProjection,
   type AnyProjection,
@@ -58,7 +59,7 @@ export interface WorkerOptions {
   readonly cacheSize?: number;
   /** Write commands in flight; default 4. */
   readonly writeConcurrency?: number;
-  /** Reads by _id in flight; default 8. */
+  /** `$in` reads in flight; default 4. */
   readonly readConcurrency?: number;
   readonly logger?: Logger;
 }
@@ -121,6 +122,15 @@ const builtWithOf = (
   projection: AnyProjection,
 ): number | undefined => (checkpoint ? checkpoint.version : projection.version);
 
+/** Ids per `$in` read of a batch's documents. */
+const LOAD_CHUNK = 200;
+
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 class PureProjectionWorker implements ProjectionWorker {
   position: Position = START;
   builtWith: number | undefined;
@@ -160,7 +170,7 @@ class PureProjectionWorker implements ProjectionWorker {
     this.context = checkpoint?.context ?? this.projection.initialContext;
     this.builtWith = builtWithOf(checkpoint, this.projection);
     for (const c of this.projection.collections)
-      for (const index of c.indexes) await this.collection(c.name).createIndex(index.key, index);
+      for (const index of c.indexes) await ensureIndex(this.collection(c.name), index);
     if (this.position === START) {
       const counts = await Promise.all(
         this.projection.collections.map((c) => this.collection(c.name).estimatedDocumentCount()),
@@ -263,6 +273,8 @@ class PureProjectionWorker implements ProjectionWorker {
       projection: p.name,
       position: next,
       context,
+      // reduceContext returns the same object when an event changes nothing (projection.ts).
+      contextUnchanged: context === this.context,
       phase: this.target.phase,
       version: this.builtWith,
     });
@@ -296,20 +308,22 @@ class PureProjectionWorker implements ProjectionWorker {
     }
     const codec = this.codec(collection);
     const store = this.collection(collection);
-    // One find by _id each: FerretDB 1.x pushes `_id` equality down to its index but scans the
-    // whole collection for `$in` (scripts/ensure-ferretdb.sh).
+    // `$in` in chunks, a few in flight: one index read per chunk on MongoDB, and on the local
+    // FerretDB build, which takes `_id: {$in}` to its _id index (scripts/ensure-ferretdb.sh).
     await runLimited(
-      missing.map((id) => async () => {
-        const raw = await store.findOne({ _id: id as never });
-        if (!raw) return;
-        const doc = (codec
-          ? codec.decode(raw as unknown as ProjectedDocument)
-          : raw) as unknown as ProjectedDocument;
-        const slot = slots.get(id)!;
-        slot.doc = doc;
-        slot.stored = slot.position = (raw as { _position?: Position })._position;
+      chunksOf(missing, LOAD_CHUNK).map((chunk) => async () => {
+        const found = await store.find({ _id: { $in: chunk } }).toArray();
+        for (const raw of found) {
+          const doc = (codec
+            ? codec.decode(raw as unknown as ProjectedDocument)
+            : raw) as unknown as ProjectedDocument;
+          const slot = slots.get(String(raw._id));
+          if (!slot) continue;
+          slot.doc = doc;
+          slot.stored = slot.position = (raw as { _position?: Position })._position;
+        }
       }),
-      this.options.readConcurrency ?? 8,
+      this.options.readConcurrency ?? 4,
     );
     return slots;
   }
@@ -376,6 +390,7 @@ class SelfWritingWorker implements ProjectionWorker {
       projection: this.projection.name,
       position: next,
       context: null,
+      contextUnchanged: true,
       phase: this.target.phase,
       version: this.builtWith,
     });

@@ -6,11 +6,7 @@
 export const READ_MODELS = {
   /** One document per case: everything GET /cases/{id} shows, the folded state, level, nextCheckAt. */
   caseViews: 'case_views',
-  /** One document per hour of nextCheckAt: the open cases to check then, read by supervision by `_id`. */
-  caseDueBuckets: 'case_due_buckets',
-  /** One document per center: its open cases with a deadline, the roster GET /views/overdue reads. */
-  openDeadlines: 'case_open_deadlines',
-  /** One document per case: its recorded events in order, for auditors. */
+  /** One document per recorded case event (`{caseId, revision}` unique), for auditors. */
   caseTimelines: 'case_timelines',
   /** One document per card (warning, yellow, red) with its explanation and revocation. */
   cards: 'cards',
@@ -22,6 +18,17 @@ export const READ_MODELS = {
   statistics: 'statistics',
   /** One document per case: the state the S1 counts of its steps were taken from. */
   statisticsCases: 'statistics_cases',
+} as const;
+
+/**
+ * Collections older versions built (issue 19 replaced them by queries over `case_views`): a
+ * version rebuild drops them after its swap.
+ */
+export const RETIRED_READ_MODELS = {
+  /** case-views ≤ 2: one document per center holding every open case as one JSON string. */
+  openDeadlines: 'case_open_deadlines',
+  /** case-views 2: one document per hour of nextCheckAt. */
+  caseDueBuckets: 'case_due_buckets',
 } as const;
 
 export type ReadModelName = (typeof READ_MODELS)[keyof typeof READ_MODELS];

@@ -6,12 +6,14 @@
  */
 import type { Actor } from '#domain/actor/actor.js';
 import type { Violation } from '#domain/accountability/violation.js';
-import type { OfficeClock } from '#domain/calendar/index.js';
+import { toShanghaiIso, type OfficeClock } from '#domain/calendar/index.js';
 import { maskApplicant } from '#domain/privacy/mask-applicant.js';
 import { caseLevel } from '#domain/timeliness/case-level.js';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import type { CaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import type { CaseView } from '../../cases/queries/case-view.js';
+
+const iso = (d: Date | null): string | null => (d === null ? null : toShanghaiIso(d.getTime()));
 
 export function caseViewAt(
   doc: CaseViewDocument,
@@ -34,12 +36,12 @@ export function caseViewAt(
         ? doc.applicant
         : maskApplicant(doc.applicant)
       : null,
-    receivedAt: doc.receivedAt,
-    acceptedAt: doc.acceptedAt,
+    receivedAt: iso(doc.receivedAt),
+    acceptedAt: iso(doc.acceptedAt),
     kind: doc.kind,
     limitDays: doc.limitDays,
     ...(doc.limitMinutes !== null && { limitMinutes: doc.limitMinutes }),
-    deadline: doc.deadline,
+    deadline: iso(doc.deadlineAt),
     provisional: doc.provisional,
     suspendedNow: doc.suspendedNow,
     extended: doc.extended,

@@ -73,14 +73,21 @@ export class CaseViewController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CaseView> {
-    await this.positions.waitFor(optionalPosition(minPosition), CASE_VIEW_PROJECTIONS);
     const db = this.positions.db();
-    const [stored, accountability] = await Promise.all([
-      db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews).findOne({ _id: caseId }),
-      db
-        .collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases)
-        .findOne({ _id: caseId }, { projection: { violations: 1 } }),
-    ]);
+    // Through a causally consistent session when waiting for minPosition (read-model-positions.ts).
+    const [stored, accountability] = await this.positions.readCaughtUp(
+      optionalPosition(minPosition),
+      CASE_VIEW_PROJECTIONS,
+      (session) =>
+        Promise.all([
+          db
+            .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
+            .findOne({ _id: caseId }, session ? { session } : {}),
+          db
+            .collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases)
+            .findOne({ _id: caseId }, { projection: { violations: 1 }, ...(session && { session }) }),
+        ]),
+    );
     if (!stored) {
       // Not in the view yet: the events decide (404 CASE_NOT_FOUND only when it has none).
       const view = await this.queries.execute(new GetCaseStateQuery(caseId, actor, undefined, 'view'));

@@ -26,7 +26,8 @@ import {
   optionalPosition,
 } from '../view-query-parameters.js';
 import { scopedFilters } from '../view-scope.js';
-import { OpenDeadlineRosters } from './open-deadline-rosters.js';
+import { caseScopeFilter } from '../read-scope/case-scope-filter.js';
+import { OpenCaseViews } from './open-case-views.js';
 import { OverdueCasesPage } from './overdue-case.view.js';
 import { overduePage, type OverdueSort } from './overdue-cases.js';
 
@@ -36,7 +37,7 @@ import { overduePage, type OverdueSort } from './overdue-cases.js';
 export class OverdueController {
   constructor(
     private readonly positions: ReadModelPositions,
-    private readonly rosters: OpenDeadlineRosters,
+    private readonly views: OpenCaseViews,
   ) {}
 
   @Get('overdue')
@@ -84,41 +85,61 @@ export class OverdueController {
       deadlineBefore: optionalInstantBefore('deadlineBefore', query.deadlineBefore),
       deadlineAfter: optionalInstant('deadlineAfter', query.deadlineAfter),
     };
-    await this.positions.waitFor(optionalPosition(query.minPosition), ['case-views']);
-    const [entries, configuration] = await Promise.all([
-      this.rosters.entries(filters.centerId),
-      this.positions.configuration('case-views'),
-    ]);
-    const { page, next } = overduePage(
-      entries,
-      filters,
-      configuration,
-      this.positions.now(),
-      sort,
-      limit,
-      after,
-    );
-    return {
-      items: page.map(({ entry, level, overdueBy }) => ({
-        caseId: entry.caseId,
-        status: entry.status,
-        centerId: entry.centerId,
-        departmentId: entry.departmentId,
-        windowId: entry.windowId,
-        matterCode: entry.matterCode,
-        applicant: entry.applicant
-          ? actor.role === 'auditor'
-            ? entry.applicant
-            : maskApplicant(entry.applicant)
-          : null,
-        acceptedAt: entry.acceptedAt,
-        deadline: toShanghaiIso(entry.deadlineAt),
-        level,
-        overdueBy,
-        revision: entry.revision,
-        position: entry.position,
-      })),
-      nextCursor: next ? encodeCursor(next) : null,
-    };
+    const minPosition = optionalPosition(query.minPosition);
+    const scope = caseScopeFilter(actor);
+    if (scope.sees === 'nothing') {
+      await this.positions.waitFor(minPosition, ['case-views']);
+      return { items: [], nextCursor: null };
+    }
+    const sees = scope.sees;
+    return this.positions.readCaughtUp(minPosition, ['case-views'], async (session) => {
+      const now = this.positions.now();
+      const configuration = await this.positions.configuration('case-views');
+      const candidates = this.views.passedDeadlines({
+        ...(session && { session }),
+        filter: {
+          ...sees,
+          ...(filters.centerId !== undefined && { centerId: filters.centerId }),
+          ...(filters.departmentId !== undefined && { departmentId: filters.departmentId }),
+          ...(filters.windowId !== undefined && { windowId: filters.windowId }),
+        },
+        before: Math.min(now, filters.deadlineBefore ?? now),
+        ...(filters.deadlineAfter !== undefined && { after: filters.deadlineAfter }),
+        // Deadline order: start the index range at the previous page's last item.
+        ...(sort === 'deadline' &&
+          after !== undefined && { from: { deadlineAt: Number(after[0]), caseId: String(after[2]) } }),
+      });
+      const { page, next } = await overduePage(
+        candidates,
+        filters.level,
+        configuration,
+        now,
+        sort,
+        limit,
+        after,
+      );
+      return {
+        items: page.map(({ entry, level, overdueBy }) => ({
+          caseId: entry.caseId,
+          status: entry.status,
+          centerId: entry.centerId,
+          departmentId: entry.departmentId,
+          windowId: entry.windowId,
+          matterCode: entry.matterCode,
+          applicant: entry.applicant
+            ? actor.role === 'auditor'
+              ? entry.applicant
+              : maskApplicant(entry.applicant)
+            : null,
+          acceptedAt: entry.acceptedAt === null ? null : toShanghaiIso(entry.acceptedAt.getTime()),
+          deadline: toShanghaiIso(entry.deadlineAt),
+          level,
+          overdueBy,
+          revision: entry.revision,
+          position: entry.position,
+        })),
+        nextCursor: next ? encodeCursor(next) : null,
+      };
+    });
   }
 }

@@ -18,8 +18,9 @@ import {
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
-import { OpenDeadlineRosters } from '../overdue/open-deadline-rosters.js';
-import { overdueCases } from '../overdue/overdue-cases.js';
+import { OpenCaseViews } from '../overdue/open-case-views.js';
+import { caseScopeFilter } from '../read-scope/case-scope-filter.js';
+import { countOverdue } from '../overdue/overdue-cases.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import { invalidParameter, VIEW_PROBLEMS } from '../view-problems.js';
 import {
@@ -40,7 +41,7 @@ const MAX_DAYS = 366;
 export class StatisticsController {
   constructor(
     private readonly positions: ReadModelPositions,
-    private readonly rosters: OpenDeadlineRosters,
+    private readonly views: OpenCaseViews,
   ) {}
 
   @Get('statistics')
@@ -107,19 +108,24 @@ export class StatisticsController {
       16,
     );
     found.sort((a, b) => (a.day < b.day ? -1 : 1));
-    const [entries, configuration] = await Promise.all([
-      this.rosters.entries(scope.centerId),
-      this.positions.configuration('case-views'),
-    ]);
-    const overdueNow = overdueCases(
-      entries,
-      {
-        ...(scope.departmentId && { departmentId: scope.departmentId }),
-        ...(scope.windowId && { windowId: scope.windowId }),
-      },
-      configuration,
-      this.positions.now(),
-    ).length;
+    const readable = caseScopeFilter(actor);
+    const configuration = await this.positions.configuration('case-views');
+    const now = this.positions.now();
+    const overdueNow =
+      readable.sees === 'nothing'
+        ? 0
+        : await countOverdue(
+            this.views.passedDeadlines({
+              filter: {
+                ...readable.sees,
+                ...(scope.departmentId && { departmentId: scope.departmentId }),
+                ...(scope.windowId && { windowId: scope.windowId }),
+              },
+              before: now,
+            }),
+            configuration,
+            now,
+          );
     return {
       departmentId,
       windowId,

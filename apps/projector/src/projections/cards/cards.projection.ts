@@ -25,9 +25,10 @@ export const cardsProjection: Projection<null> = {
       name: READ_MODELS.cards,
       indexes: [
         { key: { issuedAtMs: -1, _id: -1 } },
-        { key: { departmentId: 1, issuedAtMs: -1 } },
-        { key: { windowId: 1, issuedAtMs: -1 } },
-        { key: { level: 1, explained: 1, issuedAtMs: -1 } },
+        // Each ends in `_id`, the tie-break of the keyset sort (issuedAtMs, _id) of GET /views/cards.
+        { key: { departmentId: 1, issuedAtMs: -1, _id: -1 } },
+        { key: { windowId: 1, issuedAtMs: -1, _id: -1 } },
+        { key: { level: 1, explained: 1, issuedAtMs: -1, _id: -1 } },
       ],
     },
   ],

@@ -1,13 +1,12 @@
 /**
- * The `case_timelines` projection (DESIGN.md "Read models"): the ordered recorded events of each
- * case, for auditors, one document per case.
+ * The `case_timelines` projection (DESIGN.md "Read models"): one document per recorded case event,
+ * for auditors, unique on `{caseId, revision}`. An event is inserted once and never rewritten.
  */
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
-  decodeCaseTimeline,
-  encodeCaseTimeline,
+  CASE_TIMELINE_INDEXES,
+  timelineEntryId,
   type CaseTimelineDocument,
-  type StoredCaseTimelineDocument,
 } from '#infra/read-store/documents/case-timeline-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ProjectedDocument, Projection } from '../../projection/projection.js';
@@ -17,39 +16,24 @@ export const CASE_TIMELINES_PROJECTION = 'case-timelines';
 
 export const caseTimelinesProjection: Projection<null> = {
   name: CASE_TIMELINES_PROJECTION,
-  version: 1,
+  // 2 (issue 19): one document per event instead of one per case holding every event as JSON.
+  version: 2,
   unitCollection: READ_MODELS.caseTimelines,
-  collections: [
-    {
-      name: READ_MODELS.caseTimelines,
-      indexes: [],
-      codec: {
-        encode: (doc) => encodeCaseTimeline(doc as unknown as CaseTimelineDocument) as never,
-        decode: (stored) => decodeCaseTimeline(stored as unknown as StoredCaseTimelineDocument) as never,
-      },
-    },
-  ],
+  collections: [{ name: READ_MODELS.caseTimelines, indexes: CASE_TIMELINE_INDEXES }],
   initialContext: null,
   reduceContext: () => null,
-  unitOf: caseIdOf,
+  unitOf: (event) => {
+    const caseId = caseIdOf(event);
+    return caseId === undefined ? undefined : timelineEntryId(caseId, event.revision);
+  },
 
-  apply(unit, event: RecordedEvent) {
-    const before = unit as unknown as CaseTimelineDocument | undefined;
-    const events = before?.events ?? [];
-    // Revisions are 0-based and gapless within a stream: anything else is a stream this view
-    // cannot show faithfully, so it is parked rather than shown with a hole.
-    if (event.revision !== events.length)
-      throw new Error(
-        `event ${event.eventId} has revision ${event.revision}; the timeline of ${event.streamId} expects ${events.length}`,
-      );
+  apply(_unit, event: RecordedEvent) {
     const caseId = caseIdOf(event)!;
-    const next: Omit<CaseTimelineDocument, '_position'> = {
-      _id: caseId,
+    const entry: Omit<CaseTimelineDocument, '_position'> = {
+      ...event,
+      _id: timelineEntryId(caseId, event.revision),
       caseId,
-      streamId: event.streamId,
-      revision: event.revision,
-      events: [...events, event],
     };
-    return { unit: next as unknown as ProjectedDocument };
+    return { unit: entry as unknown as ProjectedDocument };
   },
 };

@@ -4,19 +4,21 @@
  * the case's last event, so the same events always build the same document.
  */
 import { toShanghaiIso, type OfficeClock } from '#domain/calendar/index.js';
-import { currentSuspension, type CaseState } from '#domain/case/case-state.js';
+import { currentSuspension, isClosed, type CaseState } from '#domain/case/case-state.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import type { CaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import type { Position } from '#infra/event-store/event-store.port.js';
 
-const iso = (t: number | undefined): string | null => (t === undefined ? null : toShanghaiIso(t));
+const date = (t: number | undefined): Date | null => (t === undefined ? null : new Date(t));
 
 export interface CaseViewFacts {
   readonly caseId: string;
   readonly state: CaseState;
   readonly explanations: Record<string, string>;
   readonly inquiryMatterCode: string | null;
+  /** Staff ids who recorded a step so far, in the order they first did. */
+  readonly handledBy: readonly string[];
   /** The last event's position and recording time. */
   readonly position: Position;
   readonly recordedAt: string;
@@ -41,25 +43,29 @@ export function caseViewOf(
     _id: facts.caseId,
     caseId: facts.caseId,
     status: state.status,
+    open: state.status !== 'none' && !isClosed(state),
     centerId: state.centerId ?? null,
     matterCode: state.matter?.code ?? facts.inquiryMatterCode,
     departmentId: state.departmentId ?? null,
     windowId: state.windowId ?? null,
     firstResponderId: state.firstResponder?.id ?? null,
     applicant: state.applicant ?? null,
-    receivedAt: iso(state.receivedAt),
-    acceptedAt: iso(state.acceptance?.acceptedAt),
+    receiptNo: state.acceptance?.receiptNo ?? null,
+    receivedAt: date(state.receivedAt),
+    acceptedAt: date(state.acceptance?.acceptedAt),
     kind: state.matter?.kind ?? null,
     limitDays: state.acceptance?.limitDays ?? null,
     limitMinutes: state.acceptance?.limitMinutes ?? null,
-    deadline: iso(state.deadline),
-    deadlineAt: state.deadline === undefined ? null : new Date(state.deadline),
+    deadlineAt: date(state.deadline),
     provisional: state.provisional,
     suspendedNow: currentSuspension(state) !== undefined,
     extended: state.extension !== undefined,
     level: assessment.level,
     levelAsOf: facts.recordedAt,
     nextCheckAt: nextCheckAt === undefined ? null : new Date(nextCheckAt),
+    handledBy: [...facts.handledBy],
+    proxyId: state.proxyId ?? null,
+    referredToDepartmentId: state.referral?.toDepartmentId ?? null,
     cards: state.cards.map((c) => ({
       cardId: c.cardId,
       level: c.level,

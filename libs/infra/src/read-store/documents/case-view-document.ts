@@ -1,8 +1,11 @@
 /**
- * A document of `case_views`: everything GET /cases/{id} shows (API.md "Queries"), the case's folded
- * domain state (so the view can be built on without re-reading events, and the API can judge read
- * scope and the level at the moment of a query), and `nextCheckAt` for supervision.
+ * A document of `case_views`, one per case (DESIGN.md "Read models"): everything GET /cases/{id}
+ * shows and every field the lists filter and sort on (centre, department, window, status, level,
+ * deadline, nextCheckAt, receipt number, received, applicant name, who handled it) as plain
+ * indexed fields, and the case's folded domain state (the projector folds the next event into it;
+ * the API judges read scope and the level at query time from it).
  */
+import type { IndexDescription } from 'mongodb';
 import type { Applicant } from '#domain/case/case-events.js';
 import type { CaseState } from '#domain/case/case-state.js';
 import type { Position } from '../../event-store/event-store.port.js';
@@ -23,20 +26,23 @@ export interface CaseViewDocument {
   _position: Position;
   caseId: string;
   status: string;
+  /** Not closed (DOMAIN.md lifecycle): what the worklist, the overdue view and supervision read. */
+  open: boolean;
   centerId: string | null;
   matterCode: string | null;
   departmentId: string | null;
   windowId: string | null;
   firstResponderId: string | null;
-  /** Unmasked: the API masks it for everyone but auditors (I1). */
+  /** Unmasked: the API masks it for everyone but auditors (I1); `applicant.name` is indexed for prefix search. */
   applicant: Applicant | null;
-  receivedAt: string | null;
-  acceptedAt: string | null;
+  /** 受理单号 from the acceptance. */
+  receiptNo: string | null;
+  receivedAt: Date | null;
+  acceptedAt: Date | null;
   kind: string | null;
   limitDays: number | null;
   limitMinutes: number | null;
-  deadline: string | null;
-  /** The deadline as a date, for sorting and ranges. */
+  /** The deadline in force (T9). */
   deadlineAt: Date | null;
   provisional: boolean;
   suspendedNow: boolean;
@@ -46,6 +52,12 @@ export interface CaseViewDocument {
   levelAsOf: string;
   /** When supervision should look again (assessTimeliness); null when nothing can fall due. */
   nextCheckAt: Date | null;
+  /** The staff who recorded a step of the case (handledBy=me of GET /cases); a handful per case. */
+  handledBy: string[];
+  /** The proxy who submitted the application (R1: a proxy reads its own cases). */
+  proxyId: string | null;
+  /** Department an inquiry was referred to (it may read the case, mayRead). */
+  referredToDepartmentId: string | null;
   cards: CaseCardEntry[];
   /** Written explanations by card id (C5). */
   explanations: Record<string, string>;
@@ -57,7 +69,10 @@ export interface CaseViewDocument {
   state: CaseState;
 }
 
-/** As stored: the state as canonical JSON (json-field.ts). */
+/**
+ * As stored: the folded state as canonical JSON (json-field.ts). It is the projector's working
+ * memory, read whole by `_id` and never filtered on; every queried value is a field of its own.
+ */
 export type StoredCaseViewDocument = Omit<CaseViewDocument, 'state'> & { stateJson: string };
 
 export const encodeCaseView = (doc: CaseViewDocument): StoredCaseViewDocument =>
@@ -65,3 +80,29 @@ export const encodeCaseView = (doc: CaseViewDocument): StoredCaseViewDocument =>
 
 export const decodeCaseView = (stored: StoredCaseViewDocument): CaseViewDocument =>
   decodeJsonField<CaseViewDocument>(stored as unknown as Record<string, unknown>, 'stateJson', 'state');
+
+/**
+ * The indexes of `case_views` (DESIGN.md "Read models"): one per query, each ending in `_id` for
+ * the keyset tie-break. Open-case indexes are partial on `open: true` where the server supports
+ * partial indexes (MongoDB); ../ensure-index.ts creates them plain where it does not (FerretDB 1.x).
+ */
+const OPEN = { partialFilterExpression: { open: true } };
+export const CASE_VIEW_INDEXES: readonly IndexDescription[] = [
+  // Overdue view and worklist "by deadline" within a center (supervisor) or department (window).
+  { name: 'open_center_deadline', key: { centerId: 1, deadlineAt: 1, _id: 1 }, ...OPEN },
+  { name: 'open_department_deadline', key: { departmentId: 1, deadlineAt: 1, _id: 1 }, ...OPEN },
+  // Supervision's due cases (nextCheckAt <= now, in order).
+  // Closed cases have none (null): the index holds only what supervision may have to look at.
+  {
+    name: 'next_check',
+    key: { nextCheckAt: 1, _id: 1 },
+    partialFilterExpression: { nextCheckAt: { $type: 'date' } },
+  },
+  // The worklist's default order (-receivedAt) within a center, a department, a handler.
+  { name: 'center_received', key: { centerId: 1, receivedAt: -1, _id: -1 } },
+  { name: 'department_received', key: { departmentId: 1, receivedAt: -1, _id: -1 } },
+  { name: 'handled_by_received', key: { handledBy: 1, receivedAt: -1, _id: -1 } },
+  // Search by receipt number and by the start of the applicant's name.
+  { name: 'receipt_no', key: { receiptNo: 1 } },
+  { name: 'applicant_name', key: { 'applicant.name': 1, _id: 1 } },
+];

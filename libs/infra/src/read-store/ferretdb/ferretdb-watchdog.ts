@@ -29,10 +29,11 @@ export function spawnWatched(
   args: readonly string[],
   log: number,
   pidFile: string,
+  environment: Readonly<Record<string, string>> = {},
 ): ChildProcess {
   const child = spawn('/bin/sh', ['-c', WATCHDOG, 'ferretdb-watchdog', binary, ...args], {
     stdio: ['pipe', log, log],
-    env: { ...process.env, FERRETDB_PID_FILE: pidFile },
+    env: { ...process.env, ...environment, FERRETDB_PID_FILE: pidFile },
   });
   // The pipe must not keep this process alive; it only has to close when this process ends.
   child.stdin?.on('error', () => undefined);

@@ -42,6 +42,8 @@ export interface StartLocalFerretDbOptions {
   readonly startTimeoutMs?: number;
   /** Reuse a FerretDB another process runs on `dataDir`; default true. */
   readonly reuseRunning?: boolean;
+  /** Added to FerretDB's environment (tests: GSC_FERRETDB_PREFILTER=off, scripts/ensure-ferretdb.sh). */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 interface RunningFile {
@@ -105,6 +107,7 @@ export async function startLocalFerretDb(options: StartLocalFerretDbOptions): Pr
       ],
       log,
       pidFile,
+      options.environment,
     );
   } finally {
     closeSync(log);

@@ -1,9 +1,9 @@
 /**
  * Supervision's due cases on the real read store (FerretDB), from the case_views projection run by
- * the projector's runner over real events (PGlite): the hour buckets of `case_due_buckets` follow
- * each case's `nextCheckAt` (a case moves when it changes and leaves when the case closes; C1–C4,
- * T10), the index names exactly the buckets that hold a case, `ReadStoreDueCases.dueAt` pages through
- * the buckets in (nextCheckAt, caseId) order, and a replayed event changes nothing.
+ * the projector's runner over real events (PGlite): `ReadStoreDueCases.dueAt` is a keyset range
+ * over case_views' `nextCheckAt` (issue 19): a case is due once its `nextCheckAt` has passed, moves
+ * when it changes and leaves when the case closes (C1–C4, T10); pages come in (nextCheckAt, caseId)
+ * order, and a replayed event changes nothing.
  */
 import { pino } from 'pino';
 import { SUPERVISION_ACTOR, type Actor } from '#domain/actor/actor.js';
@@ -14,16 +14,6 @@ import { initialState, type CaseState } from '#domain/case/case-state.js';
 import { decide } from '#domain/case/decide.js';
 import { evolve, foldCase } from '#domain/case/evolve.js';
 import type { Matter } from '#domain/catalog/matter.js';
-import {
-  decodeDueBucket,
-  decodeDueBucketIndex,
-  DUE_BUCKET_INDEX_ID,
-  dueBucketIdOf,
-  type CaseDueBucket,
-  type CaseDueBucketIndex,
-  type StoredCaseDueBucket,
-  type StoredCaseDueBucketIndex,
-} from '#infra/read-store/documents/case-due-bucket-document.js';
 import type { StoredCaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import { environmentOf, INITIAL_CONFIGURATION } from '#infra/read-store/projection-configuration.js';
 import { CHECKPOINTS_COLLECTION, READ_MODELS } from '#infra/read-store/read-model-collections.js';
@@ -86,7 +76,7 @@ const complete: CaseCommand = {
   remediesNotice: '如不服本决定，可申请行政复议或提起行政诉讼。',
 };
 
-describe('supervision’s due cases: hour buckets of nextCheckAt (FerretDB, the case_views projection)', () => {
+describe('supervision’s due cases: a range over case_views.nextCheckAt (FerretDB, the case_views projection)', () => {
   let events: TestEventStore;
   let server: TestReadServer;
 
@@ -162,73 +152,34 @@ describe('supervision’s due cases: hour buckets of nextCheckAt (FerretDB, the 
     return view!.nextCheckAt?.getTime() ?? null;
   }
 
-  async function buckets(read: ReadStore): Promise<{ index: CaseDueBucketIndex; buckets: CaseDueBucket[] }> {
-    const docs = await read.db.collection<{ _id: string }>(READ_MODELS.caseDueBuckets).find({}).toArray();
-    const index = docs.find((d) => d._id === DUE_BUCKET_INDEX_ID);
-    return {
-      index: decodeDueBucketIndex(index as unknown as StoredCaseDueBucketIndex),
-      buckets: docs
-        .filter((d) => d._id !== DUE_BUCKET_INDEX_ID)
-        .map((d) => decodeDueBucket(d as unknown as StoredCaseDueBucket)),
-    };
-  }
-
-  /** Where each case is listed, and the index checked against the buckets. */
-  async function listed(read: ReadStore): Promise<Map<string, { bucket: string; at: number }>> {
-    const { index, buckets: all } = await buckets(read);
-    const out = new Map<string, { bucket: string; at: number }>();
-    for (const b of all) {
-      expect(b.count).toBe(Object.keys(b.entries).length);
-      for (const [caseId, when] of Object.entries(b.entries)) {
-        expect(out.has(caseId)).toBe(false); // in one bucket only
-        expect(dueBucketIdOf(when)).toBe(b._id);
-        out.set(caseId, { bucket: b._id, at: when });
-      }
-    }
-    // The index names exactly the buckets holding a case, with their counts and positions.
-    expect(index.buckets).toEqual(
-      Object.fromEntries(
-        all.filter((b) => b.count > 0).map((b) => [b._id, { count: b.count, position: b._position }]),
-      ),
-    );
-    return out;
-  }
-
-  it('a case is in the bucket of its nextCheckAt, moves when it changes, leaves when the case closes', async () => {
+  it('a case is due from its nextCheckAt on, moves when it changes, leaves when the case closes (C1, C4)', async () => {
     const read = await server.database('due_buckets_move');
     const due = new ReadStoreDueCases(read.db);
     await record('c-1', accept('c-1'), at('2026-03-02T09:00:00+08:00'));
     await project(read);
     const first = (await nextCheckAt(read, 'c-1'))!;
     expect(first).toBeGreaterThan(at('2026-03-02T09:00:00+08:00'));
-    expect(await listed(read)).toEqual(new Map([['c-1', { bucket: dueBucketIdOf(first), at: first }]]));
     expect(await due.dueAt(first - 1, 10)).toEqual([]);
     expect(await due.dueAt(first, 10)).toEqual([{ caseId: 'c-1', nextCheckAt: first }]);
 
-    // Supervision issues what is due at that instant (C1): the next check is later, in another hour.
+    // Supervision issues what is due at that instant (C1): the next check is later.
     await record('c-1', [superviseCheck], first);
     await project(read);
     const second = (await nextCheckAt(read, 'c-1'))!;
     expect(second).toBeGreaterThan(first);
-    expect(dueBucketIdOf(second)).not.toBe(dueBucketIdOf(first));
-    expect(await listed(read)).toEqual(new Map([['c-1', { bucket: dueBucketIdOf(second), at: second }]]));
-    // The emptied bucket stays as a document but leaves the index: it is never read again.
-    const { index } = await buckets(read);
-    expect(Object.keys(index.buckets)).toEqual([dueBucketIdOf(second)]);
+    expect(await due.dueAt(first, 10)).toEqual([]);
     expect(await due.dueAt(second - 1, 10)).toEqual([]);
     expect(await due.dueAt(second, 10)).toEqual([{ caseId: 'c-1', nextCheckAt: second }]);
 
     await record('c-1', [complete], second - 60_000);
     await project(read);
     expect(await nextCheckAt(read, 'c-1')).toBeNull();
-    expect(await listed(read)).toEqual(new Map());
-    expect((await buckets(read)).index.buckets).toEqual({});
     expect(await due.dueAt(second + 365 * 86_400_000, 10)).toEqual([]);
   });
 
-  it('dueAt: keyset pages across buckets in (nextCheckAt, caseId) order, only what has passed; a replay changes nothing', async () => {
+  it('dueAt: keyset pages in (nextCheckAt, caseId) order, only what has passed; a replay changes nothing', async () => {
     const read = await server.database('due_buckets_pages');
-    // Accepted on different days (their checks fall in different buckets); three of them on the same
+    // Accepted on different days; three of them on the same
     // day, whose checks fall at the same instant, the end of an office day (ordered by case id).
     const accepted: [string, string][] = [
       ['p-e', '2026-03-02T09:00:00+08:00'],
@@ -245,9 +196,7 @@ describe('supervision’s due cases: hour buckets of nextCheckAt (FerretDB, the 
     const views = new Map<string, number>();
     for (const [id] of accepted) views.set(id, (await nextCheckAt(read, id))!);
     expect(await nextCheckAt(read, 'p-closed')).toBeNull();
-    expect(new Set([...views.values()].map(dueBucketIdOf)).size).toBeGreaterThanOrEqual(5);
-    const listing = await listed(read);
-    expect(new Map([...listing].map(([id, l]) => [id, l.at]))).toEqual(views);
+    expect(new Set(views.values()).size).toBeGreaterThanOrEqual(5);
 
     const expected = (now: number): DueCase[] =>
       [...views]
@@ -266,8 +215,7 @@ describe('supervision’s due cases: hour buckets of nextCheckAt (FerretDB, the 
     };
     const times = [...new Set(views.values())].sort((a, b) => a - b);
     const due = new ReadStoreDueCases(read.db);
-    // Before, at and just before every nextCheckAt, and long after: the current hour's bucket holds
-    // cases not yet due, which stay out.
+    // Before, at and just before every nextCheckAt, and long after: cases not yet due stay out.
     for (const now of [times[0]! - 1, ...times, ...times.map((t) => t - 1), times.at(-1)! + 86_400_000]) {
       expect(await due.dueAt(now, 100)).toEqual(expected(now));
       for (const size of [1, 2, 3]) {
@@ -280,12 +228,12 @@ describe('supervision’s due cases: hour buckets of nextCheckAt (FerretDB, the 
     const all = expected(times.at(-1)!).map((d) => d.caseId);
     expect(all.indexOf('p-b') + 1).toBe(all.indexOf('p-e')); // the tie, by case id
 
-    // From the first event again over the same documents: every bucket and the index stay as they were.
-    const before = (await readModelHashes(read.db))[READ_MODELS.caseDueBuckets]!;
+    // From the first event again over the same documents: every case view stays as it was.
+    const before = (await readModelHashes(read.db))[READ_MODELS.caseViews]!;
     expect(before.size).toBeGreaterThan(5);
     await read.db.collection(CHECKPOINTS_COLLECTION).deleteMany({});
     await project(read, 2);
-    expect((await readModelHashes(read.db))[READ_MODELS.caseDueBuckets]).toEqual(before);
+    expect((await readModelHashes(read.db))[READ_MODELS.caseViews]).toEqual(before);
     expect(await due.dueAt(times.at(-1)!, 100)).toEqual(expected(times.at(-1)!));
   });
 });

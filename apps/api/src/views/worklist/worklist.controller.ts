@@ -1,0 +1,169 @@
+/**
+ * GET /cases (API.md "Queries"): the worklist and search over `case_views`, a keyset page over its
+ * indexes (worklist-query.ts), in the caller's scope (R1), applicants masked unless auditor (I1),
+ * the level assessed at the moment of the query, the violation codes from the accountability view.
+ */
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain/actor/actor.js';
+import type { StoredAccountabilityCaseDocument } from '#infra/read-store/documents/accountability-documents.js';
+import {
+  decodeCaseView,
+  type StoredCaseViewDocument,
+} from '#infra/read-store/documents/case-view-document.js';
+import { runLimited } from '#infra/read-store/guarded-writes.js';
+import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../../cases/queries/list-page.js';
+import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
+import { ProblemException, problems } from '../../problem/problem-details.js';
+import { caseViewAt } from '../case-view/case-view-at.js';
+import { CASE_VIEW_PROJECTIONS } from '../case-view/case-view.controller.js';
+import { ReadModelPositions } from '../read-model-positions.js';
+import { VIEW_PROBLEMS } from '../view-problems.js';
+import { pageLimit } from '../view-list-parameters.js';
+import { optionalPosition } from '../view-query-parameters.js';
+import { CaseSummariesPage, type CaseSummaryView } from './worklist-page.view.js';
+import {
+  CASE_STATUSES,
+  LEVELS,
+  worklistCursor,
+  worklistQuery,
+  worklistSortSpec,
+  type WorklistQuery,
+} from './worklist-query.js';
+import type { ClientSession, Filter } from 'mongodb';
+
+/** Roles that read cases (mayRead); others are refused, not shown an empty list. */
+const READERS = ['guide', 'proxy', 'window', 'approver', 'supervisor', 'auditor'];
+
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller('cases')
+export class WorklistController {
+  constructor(private readonly positions: ReadModelPositions) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Worklist and search (办件列表与查询)',
+    description:
+      'Roles: staff in scope (window/approver: own department; guide: own center; proxy: own cases), supervisor (own center), auditor (all). ' +
+      'A token without the claim its role’s scope needs sees nothing (R1). Sort `-receivedAt` (default; cases not yet received last) or ' +
+      '`deadline` (cases with a deadline, earliest first). `level` is assessed at the moment of the query. Applicant masked unless auditor (I1).',
+  })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    description: `comma list of ${CASE_STATUSES.join(', ')}`,
+    example: 'accepted,suspended',
+  })
+  @ApiQuery({ name: 'centerId', required: false, example: 'center-1' })
+  @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
+  @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
+  @ApiQuery({ name: 'matterCode', required: false, example: 'M-001' })
+  @ApiQuery({ name: 'receiptNo', required: false, example: 'SL-2026-0001' })
+  @ApiQuery({ name: 'applicantName', required: false, description: 'the start of the name', example: '张' })
+  @ApiQuery({
+    name: 'handledBy',
+    required: false,
+    enum: ['me'],
+    description: 'cases in which the caller recorded a step',
+  })
+  @ApiQuery({ name: 'level', required: false, enum: LEVELS })
+  @ApiQuery({ name: 'deadlineBefore', required: false, example: '2026-03-10T00:00:00+08:00' })
+  @ApiQuery({ name: 'deadlineAfter', required: false, example: '2026-03-01T00:00:00+08:00' })
+  @ApiQuery({ name: 'receivedFrom', required: false, example: '2026-03-01T00:00:00+08:00' })
+  @ApiQuery({ name: 'receivedTo', required: false, example: '2026-03-31T23:59:59+08:00' })
+  @ApiQuery({ name: 'sort', required: false, enum: ['-receivedAt', 'deadline'] })
+  @ApiQuery({ name: 'limit', required: false, description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}` })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description: 'Wait until the view has applied this position',
+  })
+  @ApiOkResponse({ type: CaseSummariesPage })
+  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseSummariesPage> {
+    if (!READERS.includes(actor.role))
+      throw new ProblemException(problems.forbidden(`Role '${actor.role}' does not read cases.`));
+    const limit = pageLimit(query.limit);
+    const { filter, sort, level } = worklistQuery(actor, query);
+    const minPosition = optionalPosition(query.minPosition);
+    if (filter === undefined) {
+      await this.positions.waitFor(minPosition, CASE_VIEW_PROJECTIONS);
+      return { items: [], nextCursor: null };
+    }
+    return this.positions.readCaughtUp(minPosition, CASE_VIEW_PROJECTIONS, (session) =>
+      this.page(actor, { filter, sort, ...(level !== undefined && { level }) }, limit, session),
+    );
+  }
+
+  private async page(
+    actor: Actor,
+    { filter, sort, level }: WorklistQuery & { filter: Filter<StoredCaseViewDocument> },
+    limit: number,
+    session: ClientSession | undefined,
+  ): Promise<CaseSummariesPage> {
+    const inSession = session ? { session } : {};
+    const db = this.positions.db();
+    const configuration = await this.positions.configuration('case-views');
+    const now = this.positions.now();
+    const cursor = db
+      .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
+      .find(filter, inSession)
+      .sort(worklistSortSpec(sort))
+      // Without a level filter one more than a page tells whether another follows; with one, the
+      // level is assessed now and the documents are read on until the page is full.
+      .batchSize(level === undefined ? limit + 1 : Math.max(limit + 1, 200));
+    const page: ReturnType<typeof decodeCaseView>[] = [];
+    let more = false;
+    try {
+      for await (const stored of level === undefined ? cursor.limit(limit + 1) : cursor) {
+        const doc = decodeCaseView(stored);
+        if (
+          level !== undefined &&
+          caseViewAt(doc, [], actor, configuration.policy, configuration.officeClock(doc.centerId), now)
+            .level !== level
+        )
+          continue;
+        if (page.length === limit) {
+          more = true;
+          break;
+        }
+        page.push(doc);
+      }
+    } finally {
+      await cursor.close();
+    }
+    const violations = new Map<string, StoredAccountabilityCaseDocument['violations']>();
+    const accountability = db.collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases);
+    // By _id, a few in flight: the one lookup FerretDB 1.x takes to its index (README "FerretDB").
+    await runLimited(
+      page.map((doc) => async () => {
+        const found = await accountability.findOne(
+          { _id: doc.caseId },
+          { projection: { violations: 1 }, ...inSession },
+        );
+        if (found) violations.set(doc.caseId, found.violations);
+      }),
+      8,
+    );
+    const items = page.map((doc): CaseSummaryView => {
+      const { cards: _cards, ...summary } = caseViewAt(
+        doc,
+        violations.get(doc.caseId) ?? [],
+        actor,
+        configuration.policy,
+        configuration.officeClock(doc.centerId),
+        now,
+      );
+      return summary;
+    });
+    const last = page[page.length - 1];
+    return { items, nextCursor: more && last ? worklistCursor(sort, last) : null };
+  }
+}

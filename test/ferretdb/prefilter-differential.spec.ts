@@ -1,0 +1,158 @@
+/**
+ * The local FerretDB build's SQLite pre-filter (scripts/ferretdb/gsc_prefilter.go, issue 19; cf.
+ * FerretDB issue 1875) never changes an answer: random documents (numbers, dates, strings, arrays,
+ * nulls, missing fields, booleans) and random queries (comparisons, $in, $and, $or, the keyset
+ * shapes of the read models, sorts and limits) give the same documents with the pre-filter on and
+ * off (GSC_FERRETDB_PREFILTER=off: FerretDB filters every document itself, as unpatched).
+ * Skipped against MONGODB_TEST_URL? No: it needs two local servers of this build, so it always
+ * starts its own.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { MongoClient, type Document } from 'mongodb';
+import { startLocalFerretDb, type LocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 2, 2);
+const IDS = Array.from({ length: 400 }, (_, i) => `c-${String(i).padStart(4, '0')}`);
+
+const anyNumber = fc.oneof(
+  fc.integer({ min: -5, max: 50 }),
+  fc.double({ min: -5, max: 50, noNaN: true, noDefaultInfinity: true }),
+);
+const anyDate = fc.integer({ min: -3, max: 30 }).map((d) => new Date(T0 + d * DAY));
+const anyText = fc.constantFrom('', 'a', 'ab', 'b', 'center-1', 'center-2', '张三', '张', 'Z', '10', '9');
+/** A field's value: mostly its own type, sometimes another, an array, null, or a boolean. */
+const fieldValue = (own: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 8, arbitrary: own },
+    { weight: 1, arbitrary: fc.array(own, { maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.constantFrom(null, true, false) },
+    { weight: 1, arbitrary: fc.oneof(anyNumber, anyDate, anyText) },
+  );
+
+const documentArb = fc.record(
+  { n: fieldValue(anyNumber), d: fieldValue(anyDate), s: fieldValue(anyText), c: fieldValue(anyText) },
+  { requiredKeys: [] },
+);
+
+const OPS = ['$eq', '$gt', '$gte', '$lt', '$lte'] as const;
+const boundOf: Record<string, fc.Arbitrary<unknown>> = {
+  n: fc.oneof(anyNumber, anyDate),
+  d: fc.oneof(anyDate, anyNumber),
+  s: anyText,
+  c: anyText,
+  _id: fc.constantFrom(...IDS.filter((_, i) => i % 7 === 0), 'c-', 'd'),
+};
+const fieldArb = fc.constantFrom('n', 'd', 's', 'c', '_id');
+
+const comparison: fc.Arbitrary<Document> = fieldArb.chain((field) =>
+  fc.oneof(
+    boundOf[field]!.map((v) => ({ [field]: v })),
+    fc
+      .uniqueArray(fc.constantFrom(...OPS), { minLength: 1, maxLength: 2 })
+      .chain((ops) =>
+        fc
+          .tuple(...ops.map(() => boundOf[field]!))
+          .map((bounds) => ({ [field]: Object.fromEntries(ops.map((op, i) => [op, bounds[i]])) })),
+      ),
+    fc.array(boundOf[field]!, { minLength: 1, maxLength: 4 }).map((list) => ({ [field]: { $in: list } })),
+  ),
+);
+
+const filterArb: fc.Arbitrary<Document> = fc.letrec((tie) => ({
+  filter: fc.oneof(
+    { weight: 4, arbitrary: comparison },
+    {
+      weight: 1,
+      arbitrary: fc.array(tie('filter'), { minLength: 1, maxLength: 3 }).map((l) => ({ $and: l })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.array(tie('filter'), { minLength: 1, maxLength: 3 }).map((l) => ({ $or: l })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(comparison, comparison).map(([a, b]) => ({ ...a, ...b })),
+    },
+  ),
+})).filter;
+
+/** The keyset shape the read models use: (d, _id) after a key, below a bound. */
+const keysetArb = fc
+  .tuple(anyDate, fc.constantFrom(...IDS), anyDate, fc.constantFrom('center-1', 'center-2'))
+  .map(([at, id, below, c]): Document => ({
+    $and: [{ c }, { d: { $lte: below } }, { $or: [{ d: { $gt: at } }, { d: at, _id: { $gt: id } }] }],
+  }));
+
+describe('FerretDB pre-filter (local build): the same answers with and without it', () => {
+  let dir: string;
+  let servers: LocalFerretDb[];
+  let clients: MongoClient[];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'prefilter-'));
+    servers = await Promise.all([
+      startLocalFerretDb({ dataDir: join(dir, 'on'), reuseRunning: false }),
+      startLocalFerretDb({
+        dataDir: join(dir, 'off'),
+        reuseRunning: false,
+        environment: { GSC_FERRETDB_PREFILTER: 'off' },
+      }),
+    ]);
+    clients = await Promise.all(servers.map((s) => MongoClient.connect(s.uri)));
+    const docs = fc
+      .sample(documentArb, { numRuns: IDS.length, seed: 19 })
+      .map((d, i) => ({ _id: IDS[i]!, ...d }));
+    await Promise.all(
+      clients.map((c) =>
+        c
+          .db('prefilter')
+          .collection('docs')
+          .insertMany(docs as never[]),
+      ),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all((clients ?? []).map((c) => c.close()));
+    await Promise.all((servers ?? []).map((s) => s.stop()));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const answers = async (filter: Document, limit: number): Promise<[unknown[], unknown[]]> => {
+    const [on, off] = await Promise.all(
+      clients.map((c) =>
+        c.db('prefilter').collection('docs').find(filter).sort({ d: 1, _id: 1 }).limit(limit).toArray(),
+      ),
+    );
+    return [on!, off!];
+  };
+
+  it('random filters, sorts and limits: identical documents on and off; some answers empty, some not', async () => {
+    let nonEmpty = 0;
+    let partial = 0;
+    await fc.assert(
+      fc.asyncProperty(filterArb, fc.constantFrom(0, 1, 5), async (filter, limit) => {
+        const [on, off] = await answers(filter, limit);
+        expect(on).toEqual(off);
+        if (on.length > 0) nonEmpty++;
+        if (on.length > 0 && on.length < IDS.length && limit === 0) partial++;
+      }),
+      { numRuns: 250, seed: 1875 },
+    );
+    expect(nonEmpty).toBeGreaterThan(50);
+    expect(partial).toBeGreaterThan(30);
+  }, 120_000);
+
+  it('the read models’ keyset ranges: identical pages on and off', async () => {
+    await fc.assert(
+      fc.asyncProperty(keysetArb, async (filter) => {
+        const [on, off] = await answers(filter, 10);
+        expect(on).toEqual(off);
+      }),
+      { numRuns: 60, seed: 19 },
+    );
+  }, 60_000);
+});
