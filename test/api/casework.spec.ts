@@ -160,7 +160,7 @@ describe('casework over HTTP (P1, P2, N6, T6, P5, P6, T12, T13)', () => {
       substantiated: true,
       late: false,
       overdue: false,
-      complainant: { name: '李*', phone: '139****9000' },
+      complainant: { name: '李*', phone: '1********00' },
     });
     expect((staffView.body.history as unknown[]).length).toBe(3);
     expect(

@@ -216,7 +216,7 @@ describe('security findings over HTTP (issue 11, PGlite)', () => {
     const old = await api.request(
       'POST',
       `/cases/${accepted}/suspensions`,
-      { type: 'hearing', reason: '听证', applicantNotifiedAt: '0001-01-01T00:00:00+08:00' },
+      { type: 'hearing', reason: '听证', expectedDays: 10, applicantNotifiedAt: '0001-01-01T00:00:00+08:00' },
       { token: t.window },
     );
     expect({ status: old.status, code: old.body.code }).toEqual({ status: 422, code: 'T14_OUT_OF_BOUNDS' });

@@ -38,12 +38,13 @@ describe('supervision console in a browser', () => {
       { receiptNo: 'SL-0001' },
     );
     expect(accepted.events[0]!.data.deadline).toBe('2026-03-09T17:30:00+08:00');
-    // T6: a site survey from Tuesday to Wednesday 09:00 moves the deadline to 03-10 on resumption;
+    // T6: an inspection (检验) from Tuesday to Wednesday 09:00 moves the deadline to 03-10 on resumption;
     // T7: a 3-day extension moves it to 03-13.
     await s.ok('POST', '/admin/clock', 'admin', { now: '2026-03-03T09:00:00+08:00' });
     await s.ok('POST', `/cases/${caseId}/suspensions`, 'window', {
-      type: 'site_survey',
-      reason: '需现场核查经营场所',
+      type: 'inspection',
+      reason: '需检验样品',
+      expectedDays: 1,
       applicantNotifiedAt: '2026-03-03T09:00:00+08:00',
     });
     await s.ok('POST', '/admin/clock', 'admin', { now: '2026-03-04T09:00:00+08:00' });

@@ -15,6 +15,7 @@ import { parseInstant } from '#domain/calendar/index.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { loadConfig } from '#infra/config/app-config.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
+import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
 import { createApiApplication } from '../../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
@@ -49,7 +50,11 @@ export async function startViewsApi(
   const server = await startTestReadServer();
   const readStore = await server.database('views_test');
   const db = readStore.db;
-  const projector = startProjector(store, db, { idlePollMs: 20, leaseRetryMs: 100 });
+  // As main.ts: the projector reads identifiers masked (I2), the API decrypted.
+  const projector = startProjector(projectorView(protectPersonalData(store, config)), db, {
+    idlePollMs: 20,
+    leaseRetryMs: 100,
+  });
   const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
 
   const createApp = async (): Promise<{ app: INestApplication; url: string }> => {
