@@ -109,8 +109,9 @@ describe('levels after cards and closing (item 9), and the printed dossier (item
 
   it('item 9: a completed case is no longer supervised: level normal, closedLevel the level it closed at', async () => {
     const now = await caseNow(api, carded, t.supervisor);
+    // T12: an approval is decided, its clock stopped, and closes when its licence is delivered.
     expect({ status: now.status, level: now.level, closedLevel: now.closedLevel }).toEqual({
-      status: 'completed',
+      status: 'decided',
       level: 'normal',
       closedLevel: 'yellow',
     });
