@@ -130,7 +130,8 @@ describe('I2 erasable personal data over HTTP (PGlite)', () => {
           actor: registered.actor,
           correlationId: randomUUID(),
           causationId: null,
-          data: { ...registered.data, caseId: oldCase },
+          // The applicant as typed: a command's answer masks it for its writer (I1).
+          data: { ...registered.data, caseId: oldCase, applicant: INQUIRY.applicant },
         },
       ],
       'no_stream',

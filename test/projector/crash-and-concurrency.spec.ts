@@ -22,6 +22,19 @@ import { startTestReadServer, type TestReadServer } from './support/test-ferretd
 
 const MIN_EVENTS = 50_000;
 
+const NOTHING_BUILT = '0'.repeat(20) + ':' + '0'.repeat(20);
+
+/** Resolves once some checkpoint of `target` has moved past the start (or the child has exited). */
+async function untilSomethingBuilt(target: ReadStore, exited: Promise<unknown>): Promise<void> {
+  let done = false;
+  void exited.then(() => (done = true));
+  for (let waited = 0; !done && waited < 240_000; waited += 250) {
+    const checkpoints = await checkpointsOf(target.db).find({}).toArray();
+    if (checkpoints.some((c) => c.position !== NOTHING_BUILT)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 describe('the projector under kill -9 and side by side (PostgreSQL, FerretDB)', () => {
   let events: TestEventStore;
   let server: TestReadServer;
@@ -67,7 +80,10 @@ describe('the projector under kill -9 and side by side (PostgreSQL, FerretDB)', 
     const progress: string[] = [];
     for (let kill = 1; kill <= 5; kill++) {
       const child = startChild('apps/projector/src/rebuild/rebuild-main.ts', [], childEnv(target));
-      // A random moment: anywhere from starting up to deep into the batches (or the swap).
+      // The first kill waits until the rebuild has saved progress (start-up takes longer on a loaded
+      // machine), so the later kills interrupt work under way; then a random moment: anywhere from
+      // starting up to deep into the batches (or the swap).
+      if (kill === 1) await untilSomethingBuilt(target, child.exited);
       const delay = 1_500 + Math.floor(Math.random() * 5_000);
       await Promise.race([new Promise((r) => setTimeout(r, delay)), child.exited]);
       child.process.kill('SIGKILL');
@@ -82,9 +98,7 @@ describe('the projector under kill -9 and side by side (PostgreSQL, FerretDB)', 
     }
     // Something was built before the kills, or the test proves little.
     expect(
-      (await checkpointsOf(target.db).find({}).toArray()).some(
-        (c) => c.position !== '0'.repeat(20) + ':' + '0'.repeat(20),
-      ),
+      (await checkpointsOf(target.db).find({}).toArray()).some((c) => c.position !== NOTHING_BUILT),
     ).toBe(true);
     const last = startChild('apps/projector/src/rebuild/rebuild-main.ts', [], childEnv(target));
     const code = await last.exited;
