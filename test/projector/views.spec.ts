@@ -150,9 +150,13 @@ describe('views over the read models (FerretDB)', () => {
       deadline: '2026-03-09T17:30:00+08:00',
       applicant: { name: '张*' },
     });
-    expect((await get<Page>('/views/overdue', t.auditor)).body.items[0]!.applicant).toEqual(
-      INQUIRY.applicant,
-    );
+    // I2: lists come from read models holding identifiers masked, for auditors too (their name
+    // whole); an auditor reads them unmasked through GET /cases/{id}, which the access log records (U6).
+    expect((await get<Page>('/views/overdue', t.auditor)).body.items[0]!.applicant).toEqual({
+      ...INQUIRY.applicant,
+      idNumber: '110************234',
+      phone: '1********00',
+    });
     // A department sees its own.
     expect((await get<Page>('/views/overdue', t.window)).body.items.map((i) => i.caseId)).toEqual(market());
     expect((await get<Page>('/views/overdue', t.otherWindow)).body.items.map((i) => i.caseId)).toEqual([
