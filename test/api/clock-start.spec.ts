@@ -109,6 +109,7 @@ describe('CLOCK_START: a manual clock that starts in the past, and never behind 
     await ok('POST', `/cases/${caseId}/suspensions`, t.window, {
       type: 'testing',
       reason: '样品送检',
+      expectedDays: 3,
       applicantNotifiedAt: '2025-10-09T09:00:00+08:00',
     });
     await stop();

@@ -53,7 +53,7 @@ for (const name of contractAdapters()
       expect(await store.readStream(streamId)).toEqual(appended.events);
       const page = await store.as('mask').readAll(START, { filter: { streamPrefix: streamId } });
       expect(page.events[0].data).toEqual({
-        applicant: { ...applicant, idNumber: '110***********1234', phone: '138****8000' },
+        applicant: { ...applicant, idNumber: '110************234', phone: '1********00' },
       });
       // The key is never in an event: its table holds it wrapped under the master key.
       const [key] = await raw.database.query<{ wrapped_key: string }>(
