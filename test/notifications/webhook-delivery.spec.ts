@@ -213,7 +213,8 @@ describe('notifications: outbox and signed webhooks (E1–E3)', () => {
       kind: 'yellow',
       caseId: firstCase,
       status: 'undeliverable',
-      lastError: 'timeout after 300 ms',
+      // The lane words a failing receiver's last error; the timeout is what the receiver did.
+      lastError: expect.stringContaining('timeout after 300 ms'),
       nextAttemptAt: null,
     });
     expect(page.items[0].attempts).toBeGreaterThanOrEqual(2);
@@ -291,12 +292,15 @@ describe('notifications: outbox and signed webhooks (E1–E3)', () => {
       () =>
         ofCase(receivers.market).length === 1 &&
         ofCase(receivers.flaky).length === 1 &&
-        ofCase(receivers.dead).length === 1,
+        ofCase(receivers.dead).length >= 1,
       15_000,
       "the second case's yellow card at each receiver",
     );
     await new Promise((r) => setTimeout(r, 800));
-    for (const r of [receivers.market, receivers.flaky, receivers.dead]) expect(ofCase(r)).toHaveLength(1);
+    // Receivers that answer get it exactly once from the two notifiers; the one that never answers
+    // is retried by design (E2, at least once), so it may see the same notification again.
+    for (const r of [receivers.market, receivers.flaky]) expect(ofCase(r)).toHaveLength(1);
+    expect(new Set(ofCase(receivers.dead).map((q) => q.notificationId)).size).toBe(1);
     // Every notification id reached the healthy receiver once, over the whole suite.
     const ids = receivers.market.requests.map((q) => q.notificationId);
     expect(new Set(ids).size).toBe(ids.length);
