@@ -1,6 +1,7 @@
 /**
  * Wiring of the supervision loop for a process that runs it (the projector process, and `npm start`'s
  * single process): the due-case query and the C6 ledger over the read store, the case supervisor
+ * and the complaint supervisor (T10, P2: complaints without a case, due from `complaint_views`)
  * over the event store, the configuration (policy, calendar, office hours) the domain decides with.
  *
  *   const supervision = createSupervision({ store, db, configuration, clock, logger, awaitViews });
@@ -17,6 +18,9 @@ import type { Logger } from 'pino';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { CaseSupervisor } from './case-supervisor.js';
+import { ComplaintSupervisionStep } from './complaints/complaint-supervision-step.js';
+import { ComplaintSupervisor } from './complaints/complaint-supervisor.js';
+import { ReadStoreDueComplaints } from './complaints/read-store-due-complaints.js';
 import { LateCompletionCheck } from './late-completion-check.js';
 import { ReadStoreCompletionLedger } from './read-store-completion-ledger.js';
 import { ReadStoreDueCases } from './read-store-due-cases.js';
@@ -50,6 +54,10 @@ export function createSupervision(setup: SupervisionSetup): Supervision {
       supervisor,
       clock: setup.clock,
       lateCompletions: new LateCompletionCheck(setup.store, ledger, supervisor, setup.configuration),
+      complaints: new ComplaintSupervisionStep(
+        new ReadStoreDueComplaints(setup.db),
+        new ComplaintSupervisor(setup.store, setup.configuration),
+      ),
       ...(setup.logger && { logger: setup.logger }),
       ...(setup.awaitViews && { awaitViews: setup.awaitViews }),
     },

@@ -10,12 +10,18 @@ import type { Logger } from 'pino';
 import { toShanghaiIso } from '#domain/calendar/index.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { CaseCheckOutcome, CaseSupervisor } from './case-supervisor.js';
+import type { ComplaintStepCounts } from './complaints/complaint-supervision-step.js';
 import type { DueCase, DueCases } from './due-cases.port.js';
 import type { SupervisionTickReport } from './supervision-tick-report.js';
 
 /** C6: examines the late completions recorded since the last tick (late-completion-check.ts). */
 export interface LateCompletionStep {
   run(now: number, correlationId: string): Promise<{ examined: number; recommended: number }>;
+}
+
+/** T10, P2: flags the complaints without a case past their limit (complaints/complaint-supervision-step.ts). */
+export interface ComplaintStep {
+  run(now: number, correlationId: string): Promise<ComplaintStepCounts>;
 }
 
 export interface SupervisionLoopOptions {
@@ -35,6 +41,7 @@ export interface SupervisionLoopDependencies {
   readonly clock: Clock;
   readonly logger?: Logger;
   readonly lateCompletions?: LateCompletionStep;
+  readonly complaints?: ComplaintStep;
   /** Waits until the read model reflects every event recorded so far (used by ticks on demand). */
   readonly awaitViews?: () => Promise<void>;
 }
@@ -83,7 +90,8 @@ export class SupervisionLoop {
     const run = this.queue.then(async () => {
       if (options.awaitViews && this.deps.awaitViews) await this.deps.awaitViews();
       const report = await this.runTick();
-      if (options.awaitViews && this.deps.awaitViews && report.appended > 0) await this.deps.awaitViews();
+      const wrote = report.appended > 0 || report.complaintFlags > 0;
+      if (options.awaitViews && this.deps.awaitViews && wrote) await this.deps.awaitViews();
       return report;
     });
     this.queue = run.catch(() => undefined);
@@ -138,6 +146,18 @@ export class SupervisionLoop {
         { err: firstFailure, failed: counts.failed },
         'supervision could not check some cases; they are looked at again next tick',
       );
+    let complaints: ComplaintStepCounts = { due: 0, flagged: 0, conflicts: 0, failed: 0 };
+    try {
+      complaints = (await this.deps.complaints?.run(now, correlationId)) ?? complaints;
+      if (complaints.firstFailure !== undefined)
+        this.deps.logger?.error(
+          { err: complaints.firstFailure, failed: complaints.failed },
+          'supervision could not check some complaints (T10, P2); next tick',
+        );
+    } catch (error) {
+      counts.failed++;
+      this.deps.logger?.error({ err: error }, 'supervision could not read the due complaints (T10, P2); next tick');
+    }
     let c6 = { examined: 0, recommended: 0 };
     try {
       c6 = (await this.deps.lateCompletions?.run(now, correlationId)) ?? c6;
@@ -151,11 +171,14 @@ export class SupervisionLoop {
     const report: SupervisionTickReport = {
       now: toShanghaiIso(now),
       ...counts,
+      failed: counts.failed + complaints.failed,
+      complaintsDue: complaints.due,
+      complaintFlags: complaints.flagged,
       lateCompletions: c6.examined,
       recommendations: c6.recommended,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     };
-    if (report.appended > 0 || report.recommendations > 0 || report.failed > 0)
+    if (report.appended > 0 || report.complaintFlags > 0 || report.recommendations > 0 || report.failed > 0)
       this.deps.logger?.info({ supervision: report }, 'supervision tick');
     return report;
   }

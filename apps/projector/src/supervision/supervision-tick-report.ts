@@ -14,6 +14,10 @@ export interface SupervisionTickReport {
   readonly conflicts: number;
   /** Cases that failed unexpectedly (logged); looked at again next tick. */
   readonly failed: number;
+  /** Complaints without a case past their limit that the due-complaint query named (T10, P2). */
+  readonly complaintsDue: number;
+  /** Overdue flags appended to complaints without a case (T10, P2). */
+  readonly complaintFlags: number;
   /** Late completions examined for C6, and recommendations recorded. */
   readonly lateCompletions: number;
   readonly recommendations: number;

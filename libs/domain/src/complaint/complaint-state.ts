@@ -56,3 +56,13 @@ export function foldComplaint(events: readonly ComplaintEvent[]): ComplaintState
 export function complaintOverdue(state: ComplaintState, now: EpochMs): boolean {
   return state.status !== 'concluded' && state.dueAt !== undefined && now > state.dueAt;
 }
+
+/**
+ * T10, P2: when supervision must next look at a complaint without a case: at its limit while it is
+ * open and not yet flagged; never once it is concluded or flagged (the flag is raised once). The
+ * complaints read model stores it, and supervision's due-complaint query reads it (issue 14).
+ */
+export function complaintNextCheckAt(state: ComplaintState): EpochMs | undefined {
+  if (state.status === 'none' || state.status === 'concluded' || state.overdueFlagged) return undefined;
+  return state.dueAt;
+}

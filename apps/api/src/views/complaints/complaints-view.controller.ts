@@ -45,7 +45,17 @@ export class ComplaintListItem {
   @ApiProperty({ enum: ['received', 'investigating', 'concluded'] }) status!: string;
   @ApiProperty({ example: '2026-11-30T09:12:00+08:00' }) receivedAt!: string;
   @ApiProperty({ example: '2026-12-07T17:30:00+08:00' }) dueAt!: string;
-  @ApiProperty({ description: 'Open and past dueAt now (P2, T10)', example: false }) overdue!: boolean;
+  @ApiProperty({
+    description: 'Open and past dueAt now, computed at the read (P2, T10); what the `overdue` filter means',
+    example: false,
+  })
+  overdue!: boolean;
+  @ApiProperty({
+    description:
+      'Supervision recorded the complaint overdue (T10, P2): the authoritative fact of the record, set once the limit passed unconcluded; stays true after a late conclusion',
+    example: false,
+  })
+  overdueFlagged!: boolean;
   @ApiPropertyOptional() concludedAt?: string;
   @ApiPropertyOptional() substantiated?: boolean;
   @ApiPropertyOptional() late?: boolean;
@@ -96,27 +106,41 @@ export class ComplaintsViewController {
     const after = decodeCursor(query.cursor, ['number', 'string']);
     await this.positions.waitFor(optionalPosition(query.minPosition), ['complaints']);
     const now = this.positions.now();
+    const isOverdue = (d: ComplaintViewDocument): boolean => d.status !== 'concluded' && now > d.dueAtMs;
+    // A concluded complaint is never overdue now.
+    if (overdue === true && status === 'concluded') return { items: [], nextCursor: null };
 
+    // One indexed range (COMPLAINT_VIEW_INDEXES: center or not, status or not, by receivedAtMs
+    // then _id), read a page at a time: the keyset cursor continues after the last item.
+    const open = { $in: ['received', 'investigating'] as ComplaintViewDocument['status'][] };
+    const received = {
+      ...(from !== undefined && { $gte: from }),
+      ...(to !== undefined && { $lt: to }),
+    };
     const filter: Filter<ComplaintViewDocument> = {
       ...(scope.centerId !== undefined && { centerId: scope.centerId }),
-      ...(status !== undefined && { status }),
+      ...(status !== undefined ? { status } : overdue === true ? { status: open } : {}),
+      ...(Object.keys(received).length > 0 && { receivedAtMs: received }),
+      // P2, T10: open and past the limit now, as the `overdue` field says.
+      ...(overdue === true && { dueAtMs: { $lt: now } }),
+      ...(overdue === false && { $or: [{ status: 'concluded' }, { dueAtMs: { $gte: now } }] }),
     };
-    const docs = await this.positions
+    const keyset: Filter<ComplaintViewDocument> | undefined =
+      after === undefined
+        ? undefined
+        : {
+            $or: [
+              { receivedAtMs: { $lt: after[0] as number } },
+              { receivedAtMs: after[0] as number, _id: { $lt: after[1] as string } },
+            ],
+          };
+    const matching = await this.positions
       .db()
       .collection<ComplaintViewDocument>(COMPLAINT_VIEWS)
-      .find(filter)
+      .find(keyset === undefined ? filter : { $and: [filter, keyset] })
       .sort({ receivedAtMs: -1, _id: -1 })
+      .limit(limit + 1)
       .toArray();
-    const isOverdue = (d: ComplaintViewDocument): boolean => d.status !== 'concluded' && now > d.dueAtMs;
-    const matching = docs.filter(
-      (d) =>
-        (from === undefined || d.receivedAtMs >= from) &&
-        (to === undefined || d.receivedAtMs < to) &&
-        (overdue === undefined || isOverdue(d) === overdue) &&
-        (after === undefined ||
-          d.receivedAtMs < (after[0] as number) ||
-          (d.receivedAtMs === after[0] && d._id < (after[1] as string))),
-    );
     const page = matching.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -130,6 +154,7 @@ export class ComplaintsViewController {
         receivedAt: d.receivedAt,
         dueAt: d.dueAt,
         overdue: isOverdue(d),
+        overdueFlagged: d.overdueFlagged,
         ...(d.concludedAt !== undefined && { concludedAt: d.concludedAt }),
         ...(d.substantiated !== undefined && { substantiated: d.substantiated }),
         ...(d.late !== undefined && { late: d.late }),

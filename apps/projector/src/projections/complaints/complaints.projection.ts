@@ -6,10 +6,12 @@
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import type { ComplaintEvent } from '#domain/complaint/complaint-events.js';
+import { complaintNextCheckAt } from '#domain/complaint/complaint-state.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { complaintIdOf, toComplaintEvent } from '#infra/case-stream/complaint-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
+  COMPLAINT_VIEW_INDEXES,
   COMPLAINT_VIEWS,
   type ComplaintViewDocument,
 } from '#infra/read-store/documents/complaint-view-document.js';
@@ -26,11 +28,22 @@ function caseComplaintOf(event: CaseEvent): string | undefined {
 
 const CASE_TYPES = new Set(['ComplaintFiled', 'ComplaintConcluded', 'StepOverdueFlagged']);
 
-/** The document after a complaint stream's event. */
+/** The document after a complaint stream's event, with when supervision must look at it (T10, P2). */
 export function applyComplaintEvent(
   doc: ComplaintViewDocument | undefined,
   e: ComplaintEvent,
 ): ComplaintViewDocument {
+  const next = foldComplaintView(doc, e);
+  const nextCheckAt = complaintNextCheckAt({
+    status: next.status,
+    revision: 0,
+    dueAt: next.dueAtMs,
+    overdueFlagged: next.overdueFlagged,
+  });
+  return { ...next, nextCheckAtMs: nextCheckAt ?? null };
+}
+
+function foldComplaintView(doc: ComplaintViewDocument | undefined, e: ComplaintEvent): ComplaintViewDocument {
   switch (e.type) {
     case 'ComplaintReceived':
       return {
@@ -43,12 +56,14 @@ export function applyComplaintEvent(
           kind: e.data.subject.kind,
           ...(e.data.subject.id !== undefined && { id: e.data.subject.id }),
         },
+        ...windowAndDepartment(e.data.subject),
         status: 'received',
         receivedAt: e.occurredAt,
         receivedAtMs: parseInstant(e.occurredAt),
         dueAt: e.data.dueAt,
         dueAtMs: parseInstant(e.data.dueAt),
         overdueFlagged: false,
+        nextCheckAtMs: null,
       };
     case 'ComplaintInvestigationStarted':
       return { ...doc!, status: 'investigating' };
@@ -57,12 +72,27 @@ export function applyComplaintEvent(
         ...doc!,
         status: 'concluded',
         concludedAt: e.occurredAt,
+        concludedAtMs: parseInstant(e.occurredAt),
         substantiated: e.data.substantiated,
         late: e.data.late,
       };
     case 'ComplaintOverdueFlagged':
       return { ...doc!, overdueFlagged: true };
   }
+}
+
+/** P3: a window named, or given with a staff member; the department given with either. */
+function windowAndDepartment(subject: {
+  readonly kind: string;
+  readonly id?: string;
+  readonly windowId?: string;
+  readonly departmentId?: string;
+}): { windowId?: string; departmentId?: string } {
+  const windowId = subject.kind === 'window' ? subject.id : subject.windowId;
+  return {
+    ...(windowId !== undefined && { windowId }),
+    ...(subject.departmentId !== undefined && { departmentId: subject.departmentId }),
+  };
 }
 
 /** The document after a case stream's complaint event. */
@@ -89,12 +119,15 @@ export function applyCaseComplaintEvent(
         dueAt: e.data.dueAt,
         dueAtMs: parseInstant(e.data.dueAt),
         overdueFlagged: false,
+        // The case's own supervision flags a case complaint (StepOverdueFlagged, step complaint).
+        nextCheckAtMs: null,
       };
     case 'ComplaintConcluded':
       return {
         ...doc!,
         status: 'concluded',
         concludedAt: e.occurredAt,
+        concludedAtMs: parseInstant(e.occurredAt),
         substantiated: e.data.substantiated,
         late: e.data.late,
       };
@@ -105,9 +138,10 @@ export function applyCaseComplaintEvent(
 
 export const complaintsProjection: Projection<null> = {
   name: COMPLAINTS_PROJECTION,
-  version: 1,
+  // 2: nextCheckAtMs (supervision's due complaints), concludedAtMs, windowId, departmentId (issue 14).
+  version: 2,
   unitCollection: COMPLAINT_VIEWS,
-  collections: [{ name: COMPLAINT_VIEWS, indexes: [{ key: { centerId: 1, receivedAtMs: -1 } }] }],
+  collections: [{ name: COMPLAINT_VIEWS, indexes: COMPLAINT_VIEW_INDEXES }],
   initialContext: null,
   reduceContext: (context) => context,
   unitOf(event: RecordedEvent) {
