@@ -1,0 +1,104 @@
+/**
+ * Supervision of complaints without a case (T10, P2) as `npm start` runs it: the projector writes
+ * `complaint_views` on FerretDB, POST /admin/clock runs a tick, the loop reads the due complaints
+ * from the view's `next_check` index and appends the domain's `ComplaintOverdueFlagged` with a
+ * derived id, once however many loops tick; GET /views/complaints shows the recorded flag.
+ */
+import type { ComplaintEvent } from '#domain/complaint/complaint-events.js';
+import { complaintSupervisionEventId } from '../../apps/projector/src/supervision/supervision-event-id.js';
+import { defineMatters, expectOk, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
+
+type Item = Record<string, unknown>;
+
+describe('supervision of complaints without a case (T10, P2)', () => {
+  let api: SupervisedApi;
+  let t: Tokens;
+
+  const receive = async (content: string): Promise<string> =>
+    (
+      await expectOk(
+        api,
+        'POST',
+        '/complaints',
+        { centerId: 'center-1', channel: 'hotline', subject: { kind: 'window', id: 'win-3' }, content },
+        t.guide,
+      )
+    ).complaintId as string;
+  const flagsOf = async (complaintId: string) =>
+    (await api.store.readStream(`complaint-${complaintId}`)).filter(
+      (e) => e.type === 'ComplaintOverdueFlagged',
+    );
+  const listed = async (complaintId: string): Promise<Item | undefined> =>
+    (
+      (await api.request('GET', '/views/complaints', undefined, { token: t.supervisor })).body.items as Item[]
+    ).find((i) => i.complaintId === complaintId);
+
+  beforeAll(async () => {
+    api = await startSupervisedApi();
+    t = await tokens();
+    await defineMatters(api, t);
+  }, 120_000);
+  afterAll(() => api?.close());
+
+  it('T10, P2: a complaint open past its 5 working days is flagged once by supervision, by one loop or three; one concluded in time never is', async () => {
+    const late = await receive('窗口长时间无人'); // 2026-03-02 09:00: due 03-09 17:30
+    const inTime = await receive('窗口态度差');
+    await expectOk(
+      api,
+      'POST',
+      `/complaints/${inTime}/conclusion`,
+      { substantiated: false, reply: '经查不属实' },
+      t.supervisor,
+    );
+
+    await api.setClock('2026-03-09T17:29:00+08:00');
+    expect(await flagsOf(late)).toHaveLength(0);
+    expect(await listed(late)).toMatchObject({ overdue: false, overdueFlagged: false });
+
+    await api.setClock('2026-03-09T17:31:00+08:00'); // the tick of POST /admin/clock
+    const [flag, ...more] = await flagsOf(late);
+    expect(more).toHaveLength(0);
+    expect(flag).toMatchObject({
+      type: 'ComplaintOverdueFlagged',
+      actor: { id: 'system:supervision', role: 'system' },
+      data: { dueAt: '2026-03-09T17:30:00+08:00' },
+    });
+    expect(flag!.eventId).toBe(
+      complaintSupervisionEventId(late, { type: flag!.type, data: flag!.data } as ComplaintEvent),
+    );
+    const received = (await api.store.readStream(`complaint-${late}`))[0]!;
+    expect(flag!.causationId).toBe(received.eventId);
+
+    // Replays and other supervisors: nothing more is recorded.
+    const reports = await Promise.all([api.loop.tick(), api.secondLoop().tick(), api.secondLoop().tick()]);
+    expect(reports.reduce((n, r) => n + r.complaintFlags + r.failed, 0)).toBe(0);
+    expect(await flagsOf(late)).toHaveLength(1);
+    expect(await flagsOf(inTime)).toHaveLength(0);
+
+    expect(await listed(late)).toMatchObject({ status: 'received', overdue: true, overdueFlagged: true });
+    expect(await listed(inTime)).toMatchObject({
+      status: 'concluded',
+      overdue: false,
+      overdueFlagged: false,
+    });
+
+    // Concluded late: no longer overdue now, still flagged on the record, and never looked at again.
+    await expectOk(
+      api,
+      'POST',
+      `/complaints/${late}/conclusion`,
+      { substantiated: true, reply: '属实，已整改' },
+      t.supervisor,
+    );
+    expect(await listed(late)).toMatchObject({
+      status: 'concluded',
+      late: true,
+      overdue: false,
+      overdueFlagged: true,
+    });
+    await api.setClock('2026-03-20T10:00:00+08:00');
+    expect((await api.loop.tick()).complaintsDue).toBe(0);
+    expect(await flagsOf(late)).toHaveLength(1);
+  });
+});
