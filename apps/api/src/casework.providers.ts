@@ -11,6 +11,7 @@ import { PublicCapabilities } from './public/public-capabilities.js';
 import { PublicController } from './public/public.controller.js';
 import { ComplaintsViewController } from './views/complaints/complaints-view.controller.js';
 import { EvaluationsViewController } from './views/evaluations/evaluations-view.controller.js';
+import { RankingsController } from './views/evaluations/rankings.controller.js';
 
 export const CASEWORK_CONTROLLERS: Type[] = [
   StatutoryStepsController,
@@ -19,6 +20,7 @@ export const CASEWORK_CONTROLLERS: Type[] = [
   PublicController,
   ComplaintsViewController,
   EvaluationsViewController,
+  RankingsController,
 ];
 
 export const CASEWORK_PROVIDERS: Provider[] = [PublicCapabilities, ComplaintWriter];

@@ -9,11 +9,15 @@ const REMEMBERED = 10_000;
 export class CaseCenters {
   private readonly known = new Map<string, string | undefined>();
 
-  constructor(private readonly store: EventStore) {}
+  /** `prefix`: the stream prefix of what is looked up (`complaint-` for complaints without a case, P1). */
+  constructor(
+    private readonly store: EventStore,
+    private readonly prefix: string = 'case-',
+  ) {}
 
   async of(caseId: string): Promise<string | undefined> {
     if (this.known.has(caseId)) return this.known.get(caseId);
-    const [first] = await this.store.readStream(`case-${caseId}`);
+    const [first] = await this.store.readStream(`${this.prefix}${caseId}`);
     const centerId = (first?.data as { centerId?: string } | undefined)?.centerId;
     if (this.known.size >= REMEMBERED) this.known.delete(this.known.keys().next().value!);
     this.known.set(caseId, centerId);

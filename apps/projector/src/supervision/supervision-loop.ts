@@ -156,7 +156,10 @@ export class SupervisionLoop {
         );
     } catch (error) {
       counts.failed++;
-      this.deps.logger?.error({ err: error }, 'supervision could not read the due complaints (T10, P2); next tick');
+      this.deps.logger?.error(
+        { err: error },
+        'supervision could not read the due complaints (T10, P2); next tick',
+      );
     }
     let c6 = { examined: 0, recommended: 0 };
     try {

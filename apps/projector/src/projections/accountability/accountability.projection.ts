@@ -2,7 +2,9 @@
  * The accountability projection (DESIGN.md "Read models", A1, A2): per case, the violations the
  * domain's `detectViolations` finds in its events, with their evidence (`accountability_cases`);
  * per window and quarter, the violations that count against it (`accountability`), from which the
- * API computes the ledger and score with the domain's `windowLedger`.
+ * API computes the ledger and score with the domain's `windowLedger`. A complaint without a case
+ * (`complaint-<id>`, P1) is a unit of its own whose substantiated conclusion counts against the
+ * window as a case complaint's does (P3, complaint-accountability.ts).
  */
 import { detectViolations, type RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
 import type { Violation } from '#domain/accountability/violation.js';
@@ -19,6 +21,9 @@ import {
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ProjectedDocument, Projection, SharedChange } from '../../projection/projection.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
+import { complaintIdOf } from '#infra/case-stream/complaint-stream.js';
+import { complaintAccountabilityId } from '#infra/read-store/documents/accountability-documents.js';
+import { applyComplaintAccountability } from './complaint-accountability.js';
 import { evolveCase } from '../case-stream/recorded-case-event.js';
 import { initialState } from '#domain/case/case-state.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
@@ -27,7 +32,8 @@ export const ACCOUNTABILITY_PROJECTION = 'accountability';
 
 export const accountabilityProjection: Projection<null> = {
   name: ACCOUNTABILITY_PROJECTION,
-  version: 1,
+  // 2: complaints without a case count (P3, issue 14).
+  version: 2,
   unitCollection: READ_MODELS.accountabilityCases,
   collections: [
     {
@@ -43,11 +49,22 @@ export const accountabilityProjection: Projection<null> = {
   ],
   initialContext: null,
   reduceContext: () => null,
-  unitOf: caseIdOf,
+  unitOf(event: RecordedEvent) {
+    const complaintId = complaintIdOf(event);
+    return complaintId === undefined ? caseIdOf(event) : complaintAccountabilityId(complaintId);
+  },
 
   apply(unit, event: RecordedEvent) {
-    const caseId = caseIdOf(event)!;
     const before = unit as unknown as AccountabilityCaseDocument | undefined;
+    const complaintId = complaintIdOf(event);
+    if (complaintId !== undefined) {
+      const next = applyComplaintAccountability(before, complaintId, event);
+      return {
+        unit: next as unknown as ProjectedDocument,
+        shared: ledgerChanges(before?.violations ?? [], next.violations),
+      };
+    }
+    const caseId = caseIdOf(event)!;
     const recorded = toCaseEvent(event);
     const events: RecordedCaseEvent[] = [...(before?.events ?? []), recorded];
     // The detector folds with evolve and trusts it: an event evolve cannot read (an unknown type, a

@@ -7,6 +7,7 @@ import type { CaseEvent } from '#domain/case/case-events.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
+  CASE_EVALUATION_INDEXES,
   CASE_EVALUATIONS,
   type CaseEvaluationsDocument,
   type RatingEntry,
@@ -48,6 +49,7 @@ export function foldCaseEvaluations(
     windowId: null,
     completedAt: null,
     onTime: null,
+    lastRatedAt: null,
     evaluations: [],
   };
   const at = parseInstant(e.occurredAt);
@@ -63,6 +65,7 @@ export function foldCaseEvaluations(
     case 'EvaluationSubmitted':
       return {
         ...d,
+        lastRatedAt: Math.max(at, d.lastRatedAt ?? at),
         evaluations: [
           ...d.evaluations,
           { evaluationNo: e.data.evaluationNo, score: e.data.score, submittedAt: at },
@@ -81,11 +84,10 @@ export function foldCaseEvaluations(
 
 export const caseEvaluationsProjection: Projection<null> = {
   name: CASE_EVALUATIONS_PROJECTION,
-  version: 1,
+  // 2: lastRatedAt and the period indexes (issue 14).
+  version: 2,
   unitCollection: CASE_EVALUATIONS,
-  collections: [
-    { name: CASE_EVALUATIONS, indexes: [{ key: { centerId: 1, departmentId: 1, windowId: 1 } }] },
-  ],
+  collections: [{ name: CASE_EVALUATIONS, indexes: CASE_EVALUATION_INDEXES }],
   initialContext: null,
   reduceContext: (context) => context,
   unitOf: (event: RecordedEvent) => (TYPES.has(event.type) ? caseIdOf(event) : undefined),

@@ -6,8 +6,8 @@
  */
 import { SUPERVISION_ACTOR } from '#domain/actor/actor.js';
 import type { EpochMs } from '#domain/calendar/index.js';
-import { complaintStreamId } from '#domain/complaint/complaint-events.js';
-import { decideComplaint } from '#domain/complaint/decide-complaint.js';
+import { complaintStreamId, type ComplaintEvent } from '#domain/complaint/complaint-events.js';
+import { decideComplaint, type ComplaintDecision } from '#domain/complaint/decide-complaint.js';
 import { complaintStateOf } from '#infra/case-stream/complaint-stream.js';
 import {
   IdempotencyConflict,
@@ -26,6 +26,9 @@ export type ComplaintCheckOutcome =
   | { readonly kind: 'missing'; readonly complaintId: string }
   | { readonly kind: 'refused'; readonly complaintId: string; readonly code: string };
 
+const isEvents = (decision: ComplaintDecision): decision is readonly ComplaintEvent[] =>
+  Array.isArray(decision);
+
 export class ComplaintSupervisor {
   constructor(
     private readonly store: EventStore,
@@ -42,7 +45,7 @@ export class ComplaintSupervisor {
       clock: this.configuration.officeClock(state.received?.centerId),
       policy: this.configuration.policy(),
     });
-    if (!Array.isArray(decision)) return { kind: 'refused', complaintId, code: decision.code };
+    if (!isEvents(decision)) return { kind: 'refused', complaintId, code: decision.code };
     if (decision.length === 0) return { kind: 'nothing_due', complaintId };
     const first = recorded[0]!;
     const last = recorded[recorded.length - 1]!;

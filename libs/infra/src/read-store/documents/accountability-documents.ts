@@ -5,19 +5,31 @@
  * computes the score with the domain's `windowLedger`.
  */
 import type { RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
+import type { RecordedComplaintEvent } from '#domain/complaint/complaint-violations.js';
 import type { Violation } from '#domain/accountability/violation.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import { decodeJsonField, encodeJsonField } from './json-field.js';
 
 export interface AccountabilityCaseDocument {
-  /** The case id. */
+  /** The case id; `complaint-<id>` for a complaint without a case (P1, P3). */
   _id: string;
   _position: Position;
+  /** Empty for a complaint without a case. */
   caseId: string;
   /** The case's events as the detector reads them (A1 needs all of them, in order). */
   events: RecordedCaseEvent[];
+  /** P3: a complaint without a case, its id. */
+  complaintId?: string;
+  /**
+   * P3: the receipt and conclusion of a complaint without a case, as `detectComplaintViolations`
+   * reads them; the receipt without the complainant and the content (I1: the read model needs neither).
+   */
+  complaintEvents?: RecordedComplaintEvent[];
   violations: Violation[];
 }
+
+/** The unit id of a complaint without a case in `accountability_cases` (never a case id: the prefix). */
+export const complaintAccountabilityId = (complaintId: string): string => `complaint-${complaintId}`;
 
 export interface WindowQuarterDocument {
   /** `<windowId>|<quarter>` */

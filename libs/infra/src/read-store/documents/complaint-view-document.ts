@@ -56,5 +56,6 @@ export const COMPLAINT_VIEW_INDEXES: readonly IndexDescription[] = [
     key: { nextCheckAtMs: 1, _id: 1 },
     partialFilterExpression: { nextCheckAtMs: { $type: 'number' } },
   },
+  { name: 'center_concluded', key: { centerId: 1, concludedAtMs: 1, _id: 1 } },
   { name: 'concluded', key: { concludedAtMs: 1, _id: 1 } },
 ];
