@@ -90,6 +90,17 @@ describe('casework views (FerretDB)', () => {
     expect(
       ((await get('/views/complaints?status=concluded', t.supervisor)).body.items as Body[]).length,
     ).toBe(0);
+    // Keyset pages: newest first, the cursor continues after the last item.
+    const first = await get('/views/complaints?limit=1', t.supervisor);
+    expect((first.body.items as Body[]).map((i) => i.complaintId)).toEqual([items[0]!.complaintId]);
+    const second = await get(
+      `/views/complaints?limit=1&cursor=${first.body.nextCursor as string}`,
+      t.supervisor,
+    );
+    expect((second.body.items as Body[]).map((i) => i.complaintId)).toEqual([items[1]!.complaintId]);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await get('/views/complaints?overdue=true', t.auditor)).body.items).toEqual([]);
+    expect(((await get('/views/complaints?overdue=false', t.auditor)).body.items as Body[]).length).toBe(2);
     const other = await tokenFor('supervisor', { sub: 'u-super-2', centerId: 'center-2' });
     expect((await get('/views/complaints', other)).body.items).toEqual([]);
     expect((await get('/views/complaints', t.window)).status).toBe(403);
@@ -118,5 +129,67 @@ describe('casework views (FerretDB)', () => {
       rows: [{ rank: 1, key: 'win-3', onTimeRate: 1, satisfaction: 1 }],
     });
     expect((await get('/views/rankings?period=2026-13', t.auditor)).status).toBe(400);
+  });
+
+  it('P3: a substantiated complaint without a case counts against its window in the ledger and the rankings, as a case complaint does; a window with no case is ranked too', async () => {
+    await expectOk(
+      api,
+      'POST',
+      `/complaints/${standalone}/conclusion`,
+      { substantiated: true, reply: '属实，已整改' },
+      t.supervisor,
+    );
+    const other = await expectOk(
+      api,
+      'POST',
+      '/complaints',
+      {
+        centerId: 'center-1',
+        channel: 'letter',
+        subject: { kind: 'staff', id: 'u-9', windowId: 'win-9', departmentId: 'dept-tax' },
+        content: '态度恶劣',
+      },
+      t.guide,
+    );
+    const last = await expectOk(
+      api,
+      'POST',
+      `/complaints/${other.complaintId as string}/conclusion`,
+      { substantiated: true, reply: '属实' },
+      t.supervisor,
+    );
+    const at = `minPosition=${last.position as string}`;
+
+    const ledger = await get(`/views/accountability?windowId=win-3&quarter=2026Q1&${at}`, t.supervisor);
+    expect(ledger.status).toBe(200);
+    const counted = (ledger.body.violations as Body[]).filter((v) => v.code === 'COMPLAINT_SUBSTANTIATED');
+    expect(counted).toEqual([expect.objectContaining({ caseId: '', complaintId: standalone, deduction: 5 })]);
+    expect(ledger.body.score).toBeLessThan(100);
+    // R1: another center's supervisor does not see the complaint in the window's ledger.
+    const otherCenter = await tokenFor('supervisor', { sub: 'u-super-2', centerId: 'center-2' });
+    const theirs = await get(`/views/accountability?windowId=win-3&quarter=2026Q1`, otherCenter);
+    expect((theirs.body.violations as Body[]).some((v) => v.complaintId === standalone)).toBe(false);
+    const staff = await get(`/views/accountability?windowId=win-9&quarter=2026Q1`, t.supervisor);
+    expect(staff.body.violations).toEqual([
+      expect.objectContaining({ code: 'COMPLAINT_SUBSTANTIATED', staffId: 'u-9' }),
+    ]);
+
+    const byWindow = await get(`/views/rankings?period=2026-03&by=window&${at}`, t.supervisor);
+    const rows = byWindow.body.rows as Body[];
+    expect(rows.find((r) => r.key === 'win-3')).toMatchObject({ substantiatedComplaints: 1, violations: 1 });
+    expect(rows.find((r) => r.key === 'win-9')).toMatchObject({
+      substantiatedComplaints: 1,
+      onTimeRate: null,
+      satisfaction: null,
+    });
+    const byDepartment = await get(`/views/rankings?period=2026Q1&by=department&${at}`, t.auditor);
+    expect((byDepartment.body.rows as Body[]).find((r) => r.key === 'dept-tax')).toMatchObject({
+      substantiatedComplaints: 1,
+    });
+    expect(
+      ((await get(`/views/rankings?period=2026-04&by=window&${at}`, t.supervisor)).body.rows as Body[]).find(
+        (r) => r.key === 'win-9',
+      ),
+    ).toBeUndefined();
   });
 });

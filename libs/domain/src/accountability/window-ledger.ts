@@ -30,7 +30,9 @@ export const QUARTER_START_SCORE = 100;
 export interface LedgerEntry {
   readonly violationId: string;
   readonly code: ViolationCode;
+  /** Empty for a complaint without a case (P1, P3), which names `complaintId` instead. */
   readonly caseId: string;
+  readonly complaintId?: string;
   readonly staffId?: string;
   readonly detectedAt: string;
   readonly evidence: readonly string[];
@@ -69,6 +71,7 @@ export function windowLedger(
       violationId: v.violationId,
       code: v.code,
       caseId: v.caseId,
+      ...(v.complaintId !== undefined && { complaintId: v.complaintId }),
       ...(v.staffId !== undefined && { staffId: v.staffId }),
       detectedAt: v.detectedAt,
       evidence: v.evidence,
