@@ -210,6 +210,8 @@ const ADMIN_ROUTES: readonly { readonly path: string; readonly fields: Fields }[
       referralFollowUpDays: whole,
       complaintDays: whole,
       rectificationDays: whole,
+      callbackDays: whole,
+      appealDays: whole,
       publicCriticism: fc.record({ consecutiveLate: whole, withinDays: whole }),
     },
   },

@@ -1,8 +1,9 @@
 /**
  * Field decorators for request DTOs: each applies the class-validator checks of a shape and the
  * matching OpenAPI description in one place, so the document at /docs-json says exactly what is
- * checked. They check types and sizes only; emptiness and ranges that a rule governs (F2, N4, N5,
- * T6, T7, P1, P4 …) are left to the domain, so its refusal surfaces with the rule's code.
+ * checked. They check types and sizes, and the fixed bounds of a number where a DTO names them (the
+ * policy's days, T14, which the domain checks again); emptiness and ranges that a rule governs (F2,
+ * N4, N5, T6, T7, P1, P4 …) are left to the domain, so its refusal surfaces with the rule's code.
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -13,10 +14,13 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
+  IsInt,
   IsNumber,
   IsObject,
   IsString,
+  Max,
   MaxLength,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -60,11 +64,21 @@ export function EnumField(values: readonly string[], options: FieldOptions = {})
   );
 }
 
-export function NumberField(options: FieldOptions & { readonly integer?: boolean } = {}): PropertyDecorator {
+/** `min`, `max`: inclusive bounds, checked and documented (both or neither). */
+export function NumberField(
+  options: FieldOptions & { readonly integer?: boolean; readonly min?: number; readonly max?: number } = {},
+): PropertyDecorator {
+  const bounded = options.min !== undefined && options.max !== undefined;
+  const between = bounded ? fieldMessages.between(options.min!, options.max!) : fieldMessages.number;
   return applyDecorators(
     ...optional(options),
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: fieldMessages.number }),
-    doc(options, { type: options.integer ? 'integer' : Number }),
+    ...(options.integer && bounded ? [IsInt({ message: between })] : []),
+    ...(bounded ? [Min(options.min!, { message: between }), Max(options.max!, { message: between })] : []),
+    doc(options, {
+      type: options.integer ? 'integer' : Number,
+      ...(bounded && { minimum: options.min, maximum: options.max }),
+    }),
   );
 }
 

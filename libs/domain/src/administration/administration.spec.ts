@@ -131,4 +131,24 @@ describe('changeTimelinessPolicy (C7)', () => {
       field: 'explanationDays',
     });
   });
+
+  it('C7, P6, T14: given a policy naming callback and appeal days, then they are recorded; 0 or 366 is refused naming the field; absent, the defaults apply', () => {
+    expect(
+      changeTimelinessPolicy(
+        { ...DEFAULT_TIMELINESS_POLICY, version: 'v4', callbackDays: 3, appealDays: 10 },
+        [],
+        admin,
+        at,
+      ),
+    ).toMatchObject({ type: 'TimelinessPolicyChanged', data: { callbackDays: 3, appealDays: 10 } });
+    expect(
+      changeTimelinessPolicy({ ...DEFAULT_TIMELINESS_POLICY, version: 'v5', callbackDays: 0 }, [], admin, at),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'callbackDays' });
+    expect(
+      changeTimelinessPolicy({ ...DEFAULT_TIMELINESS_POLICY, version: 'v6', appealDays: 366 }, [], admin, at),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'appealDays' });
+    expect(
+      changeTimelinessPolicy({ ...DEFAULT_TIMELINESS_POLICY, version: 'v7' }, [], admin, at),
+    ).toMatchObject({ type: 'TimelinessPolicyChanged' });
+  });
 });

@@ -10,6 +10,10 @@ export function validatePolicy(p: TimelinessPolicy): DomainError | undefined {
   for (let i = 1; i < p.warningLeads.length; i++)
     if (p.warningLeads[i]!.maxLimitDays <= p.warningLeads[i - 1]!.maxLimitDays)
       return bad('warningLeads', 'Warning lead rows are sorted by maxLimitDays, ascending (C1).');
+  const optionalDays: [string, number | undefined][] = [
+    ['callbackDays', p.callbackDays],
+    ['appealDays', p.appealDays],
+  ];
   const whole: [string, number][] = [
     ['immediateWarningLeadMinutes', p.immediateWarningLeadMinutes],
     ['redAfterOverdueDays', p.redAfterOverdueDays],
@@ -18,6 +22,8 @@ export function validatePolicy(p: TimelinessPolicy): DomainError | undefined {
     ['referralFollowUpDays', p.referralFollowUpDays],
     ['complaintDays', p.complaintDays],
     ['rectificationDays', p.rectificationDays],
+    // P6: absent in policies recorded before it (the defaults apply).
+    ...optionalDays.flatMap(([field, n]): [string, number][] => (n === undefined ? [] : [[field, n]])),
     ['publicCriticism.consecutiveLate', p.publicCriticism.consecutiveLate],
     ['publicCriticism.withinDays', p.publicCriticism.withinDays],
     ...p.warningLeads.map((r, i): [string, number] => [`warningLeads[${i}].leadDays`, r.leadDays]),

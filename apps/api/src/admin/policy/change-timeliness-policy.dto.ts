@@ -1,4 +1,8 @@
+import { MAX_LIMIT_DAYS } from '#domain/timeliness/timeliness-policy.js';
 import { NestedField, NumberField, TextField } from '../../validation/dto-field.decorators.js';
+
+/** T14: every policy count of working days is a whole number from 1 to 365, as the domain checks. */
+const DAYS = { integer: true, min: 1, max: MAX_LIMIT_DAYS } as const;
 
 export class WarningLeadDto {
   @NumberField({
@@ -20,7 +24,7 @@ export class PublicCriticismThresholdDto {
   withinDays!: number;
 }
 
-/** C7: every threshold of C1–C6 and T10, under a new version name. */
+/** C7: every threshold of C1–C6, T10 and P6, under a new version name. */
 export class ChangeTimelinessPolicyDto {
   @TextField({ maxLength: 100, example: 'county-2026.2' })
   version!: string;
@@ -43,23 +47,39 @@ export class ChangeTimelinessPolicyDto {
   })
   immediateWarningLeadMinutes!: number;
 
-  @NumberField({ integer: true, description: 'C3', example: 3 })
+  @NumberField({ ...DAYS, description: 'C3', example: 3 })
   redAfterOverdueDays!: number;
 
-  @NumberField({ integer: true, description: 'C5 / T10', example: 2 })
+  @NumberField({ ...DAYS, description: 'C5 / T10', example: 2 })
   explanationDays!: number;
 
-  @NumberField({ integer: true, description: 'N2 / T10', example: 5 })
+  @NumberField({ ...DAYS, description: 'N2 / T10', example: 5 })
   supplementNoticeDays!: number;
 
-  @NumberField({ integer: true, description: 'F3 / T10', example: 3 })
+  @NumberField({ ...DAYS, description: 'F3 / T10', example: 3 })
   referralFollowUpDays!: number;
 
-  @NumberField({ integer: true, description: 'P2 / T10', example: 5 })
+  @NumberField({ ...DAYS, description: 'P2 / T10', example: 5 })
   complaintDays!: number;
 
-  @NumberField({ integer: true, description: 'P4 / T10', example: 5 })
+  @NumberField({ ...DAYS, description: 'P4 / T10', example: 5 })
   rectificationDays!: number;
+
+  @NumberField({
+    ...DAYS,
+    optional: true,
+    description: 'P6: a bad review is called back (回访) within this many working days; default 5',
+    example: 5,
+  })
+  callbackDays?: number;
+
+  @NumberField({
+    ...DAYS,
+    optional: true,
+    description: 'P6: the department may appeal (申诉) a bad review within this many working days; default 5',
+    example: 5,
+  })
+  appealDays?: number;
 
   @NestedField(() => PublicCriticismThresholdDto, { example: { consecutiveLate: 2, withinDays: 30 } })
   publicCriticism!: PublicCriticismThresholdDto;

@@ -33,6 +33,8 @@ export class ChangeTimelinessPolicyHandler implements ICommandHandler<
           referralFollowUpDays: body.referralFollowUpDays,
           complaintDays: body.complaintDays,
           rectificationDays: body.rectificationDays,
+          ...(body.callbackDays !== undefined && { callbackDays: body.callbackDays }),
+          ...(body.appealDays !== undefined && { appealDays: body.appealDays }),
           publicCriticism: {
             consecutiveLate: body.publicCriticism.consecutiveLate,
             withinDays: body.publicCriticism.withinDays,

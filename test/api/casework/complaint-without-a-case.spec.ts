@@ -1,0 +1,138 @@
+/**
+ * Issue 14's walk of a complaint without a case over HTTP on PGlite (P1, P2): received about a staff
+ * member, investigated, concluded, then looked up by the complainant without a token and without
+ * personal data (the domain specs cover the rules on every path).
+ */
+import type { TestApi } from '../support/api-harness.js';
+import { startCaseworkApi, type CaseworkApi } from '../support/casework-api.js';
+import { tokenFor } from '../support/api-harness.js';
+import { expectOk, type Tokens } from '../support/case-fixtures.js';
+
+describe('complaint without a case over HTTP (P1, P2)', () => {
+  let casework: CaseworkApi;
+  let api: TestApi;
+  let t: Tokens;
+
+  beforeAll(async () => {
+    casework = await startCaseworkApi();
+    ({ api, t } = casework);
+  });
+  afterAll(() => api?.close());
+
+  it('P1, P2: a complaint about a staff member with no case, investigated and concluded, then looked up by the complainant without a token and without personal data', async () => {
+    const received = await api.request(
+      'POST',
+      '/complaints',
+      {
+        centerId: 'center-1',
+        channel: 'hotline',
+        subject: { kind: 'staff', id: 'u-window', windowId: 'win-3', departmentId: 'dept-market' },
+        content: '窗口工作人员拒绝登记我的申请，也不说明理由',
+        complainant: { name: '李四', phone: '13900139000' },
+      },
+      { token: t.guide },
+    );
+    expect(received.status).toBe(201);
+    const { complaintId, receiptNo, queryCode } = received.body as Record<string, string>;
+    expect(receiptNo).toBe(complaintId);
+    expect(complaintId).toMatch(/^TS-20260302-[A-Z2-9]{8}$/);
+    expect(queryCode).toMatch(/^[A-Z2-9]{8}$/);
+    expect(JSON.stringify(received.body.events)).not.toContain(queryCode);
+    expect((received.body.events as Recorded[])[0]).toMatchObject({
+      type: 'ComplaintReceived',
+      data: { dueAt: '2026-03-09T17:30:00+08:00' },
+    });
+
+    const otherCenter = await tokenFor('supervisor', { sub: 'u-super-2', centerId: 'center-2' });
+    expect(
+      (
+        await api.request(
+          'POST',
+          `/complaints/${complaintId}/investigation`,
+          { note: '调查' },
+          { token: otherCenter },
+        )
+      ).body,
+    ).toMatchObject({ status: 403, code: 'OUT_OF_SCOPE' });
+    await expectOk(
+      api,
+      'POST',
+      `/complaints/${complaintId}/investigation`,
+      { note: '调取窗口监控录像' },
+      t.supervisor,
+    );
+    const public1 = await api.request('GET', `/public/complaints/${receiptNo}?code=${queryCode}`, undefined, {
+      token: null,
+    });
+    expect(public1.status).toBe(200);
+    expect(public1.body).toEqual({
+      receiptNo,
+      status: 'investigating',
+      receivedAt: '2026-03-02T09:00:00+08:00',
+      dueAt: '2026-03-09T17:30:00+08:00',
+    });
+
+    await expectOk(
+      api,
+      'POST',
+      `/complaints/${complaintId}/conclusion`,
+      { substantiated: true, reply: '经调查属实，已对相关工作人员批评教育，感谢您的监督。' },
+      t.supervisor,
+    );
+    const again = await api.request(
+      'POST',
+      `/complaints/${complaintId}/conclusion`,
+      { substantiated: false, reply: 'x' },
+      { token: t.supervisor },
+    );
+    expect(again.body).toMatchObject({ status: 422, code: 'P2_COMPLAINT_ALREADY_CONCLUDED' });
+
+    const lookup = await api.request(
+      'GET',
+      `/public/complaints/${receiptNo}?code=${queryCode.toLowerCase()}`,
+      undefined,
+      { token: null },
+    );
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toMatchObject({
+      status: 'concluded',
+      concludedAt: '2026-03-02T09:00:00+08:00',
+      reply: '经调查属实，已对相关工作人员批评教育，感谢您的监督。',
+    });
+    const text = JSON.stringify(lookup.body);
+    for (const personal of ['李四', '13900139000', 'u-window', '拒绝登记'])
+      expect(text).not.toContain(personal);
+
+    const wrong = await api.request('GET', `/public/complaints/${receiptNo}?code=AAAAAAAA`, undefined, {
+      token: null,
+    });
+    expect(wrong.status).toBe(404);
+    expect(wrong.headers.get('content-type')).toContain('application/problem+json');
+    expect(wrong.body).toMatchObject({ code: 'COMPLAINT_NOT_FOUND' });
+    expect(
+      (
+        await api.request('GET', `/public/complaints/TS-20260302-NOSUCHXX?code=${queryCode}`, undefined, {
+          token: null,
+        })
+      ).status,
+    ).toBe(404);
+
+    const staffView = await api.request('GET', `/complaints/${complaintId}`, undefined, {
+      token: t.supervisor,
+    });
+    expect(staffView.body).toMatchObject({
+      status: 'concluded',
+      substantiated: true,
+      late: false,
+      overdue: false,
+      complainant: { name: '李*', phone: '1********00' },
+    });
+    expect((staffView.body.history as unknown[]).length).toBe(3);
+    expect(
+      (await api.request('GET', `/complaints/${complaintId}`, undefined, { token: t.auditor })).body,
+    ).toMatchObject({ complainant: { name: '李四', phone: '13900139000' } });
+    expect(
+      (await api.request('GET', `/complaints/${complaintId}`, undefined, { token: t.window })).status,
+    ).toBe(403);
+  });
+});
