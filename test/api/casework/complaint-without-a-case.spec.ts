@@ -4,7 +4,7 @@
  * personal data (the domain specs cover the rules on every path).
  */
 import type { TestApi } from '../support/api-harness.js';
-import { startCaseworkApi, type CaseworkApi } from '../support/casework-api.js';
+import { startCaseworkApi, type CaseworkApi, type Recorded } from '../support/casework-api.js';
 import { tokenFor } from '../support/api-harness.js';
 import { expectOk, type Tokens } from '../support/case-fixtures.js';
 
