@@ -77,6 +77,9 @@ describe('supervision of complaints without a case (T10, P2)', () => {
     expect(await flagsOf(inTime)).toHaveLength(0);
 
     expect(await listed(late)).toMatchObject({ status: 'received', overdue: true, overdueFlagged: true });
+    expect(
+      (await api.request('GET', `/complaints/${late}`, undefined, { token: t.supervisor })).body,
+    ).toMatchObject({ overdue: true, overdueFlagged: true });
     expect(await listed(inTime)).toMatchObject({
       status: 'concluded',
       overdue: false,

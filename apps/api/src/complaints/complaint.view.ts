@@ -36,9 +36,15 @@ export class ComplaintViewSchema {
   @ApiProperty({ example: '2026-11-30T09:12:00+08:00' }) receivedAt!: string;
   @ApiProperty({ example: '2026-12-07T17:30:00+08:00' }) dueAt!: string;
   @ApiProperty({ description: 'Open and past dueAt now (P2, T10)', example: false }) overdue!: boolean;
-  @ApiPropertyOptional() concludedAt?: string;
-  @ApiPropertyOptional() substantiated?: boolean;
-  @ApiPropertyOptional() reply?: string;
+  @ApiProperty({
+    description:
+      'Supervision recorded it overdue (T10, P2: ComplaintOverdueFlagged); stays after a late conclusion',
+    example: false,
+  })
+  overdueFlagged!: boolean;
+  @ApiPropertyOptional({ example: '2026-12-03T10:00:00+08:00' }) concludedAt?: string;
+  @ApiPropertyOptional({ example: true }) substantiated?: boolean;
+  @ApiPropertyOptional({ example: '经调查属实，已对相关工作人员批评教育，感谢您的监督。' }) reply?: string;
   @ApiPropertyOptional({ description: 'Concluded after dueAt' }) late?: boolean;
   @ApiProperty({ type: [ComplaintHistoryEntrySchema] }) history!: ComplaintHistoryEntrySchema[];
   @ApiProperty({ example: 2 }) revision!: number;
@@ -73,6 +79,7 @@ export function complaintView(
     receivedAt: toShanghaiIso(state.receivedAt!),
     dueAt: toShanghaiIso(state.dueAt!),
     overdue: complaintOverdue(state, now),
+    overdueFlagged: state.overdueFlagged,
     ...(state.concludedAt !== undefined && { concludedAt: toShanghaiIso(state.concludedAt) }),
     ...(state.substantiated !== undefined && { substantiated: state.substantiated }),
     ...(state.reply !== undefined && { reply: state.reply }),

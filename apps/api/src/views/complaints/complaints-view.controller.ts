@@ -56,14 +56,14 @@ export class ComplaintListItem {
     example: false,
   })
   overdueFlagged!: boolean;
-  @ApiPropertyOptional() concludedAt?: string;
-  @ApiPropertyOptional() substantiated?: boolean;
-  @ApiPropertyOptional() late?: boolean;
+  @ApiPropertyOptional({ example: '2026-12-03T10:00:00+08:00' }) concludedAt?: string;
+  @ApiPropertyOptional({ example: true }) substantiated?: boolean;
+  @ApiPropertyOptional({ description: 'Concluded after dueAt (P2)', example: false }) late?: boolean;
 }
 
 export class ComplaintListView {
   @ApiProperty({ type: [ComplaintListItem] }) items!: ComplaintListItem[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) nextCursor!: string | null;
 }
 
 @ApiTags('views')
