@@ -6,10 +6,12 @@
  */
 import type { ComplaintEvent } from '#domain/complaint/complaint-events.js';
 import { complaintSupervisionEventId } from '../../apps/projector/src/supervision/supervision-event-id.js';
+import { ReadStoreDueComplaints } from '../../apps/projector/src/supervision/complaints/read-store-due-complaints.js';
 import { defineMatters, expectOk, tokens, type Tokens } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 
 type Item = Record<string, unknown>;
+const DAY = 24 * 3600_000;
 
 describe('supervision of complaints without a case (T10, P2)', () => {
   let api: SupervisedApi;
@@ -103,5 +105,28 @@ describe('supervision of complaints without a case (T10, P2)', () => {
     await api.setClock('2026-03-20T10:00:00+08:00');
     expect((await api.loop.tick()).complaintsDue).toBe(0);
     expect(await flagsOf(late)).toHaveLength(1);
+  });
+
+  it('T10: the due complaints are a keyset range over complaint_views.nextCheckAtMs: in (limit, id) order, page after page; null (concluded, flagged, case complaints) and future limits never come', async () => {
+    const views = api.db!.collection<Record<string, unknown> & { _id: string }>('complaint_views');
+    const t0 = Date.parse('2026-04-01T17:30:00+08:00');
+    const doc = (id: string, nextCheckAtMs: number | null) => ({ _id: `zz-${id}`, nextCheckAtMs });
+    await views.insertMany([
+      doc('b', t0),
+      doc('a', t0),
+      doc('c', t0 + 1000),
+      doc('closed', null),
+      doc('future', t0 + 10 * DAY),
+      doc('d', t0 - DAY),
+    ]);
+    const due = new ReadStoreDueComplaints(api.db!);
+    const now = t0 + 5000;
+    const first = await due.dueAt(now, 2);
+    expect(first.map((d) => d.complaintId)).toEqual(['zz-d', 'zz-a']);
+    const second = await due.dueAt(now, 2, first[1]);
+    expect(second.map((d) => d.complaintId)).toEqual(['zz-b', 'zz-c']);
+    expect(await due.dueAt(now, 2, second[1])).toEqual([]);
+    expect(second[1]).toEqual({ complaintId: 'zz-c', nextCheckAt: t0 + 1000 });
+    await views.deleteMany({ _id: { $in: ['a', 'b', 'c', 'closed', 'future', 'd'].map((x) => `zz-${x}`) } });
   });
 });
