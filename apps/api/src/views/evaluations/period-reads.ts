@@ -1,8 +1,9 @@
 /**
  * What GET /views/evaluations and GET /views/rankings read (P7, S1, A2): the reader's scope, a
  * period, and the `case_evaluations` documents of the cases that count in it, read through the
- * period indexes (CASE_EVALUATION_INDEXES): those decided in it, and those rated since its start
- * (a rating follows the decision, P5, so no other case has a rating in the period).
+ * period indexes (CASE_EVALUATION_INDEXES): those decided in it, and those whose latest rating is
+ * not before its start (every case with a rating in the period is among them; a case rated only
+ * after the period is read and counts nothing, as the domain's `evaluationRates` filters by time).
  */
 import type { Db, Filter } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
