@@ -100,3 +100,13 @@ export function notifiedAt(
     );
   return t;
 }
+
+/** One handler of `evolve`: the state (with the new revision), the event of its type, its business time. */
+export type Evolver<T extends CaseEventType> = (
+  s: CaseState,
+  event: CaseEventOf<T>,
+  occurred: EpochMs,
+) => CaseState;
+
+/** Every event type's handler: an event type without one does not compile. */
+export type Evolvers = { readonly [T in CaseEventType]: Evolver<T> };
