@@ -18,14 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BSON, MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { pino } from 'pino';
-import type { Actor } from '#domain/actor/actor.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
 import { decide } from '#domain/case/decide.js';
 import { evolve } from '#domain/case/evolve.js';
-import type { Matter } from '#domain/catalog/matter.js';
+import { promisedMatter as MATTER, windowClerk as clerk } from '#domain/testing/fixtures.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { caseStateOf } from '#infra/case-stream/case-stream.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
@@ -46,26 +45,6 @@ const PROBES = 100;
 const DAY = 86_400_000;
 const T0 = parseInstant('2026-03-02T09:00:00+08:00');
 const SPREAD = 10 * DAY;
-const clerk: Actor = {
-  id: 'u-window',
-  name: '窗口王芳',
-  role: 'window',
-  centerId: 'center-1',
-  departmentId: 'dept-market',
-  windowId: 'win-3',
-};
-const MATTER: Matter = {
-  code: 'M-001',
-  name: '食品经营许可',
-  departmentId: 'dept-market',
-  kind: 'promised',
-  statutoryLimitDays: 20,
-  promisedLimitDays: 5,
-  maxExtensionDays: 10,
-  immediateLimitMinutes: 30,
-  joint: false,
-  requiredMaterials: [{ code: 'id', name: '身份证' }],
-};
 const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
 
 /** Decides `commands` on `state` at `now` and appends the events. */

@@ -6,14 +6,14 @@
  * order, and a replayed event changes nothing.
  */
 import { pino } from 'pino';
-import { SUPERVISION_ACTOR, type Actor } from '#domain/actor/actor.js';
+import { SUPERVISION_ACTOR } from '#domain/actor/actor.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
 import { decide } from '#domain/case/decide.js';
 import { evolve, foldCase } from '#domain/case/evolve.js';
-import type { Matter } from '#domain/catalog/matter.js';
+import { promisedMatter as MATTER, windowClerk as clerk } from '#domain/testing/fixtures.js';
 import type { StoredCaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import { environmentOf, INITIAL_CONFIGURATION } from '#infra/read-store/projection-configuration.js';
 import { CHECKPOINTS_COLLECTION, READ_MODELS } from '#infra/read-store/read-model-collections.js';
@@ -30,27 +30,6 @@ import { startTestReadServer, type TestReadServer } from '../projector/support/t
 const quiet = pino({ level: 'silent' });
 const at = parseInstant;
 const env = environmentOf(INITIAL_CONFIGURATION);
-
-const clerk: Actor = {
-  id: 'u-window',
-  name: '窗口王芳',
-  role: 'window',
-  centerId: 'center-1',
-  departmentId: 'dept-market',
-  windowId: 'win-3',
-};
-const MATTER: Matter = {
-  code: 'M-001',
-  name: '食品经营许可',
-  departmentId: 'dept-market',
-  kind: 'promised',
-  statutoryLimitDays: 20,
-  promisedLimitDays: 5,
-  maxExtensionDays: 10,
-  immediateLimitMinutes: 30,
-  joint: false,
-  requiredMaterials: [{ code: 'id', name: '身份证' }],
-};
 
 const accept = (caseId: string): CaseCommand[] => [
   {
