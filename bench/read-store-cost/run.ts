@@ -20,10 +20,8 @@ import { BSON, MongoClient, type CommandStartedEvent, type Document } from 'mong
 import { pino } from 'pino';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
-import { decide } from '#domain/case/decide.js';
-import { evolve } from '#domain/case/evolve.js';
+import { acceptanceCommands, decideInTurn } from '#domain/testing/case-history.js';
 import { promisedMatter as MATTER, windowClerk as clerk } from '#domain/testing/fixtures.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { caseStateOf } from '#infra/case-stream/case-stream.js';
@@ -62,15 +60,7 @@ async function record(
     policy: configuration.policy(),
     matter: MATTER,
   };
-  const events: CaseEvent[] = [];
-  for (const command of commands) {
-    const out = decide(command, state, context);
-    if (!Array.isArray(out)) throw new Error(JSON.stringify(out));
-    for (const e of out as readonly CaseEvent[]) {
-      state = evolve(state, e);
-      events.push(e);
-    }
-  }
+  const { events, state: next } = decideInTurn(commands, state, context);
   const toAppend: NewEvent[] = events.map((e) => ({
     eventId: crypto.randomUUID(),
     type: e.type,
@@ -87,24 +77,12 @@ async function record(
     causationId: null,
     data: e.data,
   }));
-  const before = state.revision - events.length;
+  const before = next.revision - events.length;
   await store.append(`case-${caseId}`, toAppend, before < 0 ? 'no_stream' : before);
-  return state;
+  return next;
 }
 
-const accept = (caseId: string): CaseCommand[] => [
-  {
-    type: 'RegisterInquiry',
-    actor: clerk,
-    caseId,
-    centerId: 'center-1',
-    channel: 'window',
-    applicant: { kind: 'person', name: `张${caseId}` },
-    question: '如何办理食品经营许可？',
-  },
-  { type: 'SubmitApplication', actor: clerk, matterCode: MATTER.code, materials: [{ code: 'id' }] },
-  { type: 'AcceptApplication', actor: clerk, receiptNo: `SL-${caseId}` },
-];
+const accept = (caseId: string): CaseCommand[] => acceptanceCommands(caseId, `张${caseId}`, clerk);
 
 const percentile = (xs: readonly number[], p: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);

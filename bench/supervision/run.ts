@@ -16,11 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type CommandSucceededEvent, type Db, type Document } from 'mongodb';
 import { parseInstant } from '#domain/calendar/index.js';
-import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
-import { decide } from '#domain/case/decide.js';
-import { evolve } from '#domain/case/evolve.js';
+import { acceptanceCommands, decideInTurn } from '#domain/testing/case-history.js';
 import { promisedMatter as MATTER, windowClerk as clerk } from '#domain/testing/fixtures.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
@@ -82,29 +80,11 @@ function acceptedCase(
     policy: configuration.policy(),
     matter: MATTER,
   };
-  const commands: CaseCommand[] = [
-    {
-      type: 'RegisterInquiry',
-      actor: clerk,
-      caseId,
-      centerId: 'center-1',
-      channel: 'window',
-      applicant: { kind: 'person', name: '张三' },
-      question: '如何办理食品经营许可？',
-    },
-    { type: 'SubmitApplication', actor: clerk, matterCode: MATTER.code, materials: [{ code: 'id' }] },
-    { type: 'AcceptApplication', actor: clerk, receiptNo: `SL-${caseId}` },
-  ];
-  let state = initialState;
-  const decided: CaseEvent[] = [];
-  for (const command of commands) {
-    const events = decide(command, state, context);
-    if (!Array.isArray(events)) throw new Error(JSON.stringify(events));
-    for (const e of events as readonly CaseEvent[]) {
-      state = evolve(state, e);
-      decided.push(e);
-    }
-  }
+  const { events: decided, state } = decideInTurn(
+    acceptanceCommands(caseId, '张三', clerk),
+    initialState,
+    context,
+  );
   return { decided, state };
 }
 

@@ -9,9 +9,11 @@ import type { CaseCommand } from '../case/case-commands.js';
 import type { CaseEvent } from '../case/case-events.js';
 import { initialState, type CaseState } from '../case/case-state.js';
 import { decide, type Decision } from '../case/decide.js';
-import { foldCase } from '../case/evolve.js';
+import type { DecisionContext } from '../case/decision-context.js';
+import { evolve, foldCase } from '../case/evolve.js';
 import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '../timeliness/timeliness-policy.js';
 import { applicant, at, clock, promisedMatter, windowClerk } from './fixtures.js';
+import type { Actor } from '../actor/actor.js';
 import type { OfficeClock } from '../calendar/index.js';
 
 /** What a decision is given besides the command: `now` as ISO, the rest as in DecisionContext. */
@@ -41,6 +43,45 @@ export function recorded(decision: Decision): readonly CaseEvent[] {
   if (!Array.isArray(decision)) throw new Error(`expected events, got ${JSON.stringify(decision)}`);
   return decision;
 }
+
+/**
+ * Decides `commands` one after the other in one context, each on the state the previous built, as
+ * the API would record them; throws with the first refusal. For tests and benches that append the
+ * events to a real store.
+ */
+export function decideInTurn(
+  commands: readonly CaseCommand[],
+  from: CaseState,
+  context: DecisionContext,
+): { readonly events: CaseEvent[]; readonly state: CaseState } {
+  let state = from;
+  const events: CaseEvent[] = [];
+  for (const command of commands)
+    for (const e of recorded(decide(command, state, context))) {
+      state = evolve(state, e);
+      events.push(e);
+    }
+  return { events, state };
+}
+
+/** The commands that register, receive (M-001, material id) and accept a case, by `actor` (N5). */
+export const acceptanceCommands = (
+  caseId: string,
+  applicantName = '张三',
+  actor: Actor = windowClerk,
+): CaseCommand[] => [
+  {
+    type: 'RegisterInquiry',
+    actor,
+    caseId,
+    centerId: 'center-1',
+    channel: 'window',
+    applicant: { kind: 'person', name: applicantName },
+    question: '如何办理食品经营许可？',
+  },
+  { type: 'SubmitApplication', actor, matterCode: promisedMatter.code, materials: [{ code: 'id' }] },
+  { type: 'AcceptApplication', actor, receiptNo: `SL-${caseId}` },
+];
 
 /** The context of a step: an instant (ISO) or a whole context. */
 type When = string | SpecContext;
