@@ -174,3 +174,7 @@ export class CaseHistory {
 /** A new case history; `given` starts it from events already recorded. */
 export const aCase = (caseId = 'case-1', given: readonly CaseEvent[] = []): CaseHistory =>
   new CaseHistory(caseId, undefined, given);
+
+/** A case of `matter` registered, received and accepted at one instant (ISO), by the window clerk. */
+export const anAcceptedCase = (at: string, matter: Matter = promisedMatter, caseId = 'case-1'): CaseHistory =>
+  aCase(caseId).at(at).registered().applied(matter).accepted();

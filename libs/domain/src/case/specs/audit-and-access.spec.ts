@@ -8,6 +8,7 @@ import { foldCase } from '../evolve.js';
 import { initialState } from '../case-state.js';
 import {
   aCase,
+  anAcceptedCase,
   approver,
   at,
   auditor,
@@ -21,8 +22,7 @@ import {
 } from '../../testing/index.js';
 
 const now = '2026-03-03T10:00:00+08:00';
-const accepted = (caseId = 'case-1') =>
-  aCase(caseId).at('2026-03-02T10:00:00+08:00').registered().applied().accepted();
+const accepted = (caseId = 'case-1') => anAcceptedCase('2026-03-02T10:00:00+08:00', undefined, caseId);
 /** The case accepted Monday 03-02 10:00, on Tuesday 10:00. */
 const onTuesday = () => given(...accepted().events()).at(now);
 const approve = {

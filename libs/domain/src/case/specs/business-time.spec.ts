@@ -1,4 +1,4 @@
-import { aCase, given, windowClerk } from '../../testing/index.js';
+import { anAcceptedCase, given, windowClerk } from '../../testing/index.js';
 
 const complete = {
   type: 'CompleteCase',
@@ -7,8 +7,7 @@ const complete = {
   decisionNo: 'JD-1',
 } as const;
 /** A case accepted at 10:00, and the recording time of the next step. */
-const acceptedAtTen = (now: string) =>
-  given(...aCase().at('2026-03-02T10:00:00+08:00').registered().applied().accepted().events()).at(now);
+const acceptedAtTen = (now: string) => given(...anAcceptedCase('2026-03-02T10:00:00+08:00').events()).at(now);
 
 describe('business time (occurredAt) by default', () => {
   it('U2: given a case accepted at 10:00, when a step without occurredAt comes at 11:00, then it happened at 11:00 (now)', () => {

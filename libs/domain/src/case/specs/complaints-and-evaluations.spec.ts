@@ -1,7 +1,15 @@
 import type { CaseEvent } from '../case-events.js';
-import { aCase, auditor, given, guide, supervisor, system, windowClerk } from '../../testing/index.js';
+import {
+  anAcceptedCase,
+  auditor,
+  given,
+  guide,
+  supervisor,
+  system,
+  windowClerk,
+} from '../../testing/index.js';
 
-const base = () => aCase().at('2026-03-02T10:00:00+08:00').registered().applied().accepted();
+const base = () => anAcceptedCase('2026-03-02T10:00:00+08:00');
 const complaint = {
   type: 'FileComplaint',
   complaintId: 'TS-1',

@@ -4,6 +4,7 @@ import type { Matter } from '../../catalog/matter.js';
 import type { CaseEvent } from '../case-events.js';
 import {
   aCase,
+  anAcceptedCase,
   approver,
   clock,
   given,
@@ -16,8 +17,7 @@ import {
 const admin = { id: 'u-admin', name: '管理员', role: 'admin' as const };
 const withLimit = (promisedLimitDays: number) => ({ ...promisedMatter, promisedLimitDays });
 /** A case of `matter` registered, received and accepted at `at`. */
-const acceptedAt = (at: string, matter: Matter = promisedMatter): CaseHistory =>
-  aCase().at(at).registered().applied(matter).accepted();
+const acceptedAt = (at: string, matter: Matter = promisedMatter): CaseHistory => anAcceptedCase(at, matter);
 const acceptedCase = (at: string, matter?: Matter): CaseEvent[] => acceptedAt(at, matter).events();
 const deadlineOf = (given: CaseEvent[]): string | undefined =>
   given.find((e) => e.type === 'ApplicationAccepted')?.data &&

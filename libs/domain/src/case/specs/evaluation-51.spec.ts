@@ -3,7 +3,7 @@ import { detectViolations, type RecordedCaseEvent } from '../../accountability/d
 import { evaluationRates } from '../../statistics/evaluation-rates.js';
 import type { CaseEvent } from '../case-events.js';
 import {
-  aCase,
+  anAcceptedCase,
   approver,
   at,
   given,
@@ -20,12 +20,7 @@ const check = { type: 'RunSupervisionCheck', actor: system } as const;
 
 /** A case approved Tuesday 03-03 10:00 (accepted Monday 03-02). */
 const decided = (caseId = 'case-1'): CaseHistory =>
-  aCase(caseId)
-    .at('2026-03-02T10:00:00+08:00')
-    .registered()
-    .applied()
-    .accepted()
-    .completed('2026-03-03T10:00:00+08:00');
+  anAcceptedCase('2026-03-02T10:00:00+08:00', undefined, caseId).completed('2026-03-03T10:00:00+08:00');
 const invited = (invitationId = 'inv-1'): CaseHistory =>
   decided().step(
     { type: 'IssueEvaluationInvitation', actor: windowClerk, invitationId },
@@ -67,7 +62,7 @@ describe('好差评 as 国办发〔2019〕51号 wants it (P5–P7)', () => {
       .at('2026-03-04T09:00:00+08:00')
       .when(rateBy('inv-x', 4))
       .thenRefuses('P5_INVITATION_INVALID');
-    given(...aCase().at('2026-03-02T10:00:00+08:00').registered().applied().accepted().events())
+    given(...anAcceptedCase('2026-03-02T10:00:00+08:00').events())
       .at('2026-03-02T11:00:00+08:00')
       .when({ type: 'IssueEvaluationInvitation', actor: windowClerk, invitationId: 'i' })
       .thenRefuses('P5_NOT_DECIDED_YET');
@@ -216,7 +211,7 @@ describe('好差评 as 国办发〔2019〕51号 wants it (P5–P7)', () => {
   it('P7: given ratings 5, 4, 3, 2 (called back, rectified) and 1 over four completed cases, then the rates are computed from all counted ratings', () => {
     const scores = [5, 4, 3, 2, 1];
     const states = scores.map((score, i) => {
-      const base = aCase(`case-${i}`).at('2026-03-02T10:00:00+08:00').registered().applied().accepted();
+      const base = anAcceptedCase('2026-03-02T10:00:00+08:00', undefined, `case-${i}`);
       const done = i < 4 ? base.completed('2026-03-03T10:00:00+08:00') : base;
       const rated = done.step(
         { type: 'SubmitEvaluation', actor: windowClerk, score, channel: 'device' },

@@ -3,7 +3,7 @@
  * yet written as `given(…).at(…).when(…).then(…)` keep these names.
  */
 import type { Matter } from '../../catalog/matter.js';
-import { aCase, decideAt, recorded, type SpecContext } from '../../testing/case-history.js';
+import { aCase, anAcceptedCase, decideAt, recorded, type SpecContext } from '../../testing/case-history.js';
 import { promisedMatter } from '../../testing/fixtures.js';
 import type { CaseCommand } from '../case-commands.js';
 import type { CaseEvent } from '../case-events.js';
@@ -27,4 +27,4 @@ export const acceptedCase = (
   acceptedAt: string,
   matter: Matter = promisedMatter,
   caseId = 'case-1',
-): CaseEvent[] => aCase(caseId).at(acceptedAt).registered().applied(matter).accepted().events();
+): CaseEvent[] => anAcceptedCase(acceptedAt, matter, caseId).events();

@@ -5,7 +5,7 @@ import { defineMatter } from '../../catalog/define-matter.js';
 import { caseLevel } from '../../timeliness/case-level.js';
 import { DEFAULT_TIMELINESS_POLICY } from '../../timeliness/timeliness-policy.js';
 import {
-  aCase,
+  anAcceptedCase,
   at,
   clock,
   given,
@@ -17,7 +17,7 @@ import {
 
 const policy = DEFAULT_TIMELINESS_POLICY;
 // A 5-day case accepted Monday 2026-03-02 is due Monday 2026-03-09 17:30.
-const accepted = (): CaseHistory => aCase().at('2026-03-02T10:00:00+08:00').registered().applied().accepted();
+const accepted = (): CaseHistory => anAcceptedCase('2026-03-02T10:00:00+08:00');
 const supervised = (h: CaseHistory, now: string): CaseHistory =>
   h.step({ type: 'RunSupervisionCheck', actor: system }, now);
 const levelAt = (h: CaseHistory, now: string) => caseLevel(h.state(), policy, clock, at(now));

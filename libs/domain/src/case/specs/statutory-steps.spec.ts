@@ -1,7 +1,15 @@
 import { detectViolations, type RecordedCaseEvent } from '../../accountability/detect-violations.js';
 import { STATUTORY_SUSPENSION_TYPES, type CaseEvent } from '../case-events.js';
 import { upcastCaseEvent } from '../upcast.js';
-import { aCase, approver, given, promisedMatter, stateOf, system, windowClerk } from '../../testing/index.js';
+import {
+  anAcceptedCase,
+  approver,
+  given,
+  promisedMatter,
+  stateOf,
+  system,
+  windowClerk,
+} from '../../testing/index.js';
 
 const escalatedMatter = {
   ...promisedMatter,
@@ -28,8 +36,7 @@ const suspend = {
   expectedDays: 3,
 } as const;
 /** A case of `matter` accepted Monday 03-02 10:00. */
-const accepted = (matter = promisedMatter) =>
-  aCase().at('2026-03-02T10:00:00+08:00').registered().applied(matter).accepted();
+const accepted = (matter = promisedMatter) => anAcceptedCase('2026-03-02T10:00:00+08:00', matter);
 /** The same case on Tuesday 03-03 10:00. */
 const onTuesday = (matter = promisedMatter) =>
   given(...accepted(matter).events()).at('2026-03-03T10:00:00+08:00');

@@ -4,6 +4,7 @@ import { DEFAULT_TIMELINESS_POLICY } from '../../timeliness/timeliness-policy.js
 import type { RunSupervisionCheck } from '../case-commands.js';
 import {
   aCase,
+  anAcceptedCase,
   at,
   clock,
   given,
@@ -16,7 +17,7 @@ import {
 
 const check: RunSupervisionCheck = { type: 'RunSupervisionCheck', actor: system };
 // A 5-day case accepted Monday 2026-03-02 is due Monday 2026-03-09 17:30.
-const accepted = (): CaseHistory => aCase().at('2026-03-02T10:00:00+08:00').registered().applied().accepted();
+const accepted = (): CaseHistory => anAcceptedCase('2026-03-02T10:00:00+08:00');
 
 describe('timeliness (电子监察): suspended cases and overdue steps', () => {
   it('T6, C1: given a suspended case, then its remaining time is frozen and no card falls due while suspended', () => {

@@ -3,7 +3,7 @@ import { publicCriticismDue } from '../../timeliness/public-criticism.js';
 import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '../../timeliness/timeliness-policy.js';
 import type { RunSupervisionCheck } from '../case-commands.js';
 import {
-  aCase,
+  anAcceptedCase,
   approver,
   at,
   clock,
@@ -18,7 +18,7 @@ import {
 
 const check: RunSupervisionCheck = { type: 'RunSupervisionCheck', actor: system };
 // A 5-day case accepted Monday 2026-03-02 is due Monday 2026-03-09 17:30.
-const accepted = (): CaseHistory => aCase().at('2026-03-02T10:00:00+08:00').registered().applied().accepted();
+const accepted = (): CaseHistory => anAcceptedCase('2026-03-02T10:00:00+08:00');
 const supervise = (h: CaseHistory, now: string, policy?: TimelinessPolicy): CaseHistory =>
   h.step(check, { now, ...(policy && { policy }) });
 
@@ -49,12 +49,7 @@ describe('timeliness cards (电子监察)', () => {
   });
 
   it('C1: given an immediate case accepted at 10:00, then it is warned at 10:20, 20 of its 30 minutes', () => {
-    const h = aCase()
-      .at('2026-03-04T10:00:00+08:00')
-      .registered()
-      .applied(immediateMatter)
-      .accepted()
-      .events();
+    const h = anAcceptedCase('2026-03-04T10:00:00+08:00', immediateMatter).events();
     given(...h)
       .at('2026-03-04T10:19:00+08:00')
       .when(check)
@@ -240,7 +235,7 @@ describe('timeliness cards (电子监察)', () => {
       .when(check)
       .then();
     // Another case under the new policy is warned 3 working days ahead.
-    const other = aCase('case-2').at('2026-03-02T10:00:00+08:00').registered().applied().accepted();
+    const other = anAcceptedCase('2026-03-02T10:00:00+08:00', undefined, 'case-2');
     given(...other.events())
       .at('2026-03-04T17:30:00+08:00', { policy: stricter })
       .when(check)
