@@ -5,16 +5,26 @@
  * or its own; a refused step throws, naming the refusal. Builders are immutable: a spec may branch.
  */
 import type { Matter } from '../catalog/matter.js';
-import type { CaseCommand } from '../case/case-commands.js';
+import type { CaseCommand, RunSupervisionCheck } from '../case/case-commands.js';
 import type { CaseEvent } from '../case/case-events.js';
 import { initialState, type CaseState } from '../case/case-state.js';
 import { decide, type Decision } from '../case/decide.js';
 import type { DecisionContext } from '../case/decision-context.js';
 import { evolve, foldCase } from '../case/evolve.js';
 import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '../timeliness/timeliness-policy.js';
-import { applicant, at, clock, promisedMatter, windowClerk } from './fixtures.js';
+import { applicant, at, clock, promisedMatter, system, windowClerk } from './fixtures.js';
 import type { Actor } from '../actor/actor.js';
 import type { OfficeClock } from '../calendar/index.js';
+
+/** The supervision process's check (C1–C5, T10, F3). */
+export const supervisionCheck: RunSupervisionCheck = { type: 'RunSupervisionCheck', actor: system };
+/** The window clerk's approval, decision JD-1. */
+export const approval = {
+  type: 'CompleteCase',
+  actor: windowClerk,
+  outcome: 'approved',
+  decisionNo: 'JD-1',
+} as const;
 
 /** What a decision is given besides the command: `now` as ISO, the rest as in DecisionContext. */
 export interface SpecContext {

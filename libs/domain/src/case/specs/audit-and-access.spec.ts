@@ -19,18 +19,13 @@ import {
   otherWindow,
   proxy,
   windowClerk,
+  approval as approve,
 } from '../../testing/index.js';
 
 const now = '2026-03-03T10:00:00+08:00';
 const accepted = (caseId = 'case-1') => anAcceptedCase('2026-03-02T10:00:00+08:00', undefined, caseId);
 /** The case accepted Monday 03-02 10:00, on Tuesday 10:00. */
 const onTuesday = () => given(...accepted().events()).at(now);
-const approve = {
-  type: 'CompleteCase',
-  actor: windowClerk,
-  outcome: 'approved',
-  decisionNo: 'JD-1',
-} as const;
 /** An application a proxy registered and handed in for an immediate matter. */
 const byProxy = () =>
   aCase('c-p')

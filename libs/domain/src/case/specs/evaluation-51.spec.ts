@@ -9,14 +9,13 @@ import {
   given,
   guide,
   supervisor,
-  system,
   windowClerk,
   type CaseHistory,
+  supervisionCheck as check,
 } from '../../testing/index.js';
 
 const recorded = (list: readonly CaseEvent[]): RecordedCaseEvent[] =>
   list.map((e, i) => ({ ...e, eventId: `e${i}`, recordedAt: e.occurredAt }) as RecordedCaseEvent);
-const check = { type: 'RunSupervisionCheck', actor: system } as const;
 
 /** A case approved Tuesday 03-03 10:00 (accepted Monday 03-02). */
 const decided = (caseId = 'case-1'): CaseHistory =>

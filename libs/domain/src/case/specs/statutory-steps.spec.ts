@@ -7,8 +7,9 @@ import {
   given,
   promisedMatter,
   stateOf,
-  system,
   windowClerk,
+  approval as approve,
+  supervisionCheck as check,
 } from '../../testing/index.js';
 
 const escalatedMatter = {
@@ -17,14 +18,7 @@ const escalatedMatter = {
   kind: 'escalated' as const,
   promisedLimitDays: 20,
 };
-const approve = {
-  type: 'CompleteCase',
-  actor: windowClerk,
-  outcome: 'approved',
-  decisionNo: 'JD-1',
-} as const;
 const deliver = { type: 'DeliverDecision', actor: windowClerk, channel: 'window_pickup' } as const;
-const check = { type: 'RunSupervisionCheck', actor: system } as const;
 const NOTICE = '如不服本决定，可自收到之日起60日内申请行政复议，或6个月内向人民法院提起行政诉讼。';
 const recorded = (list: readonly CaseEvent[]): RecordedCaseEvent[] =>
   list.map((e, i) => ({ ...e, eventId: `e${i}`, recordedAt: e.occurredAt }) as RecordedCaseEvent);

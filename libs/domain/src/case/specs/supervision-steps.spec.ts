@@ -1,7 +1,6 @@
 /** Supervision of what is not a card: a suspended case's frozen clock (T6) and overdue steps (T10). */
 import { assessTimeliness } from '../../timeliness/assess-timeliness.js';
 import { DEFAULT_TIMELINESS_POLICY } from '../../timeliness/timeliness-policy.js';
-import type { RunSupervisionCheck } from '../case-commands.js';
 import {
   aCase,
   anAcceptedCase,
@@ -10,12 +9,11 @@ import {
   given,
   promisedMatter,
   supervisor,
-  system,
   windowClerk,
   type CaseHistory,
+  supervisionCheck as check,
 } from '../../testing/index.js';
 
-const check: RunSupervisionCheck = { type: 'RunSupervisionCheck', actor: system };
 // A 5-day case accepted Monday 2026-03-02 is due Monday 2026-03-09 17:30.
 const accepted = (): CaseHistory => anAcceptedCase('2026-03-02T10:00:00+08:00');
 

@@ -1,7 +1,6 @@
 import { assessTimeliness } from '../../timeliness/assess-timeliness.js';
 import { publicCriticismDue } from '../../timeliness/public-criticism.js';
 import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '../../timeliness/timeliness-policy.js';
-import type { RunSupervisionCheck } from '../case-commands.js';
 import {
   anAcceptedCase,
   approver,
@@ -14,9 +13,9 @@ import {
   system,
   windowClerk,
   type CaseHistory,
+  supervisionCheck as check,
 } from '../../testing/index.js';
 
-const check: RunSupervisionCheck = { type: 'RunSupervisionCheck', actor: system };
 // A 5-day case accepted Monday 2026-03-02 is due Monday 2026-03-09 17:30.
 const accepted = (): CaseHistory => anAcceptedCase('2026-03-02T10:00:00+08:00');
 const supervise = (h: CaseHistory, now: string, policy?: TimelinessPolicy): CaseHistory =>
