@@ -1,14 +1,6 @@
 /** Catalog entries (refusal-catalog.ts): generic refusals and the rules of a case's steps (F, N, T, U). */
+import { ALSO_TITLED } from './also-titled.js';
 import { catalogued } from './refusal-entry.js';
-
-/** The other titles of shared codes, named once: a refusal picks one with `refuse(…, as)`. */
-export const ALSO_TITLED = {
-  complaintExists: '投诉已存在',
-  actionExists: '追责记录已存在',
-  policyInvalid: '时效策略不合法',
-  bodyNotJson: '请求体不是合法的JSON',
-  notifiedInFuture: '告知时间不能晚于当前时间',
-} as const;
 
 export const CASE_REFUSALS = {
   ILLEGAL_TRANSITION: catalogued(

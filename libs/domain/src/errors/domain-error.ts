@@ -3,7 +3,7 @@
  * `title` is Chinese for the applicant-facing screen, `detail` English for developers.
  * `category` lets the edge choose a status without the domain knowing HTTP.
  */
-import type { ALSO_TITLED } from './case-refusals.js';
+import type { ALSO_TITLED } from './also-titled.js';
 import { REFUSAL_CATALOG } from './refusal-catalog.js';
 import type { CatalogedRefusalCode } from './step-refusals.js';
 

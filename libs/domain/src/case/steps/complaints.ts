@@ -1,6 +1,6 @@
 /** Complaints about a case (P1, P2): recorded on the case's stream, concluded within days. */
 import { toShanghaiIso } from '../../calendar/index.js';
-import { ALSO_TITLED } from '../../errors/case-refusals.js';
+import { ALSO_TITLED } from '../../errors/also-titled.js';
 import { refuse } from '../../errors/domain-error.js';
 import { blank, invalid, type Step } from './step-tools.js';
 

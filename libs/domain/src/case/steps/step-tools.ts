@@ -4,7 +4,7 @@
  */
 import type { EpochMs } from '../../calendar/calendar-types.js';
 import { parseInstant, toShanghaiIso, withinInputRange } from '../../calendar/index.js';
-import { ALSO_TITLED } from '../../errors/case-refusals.js';
+import { ALSO_TITLED } from '../../errors/also-titled.js';
 import { refuse, type DomainError } from '../../errors/domain-error.js';
 import type { CaseCommand } from '../case-commands.js';
 import type { CaseEvent, CaseEventOf, CaseEventType, DeadlineFacts } from '../case-events.js';

@@ -1,6 +1,6 @@
 /** The supervision process's steps (C1–C5, T10, F3, C6) and accountability (A1, A3). */
 import { toShanghaiIso } from '../../calendar/index.js';
-import { ALSO_TITLED } from '../../errors/case-refusals.js';
+import { ALSO_TITLED } from '../../errors/also-titled.js';
 import { refuse } from '../../errors/domain-error.js';
 import { assessTimeliness, explanationDueAt } from '../../timeliness/assess-timeliness.js';
 import type { CardFacts, CaseEvent } from '../case-events.js';
