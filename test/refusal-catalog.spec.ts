@@ -24,8 +24,8 @@ function sources(dir: string): string[] {
 const CALL =
   /\b(?:domainError|administrationError|rule)\(\s*'([A-Z][A-Z0-9_]+)',\s*(?:'(?:invalid|forbidden|not_found|conflict|rule)',\s*)?'([^']+)'/g;
 
-/** `refuse('CODE', …` as written at the call sites: the title comes from the catalog. */
-const REFUSE = /\brefuse\(\s*'([A-Z][A-Z0-9_]+)'/g;
+/** `refuse('CODE', …` and `refuseAdministration('CODE', …` as written at the call sites: the title comes from the catalog. */
+const REFUSE = /\brefuse(?:Administration)?\(\s*'([A-Z][A-Z0-9_]+)'/g;
 
 describe('the refusal catalog (one title per code)', () => {
   const files = sources(DOMAIN_SRC).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
