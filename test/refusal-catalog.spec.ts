@@ -1,7 +1,8 @@
 /**
- * The refusal catalog is the one source of each code's title: every refusal the deciders write
- * (domainError, rule, administrationError, with a literal code and title) carries its code's
- * catalog title, and every code has a page's worth of text (rule and fix in both languages).
+ * The refusal catalog is the one source of each code's title: the deciders refuse in one line with
+ * `refuse('CODE', detail)`, which takes category and title from the catalog; every refusal still
+ * written with a title (domainError, administrationError, with a literal code and title) carries
+ * its code's catalog title; every code has a page's worth of text (rule and fix in both languages).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,13 +24,28 @@ function sources(dir: string): string[] {
 const CALL =
   /\b(?:domainError|administrationError|rule)\(\s*'([A-Z][A-Z0-9_]+)',\s*(?:'(?:invalid|forbidden|not_found|conflict|rule)',\s*)?'([^']+)'/g;
 
+/** `refuse('CODE', …` and `refuseAdministration('CODE', …` as written at the call sites: the title comes from the catalog. */
+const REFUSE = /\brefuse(?:Administration)?\(\s*'([A-Z][A-Z0-9_]+)'/g;
+
 describe('the refusal catalog (one title per code)', () => {
-  const calls = sources(DOMAIN_SRC).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(CALL)].map((m) => ({ file, code: m[1]!, title: m[2]! })),
+  const files = sources(DOMAIN_SRC).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  const calls = files.flatMap(({ file, text }) =>
+    [...text.matchAll(CALL)].map((m) => ({ file, code: m[1]!, title: m[2]! })),
+  );
+  const refusals = files.flatMap(({ file, text }) =>
+    [...text.matchAll(REFUSE)].map((m) => ({ file, code: m[1]! })),
   );
 
   it('finds the refusals written in the domain', () => {
-    expect(calls.length).toBeGreaterThan(30);
+    expect(calls.length + refusals.length).toBeGreaterThan(30);
+  });
+
+  it('every code refused through the catalog is catalogued', () => {
+    expect(refusals.filter(({ code }) => !isCatalogued(code))).toEqual([]);
+  });
+
+  it('the case deciders write no title: every refusal of a case goes through the catalog', () => {
+    expect(calls.filter(({ file }) => file.includes(join('src', 'case', '')))).toEqual([]);
   });
 
   it('every refusal carries the title its code has in the catalog', () => {

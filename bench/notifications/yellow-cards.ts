@@ -5,6 +5,7 @@
  */
 import type { Actor } from '#domain/actor/actor.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
+import { system as SYSTEM, windowClerk as clerk } from '#domain/testing/fixtures.js';
 import {
   configureNotificationSubscription,
   notificationSubscriptionStreamId,
@@ -13,16 +14,7 @@ import {
 import type { EventStore, NewEvent } from '#infra/event-store/event-store.port.js';
 import { uuidV5 } from '#infra/ids/derived-ids.js';
 
-const clerk: Actor = {
-  id: 'u-window',
-  name: '窗口王芳',
-  role: 'window',
-  centerId: 'center-1',
-  departmentId: 'dept-market',
-  windowId: 'win-3',
-};
 const admin: Actor = { id: 'u-admin', name: '管理员', role: 'admin' };
-const SYSTEM: Actor = { id: 'system:supervision', name: '电子监察系统', role: 'system' };
 
 const envelope = (event: CaseEvent | NotificationSubscriptionConfigured, id: string): NewEvent => ({
   eventId: uuidV5(id),

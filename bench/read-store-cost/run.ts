@@ -18,14 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BSON, MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { pino } from 'pino';
-import type { Actor } from '#domain/actor/actor.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
-import { decide } from '#domain/case/decide.js';
-import { evolve } from '#domain/case/evolve.js';
-import type { Matter } from '#domain/catalog/matter.js';
+import { acceptanceCommands, decideInTurn } from '#domain/testing/case-history.js';
+import { promisedMatter as MATTER, windowClerk as clerk } from '#domain/testing/fixtures.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { caseStateOf } from '#infra/case-stream/case-stream.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
@@ -46,26 +43,6 @@ const PROBES = 100;
 const DAY = 86_400_000;
 const T0 = parseInstant('2026-03-02T09:00:00+08:00');
 const SPREAD = 10 * DAY;
-const clerk: Actor = {
-  id: 'u-window',
-  name: '窗口王芳',
-  role: 'window',
-  centerId: 'center-1',
-  departmentId: 'dept-market',
-  windowId: 'win-3',
-};
-const MATTER: Matter = {
-  code: 'M-001',
-  name: '食品经营许可',
-  departmentId: 'dept-market',
-  kind: 'promised',
-  statutoryLimitDays: 20,
-  promisedLimitDays: 5,
-  maxExtensionDays: 10,
-  immediateLimitMinutes: 30,
-  joint: false,
-  requiredMaterials: [{ code: 'id', name: '身份证' }],
-};
 const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
 
 /** Decides `commands` on `state` at `now` and appends the events. */
@@ -83,15 +60,7 @@ async function record(
     policy: configuration.policy(),
     matter: MATTER,
   };
-  const events: CaseEvent[] = [];
-  for (const command of commands) {
-    const out = decide(command, state, context);
-    if (!Array.isArray(out)) throw new Error(JSON.stringify(out));
-    for (const e of out as readonly CaseEvent[]) {
-      state = evolve(state, e);
-      events.push(e);
-    }
-  }
+  const { events, state: next } = decideInTurn(commands, state, context);
   const toAppend: NewEvent[] = events.map((e) => ({
     eventId: crypto.randomUUID(),
     type: e.type,
@@ -108,24 +77,12 @@ async function record(
     causationId: null,
     data: e.data,
   }));
-  const before = state.revision - events.length;
+  const before = next.revision - events.length;
   await store.append(`case-${caseId}`, toAppend, before < 0 ? 'no_stream' : before);
-  return state;
+  return next;
 }
 
-const accept = (caseId: string): CaseCommand[] => [
-  {
-    type: 'RegisterInquiry',
-    actor: clerk,
-    caseId,
-    centerId: 'center-1',
-    channel: 'window',
-    applicant: { kind: 'person', name: `张${caseId}` },
-    question: '如何办理食品经营许可？',
-  },
-  { type: 'SubmitApplication', actor: clerk, matterCode: MATTER.code, materials: [{ code: 'id' }] },
-  { type: 'AcceptApplication', actor: clerk, receiptNo: `SL-${caseId}` },
-];
+const accept = (caseId: string): CaseCommand[] => acceptanceCommands(caseId, `张${caseId}`, clerk);
 
 const percentile = (xs: readonly number[], p: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);

@@ -15,14 +15,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type CommandSucceededEvent, type Db, type Document } from 'mongodb';
-import type { Actor } from '#domain/actor/actor.js';
 import { parseInstant } from '#domain/calendar/index.js';
-import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
-import { decide } from '#domain/case/decide.js';
-import { evolve } from '#domain/case/evolve.js';
-import type { Matter } from '#domain/catalog/matter.js';
+import { acceptanceCommands, decideInTurn } from '#domain/testing/case-history.js';
+import { promisedMatter as MATTER, windowClerk as clerk } from '#domain/testing/fixtures.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
@@ -48,27 +45,6 @@ const ACCEPTED_AT = '2026-03-02T09:00:00+08:00'; // due 03-09 17:30
 const TICK_AT = parseInstant('2026-03-10T10:00:00+08:00'); // overdue: a yellow card each
 const DAY = 86_400_000;
 const DAY_END = parseInstant('2026-03-10T17:30:00+08:00');
-
-const clerk: Actor = {
-  id: 'u-window',
-  name: '窗口王芳',
-  role: 'window',
-  centerId: 'center-1',
-  departmentId: 'dept-market',
-  windowId: 'win-3',
-};
-const MATTER: Matter = {
-  code: 'M-001',
-  name: '食品经营许可',
-  departmentId: 'dept-market',
-  kind: 'promised',
-  statutoryLimitDays: 20,
-  promisedLimitDays: 5,
-  maxExtensionDays: 10,
-  immediateLimitMinutes: 30,
-  joint: false,
-  requiredMaterials: [{ code: 'id', name: '身份证' }],
-};
 
 /** A store that counts what the tick reads from it. */
 function countingStore(inner: EventStore): {
@@ -104,29 +80,11 @@ function acceptedCase(
     policy: configuration.policy(),
     matter: MATTER,
   };
-  const commands: CaseCommand[] = [
-    {
-      type: 'RegisterInquiry',
-      actor: clerk,
-      caseId,
-      centerId: 'center-1',
-      channel: 'window',
-      applicant: { kind: 'person', name: '张三' },
-      question: '如何办理食品经营许可？',
-    },
-    { type: 'SubmitApplication', actor: clerk, matterCode: MATTER.code, materials: [{ code: 'id' }] },
-    { type: 'AcceptApplication', actor: clerk, receiptNo: `SL-${caseId}` },
-  ];
-  let state = initialState;
-  const decided: CaseEvent[] = [];
-  for (const command of commands) {
-    const events = decide(command, state, context);
-    if (!Array.isArray(events)) throw new Error(JSON.stringify(events));
-    for (const e of events as readonly CaseEvent[]) {
-      state = evolve(state, e);
-      decided.push(e);
-    }
-  }
+  const { events: decided, state } = decideInTurn(
+    acceptanceCommands(caseId, '张三', clerk),
+    initialState,
+    context,
+  );
   return { decided, state };
 }
 

@@ -6,14 +6,14 @@
  * order, and a replayed event changes nothing.
  */
 import { pino } from 'pino';
-import { SUPERVISION_ACTOR, type Actor } from '#domain/actor/actor.js';
+import { SUPERVISION_ACTOR } from '#domain/actor/actor.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
-import { decide } from '#domain/case/decide.js';
-import { evolve, foldCase } from '#domain/case/evolve.js';
-import type { Matter } from '#domain/catalog/matter.js';
+import { foldCase } from '#domain/case/evolve.js';
+import { acceptanceCommands, decideInTurn } from '#domain/testing/case-history.js';
+import { promisedMatter as MATTER, windowClerk as clerk } from '#domain/testing/fixtures.js';
 import type { StoredCaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import { environmentOf, INITIAL_CONFIGURATION } from '#infra/read-store/projection-configuration.js';
 import { CHECKPOINTS_COLLECTION, READ_MODELS } from '#infra/read-store/read-model-collections.js';
@@ -31,40 +31,7 @@ const quiet = pino({ level: 'silent' });
 const at = parseInstant;
 const env = environmentOf(INITIAL_CONFIGURATION);
 
-const clerk: Actor = {
-  id: 'u-window',
-  name: '窗口王芳',
-  role: 'window',
-  centerId: 'center-1',
-  departmentId: 'dept-market',
-  windowId: 'win-3',
-};
-const MATTER: Matter = {
-  code: 'M-001',
-  name: '食品经营许可',
-  departmentId: 'dept-market',
-  kind: 'promised',
-  statutoryLimitDays: 20,
-  promisedLimitDays: 5,
-  maxExtensionDays: 10,
-  immediateLimitMinutes: 30,
-  joint: false,
-  requiredMaterials: [{ code: 'id', name: '身份证' }],
-};
-
-const accept = (caseId: string): CaseCommand[] => [
-  {
-    type: 'RegisterInquiry',
-    actor: clerk,
-    caseId,
-    centerId: 'center-1',
-    channel: 'window',
-    applicant: { kind: 'person', name: '张三' },
-    question: '如何办理食品经营许可？',
-  },
-  { type: 'SubmitApplication', actor: clerk, matterCode: MATTER.code, materials: [{ code: 'id' }] },
-  { type: 'AcceptApplication', actor: clerk, receiptNo: `SL-${caseId}` },
-];
+const accept = (caseId: string): CaseCommand[] => acceptanceCommands(caseId, '张三', clerk);
 const superviseCheck: CaseCommand = { type: 'RunSupervisionCheck', actor: SUPERVISION_ACTOR };
 // A denial closes the case with its decision (T12, N6); an approval would stay due until delivered.
 const complete: CaseCommand = {
@@ -94,21 +61,13 @@ describe('supervision’s due cases: a range over case_views.nextCheckAt (Ferret
   async function record(caseId: string, commands: readonly CaseCommand[], now: number): Promise<void> {
     events.clock.set(now);
     const recorded = await events.store.readStream(`case-${caseId}`);
-    let state: CaseState = foldCase(recorded.map(toCaseEvent) as CaseEvent[], initialState);
-    const decided: CaseEvent[] = [];
-    for (const command of commands) {
-      const out = decide(command, state, {
-        now,
-        clock: env.officeClock('center-1'),
-        policy: env.policy,
-        matter: MATTER,
-      });
-      if (!Array.isArray(out)) throw new Error(JSON.stringify(out));
-      for (const e of out as readonly CaseEvent[]) {
-        state = evolve(state, e);
-        decided.push(e);
-      }
-    }
+    const state: CaseState = foldCase(recorded.map(toCaseEvent) as CaseEvent[], initialState);
+    const { events: decided } = decideInTurn(commands, state, {
+      now,
+      clock: env.officeClock('center-1'),
+      policy: env.policy,
+      matter: MATTER,
+    });
     expect(decided.length).toBeGreaterThan(0);
     await events.store.append(
       `case-${caseId}`,

@@ -6,6 +6,7 @@
  */
 import type { OfficeHoursProblemCode, YearNoticeProblemCode } from '../calendar/index.js';
 import type { DomainError, DomainErrorCode } from '../errors/domain-error.js';
+import { REFUSAL_CATALOG } from '../errors/refusal-catalog.js';
 
 export type AdministrationErrorCode =
   DomainErrorCode | YearNoticeProblemCode | OfficeHoursProblemCode | 'C7_POLICY_VERSION_EXISTS';
@@ -33,6 +34,19 @@ export function administrationError(
   };
 }
 
+/**
+ * An administration refusal in one line: category and title from the refusal catalog
+ * (errors/refusal-catalog.ts), the detail in English, and every problem found.
+ */
+export function refuseAdministration(
+  code: AdministrationErrorCode,
+  detail: string,
+  errors: readonly { readonly field: string; readonly message: string }[] = [],
+): AdministrationError {
+  const entry = REFUSAL_CATALOG[code];
+  return administrationError(code, entry.category, entry.title, detail, errors);
+}
+
 /** Configuration is kept by admins only (DOMAIN.md "Who uses it"). */
 export function requireRole(
   actor: { readonly role: string },
@@ -40,10 +54,8 @@ export function requireRole(
   what: string,
 ): AdministrationError | undefined {
   if (allowed.includes(actor.role)) return undefined;
-  return administrationError(
+  return refuseAdministration(
     'ROLE_NOT_ALLOWED',
-    'forbidden',
-    '无权执行该操作',
     `Role '${actor.role}' may not ${what}; allowed: ${allowed.join(', ')}.`,
   );
 }

@@ -1,7 +1,12 @@
 import type { Actor } from '../actor/actor.js';
 import type { TimelinessPolicy } from '../timeliness/timeliness-policy.js';
 import { validatePolicy } from '../timeliness/validate-policy.js';
-import { administrationError, requireRole, type AdministrationError } from './administration-error.js';
+import {
+  administrationError,
+  refuseAdministration,
+  requireRole,
+  type AdministrationError,
+} from './administration-error.js';
 import type { TimelinessPolicyChanged } from './administration-events.js';
 
 /**
@@ -28,10 +33,8 @@ export function changeTimelinessPolicy(
       { field: invalid.field ?? 'policy', message: invalid.detail },
     ]);
   if (knownVersions.includes(policy.version))
-    return administrationError(
+    return refuseAdministration(
       'C7_POLICY_VERSION_EXISTS',
-      'conflict',
-      '时效策略版本已存在',
       `Policy version '${policy.version}' is already recorded; a change needs a new version name (C7).`,
       [{ field: 'version', message: 'already recorded' }],
     );

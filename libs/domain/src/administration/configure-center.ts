@@ -1,6 +1,6 @@
 import type { Actor } from '../actor/actor.js';
 import { parseOfficeHours } from '../calendar/index.js';
-import { administrationError, requireRole, type AdministrationError } from './administration-error.js';
+import { refuseAdministration, requireRole, type AdministrationError } from './administration-error.js';
 import type { CenterConfigured, CenterDefinition } from './administration-events.js';
 
 /**
@@ -16,20 +16,18 @@ export function configureCenter(
   const denied = requireRole(actor, ['admin'], 'configure centers');
   if (denied) return denied;
   if (input.centerId.trim() === '')
-    return administrationError('VALIDATION_FAILED', 'invalid', '请求参数不合法', 'A center has an id.', [
+    return refuseAdministration('VALIDATION_FAILED', 'A center has an id.', [
       { field: 'centerId', message: 'must not be empty' },
     ]);
   if (input.name.trim() === '')
-    return administrationError('VALIDATION_FAILED', 'invalid', '请求参数不合法', 'A center has a name.', [
+    return refuseAdministration('VALIDATION_FAILED', 'A center has a name.', [
       { field: 'name', message: 'must not be empty' },
     ]);
   const parsed = parseOfficeHours(input.officeHours);
   if (!parsed.ok) {
     const first = parsed.problems[0]!;
-    return administrationError(
+    return refuseAdministration(
       first.code,
-      'rule',
-      '办公时间设置不合法',
       `Office hours are invalid (T1): ${parsed.problems.map((p) => p.message).join('; ')}.`,
       parsed.problems.map((p) => ({ field: p.path.replace(/^periods/, 'officeHours'), message: p.message })),
     );
@@ -37,10 +35,8 @@ export function configureCenter(
   const local = input.localSuspensionTypes;
   const bad = (local ?? []).findIndex((t) => !/^[a-z][a-z0-9_]{0,39}$/.test(t));
   if (bad >= 0)
-    return administrationError(
+    return refuseAdministration(
       'VALIDATION_FAILED',
-      'invalid',
-      '请求参数不合法',
       'A local suspension type is a short snake_case code, e.g. site_survey (T6).',
       [{ field: `localSuspensionTypes[${bad}]`, message: 'must match ^[a-z][a-z0-9_]{0,39}$' }],
     );

@@ -1,10 +1,9 @@
 import type { Actor } from '../actor/actor.js';
 import { validateYearNotice, type YearNotice } from '../calendar/index.js';
-import { administrationError, requireRole, type AdministrationError } from './administration-error.js';
+import { refuseAdministration, requireRole, type AdministrationError } from './administration-error.js';
 import type { CalendarYearPublished } from './administration-events.js';
 
 /** Problems that mean malformed input rather than a notice breaking a calendar rule. */
-const SHAPE_PROBLEMS = new Set(['T2_YEAR_INVALID', 'T2_DATE_INVALID', 'T2_SOURCE_MISSING']);
 
 /**
  * T2: a year's State Council holiday notice, taken through the API without a deploy. Checked with
@@ -22,10 +21,9 @@ export function publishCalendarYear(
   const problems = validateYearNotice(notice);
   if (problems.length > 0) {
     const first = problems[0]!;
-    return administrationError(
+    // The catalog's category: a notice of the wrong shape is invalid, a wrong date breaks T2.
+    return refuseAdministration(
       first.code,
-      SHAPE_PROBLEMS.has(first.code) ? 'invalid' : 'rule',
-      '节假日安排不合法',
       `The holiday notice for ${notice.year} is invalid (T2): ${problems.map((p) => p.message).join('; ')}.`,
       problems.map((p) => ({ field: p.path === 'source' ? 'notice' : p.path, message: p.message })),
     );

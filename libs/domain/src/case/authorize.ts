@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../actor/actor.js';
-import { domainError, type DomainError } from '../errors/domain-error.js';
+import { refuse, type DomainError } from '../errors/domain-error.js';
 import type { CaseCommand, CaseCommandType } from './case-commands.js';
 import type { CaseState } from './case-state.js';
 import { caseNotVisible, caseVisibleTo } from './may-read.js';
@@ -44,10 +44,8 @@ export const COMMAND_ROLES: Record<CaseCommandType, readonly Role[] | 'firstResp
 
 const DEPARTMENT_SCOPED: readonly Role[] = ['window', 'approver'];
 
-const forbidden = (detail: string): DomainError =>
-  domainError('ROLE_NOT_ALLOWED', 'forbidden', '无权执行该操作', detail);
-const outOfScope = (detail: string): DomainError =>
-  domainError('OUT_OF_SCOPE', 'forbidden', '超出职责范围', detail);
+const forbidden = (detail: string): DomainError => refuse('ROLE_NOT_ALLOWED', detail);
+const outOfScope = (detail: string): DomainError => refuse('OUT_OF_SCOPE', detail);
 
 /**
  * Whether `actor` may issue `command` on this case (R1): first whether the case lies in the actor's
@@ -85,10 +83,8 @@ export function authorize(
       actor.departmentId !== undefined &&
       actor.departmentId === state.referral?.toDepartmentId;
     if (state.status !== 'none' && !isFirst && !isReferredHandler)
-      return domainError(
+      return refuse(
         'F1_NOT_FIRST_RESPONDER',
-        'forbidden',
-        '仅首问责任人可办理',
         `Only the first responder (${state.firstResponder?.name ?? 'unknown'}) may ${command.type === 'ReferInquiry' ? 'refer' : 'answer'} this inquiry (F1).`,
       );
   } else if (!allowed.includes(actor.role)) {

@@ -1,20 +1,19 @@
 import type { Actor } from '../actor/actor.js';
 import { caseInScope, readScopeOf } from '../access/read-scope.js';
-import { domainError, type DomainError } from '../errors/domain-error.js';
+import { refuse, type DomainError } from '../errors/domain-error.js';
 import type { CaseState } from './case-state.js';
 
 /** What a reader wants of a case: its view, its raw events (auditors, supervisors), or an integrity check (U3). */
 export type CaseReadPurpose = 'view' | 'events' | 'integrity';
 
-const roleNotAllowed = (detail: string): DomainError =>
-  domainError('ROLE_NOT_ALLOWED', 'forbidden', '无权执行该操作', detail);
+const roleNotAllowed = (detail: string): DomainError => refuse('ROLE_NOT_ALLOWED', detail);
 
 /**
  * R1 and finding 13: a case outside the reader's scope answers exactly as a case that does not
  * exist, so a refusal never tells an outsider that it exists, nor where it belongs.
  */
 export const caseNotVisible = (): DomainError =>
-  domainError('CASE_NOT_FOUND', 'not_found', '办件不存在', 'No case with this id has been registered.');
+  refuse('CASE_NOT_FOUND', 'No case with this id has been registered.');
 
 /** The scope facts of a case's state (access/read-scope.ts). */
 export const scopedCaseOf = (state: CaseState) => ({

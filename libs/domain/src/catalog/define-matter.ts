@@ -1,5 +1,5 @@
 import type { Actor } from '../actor/actor.js';
-import { domainError, type DomainError } from '../errors/domain-error.js';
+import { refuse, type DomainError } from '../errors/domain-error.js';
 import {
   DEFAULT_IMMEDIATE_LIMIT_MINUTES,
   type Matter,
@@ -33,8 +33,7 @@ export interface DefineMatter {
 const STATUTORY_DEFAULT = { single: 20, joint: 45 };
 const EXTENSION_CAP = { single: 10, joint: 15 };
 
-const t5 = (detail: string, field: string): DomainError =>
-  domainError('T5_LIMIT_INVALID', 'rule', '办理时限设置不合法', detail, field);
+const t5 = (detail: string, field: string): DomainError => refuse('T5_LIMIT_INVALID', detail, field);
 
 /** Validates a matter definition (T3, T5, T7) and fills the statutory defaults. */
 /** T14: the longest limit in working days any matter may have. */
@@ -48,12 +47,7 @@ export function defineMatter(
   occurredAt: string,
 ): MatterDefined | DomainError {
   if (actor.role !== 'admin')
-    return domainError(
-      'ROLE_NOT_ALLOWED',
-      'forbidden',
-      '无权执行该操作',
-      'Only admins maintain the catalog of matters.',
-    );
+    return refuse('ROLE_NOT_ALLOWED', 'Only admins maintain the catalog of matters.');
   const joint = input.joint ?? false;
   const statutory = input.statutoryLimitDays ?? (joint ? STATUTORY_DEFAULT.joint : STATUTORY_DEFAULT.single);
   const cap = joint ? EXTENSION_CAP.joint : EXTENSION_CAP.single;
@@ -65,13 +59,7 @@ export function defineMatter(
     ['promisedLimitDays', input.promisedLimitDays],
   ] as const)
     if (days > MAX_LIMIT_DAYS)
-      return domainError(
-        'T14_OUT_OF_BOUNDS',
-        'rule',
-        '超出允许范围（T14）',
-        `${field} is at most ${MAX_LIMIT_DAYS} working days (T14).`,
-        field,
-      );
+      return refuse('T14_OUT_OF_BOUNDS', `${field} is at most ${MAX_LIMIT_DAYS} working days (T14).`, field);
   if (!whole(statutory) || statutory < 1)
     return t5('statutoryLimitDays is a whole number of working days, at least 1.', 'statutoryLimitDays');
   if (!whole(input.promisedLimitDays))
@@ -79,10 +67,8 @@ export function defineMatter(
   if (input.kind !== 'immediate' && input.promisedLimitDays < 1)
     return t5('A promised or escalated matter has a limit of at least 1 working day.', 'promisedLimitDays');
   if (input.promisedLimitDays > statutory)
-    return domainError(
+    return refuse(
       'T5_PROMISED_LIMIT_EXCEEDS_STATUTORY',
-      'rule',
-      '承诺时限不得超过法定时限',
       `The promised limit (${input.promisedLimitDays}) may not exceed the statutory limit (${statutory}) (T5).`,
       'promisedLimitDays',
     );

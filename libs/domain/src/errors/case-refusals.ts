@@ -1,214 +1,245 @@
 /** Catalog entries (refusal-catalog.ts): generic refusals and the rules of a case's steps (F, N, T, U). */
-import { refusal } from './refusal-entry.js';
+import { ALSO_TITLED } from './also-titled.js';
+import { catalogued } from './refusal-entry.js';
 
 export const CASE_REFUSALS = {
-  ILLEGAL_TRANSITION: refusal(
+  ILLEGAL_TRANSITION: catalogued(
+    'conflict',
     '当前办件状态不允许该操作',
     '办件按收件、受理、办结等环节依次推进，每一环节只在特定状态下可办理。',
     'A case moves through its steps in order; each step is allowed only in certain states.',
     '先查询办件当前状态（GET /cases/{id}），再办理该状态允许的环节。',
     'Read the case (GET /cases/{id}) and take a step its current state allows.',
   ),
-  CASE_NOT_FOUND: refusal(
+  CASE_NOT_FOUND: catalogued(
+    'not_found',
     '办件不存在',
     '办件以首问登记创建；未登记的编号不存在。',
     'A case exists once its inquiry is registered; this id names none.',
     '核对办件编号，或先登记首问（POST /cases/inquiries）。',
     'Check the id, or register the inquiry first (POST /cases/inquiries).',
   ),
-  CASE_ALREADY_EXISTS: refusal(
+  CASE_ALREADY_EXISTS: catalogued(
+    'conflict',
     '办件已存在',
     '同一编号只能登记一次。',
     'An id is registered once.',
     '使用新的编号，或用 Idempotency-Key 安全重试。',
     'Use a new id, or retry safely with an Idempotency-Key.',
-    ['投诉已存在', '追责记录已存在'],
+    [ALSO_TITLED.complaintExists, ALSO_TITLED.actionExists],
   ),
-  ROLE_NOT_ALLOWED: refusal(
+  ROLE_NOT_ALLOWED: catalogued(
+    'forbidden',
     '无权执行该操作',
     '每个操作只对特定角色开放（窗口、导服、审批、督查、纪检、管理员）。',
     'Each step is open to certain roles only (window, guide, approver, supervisor, auditor, admin).',
     '以有权限的角色登录后再试。',
     'Sign in with a role that may take this step.',
   ),
-  OUT_OF_SCOPE: refusal(
+  OUT_OF_SCOPE: catalogued(
+    'forbidden',
     '超出职责范围',
     '窗口和审批人员只能办理本部门的办件，导服只能办理本中心的办件。',
     'Window and approver staff act on their own department’s cases, guides on their own center’s.',
     '由办件所属部门或中心的人员办理。',
     'Let staff of the case’s department or center take the step.',
   ),
-  VALIDATION_FAILED: refusal(
+  VALIDATION_FAILED: catalogued(
+    'invalid',
     '请求参数不合法',
     '请求须符合接口文档的格式（JSON 对象、字段类型、必填项、时间格式）。',
     'A request has the documented shape: a JSON object, field types, required fields, instants with offsets.',
     '按 errors 中每个字段的说明改正后重发；请求体以 Content-Type: application/json 发送。',
     'Fix each field named in errors and send again, as JSON with Content-Type: application/json.',
-    ['时效策略不合法', '请求体不是合法的JSON'],
+    [ALSO_TITLED.policyInvalid, ALSO_TITLED.bodyNotJson],
   ),
-  MATTER_NOT_FOUND: refusal(
+  MATTER_NOT_FOUND: catalogued(
+    'rule',
     '事项不存在',
     '申请须指明事项目录中已定义的事项（T5）。',
     'An application names a matter defined in the catalog (T5).',
     '核对事项编码，或由管理员先定义该事项（PUT /admin/matters/{code}）。',
     'Check the matter code, or have an admin define it first (PUT /admin/matters/{code}).',
   ),
-  F1_NOT_FIRST_RESPONDER: refusal(
+  F1_NOT_FIRST_RESPONDER: catalogued(
+    'forbidden',
     '仅首问责任人可办理',
     'F1：首问责任人负责答复或转办，直到办件交给承办窗口。',
     'F1: the first responder answers or refers the inquiry until a window takes it over.',
     '由首问责任人办理，或先转办（F2）。',
     'Let the first responder act, or refer the inquiry first (F2).',
   ),
-  F2_REFERRAL_WITHOUT_HANDLER: refusal(
+  F2_REFERRAL_WITHOUT_HANDLER: catalogued(
+    'rule',
     '转办须写明承办人及联系电话',
     'F2：转办须写明接收部门、承办人和联系电话。',
     'F2: a referral names the receiving department, a handler and a contact phone.',
     '补充 toDepartmentId、handlerName 和 handlerPhone 后重发。',
     'Add toDepartmentId, handlerName and handlerPhone and send again.',
   ),
-  F2_REFERRAL_ALREADY_MADE: refusal(
+  F2_REFERRAL_ALREADY_MADE: catalogued(
+    'rule',
     '已转办',
     'F2/F3：一次咨询只转办一次，此后跟踪督办。',
     'F2/F3: an inquiry is referred once, then followed up.',
     '跟踪已有的转办，不要重复转办。',
     'Follow up the referral already made instead of referring again.',
   ),
-  N1_NOTICE_WITHOUT_ITEMS: refusal(
+  N1_NOTICE_WITHOUT_ITEMS: catalogued(
+    'rule',
     '一次性告知须列明全部补正材料',
     'N1：补正告知须一次性列明所有缺少或不合格的材料。',
     'N1: a supplement notice lists every missing or non-conforming material at once.',
     '在 items 中列出全部需补正的材料。',
     'List every material to supplement in items.',
   ),
-  N3_REPEATED_NOTICE: refusal(
+  N3_REPEATED_NOTICE: catalogued(
+    'rule',
     '违反一次性告知',
     'N3：同一材料不得二次告知补正；第二次告知只能涉及补正时新提交的材料。',
     'N3: no material is asked for twice; a second notice concerns only materials first handed in with the supplement.',
     '只列新提交材料的问题，并设置 onlyNewMaterials: true。',
     'List only problems of newly handed-in materials, with onlyNewMaterials: true.',
   ),
-  N4_REJECTION_WITHOUT_REASON: refusal(
+  N4_REJECTION_WITHOUT_REASON: catalogued(
+    'rule',
     '不予受理须书面说明理由',
     'N4：不予受理须书面说明理由。',
     'N4: a rejection gives written reasons.',
     '在 reasons 中写明理由。',
     'Give the reasons in reasons.',
   ),
-  N4_COMPETENT_AUTHORITY_REQUIRED: refusal(
+  N4_COMPETENT_AUTHORITY_REQUIRED: catalogued(
+    'rule',
     '须告知有权受理的机关',
     'N4：不属于本机关职权范围的，须告知申请人向有关机关申请。',
     'N4: a matter outside the center’s competence names the competent authority.',
     '在 competentAuthority 中写明有权受理的机关。',
     'Name the competent authority in competentAuthority.',
   ),
-  N5_RECEIPT_NUMBER_REQUIRED: refusal(
+  N5_RECEIPT_NUMBER_REQUIRED: catalogued(
+    'rule',
     '受理须出具受理回执编号',
     'N5：受理须出具载明日期的受理回执。',
     'N5: an acceptance records the number of the dated receipt handed to the applicant.',
     '填写 receiptNo 后重发。',
     'Fill in receiptNo and send again.',
   ),
-  T2_YEAR_INVALID: refusal(
+  T2_YEAR_INVALID: catalogued(
+    'invalid',
     '节假日安排不合法',
     'T2：节假日安排按年份发布，年份须在合理范围内。',
     'T2: a holiday notice is published for a year within range.',
     '核对路径中的年份。',
     'Check the year in the path.',
   ),
-  T5_PROMISED_LIMIT_EXCEEDS_STATUTORY: refusal(
+  T5_PROMISED_LIMIT_EXCEEDS_STATUTORY: catalogued(
+    'rule',
     '承诺时限不得超过法定时限',
     'T5：承诺时限不得长于法定时限。',
     'T5: the promised limit is never longer than the statutory limit.',
     '缩短 promisedLimitDays 或核对 statutoryLimitDays。',
     'Shorten promisedLimitDays or check statutoryLimitDays.',
   ),
-  T5_LIMIT_INVALID: refusal(
+  T5_LIMIT_INVALID: catalogued(
+    'rule',
     '办理时限设置不合法',
     'T3/T5/T7：时限为整数个工作日（即办件为分钟），延期不超过法定上限。',
     'T3/T5/T7: limits are whole working days (minutes for immediate matters); extensions within the statutory cap.',
     '按 errors 改正时限字段。',
     'Correct the limit fields named in errors.',
   ),
-  T6_SUSPENSION_INCOMPLETE: refusal(
+  T6_SUSPENSION_INCOMPLETE: catalogued(
+    'rule',
     '特殊环节须写明类型、理由、所需时间及书面告知时间',
     'T6：特殊环节（听证、检测等）须写明类型、理由、所需工作日，并书面告知申请人。',
     'T6: a suspension (hearing, testing …) records its type, its reason, the working days needed and when the applicant was told in writing.',
     '补充 type、reason 和 applicantNotifiedAt。',
     'Add type, reason and applicantNotifiedAt.',
   ),
-  T6_SUSPENSION_NOT_FOUND: refusal(
+  T6_SUSPENSION_NOT_FOUND: catalogued(
+    'rule',
     '特殊环节不存在',
     'T6：只能结束正在进行的特殊环节。',
     'T6: only the open suspension can be ended.',
     '使用当前特殊环节的编号（suspensionNo）。',
     'Use the number of the open suspension (suspensionNo).',
   ),
-  T6_NOTIFIED_BEFORE_RECEIPT: refusal(
+  T6_NOTIFIED_BEFORE_RECEIPT: catalogued(
+    'rule',
     '告知时间早于收件时间',
     'T6：书面告知不可能早于收件。',
     'T6: the applicant cannot have been told before the application was received.',
     '核对 applicantNotifiedAt。',
     'Check applicantNotifiedAt.',
   ),
-  T7_SECOND_EXTENSION: refusal(
+  T7_SECOND_EXTENSION: catalogued(
+    'rule',
     '办件只能延期一次',
     'T7：办件最多延期一次。',
     'T7: a case is extended at most once.',
     '在已延期的时限内办结。',
     'Complete the case within the extended deadline.',
   ),
-  T7_EXTENSION_AFTER_DEADLINE: refusal(
+  T7_EXTENSION_AFTER_DEADLINE: catalogued(
+    'rule',
     '已超过办理时限，不得延期',
     'T7：延期须在办理时限届满前批准。',
     'T7: an extension is granted before the deadline passes.',
     '超期办件不能再延期，请尽快办结。',
     'An overdue case cannot be extended; complete it.',
   ),
-  T7_EXTENSION_TOO_LONG: refusal(
+  T7_EXTENSION_TOO_LONG: catalogued(
+    'rule',
     '延期天数超过上限',
     'T7：延期天数不超过事项规定的上限（一般10个工作日，联合办理15个）。',
     'T7: an extension is at most the matter’s maximum (10 working days, 15 when jointly handled).',
     '减少 days。',
     'Ask for fewer days.',
   ),
-  T7_EXTENSION_INCOMPLETE: refusal(
+  T7_EXTENSION_INCOMPLETE: catalogued(
+    'rule',
     '延期须说明理由并告知申请人',
     'T7：延期须说明理由，并告知申请人。',
     'T7: an extension records its reason and when and how the applicant was told.',
     '补充 reason 和 applicantNotifiedAt。',
     'Add reason and applicantNotifiedAt.',
   ),
-  T7_NOT_EXTENDABLE: refusal(
+  T7_NOT_EXTENDABLE: catalogued(
+    'rule',
     '即办件不得延期',
     'T3/T7：即办件当场办结，不得延期。',
     'T3/T7: an immediate case is done on the spot and is never extended.',
     '当场办结，或按承诺件处理。',
     'Complete it on the spot.',
   ),
-  U2_LATE_ENTRY_REASON_REQUIRED: refusal(
+  U2_LATE_ENTRY_REASON_REQUIRED: catalogued(
+    'rule',
     '补录须说明理由',
     'U2：业务时间早于录入时间10分钟以上为补录，须说明理由。',
     'U2: an entry more than 10 minutes in the past is a back-dated entry and needs a reason.',
     '填写 lateEntryReason，或去掉 occurredAt。',
     'Give lateEntryReason, or leave out occurredAt.',
   ),
-  U2_OCCURRED_IN_FUTURE: refusal(
+  U2_OCCURRED_IN_FUTURE: catalogued(
+    'rule',
     '业务时间不能晚于当前时间',
     'U2：业务时间不能晚于录入时间。',
     'U2: business time is never later than the time of entry.',
     '核对 occurredAt（或告知时间）及其时区。',
     'Check occurredAt (or the notification time) and its offset.',
-    ['告知时间不能晚于当前时间'],
+    [ALSO_TITLED.notifiedInFuture],
   ),
-  T14_OUT_OF_BOUNDS: refusal(
+  T14_OUT_OF_BOUNDS: catalogued(
+    'rule',
     '超出允许范围（T14）',
     'T14：以日计的时限不超过 365 日，延期不超过事项的最长延期，时间须在 2000 年至 2099 年之间。',
     'T14: limits in days are at most 365, extensions at most the matter’s maximum, and instants lie within 2000–2099.',
     '将时限或时间改在允许范围内后重试。',
     'Bring the limit or instant within those bounds and send it again.',
   ),
-  U2_OCCURRED_BEFORE_PREVIOUS_STEP: refusal(
+  U2_OCCURRED_BEFORE_PREVIOUS_STEP: catalogued(
+    'rule',
     '业务时间早于上一环节',
     'U2：各环节的业务时间不早于上一环节。',
     'U2: a step’s business time is never before the previous step’s.',

@@ -1,4 +1,6 @@
 /** An entry of the refusal catalog (refusal-catalog.ts). */
+import type { DomainErrorCategory } from './domain-error.js';
+
 export interface Bilingual {
   readonly zh: string;
   readonly en: string;
@@ -27,4 +29,17 @@ export function refusal(
     rule: { zh: ruleZh, en: ruleEn },
     fix: { zh: fixZh, en: fixEn },
   };
+}
+
+/** A refusal of the domain: its entry and its category, which lets the edge choose a status. */
+export interface DomainRefusalEntry extends RefusalEntry {
+  readonly category: DomainErrorCategory;
+}
+
+/** A domain catalog entry: its category, then title, rule (zh, en), fix (zh, en). */
+export function catalogued(
+  category: DomainErrorCategory,
+  ...texts: Parameters<typeof refusal>
+): DomainRefusalEntry {
+  return { category, ...refusal(...texts) };
 }

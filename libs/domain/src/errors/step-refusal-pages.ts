@@ -2,8 +2,8 @@
  * The /problems pages of the statutory-step and 好差评 refusals (T6, T12, T13, N6, P1, P2, P5, P6):
  * the rule and the fix for each code. Titles are STEP_REFUSALS' own, referenced, never written again.
  */
-import { STEP_REFUSALS, type CatalogedRefusalCode } from './domain-error.js';
-import { refusal, type RefusalEntry } from './refusal-entry.js';
+import { STEP_REFUSALS, type CatalogedRefusalCode } from './step-refusals.js';
+import { catalogued, type DomainRefusalEntry } from './refusal-entry.js';
 
 type Texts = readonly [ruleZh: string, ruleEn: string, fixZh: string, fixEn: string];
 
@@ -145,6 +145,6 @@ const TEXTS: Readonly<Record<CatalogedRefusalCode, Texts>> = {
 export const STEP_REFUSAL_PAGES = Object.fromEntries(
   (Object.keys(TEXTS) as CatalogedRefusalCode[]).map((code) => [
     code,
-    refusal(STEP_REFUSALS[code].title, ...TEXTS[code]),
+    catalogued(STEP_REFUSALS[code].category, STEP_REFUSALS[code].title, ...TEXTS[code]),
   ]),
-) as Readonly<Record<CatalogedRefusalCode, RefusalEntry>>;
+) as Readonly<Record<CatalogedRefusalCode, DomainRefusalEntry>>;

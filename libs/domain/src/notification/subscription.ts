@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../actor/actor.js';
 import {
-  administrationError,
+  refuseAdministration,
   requireRole,
   type AdministrationError,
 } from '../administration/administration-error.js';
@@ -48,9 +48,7 @@ export interface NotificationSubscriptionConfigured {
 export const notificationSubscriptionStreamId = (id: string): string => `notification-subscription-${id}`;
 
 const invalid = (field: string, message: string): AdministrationError =>
-  administrationError('VALIDATION_FAILED', 'invalid', '请求参数不合法', `${field} ${message} (E2).`, [
-    { field, message },
-  ]);
+  refuseAdministration('VALIDATION_FAILED', `${field} ${message} (E2).`, [{ field, message }]);
 
 /** E2: an admin configures a subscription; its URL, secret and kinds must be usable. */
 export function configureNotificationSubscription(

@@ -1,10 +1,11 @@
-import { domainError, type DomainError } from '../errors/domain-error.js';
+import { ALSO_TITLED } from '../errors/also-titled.js';
+import { refuse, type DomainError } from '../errors/domain-error.js';
 import type { TimelinessPolicy } from './timeliness-policy.js';
 
 /** C7: a new policy version must be complete and sensible before it is recorded. */
 export function validatePolicy(p: TimelinessPolicy): DomainError | undefined {
   const bad = (field: string, detail: string): DomainError =>
-    domainError('VALIDATION_FAILED', 'invalid', '时效策略不合法', detail, field);
+    refuse('VALIDATION_FAILED', detail, field, ALSO_TITLED.policyInvalid);
   if (!p.version || p.version.trim() === '') return bad('version', 'A policy has a version name (C7).');
   if (p.warningLeads.length === 0) return bad('warningLeads', 'At least one warning lead row (C1).');
   for (let i = 1; i < p.warningLeads.length; i++)

@@ -7,79 +7,75 @@ import type { CaseEvent } from '../case-events.js';
 import { foldCase } from '../evolve.js';
 import { initialState } from '../case-state.js';
 import {
-  acceptedCase,
+  aCase,
+  anAcceptedCase,
   approver,
   at,
   auditor,
   clock,
-  events,
+  given,
   guide,
-  history,
   immediateMatter,
   otherWindow,
   proxy,
-  stateOf,
-  when,
   windowClerk,
-} from './given-when-then.js';
+  approval as approve,
+} from '../../testing/index.js';
 
 const now = '2026-03-03T10:00:00+08:00';
+const accepted = (caseId = 'case-1') => anAcceptedCase('2026-03-02T10:00:00+08:00', undefined, caseId);
+/** The case accepted Monday 03-02 10:00, on Tuesday 10:00. */
+const onTuesday = () => given(...accepted().events()).at(now);
+/** An application a proxy registered and handed in for an immediate matter. */
+const byProxy = () =>
+  aCase('c-p')
+    .at(now)
+    .step({
+      type: 'RegisterInquiry',
+      actor: proxy,
+      caseId: 'c-p',
+      centerId: 'center-1',
+      channel: 'window',
+      applicant: { kind: 'person', name: '王五' },
+      question: '代办',
+    })
+    .step(
+      {
+        type: 'SubmitApplication',
+        actor: proxy,
+        matterCode: immediateMatter.code,
+        materials: [{ code: 'id' }],
+      },
+      { now, matter: immediateMatter },
+    );
 
 describe('audit (审计) and access', () => {
   it('U2: given a step dated more than 10 minutes ago, when no lateEntryReason is given, then U2_LATE_ENTRY_REASON_REQUIRED', () => {
-    const given = acceptedCase('2026-03-02T10:00:00+08:00');
-    const complete = {
-      type: 'CompleteCase',
-      actor: windowClerk,
-      outcome: 'approved',
-      decisionNo: 'JD-1',
-      occurredAt: '2026-03-03T09:30:00+08:00',
-    } as const;
-    expect(when(given, complete, { now })).toMatchObject({
-      code: 'U2_LATE_ENTRY_REASON_REQUIRED',
-      field: 'lateEntryReason',
-    });
-    const [e] = events(when(given, { ...complete, lateEntryReason: '系统故障，线下办结后补录' }, { now }));
-    expect(e).toMatchObject({
-      occurredAt: '2026-03-03T09:30:00+08:00',
-      data: { lateEntryReason: '系统故障，线下办结后补录' },
-    });
+    const complete = { ...approve, occurredAt: '2026-03-03T09:30:00+08:00' } as const;
+    onTuesday().when(complete).thenRefuses('U2_LATE_ENTRY_REASON_REQUIRED', { field: 'lateEntryReason' });
+    onTuesday()
+      .when({ ...complete, lateEntryReason: '系统故障，线下办结后补录' })
+      .then({
+        type: 'CaseCompleted',
+        occurredAt: '2026-03-03T09:30:00+08:00',
+        data: { lateEntryReason: '系统故障，线下办结后补录' },
+      });
   });
 
   it('U2: given a step dated in the future or before the previous step, then it is refused', () => {
-    const given = acceptedCase('2026-03-02T10:00:00+08:00');
-    const complete = {
-      type: 'CompleteCase',
-      actor: windowClerk,
-      outcome: 'approved',
-      decisionNo: 'JD-1',
-    } as const;
-    expect(when(given, { ...complete, occurredAt: '2026-03-03T12:00:00+08:00' }, { now })).toMatchObject({
-      code: 'U2_OCCURRED_IN_FUTURE',
-    });
-    expect(
-      when(given, { ...complete, occurredAt: '2026-03-01T12:00:00+08:00', lateEntryReason: '补录' }, { now }),
-    ).toMatchObject({
-      code: 'U2_OCCURRED_BEFORE_PREVIOUS_STEP',
-    });
-    expect(when(given, { ...complete, occurredAt: 'yesterday' }, { now })).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      field: 'occurredAt',
-    });
+    onTuesday()
+      .when({ ...approve, occurredAt: '2026-03-03T12:00:00+08:00' })
+      .thenRefuses('U2_OCCURRED_IN_FUTURE');
+    onTuesday()
+      .when({ ...approve, occurredAt: '2026-03-01T12:00:00+08:00', lateEntryReason: '补录' })
+      .thenRefuses('U2_OCCURRED_BEFORE_PREVIOUS_STEP');
+    onTuesday()
+      .when({ ...approve, occurredAt: 'yesterday' })
+      .thenRefuses('VALIDATION_FAILED', { field: 'occurredAt' });
   });
 
   it('U4: given a case history, then its state at any past instant is rebuilt from the events up to that instant alone', () => {
-    const all = acceptedCase('2026-03-02T10:00:00+08:00');
-    const done = [
-      ...all,
-      ...events(
-        when(
-          all,
-          { type: 'CompleteCase', actor: windowClerk, outcome: 'approved', decisionNo: 'JD-1' },
-          { now: '2026-03-05T10:00:00+08:00' },
-        ),
-      ),
-    ];
+    const done = accepted().step(approve, '2026-03-05T10:00:00+08:00').events();
     const asOf = (iso: string) =>
       foldCase(
         done.filter((e: CaseEvent) => parseInstant(e.occurredAt) <= at(iso)),
@@ -91,70 +87,32 @@ describe('audit (审计) and access', () => {
   });
 
   it('ROLE_NOT_ALLOWED: given any case, auditors never record a step, and a guide cannot accept', () => {
-    const given = acceptedCase('2026-03-02T10:00:00+08:00').slice(0, 2);
-    expect(
-      when(given, { type: 'AcceptApplication', actor: auditor, receiptNo: 'SL-1' }, { now }),
-    ).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
-    expect(
-      when(given, { type: 'AcceptApplication', actor: guide, receiptNo: 'SL-1' }, { now }),
-    ).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+    const received = given(...aCase().at('2026-03-02T10:00:00+08:00').registered().applied().events()).at(
+      now,
+    );
+    received
+      .when({ type: 'AcceptApplication', actor: auditor, receiptNo: 'SL-1' })
+      .thenRefuses('ROLE_NOT_ALLOWED');
+    received
+      .when({ type: 'AcceptApplication', actor: guide, receiptNo: 'SL-1' })
+      .thenRefuses('ROLE_NOT_ALLOWED');
   });
 
   it('R1: given a case of dept-market, a window of another department or center may not act on it (the case is not found for it); a proxy only on its own cases', () => {
-    const given = acceptedCase('2026-03-02T10:00:00+08:00');
-    expect(
-      when(
-        given,
-        { type: 'CompleteCase', actor: otherWindow, outcome: 'approved', decisionNo: 'JD-1' },
-        { now },
-      ),
-    ).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    onTuesday()
+      .when({ ...approve, actor: otherWindow })
+      .thenRefuses('CASE_NOT_FOUND');
     const elsewhere = { ...windowClerk, centerId: 'center-2' };
-    expect(
-      when(
-        given,
-        { type: 'CompleteCase', actor: elsewhere, outcome: 'approved', decisionNo: 'JD-1' },
-        { now },
-      ),
-    ).toMatchObject({ code: 'CASE_NOT_FOUND' });
-    expect(
-      when(
-        given,
-        { type: 'CompleteCase', actor: approver, outcome: 'approved', decisionNo: 'JD-1' },
-        { now },
-      ),
-    ).not.toHaveProperty('code');
-    const byProxy = history([
-      [
-        {
-          type: 'RegisterInquiry',
-          actor: proxy,
-          caseId: 'c-p',
-          centerId: 'center-1',
-          channel: 'window',
-          applicant: { kind: 'person', name: '王五' },
-          question: '代办',
-        },
-        { now },
-      ],
-      [
-        {
-          type: 'SubmitApplication',
-          actor: proxy,
-          matterCode: immediateMatter.code,
-          materials: [{ code: 'id' }],
-        },
-        { now, matter: immediateMatter },
-      ],
-    ]);
-    expect(stateOf(byProxy).proxyId).toBe(proxy.id);
-    expect(
-      when(
-        byProxy,
-        { type: 'WithdrawCase', actor: { ...proxy, id: 'u-proxy-2' }, reason: '申请人撤回' },
-        { now },
-      ),
-    ).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    onTuesday()
+      .when({ ...approve, actor: elsewhere })
+      .thenRefuses('CASE_NOT_FOUND');
+    expect(onTuesday().when({ ...approve, actor: approver }).decision).not.toHaveProperty('code');
+    const proxied = byProxy();
+    expect(proxied.state().proxyId).toBe(proxy.id);
+    given(...proxied.events())
+      .at(now)
+      .when({ type: 'WithdrawCase', actor: { ...proxy, id: 'u-proxy-2' }, reason: '申请人撤回' })
+      .thenRefuses('CASE_NOT_FOUND');
     // R1: a case no proxy submitted (proxyId absent) is no proxy's to act on either.
     const commands: CaseCommand[] = [
       { type: 'WithdrawCase', actor: proxy, reason: '申请人撤回' },
@@ -168,10 +126,11 @@ describe('audit (审计) and access', () => {
       },
       { type: 'SubmitEvaluation', actor: proxy, score: 1 },
     ];
-    for (const command of commands)
-      expect(when(given, command, { now })).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    for (const command of commands) onTuesday().when(command).thenRefuses('CASE_NOT_FOUND');
     expect(
-      when(byProxy, { type: 'WithdrawCase', actor: proxy, reason: '申请人撤回' }, { now }),
+      given(...proxied.events())
+        .at(now)
+        .when({ type: 'WithdrawCase', actor: proxy, reason: '申请人撤回' }).decision,
     ).not.toHaveProperty('code');
   });
 
@@ -202,41 +161,14 @@ describe('audit (审计) and access', () => {
   });
 
   it('S1: given cases of a period, then the window figures count received, accepted, completed on time and the on-time rate', () => {
-    const onTime = acceptedCase('2026-03-02T10:00:00+08:00', undefined, 'c-1');
-    const doneOnTime = [
-      ...onTime,
-      ...events(
-        when(
-          onTime,
-          { type: 'CompleteCase', actor: windowClerk, outcome: 'approved', decisionNo: 'JD-1' },
-          { now: '2026-03-04T10:00:00+08:00' },
-        ),
-      ),
-    ];
-    const late = acceptedCase('2026-03-02T10:00:00+08:00', undefined, 'c-2');
-    const doneLate = [
-      ...late,
-      ...events(
-        when(
-          late,
-          { type: 'CompleteCase', actor: windowClerk, outcome: 'approved', decisionNo: 'JD-2' },
-          { now: '2026-03-10T10:00:00+08:00' },
-        ),
-      ),
-    ];
-    const open = acceptedCase('2026-03-02T10:00:00+08:00', undefined, 'c-3');
-    const evaluated = [
-      ...open,
-      ...events(
-        when(
-          open,
-          { type: 'SubmitEvaluation', actor: guide, score: 5 },
-          { now: '2026-03-03T10:00:00+08:00' },
-        ),
-      ),
-    ];
+    const doneOnTime = accepted('c-1').step({ ...approve, decisionNo: 'JD-1' }, '2026-03-04T10:00:00+08:00');
+    const doneLate = accepted('c-2').step({ ...approve, decisionNo: 'JD-2' }, '2026-03-10T10:00:00+08:00');
+    const evaluated = accepted('c-3').step(
+      { type: 'SubmitEvaluation', actor: guide, score: 5 },
+      '2026-03-03T10:00:00+08:00',
+    );
     const s = serviceStatistics(
-      [stateOf(doneOnTime), stateOf(doneLate), stateOf(evaluated)],
+      [doneOnTime.state(), doneLate.state(), evaluated.state()],
       clock,
       at('2026-03-01T00:00:00+08:00'),
       at('2026-04-01T00:00:00+08:00'),
@@ -260,7 +192,7 @@ describe('audit (审计) and access', () => {
 describe('reading a case (who sees what)', () => {
   it('I1, U3: auditors read everything; supervisors read events; a window of another department reads nothing of the case', async () => {
     const { mayRead } = await import('../may-read.js');
-    const state = stateOf(acceptedCase('2026-03-02T10:00:00+08:00'));
+    const state = accepted().state();
     expect(mayRead(auditor, state, 'integrity')).toBeUndefined();
     expect(mayRead(windowClerk, state, 'view')).toBeUndefined();
     expect(mayRead(windowClerk, state, 'events')).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
@@ -272,30 +204,11 @@ describe('reading a case (who sees what)', () => {
   });
 
   it('A2: given a proxy’s application accepted by a window, then the case carries that window for cards and ledgers', () => {
-    const byProxy = history([
-      [
-        {
-          type: 'RegisterInquiry',
-          actor: proxy,
-          caseId: 'c-p',
-          centerId: 'center-1',
-          channel: 'window',
-          applicant: { kind: 'person', name: '王五' },
-          question: '代办',
-        },
-        { now },
-      ],
-      [
-        {
-          type: 'SubmitApplication',
-          actor: proxy,
-          matterCode: immediateMatter.code,
-          materials: [{ code: 'id' }],
-        },
-        { now, matter: immediateMatter },
-      ],
-      [{ type: 'AcceptApplication', actor: windowClerk, receiptNo: 'SL-7' }, { now }],
-    ]);
-    expect(stateOf(byProxy).windowId).toBe('win-3');
+    const acceptedByWindow = byProxy().step({
+      type: 'AcceptApplication',
+      actor: windowClerk,
+      receiptNo: 'SL-7',
+    });
+    expect(acceptedByWindow.state().windowId).toBe('win-3');
   });
 });

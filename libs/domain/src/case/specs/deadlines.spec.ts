@@ -1,20 +1,24 @@
 import { createWorkingCalendar } from '../../calendar/index.js';
 import { defineMatter } from '../../catalog/define-matter.js';
+import type { Matter } from '../../catalog/matter.js';
 import type { CaseEvent } from '../case-events.js';
 import {
-  acceptedCase,
+  aCase,
+  anAcceptedCase,
   approver,
   clock,
-  events,
+  given,
   immediateMatter,
   promisedMatter,
-  stateOf,
-  when,
   windowClerk,
-} from './given-when-then.js';
+  type CaseHistory,
+} from '../../testing/index.js';
 
 const admin = { id: 'u-admin', name: '管理员', role: 'admin' as const };
 const withLimit = (promisedLimitDays: number) => ({ ...promisedMatter, promisedLimitDays });
+/** A case of `matter` registered, received and accepted at `at`. */
+const acceptedAt = (at: string, matter: Matter = promisedMatter): CaseHistory => anAcceptedCase(at, matter);
+const acceptedCase = (at: string, matter?: Matter): CaseEvent[] => acceptedAt(at, matter).events();
 const deadlineOf = (given: CaseEvent[]): string | undefined =>
   given.find((e) => e.type === 'ApplicationAccepted')?.data &&
   (given.find((e) => e.type === 'ApplicationAccepted') as Extract<CaseEvent, { type: 'ApplicationAccepted' }>)
@@ -34,15 +38,15 @@ describe('deadlines (时限)', () => {
   });
 
   it('T3: given an immediate matter accepted at 11:50, then it is due at 14:50, across the lunch break', () => {
-    const given = acceptedCase('2026-03-04T11:50:00+08:00', immediateMatter);
-    expect(given[2]).toMatchObject({
+    const accepted = acceptedCase('2026-03-04T11:50:00+08:00', immediateMatter);
+    expect(accepted[2]).toMatchObject({
       data: { kind: 'immediate', limitMinutes: 30, deadline: '2026-03-04T14:50:00+08:00' },
     });
   });
 
   it('T2: given acceptance 2026-12-28 with limit 5, then the deadline reaches uncovered 2027, is counted on weekdays and marked provisional', () => {
-    const given = acceptedCase('2026-12-28T10:00:00+08:00', withLimit(5));
-    expect(given[2]).toMatchObject({ data: { deadline: '2027-01-04T17:30:00+08:00', provisional: true } });
+    const accepted = acceptedCase('2026-12-28T10:00:00+08:00', withLimit(5));
+    expect(accepted[2]).toMatchObject({ data: { deadline: '2027-01-04T17:30:00+08:00', provisional: true } });
     expect(clock.calendar.covers(2027)).toBe(false);
   });
 
@@ -56,20 +60,18 @@ describe('deadlines (时限)', () => {
       },
     ]);
     const matter = withLimit(5);
-    const given = acceptedCase('2026-12-28T08:00:00+08:00', matter).slice(0, 2);
-    const [accepted] = events(
-      when(
-        given,
-        { type: 'AcceptApplication', actor: windowClerk, receiptNo: 'SL-1' },
-        {
-          now: '2026-12-28T10:00:00+08:00',
-          clock: { calendar: with2027, hours: clock.hours },
+    const received = aCase().at('2026-12-28T08:00:00+08:00').registered().applied(matter);
+    given(...received.events())
+      .at('2026-12-28T10:00:00+08:00', { clock: { calendar: with2027, hours: clock.hours } })
+      .when({ type: 'AcceptApplication', actor: windowClerk, receiptNo: 'SL-1' })
+      .then({
+        type: 'ApplicationAccepted',
+        data: {
+          deadline: '2027-01-05T17:30:00+08:00',
+          provisional: false,
+          calendarVersion: with2027.version,
         },
-      ),
-    );
-    expect(accepted).toMatchObject({
-      data: { deadline: '2027-01-05T17:30:00+08:00', provisional: false, calendarVersion: with2027.version },
-    });
+      });
     expect(with2027.version).not.toBe(clock.calendar.version);
   });
 
@@ -104,81 +106,61 @@ describe('deadlines (时限)', () => {
   });
 
   it('T6: given a case due Monday 03-09 17:30, when suspended Friday 16:00 and resumed Monday 09:30, then only 150 office minutes move the deadline', () => {
-    const given = acceptedCase('2026-03-02T10:00:00+08:00', withLimit(5));
-    const suspended = events(
-      when(
-        given,
-        {
-          type: 'SuspendCase',
-          actor: windowClerk,
-          suspensionType: 'expert_review',
-          expectedDays: 5,
-          reason: '组织专家评审',
-          applicantNotifiedAt: '2026-03-06T16:00:00+08:00',
-        },
-        { now: '2026-03-06T16:00:00+08:00' },
-      ),
-    );
-    const [resumed] = events(
-      when(
-        [...given, ...suspended],
-        { type: 'ResumeCase', actor: windowClerk, suspensionNo: 1 },
-        { now: '2026-03-09T09:30:00+08:00' },
-      ),
-    );
-    expect(resumed).toMatchObject({
-      type: 'CaseResumed',
-      data: {
-        suspendedOfficeMinutes: 150,
-        previousDeadline: '2026-03-09T17:30:00+08:00',
-        deadline: '2026-03-10T11:00:00+08:00',
+    const suspended = acceptedAt('2026-03-02T10:00:00+08:00', withLimit(5)).step(
+      {
+        type: 'SuspendCase',
+        actor: windowClerk,
+        suspensionType: 'expert_review',
+        expectedDays: 5,
+        reason: '组织专家评审',
+        applicantNotifiedAt: '2026-03-06T16:00:00+08:00',
       },
-    });
+      '2026-03-06T16:00:00+08:00',
+    );
+    given(...suspended.events())
+      .at('2026-03-09T09:30:00+08:00')
+      .when({ type: 'ResumeCase', actor: windowClerk, suspensionNo: 1 })
+      .then({
+        type: 'CaseResumed',
+        data: {
+          suspendedOfficeMinutes: 150,
+          previousDeadline: '2026-03-09T17:30:00+08:00',
+          deadline: '2026-03-10T11:00:00+08:00',
+        },
+      });
   });
 
   it('T6: given an accepted case, when suspended without telling the applicant, then T6_SUSPENSION_INCOMPLETE', () => {
-    const given = acceptedCase('2026-03-02T10:00:00+08:00');
-    expect(
-      when(
-        given,
-        {
-          type: 'SuspendCase',
-          actor: windowClerk,
-          suspensionType: 'hearing',
-          expectedDays: 5,
-          reason: '听证',
-          applicantNotifiedAt: '',
-        },
-        { now: '2026-03-03T10:00:00+08:00' },
-      ),
-    ).toMatchObject({ code: 'T6_SUSPENSION_INCOMPLETE' });
+    given(...acceptedCase('2026-03-02T10:00:00+08:00'))
+      .at('2026-03-03T10:00:00+08:00')
+      .when({
+        type: 'SuspendCase',
+        actor: windowClerk,
+        suspensionType: 'hearing',
+        expectedDays: 5,
+        reason: '听证',
+        applicantNotifiedAt: '',
+      })
+      .thenRefuses('T6_SUSPENSION_INCOMPLETE');
   });
 
   it('T6: given a suspension over the Qingming holiday, then the pause counts only the office time inside it', () => {
     // 2026-04-03 (Fri) 17:00 → 2026-04-07 (Tue) 09:00: Qingming 04-04…04-06 are days off.
-    const given = acceptedCase('2026-04-01T10:00:00+08:00', withLimit(10));
-    const suspended = events(
-      when(
-        given,
-        {
-          type: 'SuspendCase',
-          actor: windowClerk,
-          suspensionType: 'inspection',
-          expectedDays: 5,
-          reason: '现场勘查',
-          applicantNotifiedAt: '2026-04-03T17:00:00+08:00',
-        },
-        { now: '2026-04-03T17:00:00+08:00' },
-      ),
+    const suspended = acceptedAt('2026-04-01T10:00:00+08:00', withLimit(10)).step(
+      {
+        type: 'SuspendCase',
+        actor: windowClerk,
+        suspensionType: 'inspection',
+        expectedDays: 5,
+        reason: '现场勘查',
+        applicantNotifiedAt: '2026-04-03T17:00:00+08:00',
+      },
+      '2026-04-03T17:00:00+08:00',
     );
-    const [resumed] = events(
-      when(
-        [...given, ...suspended],
-        { type: 'ResumeCase', actor: windowClerk, suspensionNo: 1 },
-        { now: '2026-04-07T09:00:00+08:00' },
-      ),
-    );
-    expect(resumed).toMatchObject({ data: { suspendedOfficeMinutes: 60 } });
+    given(...suspended.events())
+      .at('2026-04-07T09:00:00+08:00')
+      .when({ type: 'ResumeCase', actor: windowClerk, suspensionNo: 1 })
+      .then({ type: 'CaseResumed', data: { suspendedOfficeMinutes: 60 } });
   });
 
   const extension = (days: number) =>
@@ -192,47 +174,48 @@ describe('deadlines (时限)', () => {
     }) as const;
 
   it('T7: given a case due Sunday 2025-09-28 (a worked Sunday), when extended by 3 days, then the deadline crosses National Day to 2025-10-09 17:30', () => {
-    const given = acceptedCase('2025-09-22T10:00:00+08:00', withLimit(5));
-    expect(deadlineOf(given)).toBe('2025-09-28T17:30:00+08:00');
-    const [e] = events(when(given, extension(3), { now: '2025-09-26T10:00:00+08:00' }));
-    expect(e).toMatchObject({
-      type: 'ExtensionGranted',
-      data: { previousDeadline: '2025-09-28T17:30:00+08:00', deadline: '2025-10-09T17:30:00+08:00' },
-    });
+    const accepted = acceptedCase('2025-09-22T10:00:00+08:00', withLimit(5));
+    expect(deadlineOf(accepted)).toBe('2025-09-28T17:30:00+08:00');
+    given(...accepted)
+      .at('2025-09-26T10:00:00+08:00')
+      .when(extension(3))
+      .then({
+        type: 'ExtensionGranted',
+        data: { previousDeadline: '2025-09-28T17:30:00+08:00', deadline: '2025-10-09T17:30:00+08:00' },
+      });
   });
 
   it('T7: given an extended case, when extended again, then T7_SECOND_EXTENSION', () => {
-    const given = acceptedCase('2025-09-22T10:00:00+08:00', withLimit(5));
-    const once = [...given, ...events(when(given, extension(3), { now: '2025-09-26T10:00:00+08:00' }))];
-    expect(when(once, extension(2), { now: '2025-09-26T11:00:00+08:00' })).toMatchObject({
-      code: 'T7_SECOND_EXTENSION',
-    });
+    const once = acceptedAt('2025-09-22T10:00:00+08:00', withLimit(5)).step(
+      extension(3),
+      '2025-09-26T10:00:00+08:00',
+    );
+    given(...once.events())
+      .at('2025-09-26T11:00:00+08:00')
+      .when(extension(2))
+      .thenRefuses('T7_SECOND_EXTENSION');
   });
 
   it('T7: given a passed deadline, when an extension is asked, then T7_EXTENSION_AFTER_DEADLINE', () => {
-    const given = acceptedCase('2025-09-22T10:00:00+08:00', withLimit(5));
-    expect(when(given, extension(3), { now: '2025-09-29T09:00:00+08:00' })).toMatchObject({
-      code: 'T7_EXTENSION_AFTER_DEADLINE',
-    });
+    given(...acceptedCase('2025-09-22T10:00:00+08:00', withLimit(5)))
+      .at('2025-09-29T09:00:00+08:00')
+      .when(extension(3))
+      .thenRefuses('T7_EXTENSION_AFTER_DEADLINE');
   });
 
   it('T7: given a matter allowing 10 days, when 11 are asked, then T7_EXTENSION_TOO_LONG; a window clerk may not extend at all', () => {
-    const given = acceptedCase('2025-09-22T10:00:00+08:00', withLimit(5));
-    expect(when(given, extension(11), { now: '2025-09-26T10:00:00+08:00' })).toMatchObject({
-      code: 'T7_EXTENSION_TOO_LONG',
-    });
-    expect(
-      when(given, { ...extension(3), actor: windowClerk }, { now: '2025-09-26T10:00:00+08:00' }),
-    ).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+    const friday = given(...acceptedCase('2025-09-22T10:00:00+08:00', withLimit(5))).at(
+      '2025-09-26T10:00:00+08:00',
+    );
+    friday.when(extension(11)).thenRefuses('T7_EXTENSION_TOO_LONG');
+    friday.when({ ...extension(3), actor: windowClerk }).thenRefuses('ROLE_NOT_ALLOWED');
   });
 
   it('T7: given an extension without telling the applicant, then T7_EXTENSION_INCOMPLETE', () => {
-    const given = acceptedCase('2025-09-22T10:00:00+08:00', withLimit(5));
-    expect(
-      when(given, { ...extension(3), applicantNotifiedAt: '' }, { now: '2025-09-26T10:00:00+08:00' }),
-    ).toMatchObject({
-      code: 'T7_EXTENSION_INCOMPLETE',
-    });
+    given(...acceptedCase('2025-09-22T10:00:00+08:00', withLimit(5)))
+      .at('2025-09-26T10:00:00+08:00')
+      .when({ ...extension(3), applicantNotifiedAt: '' })
+      .thenRefuses('T7_EXTENSION_INCOMPLETE');
   });
 
   it('T8: given an escalated matter, then its clock runs as for a promised case', () => {
@@ -243,34 +226,29 @@ describe('deadlines (时限)', () => {
   });
 
   it('T9: given an acceptance, then the deadline is stored with the calendar and policy versions that set it', () => {
-    const given = acceptedCase('2026-03-02T10:00:00+08:00');
-    expect(given[2]).toMatchObject({
+    const accepted = acceptedAt('2026-03-02T10:00:00+08:00');
+    expect(accepted.events()[2]).toMatchObject({
       data: { calendarVersion: clock.calendar.version, policyVersion: 'default-2026.1' },
     });
-    expect(stateOf(given).deadline).toBeDefined();
+    expect(accepted.state().deadline).toBeDefined();
   });
 
   it('T11: given acceptance on a Saturday that is a day off, then the starting day is not counted and the 1st working day is Monday', () => {
-    const given = acceptedCase('2026-03-07T10:00:00+08:00', withLimit(1));
-    expect(deadlineOf(given)).toBe('2026-03-09T17:30:00+08:00');
+    const accepted = acceptedCase('2026-03-07T10:00:00+08:00', withLimit(1));
+    expect(deadlineOf(accepted)).toBe('2026-03-09T17:30:00+08:00');
   });
 
   it('T4: given a completion after the deadline, then it is recorded as late with the office minutes overdue', () => {
-    const given = acceptedCase('2026-03-02T10:00:00+08:00');
-    const [done] = events(
-      when(
-        given,
-        { type: 'CompleteCase', actor: windowClerk, outcome: 'approved', decisionNo: 'JD-1' },
-        { now: '2026-03-10T09:30:00+08:00' },
-      ),
-    );
-    expect(done).toMatchObject({ data: { onTime: false, overdueMinutes: 60 } });
+    given(...acceptedCase('2026-03-02T10:00:00+08:00'))
+      .at('2026-03-10T09:30:00+08:00')
+      .when({ type: 'CompleteCase', actor: windowClerk, outcome: 'approved', decisionNo: 'JD-1' })
+      .then({ type: 'CaseCompleted', data: { onTime: false, overdueMinutes: 60 } });
   });
 });
 
 describe('telling the applicant (T6, T7)', () => {
   it('T6: given an application received Monday 10:00, when a suspension says the applicant was told before receipt or in the future, then it is refused', () => {
-    const given = acceptedCase('2026-03-02T10:00:00+08:00');
+    const tuesday = given(...acceptedCase('2026-03-02T10:00:00+08:00')).at('2026-03-03T10:00:00+08:00');
     const suspend = {
       type: 'SuspendCase',
       actor: windowClerk,
@@ -278,24 +256,11 @@ describe('telling the applicant (T6, T7)', () => {
       expectedDays: 5,
       reason: '听证',
     } as const;
-    expect(
-      when(
-        given,
-        { ...suspend, applicantNotifiedAt: '2026-03-01T10:00:00+08:00' },
-        { now: '2026-03-03T10:00:00+08:00' },
-      ),
-    ).toMatchObject({
-      code: 'T6_NOTIFIED_BEFORE_RECEIPT',
-    });
-    expect(
-      when(
-        given,
-        { ...suspend, applicantNotifiedAt: '2026-03-04T10:00:00+08:00' },
-        { now: '2026-03-03T10:00:00+08:00' },
-      ),
-    ).toMatchObject({
-      code: 'U2_OCCURRED_IN_FUTURE',
-      field: 'applicantNotifiedAt',
-    });
+    tuesday
+      .when({ ...suspend, applicantNotifiedAt: '2026-03-01T10:00:00+08:00' })
+      .thenRefuses('T6_NOTIFIED_BEFORE_RECEIPT');
+    tuesday
+      .when({ ...suspend, applicantNotifiedAt: '2026-03-04T10:00:00+08:00' })
+      .thenRefuses('U2_OCCURRED_IN_FUTURE', { field: 'applicantNotifiedAt' });
   });
 });

@@ -1,20 +1,18 @@
-import { domainError, refuse, type DomainError } from '../../errors/domain-error.js';
+import { refuse, type DomainError } from '../../errors/domain-error.js';
 import { DEFAULT_APPEAL_DAYS, DEFAULT_CALLBACK_DAYS } from '../../timeliness/timeliness-policy.js';
 import { toShanghaiIso } from '../../calendar/index.js';
-import type { AppealEvaluation, DecideEvaluationAppeal, RecordEvaluationCallback } from '../case-commands.js';
 import type { CaseState, EvaluationRecord } from '../case-state.js';
 import { FUTURE_TOLERANCE_MS } from '../decision-context.js';
-import { blank, invalid, safeInstant, type Decision, type StepTools } from './step-tools.js';
+import { blank, invalid, safeInstant, type Step } from './step-tools.js';
+
+function evaluation(state: CaseState, evaluationNo: number): EvaluationRecord | DomainError {
+  const e = state.evaluations.find((x) => x.evaluationNo === evaluationNo);
+  return e ?? refuse('P4_EVALUATION_NOT_FOUND', `No evaluation ${evaluationNo} on this case.`);
+}
 
 function badReview(state: CaseState, evaluationNo: number): EvaluationRecord | DomainError {
-  const e = state.evaluations.find((x) => x.evaluationNo === evaluationNo);
-  if (!e)
-    return domainError(
-      'P4_EVALUATION_NOT_FOUND',
-      'not_found',
-      '评价不存在',
-      `No evaluation ${evaluationNo} on this case.`,
-    );
+  const e = evaluation(state, evaluationNo);
+  if ('kind' in e) return e;
   if (e.score > 2)
     return refuse(
       'P6_NOT_A_BAD_REVIEW',
@@ -24,11 +22,7 @@ function badReview(state: CaseState, evaluationNo: number): EvaluationRecord | D
 }
 
 /** P6: every bad review gets a callback (回访) with its result, within 5 working days (CALLBACK_MISSING otherwise). */
-export function recordEvaluationCallback(
-  command: RecordEvaluationCallback,
-  state: CaseState,
-  tools: StepTools,
-): Decision {
+export const recordEvaluationCallback: Step<'RecordEvaluationCallback'> = (command, state, tools) => {
   const e = badReview(state, command.evaluationNo);
   if ('kind' in e) return e;
   if (e.calledBackAt !== undefined)
@@ -51,10 +45,10 @@ export function recordEvaluationCallback(
       late: contacted > dueAt,
     }),
   ];
-}
+};
 
 /** P6: the department appeals a bad review (申诉) within 5 working days, with reasons. */
-export function appealEvaluation(command: AppealEvaluation, state: CaseState, tools: StepTools): Decision {
+export const appealEvaluation: Step<'AppealEvaluation'> = (command, state, tools) => {
   const e = badReview(state, command.evaluationNo);
   if ('kind' in e) return e;
   if (e.appealedAt !== undefined)
@@ -67,14 +61,10 @@ export function appealEvaluation(command: AppealEvaluation, state: CaseState, to
       `A bad review is appealed within 5 working days, by ${toShanghaiIso(limit)} (P6).`,
     );
   return [tools.event('EvaluationAppealed', { evaluationNo: e.evaluationNo, reason: command.reason })];
-}
+};
 
 /** P6: a supervisor upholds or rejects the appeal; upheld, the review leaves the rates (P7), never the record. */
-export function decideEvaluationAppeal(
-  command: DecideEvaluationAppeal,
-  state: CaseState,
-  tools: StepTools,
-): Decision {
+export const decideEvaluationAppeal: Step<'DecideEvaluationAppeal'> = (command, state, tools) => {
   const e = state.evaluations.find((x) => x.evaluationNo === command.evaluationNo);
   if (!e || e.appealedAt === undefined)
     return refuse('P6_APPEAL_NOT_FOUND', `Evaluation ${command.evaluationNo} has no appeal to decide (P6).`);
@@ -88,4 +78,26 @@ export function decideEvaluationAppeal(
       reason: command.reason,
     }),
   ];
-}
+};
+
+/** P4: a bad review is verified and rectified within days; later is recorded as late. */
+export const rectifyEvaluation: Step<'RectifyEvaluation'> = (command, state, { when, event }) => {
+  const e = evaluation(state, command.evaluationNo);
+  if ('kind' in e) return e;
+  if (e.rectifyBy === undefined)
+    return refuse(
+      'P4_RECTIFICATION_NOT_NEEDED',
+      'Only bad reviews (score 1 or 2) are verified and rectified (P4).',
+    );
+  if (e.rectifiedAt !== undefined)
+    return refuse('P4_ALREADY_RECTIFIED', 'This bad review has already been handled (P4).');
+  if (blank(command.action)) return invalid('action', 'A rectification says what was done.');
+  return [
+    event('EvaluationRectified', {
+      evaluationNo: e.evaluationNo,
+      valid: command.valid,
+      action: command.action,
+      late: when > e.rectifyBy,
+    }),
+  ];
+};

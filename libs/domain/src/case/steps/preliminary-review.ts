@@ -1,20 +1,14 @@
 import { toShanghaiIso } from '../../calendar/index.js';
 import { refuse } from '../../errors/domain-error.js';
 import { STATUTORY_PRELIMINARY_REVIEW_DAYS } from '../../timeliness/timeliness-policy.js';
-import type { CompletePreliminaryReview } from '../case-commands.js';
-import type { CaseState } from '../case-state.js';
-import { blank, illegal, type Decision, type StepTools } from './step-tools.js';
+import { blank, illegal, type Step } from './step-tools.js';
 
 /**
  * T13: the accepting authority reviews an escalated case and forwards its materials to the deciding
  * authority within 20 working days of acceptance (art. 43); later is recorded as late (the
  * violation LATE_PRELIMINARY_REVIEW). The higher authority's decision then completes the case (T8).
  */
-export function completePreliminaryReview(
-  command: CompletePreliminaryReview,
-  state: CaseState,
-  tools: StepTools,
-): Decision {
+export const completePreliminaryReview: Step<'CompletePreliminaryReview'> = (command, state, tools) => {
   if (state.status !== 'accepted' && state.status !== 'suspended')
     return illegal(state, 'a preliminary review');
   if (state.matter?.kind !== 'escalated')
@@ -42,4 +36,4 @@ export function completePreliminaryReview(
       late: tools.when > dueAt,
     }),
   ];
-}
+};

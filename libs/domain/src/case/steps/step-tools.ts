@@ -4,12 +4,27 @@
  */
 import type { EpochMs } from '../../calendar/calendar-types.js';
 import { parseInstant, toShanghaiIso, withinInputRange } from '../../calendar/index.js';
-import { domainError, type DomainError, type DomainErrorCode } from '../../errors/domain-error.js';
-import type { CaseEvent, CaseEventOf, CaseEventType } from '../case-events.js';
+import { ALSO_TITLED } from '../../errors/also-titled.js';
+import { refuse, type DomainError } from '../../errors/domain-error.js';
+import type { CaseCommand } from '../case-commands.js';
+import type { CaseEvent, CaseEventOf, CaseEventType, DeadlineFacts } from '../case-events.js';
 import type { CaseState } from '../case-state.js';
 import { FUTURE_TOLERANCE_MS, type DecisionContext } from '../decision-context.js';
 
 export type Decision = readonly CaseEvent[] | DomainError;
+
+/** The command of one type. */
+export type CommandOf<K extends CaseCommand['type']> = Extract<CaseCommand, { type: K }>;
+
+/** One step of `decide`: the command of its type, the state, and what the preamble resolved. */
+export type Step<K extends CaseCommand['type']> = (
+  command: CommandOf<K>,
+  state: CaseState,
+  tools: StepTools,
+) => Decision;
+
+/** Every command's step: a command type without one does not compile. */
+export type Steps = { readonly [K in CaseCommand['type']]: Step<K> };
 
 export interface StepTools {
   /** The step's business time (U2). */
@@ -27,27 +42,28 @@ export const CURRENT_SCHEMA_VERSION: Partial<Record<CaseEventType, number>> = { 
 export const blank = (s: string | undefined): boolean => typeof s !== 'string' || s.trim() === '';
 
 export const illegal = (state: CaseState, step: string): DomainError =>
-  domainError(
-    'ILLEGAL_TRANSITION',
-    'conflict',
-    '当前办件状态不允许该操作',
-    `A case in state '${state.status}' does not allow ${step}.`,
-  );
-
-export const rule = (code: DomainErrorCode, title: string, detail: string, field?: string): DomainError =>
-  domainError(code, 'rule', title, detail, field);
+  refuse('ILLEGAL_TRANSITION', `A case in state '${state.status}' does not allow ${step}.`);
 
 export const invalid = (field: string, detail: string): DomainError =>
-  domainError('VALIDATION_FAILED', 'invalid', '请求参数不合法', detail, field);
+  refuse('VALIDATION_FAILED', detail, field);
 
 /** T14: an instant outside 2000–2099 is refused as input, so every stored time can be read back. */
 export const outOfBounds = (field: string): DomainError =>
-  rule(
-    'T14_OUT_OF_BOUNDS',
-    '超出允许范围（T14）',
-    `${field} must lie between 2000-01-01 and 2099-12-31 (T14).`,
-    field,
-  );
+  refuse('T14_OUT_OF_BOUNDS', `${field} must lie between 2000-01-01 and 2099-12-31 (T14).`, field);
+
+/** The deadline facts an event carries: the instant and the calendar and policy it was computed with (N5, T9). */
+export function deadlineFacts(
+  deadline: EpochMs,
+  provisional: boolean,
+  context: DecisionContext,
+): DeadlineFacts {
+  return {
+    deadline: toShanghaiIso(deadline),
+    calendarVersion: context.clock.calendar.version,
+    policyVersion: context.policy.version,
+    provisional,
+  };
+}
 
 export function safeInstant(iso: unknown): EpochMs | undefined {
   if (typeof iso !== 'string') return undefined;
@@ -70,13 +86,27 @@ export function notifiedAt(
   if (t === undefined) return invalid(field, `${field} is not an ISO-8601 instant with offset.`);
   if (!withinInputRange(t)) return outOfBounds(field);
   if (t > now + FUTURE_TOLERANCE_MS)
-    return rule('U2_OCCURRED_IN_FUTURE', '告知时间不能晚于当前时间', `${field} lies in the future.`, field);
+    return refuse(
+      'U2_OCCURRED_IN_FUTURE',
+      `${field} lies in the future.`,
+      field,
+      ALSO_TITLED.notifiedInFuture,
+    );
   if (state.receivedAt !== undefined && t < state.receivedAt)
-    return rule(
+    return refuse(
       'T6_NOTIFIED_BEFORE_RECEIPT',
-      '告知时间早于收件时间',
       `The applicant cannot have been told before the application was received at ${toShanghaiIso(state.receivedAt)}.`,
       field,
     );
   return t;
 }
+
+/** One handler of `evolve`: the state (with the new revision), the event of its type, its business time. */
+export type Evolver<T extends CaseEventType> = (
+  s: CaseState,
+  event: CaseEventOf<T>,
+  occurred: EpochMs,
+) => CaseState;
+
+/** Every event type's handler: an event type without one does not compile. */
+export type Evolvers = { readonly [T in CaseEventType]: Evolver<T> };

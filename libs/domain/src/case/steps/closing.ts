@@ -1,9 +1,9 @@
+/** The steps that close a case: the decision (办结), its delivery (T12), a withdrawal. */
 import { officeMinutesBetween, toShanghaiIso } from '../../calendar/index.js';
 import { refuse } from '../../errors/domain-error.js';
 import { STATUTORY_DELIVERY_DAYS } from '../../timeliness/timeliness-policy.js';
-import type { CompleteCase } from '../case-commands.js';
-import type { CaseState } from '../case-state.js';
-import { blank, illegal, invalid, type Decision, type StepTools } from './step-tools.js';
+import { clockStopped } from '../case-state.js';
+import { blank, illegal, invalid, type Step } from './step-tools.js';
 
 /**
  * N6: whether a denial's notice tells of both remedies of art. 38, administrative reconsideration
@@ -15,7 +15,7 @@ const namesBothRemedies = (notice: string): boolean => notice.includes('复议')
  * The decision (办结). An approval waits for its delivery, due within 10 working days (T12); a denial
  * gives written reasons and the notice of remedies (N6) and is delivered with the decision.
  */
-export function completeCase(command: CompleteCase, state: CaseState, tools: StepTools): Decision {
+export const completeCase: Step<'CompleteCase'> = (command, state, tools) => {
   if (state.status !== 'accepted') return illegal(state, 'a completion');
   if (blank(command.decisionNo)) return invalid('decisionNo', 'A decision has a number.');
   const denied = command.outcome === 'denied';
@@ -55,4 +55,43 @@ export function completeCase(command: CompleteCase, state: CaseState, tools: Ste
           }),
     }),
   ];
-}
+};
+
+const CHANNELS: readonly string[] = ['window_pickup', 'post', 'electronic'];
+
+/**
+ * T12: an approval's licence or certificate reaches the applicant, by window pickup, post or
+ * electronic licence; this closes the case. Past the 10 working days of art. 44 it is recorded as
+ * late (flagged; the violation LATE_DELIVERY).
+ */
+export const deliverDecision: Step<'DeliverDecision'> = (command, state, tools) => {
+  if (state.status !== 'decided') {
+    if (state.decision?.deliveredAt !== undefined)
+      return refuse('T12_ALREADY_DELIVERED', 'This approval has already been delivered (T12).');
+    if (state.status === 'completed')
+      return refuse(
+        'T12_DELIVERY_NOT_DUE',
+        'Only an approval is delivered as its own step; a denial (and a case completed before T12) was delivered with its decision (T12).',
+      );
+    return illegal(state, 'a delivery');
+  }
+  if (!CHANNELS.includes(command.channel))
+    return invalid('channel', `channel is one of ${CHANNELS.join(', ')} (T12).`);
+  const dueAt = state.decision!.deliveryDueAt!;
+  return [
+    tools.event('DecisionDelivered', {
+      channel: command.channel,
+      ...(command.licenceNo !== undefined && { licenceNo: command.licenceNo }),
+      ...(command.trackingNo !== undefined && { trackingNo: command.trackingNo }),
+      dueAt: toShanghaiIso(dueAt),
+      late: tools.when > dueAt,
+    }),
+  ];
+};
+
+/** An application is withdrawn before its decision; a decided approval awaits only delivery (T12). */
+export const withdrawCase: Step<'WithdrawCase'> = (command, state, { event }) => {
+  if (clockStopped(state)) return illegal(state, 'a withdrawal');
+  if (blank(command.reason)) return invalid('reason', 'A withdrawal records its reason.');
+  return [event('CaseWithdrawn', { reason: command.reason })];
+};

@@ -1,10 +1,8 @@
 import { toShanghaiIso } from '../../calendar/index.js';
-import { domainError, refuse } from '../../errors/domain-error.js';
+import { refuse } from '../../errors/domain-error.js';
 import { DEFAULT_CALLBACK_DAYS, EVALUATION_INVITATION_DAYS } from '../../timeliness/timeliness-policy.js';
-import type { IssueEvaluationInvitation, SubmitEvaluation } from '../case-commands.js';
 import type { EvaluationChannel } from '../case-events.js';
-import type { CaseState } from '../case-state.js';
-import { blank, invalid, type Decision, type StepTools } from './step-tools.js';
+import { blank, invalid, type Step } from './step-tools.js';
 
 const DAY_MS = 86_400_000;
 
@@ -15,12 +13,10 @@ const DAY_MS = 86_400_000;
  * rating by staff goes unnoticed. One rating per case and channel. A bad review (1, 2) is due for
  * rectification (P4) and a callback (P6).
  */
-export function submitEvaluation(command: SubmitEvaluation, state: CaseState, tools: StepTools): Decision {
+export const submitEvaluation: Step<'SubmitEvaluation'> = (command, state, tools) => {
   if (!Number.isInteger(command.score) || command.score < 1 || command.score > 5)
-    return domainError(
+    return refuse(
       'P4_SCORE_OUT_OF_RANGE',
-      'rule',
-      '评价分值须为1至5',
       'score must be a whole number from 1 (非常不满意) to 5 (非常满意) (P4).',
       'score',
     );
@@ -65,14 +61,10 @@ export function submitEvaluation(command: SubmitEvaluation, state: CaseState, to
       }),
     }),
   ];
-}
+};
 
 /** P5: a one-time invitation, issued once the case is decided; valid 30 days. */
-export function issueEvaluationInvitation(
-  command: IssueEvaluationInvitation,
-  state: CaseState,
-  tools: StepTools,
-): Decision {
+export const issueEvaluationInvitation: Step<'IssueEvaluationInvitation'> = (command, state, tools) => {
   if (state.completedAt === undefined)
     return refuse(
       'P5_NOT_DECIDED_YET',
@@ -90,4 +82,4 @@ export function issueEvaluationInvitation(
       expiresAt: toShanghaiIso(tools.context.now + EVALUATION_INVITATION_DAYS * DAY_MS),
     }),
   ];
-}
+};
