@@ -1,7 +1,7 @@
 import type { Role } from '../actor/actor.js';
 import type { EpochMs } from '../calendar/calendar-types.js';
 import { deadlineAfterWorkingDays, toShanghaiIso, type OfficeClock } from '../calendar/index.js';
-import { domainError, refuse, type DomainError } from '../errors/domain-error.js';
+import { refuse, type DomainError } from '../errors/domain-error.js';
 import type { TimelinessPolicy } from '../timeliness/timeliness-policy.js';
 import type { ComplaintCommand } from './complaint-commands.js';
 import type { ComplaintEvent, ComplaintEventType } from './complaint-events.js';
@@ -24,10 +24,8 @@ const ROLES: Record<ComplaintCommand['type'], readonly Role[]> = {
 
 const blank = (s: string | undefined): boolean => typeof s !== 'string' || s.trim() === '';
 const incomplete = (field: string): DomainError =>
-  domainError(
+  refuse(
     'P1_COMPLAINT_INCOMPLETE',
-    'rule',
-    '投诉须写明渠道、对象和内容',
     'A complaint records its channel, subject (with the id of a staff member, window or case) and content (P1).',
     field,
   );
@@ -46,18 +44,14 @@ export function decideComplaint(
   if (command.type !== 'ReceiveComplaint' && state.status === 'none')
     return refuse('COMPLAINT_NOT_FOUND', 'No complaint with this id has been received.');
   if (!ROLES[command.type].includes(actor.role))
-    return domainError(
+    return refuse(
       'ROLE_NOT_ALLOWED',
-      'forbidden',
-      '无权执行该操作',
       `Role '${actor.role}' may not issue ${command.type}; allowed: ${ROLES[command.type].join(', ')}.`,
     );
   const centerId = command.type === 'ReceiveComplaint' ? command.centerId : state.received?.centerId;
   if (actor.role !== 'system' && (actor.centerId === undefined || actor.centerId !== centerId))
-    return domainError(
+    return refuse(
       'OUT_OF_SCOPE',
-      'forbidden',
-      '超出职责范围',
       `The complaint belongs to center ${centerId}; the actor works for center ${actor.centerId ?? 'none'}.`,
     );
   const at = toShanghaiIso(context.now);
@@ -98,21 +92,13 @@ export function decideComplaint(
         );
       if (state.status !== 'received') return alreadyConcluded();
       if (blank(command.note))
-        return domainError(
-          'VALIDATION_FAILED',
-          'invalid',
-          '请求参数不合法',
-          'An investigation starts with a note.',
-          'note',
-        );
+        return refuse('VALIDATION_FAILED', 'An investigation starts with a note.', 'note');
       return [event('ComplaintInvestigationStarted', { note: command.note })];
     case 'ConcludeStandaloneComplaint':
       if (state.status === 'concluded') return alreadyConcluded();
       if (blank(command.reply))
-        return domainError(
+        return refuse(
           'VALIDATION_FAILED',
-          'invalid',
-          '请求参数不合法',
           'A conclusion carries the reply to the complainant (P2).',
           'reply',
         );
@@ -135,9 +121,4 @@ export function decideComplaint(
 }
 
 const alreadyConcluded = (): DomainError =>
-  domainError(
-    'P2_COMPLAINT_ALREADY_CONCLUDED',
-    'rule',
-    '投诉已办结',
-    'This complaint has already been concluded (P2).',
-  );
+  refuse('P2_COMPLAINT_ALREADY_CONCLUDED', 'This complaint has already been concluded (P2).');
