@@ -176,7 +176,13 @@ export async function handleCommand<E extends DecidedEvent>(
     if (decision.length === 0)
       return {
         kind: 'recorded',
-        outcome: { streamId, revision, position: events.at(-1)?.position ?? null, events: [], replayed: false },
+        outcome: {
+          streamId,
+          revision,
+          position: events.at(-1)?.position ?? null,
+          events: [],
+          replayed: false,
+        },
       };
 
     const cause = request.envelope ? undefined : causationId();
