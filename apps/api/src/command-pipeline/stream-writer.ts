@@ -42,7 +42,7 @@ export class StreamWriter {
         streamId,
         decide,
         correlationId: metadata.correlationId,
-        ...(scope && { idempotency: { scope, fingerprint: metadata.requestFingerprint } }),
+        ...(scope && { idempotency: { scope, fingerprint: metadata.requestFingerprint ?? '' } }),
         ...(metadata.ifMatch !== undefined && { ifMatch: metadata.ifMatch }),
         ...(knownNew && { knownNew }),
         ...(authorize && { authorize }),
