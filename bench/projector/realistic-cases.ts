@@ -29,6 +29,7 @@ import { decide } from '#domain/case/decide.js';
 import { evolve } from '#domain/case/evolve.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
 import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
+import { recordedActor } from '#infra/command-handling/handle-command.js';
 import type { ExpectedRevision, NewEvent } from '#infra/event-store/event-store.port.js';
 
 export interface RealisticCasesOptions {
@@ -180,16 +181,6 @@ class FlightHeap {
   }
 }
 
-function envelope(actor: Actor): NewEvent['actor'] {
-  return {
-    id: actor.id,
-    name: actor.name,
-    role: actor.role,
-    departmentId: actor.departmentId ?? null,
-    windowId: actor.windowId ?? null,
-  };
-}
-
 /** The configuration events a realistic center starts with: matters, the township's hours, the policy. */
 export function configurationAppends(options: Pick<RealisticCasesOptions, 'start'> = {}): PlannedAppend[] {
   const at = parseInstant(options.start ?? START) - 86_400_000;
@@ -204,7 +195,7 @@ export function configurationAppends(options: Pick<RealisticCasesOptions, 'start
         type,
         schemaVersion: 1,
         occurredAt: toShanghaiIso(at + n),
-        actor: envelope(admin),
+        actor: recordedActor(admin),
         correlationId: uuidOf(`corr|${streamId}`),
         causationId: null,
         data,
@@ -683,7 +674,7 @@ export function* realisticCaseAppends(options: RealisticCasesOptions): Generator
             type: e.type,
             schemaVersion: e.schemaVersion,
             occurredAt: e.occurredAt,
-            actor: envelope(e.actor),
+            actor: recordedActor(e.actor),
             correlationId: uuidOf(`${f.caseId}|corr|${f.seq}`),
             causationId: null,
             data: e.data,

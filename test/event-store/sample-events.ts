@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, NewEvent } from '#infra/event-store/event-store.port.js';
+import type { RecordedActor, NewEvent } from '#infra/event-store/event-store.port.js';
 
-export const windowClerk: Actor = {
+export const windowClerk: RecordedActor = {
   id: 'staff-0042',
   name: '李晓明',
   role: 'window',

@@ -36,7 +36,7 @@ import { CASE_COMMAND_HANDLERS } from './cases/commands/case-command-handlers.js
 import { CASE_QUERY_HANDLERS } from './cases/queries/read-case-query.handlers.js';
 import { ManualClockController } from './clock/manual-clock.controller.js';
 import { SUPERVISION_TRIGGER, type SupervisionTrigger } from './clock/supervision-trigger.js';
-import { StreamCache } from './command-pipeline/stream-cache.js';
+import { StreamCache } from '#infra/command-handling/stream-cache.js';
 import { StreamWriter } from './command-pipeline/stream-writer.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { DevLoginController } from './console/dev-login/dev-login.controller.js';

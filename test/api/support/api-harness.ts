@@ -20,6 +20,12 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { createApiApplication } from '../../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
+import {
+  httpRequest,
+  type ApiResponse,
+  type HttpRequest,
+  type RequestOptions,
+} from '../../support/http-request.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -27,30 +33,14 @@ export const TEST_SECRET = 'api-test-secret-至少三十二个字节-0123456789a
 /** Monday 2026-03-02 09:00 in Shanghai: a working day in the built-in calendar. */
 export const TEST_START = '2026-03-02T09:00:00+08:00';
 
-export interface ApiResponse<T = Record<string, unknown>> {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: T;
-}
-
-export interface RequestOptions {
-  readonly token?: string | null;
-  readonly headers?: Record<string, string>;
-  /** Sent as is (for malformed JSON); otherwise `body` is JSON-encoded. */
-  readonly raw?: string;
-}
+export type { ApiResponse, RequestOptions };
 
 export interface TestApi {
   readonly url: string;
   readonly store: EventStore;
   readonly clock: ManualClock;
   readonly app: INestApplication;
-  request<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    body?: unknown,
-    options?: RequestOptions,
-  ): Promise<ApiResponse<T>>;
+  readonly request: HttpRequest;
   /** Another API process on the same store (its own caches), answering at `url`. */
   secondInstance(): Promise<{ url: string; close(): Promise<void> }>;
   /** Moves the manual clock through the API, as an admin. */
@@ -113,29 +103,7 @@ export async function startApi(
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const adminToken = await tokenFor('admin');
 
-  const request: TestApi['request'] = async (method, path, body, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    const token = options.token === undefined ? adminToken : options.token;
-    if (token !== null) headers.authorization = `Bearer ${token}`;
-    let payload: string | undefined;
-    if (options.raw !== undefined) payload = options.raw;
-    else if (body !== undefined) payload = JSON.stringify(body);
-    if (payload !== undefined && headers['content-type'] === undefined)
-      headers['content-type'] = 'application/json';
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers,
-      ...(payload !== undefined && { body: payload }),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      // not JSON: leave the text for the assertion to show
-    }
-    return { status: res.status, headers: res.headers, body: parsed as never };
-  };
+  const request = httpRequest(url, adminToken);
 
   return {
     url,

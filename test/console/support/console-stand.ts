@@ -16,6 +16,7 @@ import { signStaffToken } from '#infra/auth/token-signer.js';
 import { DEV_JWT_SECRET } from '#infra/config/app-config.js';
 import { freeTcpPort } from '#infra/read-store/ferretdb/free-tcp-port.js';
 import { startChild, type Child } from '../../projector/support/child-process.js';
+import { httpRequest } from '../../support/http-request.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 /**
@@ -102,18 +103,9 @@ export async function startConsoleStand(clockStart: string): Promise<ConsoleStan
 
   const token = (role: StaffRole): Promise<string> =>
     signStaffToken({ sub: `u-${role}`, role, ...CLAIMS[role] }, DEV_JWT_SECRET);
-  const call: ConsoleStand['call'] = async (method, path, role, body) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        ...(role !== null && { authorization: `Bearer ${await token(role)}` }),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as never };
-  };
+  const request = httpRequest(url, null);
+  const call: ConsoleStand['call'] = async (method, path, role, body) =>
+    request(method, path, body, { token: role === null ? null : await token(role) });
   return {
     url,
     browser,

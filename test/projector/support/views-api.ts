@@ -21,6 +21,7 @@ import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
 import { startProjector, type RunningProjector } from '../../../apps/projector/src/start-projector.js';
 import { TEST_SECRET, TEST_START, tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import { httpRequest } from '../../support/http-request.js';
 import { startTestReadServer } from './test-ferretdb.js';
 
 export interface ViewsApi extends TestApi {
@@ -70,27 +71,7 @@ export async function startViewsApi(
   const { app, url } = await createApp();
   const adminToken = await tokenFor('admin');
 
-  const request: TestApi['request'] = async (method, path, body, opts = {}) => {
-    const headers: Record<string, string> = { ...opts.headers };
-    const token = opts.token === undefined ? adminToken : opts.token;
-    if (token !== null) headers.authorization = `Bearer ${token}`;
-    const payload = opts.raw ?? (body === undefined ? undefined : JSON.stringify(body));
-    if (payload !== undefined && headers['content-type'] === undefined)
-      headers['content-type'] = 'application/json';
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers,
-      ...(payload !== undefined && { body: payload }),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      // not JSON: the text itself
-    }
-    return { status: res.status, headers: res.headers, body: parsed as never };
-  };
+  const request = httpRequest(url, adminToken);
 
   return {
     url,

@@ -27,6 +27,7 @@ import { createSupervision } from '../../../apps/projector/src/supervision/creat
 import { LateCompletionCheck } from '../../../apps/projector/src/supervision/late-completion-check.js';
 import { SupervisionLoop } from '../../../apps/projector/src/supervision/supervision-loop.js';
 import { TEST_SECRET, TEST_START, tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import { httpRequest } from '../../support/http-request.js';
 import { InMemoryCompletionLedger } from './in-memory-completion-ledger.js';
 import { InMemoryDueCases } from './in-memory-due-cases.js';
 import { startTestReadServer } from '../../projector/support/test-ferretdb.js';
@@ -117,30 +118,11 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const adminToken = await tokenFor('admin');
 
-  const request: TestApi['request'] = async (method, path, body, opts = {}) => {
-    // GET /cases/{id} and /views/* read the projector's views: these suites read their own writes
-    // as a front-end does with `minPosition` (API.md), by first letting the projector catch up.
+  // GET /cases/{id} and /views/* read the projector's views: these suites read their own writes
+  // as a front-end does with `minPosition` (API.md), by first letting the projector catch up.
+  const request = httpRequest(url, adminToken, async (method, path) => {
     if (method === 'GET' && /^\/(cases\/[^/?]+(\?|$)|views\/)/.test(path)) await viewsCaughtUp();
-    const headers: Record<string, string> = { ...opts.headers };
-    const token = opts.token === undefined ? adminToken : opts.token;
-    if (token !== null) headers.authorization = `Bearer ${token}`;
-    const payload = opts.raw ?? (body === undefined ? undefined : JSON.stringify(body));
-    if (payload !== undefined && headers['content-type'] === undefined)
-      headers['content-type'] = 'application/json';
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers,
-      ...(payload !== undefined && { body: payload }),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      // not JSON (CSV, HTML): the text itself
-    }
-    return { status: res.status, headers: res.headers, body: parsed as never };
-  };
+  });
 
   return {
     url,

@@ -12,7 +12,8 @@ import type { Clock } from '#infra/clock/clock.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { WriteOutcome } from '../command-pipeline/command-answer.js';
 import type { CommandMetadata } from '../command-pipeline/command-metadata.js';
-import { StreamWriter, type DecidedEvent, type Refusal } from '../command-pipeline/stream-writer.js';
+import type { DecidedEvent, Refusal } from '#infra/command-handling/handle-command.js';
+import { StreamWriter } from '../command-pipeline/stream-writer.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { CLOCK } from '../runtime/runtime-tokens.js';
 
@@ -36,10 +37,9 @@ export class AdminWrite {
       metadata,
       decide: (recorded) => {
         const result = decider(metadata.actor, toShanghaiIso(this.clock.now()), recorded);
-        if (!('type' in result && typeof result.type === 'string' && 'data' in result))
-          return result as Refusal;
+        if ('kind' in result) return result;
         // The definition in force, put again unchanged, records nothing (answered 200, its revision).
-        return unchanged(result as DecidedEvent, recorded) ? [] : [result as DecidedEvent];
+        return unchanged(result, recorded) ? [] : [result];
       },
     });
     this.configuration.applyAll(outcome.events);

@@ -16,12 +16,5 @@ export interface ConfigurationAnswer {
   readonly events: readonly RecordedEvent[];
 }
 
-/** What the stream writer returns: the recorded events, and whether this was a replay of a retry. */
-export interface WriteOutcome {
-  readonly streamId: string;
-  readonly revision: number;
-  readonly position: Position | null;
-  readonly events: readonly RecordedEvent[];
-  /** True when an `Idempotency-Key` found its first answer: nothing new was recorded (answer 200). */
-  readonly replayed: boolean;
-}
+/** What the write path returns (libs/infra/src/command-handling/handle-command.ts). */
+export type { WriteOutcome } from '#infra/command-handling/handle-command.js';

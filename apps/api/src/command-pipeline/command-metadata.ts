@@ -15,9 +15,10 @@ export interface CommandMetadata {
   readonly idempotencyKey?: string;
   /**
    * What a keyed retry must repeat exactly (finding 5): the body and the caller (role and scope
-   * claims; the subject already scopes the key). A key reused with another gets 422.
+   * claims; the subject already scopes the key). A key reused with another gets 422. Hashed only
+   * when there is a key: nothing else reads it (a canonical JSON and a SHA-256 per command saved).
    */
-  readonly requestFingerprint: string;
+  readonly requestFingerprint?: string;
   /** The revision `If-Match` names; `'*'` only asks that the stream exists. */
   readonly ifMatch?: number | '*';
   readonly correlationId: string;
@@ -86,8 +87,7 @@ export function readCommandMetadata(
   return {
     actor,
     command,
-    ...(key !== undefined && { idempotencyKey: key }),
-    requestFingerprint: requestFingerprint(actor, body),
+    ...(key !== undefined && { idempotencyKey: key, requestFingerprint: requestFingerprint(actor, body) }),
     ...(ifMatch !== undefined && { ifMatch }),
     correlationId: correlation ?? randomUUID(),
   };

@@ -1,12 +1,14 @@
 /**
- * OpenAPI problems taken from the domain's refusal catalog (STEP_REFUSALS): status from the
- * category, title from the catalog, so a route's documentation cannot drift from what it answers.
+ * OpenAPI problems taken from the domain's refusal catalog (refusal-catalog.ts): status from the
+ * code's category, title from the catalog, so a route's documentation cannot drift from what it
+ * answers; the route gives only an example detail.
  */
-import { STEP_REFUSALS, type CatalogedRefusalCode } from '#domain/errors/domain-error.js';
+import type { DomainErrorCode } from '#domain/errors/domain-error.js';
+import { categoryOf } from '#domain/errors/refusal-categories.js';
+import { REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 import { STATUS_OF_CATEGORY } from '../problem/domain-error.problem.js';
 import { documentedProblem, type DocumentedProblem } from './problem-responses.js';
 
-export function catalogProblem(code: CatalogedRefusalCode, detail: string): DocumentedProblem {
-  const entry = STEP_REFUSALS[code];
-  return documentedProblem(STATUS_OF_CATEGORY[entry.category], code, entry.title, detail);
+export function catalogProblem(code: DomainErrorCode, detail: string): DocumentedProblem {
+  return documentedProblem(STATUS_OF_CATEGORY[categoryOf(code)], code, REFUSAL_CATALOG[code].title, detail);
 }

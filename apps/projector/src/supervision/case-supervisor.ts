@@ -10,14 +10,9 @@ import { SUPERVISION_ACTOR } from '#domain/actor/actor.js';
 import type { EpochMs } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
-import { decide, type Decision } from '#domain/case/decide.js';
-import {
-  IdempotencyConflict,
-  WrongExpectedRevision,
-  type EventStore,
-  type NewEvent,
-  type RecordedEvent,
-} from '#infra/event-store/event-store.port.js';
+import { decide } from '#domain/case/decide.js';
+import { handleCommand } from '#infra/command-handling/handle-command.js';
+import type { EventStore, RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import type { SupervisionConfiguration } from './supervision-configuration.js';
 import { supervisionEventId } from './supervision-event-id.js';
@@ -73,48 +68,44 @@ export class CaseSupervisor {
     correlationId: string,
     command: () => CaseCommand,
   ): Promise<CaseCheckOutcome> {
-    const streamId = caseStreamId(caseId);
-    const recorded = await this.store.readStream(streamId);
-    if (recorded.length === 0) return { kind: 'missing', caseId };
-    const state = caseStateOf(recorded);
-    const decision = decide(command(), state, {
-      now,
-      clock: this.configuration.officeClock(state.centerId),
-      policy: this.configuration.policy(),
-    });
-    if (!isEvents(decision)) return { kind: 'refused', caseId, code: decision.code };
-    const decided = decision;
-    if (decided.length === 0) return { kind: 'nothing_due', caseId };
-    const last = recorded[recorded.length - 1]!;
-    const events: NewEvent[] = decided.map((event) => ({
-      eventId: supervisionEventId(caseId, event),
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      occurredAt: event.occurredAt,
-      actor: {
-        id: event.actor.id,
-        name: event.actor.name,
-        role: event.actor.role,
-        departmentId: event.actor.departmentId ?? null,
-        windowId: event.actor.windowId ?? null,
-      },
+    // The one write path (handle-command.ts), without retry: a lost race is looked at next tick.
+    const result = await handleCommand<CaseEvent>(this.store, {
+      streamId: caseStreamId(caseId),
       correlationId,
-      causationId: causeOf(event, recorded) ?? last.eventId,
-      data: event.data,
-    }));
-    try {
-      const result = await this.store.append(streamId, events, last.revision);
-      return { kind: 'appended', caseId, events: result.events };
-    } catch (error) {
-      // Someone wrote first: another loop (the same ids, partly: IdempotencyConflict) or a command.
-      if (error instanceof WrongExpectedRevision || error instanceof IdempotencyConflict)
+      mustExist: true,
+      retries: 0,
+      decide: (recorded) => {
+        const state = caseStateOf(recorded);
+        return decide(command(), state, {
+          now,
+          clock: this.configuration.officeClock(state.centerId),
+          policy: this.configuration.policy(),
+        });
+      },
+      envelope: (event, _index, recorded) => ({
+        eventId: supervisionEventId(caseId, event),
+        causationId: causeOf(event, recorded) ?? recorded[recorded.length - 1]!.eventId,
+      }),
+    });
+    switch (result.kind) {
+      case 'recorded':
+        return result.outcome.events.length === 0
+          ? { kind: 'nothing_due', caseId }
+          : { kind: 'appended', caseId, events: result.outcome.events };
+      case 'refused':
+        return { kind: 'refused', caseId, code: result.refusal.code };
+      case 'missing':
+        return { kind: 'missing', caseId };
+      // Someone wrote first: another loop (the same ids, partly: key_reused) or a command.
+      case 'conflict':
+      case 'key_reused':
+      case 'precondition_failed':
         return { kind: 'conflict', caseId };
-      throw error;
+      case 'too_large':
+        throw new Error(`A supervision event on ${caseId} would be ${result.sizeBytes} bytes.`);
     }
   }
 }
-
-const isEvents = (decision: Decision): decision is readonly CaseEvent[] => Array.isArray(decision);
 
 /** A card is caused by the event that set the deadline it measures (T9); other events by the latest. */
 function causeOf(event: CaseEvent, recorded: readonly RecordedEvent[]): string | undefined {

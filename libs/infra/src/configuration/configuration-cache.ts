@@ -9,15 +9,10 @@
  * so each process provides it its own way.
  */
 import type { Logger } from 'pino';
-import type {
-  CalendarYearPublished,
-  CenterConfigured,
-  TimelinessPolicyChanged,
-} from '#domain/administration/index.js';
+import { CONFIGURATION_EVENT_TYPES, configurationFact } from '#domain/administration/configuration-fact.js';
 import {
   createWorkingCalendar,
   DEFAULT_OFFICE_HOURS,
-  parseOfficeHours,
   type OfficeClock,
   type OfficeHours,
   type WorkingCalendar,
@@ -33,12 +28,7 @@ import {
   type RecordedEvent,
 } from '../event-store/event-store.port.js';
 
-export const CONFIGURATION_EVENT_TYPES = [
-  'MatterDefined',
-  'CenterConfigured',
-  'CalendarYearPublished',
-  'TimelinessPolicyChanged',
-] as const;
+export { CONFIGURATION_EVENT_TYPES };
 
 interface Versioned<T> {
   readonly value: T;
@@ -133,53 +123,50 @@ export class ConfigurationCache {
     await this.followLoop?.catch(() => undefined);
   }
 
-  /** Applies a recorded configuration event if it is newer than what the cache holds for its key. */
+  /**
+   * Applies a recorded configuration event (read by the domain's configurationFact, as the
+   * projections read it) if it is newer than what the cache holds for its key.
+   */
   apply(event: RecordedEvent): void {
+    const fact = configurationFact(event);
+    if (fact === undefined) return;
     const newer = (current: Versioned<unknown> | undefined): boolean =>
       current === undefined || comparePositions(event.position, current.position) > 0;
-    switch (event.type) {
-      case 'MatterDefined': {
-        const matter = event.data as Matter;
-        if (newer(this.matters.get(matter.code)))
-          this.matters.set(matter.code, { value: matter, position: event.position });
+    switch (fact.kind) {
+      case 'invalid':
+        this.logger.error(
+          { eventId: event.eventId, type: fact.type },
+          'recorded configuration does not validate; ignored',
+        );
         break;
-      }
-      case 'CenterConfigured': {
-        const data = (event.data as CenterConfigured['data']) ?? undefined;
-        const parsed = parseOfficeHours(data.officeHours);
-        if (!parsed.ok) {
-          this.logger.error({ eventId: event.eventId }, 'recorded office hours do not parse; ignored');
-          break;
-        }
-        if (newer(this.centers.get(data.centerId))) {
-          this.centers.set(data.centerId, {
-            value: {
-              centerId: data.centerId,
-              name: data.name,
-              officeHours: parsed.hours,
-              localSuspensionTypes: data.localSuspensionTypes ?? [],
-            },
-            position: event.position,
-          });
-          this.clocks.delete(data.centerId);
+      case 'matter':
+        if (newer(this.matters.get(fact.key)))
+          this.matters.set(fact.key, { value: fact.matter, position: event.position });
+        break;
+      case 'center':
+        if (newer(this.centers.get(fact.key))) {
+          const { centerId, name, localSuspensionTypes } = fact.center;
+          const value = {
+            centerId,
+            name,
+            officeHours: fact.officeHours,
+            localSuspensionTypes: localSuspensionTypes ?? [],
+          };
+          this.centers.set(fact.key, { value, position: event.position });
+          this.clocks.delete(fact.key);
         }
         break;
-      }
-      case 'CalendarYearPublished': {
-        const notice = event.data as CalendarYearPublished['data'];
-        if (newer(this.notices.get(notice.year))) {
-          this.notices.set(notice.year, { value: notice, position: event.position });
+      case 'notice':
+        if (newer(this.notices.get(fact.notice.year))) {
+          this.notices.set(fact.notice.year, { value: fact.notice, position: event.position });
           this.calendarCache = undefined;
           this.clocks.clear();
         }
         break;
-      }
-      case 'TimelinessPolicyChanged': {
-        const policy = event.data as TimelinessPolicyChanged['data'];
-        this.policyVersions.add(policy.version);
-        if (newer(this.policyEntry)) this.policyEntry = { value: policy, position: event.position };
+      case 'policy':
+        this.policyVersions.add(fact.policy.version);
+        if (newer(this.policyEntry)) this.policyEntry = { value: fact.policy, position: event.position };
         break;
-      }
     }
   }
 

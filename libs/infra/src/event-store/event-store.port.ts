@@ -23,7 +23,7 @@ export type { Integrity, StreamVerification } from '../integrity/hash-chain.js';
 export type { HashAlgorithm } from '../integrity/hash-algorithm.js';
 
 /** Who recorded an event (U1). `departmentId`/`windowId` are null for roles that have none. */
-export interface Actor {
+export interface RecordedActor {
   readonly id: string;
   readonly name: string;
   readonly role: string;
@@ -39,7 +39,7 @@ export interface NewEvent<Data = unknown> {
   readonly schemaVersion: number;
   /** Business time (U1, U2): a `Date`, epoch milliseconds, or an ISO string with an offset. */
   readonly occurredAt: Instant;
-  readonly actor: Actor;
+  readonly actor: RecordedActor;
   readonly correlationId: string;
   readonly causationId: string | null;
   /** A JSON object; it is stored and hashed as JSON, so it comes back as plain JSON. */
@@ -60,7 +60,7 @@ export interface RecordedEvent<Data = unknown> {
   readonly occurredAt: string;
   /** The store's time, `YYYY-MM-DDTHH:mm:ss.sss+08:00`; never earlier than the previous event's of its stream. */
   readonly recordedAt: string;
-  readonly actor: Actor;
+  readonly actor: RecordedActor;
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly data: Data;

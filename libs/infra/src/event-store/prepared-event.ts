@@ -1,6 +1,6 @@
 import type { JsonValue } from '../integrity/canonical-json.js';
 import { EventTooLarge } from './event-too-large.error.js';
-import type { Actor, ExpectedRevision, NewEvent } from './event-store.port.js';
+import type { RecordedActor, ExpectedRevision, NewEvent } from './event-store.port.js';
 import { InvalidAppend } from './invalid-append.error.js';
 import { formatShanghaiIso, instantToEpochMs } from './shanghai-instant.js';
 
@@ -21,7 +21,7 @@ export interface PreparedEvent {
   readonly schemaVersion: number;
   readonly occurredAtMs: number;
   readonly occurredAt: string;
-  readonly actor: Actor;
+  readonly actor: RecordedActor;
   readonly actorJson: string;
   readonly correlationId: string;
   readonly causationId: string | null;
@@ -128,7 +128,7 @@ function prepareEvent(streamId: string, event: NewEvent, index: number): Prepare
   };
 }
 
-function normaliseActor(actor: unknown): Actor | undefined {
+function normaliseActor(actor: unknown): RecordedActor | undefined {
   if (typeof actor !== 'object' || actor === null) return undefined;
   const a = actor as Record<string, unknown>;
   const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;

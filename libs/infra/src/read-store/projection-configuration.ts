@@ -6,23 +6,17 @@
  * projection's checkpoint, so a projector resuming mid-stream builds with the configuration the
  * events before the checkpoint had set, exactly as an uninterrupted one.
  */
-import type {
-  CalendarYearPublished,
-  CenterConfigured,
-  TimelinessPolicyChanged,
-} from '#domain/administration/index.js';
+import { configurationFact } from '#domain/administration/configuration-fact.js';
 import {
   createWorkingCalendar,
   DEFAULT_OFFICE_HOURS,
   parseOfficeHours,
-  validateYearNotice,
   type OfficeClock,
   type OfficePeriodText,
   type WorkingCalendar,
   type YearNotice,
 } from '#domain/calendar/index.js';
 import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
-import { validatePolicy } from '#domain/timeliness/validate-policy.js';
 import type { RecordedEvent } from '../event-store/event-store.port.js';
 
 export interface ConfigurationContext {
@@ -36,31 +30,22 @@ export interface ConfigurationContext {
 
 export const INITIAL_CONFIGURATION: ConfigurationContext = { centers: {}, notices: [], policy: null };
 
-/**
- * Pure. Configuration events were validated before they were recorded; one that does not validate
- * now is ignored, as the API's configuration cache ignores it, rather than stopping every view.
- */
+/** Pure: folds the domain's reading of the event (configurationFact, as the configuration cache). */
 export function reduceConfiguration(
   context: ConfigurationContext,
   event: RecordedEvent,
 ): ConfigurationContext {
-  switch (event.type) {
-    case 'CenterConfigured': {
-      const data = event.data as CenterConfigured['data'];
-      if (!data || typeof data.centerId !== 'string' || !parseOfficeHours(data.officeHours).ok)
-        return context;
-      return { ...context, centers: { ...context.centers, [data.centerId]: data.officeHours } };
-    }
-    case 'CalendarYearPublished': {
-      const notice = event.data as CalendarYearPublished['data'];
-      if (!notice || validateYearNotice(notice).length > 0) return context;
-      return { ...context, notices: [...context.notices.filter((n) => n.year !== notice.year), notice] };
-    }
-    case 'TimelinessPolicyChanged': {
-      const policy = event.data as TimelinessPolicyChanged['data'];
-      if (!policy || validatePolicy(policy) !== undefined) return context;
-      return { ...context, policy };
-    }
+  const fact = configurationFact(event);
+  switch (fact?.kind) {
+    case 'center':
+      return { ...context, centers: { ...context.centers, [fact.key]: fact.center.officeHours } };
+    case 'notice':
+      return {
+        ...context,
+        notices: [...context.notices.filter((n) => n.year !== fact.notice.year), fact.notice],
+      };
+    case 'policy':
+      return { ...context, policy: fact.policy };
     default:
       return context;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../event-store/event-store.port.js';
+import type { RecordedActor } from '../event-store/event-store.port.js';
 import type { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
 import type { SqlTransaction } from '../event-store/postgres/sql-database.js';
 import { formatShanghaiIso } from '../event-store/shanghai-instant.js';
@@ -63,7 +63,7 @@ export class Sealer {
   ) {}
 
   /** The new seal, or `undefined` when `unlessSealedWithinMs` found a recent one. */
-  async seal(actor: Actor, options: SealOptions = {}): Promise<Seal | undefined> {
+  async seal(actor: RecordedActor, options: SealOptions = {}): Promise<Seal | undefined> {
     return this.store.inTransaction(async (tx, append) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK.toString()]);
       const [state] = await tx.query<StateRow>(

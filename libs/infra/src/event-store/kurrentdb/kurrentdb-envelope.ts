@@ -8,7 +8,7 @@ import {
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { LEGACY_HASH_ALGORITHM } from '../../integrity/hash-algorithm.js';
-import type { Actor, Integrity, RecordedEvent } from '../event-store.port.js';
+import type { RecordedActor, Integrity, RecordedEvent } from '../event-store.port.js';
 import { START, comparePositions, formatPosition, parsePosition, type Position } from '../position.js';
 import type { UnpositionedEvent } from '../recorded-events.js';
 
@@ -22,7 +22,7 @@ interface EnvelopeMetadata {
   readonly schemaVersion: number;
   readonly occurredAt: string;
   readonly recordedAt: string;
-  readonly actor: Actor;
+  readonly actor: RecordedActor;
   readonly correlationId: string;
   readonly causationId: string | null;
   /** U8: `alg` is absent in events written before it (SHA-256). */

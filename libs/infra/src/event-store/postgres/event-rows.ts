@@ -1,6 +1,6 @@
 import { LEGACY_HASH_ALGORITHM } from '../../integrity/hash-algorithm.js';
 import type { Integrity } from '../../integrity/hash-chain.js';
-import type { Actor, RecordedEvent } from '../event-store.port.js';
+import type { RecordedActor, RecordedEvent } from '../event-store.port.js';
 import { formatPosition } from '../position.js';
 import { formatShanghaiIso } from '../shanghai-instant.js';
 
@@ -26,7 +26,7 @@ export interface EventRow {
   readonly schema_version: number;
   readonly occurred_ms: number;
   readonly recorded_ms: number;
-  readonly actor: Actor;
+  readonly actor: RecordedActor;
   readonly correlation_id: string;
   readonly causation_id: string | null;
   readonly data: unknown;

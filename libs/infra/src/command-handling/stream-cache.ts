@@ -3,14 +3,13 @@
  * round trip to the store (the append) instead of two (read, then append). The cache is never
  * trusted for correctness: every append carries the expected revision, and when another process
  * has written in between, the store refuses it (`WrongExpectedRevision`); the writer then reads
- * the stream afresh and decides again. Bounded, least recently used first out.
+ * the stream afresh and decides again. Bounded, least recently used first out. A plain class: the
+ * API provides one per process (handle-command.ts reads through it).
  */
-import { Injectable } from '@nestjs/common';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import type { RecordedEvent } from '../event-store/event-store.port.js';
 
 const MAX_STREAMS = 20_000;
 
-@Injectable()
 export class StreamCache {
   private readonly streams = new Map<string, readonly RecordedEvent[]>();
 

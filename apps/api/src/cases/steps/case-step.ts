@@ -1,0 +1,90 @@
+/**
+ * A case step as one declarative row (API.md "Case commands"): its route under /cases, the body's
+ * DTO, who may call it, its OpenAPI summary, the refusals it can answer beyond every command's, and
+ * how the body becomes the domain's `CaseCommand`. Roles, scope and every rule stay the domain's
+ * (decide.ts, authorize.ts); a row only maps. `caseStepController` (case-step.controller.ts) turns
+ * rows into routes; the one Nest command (CaseStepCommand) carries the domain command to the writer.
+ */
+import type { Type } from '@nestjs/common';
+import type { Actor } from '#domain/actor/actor.js';
+import type { CaseCommand } from '#domain/case/case-commands.js';
+import type { DomainErrorCode } from '#domain/errors/domain-error.js';
+import type { CommandMetadata } from '../../command-pipeline/command-metadata.js';
+import type { LoadedCase } from '../case-command-executor.js';
+import { commandOptions } from '../commands/command-options.js';
+import type { CommandOptionsDto } from '../dto/command-options.dto.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A domain command without what every step adds: the token's actor and the body's U2 options. */
+export type StepCommand = DistributiveOmit<CaseCommand, 'actor' | 'occurredAt' | 'lateEntryReason'>;
+
+/** The path of a step: the case id, a second id (card, complaint) and an ordinal (suspension, evaluation). */
+export interface StepPath {
+  readonly id: string;
+  /** `:cardId` or `:complaintId`; '' when the route has none. */
+  readonly ref: string;
+  /** `:n`, 1 for the first; 0 when the route has none. */
+  readonly n: number;
+}
+
+export interface StepInput<B> {
+  readonly caseId: string;
+  readonly path: StepPath;
+  readonly body: B;
+  readonly metadata: CommandMetadata;
+  /** The stream as loaded for this decision (decided again after a lost race). */
+  readonly loaded: LoadedCase;
+}
+
+export interface CaseStepRow<C extends CaseCommand['type'], B extends CommandOptionsDto> {
+  readonly command: C;
+  /** Relative to /cases; `:id` the case, `:cardId`/`:complaintId` a second id, `:n` an ordinal. */
+  readonly route: string;
+  readonly dto: Type<B>;
+  readonly summary: string;
+  readonly roles: string;
+  readonly description?: string;
+  /** The refusals this step can answer beyond every command's, each with an example detail. */
+  readonly refuses?: readonly Refuses[];
+  readonly build: (input: StepInput<B>) => StepCommand & { readonly type: C };
+  /** A step that creates its case names it before loading (F1: new, or derived from the retry key). */
+  readonly newCase?: (metadata: CommandMetadata) => { readonly caseId: string; readonly knownNew: boolean };
+  /** The handler's name in OpenAPI's operationId; the command's, lower-cased first, unless said. */
+  readonly method?: string;
+}
+
+/** A code the step can refuse with and an example detail for OpenAPI (title and status: the catalog's). */
+export type Refuses = readonly [code: DomainErrorCode, example: string];
+
+/** A row with its body's type erased: the controller checks the body is an instance of `dto`. */
+export interface CaseStep {
+  readonly command: CaseCommand['type'];
+  readonly route: string;
+  readonly dto: Type<CommandOptionsDto>;
+  readonly summary: string;
+  readonly roles: string;
+  readonly description?: string;
+  readonly refuses: readonly Refuses[];
+  readonly method: string;
+  readonly newCase?: CaseStepRow<CaseCommand['type'], CommandOptionsDto>['newCase'];
+  /** The domain command, or undefined when `body` is not of the row's DTO (never, after validation). */
+  readonly build: (input: StepInput<unknown>, actor: Actor) => CaseCommand | undefined;
+}
+
+export function caseStep<C extends CaseCommand['type'], B extends CommandOptionsDto>(
+  row: CaseStepRow<C, B>,
+): CaseStep {
+  const { build, dto, refuses, method, ...rest } = row;
+  return {
+    ...rest,
+    dto,
+    refuses: refuses ?? [],
+    method: method ?? row.command.charAt(0).toLowerCase() + row.command.slice(1),
+    build: (input, actor) => {
+      const body = input.body;
+      if (!(body instanceof dto)) return undefined;
+      return { ...build({ ...input, body }), actor, ...commandOptions(body) };
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The one write path (handle-command.ts) on a real PGlite store: each typed result the edges map.
+ * Given a stream, when a command is handled, then what it recorded or why it recorded nothing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Actor } from '#domain/actor/actor.js';
+import { createEventStore } from '../event-store/create-event-store.js';
+import type { EventStore } from '../event-store/event-store.port.js';
+import { handleCommand, type DecidedEvent, type Refusal } from './handle-command.js';
+import { StreamCache } from './stream-cache.js';
+
+const clerk: Actor = { id: 'u-window', name: '窗口王芳', role: 'window', departmentId: 'dept-market' };
+const noted = (n: number): DecidedEvent => ({
+  type: 'Noted',
+  schemaVersion: 1,
+  occurredAt: '2026-03-02T09:00:00.000+08:00',
+  actor: clerk,
+  data: { n },
+});
+const refusal: Refusal = {
+  kind: 'DomainError',
+  code: 'ILLEGAL_TRANSITION',
+  category: 'conflict',
+  title: '当前办件状态不允许该操作',
+  detail: 'Not now.',
+};
+const base = { correlationId: 'req-1' };
+
+describe('handleCommand: load, decide, append, and a typed result', () => {
+  let dir: string;
+  let store: EventStore;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'handle-command-'));
+    store = await createEventStore(`pglite://${dir}`);
+  });
+  afterAll(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('records what the decider decides, with the actor as the envelope names it (U1)', async () => {
+    const result = await handleCommand(store, { ...base, streamId: 's-1', decide: () => [noted(1)] });
+    expect(result).toMatchObject({ kind: 'recorded', outcome: { revision: 0, replayed: false } });
+    const [event] = await store.readStream('s-1');
+    expect(event!.actor).toEqual({ ...clerk, windowId: null });
+  });
+
+  it('answers a refusal, records nothing', async () => {
+    const result = await handleCommand(store, { ...base, streamId: 's-2', decide: () => refusal });
+    expect(result).toEqual({ kind: 'refused', refusal });
+    expect(await store.readStream('s-2')).toEqual([]);
+  });
+
+  it('If-Match on another revision, or * on no stream: precondition_failed, never decided', async () => {
+    let decided = 0;
+    const decide = (): DecidedEvent[] => {
+      decided++;
+      return [noted(2)];
+    };
+    expect(await handleCommand(store, { ...base, streamId: 's-1', ifMatch: 5, decide })).toMatchObject({
+      kind: 'precondition_failed',
+    });
+    expect(await handleCommand(store, { ...base, streamId: 's-3', ifMatch: '*', decide })).toMatchObject({
+      kind: 'precondition_failed',
+    });
+    expect(decided).toBe(0);
+  });
+
+  it('a keyed retry is answered with the first answer; the same key with another request is key_reused', async () => {
+    const scope = { actorId: clerk.id, command: 'Note', key: 'k-1' };
+    const first = await handleCommand(store, {
+      ...base,
+      streamId: 's-4',
+      idempotency: { scope, fingerprint: 'a' },
+      decide: () => [noted(1)],
+    });
+    const retry = await handleCommand(store, {
+      ...base,
+      streamId: 's-4',
+      idempotency: { scope, fingerprint: 'a' },
+      decide: () => [noted(9)],
+    });
+    expect(retry).toEqual(
+      first.kind === 'recorded' ? { kind: 'recorded', outcome: { ...first.outcome, replayed: true } } : first,
+    );
+    expect(
+      await handleCommand(store, {
+        ...base,
+        streamId: 's-4',
+        idempotency: { scope, fingerprint: 'b' },
+        decide: () => [noted(1)],
+      }),
+    ).toEqual({ kind: 'key_reused' });
+  });
+
+  it('a lost race is decided again once; with no retry left it is a conflict', async () => {
+    await handleCommand(store, { ...base, streamId: 's-5', decide: () => [noted(0)] });
+    // Another writer appends while this command decides, every time it decides.
+    const racing = (): Promise<DecidedEvent[]> =>
+      handleCommand(store, { ...base, streamId: 's-5', decide: () => [noted(-1)] }).then(() => [noted(1)]);
+    expect(await handleCommand(store, { ...base, streamId: 's-5', decide: racing })).toMatchObject({
+      kind: 'conflict',
+    });
+    expect(
+      await handleCommand(store, { ...base, streamId: 's-5', retries: 0, decide: racing }),
+    ).toMatchObject({ kind: 'conflict' });
+    let calls = 0;
+    const losesOnce = (): Promise<DecidedEvent[]> | DecidedEvent[] => (calls++ === 0 ? racing() : [noted(2)]);
+    expect(await handleCommand(store, { ...base, streamId: 's-5', decide: losesOnce })).toMatchObject({
+      kind: 'recorded',
+    });
+    expect(calls).toBe(2);
+    // Supervision's way (retries: 0): the first loss is final; the case is looked at next tick.
+    calls = 0;
+    expect(
+      await handleCommand(store, { ...base, streamId: 's-5', retries: 0, decide: losesOnce }),
+    ).toMatchObject({ kind: 'conflict' });
+    expect(calls).toBe(1);
+  });
+
+  it('mustExist: an empty stream is missing, not decided on', async () => {
+    expect(
+      await handleCommand(store, { ...base, streamId: 's-6', mustExist: true, decide: () => [noted(1)] }),
+    ).toEqual({ kind: 'missing' });
+  });
+
+  it('a stale cached copy is read again before a refusal is answered', async () => {
+    const cache = new StreamCache();
+    await handleCommand(store, { ...base, streamId: 's-7', decide: () => [noted(1)] }, cache);
+    // Another process writes; this process's cache does not know.
+    await handleCommand(store, { ...base, streamId: 's-7', decide: () => [noted(2)] });
+    const seen: number[] = [];
+    const result = await handleCommand(
+      store,
+      {
+        ...base,
+        streamId: 's-7',
+        decide: (events) => {
+          seen.push(events.length);
+          return events.length < 2 ? refusal : [noted(3)];
+        },
+      },
+      cache,
+    );
+    expect(seen).toEqual([1, 2]);
+    expect(result).toMatchObject({ kind: 'recorded', outcome: { revision: 2 } });
+  });
+});
