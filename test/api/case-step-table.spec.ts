@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { categoryOf } from '#domain/errors/refusal-categories.js';
+
 import { isCatalogued, REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 import { CASE_STEPS } from '../../apps/api/src/cases/case-commands.controller.js';
 import { STATUTORY_STEPS } from '../../apps/api/src/cases/steps/closing-steps.js';
@@ -62,10 +62,14 @@ function refusalsSeenInDomainSpecs(): { command: string; code: string }[] {
   const seen: { command: string; code: string }[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.spec.ts')))
     for (const chunk of readFileSync(join(dir, file), 'utf8')
-      .split(/\bexpect\(/)
+      .split(/\bexpect\(|\bgiven\(/)
       .slice(1)) {
-      const code = /code: '([A-Z0-9_]+)'/.exec(chunk)?.[1];
-      const before = code === undefined ? '' : chunk.slice(0, chunk.indexOf(`code: '${code}'`));
+      // `expect(…).toMatchObject({ code: 'X' })` or the kit's `given(…).when(…).thenRefuses('X')`.
+      const match = /code: '([A-Z0-9_]+)'|thenRefuses\('([A-Z0-9_]+)'/.exec(chunk);
+      const code = match?.[1] ?? match?.[2];
+      let before = match === null ? '' : chunk.slice(0, match.index);
+      // The kit names the command in its `.when(…)`: only a command written there counts.
+      if (match?.[2] !== undefined) before = before.slice(Math.max(0, before.lastIndexOf('.when(')));
       const commands = [...before.matchAll(/type: '(\w+)'/g)].map((m) => m[1]!);
       const command = commands[commands.length - 1];
       if (code !== undefined && command !== undefined) seen.push({ command, code });
@@ -99,7 +103,7 @@ describe('the case-step table, the OpenAPI document and the answers agree', () =
         expect({ route: step.route, code, ...problems.get(code) }).toEqual({
           route: step.route,
           code,
-          status: STATUS_OF_CATEGORY[categoryOf(code)],
+          status: STATUS_OF_CATEGORY[REFUSAL_CATALOG[code].category],
           title: REFUSAL_CATALOG[code].title,
         });
     }

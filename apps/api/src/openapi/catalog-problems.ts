@@ -4,11 +4,16 @@
  * answers; the route gives only an example detail.
  */
 import type { DomainErrorCode } from '#domain/errors/domain-error.js';
-import { categoryOf } from '#domain/errors/refusal-categories.js';
+
 import { REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 import { STATUS_OF_CATEGORY } from '../problem/domain-error.problem.js';
 import { documentedProblem, type DocumentedProblem } from './problem-responses.js';
 
 export function catalogProblem(code: DomainErrorCode, detail: string): DocumentedProblem {
-  return documentedProblem(STATUS_OF_CATEGORY[categoryOf(code)], code, REFUSAL_CATALOG[code].title, detail);
+  return documentedProblem(
+    STATUS_OF_CATEGORY[REFUSAL_CATALOG[code].category],
+    code,
+    REFUSAL_CATALOG[code].title,
+    detail,
+  );
 }
