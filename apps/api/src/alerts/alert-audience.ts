@@ -6,7 +6,7 @@
  */
 import { readScopeOf } from '#domain/access/read-scope.js';
 import type { Actor } from '#domain/actor/actor.js';
-import { problem, ProblemException } from '../problem/problem-details.js';
+import { ProblemException, titledProblem } from '../problem/problem-details.js';
 import type { AlertMessage } from './alert-message.js';
 
 export interface AlertAudience {
@@ -19,10 +19,9 @@ export interface AlertAudience {
 export function alertAudienceOf(actor: Actor): AlertAudience {
   if (actor.role !== 'auditor' && actor.role !== 'supervisor' && actor.role !== 'window')
     throw new ProblemException(
-      problem(
+      titledProblem(
         403,
         'ROLE_NOT_ALLOWED',
-        '无权执行该操作',
         `Role '${actor.role}' does not receive alerts; supervisors, window clerks and auditors do.`,
       ),
     );
@@ -40,7 +39,7 @@ export function alertAudienceOf(actor: Actor): AlertAudience {
       };
     default:
       throw new ProblemException(
-        problem(403, 'OUT_OF_SCOPE', '超出职责范围', 'Your token names no scope to hear alerts in.'),
+        titledProblem(403, 'OUT_OF_SCOPE', 'Your token names no scope to hear alerts in.'),
       );
   }
 }

@@ -76,10 +76,9 @@ export const READ_PROBLEMS = [
   documentedProblem(
     403,
     'OUT_OF_SCOPE',
-    '超出职责范围',
     'The case belongs to department dept-tax; you work for dept-market.',
   ),
-  documentedProblem(404, 'CASE_NOT_FOUND', '办件不存在', 'No case with this id has been registered.'),
+  documentedProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
 ];
 
 @ApiTags('case queries')

@@ -11,7 +11,7 @@ import { toShanghaiIso, tryParseInstant, withinInputRange } from '#domain/calend
 import { ClockMovedBackwardsError, type ManualClock } from '#infra/clock/clock.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
-import { problem, ProblemException, problems } from '../problem/problem-details.js';
+import { ProblemException, problems, titledProblem } from '../problem/problem-details.js';
 import { CLOCK, LOGGER } from '../runtime/runtime-tokens.js';
 import { ClockView } from './clock.view.js';
 import { SetClockDto } from './set-clock.dto.js';
@@ -36,12 +36,7 @@ export class ManualClockController {
   })
   @ApiOkResponse({ type: ClockView })
   @ApiProblems(COMMON_PROBLEMS, [
-    documentedProblem(
-      409,
-      'CLOCK_MOVES_FORWARD_ONLY',
-      '时钟只能向前调整',
-      'The manual clock only moves forward.',
-    ),
+    documentedProblem(409, 'CLOCK_MOVES_FORWARD_ONLY', 'The manual clock only moves forward.'),
   ])
   async set(@Body() body: SetClockDto, @CurrentActor() actor: Actor): Promise<ClockView> {
     if (actor.role !== 'admin') throw new ProblemException(problems.forbidden('Only admins move the clock.'));
@@ -55,23 +50,18 @@ export class ManualClockController {
     // T14: the clock stays where every instant it stamps can be read back (2000–2099).
     if (!withinInputRange(to))
       throw new ProblemException(
-        problem(
-          422,
-          'T14_OUT_OF_BOUNDS',
-          '超出允许范围（T14）',
-          'now must lie between 2000-01-01 and 2099-12-31 (T14).',
-          [{ field: 'now', message: 'must lie between 2000-01-01 and 2099-12-31 (T14)' }],
-        ),
+        titledProblem(422, 'T14_OUT_OF_BOUNDS', 'now must lie between 2000-01-01 and 2099-12-31 (T14).', [
+          { field: 'now', message: 'must lie between 2000-01-01 and 2099-12-31 (T14)' },
+        ]),
       );
     try {
       this.clock.set(to);
     } catch (error) {
       if (error instanceof ClockMovedBackwardsError)
         throw new ProblemException(
-          problem(
+          titledProblem(
             409,
             'CLOCK_MOVES_FORWARD_ONLY',
-            '时钟只能向前调整',
             `The manual clock is at ${toShanghaiIso(error.current)}; it only moves forward.`,
           ),
         );

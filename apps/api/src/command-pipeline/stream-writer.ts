@@ -15,7 +15,12 @@ import {
 } from '#infra/command-handling/handle-command.js';
 import { StreamCache } from '#infra/command-handling/stream-cache.js';
 import { problemOfDomainError } from '../problem/domain-error.problem.js';
-import { problem, ProblemException, problems, type ProblemDetails } from '../problem/problem-details.js';
+import {
+  ProblemException,
+  problems,
+  type ProblemDetails,
+  titledProblem,
+} from '../problem/problem-details.js';
 import { EVENT_STORE } from '../runtime/runtime-tokens.js';
 import { idempotencyScope, type CommandMetadata } from './command-metadata.js';
 
@@ -74,9 +79,8 @@ export function problemOf(result: Exclude<CommandResult, { kind: 'recorded' }>):
 
 /** Finding 5: a key reused with another body, by another role or scope, or for another command. */
 const keyReused = (): ProblemDetails =>
-  problem(
+  titledProblem(
     422,
     'IDEMPOTENCY_KEY_REUSED',
-    '幂等键已用于其他请求',
     'This Idempotency-Key was already used for a different request (another body, role or scope); use a new key.',
   );

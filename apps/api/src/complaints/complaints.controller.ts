@@ -20,7 +20,7 @@ import { answerConfiguration, type ResponseHeaders } from '../command-pipeline/a
 import { catalogProblem } from '../openapi/catalog-problems.js';
 import { CommandRoute } from '../openapi/command-route.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
-import { problem, ProblemException, problems } from '../problem/problem-details.js';
+import { problem, ProblemException, problems, titledProblem } from '../problem/problem-details.js';
 import { queryCodeHash, readable, PublicCapabilities } from '../public/public-capabilities.js';
 import { CLOCK, EVENT_STORE } from '../runtime/runtime-tokens.js';
 import { IdParamPipe } from '../validation/route-param.pipes.js';
@@ -37,7 +37,6 @@ type HeaderBag = Record<string, string | undefined>;
 const INCOMPLETE = documentedProblem(
   422,
   'P1_COMPLAINT_INCOMPLETE',
-  '投诉须写明渠道、对象和内容',
   'A complaint records its channel, subject (with the id of a staff member, window or case) and content (P1).',
 );
 const NOT_FOUND = catalogProblem('COMPLAINT_NOT_FOUND', 'No complaint with this id has been received.');
@@ -146,7 +145,6 @@ export class ComplaintsController {
       documentedProblem(
         422,
         'P2_COMPLAINT_ALREADY_CONCLUDED',
-        '投诉已办结',
         'This complaint has already been concluded (P2).',
       ),
     ],
@@ -177,7 +175,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintViewSchema })
   @ApiProblems(COMMON_PROBLEMS, [
     NOT_FOUND,
-    documentedProblem(403, 'OUT_OF_SCOPE', '超出职责范围', 'The complaint belongs to center center-2.'),
+    documentedProblem(403, 'OUT_OF_SCOPE', 'The complaint belongs to center center-2.'),
   ])
   async read(
     @Param('complaintId', IdParamPipe) complaintId: string,
@@ -191,7 +189,7 @@ export class ComplaintsController {
     // R1: a supervisor reads the complaints of their own center only; a token without one reads none.
     if (reader.role === 'supervisor' && reader.centerId !== view.centerId)
       throw new ProblemException(
-        problem(403, 'OUT_OF_SCOPE', '超出职责范围', `The complaint belongs to center ${view.centerId}.`),
+        titledProblem(403, 'OUT_OF_SCOPE', `The complaint belongs to center ${view.centerId}.`),
       );
     return view;
   }

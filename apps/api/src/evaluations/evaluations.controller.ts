@@ -29,12 +29,7 @@ import {
 } from './dto/evaluation-steps.dto.js';
 
 type HeaderBag = Record<string, string | undefined>;
-const NOT_FOUND = documentedProblem(
-  404,
-  'P4_EVALUATION_NOT_FOUND',
-  '评价不存在',
-  'No evaluation 2 on this case.',
-);
+const NOT_FOUND = documentedProblem(404, 'P4_EVALUATION_NOT_FOUND', 'No evaluation 2 on this case.');
 const NOT_BAD = catalogProblem(
   'P6_NOT_A_BAD_REVIEW',
   'Evaluation 1 scored 5; only bad reviews (1, 2) are called back or appealed (P6).',
@@ -81,7 +76,7 @@ export class EvaluationsController {
         'P5_CHANNEL_ALREADY_RATED',
         'The applicant has already rated this case through an invitation (P5).',
       ),
-      documentedProblem(503, 'UNAVAILABLE', '服务暂不可用', 'Public links need AUTH_JWT_SECRET.'),
+      documentedProblem(503, 'UNAVAILABLE', 'Public links need AUTH_JWT_SECRET.'),
     ],
   })
   async invite(

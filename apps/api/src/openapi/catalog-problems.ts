@@ -10,10 +10,5 @@ import { STATUS_OF_CATEGORY } from '../problem/domain-error.problem.js';
 import { documentedProblem, type DocumentedProblem } from './problem-responses.js';
 
 export function catalogProblem(code: DomainErrorCode, detail: string): DocumentedProblem {
-  return documentedProblem(
-    STATUS_OF_CATEGORY[REFUSAL_CATALOG[code].category],
-    code,
-    REFUSAL_CATALOG[code].title,
-    detail,
-  );
+  return documentedProblem(STATUS_OF_CATEGORY[REFUSAL_CATALOG[code].category], code, detail);
 }

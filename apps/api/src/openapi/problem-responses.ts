@@ -4,9 +4,7 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { isCatalogued, REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
-import type { RefusalEntry } from '#domain/errors/refusal-entry.js';
-import { API_PROBLEM_CATALOG } from '../problem/api-problem-catalog.js';
+import { titleOf, type ProblemCode } from '../problem/api-problem-catalog.js';
 import { ProblemDetailsSchema } from './recorded-event.schema.js';
 
 export interface DocumentedProblem {
@@ -91,13 +89,8 @@ export function ApiProblems(...lists: readonly (readonly DocumentedProblem[])[])
 }
 
 /** A problem of the domain's or the API's catalog: its title is the catalog's, never written here. */
-function K(status: number, code: string, detail: string): DocumentedProblem {
-  const entry = isCatalogued(code) ? REFUSAL_CATALOG[code] : apiProblem(code);
-  return P(status, code, entry?.title ?? code, detail);
+function K(status: number, code: ProblemCode, detail: string): DocumentedProblem {
+  return P(status, code, titleOf(code), detail);
 }
 
-function apiProblem(code: string): RefusalEntry | undefined {
-  return Object.entries(API_PROBLEM_CATALOG).find(([c]) => c === code)?.[1];
-}
-
-export { ProblemDetailsSchema, P as documentedProblem };
+export { ProblemDetailsSchema, K as documentedProblem };

@@ -3,7 +3,9 @@
  * libs/domain/src/errors/refusal-catalog.ts): title, rule and fix, the one source of their titles
  * (problem-details.ts `problems`, the views') and of their /problems/{code} pages.
  */
+import { isCatalogued, REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 import { refusal, type RefusalEntry } from '#domain/errors/refusal-entry.js';
+import type { AdministrationErrorCode } from '#domain/administration/administration-error.js';
 
 export const API_PROBLEM_CATALOG = {
   UNAUTHENTICATED: refusal(
@@ -111,6 +113,63 @@ export const API_PROBLEM_CATALOG = {
     '按 detail 改正请求。',
     'Correct the request as detail says.',
   ),
+  SEAL_NOT_FOUND: refusal(
+    '封签不存在',
+    '封签编号须是已生成的封签（U7）。',
+    'A seal id names a seal that was made (U7).',
+    '用 GET /audit/seals 查找封签编号。',
+    'Find the seal ids with GET /audit/seals.',
+  ),
+  SEALS_NOT_SUPPORTED: refusal(
+    '当前事件存储不支持存证封签',
+    '存证封签（U7）需要 PostgreSQL 或 PGlite 事件存储。',
+    'Seals (U7) need the PostgreSQL or PGlite event store.',
+    '在使用 PostgreSQL 或 PGlite 的部署中生成和校验封签。',
+    'Make and verify seals where the PostgreSQL or PGlite store is used.',
+  ),
+  NOTIFICATION_NOT_FOUND: refusal(
+    '通知不存在',
+    '通知编号须是已生成的通知（E2）。',
+    'A notification id names a notification that was made (E2).',
+    '用通知列表查找编号。',
+    'Find the id in the list of notifications.',
+  ),
+  E2_NOT_UNDELIVERABLE: refusal(
+    '该通知无需重发',
+    '只有投递失败、不再重试的通知才能人工重发（E2）。',
+    'Only a notification whose delivery failed for good can be resent by hand (E2).',
+    '等待自动重试结束；投递成功的通知无需重发。',
+    'Wait for the automatic retries to end; a delivered notification needs no resend.',
+  ),
+  I2_ALREADY_ERASED: refusal(
+    '个人信息已删除',
+    '一个办件的个人信息只删除一次（I2）。',
+    'The personal data of a case is erased once (I2).',
+    '无需再次删除；事件中只留下删除记录。',
+    'Nothing to do: the events keep only the record of the erasure.',
+  ),
+  ERASURE_NOT_SUPPORTED: refusal(
+    '当前事件存储不支持个人信息删除',
+    '个人信息删除（I2）需要 PostgreSQL 或 PGlite 事件存储（按办件的密钥）。',
+    'Erasure (I2) needs the PostgreSQL or PGlite event store (its per-case keys).',
+    '在使用 PostgreSQL 或 PGlite 的部署中删除。',
+    'Erase where the PostgreSQL or PGlite store is used.',
+  ),
+  DEV_LOGIN_UNAVAILABLE: refusal(
+    '开发登录不可用',
+    '开发登录只在未设置 AUTH_JWT_SECRET（开发密钥）且从本机访问时可用。',
+    'The development login exists only while AUTH_JWT_SECRET is unset (the development secret), from the loopback address.',
+    '使用签发的正式令牌登录。',
+    'Sign in with a token issued by the deployment.',
+  ),
 } as const satisfies Record<string, RefusalEntry>;
 
 export type ApiProblemCode = keyof typeof API_PROBLEM_CATALOG;
+
+/** Every code with a catalogued title: the domain's refusals and the API's own problems. */
+export type ProblemCode = ApiProblemCode | AdministrationErrorCode;
+
+/** The one title of a code (a domain refusal's from the domain catalog). */
+export function titleOf(code: ProblemCode): string {
+  return isCatalogued(code) ? REFUSAL_CATALOG[code].title : API_PROBLEM_CATALOG[code].title;
+}

@@ -5,7 +5,7 @@
  * needed), so clients may switch on either.
  */
 import { REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
-import { API_PROBLEM_CATALOG, type ApiProblemCode } from './api-problem-catalog.js';
+import { titleOf, type ProblemCode } from './api-problem-catalog.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const PROBLEM_TYPE_BASE = '/problems/';
@@ -41,9 +41,14 @@ export function problem(
   };
 }
 
-/** A problem of the API's own catalog, titled from it (api-problem-catalog.ts). */
-const own = (status: number, code: ApiProblemCode, detail: string): ProblemDetails =>
-  problem(status, code, API_PROBLEM_CATALOG[code].title, detail);
+/** A problem titled from its catalog (the domain's or the API's own, api-problem-catalog.ts). */
+export const titledProblem = (
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  errors?: readonly FieldError[],
+): ProblemDetails => problem(status, code, titleOf(code), detail, errors);
+const own = titledProblem;
 
 /** Thrown anywhere in the API to answer with exactly this problem. */
 export class ProblemException extends Error {

@@ -20,7 +20,13 @@ import {
   StreamRevisionsDiverged,
 } from '#infra/event-store/kurrentdb/kurrentdb-errors.js';
 import { problemOfDomainError } from './domain-error.problem.js';
-import { problem, ProblemException, problems, type ProblemDetails } from './problem-details.js';
+import {
+  problem,
+  ProblemException,
+  problems,
+  type ProblemDetails,
+  titledProblem,
+} from './problem-details.js';
 
 /** The `type` body-parser (and raw-body) give their errors. */
 interface BodyParserError {
@@ -57,12 +63,7 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
     };
   if (readStoreDown(exception))
     return {
-      problem: problem(
-        503,
-        'READ_STORE_UNAVAILABLE',
-        '读库不可用',
-        'The read store does not answer; retry later.',
-      ),
+      problem: titledProblem(503, 'READ_STORE_UNAVAILABLE', 'The read store does not answer; retry later.'),
       internal: false,
     };
   const bodyError = bodyParserProblem(exception as BodyParserError);

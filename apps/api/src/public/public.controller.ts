@@ -93,14 +93,13 @@ export class PublicController {
   @ApplyHeaders()
   @ApiProblems([
     ...COMMAND_PROBLEMS.filter((p) => p.status !== 401 && p.status !== 403 && p.code !== 'CASE_NOT_FOUND'),
-    documentedProblem(400, 'VALIDATION_FAILED', '请求参数不合法', 'score must be a number.'),
+    documentedProblem(400, 'VALIDATION_FAILED', 'score must be a number.'),
     catalogProblem('P5_INVITATION_INVALID', 'This invitation was not issued for this case (P5).'),
     catalogProblem('P5_INVITATION_USED', 'This invitation has already been used; it works once (P5).'),
     catalogProblem('P5_INVITATION_EXPIRED', 'This invitation expired at 2026-04-02T10:05:00+08:00 (P5).'),
     documentedProblem(
       422,
       'P4_SCORE_OUT_OF_RANGE',
-      '评价分值须为1至5',
       'An evaluation scores 1 (非常不满意) to 5 (非常满意) (P4).',
     ),
   ])
@@ -142,12 +141,7 @@ export class PublicController {
   @ApiQuery({ name: 'code', required: true, example: 'K7Q2M9XP' })
   @ApiOkResponse({ type: PublicComplaintSchema })
   @ApiProblems([
-    documentedProblem(
-      404,
-      'COMPLAINT_NOT_FOUND',
-      STEP_REFUSALS.COMPLAINT_NOT_FOUND.title,
-      'No complaint has this receipt number and query code.',
-    ),
+    documentedProblem(404, 'COMPLAINT_NOT_FOUND', 'No complaint has this receipt number and query code.'),
   ])
   async complaint(
     @Param('receiptNo', IdParamPipe) receiptNo: string,

@@ -3,7 +3,7 @@
  * is answered before it reaches a handler (404 for an id that cannot exist, 400 for a bad number).
  */
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { problem, ProblemException, problems } from '../problem/problem-details.js';
+import { ProblemException, problems, titledProblem } from '../problem/problem-details.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -12,7 +12,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 export class IdParamPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (typeof value !== 'string' || !ID.test(value))
-      throw new ProblemException(problem(404, 'NOT_FOUND', '资源不存在', 'No resource has this id.'));
+      throw new ProblemException(titledProblem(404, 'NOT_FOUND', 'No resource has this id.'));
     return value;
   }
 }

@@ -44,19 +44,16 @@ export class CalendarController {
       documentedProblem(
         400,
         'T2_DATE_INVALID',
-        '节假日安排不合法',
         'The holiday notice for 2027 is invalid (T2): not a YYYY-MM-DD date: 2027-02-30.',
       ),
       documentedProblem(
         422,
         'T2_WORKDAY_NOT_WEEKEND',
-        '节假日安排不合法',
         'The holiday notice for 2027 is invalid (T2): 2027-02-10 is a weekday; only weekend days can be adjusted working days.',
       ),
       documentedProblem(
         422,
         'T2_DAY_BOTH_HOLIDAY_AND_WORKDAY',
-        '节假日安排不合法',
         '2027-02-07 is listed both as a holiday and as a working day.',
       ),
     ],

@@ -27,13 +27,11 @@ export class CentersController {
       documentedProblem(
         422,
         'T1_OFFICE_PERIODS_OVERLAP',
-        '办公时间设置不合法',
         'Office hours are invalid (T1): 11:00–13:00 overlaps the previous period.',
       ),
       documentedProblem(
         422,
         'T1_OFFICE_TIME_INVALID',
-        '办公时间设置不合法',
         'Office hours are invalid (T1): not a time of day HH:MM: 25:00.',
       ),
     ],

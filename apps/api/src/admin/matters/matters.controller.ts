@@ -27,13 +27,11 @@ export class MattersController {
       documentedProblem(
         422,
         'T5_PROMISED_LIMIT_EXCEEDS_STATUTORY',
-        '承诺时限不得超过法定时限',
         'The promised limit (25) may not exceed the statutory limit (20) (T5).',
       ),
       documentedProblem(
         422,
         'T5_LIMIT_INVALID',
-        '办理时限设置不合法',
         'maxExtensionDays is at most 10 working days for this matter (T7, 行政许可法 art. 42).',
       ),
     ],

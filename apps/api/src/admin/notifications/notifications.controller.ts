@@ -13,7 +13,7 @@ import type { DeliveryDocument, DeliveryStatus } from '#infra/notifications/noti
 import { AUDIT_READ_STORE } from '../../audit/backdated/audit-read-store.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
-import { problem, ProblemException, problems } from '../../problem/problem-details.js';
+import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
 import { pageLimit } from '../../views/view-list-parameters.js';
 import { decodeCursor, encodeCursor, optionalEnum } from '../../views/view-query-parameters.js';
@@ -81,11 +81,10 @@ export class NotificationsController {
   })
   @ApiResponse({ status: 202, type: RedeliveryAnswer })
   @ApiProblems(COMMON_PROBLEMS, [
-    documentedProblem(404, 'NOTIFICATION_NOT_FOUND', '通知不存在', 'No notification has this id.'),
+    documentedProblem(404, 'NOTIFICATION_NOT_FOUND', 'No notification has this id.'),
     documentedProblem(
       409,
       'E2_NOT_UNDELIVERABLE',
-      '该通知无需重发',
       'No delivery of this notification is undeliverable; it was delivered or is still being retried.',
     ),
   ])
@@ -97,16 +96,15 @@ export class NotificationsController {
     const exists = await ledger.deliveries.findOne({ notificationId }, { projection: { _id: 1 } });
     if (!exists)
       throw new ProblemException(
-        problem(404, 'NOTIFICATION_NOT_FOUND', '通知不存在', 'No notification has this id.'),
+        titledProblem(404, 'NOTIFICATION_NOT_FOUND', 'No notification has this id.'),
       );
     // Retries run on the wall clock, not on business time (a manual clock included).
     const resent = await ledger.redeliver(notificationId, Date.now());
     if (resent.length === 0)
       throw new ProblemException(
-        problem(
+        titledProblem(
           409,
           'E2_NOT_UNDELIVERABLE',
-          '该通知无需重发',
           'No delivery of this notification is undeliverable; it was delivered or is still being retried.',
         ),
       );

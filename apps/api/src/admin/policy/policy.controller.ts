@@ -31,7 +31,6 @@ export class PolicyController {
       documentedProblem(
         409,
         'C7_POLICY_VERSION_EXISTS',
-        '时效策略版本已存在',
         "Policy version 'county-2026.2' is already recorded; a change needs a new version name (C7).",
       ),
     ],

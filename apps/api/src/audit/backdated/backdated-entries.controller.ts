@@ -71,7 +71,7 @@ export class BackdatedEntriesController {
   })
   @ApiOkResponse({ type: BackdatedEntriesPage })
   @ApiProblems(COMMON_PROBLEMS, [
-    documentedProblem(503, 'READ_STORE_UNAVAILABLE', '读库不可用', 'This process runs without a read store.'),
+    documentedProblem(503, 'READ_STORE_UNAVAILABLE', 'This process runs without a read store.'),
   ])
   list(
     @Query('from') from: unknown,

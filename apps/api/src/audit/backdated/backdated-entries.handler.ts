@@ -10,7 +10,7 @@ import {
   BACKDATED_ENTRIES_COLLECTION,
   type BackdatedEntryDocument,
 } from '#infra/read-store/documents/backdated-entry-document.js';
-import { problem, ProblemException, problems } from '../../problem/problem-details.js';
+import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
 import { AUDIT_READ_STORE } from './audit-read-store.js';
 import { cursorOf } from './backdated-cursor.js';
 import { GetBackdatedEntriesQuery } from './backdated-entries.query.js';
@@ -28,7 +28,7 @@ export class GetBackdatedEntriesHandler implements IQueryHandler<
       throw new ProblemException(problems.forbidden('Only auditors read the back-dated entries (U2).'));
     if (!this.db)
       throw new ProblemException(
-        problem(503, 'READ_STORE_UNAVAILABLE', '读库不可用', 'This process runs without a read store.'),
+        titledProblem(503, 'READ_STORE_UNAVAILABLE', 'This process runs without a read store.'),
       );
     const and: Filter<BackdatedEntryDocument>[] = [];
     if (filter.departmentId !== undefined) and.push({ departmentId: filter.departmentId });

@@ -67,10 +67,9 @@ export class CaseDossierController {
     documentedProblem(
       403,
       'OUT_OF_SCOPE',
-      '超出职责范围',
       'The case belongs to center center-2; you work for center center-1.',
     ),
-    documentedProblem(404, 'CASE_NOT_FOUND', '办件不存在', 'No case with this id has been registered.'),
+    documentedProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
   ])
   async dossier(
     @Param('id', IdParamPipe) caseId: string,

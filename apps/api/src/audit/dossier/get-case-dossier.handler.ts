@@ -12,7 +12,7 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import { assertMayRead } from '../../cases/queries/case-read-scope.js';
 import { caseView } from '../../cases/queries/case-view.js';
-import { problem, ProblemException } from '../../problem/problem-details.js';
+import { ProblemException, titledProblem } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { caseDossier, type CaseDossier } from './case-dossier.js';
 import { dossierNames } from './dossier-names.js';
@@ -31,7 +31,7 @@ export class GetCaseDossierHandler implements IQueryHandler<GetCaseDossierQuery,
     const recorded = await this.store.readStream(streamId);
     if (recorded.length === 0)
       throw new ProblemException(
-        problem(404, 'CASE_NOT_FOUND', '办件不存在', 'No case with this id has been registered.'),
+        titledProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
       );
     const state = caseStateOf(recorded);
     assertMayRead(reader, state, 'events');

@@ -16,7 +16,7 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { PersonalDataStore, holdsPlainIdentifiers } from '#infra/personal-data/personal-data-store.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
-import { ProblemException, problem, problems } from '../../problem/problem-details.js';
+import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
 
@@ -73,19 +73,9 @@ export class PersonalDataErasureController {
   })
   @ApiCreatedResponse({ description: '{ caseId, revision, position, events }' })
   @ApiProblems(COMMON_PROBLEMS, [
-    documentedProblem(404, 'CASE_NOT_FOUND', '办件不存在', 'No case with this id has been registered.'),
-    documentedProblem(
-      409,
-      'I2_ALREADY_ERASED',
-      '个人信息已删除',
-      'The personal data of this case was erased already.',
-    ),
-    documentedProblem(
-      503,
-      'ERASURE_NOT_SUPPORTED',
-      '当前事件存储不支持个人信息删除',
-      'I2 needs the PostgreSQL or PGlite event store.',
-    ),
+    documentedProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
+    documentedProblem(409, 'I2_ALREADY_ERASED', 'The personal data of this case was erased already.'),
+    documentedProblem(503, 'ERASURE_NOT_SUPPORTED', 'I2 needs the PostgreSQL or PGlite event store.'),
   ])
   async erase(
     @Param('id', IdParamPipe) caseId: string,
@@ -100,27 +90,17 @@ export class PersonalDataErasureController {
     const store = this.store;
     if (!(store instanceof PersonalDataStore))
       throw new ProblemException(
-        problem(
-          503,
-          'ERASURE_NOT_SUPPORTED',
-          '当前事件存储不支持个人信息删除',
-          'I2 needs the PostgreSQL or PGlite event store.',
-        ),
+        titledProblem(503, 'ERASURE_NOT_SUPPORTED', 'I2 needs the PostgreSQL or PGlite event store.'),
       );
     const streamId = caseStreamId(caseId);
     const stored = await store.inner.readStream(streamId);
     if (stored.length === 0)
       throw new ProblemException(
-        problem(404, 'CASE_NOT_FOUND', '办件不存在', 'No case with this id has been registered.'),
+        titledProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
       );
     if (stored.some((e) => e.type === 'PersonalDataErased'))
       throw new ProblemException(
-        problem(
-          409,
-          'I2_ALREADY_ERASED',
-          '个人信息已删除',
-          'The personal data of this case was erased already.',
-        ),
+        titledProblem(409, 'I2_ALREADY_ERASED', 'The personal data of this case was erased already.'),
       );
     await store.erase(streamId, legalBasis);
     const result = await store.append(

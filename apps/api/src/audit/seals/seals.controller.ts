@@ -18,7 +18,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import type { ResponseHeaders } from '../../command-pipeline/answer-response.js';
 import { cursorFor, readPageRequest } from '../../cases/queries/list-page.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
-import { ProblemException, problem, problems } from '../../problem/problem-details.js';
+import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
 import { HTML_CONTENT_TYPE } from '../dossier/case-dossier-html.js';
 import { sealExportHtml } from './seal-export-html.js';
 import { SealSchema, SealsPageSchema, SealVerificationSchema } from './seal.schema.js';
@@ -36,7 +36,6 @@ function allow(actor: Actor, roles: readonly string[]): void {
 const NOT_SUPPORTED = documentedProblem(
   503,
   'SEALS_NOT_SUPPORTED',
-  '当前事件存储不支持存证封签',
   'Seals (U7) need the PostgreSQL or PGlite event store.',
 );
 
@@ -111,7 +110,7 @@ export class SealsController {
   @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiProblems(COMMON_PROBLEMS, [
     NOT_SUPPORTED,
-    documentedProblem(404, 'SEAL_NOT_FOUND', '封签不存在', 'No seal has this id.'),
+    documentedProblem(404, 'SEAL_NOT_FOUND', 'No seal has this id.'),
   ])
   async export(
     @Param('sealId') sealId: string,
@@ -126,8 +125,7 @@ export class SealsController {
         ]),
       );
     const seal = await this.seals.find(sealId);
-    if (!seal)
-      throw new ProblemException(problem(404, 'SEAL_NOT_FOUND', '封签不存在', `No seal has id ${sealId}.`));
+    if (!seal) throw new ProblemException(titledProblem(404, 'SEAL_NOT_FOUND', `No seal has id ${sealId}.`));
     response.setHeader('Content-Type', HTML_CONTENT_TYPE);
     response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     return sealExportHtml(seal);

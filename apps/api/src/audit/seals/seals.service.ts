@@ -12,7 +12,7 @@ import { SealVerifier } from '#infra/seals/seal-verifier.js';
 import { sealOf } from '#infra/seals/seal-records.js';
 import { SEALS_STREAM, type Seal, type SealVerification } from '#infra/seals/seal.js';
 import { Sealer, type SealOptions } from '#infra/seals/sealer.js';
-import { ProblemException, problem } from '../../problem/problem-details.js';
+import { ProblemException, titledProblem } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 
 /** Who records the scheduled seals. */
@@ -63,12 +63,7 @@ export class SealsService {
   private need<T>(part: T | undefined): T {
     if (part === undefined)
       throw new ProblemException(
-        problem(
-          503,
-          'SEALS_NOT_SUPPORTED',
-          '当前事件存储不支持存证封签',
-          'Seals (U7) need the PostgreSQL or PGlite event store.',
-        ),
+        titledProblem(503, 'SEALS_NOT_SUPPORTED', 'Seals (U7) need the PostgreSQL or PGlite event store.'),
       );
     return part;
   }

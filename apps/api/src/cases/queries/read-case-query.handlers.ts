@@ -7,7 +7,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore, RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
-import { problem, ProblemException } from '../../problem/problem-details.js';
+import { ProblemException, titledProblem } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import { assertMayRead } from './case-read-scope.js';
@@ -21,9 +21,7 @@ import {
 } from './read-case-query.js';
 
 const caseNotFound = (): ProblemException =>
-  new ProblemException(
-    problem(404, 'CASE_NOT_FOUND', '办件不存在', 'No case with this id has been registered.'),
-  );
+  new ProblemException(titledProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'));
 
 async function loadExisting(store: EventStore, caseId: string): Promise<readonly RecordedEvent[]> {
   const recorded = await store.readStream(caseStreamId(caseId));
@@ -46,7 +44,7 @@ export class GetCaseStateHandler implements IQueryHandler<GetCaseStateQuery, Cas
     const { state, upTo } = stateAsOf(recorded, at);
     if (upTo.length === 0)
       throw new ProblemException(
-        problem(404, 'CASE_NOT_FOUND', '办件不存在', 'The case had not been registered at that instant.'),
+        titledProblem(404, 'CASE_NOT_FOUND', 'The case had not been registered at that instant.'),
       );
     return caseView(
       upTo,

@@ -25,10 +25,9 @@ const TOKEN_HOURS = 8;
 const UNAVAILABLE = documentedProblem(
   403,
   'DEV_LOGIN_UNAVAILABLE',
-  '开发登录不可用',
   'The development login exists only while AUTH_JWT_SECRET is unset (the development secret).',
 );
-const INVALID = documentedProblem(400, 'VALIDATION_FAILED', '请求参数不合法', 'role must be one of …');
+const INVALID = documentedProblem(400, 'VALIDATION_FAILED', 'role must be one of …');
 
 @ApiTags('console')
 @PublicRoute()

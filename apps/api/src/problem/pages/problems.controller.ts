@@ -26,7 +26,7 @@ export class ProblemsController {
     description: 'A short HTML page',
     content: { 'text/html': { schema: { type: 'string' }, example: '<!doctype html>…违反一次性告知…' } },
   })
-  @ApiProblems([documentedProblem(404, 'NOT_FOUND', '资源不存在', 'No problem has the code NOPE.')])
+  @ApiProblems([documentedProblem(404, 'NOT_FOUND', 'No problem has the code NOPE.')])
   page(@Param('code') code: string, @Res({ passthrough: true }) response: ResponseHeaders): string {
     const entry = problemEntry(code);
     if (!entry)

@@ -65,7 +65,7 @@ export class CaseViewController {
     },
   })
   @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS, [
-    documentedProblem(404, 'CASE_NOT_FOUND', '办件不存在', 'No case with this id has been registered.'),
+    documentedProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
   ])
   async get(
     @Param('id', IdParamPipe) caseId: string,
