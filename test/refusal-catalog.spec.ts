@@ -7,8 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCatalogued, REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
+import { API_PROBLEM_CATALOG } from '../apps/api/src/problem/api-problem-catalog.js';
 
 const DOMAIN_SRC = join(process.cwd(), 'libs', 'domain', 'src');
+const SOURCE_ROOTS = ['apps', 'libs'].map((d) => join(process.cwd(), d));
+/** Where titles are defined (the catalogs, the named other titles), and the audit's labels of statuses and violations, which may read alike. */
+const CATALOG_FILE = /(refusals|refusal-pages|api-problem-catalog|also-titled|audit-labels)\.ts$/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -68,5 +72,20 @@ describe('the refusal catalog (one title per code)', () => {
         en: true,
       });
     }
+  });
+  it('no title is written twice: outside the catalogs, no source file spells a catalogued title', () => {
+    const titles = new Set(
+      [...Object.values(REFUSAL_CATALOG), ...Object.values(API_PROBLEM_CATALOG)].map((e) => e.title),
+    );
+    const spelled = SOURCE_ROOTS.flatMap(sources)
+      .filter((file) => !CATALOG_FILE.test(file) && !file.includes(`${join('apps', 'console')}`))
+      .flatMap((file) => {
+        const text = readFileSync(file, 'utf8');
+        return [...text.matchAll(/'([^'\n]+)'/g)]
+          .map((m) => m[1]!)
+          .filter((literal) => titles.has(literal))
+          .map((title) => ({ file: file.slice(process.cwd().length + 1), title }));
+      });
+    expect(spelled).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /** Documentation-only classes: the answers of the API as the OpenAPI document describes them. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 
 export class EnvelopeActorSchema {
   @ApiProperty({ example: 'u-window' }) id!: string;
@@ -90,7 +91,11 @@ export class FieldErrorSchema {
 
 export class ProblemDetailsSchema {
   @ApiProperty({ example: '/problems/N5_RECEIPT_NUMBER_REQUIRED' }) type!: string;
-  @ApiProperty({ description: 'Chinese, for the screen', example: '受理须出具受理回执编号' }) title!: string;
+  @ApiProperty({
+    description: 'Chinese, for the screen',
+    example: REFUSAL_CATALOG.N5_RECEIPT_NUMBER_REQUIRED.title,
+  })
+  title!: string;
   @ApiProperty({ example: 422 }) status!: number;
   @ApiProperty({
     description: 'English, for developers',

@@ -20,13 +20,7 @@ import {
   StreamRevisionsDiverged,
 } from '#infra/event-store/kurrentdb/kurrentdb-errors.js';
 import { problemOfDomainError } from './domain-error.problem.js';
-import {
-  problem,
-  ProblemException,
-  problems,
-  type ProblemDetails,
-  titledProblem,
-} from './problem-details.js';
+import { ProblemException, problems, type ProblemDetails, titledProblem } from './problem-details.js';
 
 /** The `type` body-parser (and raw-body) give their errors. */
 interface BodyParserError {
@@ -78,7 +72,7 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
     if (status === 413)
       return { problem: problems.payloadTooLarge('The request body is too large.'), internal: false };
     if (status >= 400 && status < 500)
-      return { problem: problem(status, 'BAD_REQUEST', '请求有误', exception.message), internal: false };
+      return { problem: titledProblem(status, 'BAD_REQUEST', exception.message), internal: false };
   }
   return { problem: problems.internal(), internal: true };
 }
