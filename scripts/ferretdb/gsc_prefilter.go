@@ -270,7 +270,7 @@ func gscScalar(bound any) (any, string) {
 // gscExpr is the value of a top-level field as SQLite sees it: the expression metadata.GscIndexStatements indexes.
 // json_extract gives numbers (dates as milliseconds, booleans as 0/1) as numbers, strings as text,
 // arrays and objects as their JSON text, null and missing as NULL. SQLite orders every number
-// before every text, so `E >= ”` is "E is text" and `E >= '[' AND E < '\'` holds every array.
+// before every text, so E at or above the empty text is "E is text" and `E >= '[' AND E < '\'` holds every array.
 func gscExpr(key string) string { return metadata.GscExpr(key) }
 
 // gscKeep is what a comparison must keep besides its matches: for a number (or date) bound every
