@@ -16,15 +16,21 @@
 #       whole filter to what SQLite returns, so pushing the _id part down is always correct);
 #    3. an update command keeps every matched document's cursor open until it ends, so a command
 #       with 100 or more matching updates takes all 100 pooled connections and hangs for ever.
-#  - and one addition (issue 19; cf. FerretDB issue 1875): a pre-filter pushed down to SQLite
-#    (scripts/ferretdb/gsc_prefilter.go): comparisons and $in of top-level fields with numbers,
-#    dates and strings, $and and $or, turned into an SQL condition every matching document meets,
-#    each comparison a range over an SQLite expression index of the field
-#    (scripts/ferretdb/gsc_indexes.go), so range queries over case_views (overdue, due cases,
-#    worklist) read and decode the documents that can match instead of every document. FerretDB still applies the whole filter, sort and limit to
-#    what SQLite returns, so the pre-filter can only save work, never change an answer;
-#    test/ferretdb/prefilter-differential.spec.ts compares random queries with it on and off
-#    (GSC_FERRETDB_PREFILTER=off in FerretDB's environment turns it off).
+#  - and two additions (issue 19; cf. FerretDB issue 1875):
+#    a pre-filter pushed down to SQLite (scripts/ferretdb/gsc_prefilter.go): comparisons and $in of
+#    top-level fields with numbers, dates and strings, boolean equality, $and and $or, turned into
+#    an SQL condition every matching document meets, each comparison a range over an SQLite
+#    expression index of the field (scripts/ferretdb/gsc_indexes.go), so range queries over
+#    case_views (overdue, due cases, worklist) read and decode the documents that can match instead
+#    of every document; FerretDB still applies the whole filter to what SQLite returns;
+#    and the sort and limit of a find pushed down (scripts/ferretdb/gsc_sort.go): a sort on
+#    top-level fields ending in _id becomes ORDER BY over the same indexed expressions when every
+#    value of each field is null/missing or of one class (numbers, dates, strings, booleans: there
+#    SQLite's order is MongoDB's; read from an index on each field's stored type), and FerretDB no
+#    longer sorts; LIMIT skip+limit is added only when the SQL condition is exact for the whole
+#    filter, otherwise FerretDB reads the ordered rows until its limit is met.
+#    test/ferretdb/prefilter-differential.spec.ts compares random documents, filters, sorts, skips
+#    and limits with both on and off (GSC_FERRETDB_PREFILTER=off in FerretDB's environment).
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.

@@ -2,17 +2,20 @@
 // internal/backends/sqlite by scripts/ensure-ferretdb.sh.
 //
 // FerretDB 1.x decodes every document of a collection (tens of microseconds each) and applies the
-// filter in Go, whatever the filter. The handler still applies the whole filter, the sort and the
-// limit to whatever the backend returns, so the backend may return any SUPERSET of the matching
-// documents. This file turns the parts of a filter it understands into an SQL condition that every
-// matching document satisfies, so SQLite skips the others before they are decoded:
+// filter in Go, whatever the filter. The handler still applies the whole filter (and, unless
+// gsc_sort.go pushed the sort down, the sort) and the limit to whatever the backend returns, so the
+// backend may return any SUPERSET of the matching documents. This file turns the parts of a filter
+// it understands into an SQL condition that every matching document satisfies, so SQLite skips the
+// others before they are decoded:
 //   - comparisons ($eq, $gt, $gte, $lt, $lte, and plain equality) of a top-level field with a
-//     number, a date (stored as milliseconds) or a string;
+//     number, a date (stored as milliseconds) or a string, and equality with a boolean;
 //   - $in of strings or numbers; $and (all of them), $or (any of them, when each is understood).
 // A document is kept whenever the field holds an array (MongoDB matches an element) or a value of
 // a type the comparison cannot exclude; what is not understood keeps every document. It never
 // narrows what MongoDB would match, which test/ferretdb/prefilter-differential.spec.ts checks
-// against the same queries with the pre-filter off (GSC_FERRETDB_PREFILTER=off).
+// against the same queries with the pre-filter off (GSC_FERRETDB_PREFILTER=off, which also turns
+// the sort and limit pushdown off). The condition is also judged EXACT or not (gscPrefilter): only
+// an exact condition lets gsc_sort.go push a LIMIT down.
 
 package sqlite
 
