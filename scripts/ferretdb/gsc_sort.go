@@ -52,22 +52,18 @@ func (p *gscProbe) fieldTypes(field string) ([]string, bool) {
 
 	p.types[field] = nil
 
-	var name string
-
-	err := p.db.QueryRowContext(p.ctx, `SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?`,
-		metadata.GscTypeIndexName(p.table, field)).Scan(&name)
-	if err != nil {
+	if !p.hasIndex(metadata.GscTypeIndexName(p.table, field)) {
 		return nil, false
 	}
 
 	te := metadata.GscTypeExpr(field)
-	q := fmt.Sprintf(`SELECT %s FROM %q WHERE %s > ? ORDER BY %s LIMIT 1`, te, p.table, te, te)
 	found := []string{}
 	prev := ""
+	q := fmt.Sprintf(`SELECT %s FROM %q WHERE %s > ? ORDER BY %s LIMIT 1`, te, p.table, te, te)
 
 	for i := 0; i < 16; i++ {
 		var t string
-		if err = p.db.QueryRowContext(p.ctx, q, prev).Scan(&t); err != nil {
+		if err := p.db.QueryRowContext(p.ctx, q, prev).Scan(&t); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				p.types[field] = found
 				return found, true
@@ -81,6 +77,14 @@ func (p *gscProbe) fieldTypes(field string) ([]string, bool) {
 	}
 
 	return nil, false
+}
+
+// hasIndex: whether the SQLite index exists (the schema table is small and cached by SQLite).
+func (p *gscProbe) hasIndex(name string) bool {
+	var found string
+	err := p.db.QueryRowContext(p.ctx, `SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&found)
+
+	return err == nil
 }
 
 // gscClass: the class of an sjson type name whose SQLite order is MongoDB's, or "".
@@ -134,8 +138,8 @@ func (p *gscProbe) only(field, class string) bool {
 // equality on a receipt number keeps its index while an equality on a center walks the sort's).
 func (p *gscProbe) selective(field string, value any) bool {
 	v, kind := gscScalar(value)
-	if kind != "text" {
-		return false
+	if kind != "text" || field == "_id" || !p.hasIndex(p.table+"_gsc_"+field) {
+		return false // without a value index the count would read the whole table
 	}
 
 	e := gscExpr(field)
