@@ -138,7 +138,7 @@ func (p *gscProbe) only(field, class string) bool {
 // equality on a receipt number keeps its index while an equality on a center walks the sort's).
 func (p *gscProbe) selective(field string, value any) bool {
 	v, kind := gscScalar(value)
-	if kind != "text" || field == "_id" || !p.hasIndex(p.table+"_gsc_"+field) {
+	if kind != "text" || field == "_id" || !p.hasIndex(metadata.GscValueIndexName(p.table, field)) {
 		return false // without a value index the count would read the whole table
 	}
 
