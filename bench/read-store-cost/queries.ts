@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       clerk,
       matter: MATTER,
       centerId: 'center-1',
-      acceptedAt: (i) => T0 + Math.floor((i / CASES) * 20 * DAY),
+      acceptedAt: (i) => T0 + Math.floor(((i / CASES) * 20 * DAY) / 60_000) * 60_000,
     });
     console.log(`seeded ${CASES} case views in ${Math.round(performance.now() - t)} ms`);
     const on = await measure(db);

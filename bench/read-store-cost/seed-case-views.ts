@@ -7,8 +7,11 @@
  * case_views projection's own `apply` and encoded by its collection's codec. Only the appending to
  * the event store and the projector's loop are skipped: these cases have no stream, so the bench
  * keeps them out of the supervision ticks (their `nextCheckAt` comes after the real cases').
+ * Cases accepted at the same instant (the callers give minutes) differ only in their id, so the
+ * domain and the projection build the first one, and the others are that document with its case
+ * id replaced (in its extended JSON, so dates stay dates): a million cases in minutes, not hours.
  */
-import type { Db } from 'mongodb';
+import { BSON, type Db } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
 import { toShanghaiIso } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
@@ -60,11 +63,21 @@ export async function seedCaseViews(
   const views = db.collection<VersionedDocument>(READ_MODELS.caseViews);
   const actor = options.clerk;
   let largest = 0;
+  const templates = new Map<number, { caseId: string; json: string }>();
   for (let start = from; start < to; start += 2000) {
     const batch: VersionedDocument[] = [];
     for (let i = start; i < Math.min(to, start + 2000); i++) {
       const caseId = `seed-${String(i).padStart(7, '0')}`;
       const now = options.acceptedAt(i);
+      const template = templates.get(now);
+      if (template) {
+        batch.push(
+          BSON.EJSON.parse(template.json.replaceAll(template.caseId, caseId), {
+            relaxed: false,
+          }) as VersionedDocument,
+        );
+        continue;
+      }
       const commands: CaseCommand[] = [
         {
           type: 'RegisterInquiry',
@@ -121,7 +134,8 @@ export async function seedCaseViews(
         }
       }
       const stored = codec.encode({ ...unit!, _position: position }) as VersionedDocument;
-      if (i === start) largest = Math.max(largest, JSON.stringify(stored).length);
+      largest = Math.max(largest, JSON.stringify(stored).length);
+      templates.set(now, { caseId, json: BSON.EJSON.stringify(stored, { relaxed: false }) });
       batch.push(stored);
     }
     await views.insertMany(batch, { ordered: false });

@@ -24,12 +24,16 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/FerretDB/FerretDB/internal/backends"
 	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
 	"github.com/FerretDB/FerretDB/internal/util/fsql"
 )
+
+// GSC_FERRETDB_TRACE=1: each query's plan on stderr (the local launcher's ferretdb.log).
+var gscTrace = os.Getenv("GSC_FERRETDB_TRACE") == "1"
 
 // gscProbe reads what the pushdown needs to know about a collection's fields, once per query.
 type gscProbe struct {
@@ -203,6 +207,11 @@ func gscQuery(ctx context.Context, db *fsql.DB, table string, params *backends.Q
 
 	if plan.sorted && exact && params.GscLimit > 0 {
 		plan.limit = params.GscLimit
+	}
+
+	if gscTrace {
+		fmt.Fprintf(os.Stderr, "gsc %s: where %s %v order by %s limit %d (exact %v)\n",
+			table, plan.where, plan.args, plan.orderBy, plan.limit, exact)
 	}
 
 	return plan
