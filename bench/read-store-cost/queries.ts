@@ -12,8 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type Db, type Document } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
-import { parseInstant } from '#domain/calendar/index.js';
-import type { Matter } from '#domain/catalog/matter.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { ensureIndex } from '#infra/read-store/ensure-index.js';
@@ -23,40 +21,13 @@ import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { worklistQuery, worklistSortSpec } from '../../apps/api/src/views/worklist/worklist-query.js';
+import { clerk, DAY, MATTER, percentile, T0 } from './bench-cases.js';
 import { projectionContext, seedCaseViews } from './seed-case-views.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 30_000);
 const RUNS = 20;
-const T0 = parseInstant('2026-03-02T09:00:00+08:00');
-const DAY = 86_400_000;
-const clerk: Actor = {
-  id: 'u-window',
-  name: '窗口王芳',
-  role: 'window',
-  centerId: 'center-1',
-  departmentId: 'dept-market',
-  windowId: 'win-3',
-};
 const supervisor: Actor = { id: 'u-sup', name: '监察', role: 'supervisor', centerId: 'center-1' };
-const MATTER: Matter = {
-  code: 'M-001',
-  name: '食品经营许可',
-  departmentId: 'dept-market',
-  kind: 'promised',
-  statutoryLimitDays: 20,
-  promisedLimitDays: 5,
-  maxExtensionDays: 10,
-  immediateLimitMinutes: 30,
-  joint: false,
-  requiredMaterials: [{ code: 'id', name: '身份证' }],
-};
-
-const percentile = (xs: readonly number[], p: number): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return (
-    Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 10) / 10
-  );
-};
+const ms1 = (xs: readonly number[], p: number): number => Math.round(percentile(xs, p) * 10) / 10;
 
 /** The queries, each returning how many documents it read. */
 function queries(db: Db): Record<string, () => Promise<number>> {
@@ -105,7 +76,7 @@ async function measure(db: Db): Promise<Record<string, { p50: number; p95: numbe
       documents = await run();
       ms.push(performance.now() - t);
     }
-    out[name] = { p50: percentile(ms, 50), p95: percentile(ms, 95), documents };
+    out[name] = { p50: ms1(ms, 50), p95: ms1(ms, 95), documents };
     console.log(`${name}: ${JSON.stringify(out[name])}`);
   }
   return out;

@@ -24,19 +24,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BSON, MongoClient, type CommandStartedEvent, type Db, type Document } from 'mongodb';
 import { pino } from 'pino';
-import type { Actor } from '#domain/actor/actor.js';
-import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
-import type { CaseEvent } from '#domain/case/case-events.js';
-import { initialState, type CaseState } from '#domain/case/case-state.js';
-import { decide } from '#domain/case/decide.js';
-import { evolve } from '#domain/case/evolve.js';
-import type { Matter } from '#domain/catalog/matter.js';
+import { initialState } from '#domain/case/case-state.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { caseStateOf } from '#infra/case-stream/case-stream.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import type { EventStore, NewEvent } from '#infra/event-store/event-store.port.js';
+import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
@@ -47,6 +41,7 @@ import { startProjector } from '../../apps/projector/src/start-projector.js';
 import { CaseSupervisor } from '../../apps/projector/src/supervision/case-supervisor.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { SupervisionLoop } from '../../apps/projector/src/supervision/supervision-loop.js';
+import { accept, clerk, DAY, MATTER, percentile, record, SPREAD, T0 } from './bench-cases.js';
 import { projectionContext, seedCaseViews } from './seed-case-views.js';
 
 const REAL = Number(process.env.BENCH_REAL_CASES ?? 10_000);
@@ -55,94 +50,7 @@ const TICK_LARGE = Number(process.env.BENCH_TICK_LARGE ?? 1_000_000);
 const MID = Number(process.env.BENCH_MID ?? 50_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100_000);
 const PROBES = 100;
-const DAY = 86_400_000;
-const T0 = parseInstant('2026-03-02T09:00:00+08:00');
-const SPREAD = 10 * DAY;
-const clerk: Actor = {
-  id: 'u-window',
-  name: '窗口王芳',
-  role: 'window',
-  centerId: 'center-1',
-  departmentId: 'dept-market',
-  windowId: 'win-3',
-};
-const MATTER: Matter = {
-  code: 'M-001',
-  name: '食品经营许可',
-  departmentId: 'dept-market',
-  kind: 'promised',
-  statutoryLimitDays: 20,
-  promisedLimitDays: 5,
-  maxExtensionDays: 10,
-  immediateLimitMinutes: 30,
-  joint: false,
-  requiredMaterials: [{ code: 'id', name: '身份证' }],
-};
 const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
-
-/** Decides `commands` on `state` at `now` and appends the events. */
-async function record(
-  store: EventStore,
-  configuration: ConfigurationCache,
-  caseId: string,
-  state: CaseState,
-  commands: readonly CaseCommand[],
-  now: number,
-): Promise<CaseState> {
-  const context = {
-    now,
-    clock: configuration.officeClock('center-1'),
-    policy: configuration.policy(),
-    matter: MATTER,
-  };
-  const events: CaseEvent[] = [];
-  for (const command of commands) {
-    const out = decide(command, state, context);
-    if (!Array.isArray(out)) throw new Error(JSON.stringify(out));
-    for (const e of out as readonly CaseEvent[]) {
-      state = evolve(state, e);
-      events.push(e);
-    }
-  }
-  const toAppend: NewEvent[] = events.map((e) => ({
-    eventId: crypto.randomUUID(),
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    occurredAt: e.occurredAt,
-    actor: {
-      id: clerk.id,
-      name: clerk.name,
-      role: clerk.role,
-      departmentId: 'dept-market',
-      windowId: 'win-3',
-    },
-    correlationId: `bench-${caseId}`,
-    causationId: null,
-    data: e.data,
-  }));
-  const before = state.revision - events.length;
-  await store.append(`case-${caseId}`, toAppend, before < 0 ? 'no_stream' : before);
-  return state;
-}
-
-const accept = (caseId: string): CaseCommand[] => [
-  {
-    type: 'RegisterInquiry',
-    actor: clerk,
-    caseId,
-    centerId: 'center-1',
-    channel: 'window',
-    applicant: { kind: 'person', name: `张${caseId}` },
-    question: '如何办理食品经营许可？',
-  },
-  { type: 'SubmitApplication', actor: clerk, matterCode: MATTER.code, materials: [{ code: 'id' }] },
-  { type: 'AcceptApplication', actor: clerk, receiptNo: `SL-${caseId}` },
-];
-
-const percentile = (xs: readonly number[], p: number): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 /** The overdue page as GET /views/overdue runs it (supervisor of center-1, sort deadline, 50), 100 times. */
 async function overdueTimes(

@@ -14,7 +14,6 @@
 import { BSON, type Db } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
 import { toShanghaiIso } from '#domain/calendar/index.js';
-import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState } from '#domain/case/case-state.js';
 import { decide } from '#domain/case/decide.js';
@@ -27,6 +26,7 @@ import type { VersionedDocument } from '#infra/read-store/guarded-writes.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ProjectedDocument } from '../../apps/projector/src/projection/projection.js';
 import { caseViewsProjection } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
+import { accept } from './bench-cases.js';
 
 export interface SeedOptions {
   readonly clerk: Actor;
@@ -78,19 +78,7 @@ export async function seedCaseViews(
         );
         continue;
       }
-      const commands: CaseCommand[] = [
-        {
-          type: 'RegisterInquiry',
-          actor,
-          caseId,
-          centerId: options.centerId,
-          channel: 'window',
-          applicant: { kind: 'person', name: `张${caseId}` },
-          question: '如何办理食品经营许可？',
-        },
-        { type: 'SubmitApplication', actor, matterCode: options.matter.code, materials: [{ code: 'id' }] },
-        { type: 'AcceptApplication', actor, receiptNo: `SL-${caseId}` },
-      ];
+      const commands = accept(caseId, options.centerId);
       const decideContext = {
         now,
         clock: configuration.officeClock(options.centerId),
