@@ -16,15 +16,21 @@
 #       whole filter to what SQLite returns, so pushing the _id part down is always correct);
 #    3. an update command keeps every matched document's cursor open until it ends, so a command
 #       with 100 or more matching updates takes all 100 pooled connections and hangs for ever.
-#  - and one addition (issue 19; cf. FerretDB issue 1875): a pre-filter pushed down to SQLite
-#    (scripts/ferretdb/gsc_prefilter.go): comparisons and $in of top-level fields with numbers,
-#    dates and strings, $and and $or, turned into an SQL condition every matching document meets,
-#    each comparison a range over an SQLite expression index of the field
-#    (scripts/ferretdb/gsc_indexes.go), so range queries over case_views (overdue, due cases,
-#    worklist) read and decode the documents that can match instead of every document. FerretDB still applies the whole filter, sort and limit to
-#    what SQLite returns, so the pre-filter can only save work, never change an answer;
-#    test/ferretdb/prefilter-differential.spec.ts compares random queries with it on and off
-#    (GSC_FERRETDB_PREFILTER=off in FerretDB's environment turns it off).
+#  - and two additions (issue 19; cf. FerretDB issue 1875):
+#    a pre-filter pushed down to SQLite (scripts/ferretdb/gsc_prefilter.go): comparisons and $in of
+#    top-level fields with numbers, dates and strings, boolean equality, $and and $or, turned into
+#    an SQL condition every matching document meets, each comparison a range over an SQLite
+#    expression index of the field (scripts/ferretdb/gsc_indexes.go), so range queries over
+#    case_views (overdue, due cases, worklist) read and decode the documents that can match instead
+#    of every document; FerretDB still applies the whole filter to what SQLite returns;
+#    and the sort and limit of a find pushed down (scripts/ferretdb/gsc_sort.go): a sort on
+#    top-level fields ending in _id becomes ORDER BY over the same indexed expressions when every
+#    value of each field is null/missing or of one class (numbers, dates, strings, booleans: there
+#    SQLite's order is MongoDB's; read from an index on each field's stored type), and FerretDB no
+#    longer sorts; LIMIT skip+limit is added only when the SQL condition is exact for the whole
+#    filter, otherwise FerretDB reads the ordered rows until its limit is met.
+#    test/ferretdb/prefilter-differential.spec.ts compares random documents, filters, sorts, skips
+#    and limits with both on and off (GSC_FERRETDB_PREFILTER=off in FerretDB's environment).
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -33,7 +39,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-PACKAGE=gov-service-cases-sqlite-fixes-4
+PACKAGE=gov-service-cases-sqlite-fixes-5
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -81,18 +87,30 @@ perl -pi -e 's|if params\.Filter\.Len\(\) == 1 \{|if params.Filter.Len() > 0 && 
 perl -0pi -e 's/(closer := iterator\.NewMultiCloser\(\)\n)\t\tdefer closer\.Close\(\)\n/$1/; s/(result, err := common\.UpdateDocument\(ctx, c, "update", iter, &u\)\n)/$1\t\tcloser.Close()\n/' \
   internal/handler/msg_update.go
 
-# Addition 4: the pre-filter, ANDed to the _id condition of a query (not of explain), and an SQLite
-# expression index per indexed top-level field (made whenever an index is asked for, existing or not,
-# so stores built before get them at the projector's next start).
+# Addition 4: the pre-filter, ANDed to the _id condition of a query (not of explain), and SQLite
+# expression indexes per indexed top-level field (made whenever an index is asked for, existing or
+# not, so stores built before get them at the projector's next start).
+# Addition 5: sort and limit pushdown (scripts/ferretdb/gsc_sort.go): find passes its whole sort,
+# filter and skip+limit to the backend (QueryParams.Gsc*), which orders (and, when its condition is
+# exact, limits) in SQL and says so (QueryResult.GscSorted); find then does not sort again.
 cp "$ROOT/scripts/ferretdb/gsc_prefilter.go" internal/backends/sqlite/gsc_prefilter.go
+cp "$ROOT/scripts/ferretdb/gsc_sort.go" internal/backends/sqlite/gsc_sort.go
 cp "$ROOT/scripts/ferretdb/gsc_indexes.go" internal/backends/sqlite/metadata/gsc_indexes.go
 perl -0pi -e 's/(\tfor _, index := range indexes \{\n)(\t\tif slices\.ContainsFunc\(c\.Settings\.Indexes, func\(i IndexInfo\) bool \{ return index\.Name == i\.Name \}\) \{\n)/$1\t\tfor _, stmt := range GscIndexStatements(c.TableName, index.Key) {\n\t\t\tif _, err := db.ExecContext(ctx, stmt); err != nil {\n\t\t\t\treturn lazyerrors.Error(err)\n\t\t\t}\n\t\t}\n\n$2/' \
   internal/backends/sqlite/metadata/registry.go
-perl -0pi -e 's/(\n\tq \+= whereClause\n)/\n\tif pre, preArgs := gscPrefilter(params.Filter); pre != "" {\n\t\tif whereClause == "" {\n\t\t\twhereClause = " WHERE " + pre\n\t\t} else {\n\t\t\twhereClause += " AND " + pre\n\t\t}\n\n\t\targs = append(args, preArgs...)\n\t}\n$1/' \
+perl -0pi -e 's/(\n\tq \+= whereClause\n)/\n\tgsc := gscQuery(ctx, db, meta.TableName, params)\n\tif gsc.where != "" {\n\t\tif whereClause == "" {\n\t\t\twhereClause = " WHERE " + gsc.where\n\t\t} else {\n\t\t\twhereClause += " AND " + gsc.where\n\t\t}\n\n\t\targs = append(args, gsc.args...)\n\t}\n\n\tif gsc.orderBy != "" {\n\t\twhereClause += " ORDER BY " + gsc.orderBy\n\t}\n\n\tif gsc.limit > 0 && params.Limit == 0 {\n\t\twhereClause += " LIMIT ?"\n\t\targs = append(args, gsc.limit)\n\t}\n$1/; s/(\t\tIter: newQueryIterator\(ctx, rows, params\.OnlyRecordIDs\),\n)/$1\t\tGscSorted: gsc.sorted,\n/' \
   internal/backends/sqlite/collection.go
+perl -0pi -e 's/(type QueryParams struct \{\n\tFilter \*types\.Document\n\tSort   \*types\.Document\n\tLimit  int64\n)/$1\n\tGscFilter *types.Document\n\tGscSort   *types.Document\n\tGscLimit  int64\n/; s/(type QueryResult struct \{\n\tIter types\.DocumentsIterator\n)/$1\tGscSorted bool\n/' \
+  internal/backends/collection.go
+perl -0pi -e 's/(\n\th\.L\.DebugContext\(ctx, fmt\.Sprintf\("Converted )/\n\tif !h.DisablePushdown && params.Sort.Len() > 0 && qp.Sort.Len() == 0 && !cInfo.Capped() {\n\t\tqp.GscFilter = params.Filter\n\t\tqp.GscSort = params.Sort\n\n\t\tif params.Limit > 0 {\n\t\t\tqp.GscLimit = params.Limit + params.Skip\n\t\t}\n\t}\n$1/; s/(\n\titer, err := h\.makeFindIter\(queryRes\.Iter, closer, )params\)/\n\titerParams := params\n\tif queryRes.GscSorted {\n\t\tsorted := *params\n\t\tsorted.Sort = nil\n\t\titerParams = &sorted\n\t}\n$1iterParams)/' \
+  internal/handler/msg_find.go
 
 grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metadata/metadata.go &&
-  [ "$(grep -c 'gscPrefilter(params.Filter)' internal/backends/sqlite/collection.go)" = 1 ] &&
+  [ "$(grep -c 'gscQuery(ctx, db, meta.TableName, params)' internal/backends/sqlite/collection.go)" = 1 ] &&
+  [ "$(grep -c 'GscSorted: gsc.sorted' internal/backends/sqlite/collection.go)" = 1 ] &&
+  [ "$(grep -c 'GscSort   \*types.Document' internal/backends/collection.go)" = 1 ] &&
+  [ "$(grep -c 'qp.GscSort = params.Sort' internal/handler/msg_find.go)" = 1 ] &&
+  [ "$(grep -c 'makeFindIter(queryRes.Iter, closer, iterParams)' internal/handler/msg_find.go)" = 1 ] &&
   [ "$(grep -c 'GscIndexStatements(c.TableName' internal/backends/sqlite/metadata/registry.go)" = 1 ] &&
   [ "$(grep -c 'params.Filter.Has("_id")' internal/backends/sqlite/collection.go)" = 2 ] &&
   ! grep -q 'defer closer.Close()' internal/handler/msg_update.go ||

@@ -2,17 +2,20 @@
 // internal/backends/sqlite by scripts/ensure-ferretdb.sh.
 //
 // FerretDB 1.x decodes every document of a collection (tens of microseconds each) and applies the
-// filter in Go, whatever the filter. The handler still applies the whole filter, the sort and the
-// limit to whatever the backend returns, so the backend may return any SUPERSET of the matching
-// documents. This file turns the parts of a filter it understands into an SQL condition that every
-// matching document satisfies, so SQLite skips the others before they are decoded:
+// filter in Go, whatever the filter. The handler still applies the whole filter (and, unless
+// gsc_sort.go pushed the sort down, the sort) and the limit to whatever the backend returns, so the
+// backend may return any SUPERSET of the matching documents. This file turns the parts of a filter
+// it understands into an SQL condition that every matching document satisfies, so SQLite skips the
+// others before they are decoded:
 //   - comparisons ($eq, $gt, $gte, $lt, $lte, and plain equality) of a top-level field with a
-//     number, a date (stored as milliseconds) or a string;
+//     number, a date (stored as milliseconds) or a string, and equality with a boolean;
 //   - $in of strings or numbers; $and (all of them), $or (any of them, when each is understood).
 // A document is kept whenever the field holds an array (MongoDB matches an element) or a value of
 // a type the comparison cannot exclude; what is not understood keeps every document. It never
 // narrows what MongoDB would match, which test/ferretdb/prefilter-differential.spec.ts checks
-// against the same queries with the pre-filter off (GSC_FERRETDB_PREFILTER=off).
+// against the same queries with the pre-filter off (GSC_FERRETDB_PREFILTER=off, which also turns
+// the sort and limit pushdown off). The condition is also judged EXACT or not (gscPrefilter): only
+// an exact condition lets gsc_sort.go push a LIMIT down.
 
 package sqlite
 
@@ -33,13 +36,33 @@ var gscPrefilterOff = os.Getenv("GSC_FERRETDB_PREFILTER") == "off"
 var gscPlainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // gscPrefilter returns a condition (and its arguments) every document matching filter satisfies,
-// or "" when it cannot tell.
-func gscPrefilter(filter *types.Document) (string, []any) {
+// or "" when it cannot tell, and whether the condition is EXACT: a row meets it if and only if its
+// document matches the filter. Exactness needs the field's types (gsc_sort.go, probe; nil: never
+// exact): a comparison with a number, date, string or boolean bound is exact when every value of
+// the field in the collection is null, missing or of the bound's class (MongoDB's type bracketing:
+// no arrays, no other types), and a filter is exact when every part of it is understood and exact.
+func gscPrefilter(filter *types.Document, probe *gscProbe, demote gscDemote) (string, []any, bool) {
 	if gscPrefilterOff || filter == nil || filter.Len() == 0 {
-		return "", nil
+		return "", nil, filter.Len() == 0
 	}
 
-	return gscDocument(filter, 0, gscHasUpperRange(filter, 0))
+	if demote == nil {
+		upper := gscHasUpperRange(filter, 0)
+		demote = func(string, any) bool { return upper }
+	}
+
+	w := &gscWalk{probe: probe, demote: demote}
+
+	return w.document(filter, 0)
+}
+
+// gscDemote: whether an equality on text (field, bound) is kept off the indexes (unary plus), so
+// that SQLite walks the index of a range or of the pushed-down sort instead.
+type gscDemote func(field string, bound any) bool
+
+type gscWalk struct {
+	probe  *gscProbe
+	demote gscDemote
 }
 
 // gscHasUpperRange: whether the filter's conjunction bounds a field from above by a number or date
@@ -74,7 +97,7 @@ func gscHasUpperRange(filter *types.Document, depth int) bool {
 
 		for _, op := range []string{"$lt", "$lte"} {
 			if bound, err := ops.Get(op); err == nil {
-				if _, kind := gscScalar(bound); kind == "number" {
+				if _, kind := gscScalar(bound); kind == "number" || kind == "date" {
 					return true
 				}
 			}
@@ -84,29 +107,33 @@ func gscHasUpperRange(filter *types.Document, depth int) bool {
 	return false
 }
 
-// gscDocument: all of the document's conditions (an implicit $and).
-func gscDocument(filter *types.Document, depth int, demote bool) (string, []any) {
+// document: all of the document's conditions (an implicit $and); exact when each of them is.
+func (w *gscWalk) document(filter *types.Document, depth int) (string, []any, bool) {
 	if depth > 6 {
-		return "", nil
+		return "", nil, false
 	}
 
 	var conds []string
 	var args []any
+	exact := true
 
 	for _, key := range filter.Keys() {
 		value, _ := filter.Get(key)
 
 		var c string
 		var a []any
+		var e bool
 
 		switch {
 		case key == "$and":
-			c, a = gscList(value, depth, " AND ", demote)
+			c, a, e = w.list(value, depth, " AND ")
 		case key == "$or":
-			c, a = gscList(value, depth, " OR ", demote)
+			c, a, e = w.list(value, depth, " OR ")
 		case gscPlainKey.MatchString(key):
-			c, a = gscField(key, value, demote)
+			c, a, e = w.field(key, value)
 		}
+
+		exact = exact && e
 
 		if c != "" {
 			conds = append(conds, c)
@@ -115,34 +142,37 @@ func gscDocument(filter *types.Document, depth int, demote bool) (string, []any)
 	}
 
 	if len(conds) == 0 {
-		return "", nil
+		return "", nil, exact
 	}
 
-	return "(" + strings.Join(conds, " AND ") + ")", args
+	return "(" + strings.Join(conds, " AND ") + ")", args, exact
 }
 
-// gscList: the conditions of an $and or $or array. For $or every branch must be understood.
-func gscList(value any, depth int, join string, demote bool) (string, []any) {
+// list: the conditions of an $and or $or array. For $or every branch must be understood.
+func (w *gscWalk) list(value any, depth int, join string) (string, []any, bool) {
 	list, ok := value.(*types.Array)
 	if !ok || list.Len() == 0 {
-		return "", nil
+		return "", nil, false
 	}
 
 	var conds []string
 	var args []any
+	exact := true
 
 	for i := 0; i < list.Len(); i++ {
 		item, _ := list.Get(i)
 
 		doc, ok := item.(*types.Document)
-		if !ok {
-			return "", nil
+		if !ok || doc.Len() == 0 {
+			return "", nil, false
 		}
 
-		c, a := gscDocument(doc, depth+1, demote)
+		c, a, e := w.document(doc, depth+1)
+		exact = exact && e
+
 		if c == "" {
 			if join == " OR " {
-				return "", nil
+				return "", nil, false
 			}
 
 			continue
@@ -153,46 +183,54 @@ func gscList(value any, depth int, join string, demote bool) (string, []any) {
 	}
 
 	if len(conds) == 0 {
-		return "", nil
+		return "", nil, false
 	}
 
-	return "(" + strings.Join(conds, join) + ")", args
+	return "(" + strings.Join(conds, join) + ")", args, exact
 }
 
-// gscField: the conditions on one top-level field.
-func gscField(key string, value any, demote bool) (string, []any) {
+// field: the conditions on one top-level field.
+func (w *gscWalk) field(key string, value any) (string, []any, bool) {
 	ops, ok := value.(*types.Document)
 	if !ok {
-		return gscCompare(key, "=", value, demote)
+		return w.compare(key, "=", value)
+	}
+
+	if ops.Len() == 0 {
+		return "", nil, false
 	}
 
 	var conds []string
 	var args []any
+	exact := true
 
 	for _, op := range ops.Keys() {
 		if !strings.HasPrefix(op, "$") {
-			return "", nil // an embedded document to match whole
+			return "", nil, false // an embedded document to match whole
 		}
 
 		bound, _ := ops.Get(op)
 
 		var c string
 		var a []any
+		e := false
 
 		switch op {
 		case "$eq":
-			c, a = gscCompare(key, "=", bound, demote)
+			c, a, e = w.compare(key, "=", bound)
 		case "$gt":
-			c, a = gscCompare(key, ">", bound, demote)
+			c, a, e = w.compare(key, ">", bound)
 		case "$gte":
-			c, a = gscCompare(key, ">=", bound, demote)
+			c, a, e = w.compare(key, ">=", bound)
 		case "$lt":
-			c, a = gscCompare(key, "<", bound, demote)
+			c, a, e = w.compare(key, "<", bound)
 		case "$lte":
-			c, a = gscCompare(key, "<=", bound, demote)
+			c, a, e = w.compare(key, "<=", bound)
 		case "$in":
-			c, a = gscIn(key, bound, demote)
+			c, a, e = w.in(key, bound)
 		}
+
+		exact = exact && e
 
 		if c != "" {
 			conds = append(conds, c)
@@ -201,13 +239,14 @@ func gscField(key string, value any, demote bool) (string, []any) {
 	}
 
 	if len(conds) == 0 {
-		return "", nil
+		return "", nil, false
 	}
 
-	return strings.Join(conds, " AND "), args
+	return strings.Join(conds, " AND "), args, exact
 }
 
-// gscScalar: the SQL value of a bound and whether it is a number (dates as milliseconds) or text.
+// gscScalar: the SQL value of a bound and its class: number, date (as milliseconds, a number to
+// SQLite), text, or bool (1 or 0, a number to SQLite).
 func gscScalar(bound any) (any, string) {
 	switch b := bound.(type) {
 	case float64:
@@ -217,9 +256,15 @@ func gscScalar(bound any) (any, string) {
 	case int64:
 		return b, "number"
 	case time.Time:
-		return b.UnixMilli(), "number"
+		return b.UnixMilli(), "date"
 	case string:
 		return b, "text"
+	case bool:
+		if b {
+			return int64(1), "bool"
+		}
+
+		return int64(0), "bool"
 	default:
 		return nil, ""
 	}
@@ -228,46 +273,51 @@ func gscScalar(bound any) (any, string) {
 // gscExpr is the value of a top-level field as SQLite sees it: the expression metadata.GscIndexStatements indexes.
 // json_extract gives numbers (dates as milliseconds, booleans as 0/1) as numbers, strings as text,
 // arrays and objects as their JSON text, null and missing as NULL. SQLite orders every number
-// before every text, so `E >= ''` is "E is text" and `E >= '[' AND E < '\'` holds every array.
+// before every text, so E at or above the empty text is "E is text" and `E >= '[' AND E < '\'` holds every array.
 func gscExpr(key string) string { return metadata.GscExpr(key) }
 
 // gscKeep is what a comparison must keep besides its matches: for a number (or date) bound every
 // text (an array, or a double FerretDB stores as text); for a string bound every array.
 func gscKeep(e, kind string) string {
-	if kind == "number" {
+	if kind != "text" {
 		return e + " >= ''"
 	}
 
 	return "(" + e + " >= '[' AND " + e + " < '\\')"
 }
 
-// gscCompare keeps the documents whose field compares as asked, and those gscKeep names: each
-// part a range over the field's expression index, so SQLite reads only those rows.
-func gscCompare(key, op string, bound any, demote bool) (string, []any) {
+// compare keeps the documents whose field compares as asked, and those gscKeep names: each
+// part a range over the field's expression index, so SQLite reads only those rows. When the
+// field holds nothing but null or the bound's class (w.probe), the comparison alone is exact.
+func (w *gscWalk) compare(key, op string, bound any) (string, []any, bool) {
 	v, kind := gscScalar(bound)
-	if kind == "" {
-		return "", nil
+	if kind == "" || (kind == "bool" && op != "=") {
+		return "", nil, false
 	}
 
 	e := gscExpr(key)
-	if demote && kind == "text" && op == "=" {
-		e = "+" + e // unary plus: the same value, no index (gscHasUpperRange)
+	if kind == "text" && op == "=" && w.demote(key, bound) {
+		e = "+" + e // unary plus: the same value, no index (gscHasUpperRange, gscDemote)
+	}
+
+	if w.probe.only(key, kind) {
+		return e + " " + op + " ?", []any{v}, true
 	}
 
 	// A number above a number bound, or any text: one range.
-	if kind == "number" && (op == ">" || op == ">=") {
-		return e + " " + op + " ?", []any{v}
+	if (kind == "number" || kind == "date") && (op == ">" || op == ">=") {
+		return e + " " + op + " ?", []any{v}, false
 	}
 
-	return "(" + e + " " + op + " ? OR " + gscKeep(e, kind) + ")", []any{v}
+	return "(" + e + " " + op + " ? OR " + gscKeep(e, kind) + ")", []any{v}, false
 }
 
-// gscIn keeps the documents whose field is one of the strings (or numbers) listed, and those gscKeep
+// in keeps the documents whose field is one of the strings (or numbers) listed, and those gscKeep
 // names. An _id list of strings goes to the _id index (an _id is never an array).
-func gscIn(key string, bound any, demote bool) (string, []any) {
+func (w *gscWalk) in(key string, bound any) (string, []any, bool) {
 	list, ok := bound.(*types.Array)
 	if !ok || list.Len() == 0 || list.Len() > 500 {
-		return "", nil
+		return "", nil, false
 	}
 
 	var args []any
@@ -278,7 +328,7 @@ func gscIn(key string, bound any, demote bool) (string, []any) {
 
 		v, k := gscScalar(item)
 		if k == "" || (kind != "" && k != kind) {
-			return "", nil
+			return "", nil, false
 		}
 
 		kind = k
@@ -286,7 +336,7 @@ func gscIn(key string, bound any, demote bool) (string, []any) {
 		if key == "_id" && k == "text" {
 			b, err := sjson.MarshalSingleValue(item)
 			if err != nil {
-				return "", nil
+				return "", nil, false
 			}
 
 			v = string(b)
@@ -297,14 +347,20 @@ func gscIn(key string, bound any, demote bool) (string, []any) {
 
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")
 
+	exact := w.probe.only(key, kind)
+
 	if key == "_id" && kind == "text" {
-		return metadata.IDColumn + " IN (" + marks + ")", args
+		return metadata.IDColumn + " IN (" + marks + ")", args, exact
 	}
 
 	e := gscExpr(key)
-	if demote && kind == "text" {
+	if kind == "text" && w.demote(key, nil) {
 		e = "+" + e
 	}
 
-	return "(" + e + " IN (" + marks + ") OR " + gscKeep(e, kind) + ")", args
+	if exact {
+		return e + " IN (" + marks + ")", args, true
+	}
+
+	return "(" + e + " IN (" + marks + ") OR " + gscKeep(e, kind) + ")", args, false
 }

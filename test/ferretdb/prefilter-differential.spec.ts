@@ -1,9 +1,13 @@
 /**
- * The local FerretDB build's SQLite pre-filter (scripts/ferretdb/gsc_prefilter.go, issue 19; cf.
- * FerretDB issue 1875) never changes an answer: random documents (numbers, dates, strings, arrays,
- * nulls, missing fields, booleans) and random queries (comparisons, $in, $and, $or, the keyset
- * shapes of the read models, sorts and limits) give the same documents with the pre-filter on and
- * off (GSC_FERRETDB_PREFILTER=off: FerretDB filters every document itself, as unpatched).
+ * The local FerretDB build's SQLite pre-filter and sort/limit pushdown (scripts/ferretdb/
+ * gsc_prefilter.go, gsc_sort.go, issue 19; cf. FerretDB issue 1875) never change an answer: random
+ * documents (numbers, dates, strings, arrays, nulls, missing fields, booleans) and random queries
+ * (comparisons, $in, $and, $or, the keyset shapes of the read models, sorts, skips and limits) give
+ * the same documents with the pushdown on and off (GSC_FERRETDB_PREFILTER=off: FerretDB filters and
+ * sorts every document itself, as unpatched). Two collections, both indexed on every field: `docs`
+ * mixes types in every field (the sort pushdown must decline: SQLite's order is not MongoDB's
+ * there), `typed` keeps each field to one class plus null and missing (the pushdown applies, with
+ * a LIMIT when the filter is exact).
  * Skipped against MONGODB_TEST_URL? No: it needs two local servers of this build, so it always
  * starts its own.
  */
@@ -47,6 +51,30 @@ const boundOf: Record<string, fc.Arbitrary<unknown>> = {
   _id: fc.constantFrom(...IDS.filter((_, i) => i % 7 === 0), 'c-', 'd'),
 };
 const fieldArb = fc.constantFrom('n', 'd', 's', 'c', '_id');
+const FIELDS = ['n', 'd', 's', 'c'] as const;
+
+/** One class per field, or null, or missing: the shape of the read models' indexed fields. */
+const typedArb = fc.record(
+  {
+    n: fc.oneof({ weight: 6, arbitrary: anyNumber }, { weight: 1, arbitrary: fc.constant(null) }),
+    d: fc.oneof({ weight: 6, arbitrary: anyDate }, { weight: 1, arbitrary: fc.constant(null) }),
+    s: fc.oneof({ weight: 6, arbitrary: anyText }, { weight: 1, arbitrary: fc.constant(null) }),
+    c: fc.constantFrom('center-1', 'center-2', 'center-3'),
+    b: fc.boolean(),
+  },
+  { requiredKeys: ['c'] },
+);
+
+/** A sort on one to three fields in random directions, ending in _id (a total order). */
+const sortArb: fc.Arbitrary<Record<string, 1 | -1>> = fc
+  .tuple(
+    fc.uniqueArray(fc.constantFrom(...FIELDS, 'b'), { minLength: 0, maxLength: 3 }),
+    fc.array(fc.constantFrom(1 as const, -1 as const), { minLength: 4, maxLength: 4 }),
+  )
+  .map(([keys, dirs]) => ({
+    ...Object.fromEntries(keys.map((k, i) => [k, dirs[i]!])),
+    _id: dirs[3]!,
+  }));
 
 const comparison: fc.Arbitrary<Document> = fieldArb.chain((field) =>
   fc.oneof(
@@ -106,13 +134,20 @@ describe('FerretDB pre-filter (local build): the same answers with and without i
     const docs = fc
       .sample(documentArb, { numRuns: IDS.length, seed: 19 })
       .map((d, i) => ({ _id: IDS[i]!, ...d }));
+    const typed = fc
+      .sample(typedArb, { numRuns: IDS.length, seed: 1875 })
+      .map((d, i) => ({ _id: IDS[i]!, ...d }));
     await Promise.all(
-      clients.map((c) =>
-        c
-          .db('prefilter')
-          .collection('docs')
-          .insertMany(docs as never[]),
-      ),
+      clients.map(async (c) => {
+        const db = c.db('prefilter');
+        for (const name of ['docs', 'typed']) {
+          // The indexes give the fields their SQLite expression and type indexes (gsc_indexes.go).
+          await db.collection(name).createIndex({ c: 1, d: 1, _id: 1 });
+          await db.collection(name).createIndex({ n: 1, s: 1, b: 1 });
+        }
+        await db.collection('docs').insertMany(docs as never[]);
+        await db.collection('typed').insertMany(typed as never[]);
+      }),
     );
   }, 60_000);
   afterAll(async () => {
@@ -121,10 +156,16 @@ describe('FerretDB pre-filter (local build): the same answers with and without i
     await rm(dir, { recursive: true, force: true });
   });
 
-  const answers = async (filter: Document, limit: number): Promise<[unknown[], unknown[]]> => {
+  const answers = async (
+    filter: Document,
+    limit: number,
+    sort: Record<string, 1 | -1> = { d: 1, _id: 1 },
+    collection = 'docs',
+    skip = 0,
+  ): Promise<[unknown[], unknown[]]> => {
     const [on, off] = await Promise.all(
       clients.map((c) =>
-        c.db('prefilter').collection('docs').find(filter).sort({ d: 1, _id: 1 }).limit(limit).toArray(),
+        c.db('prefilter').collection(collection).find(filter).sort(sort).skip(skip).limit(limit).toArray(),
       ),
     );
     return [on!, off!];
@@ -154,5 +195,61 @@ describe('FerretDB pre-filter (local build): the same answers with and without i
       }),
       { numRuns: 60, seed: 19 },
     );
+  }, 60_000);
+
+  it.each(['docs', 'typed'])(
+    'random filters, sorts, skips and limits over %s: identical documents in the same order on and off',
+    async (collection) => {
+      let nonEmpty = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          filterArb,
+          sortArb,
+          fc.constantFrom(0, 1, 3, 10),
+          fc.constantFrom(0, 0, 2),
+          async (filter, sort, limit, skip) => {
+            const [on, off] = await answers(filter, limit, sort, collection, skip);
+            expect(on).toEqual(off);
+            if (on.length > 0) nonEmpty++;
+          },
+        ),
+        { numRuns: 250, seed: 1876 },
+      );
+      expect(nonEmpty).toBeGreaterThan(50);
+    },
+    120_000,
+  );
+
+  it('exact filters over typed fields (booleans, $in, ranges, keysets): identical pages on and off', async () => {
+    const exactArb = fc
+      .tuple(
+        fc.constantFrom('center-1', 'center-2'),
+        fc.boolean(),
+        anyDate,
+        fc.constantFrom(...IDS),
+        fc.array(anyText, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(1 as const, -1 as const),
+      )
+      .map(([c, b, at, id, texts, dir]): [Document, Record<string, 1 | -1>] => [
+        {
+          c,
+          b,
+          s: { $in: texts },
+          ...(dir === 1
+            ? { $or: [{ d: { $gt: at } }, { d: at, _id: { $gt: id } }] }
+            : { $or: [{ d: { $lt: at } }, { d: at, _id: { $lt: id } }, { d: null }] }),
+        },
+        { d: dir, _id: dir },
+      ]);
+    let nonEmpty = 0;
+    await fc.assert(
+      fc.asyncProperty(exactArb, fc.constantFrom(1, 5, 50), async ([filter, sort], limit) => {
+        const [on, off] = await answers(filter, limit, sort, 'typed');
+        expect(on).toEqual(off);
+        if (on.length > 0) nonEmpty++;
+      }),
+      { numRuns: 120, seed: 50 },
+    );
+    expect(nonEmpty).toBeGreaterThan(20);
   }, 60_000);
 });

@@ -23,6 +23,11 @@ export interface OpenDeadlineQuery {
   readonly from?: { readonly deadlineAt: number; readonly caseId: string };
   /** The causally consistent session of a `minPosition` read (ReadModelPositions.readCaughtUp). */
   readonly session?: ClientSession;
+  /**
+   * Documents per batch (default 200): a page in deadline order stops after one more than a page,
+   * so it asks for that many, and the read store decodes no more than it needs.
+   */
+  readonly batchSize?: number;
 }
 
 @Injectable()
@@ -53,7 +58,7 @@ export class OpenCaseViews {
       .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
       .find({ $and: [query.filter, { open: true }, range] }, query.session ? { session: query.session } : {})
       .sort({ deadlineAt: 1, _id: 1 })
-      .batchSize(200);
+      .batchSize(query.batchSize ?? 200);
     try {
       for await (const stored of cursor) {
         const doc = decodeCaseView(stored);

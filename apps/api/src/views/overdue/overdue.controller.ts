@@ -105,7 +105,9 @@ export class OverdueController {
         },
         before: Math.min(now, filters.deadlineBefore ?? now),
         ...(filters.deadlineAfter !== undefined && { after: filters.deadlineAfter }),
-        // Deadline order: start the index range at the previous page's last item.
+        // Deadline order: start the index range at the previous page's last item, and read one
+        // more than a page (overduePage stops there) unless cases on the way are not overdue.
+        ...(sort === 'deadline' && { batchSize: limit + 1 }),
         ...(sort === 'deadline' &&
           after !== undefined && { from: { deadlineAt: Number(after[0]), caseId: String(after[2]) } }),
       });
