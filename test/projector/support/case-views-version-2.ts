@@ -5,7 +5,7 @@
  * must notice, rebuild beside it and drop the retired collection after the swap (issue 19).
  */
 import { RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection } from '../../../apps/projector/src/projection/projection.js';
+import type { Projection } from '../../../apps/projector/src/projection/projection.js';
 import { caseViewsProjection } from '../../../apps/projector/src/projections/case-views/case-views.projection.js';
 
 const current = caseViewsProjection as Projection;
@@ -25,10 +25,8 @@ export const caseViewsVersion2: Projection = {
         {
           collection: roster,
           id: centerId,
-          apply: (doc: ProjectedDocument | undefined): ProjectedDocument => ({
-            _id: centerId,
-            events: Number(doc?.events ?? 0) + 1,
-          }),
+          initial: { events: 0 },
+          inc: { events: 1 },
         },
       ],
     };

@@ -4,11 +4,15 @@
  * calls these functions, writes the results guarded by position and saves the checkpoint.
  *
  * A projection owns one "unit" collection (one document per case, per card …) and may change
- * shared documents of its collections too (a center's roster, a window's quarter, a day's counts):
- * each event may yield changes to them, applied by the runner in event order to the shared
- * document, once, guarded by the document's own position. The runner writes shared documents
- * before unit documents, so a crash between the two is repaired by replay: the unit documents
- * were not written, their events are applied again, and the shared documents skip what they have.
+ * shared documents of its collections too (a day's counts, a window's quarter). A change to a
+ * shared document is a delta (`SharedDelta`: counters to add, keyed array items to replace), never
+ * the whole document: the runner sends it as an update (`$inc`, `$pullAll`, `$push`), so what an
+ * event writes does not grow with the document (issue 19). Each shared document carries the
+ * `_position` of the last event applied to it: the runner applies a delta only to a document that
+ * has not seen its event, and moves `_position` in the same update, so a replayed event never
+ * counts twice. The runner writes shared documents before unit documents, so a crash between the
+ * two is repaired by replay: the unit documents were not written, their events are applied again,
+ * and the shared documents skip what they have.
  */
 import type { IndexDescription } from 'mongodb';
 import type { EventFilter, RecordedEvent } from '#infra/event-store/event-store.port.js';
@@ -32,21 +36,36 @@ export interface ProjectionCollection {
   readonly codec?: DocumentCodec;
 }
 
-export interface SharedChange {
+/** An item of an array field, found by its key field (a violation by `violationId`). */
+export type KeyedItem = Readonly<Record<string, unknown>>;
+
+/**
+ * Array items replaced by key: the stored values `remove` go (`$pullAll`, matched exactly, so they
+ * must be the values as they were added), then `add` are appended (`$push`). Readers must not rely
+ * on the order of the array.
+ */
+export interface ItemsDelta {
+  readonly field: string;
+  readonly key: string;
+  readonly remove: readonly KeyedItem[];
+  readonly add: readonly KeyedItem[];
+}
+
+/** A change to a shared document, as an update (module comment). */
+export interface SharedDelta {
   readonly collection: string;
   readonly id: string;
-  /**
-   * The shared document after this change. `current` is the runner's private working copy for the
-   * batch, so a change may modify it in place and return it (a roster of thousands of entries is
-   * not copied once per event); it must touch nothing else.
-   */
-  readonly apply: (current: ProjectedDocument | undefined) => ProjectedDocument;
+  /** The fields of the document when this delta creates it (identity fields, counters at zero). */
+  readonly initial: Readonly<Record<string, unknown>>;
+  /** Added to numeric fields (`$inc`). */
+  readonly inc?: Readonly<Record<string, number>>;
+  readonly items?: ItemsDelta;
 }
 
 export interface ProjectionStep {
   /** The unit document after the event. */
   readonly unit: ProjectedDocument;
-  readonly shared?: readonly SharedChange[];
+  readonly shared?: readonly SharedDelta[];
 }
 
 export interface Projection<Context = unknown> {

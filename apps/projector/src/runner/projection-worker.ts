@@ -1,8 +1,8 @@
 /**
  * Applies batches of events to one projection (DESIGN.md "Read models"): loads the documents the
  * batch touches (cache first, then by `_id` with `$in`), applies the pure projection functions event by event,
- * skipping every event a document has already seen (its `_position`), writes shared documents then
- * unit documents guarded by the position they were built from, parks the events that could not be
+ * skipping every event a document has already seen (its `_position`), writes the shared documents'
+ * deltas (shared-deltas.ts) then the unit documents, guarded by the position they were built from, parks the events that could not be
  * applied, and saves the checkpoint after the batch.
  *
  * A replayed event changes nothing: a document whose `_position` is at or past it skips it. A crash
@@ -26,12 +26,13 @@ import {
   type ProjectedDocument,
   type Projection,
   type SelfWritingProjection,
+  type SharedDelta,
 } from '../projection/projection.js';
 import { finishSwap } from '../rebuild/swap-rebuilt-collections.js';
 import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpoint-store.js';
-import { cloneDocument } from './clone-document.js';
 import { DocumentCache } from './document-cache.js';
 import { parkEvents, type ParkedEvent } from './parked-events.js';
+import { MergedDelta, writeMerged } from './shared-deltas.js';
 
 /** Where a worker writes: the live collections and checkpoint, or a rebuild's. */
 export interface WorkerTarget {
@@ -99,8 +100,6 @@ interface Slot {
   /** Position of the last event applied to `doc`. */
   position: Position | undefined;
   dirty: boolean;
-  /** True once the doc is this batch's own copy (shared documents are changed in place). */
-  owned: boolean;
 }
 
 /**
@@ -193,10 +192,7 @@ class PureProjectionWorker implements ProjectionWorker {
       p.unitCollection,
       events.map((e) => p.unitOf(e)).filter((id): id is string => id !== undefined),
     );
-    const pending: {
-      position: Position;
-      change: NonNullable<ReturnType<Projection['apply']>['shared']>[number];
-    }[] = [];
+    const pending: { position: Position; delta: SharedDelta }[] = [];
     const parked: ParkedEvent[] = [];
     let applied = 0;
     for (const event of events) {
@@ -216,34 +212,33 @@ class PureProjectionWorker implements ProjectionWorker {
       slot.position = event.position;
       slot.dirty = true;
       applied++;
-      for (const change of step.shared ?? []) pending.push({ position: event.position, change });
+      for (const delta of step.shared ?? []) pending.push({ position: event.position, delta });
     }
 
     const t1 = performance.now();
-    const shared = new Map<string, Map<string, Slot>>();
-    for (const collection of new Set(pending.map((x) => x.change.collection)))
+    // Shared documents are loaded for their `_position` only: a delta needs nothing else.
+    const shared = new Map<string, Map<string, MergedDelta>>();
+    for (const collection of new Set(pending.map((x) => x.delta.collection))) {
+      const slots = await this.load(
+        collection,
+        pending.filter((x) => x.delta.collection === collection).map((x) => x.delta.id),
+        true,
+      );
       shared.set(
         collection,
-        await this.load(
-          collection,
-          pending.filter((x) => x.change.collection === collection).map((x) => x.change.id),
-        ),
+        new Map([...slots.values()].map((s) => [s.id, new MergedDelta(s.id, s.stored)])),
       );
-    for (const { position, change } of pending) {
-      const slot = shared.get(change.collection)!.get(change.id)!;
-      if (seen(slot, position)) continue;
-      if (!slot.owned && slot.doc) slot.doc = cloneDocument(slot.doc);
-      slot.owned = true;
-      slot.doc = change.apply(slot.doc);
-      slot.position = position;
-      slot.dirty = true;
     }
-
+    for (const { position, delta } of pending) {
+      const merged = shared.get(delta.collection)!.get(delta.id)!;
+      if (merged.stored !== undefined && merged.stored >= position) continue;
+      merged.add(delta, position);
+    }
     const t2 = performance.now();
     try {
       // Shared documents first: if the process dies before the unit documents are written, their
       // events are applied again and the shared documents skip what they already have.
-      for (const [collection, slots] of shared) await this.write(collection, slots);
+      for (const [collection, merged] of shared) await this.writeShared(collection, merged);
       await this.write(p.unitCollection, units);
     } catch (error) {
       this.invalidate();
@@ -284,7 +279,11 @@ class PureProjectionWorker implements ProjectionWorker {
   }
 
   /** The documents with these ids, from the cache, else from the store (absent ones as undefined). */
-  private async load(collection: string, ids: readonly string[]): Promise<Map<string, Slot>> {
+  private async load(
+    collection: string,
+    ids: readonly string[],
+    positionsOnly = false,
+  ): Promise<Map<string, Slot>> {
     const slots = new Map<string, Slot>();
     const missing: string[] = [];
     const written = this.written?.get(collection);
@@ -298,7 +297,6 @@ class PureProjectionWorker implements ProjectionWorker {
         stored: undefined,
         position: undefined,
         dirty: false,
-        owned: false,
       };
       slots.set(id, slot);
       if (cached) {
@@ -312,7 +310,9 @@ class PureProjectionWorker implements ProjectionWorker {
     // FerretDB build, which takes `_id: {$in}` to its _id index (scripts/ensure-ferretdb.sh).
     await runLimited(
       chunksOf(missing, LOAD_CHUNK).map((chunk) => async () => {
-        const found = await store.find({ _id: { $in: chunk } }).toArray();
+        const found = await store
+          .find({ _id: { $in: chunk } }, positionsOnly ? { projection: { _position: 1 } } : {})
+          .toArray();
         for (const raw of found) {
           const doc = (codec
             ? codec.decode(raw as unknown as ProjectedDocument)
@@ -326,6 +326,23 @@ class PureProjectionWorker implements ProjectionWorker {
       this.options.readConcurrency ?? 4,
     );
     return slots;
+  }
+
+  private async writeShared(collection: string, merged: Map<string, MergedDelta>): Promise<void> {
+    const changed = [...merged.values()].filter((m) => m.position !== undefined);
+    if (changed.length === 0) return;
+    await writeMerged(
+      this.db,
+      this.target.collectionName(collection),
+      changed,
+      this.options.writeConcurrency ?? 4,
+    );
+    const written = this.written?.get(collection);
+    // Cached by position only (a shared document's content never comes back to the projection).
+    for (const m of changed) {
+      written?.add(m.id);
+      this.cache.set(collection, m.id, { doc: { _id: m.id }, position: m.position! });
+    }
   }
 
   private async write(collection: string, slots: Map<string, Slot>): Promise<void> {

@@ -17,7 +17,7 @@ import {
   type WindowQuarterDocument,
 } from '#infra/read-store/documents/accountability-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection, SharedChange } from '../../projection/projection.js';
+import type { KeyedItem, ProjectedDocument, Projection, SharedDelta } from '../../projection/projection.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { evolveCase } from '../case-stream/recorded-case-event.js';
 import { initialState } from '#domain/case/case-state.js';
@@ -27,7 +27,8 @@ export const ACCOUNTABILITY_PROJECTION = 'accountability';
 
 export const accountabilityProjection: Projection<null> = {
   name: ACCOUNTABILITY_PROJECTION,
-  version: 1,
+  // 2 (issue 19): the events plain subdocuments (no `eventsJson`); ledgers kept with `$pullAll`/`$push`.
+  version: 2,
   unitCollection: READ_MODELS.accountabilityCases,
   collections: [
     {
@@ -70,41 +71,46 @@ export const accountabilityProjection: Projection<null> = {
 const ledgerKey = (v: Violation): string | undefined =>
   v.windowId === undefined ? undefined : windowQuarterId(v.windowId, quarterOf(v.detectedAt));
 
-/** A2: a window's quarter holds the violations that name the window; only those that changed are touched. */
-function ledgerChanges(before: readonly Violation[], after: readonly Violation[]): SharedChange[] {
+/**
+ * A2: a window's quarter holds the violations that name the window; only those that changed are
+ * touched, as deltas (the stored value out, the new one in: projection.ts `ItemsDelta`).
+ */
+function ledgerChanges(before: readonly Violation[], after: readonly Violation[]): SharedDelta[] {
   const same = (a: Violation, b: Violation): boolean => JSON.stringify(a) === JSON.stringify(b);
   const afterById = new Map(after.map((v) => [v.violationId, v]));
   const beforeById = new Map(before.map((v) => [v.violationId, v]));
-  const changes: SharedChange[] = [];
+  const changes: SharedDelta[] = [];
   for (const v of before) {
     const now = afterById.get(v.violationId);
     const key = ledgerKey(v);
-    if (key !== undefined && (!now || ledgerKey(now) !== key)) changes.push(ledgerChange(key, v, 'remove'));
+    if (key !== undefined && (!now || ledgerKey(now) !== key)) changes.push(ledgerChange(key, v, [v], []));
   }
   for (const v of after) {
     const was = beforeById.get(v.violationId);
     const key = ledgerKey(v);
-    if (key !== undefined && (!was || !same(was, v))) changes.push(ledgerChange(key, v, 'set'));
+    if (key !== undefined && (!was || !same(was, v)))
+      changes.push(ledgerChange(key, v, was && ledgerKey(was) === key ? [was] : [], [v]));
   }
   return changes;
 }
 
-function ledgerChange(id: string, violation: Violation, how: 'set' | 'remove'): SharedChange {
+function ledgerChange(
+  id: string,
+  violation: Violation,
+  remove: readonly Violation[],
+  add: readonly Violation[],
+): SharedDelta {
+  const initial: Omit<WindowQuarterDocument, '_id' | '_position'> = {
+    windowId: violation.windowId!,
+    quarter: quarterOf(violation.detectedAt),
+    violations: [],
+  };
   return {
     collection: READ_MODELS.accountability,
     id,
-    apply(current) {
-      const ledger = current as unknown as WindowQuarterDocument | undefined;
-      const others = (ledger?.violations ?? []).filter((v) => v.violationId !== violation.violationId);
-      const violations = how === 'set' ? [...others, violation] : others;
-      violations.sort((a, b) => (a.violationId < b.violationId ? -1 : a.violationId > b.violationId ? 1 : 0));
-      const next: Omit<WindowQuarterDocument, '_position'> = {
-        _id: id,
-        windowId: violation.windowId!,
-        quarter: quarterOf(violation.detectedAt),
-        violations,
-      };
-      return next as unknown as ProjectedDocument;
-    },
+    initial,
+    items: { field: 'violations', key: 'violationId', remove: remove.map(keyed), add: add.map(keyed) },
   };
 }
+
+const keyed = (v: Violation): KeyedItem => ({ ...v });

@@ -41,8 +41,9 @@ const handlerOf = (event: RecordedEvent): string | undefined =>
 export const caseViewsProjection: Projection<ConfigurationContext> = {
   name: CASE_VIEWS_PROJECTION,
   // 2: case_due_buckets was added. 3 (issue 19): one document per case with indexed query fields;
-  // the center rosters (case_open_deadlines) and hour buckets (case_due_buckets) are gone.
-  version: 3,
+  // the center rosters (case_open_deadlines) and hour buckets (case_due_buckets) are gone. 4: the
+  // folded state a plain subdocument (no `stateJson`).
+  version: 4,
   unitCollection: READ_MODELS.caseViews,
   retiredCollections: [RETIRED_READ_MODELS.openDeadlines, RETIRED_READ_MODELS.caseDueBuckets],
   collections: [

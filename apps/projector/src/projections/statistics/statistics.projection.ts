@@ -18,7 +18,7 @@ import {
   type StoredStatisticsCaseDocument,
 } from '#infra/read-store/documents/statistics-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection, SharedChange } from '../../projection/projection.js';
+import type { ProjectedDocument, Projection, SharedDelta } from '../../projection/projection.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { evolveCase } from '../case-stream/recorded-case-event.js';
 import {
@@ -35,8 +35,9 @@ const SCOPES: readonly StatisticsScope[] = ['all', 'department', 'window', 'pair
 
 export const statisticsProjection: Projection<ConfigurationContext> = {
   name: STATISTICS_PROJECTION,
-  // 2: every count also per center (R1: supervisors read their own center's figures).
-  version: 2,
+  // 2: every count also per center (R1: supervisors read their own center's figures). 3 (issue 19):
+  // the state a plain subdocument (no `stateJson`); day counts kept with `$inc`.
+  version: 3,
   unitCollection: READ_MODELS.statisticsCases,
   collections: [
     {
@@ -72,26 +73,25 @@ export const statisticsProjection: Projection<ConfigurationContext> = {
   },
 };
 
-/** The day document of `scope` over every center (`centerId` null) or over one center's cases. */
-function dayChange(scope: StatisticsScope, delta: DayContribution, centerId: string | null): SharedChange {
+/**
+ * The day document of `scope` over every center (`centerId` null) or over one center's cases: the
+ * event's difference added to its counters (`$inc`, once: projection.ts, runner/shared-deltas.ts).
+ */
+function dayChange(scope: StatisticsScope, delta: DayContribution, centerId: string | null): SharedDelta {
   const departmentId = scope === 'department' || scope === 'pair' ? delta.departmentId : null;
   const windowId = scope === 'window' || scope === 'pair' ? delta.windowId : null;
-  const id = statisticsDayId(scope, departmentId, windowId, delta.day, centerId);
+  const initial: Omit<StatisticsDayDocument, '_id' | '_position'> = {
+    scope,
+    centerId,
+    departmentId,
+    windowId,
+    day: delta.day,
+    ...ZERO_COUNTERS,
+  };
   return {
     collection: READ_MODELS.statistics,
-    id,
-    apply(current) {
-      const day = (current as unknown as StatisticsDayDocument | undefined) ?? {
-        _id: id,
-        scope,
-        centerId,
-        departmentId,
-        windowId,
-        day: delta.day,
-        ...ZERO_COUNTERS,
-      };
-      for (const k of COUNTER_NAMES) day[k] += delta.counters[k];
-      return day as unknown as ProjectedDocument;
-    },
+    id: statisticsDayId(scope, departmentId, windowId, delta.day, centerId),
+    initial,
+    inc: Object.fromEntries(COUNTER_NAMES.map((k) => [k, delta.counters[k]])),
   };
 }

@@ -7,7 +7,7 @@
 import type { RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
 import type { Violation } from '#domain/accountability/violation.js';
 import type { Position } from '../../event-store/event-store.port.js';
-import { decodeJsonField, encodeJsonField } from './json-field.js';
+import { plainOrLegacyJson } from './json-field.js';
 
 export interface AccountabilityCaseDocument {
   /** The case id. */
@@ -26,25 +26,22 @@ export interface WindowQuarterDocument {
   windowId: string;
   /** `2025Q4` */
   quarter: string;
-  /** Sorted by violationId. */
+  /** In no particular order (kept by `$pullAll` and `$push`; `windowLedger` sorts). */
   violations: Violation[];
 }
 
 export const windowQuarterId = (windowId: string, quarter: string): string => `${windowId}|${quarter}`;
 
-/** As stored: the events as canonical JSON (json-field.ts); the violations stay queryable. */
+/** As stored: the events as plain subdocuments; `eventsJson` in a store built by accountability 1 (json-field.ts). */
 export type StoredAccountabilityCaseDocument = Omit<AccountabilityCaseDocument, 'events'> & {
-  eventsJson: string;
+  events?: RecordedCaseEvent[];
+  eventsJson?: string;
 };
 
 export const encodeAccountabilityCase = (doc: AccountabilityCaseDocument): StoredAccountabilityCaseDocument =>
-  encodeJsonField(doc, 'events', 'eventsJson') as unknown as StoredAccountabilityCaseDocument;
+  doc;
 
-export const decodeAccountabilityCase = (
-  stored: StoredAccountabilityCaseDocument,
-): AccountabilityCaseDocument =>
-  decodeJsonField<AccountabilityCaseDocument>(
-    stored as unknown as Record<string, unknown>,
-    'eventsJson',
-    'events',
-  );
+export function decodeAccountabilityCase(stored: StoredAccountabilityCaseDocument): AccountabilityCaseDocument {
+  const { events, eventsJson, ...rest } = stored;
+  return { ...rest, events: plainOrLegacyJson(events, eventsJson, 'events') };
+}
