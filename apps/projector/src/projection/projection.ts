@@ -20,20 +20,24 @@ import type { EventFilter, RecordedEvent } from '#infra/event-store/event-store.
 /** A read-model document as a projection builds it; the runner adds `_position` when writing. */
 export interface ProjectedDocument {
   readonly _id: string;
-  readonly [field: string]: unknown;
 }
 
-/** Turns a document into the form it is stored in, and back (most collections store it as is). */
-export interface DocumentCodec {
-  encode(document: ProjectedDocument & { _position: string }): ProjectedDocument & { _position: string };
-  decode(stored: ProjectedDocument): ProjectedDocument;
+/** A document type as a projection builds it: without the `_position` the runner writes. */
+export type Built<D extends { _position: string }> = Omit<D, '_position'>;
+
+/**
+ * How a projection's unit documents are stored (`Stored`) and read back, typed both ways: a store
+ * built by an older version may hold another shape, which `decode` still reads (json-field.ts).
+ */
+export interface DocumentCodec<Unit extends ProjectedDocument, Stored extends ProjectedDocument> {
+  encode(document: Unit): Stored;
+  decode(stored: Stored): Unit;
 }
 
 export interface ProjectionCollection {
   /** The read-model name (read-model-collections.ts); a rebuild writes beside it under another. */
   readonly name: string;
   readonly indexes: readonly IndexDescription[];
-  readonly codec?: DocumentCodec;
 }
 
 /** An item of an array field, found by its key field (a violation by `violationId`). */
@@ -62,13 +66,21 @@ export interface SharedDelta {
   readonly items?: ItemsDelta;
 }
 
-export interface ProjectionStep {
+export interface ProjectionStep<Unit extends ProjectedDocument = ProjectedDocument> {
   /** The unit document after the event. */
-  readonly unit: ProjectedDocument;
+  readonly unit: Unit;
   readonly shared?: readonly SharedDelta[];
 }
 
-export interface Projection<Context = unknown> {
+/**
+ * `Unit`: the type of its unit documents, which `apply` receives and returns (the runner stores
+ * them through `unitCodec`, as they are without one); `Stored`: their stored form.
+ */
+export interface Projection<
+  Context = unknown,
+  Unit extends ProjectedDocument = ProjectedDocument,
+  Stored extends ProjectedDocument = Unit,
+> {
   readonly name: string;
   /**
    * The shape of the documents it builds, a positive integer: raised whenever a code change makes
@@ -85,6 +97,7 @@ export interface Projection<Context = unknown> {
   readonly retiredCollections?: readonly string[];
   /** Which of `collections` holds the unit documents. */
   readonly unitCollection: string;
+  readonly unitCodec?: DocumentCodec<Unit, Stored>;
   /** The context before any event: folded configuration (office hours, holidays, policy), or null. */
   readonly initialContext: Context;
   /** Pure: folds an event into the context; returns the same object when the event changes nothing. */
@@ -96,7 +109,7 @@ export interface Projection<Context = unknown> {
    * event of a unit). Throws when the event cannot be applied (malformed data): the runner parks it
    * with the error and goes on.
    */
-  apply(unit: ProjectedDocument | undefined, event: RecordedEvent, context: Context): ProjectionStep;
+  apply(unit: Unit | undefined, event: RecordedEvent, context: Context): ProjectionStep<Unit>;
 }
 
 /**

@@ -155,8 +155,9 @@ class PureProjectionWorker implements ProjectionWorker {
     return this.db.collection<VersionedDocument>(this.target.collectionName(readModel));
   }
 
-  private codec(readModel: string): DocumentCodec | undefined {
-    return this.projection.collections.find((c) => c.name === readModel)?.codec;
+  /** Unit documents go through the projection's codec; shared ones are written by deltas. */
+  private codec(readModel: string): DocumentCodec<ProjectedDocument, ProjectedDocument> | undefined {
+    return readModel === this.projection.unitCollection ? this.projection.unitCodec : undefined;
   }
 
   async start(): Promise<void> {
@@ -314,9 +315,7 @@ class PureProjectionWorker implements ProjectionWorker {
           .find({ _id: { $in: chunk } }, positionsOnly ? { projection: { _position: 1 } } : {})
           .toArray();
         for (const raw of found) {
-          const doc = (codec
-            ? codec.decode(raw as unknown as ProjectedDocument)
-            : raw) as unknown as ProjectedDocument;
+          const doc = codec ? codec.decode(raw) : raw;
           const slot = slots.get(String(raw._id));
           if (!slot) continue;
           slot.doc = doc;
@@ -350,15 +349,9 @@ class PureProjectionWorker implements ProjectionWorker {
     if (dirty.length === 0) return;
     const codec = this.codec(collection);
     const writes: GuardedWrite[] = dirty.map((slot) => {
-      const {
-        _id: _ignoredId,
-        _position: _ignoredPosition,
-        ...fields
-      } = slot.doc as ProjectedDocument & {
-        _position?: Position;
-      };
-      const document = { _id: slot.id, _position: slot.position!, ...fields };
-      return { document: codec ? codec.encode(document) : document, builtFrom: slot.stored } as GuardedWrite;
+      const stored = codec ? codec.encode(slot.doc!) : slot.doc!;
+      // `_position` last: a document read back carries the one it was stored with.
+      return { document: { ...stored, _id: slot.id, _position: slot.position! }, builtFrom: slot.stored };
     });
     await writeGuarded(this.collection(collection), writes, {
       concurrency: this.options.writeConcurrency ?? 4,

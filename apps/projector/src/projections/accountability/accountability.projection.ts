@@ -17,7 +17,7 @@ import {
   type WindowQuarterDocument,
 } from '#infra/read-store/documents/accountability-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { KeyedItem, ProjectedDocument, Projection, SharedDelta } from '../../projection/projection.js';
+import type { Built, KeyedItem, Projection, SharedDelta } from '../../projection/projection.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { evolveCase } from '../case-stream/recorded-case-event.js';
 import { initialState } from '#domain/case/case-state.js';
@@ -25,21 +25,18 @@ import type { CaseEvent } from '#domain/case/case-events.js';
 
 export const ACCOUNTABILITY_PROJECTION = 'accountability';
 
-export const accountabilityProjection: Projection<null> = {
+export const accountabilityProjection: Projection<
+  null,
+  Built<AccountabilityCaseDocument>,
+  Built<StoredAccountabilityCaseDocument>
+> = {
   name: ACCOUNTABILITY_PROJECTION,
   // 2 (issue 19): the events plain subdocuments (no `eventsJson`); ledgers kept with `$pullAll`/`$push`.
   version: 2,
   unitCollection: READ_MODELS.accountabilityCases,
+  unitCodec: { encode: encodeAccountabilityCase, decode: decodeAccountabilityCase },
   collections: [
-    {
-      name: READ_MODELS.accountabilityCases,
-      indexes: [],
-      codec: {
-        encode: (doc) => encodeAccountabilityCase(doc as unknown as AccountabilityCaseDocument) as never,
-        decode: (stored) =>
-          decodeAccountabilityCase(stored as unknown as StoredAccountabilityCaseDocument) as never,
-      },
-    },
+    { name: READ_MODELS.accountabilityCases, indexes: [] },
     { name: READ_MODELS.accountability, indexes: [{ key: { windowId: 1, quarter: 1 } }] },
   ],
   initialContext: null,
@@ -48,21 +45,21 @@ export const accountabilityProjection: Projection<null> = {
 
   apply(unit, event: RecordedEvent) {
     const caseId = caseIdOf(event)!;
-    const before = unit as unknown as AccountabilityCaseDocument | undefined;
+    const before = unit;
     const recorded = toCaseEvent(event);
     const events: RecordedCaseEvent[] = [...(before?.events ?? []), recorded];
     // The detector folds with evolve and trusts it: an event evolve cannot read (an unknown type, a
     // malformed instant) is refused here first, and parked.
     evolveCase(initialState, recorded as CaseEvent);
     const violations = detectViolations(events);
-    const next: Omit<AccountabilityCaseDocument, '_position'> = {
+    const next: Built<AccountabilityCaseDocument> = {
       _id: caseId,
       caseId,
       events,
       violations,
     };
     return {
-      unit: next as unknown as ProjectedDocument,
+      unit: next,
       shared: ledgerChanges(before?.violations ?? [], violations),
     };
   },

@@ -7,7 +7,7 @@ import { CARD_EVENT_TYPES } from '#domain/case/case-events.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { CardDocument } from '#infra/read-store/documents/card-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+import type { Built, Projection } from '../../projection/projection.js';
 import { caseIdOf } from '#infra/case-stream/case-stream.js';
 
 export const CARDS_PROJECTION = 'cards';
@@ -16,7 +16,7 @@ const isCardIssue = (type: string): boolean => (CARD_EVENT_TYPES as readonly str
 
 export const cardDocumentId = (caseId: string, cardId: string): string => `${caseId}:${cardId}`;
 
-export const cardsProjection: Projection<null> = {
+export const cardsProjection: Projection<null, Built<CardDocument>> = {
   name: CARDS_PROJECTION,
   version: 1,
   unitCollection: READ_MODELS.cards,
@@ -48,12 +48,12 @@ export const cardsProjection: Projection<null> = {
 
   apply(unit, event: RecordedEvent) {
     const caseId = caseIdOf(event)!;
-    const card = unit as unknown as CardDocument | undefined;
+    const card = unit;
     if (isCardIssue(event.type)) {
       const d = (event.data ?? {}) as RedCardIssued['data'];
       if (typeof d.cardId !== 'string' || typeof d.deadline !== 'string')
         throw new Error(`${event.type} ${event.eventId} has no cardId or deadline`);
-      const issued: Omit<CardDocument, '_position'> = {
+      const issued: Built<CardDocument> = {
         _id: cardDocumentId(caseId, d.cardId),
         cardId: d.cardId,
         caseId,
@@ -74,24 +74,24 @@ export const cardsProjection: Projection<null> = {
         revocation: card?.revocation ?? null,
         position: event.position,
       };
-      return { unit: issued as unknown as ProjectedDocument };
+      return { unit: issued };
     }
     if (!card) throw new Error(`${event.type} ${event.eventId} names a card that was never issued`);
     if (event.type === 'ExplanationSubmitted') {
       const d = event.data as ExplanationSubmitted['data'];
-      const explained: Omit<CardDocument, '_position'> = {
+      const explained: Built<CardDocument> = {
         ...card,
         explained: true,
         explanation: { text: d.text, submittedAt: event.occurredAt, late: d.late },
       };
-      return { unit: explained as unknown as ProjectedDocument };
+      return { unit: explained };
     }
     const d = event.data as CardRevoked['data'];
-    const revoked: Omit<CardDocument, '_position'> = {
+    const revoked: Built<CardDocument> = {
       ...card,
       revoked: true,
       revocation: { reason: d.reason, revokedAt: event.occurredAt },
     };
-    return { unit: revoked as unknown as ProjectedDocument };
+    return { unit: revoked };
   },
 };

@@ -9,12 +9,12 @@ import {
   type CaseTimelineDocument,
 } from '#infra/read-store/documents/case-timeline-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+import type { Built, Projection } from '../../projection/projection.js';
 import { caseIdOf } from '#infra/case-stream/case-stream.js';
 
 export const CASE_TIMELINES_PROJECTION = 'case-timelines';
 
-export const caseTimelinesProjection: Projection<null> = {
+export const caseTimelinesProjection: Projection<null, Built<CaseTimelineDocument>> = {
   name: CASE_TIMELINES_PROJECTION,
   // 2 (issue 19): one document per event instead of one per case holding every event as JSON.
   version: 2,
@@ -29,11 +29,11 @@ export const caseTimelinesProjection: Projection<null> = {
 
   apply(_unit, event: RecordedEvent) {
     const caseId = caseIdOf(event)!;
-    const entry: Omit<CaseTimelineDocument, '_position'> = {
+    const entry: Built<CaseTimelineDocument> = {
       ...event,
       _id: timelineEntryId(caseId, event.revision),
       caseId,
     };
-    return { unit: entry as unknown as ProjectedDocument };
+    return { unit: entry };
   },
 };

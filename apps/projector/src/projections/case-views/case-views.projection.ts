@@ -21,7 +21,7 @@ import {
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection, ProjectionStep } from '../../projection/projection.js';
+import type { Built, Projection, ProjectionStep } from '../../projection/projection.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { evolveCase } from '../case-stream/recorded-case-event.js';
 import {
@@ -38,7 +38,11 @@ export const CASE_VIEWS_PROJECTION = 'case-views';
 const handlerOf = (event: RecordedEvent): string | undefined =>
   event.actor.role === 'system' ? undefined : event.actor.id;
 
-export const caseViewsProjection: Projection<ConfigurationContext> = {
+export const caseViewsProjection: Projection<
+  ConfigurationContext,
+  Built<CaseViewDocument>,
+  Built<StoredCaseViewDocument>
+> = {
   name: CASE_VIEWS_PROJECTION,
   // 2: case_due_buckets was added. 3 (issue 19): one document per case with indexed query fields;
   // the center rosters (case_open_deadlines) and hour buckets (case_due_buckets) are gone. 4: the
@@ -46,23 +50,15 @@ export const caseViewsProjection: Projection<ConfigurationContext> = {
   version: 4,
   unitCollection: READ_MODELS.caseViews,
   retiredCollections: [RETIRED_READ_MODELS.openDeadlines, RETIRED_READ_MODELS.caseDueBuckets],
-  collections: [
-    {
-      name: READ_MODELS.caseViews,
-      indexes: CASE_VIEW_INDEXES,
-      codec: {
-        encode: (doc) => encodeCaseView(doc as unknown as CaseViewDocument) as never,
-        decode: (stored) => decodeCaseView(stored as unknown as StoredCaseViewDocument) as never,
-      },
-    },
-  ],
+  collections: [{ name: READ_MODELS.caseViews, indexes: CASE_VIEW_INDEXES }],
+  unitCodec: { encode: encodeCaseView, decode: decodeCaseView },
   initialContext: INITIAL_CONFIGURATION,
   reduceContext: reduceConfiguration,
   unitOf: caseIdOf,
 
-  apply(unit, event: RecordedEvent, context): ProjectionStep {
+  apply(unit, event: RecordedEvent, context): ProjectionStep<Built<CaseViewDocument>> {
     const caseId = caseIdOf(event)!;
-    const before = unit as unknown as CaseViewDocument | undefined;
+    const before = unit;
     const domainEvent = toCaseEvent(event) as CaseEvent;
     const state = evolveCase(before?.state ?? initialState, domainEvent);
     let explanations = before?.explanations ?? {};
@@ -85,6 +81,6 @@ export const caseViewsProjection: Projection<ConfigurationContext> = {
     };
     const environment = environmentOf(context);
     const view = caseViewOf(facts, environment.policy, environment.officeClock(state.centerId));
-    return { unit: view as unknown as ProjectedDocument };
+    return { unit: view };
   },
 };

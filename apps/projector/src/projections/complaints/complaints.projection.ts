@@ -13,7 +13,7 @@ import {
   COMPLAINT_VIEWS,
   type ComplaintViewDocument,
 } from '#infra/read-store/documents/complaint-view-document.js';
-import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+import type { Projection } from '../../projection/projection.js';
 
 export const COMPLAINTS_PROJECTION = 'complaints';
 
@@ -103,7 +103,7 @@ export function applyCaseComplaintEvent(
   }
 }
 
-export const complaintsProjection: Projection<null> = {
+export const complaintsProjection: Projection<null, ComplaintViewDocument> = {
   name: COMPLAINTS_PROJECTION,
   version: 1,
   unitCollection: COMPLAINT_VIEWS,
@@ -117,12 +117,12 @@ export const complaintsProjection: Projection<null> = {
     return caseComplaintOf(toCaseEvent(event));
   },
   apply(unit, event) {
-    const before = unit as unknown as ComplaintViewDocument | undefined;
+    const before = unit;
     const caseId = caseIdOf(event);
     const next =
       caseId === undefined
         ? applyComplaintEvent(before, toComplaintEvent(event))
         : applyCaseComplaintEvent(before, caseId, toCaseEvent(event));
-    return { unit: next as unknown as ProjectedDocument };
+    return { unit: next };
   },
 };

@@ -11,7 +11,7 @@ import {
   type CaseEvaluationsDocument,
   type RatingEntry,
 } from '#infra/read-store/documents/case-evaluations-document.js';
-import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+import type { Projection } from '../../projection/projection.js';
 
 export const CASE_EVALUATIONS_PROJECTION = 'case-evaluations';
 
@@ -79,7 +79,7 @@ export function foldCaseEvaluations(
   }
 }
 
-export const caseEvaluationsProjection: Projection<null> = {
+export const caseEvaluationsProjection: Projection<null, CaseEvaluationsDocument> = {
   name: CASE_EVALUATIONS_PROJECTION,
   version: 1,
   unitCollection: CASE_EVALUATIONS,
@@ -90,11 +90,6 @@ export const caseEvaluationsProjection: Projection<null> = {
   reduceContext: (context) => context,
   unitOf: (event: RecordedEvent) => (TYPES.has(event.type) ? caseIdOf(event) : undefined),
   apply(unit, event) {
-    const next = foldCaseEvaluations(
-      unit as unknown as CaseEvaluationsDocument | undefined,
-      caseIdOf(event)!,
-      toCaseEvent(event),
-    );
-    return { unit: next as unknown as ProjectedDocument };
+    return { unit: foldCaseEvaluations(unit, caseIdOf(event)!, toCaseEvent(event)) };
   },
 };

@@ -18,7 +18,7 @@ import {
   type StoredStatisticsCaseDocument,
 } from '#infra/read-store/documents/statistics-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection, SharedDelta } from '../../projection/projection.js';
+import type { Built, Projection, SharedDelta } from '../../projection/projection.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { evolveCase } from '../case-stream/recorded-case-event.js';
 import {
@@ -33,21 +33,19 @@ export const STATISTICS_PROJECTION = 'statistics';
 
 const SCOPES: readonly StatisticsScope[] = ['all', 'department', 'window', 'pair'];
 
-export const statisticsProjection: Projection<ConfigurationContext> = {
+export const statisticsProjection: Projection<
+  ConfigurationContext,
+  Built<StatisticsCaseDocument>,
+  Built<StoredStatisticsCaseDocument>
+> = {
   name: STATISTICS_PROJECTION,
   // 2: every count also per center (R1: supervisors read their own center's figures). 3 (issue 19):
   // the state a plain subdocument (no `stateJson`); day counts kept with `$inc`.
   version: 3,
   unitCollection: READ_MODELS.statisticsCases,
+  unitCodec: { encode: encodeStatisticsCase, decode: decodeStatisticsCase },
   collections: [
-    {
-      name: READ_MODELS.statisticsCases,
-      indexes: [],
-      codec: {
-        encode: (doc) => encodeStatisticsCase(doc as unknown as StatisticsCaseDocument) as never,
-        decode: (stored) => decodeStatisticsCase(stored as unknown as StoredStatisticsCaseDocument) as never,
-      },
-    },
+    { name: READ_MODELS.statisticsCases, indexes: [] },
     { name: READ_MODELS.statistics, indexes: [{ key: { scope: 1, departmentId: 1, windowId: 1, day: 1 } }] },
   ],
   initialContext: INITIAL_CONFIGURATION,
@@ -56,13 +54,13 @@ export const statisticsProjection: Projection<ConfigurationContext> = {
 
   apply(unit, event: RecordedEvent, context) {
     const caseId = caseIdOf(event)!;
-    const before: CaseState = (unit as unknown as StatisticsCaseDocument | undefined)?.state ?? initialState;
+    const before: CaseState = unit?.state ?? initialState;
     const after = evolveCase(before, toCaseEvent(event) as CaseEvent);
     const clock = environmentOf(context).officeClock(after.centerId);
     const delta = contributionDelta(caseContributions(before, clock), caseContributions(after, clock));
-    const next: Omit<StatisticsCaseDocument, '_position'> = { _id: caseId, caseId, state: after };
+    const next: Built<StatisticsCaseDocument> = { _id: caseId, caseId, state: after };
     return {
-      unit: next as unknown as ProjectedDocument,
+      unit: next,
       shared: delta.flatMap((d) =>
         SCOPES.flatMap((scope) => [
           dayChange(scope, d, null),

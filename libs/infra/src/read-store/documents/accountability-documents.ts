@@ -38,10 +38,14 @@ export type StoredAccountabilityCaseDocument = Omit<AccountabilityCaseDocument, 
   eventsJson?: string;
 };
 
-export const encodeAccountabilityCase = (doc: AccountabilityCaseDocument): StoredAccountabilityCaseDocument =>
-  doc;
+/** Stored as built (the runner adds `_position`). */
+export const encodeAccountabilityCase = (
+  doc: Omit<AccountabilityCaseDocument, '_position'>,
+): Omit<StoredAccountabilityCaseDocument, '_position'> => doc;
 
-export function decodeAccountabilityCase(stored: StoredAccountabilityCaseDocument): AccountabilityCaseDocument {
+export function decodeAccountabilityCase(
+  stored: StoredAccountabilityCaseDocument,
+): AccountabilityCaseDocument {
   const { events, eventsJson, ...rest } = stored;
   return { ...rest, events: plainOrLegacyJson(events, eventsJson, 'events') };
 }

@@ -73,9 +73,15 @@ export interface CaseViewDocument {
  * As stored: the folded state as a plain subdocument (its keys are the domain's field names: no `$`,
  * no dots); a store built by case-views ≤ 3 holds it as `stateJson` instead (json-field.ts).
  */
-export type StoredCaseViewDocument = Omit<CaseViewDocument, 'state'> & { state?: CaseState; stateJson?: string };
+export type StoredCaseViewDocument = Omit<CaseViewDocument, 'state'> & {
+  state?: CaseState;
+  stateJson?: string;
+};
 
-export const encodeCaseView = (doc: CaseViewDocument): StoredCaseViewDocument => doc;
+/** Stored as built (the runner adds `_position`). */
+export const encodeCaseView = (
+  doc: Omit<CaseViewDocument, '_position'>,
+): Omit<StoredCaseViewDocument, '_position'> => doc;
 
 export function decodeCaseView(stored: StoredCaseViewDocument): CaseViewDocument {
   const { state, stateJson, ...rest } = stored;

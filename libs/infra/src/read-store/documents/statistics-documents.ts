@@ -105,7 +105,10 @@ export type StoredStatisticsCaseDocument = Omit<StatisticsCaseDocument, 'state'>
   stateJson?: string;
 };
 
-export const encodeStatisticsCase = (doc: StatisticsCaseDocument): StoredStatisticsCaseDocument => doc;
+/** Stored as built (the runner adds `_position`). */
+export const encodeStatisticsCase = (
+  doc: Omit<StatisticsCaseDocument, '_position'>,
+): Omit<StoredStatisticsCaseDocument, '_position'> => doc;
 
 export function decodeStatisticsCase(stored: StoredStatisticsCaseDocument): StatisticsCaseDocument {
   const { state, stateJson, ...rest } = stored;
