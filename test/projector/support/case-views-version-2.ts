@@ -1,7 +1,7 @@
 /**
  * The case_views projection as an older projector ran it, at version 2: beside the case views it
  * kept a shared document per center (`case_open_deadlines`, a roster counting the center's events
- * here). A store it builds is what that projector left behind; the current projection (version 3)
+ * here). A store it builds is what that projector left behind; the current projection (a later version)
  * must notice, rebuild beside it and drop the retired collection after the swap (issue 19).
  */
 import { RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
