@@ -177,7 +177,7 @@ class CaseViewBuilder {
         const id = caseViewsProjection.unitOf(event);
         if (id === undefined) continue;
         const slot = this.docs.get(id);
-        const step = caseViewsProjection.apply(slot?.doc, event, this.context);
+        const step = caseViewsProjection.apply(slot?.doc, caseViewsProjection.decode(event), this.context);
         this.docs.set(id, { doc: step.unit, position: event.position, stored: slot?.stored });
         this.dirty.add(id);
         applied++;

@@ -74,12 +74,14 @@ export interface ProjectionStep<Unit extends ProjectedDocument = ProjectedDocume
 
 /**
  * `Unit`: the type of its unit documents, which `apply` receives and returns (the runner stores
- * them through `unitCodec`, as they are without one); `Stored`: their stored form.
+ * them through `unitCodec`, as they are without one); `Stored`: their stored form; `Event`: the
+ * events as `apply` reads them, decoded by `decode` (unknown to the runner, which only passes them).
  */
 export interface Projection<
   Context = unknown,
   Unit extends ProjectedDocument = ProjectedDocument,
   Stored extends ProjectedDocument = Unit,
+  Event = unknown,
 > {
   readonly name: string;
   /**
@@ -102,14 +104,25 @@ export interface Projection<
   readonly initialContext: Context;
   /** Pure: folds an event into the context; returns the same object when the event changes nothing. */
   reduceContext(context: Context, event: RecordedEvent): Context;
+  /**
+   * The event types it handles: the runner hands it no other. Absent: every event its `unitOf`
+   * places (the case-wide projections take every event of a case stream, and park a type evolve
+   * does not know rather than pass it by).
+   */
+  readonly eventTypes?: ReadonlySet<string>;
   /** The unit document an event belongs to, or undefined when this projection ignores the event. */
   unitOf(event: RecordedEvent): string | undefined;
+  /**
+   * The event as `apply` reads it: upcast and typed (the domain's event with its envelope). Throws
+   * when the event cannot be read: the runner parks it with the error, as when `apply` throws.
+   */
+  decode(event: RecordedEvent): Event;
   /**
    * Pure: the unit document after `event`, given the document before it (undefined for the first
    * event of a unit). Throws when the event cannot be applied (malformed data): the runner parks it
    * with the error and goes on.
    */
-  apply(unit: Unit | undefined, event: RecordedEvent, context: Context): ProjectionStep<Unit>;
+  apply(unit: Unit | undefined, event: Event, context: Context): ProjectionStep<Unit>;
 }
 
 /**

@@ -121,6 +121,10 @@ const builtWithOf = (
   projection: AnyProjection,
 ): number | undefined => (checkpoint ? checkpoint.version : projection.version);
 
+/** The unit an event belongs to, for the events of the types the projection handles. */
+const unitOf = (p: Projection, event: RecordedEvent): string | undefined =>
+  p.eventTypes && !p.eventTypes.has(event.type) ? undefined : p.unitOf(event);
+
 /** Ids per `$in` read of a batch's documents. */
 const LOAD_CHUNK = 200;
 
@@ -191,20 +195,20 @@ class PureProjectionWorker implements ProjectionWorker {
     const t0 = performance.now();
     const units = await this.load(
       p.unitCollection,
-      events.map((e) => p.unitOf(e)).filter((id): id is string => id !== undefined),
+      events.map((e) => unitOf(p, e)).filter((id): id is string => id !== undefined),
     );
     const pending: { position: Position; delta: SharedDelta }[] = [];
     const parked: ParkedEvent[] = [];
     let applied = 0;
     for (const event of events) {
       context = p.reduceContext(context, event);
-      const id = p.unitOf(event);
+      const id = unitOf(p, event);
       if (id === undefined) continue;
       const slot = units.get(id)!;
       if (seen(slot, event.position)) continue;
       let step;
       try {
-        step = p.apply(slot.doc, event, context);
+        step = p.apply(slot.doc, p.decode(event), context);
       } catch (error) {
         parked.push({ event, error });
         continue;

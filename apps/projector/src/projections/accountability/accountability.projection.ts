@@ -7,7 +7,6 @@
 import { detectViolations, type RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
 import type { Violation } from '#domain/accountability/violation.js';
 import { quarterOf } from '#domain/accountability/window-ledger.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   decodeAccountabilityCase,
   encodeAccountabilityCase,
@@ -18,17 +17,17 @@ import {
 } from '#infra/read-store/documents/accountability-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Built, KeyedItem, Projection, SharedDelta } from '../../projection/projection.js';
-import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
-import { evolveCase } from '../case-stream/recorded-case-event.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
+import { decodeCaseEnvelope, evolveCase, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 import { initialState } from '#domain/case/case-state.js';
-import type { CaseEvent } from '#domain/case/case-events.js';
 
 export const ACCOUNTABILITY_PROJECTION = 'accountability';
 
 export const accountabilityProjection: Projection<
   null,
   Built<AccountabilityCaseDocument>,
-  Built<StoredAccountabilityCaseDocument>
+  Built<StoredAccountabilityCaseDocument>,
+  CaseEnvelope
 > = {
   name: ACCOUNTABILITY_PROJECTION,
   // 2 (issue 19): the events plain subdocuments (no `eventsJson`); ledgers kept with `$pullAll`/`$push`.
@@ -42,15 +41,14 @@ export const accountabilityProjection: Projection<
   initialContext: null,
   reduceContext: () => null,
   unitOf: caseIdOf,
+  decode: decodeCaseEnvelope,
 
-  apply(unit, event: RecordedEvent) {
-    const caseId = caseIdOf(event)!;
+  apply(unit, { caseId, event: recorded }) {
     const before = unit;
-    const recorded = toCaseEvent(event);
     const events: RecordedCaseEvent[] = [...(before?.events ?? []), recorded];
     // The detector folds with evolve and trusts it: an event evolve cannot read (an unknown type, a
     // malformed instant) is refused here first, and parked.
-    evolveCase(initialState, recorded as CaseEvent);
+    evolveCase(initialState, recorded);
     const violations = detectViolations(events);
     const next: Built<AccountabilityCaseDocument> = {
       _id: caseId,

@@ -14,7 +14,12 @@ import { caseIdOf } from '#infra/case-stream/case-stream.js';
 
 export const CASE_TIMELINES_PROJECTION = 'case-timelines';
 
-export const caseTimelinesProjection: Projection<null, Built<CaseTimelineDocument>> = {
+export const caseTimelinesProjection: Projection<
+  null,
+  Built<CaseTimelineDocument>,
+  Built<CaseTimelineDocument>,
+  RecordedEvent
+> = {
   name: CASE_TIMELINES_PROJECTION,
   // 2 (issue 19): one document per event instead of one per case holding every event as JSON.
   version: 2,
@@ -27,7 +32,9 @@ export const caseTimelinesProjection: Projection<null, Built<CaseTimelineDocumen
     return caseId === undefined ? undefined : timelineEntryId(caseId, event.revision);
   },
 
-  apply(_unit, event: RecordedEvent) {
+  // The timeline shows every event as recorded: it never needs to understand one.
+  decode: (event) => event,
+  apply(_unit, event) {
     const caseId = caseIdOf(event)!;
     const entry: Built<CaseTimelineDocument> = {
       ...event,

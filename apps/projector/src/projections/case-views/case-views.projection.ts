@@ -10,7 +10,6 @@
  * query time, and it is a few hundred bytes where a timeline grows with every event and belongs to
  * another projection, which may be behind or being rebuilt.
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState } from '#domain/case/case-state.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
@@ -22,8 +21,8 @@ import {
 } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Built, Projection, ProjectionStep } from '../../projection/projection.js';
-import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
-import { evolveCase } from '../case-stream/recorded-case-event.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
+import { decodeCaseEnvelope, evolveCase, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 import {
   environmentOf,
   INITIAL_CONFIGURATION,
@@ -41,7 +40,8 @@ const handlerOf = (event: RecordedEvent): string | undefined =>
 export const caseViewsProjection: Projection<
   ConfigurationContext,
   Built<CaseViewDocument>,
-  Built<StoredCaseViewDocument>
+  Built<StoredCaseViewDocument>,
+  CaseEnvelope
 > = {
   name: CASE_VIEWS_PROJECTION,
   // 2: case_due_buckets was added. 3 (issue 19): one document per case with indexed query fields;
@@ -55,11 +55,14 @@ export const caseViewsProjection: Projection<
   initialContext: INITIAL_CONFIGURATION,
   reduceContext: reduceConfiguration,
   unitOf: caseIdOf,
+  decode: decodeCaseEnvelope,
 
-  apply(unit, event: RecordedEvent, context): ProjectionStep<Built<CaseViewDocument>> {
-    const caseId = caseIdOf(event)!;
+  apply(
+    unit,
+    { caseId, event: domainEvent, recorded: event },
+    context,
+  ): ProjectionStep<Built<CaseViewDocument>> {
     const before = unit;
-    const domainEvent = toCaseEvent(event) as CaseEvent;
     const state = evolveCase(before?.state ?? initialState, domainEvent);
     let explanations = before?.explanations ?? {};
     if (domainEvent.type === 'ExplanationSubmitted')

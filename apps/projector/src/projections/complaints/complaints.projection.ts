@@ -6,6 +6,8 @@
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import type { ComplaintEvent } from '#domain/complaint/complaint-events.js';
+import type { RecordedComplaintEvent } from '#domain/complaint/complaint-violations.js';
+import type { RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { complaintIdOf, toComplaintEvent } from '#infra/case-stream/complaint-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
@@ -103,7 +105,17 @@ export function applyCaseComplaintEvent(
   }
 }
 
-export const complaintsProjection: Projection<null, ComplaintViewDocument> = {
+/** A complaint stream's event, or a case stream's (projection.ts `decode`). */
+export type ComplaintsInput =
+  | { readonly stream: 'complaint'; readonly event: RecordedComplaintEvent }
+  | { readonly stream: 'case'; readonly caseId: string; readonly event: RecordedCaseEvent };
+
+export const complaintsProjection: Projection<
+  null,
+  ComplaintViewDocument,
+  ComplaintViewDocument,
+  ComplaintsInput
+> = {
   name: COMPLAINTS_PROJECTION,
   version: 1,
   unitCollection: COMPLAINT_VIEWS,
@@ -116,13 +128,17 @@ export const complaintsProjection: Projection<null, ComplaintViewDocument> = {
     if (caseIdOf(event) === undefined || !CASE_TYPES.has(event.type)) return undefined;
     return caseComplaintOf(toCaseEvent(event));
   },
-  apply(unit, event) {
-    const before = unit;
+  decode(event) {
     const caseId = caseIdOf(event);
+    return caseId === undefined
+      ? { stream: 'complaint', event: toComplaintEvent(event) }
+      : { stream: 'case', caseId, event: toCaseEvent(event) };
+  },
+  apply(unit, input) {
     const next =
-      caseId === undefined
-        ? applyComplaintEvent(before, toComplaintEvent(event))
-        : applyCaseComplaintEvent(before, caseId, toCaseEvent(event));
+      input.stream === 'complaint'
+        ? applyComplaintEvent(unit, input.event)
+        : applyCaseComplaintEvent(unit, input.caseId, input.event);
     return { unit: next };
   },
 };

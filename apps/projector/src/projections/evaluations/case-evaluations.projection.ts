@@ -4,14 +4,14 @@
  */
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
-import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
 import {
   CASE_EVALUATIONS,
   type CaseEvaluationsDocument,
   type RatingEntry,
 } from '#infra/read-store/documents/case-evaluations-document.js';
 import type { Projection } from '../../projection/projection.js';
+import { decodeCaseEnvelope, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 
 export const CASE_EVALUATIONS_PROJECTION = 'case-evaluations';
 
@@ -79,7 +79,12 @@ export function foldCaseEvaluations(
   }
 }
 
-export const caseEvaluationsProjection: Projection<null, CaseEvaluationsDocument> = {
+export const caseEvaluationsProjection: Projection<
+  null,
+  CaseEvaluationsDocument,
+  CaseEvaluationsDocument,
+  CaseEnvelope
+> = {
   name: CASE_EVALUATIONS_PROJECTION,
   version: 1,
   unitCollection: CASE_EVALUATIONS,
@@ -88,8 +93,10 @@ export const caseEvaluationsProjection: Projection<null, CaseEvaluationsDocument
   ],
   initialContext: null,
   reduceContext: (context) => context,
-  unitOf: (event: RecordedEvent) => (TYPES.has(event.type) ? caseIdOf(event) : undefined),
-  apply(unit, event) {
-    return { unit: foldCaseEvaluations(unit, caseIdOf(event)!, toCaseEvent(event)) };
+  eventTypes: TYPES,
+  unitOf: caseIdOf,
+  decode: decodeCaseEnvelope,
+  apply(unit, { caseId, event }) {
+    return { unit: foldCaseEvaluations(unit, caseId, event) };
   },
 };

@@ -3,9 +3,7 @@
  * all, per day (`statistics`), kept from each case's folded state (`statistics_cases`): an event
  * adds the difference it makes to the case's contributions (case-contributions.ts).
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   COUNTER_NAMES,
   decodeStatisticsCase,
@@ -19,8 +17,8 @@ import {
 } from '#infra/read-store/documents/statistics-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Built, Projection, SharedDelta } from '../../projection/projection.js';
-import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
-import { evolveCase } from '../case-stream/recorded-case-event.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
+import { decodeCaseEnvelope, evolveCase, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 import {
   environmentOf,
   INITIAL_CONFIGURATION,
@@ -36,7 +34,8 @@ const SCOPES: readonly StatisticsScope[] = ['all', 'department', 'window', 'pair
 export const statisticsProjection: Projection<
   ConfigurationContext,
   Built<StatisticsCaseDocument>,
-  Built<StoredStatisticsCaseDocument>
+  Built<StoredStatisticsCaseDocument>,
+  CaseEnvelope
 > = {
   name: STATISTICS_PROJECTION,
   // 2: every count also per center (R1: supervisors read their own center's figures). 3 (issue 19):
@@ -51,11 +50,11 @@ export const statisticsProjection: Projection<
   initialContext: INITIAL_CONFIGURATION,
   reduceContext: reduceConfiguration,
   unitOf: caseIdOf,
+  decode: decodeCaseEnvelope,
 
-  apply(unit, event: RecordedEvent, context) {
-    const caseId = caseIdOf(event)!;
+  apply(unit, { caseId, event }, context) {
     const before: CaseState = unit?.state ?? initialState;
-    const after = evolveCase(before, toCaseEvent(event) as CaseEvent);
+    const after = evolveCase(before, event);
     const clock = environmentOf(context).officeClock(after.centerId);
     const delta = contributionDelta(caseContributions(before, clock), caseContributions(after, clock));
     const next: Built<StatisticsCaseDocument> = { _id: caseId, caseId, state: after };
