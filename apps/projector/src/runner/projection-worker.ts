@@ -2,7 +2,8 @@
  * Applies batches of events to one projection (DESIGN.md "Read models"): loads the documents the
  * batch touches (cache first, then by `_id` with `$in`), applies the pure projection functions event by event,
  * skipping every event a document has already seen (its `_position`), writes the shared documents'
- * deltas (shared-deltas.ts) then the unit documents, guarded by the position they were built from, parks the events that could not be
+ * deltas (shared-deltas.ts) then the unit documents (new ones whole, stored ones as an update of the
+ * fields that changed: unit-update.ts), guarded by the position they were built from, parks the events that could not be
  * applied, and saves the checkpoint after the batch.
  *
  * A replayed event changes nothing: a document whose `_position` is at or past it skips it. A crash
@@ -14,7 +15,9 @@ import type { Logger } from 'pino';
 import { START, type Position, type RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   runLimited,
+  updateGuarded,
   writeGuarded,
+  type GuardedUpdate,
   type GuardedWrite,
   type VersionedDocument,
 } from '#infra/read-store/guarded-writes.js';
@@ -33,6 +36,7 @@ import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpo
 import { DocumentCache } from './document-cache.js';
 import { parkEvents, type ParkedEvent } from './parked-events.js';
 import { MergedDelta, writeMerged } from './shared-deltas.js';
+import { unitUpdate } from './unit-update.js';
 
 /** Where a worker writes: the live collections and checkpoint, or a rebuild's. */
 export interface WorkerTarget {
@@ -95,6 +99,8 @@ interface Slot {
   readonly collection: string;
   readonly id: string;
   doc: ProjectedDocument | undefined;
+  /** The document as stored (decoded), what an update of the changed fields is computed against. */
+  base: ProjectedDocument | undefined;
   /** `_position` as stored (what the next write is guarded with); undefined when not stored. */
   stored: Position | undefined;
   /** Position of the last event applied to `doc`. */
@@ -299,13 +305,14 @@ class PureProjectionWorker implements ProjectionWorker {
         collection,
         id,
         doc: undefined,
+        base: undefined,
         stored: undefined,
         position: undefined,
         dirty: false,
       };
       slots.set(id, slot);
       if (cached) {
-        slot.doc = cached.doc;
+        slot.doc = slot.base = cached.doc;
         slot.stored = slot.position = cached.position;
       } else if (!written || written.has(id)) missing.push(id);
     }
@@ -322,7 +329,7 @@ class PureProjectionWorker implements ProjectionWorker {
           const doc = codec ? codec.decode(raw) : raw;
           const slot = slots.get(String(raw._id));
           if (!slot) continue;
-          slot.doc = doc;
+          slot.doc = slot.base = doc;
           slot.stored = slot.position = (raw as { _position?: Position })._position;
         }
       }),
@@ -352,19 +359,34 @@ class PureProjectionWorker implements ProjectionWorker {
     const dirty = [...slots.values()].filter((s) => s.dirty && s.doc !== undefined);
     if (dirty.length === 0) return;
     const codec = this.codec(collection);
-    const writes: GuardedWrite[] = dirty.map((slot) => {
-      const stored = codec ? codec.encode(slot.doc!) : slot.doc!;
-      // `_position` last: a document read back carries the one it was stored with.
-      return { document: { ...stored, _id: slot.id, _position: slot.position! }, builtFrom: slot.stored };
-    });
-    await writeGuarded(this.collection(collection), writes, {
-      concurrency: this.options.writeConcurrency ?? 4,
-    });
+    const encode = (doc: ProjectedDocument): ProjectedDocument => (codec ? codec.encode(doc) : doc);
+    // A stored document gets an update of the fields that changed; a new one is inserted whole.
+    const updates: GuardedUpdate[] = [];
+    const writes: GuardedWrite[] = [];
+    for (const slot of dirty)
+      if (slot.stored !== undefined && slot.base !== undefined) {
+        const update = unitUpdate(encode(slot.base), encode(slot.doc!), slot.position!);
+        updates.push({ id: slot.id, builtFrom: slot.stored, update });
+      } else
+        writes.push({
+          // `_position` last: a document read back carries the one it was stored with.
+          document: { ...encode(slot.doc!), _id: slot.id, _position: slot.position! },
+          builtFrom: slot.stored,
+        });
+    const options = { concurrency: this.options.writeConcurrency ?? 4 };
+    await runLimited(
+      [
+        () => writeGuarded(this.collection(collection), writes, options),
+        () => updateGuarded(this.collection(collection), updates, options),
+      ],
+      2,
+    );
     const written = this.written?.get(collection);
     for (const slot of dirty) {
       slot.stored = slot.position;
       slot.dirty = false;
       written?.add(slot.id);
+      slot.base = slot.doc;
       this.cache.set(collection, slot.id, { doc: slot.doc!, position: slot.position! });
     }
   }
