@@ -24,7 +24,6 @@ import { formatPosition } from '#infra/event-store/position.js';
 import { START, type EventStore, type RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { VersionedDocument } from '#infra/read-store/guarded-writes.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument } from '../../apps/projector/src/projection/projection.js';
 import { caseViewsProjection } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
 import { accept } from './bench-cases.js';
 
@@ -59,7 +58,7 @@ export async function seedCaseViews(
   to: number,
   options: SeedOptions,
 ): Promise<number> {
-  const codec = caseViewsProjection.collections.find((c) => c.name === READ_MODELS.caseViews)!.codec!;
+  const codec = caseViewsProjection.unitCodec!;
   const views = db.collection<VersionedDocument>(READ_MODELS.caseViews);
   const actor = options.clerk;
   let largest = 0;
@@ -86,7 +85,7 @@ export async function seedCaseViews(
         matter: options.matter,
       };
       let state = initialState;
-      let unit: ProjectedDocument | undefined;
+      let unit: ReturnType<typeof caseViewsProjection.apply>['unit'] | undefined;
       let position = formatPosition(0n, 0n);
       let revision = 0;
       for (const command of commands) {
@@ -117,11 +116,12 @@ export async function seedCaseViews(
             data: e.data,
             integrity: { alg: 'sha256', prevHash: '', hash: '' },
           };
-          unit = caseViewsProjection.apply(unit, recorded, context).unit;
+          unit = caseViewsProjection.apply(unit, caseViewsProjection.decode(recorded), context).unit;
           revision++;
         }
       }
-      const stored = codec.encode({ ...unit!, _position: position }) as VersionedDocument;
+      // The runner adds `_position` to what the codec stores.
+      const stored: VersionedDocument = { ...codec.encode(unit!), _position: position };
       largest = Math.max(largest, JSON.stringify(stored).length);
       templates.set(now, { caseId, json: BSON.EJSON.stringify(stored, { relaxed: false }) });
       batch.push(stored);

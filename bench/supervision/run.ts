@@ -26,11 +26,11 @@ import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { formatPosition } from '#infra/event-store/position.js';
 import { START, type EventStore, type NewEvent, type Position } from '#infra/event-store/event-store.port.js';
 import { ensureIndex } from '#infra/read-store/ensure-index.js';
-import { CASE_VIEW_INDEXES } from '#infra/read-store/documents/case-view-document.js';
+import { CASE_VIEW_INDEXES, type CaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import { writeGuarded, type GuardedWrite, type VersionedDocument } from '#infra/read-store/guarded-writes.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
-import type { ProjectedDocument } from '../../apps/projector/src/projection/projection.js';
+import type { Built } from '../../apps/projector/src/projection/projection.js';
 import { caseViewsProjection } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
 import { CaseSupervisor } from '../../apps/projector/src/supervision/case-supervisor.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
@@ -118,7 +118,7 @@ async function seedCase(store: EventStore, configuration: ConfigurationCache, ca
 class CaseViewBuilder {
   private readonly docs = new Map<
     string,
-    { doc: ProjectedDocument; position: Position; stored?: Position }
+    { doc: Built<CaseViewDocument>; position: Position; stored?: Position }
   >();
   private readonly dirty = new Set<string>();
   private context = caseViewsProjection.initialContext;
@@ -135,7 +135,7 @@ class CaseViewBuilder {
         const id = caseViewsProjection.unitOf(event);
         if (id === undefined) continue;
         const slot = this.docs.get(id);
-        const step = caseViewsProjection.apply(slot?.doc, event, this.context);
+        const step = caseViewsProjection.apply(slot?.doc, caseViewsProjection.decode(event), this.context);
         this.docs.set(id, { doc: step.unit, position: event.position, stored: slot?.stored });
         this.dirty.add(id);
         applied++;
@@ -147,14 +147,15 @@ class CaseViewBuilder {
 
   /** Writes the projected documents changed since the last flush; returns how many. */
   async flush(db: Db): Promise<number> {
-    const codec = caseViewsProjection.collections.find((c) => c.name === READ_MODELS.caseViews)!.codec!;
+    const codec = caseViewsProjection.unitCodec!;
     const ids = [...this.dirty];
     const writes = ids.map((id) => {
       const slot = this.docs.get(id)!;
-      return {
-        document: codec.encode({ ...slot.doc, _position: slot.position }),
+      const write: GuardedWrite = {
+        document: { ...codec.encode(slot.doc), _position: slot.position },
         builtFrom: slot.stored,
-      } as GuardedWrite;
+      };
+      return write;
     });
     await writeGuarded(db.collection<VersionedDocument>(READ_MODELS.caseViews), writes, { concurrency: 4 });
     for (const id of ids) this.docs.get(id)!.stored = this.docs.get(id)!.position;

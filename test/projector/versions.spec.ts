@@ -1,8 +1,8 @@
 /**
  * Versions (apps/projector/README.md "Versions"): a read store built by an older version of a
  * projection (here case_views at version 2, with a center roster) is rebuilt by the projector by
- * itself when the current version (3) starts: beside the live one, which answers throughout, then
- * swapped in, the retired collection dropped; the result equals a clean build at version 3 and the checkpoint says 3, so the next
+ * itself when the current version starts: beside the live one, which answers throughout, then
+ * swapped in, the retired collection dropped; the result equals a clean build at the current version and the checkpoint says so, so the next
  * start does nothing. A fresh store just builds. Two projectors starting at once rebuild it once.
  * PGlite and FerretDB.
  */
@@ -66,7 +66,7 @@ describe('a projection version the read store was not built with', () => {
   let server: TestReadServer;
   let reference: Record<string, Map<string, string>> | undefined;
 
-  /** A clean build at version 3 of every event recorded so far. */
+  /** A clean build at the current version of every event recorded so far. */
   const cleanBuild = async (): Promise<Record<string, Map<string, string>>> => {
     if (reference) return reference;
     const clean = await server.database('versions_clean');
@@ -75,9 +75,9 @@ describe('a projection version the read store was not built with', () => {
     await projector.whenRebuildsDone();
     await projector.whenCaughtUp();
     await projector.stop();
-    // A fresh store just builds: nothing to rebuild, and its checkpoint says version 3.
+    // A fresh store just builds: nothing to rebuild, and its checkpoint says the current version.
     expect(rebuildsStarted(lines)).toBe(0);
-    expect(await liveVersion(clean.db)).toBe(3);
+    expect(await liveVersion(clean.db)).toBe(current.version);
     reference = await readModelHashes(clean.db);
     return reference;
   };
@@ -130,7 +130,7 @@ describe('a projection version the read store was not built with', () => {
     expect(statuses.flat()).toContainEqual(
       expect.objectContaining({
         checkpointId: 'case-views',
-        versionRebuild: { from: 2, to: 3, where: 'here' },
+        versionRebuild: { from: 2, to: current.version, where: 'here' },
       }),
     );
     expect(lines).toContainEqual(
@@ -138,12 +138,12 @@ describe('a projection version the read store was not built with', () => {
         msg: 'projection version changed: rebuilding its read models beside the live ones',
         projection: 'case-views',
         from: 2,
-        to: 3,
+        to: current.version,
       }),
     );
     expect(rebuildsStarted(lines)).toBe(1);
     expect(lines.some((l) => l.msg === 'version rebuild done')).toBe(true);
-    expect(await liveVersion(live)).toBe(3);
+    expect(await liveVersion(live)).toBe(current.version);
     // The retired collection of version 2 is gone with the swap.
     expect((await live.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name)).not.toContain(
       RETIRED_READ_MODELS.openDeadlines,
@@ -163,7 +163,7 @@ describe('a projection version the read store was not built with', () => {
     await projector.stop();
     expect(rebuildsStarted(lines)).toBe(0);
     expect(lines.some((l) => l.msg.startsWith('projection version changed'))).toBe(false);
-    expect(await liveVersion(live)).toBe(3);
+    expect(await liveVersion(live)).toBe(current.version);
     expect(hashDifferences(await cleanBuild(), await readModelHashes(live))).toEqual([]);
   });
 
@@ -183,7 +183,7 @@ describe('a projection version the read store was not built with', () => {
     expect([...a.lines, ...b.lines].filter((l) => l.msg === 'version rebuild done elsewhere')).toHaveLength(
       1,
     );
-    expect(await liveVersion(db)).toBe(3);
+    expect(await liveVersion(db)).toBe(current.version);
     expect(hashDifferences(await cleanBuild(), await readModelHashes(db))).toEqual([]);
   }, 60_000);
   it('a projector stopped during its version rebuild lets go at once; the next start resumes the rebuild and finishes it', async () => {
@@ -203,7 +203,7 @@ describe('a projection version the read store was not built with', () => {
     await second.whenRebuildsDone();
     await second.stop();
     expect(rebuildsStarted(lines)).toBe(1);
-    expect(await liveVersion(db)).toBe(3);
+    expect(await liveVersion(db)).toBe(current.version);
     expect(hashDifferences(await cleanBuild(), await readModelHashes(db))).toEqual([]);
   }, 60_000);
 });
@@ -211,9 +211,13 @@ describe('a projection version the read store was not built with', () => {
 describe('version changes (pure)', () => {
   it('a checkpoint of another version, or of none, is a change; no checkpoint (a fresh store) is none', () => {
     expect(versionChangeOf(current, undefined)).toBeUndefined();
-    expect(versionChangeOf(current, { version: 3 })).toBeUndefined();
-    expect(versionChangeOf(current, { version: 2 })).toEqual({ projection: current, from: 2, to: 3 });
-    expect(versionChangeOf(current, {})).toEqual({ projection: current, from: null, to: 3 });
+    expect(versionChangeOf(current, { version: current.version })).toBeUndefined();
+    expect(versionChangeOf(current, { version: 2 })).toEqual({
+      projection: current,
+      from: 2,
+      to: current.version,
+    });
+    expect(versionChangeOf(current, {})).toEqual({ projection: current, from: null, to: current.version });
   });
 
   it('versions are positive integers', () => {

@@ -1,11 +1,11 @@
 /**
  * The case_views projection as an older projector ran it, at version 2: beside the case views it
  * kept a shared document per center (`case_open_deadlines`, a roster counting the center's events
- * here). A store it builds is what that projector left behind; the current projection (version 3)
+ * here). A store it builds is what that projector left behind; the current projection (a later version)
  * must notice, rebuild beside it and drop the retired collection after the swap (issue 19).
  */
 import { RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection } from '../../../apps/projector/src/projection/projection.js';
+import type { Projection } from '../../../apps/projector/src/projection/projection.js';
 import { caseViewsProjection } from '../../../apps/projector/src/projections/case-views/case-views.projection.js';
 
 const current = caseViewsProjection as Projection;
@@ -25,10 +25,8 @@ export const caseViewsVersion2: Projection = {
         {
           collection: roster,
           id: centerId,
-          apply: (doc: ProjectedDocument | undefined): ProjectedDocument => ({
-            _id: centerId,
-            events: Number(doc?.events ?? 0) + 1,
-          }),
+          initial: { events: 0 },
+          inc: { events: 1 },
         },
       ],
     };

@@ -1,8 +1,9 @@
 /**
  * Applies batches of events to one projection (DESIGN.md "Read models"): loads the documents the
  * batch touches (cache first, then by `_id` with `$in`), applies the pure projection functions event by event,
- * skipping every event a document has already seen (its `_position`), writes shared documents then
- * unit documents guarded by the position they were built from, parks the events that could not be
+ * skipping every event a document has already seen (its `_position`), writes the shared documents'
+ * deltas (shared-deltas.ts) then the unit documents (new ones whole, stored ones as an update of the
+ * fields that changed: unit-update.ts), guarded by the position they were built from, parks the events that could not be
  * applied, and saves the checkpoint after the batch.
  *
  * A replayed event changes nothing: a document whose `_position` is at or past it skips it. A crash
@@ -14,7 +15,9 @@ import type { Logger } from 'pino';
 import { START, type Position, type RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   runLimited,
+  updateGuarded,
   writeGuarded,
+  type GuardedUpdate,
   type GuardedWrite,
   type VersionedDocument,
 } from '#infra/read-store/guarded-writes.js';
@@ -26,12 +29,14 @@ import {
   type ProjectedDocument,
   type Projection,
   type SelfWritingProjection,
+  type SharedDelta,
 } from '../projection/projection.js';
 import { finishSwap } from '../rebuild/swap-rebuilt-collections.js';
 import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpoint-store.js';
-import { cloneDocument } from './clone-document.js';
 import { DocumentCache } from './document-cache.js';
 import { parkEvents, type ParkedEvent } from './parked-events.js';
+import { MergedDelta, writeMerged } from './shared-deltas.js';
+import { unitUpdate } from './unit-update.js';
 
 /** Where a worker writes: the live collections and checkpoint, or a rebuild's. */
 export interface WorkerTarget {
@@ -94,13 +99,13 @@ interface Slot {
   readonly collection: string;
   readonly id: string;
   doc: ProjectedDocument | undefined;
+  /** The document as stored (decoded), what an update of the changed fields is computed against. */
+  base: ProjectedDocument | undefined;
   /** `_position` as stored (what the next write is guarded with); undefined when not stored. */
   stored: Position | undefined;
   /** Position of the last event applied to `doc`. */
   position: Position | undefined;
   dirty: boolean;
-  /** True once the doc is this batch's own copy (shared documents are changed in place). */
-  owned: boolean;
 }
 
 /**
@@ -121,6 +126,10 @@ const builtWithOf = (
   checkpoint: LoadedCheckpoint | undefined,
   projection: AnyProjection,
 ): number | undefined => (checkpoint ? checkpoint.version : projection.version);
+
+/** The unit an event belongs to, for the events of the types the projection handles. */
+const unitOf = (p: Projection, event: RecordedEvent): string | undefined =>
+  p.eventTypes && !p.eventTypes.has(event.type) ? undefined : p.unitOf(event);
 
 /** Ids per `$in` read of a batch's documents. */
 const LOAD_CHUNK = 200;
@@ -156,8 +165,9 @@ class PureProjectionWorker implements ProjectionWorker {
     return this.db.collection<VersionedDocument>(this.target.collectionName(readModel));
   }
 
-  private codec(readModel: string): DocumentCodec | undefined {
-    return this.projection.collections.find((c) => c.name === readModel)?.codec;
+  /** Unit documents go through the projection's codec; shared ones are written by deltas. */
+  private codec(readModel: string): DocumentCodec<ProjectedDocument, ProjectedDocument> | undefined {
+    return readModel === this.projection.unitCollection ? this.projection.unitCodec : undefined;
   }
 
   async start(): Promise<void> {
@@ -191,23 +201,20 @@ class PureProjectionWorker implements ProjectionWorker {
     const t0 = performance.now();
     const units = await this.load(
       p.unitCollection,
-      events.map((e) => p.unitOf(e)).filter((id): id is string => id !== undefined),
+      events.map((e) => unitOf(p, e)).filter((id): id is string => id !== undefined),
     );
-    const pending: {
-      position: Position;
-      change: NonNullable<ReturnType<Projection['apply']>['shared']>[number];
-    }[] = [];
+    const pending: { position: Position; delta: SharedDelta }[] = [];
     const parked: ParkedEvent[] = [];
     let applied = 0;
     for (const event of events) {
       context = p.reduceContext(context, event);
-      const id = p.unitOf(event);
+      const id = unitOf(p, event);
       if (id === undefined) continue;
       const slot = units.get(id)!;
       if (seen(slot, event.position)) continue;
       let step;
       try {
-        step = p.apply(slot.doc, event, context);
+        step = p.apply(slot.doc, p.decode(event), context);
       } catch (error) {
         parked.push({ event, error });
         continue;
@@ -216,34 +223,33 @@ class PureProjectionWorker implements ProjectionWorker {
       slot.position = event.position;
       slot.dirty = true;
       applied++;
-      for (const change of step.shared ?? []) pending.push({ position: event.position, change });
+      for (const delta of step.shared ?? []) pending.push({ position: event.position, delta });
     }
 
     const t1 = performance.now();
-    const shared = new Map<string, Map<string, Slot>>();
-    for (const collection of new Set(pending.map((x) => x.change.collection)))
+    // Shared documents are loaded for their `_position` only: a delta needs nothing else.
+    const shared = new Map<string, Map<string, MergedDelta>>();
+    for (const collection of new Set(pending.map((x) => x.delta.collection))) {
+      const slots = await this.load(
+        collection,
+        pending.filter((x) => x.delta.collection === collection).map((x) => x.delta.id),
+        true,
+      );
       shared.set(
         collection,
-        await this.load(
-          collection,
-          pending.filter((x) => x.change.collection === collection).map((x) => x.change.id),
-        ),
+        new Map([...slots.values()].map((s) => [s.id, new MergedDelta(s.id, s.stored)])),
       );
-    for (const { position, change } of pending) {
-      const slot = shared.get(change.collection)!.get(change.id)!;
-      if (seen(slot, position)) continue;
-      if (!slot.owned && slot.doc) slot.doc = cloneDocument(slot.doc);
-      slot.owned = true;
-      slot.doc = change.apply(slot.doc);
-      slot.position = position;
-      slot.dirty = true;
     }
-
+    for (const { position, delta } of pending) {
+      const merged = shared.get(delta.collection)!.get(delta.id)!;
+      if (merged.stored !== undefined && merged.stored >= position) continue;
+      merged.add(delta, position);
+    }
     const t2 = performance.now();
     try {
       // Shared documents first: if the process dies before the unit documents are written, their
       // events are applied again and the shared documents skip what they already have.
-      for (const [collection, slots] of shared) await this.write(collection, slots);
+      for (const [collection, merged] of shared) await this.writeShared(collection, merged);
       await this.write(p.unitCollection, units);
     } catch (error) {
       this.invalidate();
@@ -284,7 +290,11 @@ class PureProjectionWorker implements ProjectionWorker {
   }
 
   /** The documents with these ids, from the cache, else from the store (absent ones as undefined). */
-  private async load(collection: string, ids: readonly string[]): Promise<Map<string, Slot>> {
+  private async load(
+    collection: string,
+    ids: readonly string[],
+    positionsOnly = false,
+  ): Promise<Map<string, Slot>> {
     const slots = new Map<string, Slot>();
     const missing: string[] = [];
     const written = this.written?.get(collection);
@@ -295,14 +305,14 @@ class PureProjectionWorker implements ProjectionWorker {
         collection,
         id,
         doc: undefined,
+        base: undefined,
         stored: undefined,
         position: undefined,
         dirty: false,
-        owned: false,
       };
       slots.set(id, slot);
       if (cached) {
-        slot.doc = cached.doc;
+        slot.doc = slot.base = cached.doc;
         slot.stored = slot.position = cached.position;
       } else if (!written || written.has(id)) missing.push(id);
     }
@@ -312,14 +322,14 @@ class PureProjectionWorker implements ProjectionWorker {
     // FerretDB build, which takes `_id: {$in}` to its _id index (scripts/ensure-ferretdb.sh).
     await runLimited(
       chunksOf(missing, LOAD_CHUNK).map((chunk) => async () => {
-        const found = await store.find({ _id: { $in: chunk } }).toArray();
+        const found = await store
+          .find({ _id: { $in: chunk } }, positionsOnly ? { projection: { _position: 1 } } : {})
+          .toArray();
         for (const raw of found) {
-          const doc = (codec
-            ? codec.decode(raw as unknown as ProjectedDocument)
-            : raw) as unknown as ProjectedDocument;
+          const doc = codec ? codec.decode(raw) : raw;
           const slot = slots.get(String(raw._id));
           if (!slot) continue;
-          slot.doc = doc;
+          slot.doc = slot.base = doc;
           slot.stored = slot.position = (raw as { _position?: Position })._position;
         }
       }),
@@ -328,29 +338,55 @@ class PureProjectionWorker implements ProjectionWorker {
     return slots;
   }
 
+  private async writeShared(collection: string, merged: Map<string, MergedDelta>): Promise<void> {
+    const changed = [...merged.values()].filter((m) => m.position !== undefined);
+    if (changed.length === 0) return;
+    await writeMerged(
+      this.db,
+      this.target.collectionName(collection),
+      changed,
+      this.options.writeConcurrency ?? 4,
+    );
+    const written = this.written?.get(collection);
+    // Cached by position only (a shared document's content never comes back to the projection).
+    for (const m of changed) {
+      written?.add(m.id);
+      this.cache.set(collection, m.id, { doc: { _id: m.id }, position: m.position! });
+    }
+  }
+
   private async write(collection: string, slots: Map<string, Slot>): Promise<void> {
     const dirty = [...slots.values()].filter((s) => s.dirty && s.doc !== undefined);
     if (dirty.length === 0) return;
     const codec = this.codec(collection);
-    const writes: GuardedWrite[] = dirty.map((slot) => {
-      const {
-        _id: _ignoredId,
-        _position: _ignoredPosition,
-        ...fields
-      } = slot.doc as ProjectedDocument & {
-        _position?: Position;
-      };
-      const document = { _id: slot.id, _position: slot.position!, ...fields };
-      return { document: codec ? codec.encode(document) : document, builtFrom: slot.stored } as GuardedWrite;
-    });
-    await writeGuarded(this.collection(collection), writes, {
-      concurrency: this.options.writeConcurrency ?? 4,
-    });
+    const encode = (doc: ProjectedDocument): ProjectedDocument => (codec ? codec.encode(doc) : doc);
+    // A stored document gets an update of the fields that changed; a new one is inserted whole.
+    const updates: GuardedUpdate[] = [];
+    const writes: GuardedWrite[] = [];
+    for (const slot of dirty)
+      if (slot.stored !== undefined && slot.base !== undefined) {
+        const update = unitUpdate(encode(slot.base), encode(slot.doc!), slot.position!);
+        updates.push({ id: slot.id, builtFrom: slot.stored, update });
+      } else
+        writes.push({
+          // `_position` last: a document read back carries the one it was stored with.
+          document: { ...encode(slot.doc!), _id: slot.id, _position: slot.position! },
+          builtFrom: slot.stored,
+        });
+    const options = { concurrency: this.options.writeConcurrency ?? 4 };
+    await runLimited(
+      [
+        () => writeGuarded(this.collection(collection), writes, options),
+        () => updateGuarded(this.collection(collection), updates, options),
+      ],
+      2,
+    );
     const written = this.written?.get(collection);
     for (const slot of dirty) {
       slot.stored = slot.position;
       slot.dirty = false;
       written?.add(slot.id);
+      slot.base = slot.doc;
       this.cache.set(collection, slot.id, { doc: slot.doc!, position: slot.position! });
     }
   }

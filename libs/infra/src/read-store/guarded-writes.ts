@@ -12,7 +12,13 @@
  * and hangs (scripts/ensure-ferretdb.sh), and an unordered bulk stops at its first error; so replaces
  * go in chunks of at most 50 and any error fails the whole write, which the caller retries.
  */
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Document } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Document,
+  type UpdateFilter,
+} from 'mongodb';
 import type { Position } from '../event-store/event-store.port.js';
 
 export interface VersionedDocument extends Document {
@@ -81,6 +87,34 @@ export async function writeGuarded<D extends VersionedDocument>(
       const result = await collection.bulkWrite(ops, { ordered: false });
       if (result.matchedCount !== chunk.length) throw new GuardedWriteConflict(collection.collectionName);
     });
+  await runLimited(tasks, options.concurrency ?? 4);
+}
+
+/** An update of one stored document, applied only if it is still at `builtFrom`. */
+export interface GuardedUpdate {
+  readonly id: string;
+  readonly builtFrom: Position;
+  readonly update: UpdateFilter<VersionedDocument>;
+}
+
+/**
+ * Updates (`$inc`, `$push` …) filtered on `{ _id, _position: builtFrom }`, in chunks as replaces
+ * are; a document that moved on meanwhile fails the whole write with a `GuardedWriteConflict`.
+ */
+export async function updateGuarded(
+  collection: Collection<VersionedDocument>,
+  updates: readonly GuardedUpdate[],
+  options: GuardedWriteOptions = {},
+): Promise<void> {
+  const tasks = chunks(updates, options.replaceChunk ?? 50).map((chunk) => async () => {
+    const result = await collection.bulkWrite(
+      chunk.map((u) => ({
+        updateOne: { filter: { _id: u.id, _position: u.builtFrom }, update: u.update },
+      })),
+      { ordered: false },
+    );
+    if (result.matchedCount !== chunk.length) throw new GuardedWriteConflict(collection.collectionName);
+  });
   await runLimited(tasks, options.concurrency ?? 4);
 }
 

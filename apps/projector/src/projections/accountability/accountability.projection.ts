@@ -9,7 +9,6 @@
 import { detectViolations, type RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
 import type { Violation } from '#domain/accountability/violation.js';
 import { quarterOf } from '#domain/accountability/window-ledger.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   decodeAccountabilityCase,
   encodeAccountabilityCase,
@@ -19,32 +18,36 @@ import {
   type WindowQuarterDocument,
 } from '#infra/read-store/documents/accountability-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection, SharedChange } from '../../projection/projection.js';
-import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
+import type { Built, KeyedItem, Projection, SharedDelta } from '../../projection/projection.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
 import { complaintIdOf } from '#infra/case-stream/complaint-stream.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { complaintAccountabilityId } from '#infra/read-store/documents/accountability-documents.js';
 import { applyComplaintAccountability } from './complaint-accountability.js';
-import { evolveCase } from '../case-stream/recorded-case-event.js';
+import { decodeCaseEnvelope, evolveCase, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 import { initialState } from '#domain/case/case-state.js';
-import type { CaseEvent } from '#domain/case/case-events.js';
 
 export const ACCOUNTABILITY_PROJECTION = 'accountability';
 
-export const accountabilityProjection: Projection<null> = {
+/** A case stream's event, or a complaint stream's (P3), as `apply` reads it. */
+type AccountabilityInput =
+  | ({ readonly stream: 'case' } & CaseEnvelope)
+  | { readonly stream: 'complaint'; readonly complaintId: string; readonly recorded: RecordedEvent };
+
+export const accountabilityProjection: Projection<
+  null,
+  Built<AccountabilityCaseDocument>,
+  Built<StoredAccountabilityCaseDocument>,
+  AccountabilityInput
+> = {
   name: ACCOUNTABILITY_PROJECTION,
   // 2: complaints without a case count (P3, issue 14).
-  version: 2,
+  // 3 (issue 19): the events plain subdocuments (no `eventsJson`); ledgers kept with `$pullAll`/`$push`.
+  version: 3,
   unitCollection: READ_MODELS.accountabilityCases,
+  unitCodec: { encode: encodeAccountabilityCase, decode: decodeAccountabilityCase },
   collections: [
-    {
-      name: READ_MODELS.accountabilityCases,
-      indexes: [],
-      codec: {
-        encode: (doc) => encodeAccountabilityCase(doc as unknown as AccountabilityCaseDocument) as never,
-        decode: (stored) =>
-          decodeAccountabilityCase(stored as unknown as StoredAccountabilityCaseDocument) as never,
-      },
-    },
+    { name: READ_MODELS.accountabilityCases, indexes: [] },
     { name: READ_MODELS.accountability, indexes: [{ key: { windowId: 1, quarter: 1 } }] },
   ],
   initialContext: null,
@@ -53,32 +56,33 @@ export const accountabilityProjection: Projection<null> = {
     const complaintId = complaintIdOf(event);
     return complaintId === undefined ? caseIdOf(event) : complaintAccountabilityId(complaintId);
   },
-
-  apply(unit, event: RecordedEvent) {
-    const before = unit as unknown as AccountabilityCaseDocument | undefined;
+  decode(event: RecordedEvent): AccountabilityInput {
     const complaintId = complaintIdOf(event);
-    if (complaintId !== undefined) {
-      const next = applyComplaintAccountability(before, complaintId, event);
-      return {
-        unit: next as unknown as ProjectedDocument,
-        shared: ledgerChanges(before?.violations ?? [], next.violations),
-      };
+    return complaintId === undefined
+      ? { stream: 'case', ...decodeCaseEnvelope(event) }
+      : { stream: 'complaint', complaintId, recorded: event };
+  },
+
+  apply(unit, input) {
+    const before = unit;
+    if (input.stream === 'complaint') {
+      const next = applyComplaintAccountability(before, input.complaintId, input.recorded);
+      return { unit: next, shared: ledgerChanges(before?.violations ?? [], next.violations) };
     }
-    const caseId = caseIdOf(event)!;
-    const recorded = toCaseEvent(event);
+    const { caseId, event: recorded } = input;
     const events: RecordedCaseEvent[] = [...(before?.events ?? []), recorded];
     // The detector folds with evolve and trusts it: an event evolve cannot read (an unknown type, a
     // malformed instant) is refused here first, and parked.
-    evolveCase(initialState, recorded as CaseEvent);
+    evolveCase(initialState, recorded);
     const violations = detectViolations(events);
-    const next: Omit<AccountabilityCaseDocument, '_position'> = {
+    const next: Built<AccountabilityCaseDocument> = {
       _id: caseId,
       caseId,
       events,
       violations,
     };
     return {
-      unit: next as unknown as ProjectedDocument,
+      unit: next,
       shared: ledgerChanges(before?.violations ?? [], violations),
     };
   },
@@ -87,41 +91,46 @@ export const accountabilityProjection: Projection<null> = {
 const ledgerKey = (v: Violation): string | undefined =>
   v.windowId === undefined ? undefined : windowQuarterId(v.windowId, quarterOf(v.detectedAt));
 
-/** A2: a window's quarter holds the violations that name the window; only those that changed are touched. */
-function ledgerChanges(before: readonly Violation[], after: readonly Violation[]): SharedChange[] {
+/**
+ * A2: a window's quarter holds the violations that name the window; only those that changed are
+ * touched, as deltas (the stored value out, the new one in: projection.ts `ItemsDelta`).
+ */
+function ledgerChanges(before: readonly Violation[], after: readonly Violation[]): SharedDelta[] {
   const same = (a: Violation, b: Violation): boolean => JSON.stringify(a) === JSON.stringify(b);
   const afterById = new Map(after.map((v) => [v.violationId, v]));
   const beforeById = new Map(before.map((v) => [v.violationId, v]));
-  const changes: SharedChange[] = [];
+  const changes: SharedDelta[] = [];
   for (const v of before) {
     const now = afterById.get(v.violationId);
     const key = ledgerKey(v);
-    if (key !== undefined && (!now || ledgerKey(now) !== key)) changes.push(ledgerChange(key, v, 'remove'));
+    if (key !== undefined && (!now || ledgerKey(now) !== key)) changes.push(ledgerChange(key, v, [v], []));
   }
   for (const v of after) {
     const was = beforeById.get(v.violationId);
     const key = ledgerKey(v);
-    if (key !== undefined && (!was || !same(was, v))) changes.push(ledgerChange(key, v, 'set'));
+    if (key !== undefined && (!was || !same(was, v)))
+      changes.push(ledgerChange(key, v, was && ledgerKey(was) === key ? [was] : [], [v]));
   }
   return changes;
 }
 
-function ledgerChange(id: string, violation: Violation, how: 'set' | 'remove'): SharedChange {
+function ledgerChange(
+  id: string,
+  violation: Violation,
+  remove: readonly Violation[],
+  add: readonly Violation[],
+): SharedDelta {
+  const initial: Omit<WindowQuarterDocument, '_id' | '_position'> = {
+    windowId: violation.windowId!,
+    quarter: quarterOf(violation.detectedAt),
+    violations: [],
+  };
   return {
     collection: READ_MODELS.accountability,
     id,
-    apply(current) {
-      const ledger = current as unknown as WindowQuarterDocument | undefined;
-      const others = (ledger?.violations ?? []).filter((v) => v.violationId !== violation.violationId);
-      const violations = how === 'set' ? [...others, violation] : others;
-      violations.sort((a, b) => (a.violationId < b.violationId ? -1 : a.violationId > b.violationId ? 1 : 0));
-      const next: Omit<WindowQuarterDocument, '_position'> = {
-        _id: id,
-        windowId: violation.windowId!,
-        quarter: quarterOf(violation.detectedAt),
-        violations,
-      };
-      return next as unknown as ProjectedDocument;
-    },
+    initial,
+    items: { field: 'violations', key: 'violationId', remove: remove.map(keyed), add: add.map(keyed) },
   };
 }
+
+const keyed = (v: Violation): KeyedItem => ({ ...v });

@@ -47,7 +47,7 @@ function project(events: readonly RecordedEvent[]) {
   const shared: string[] = [];
   for (const e of events) {
     expect(accountabilityProjection.unitOf(e)).toBe('complaint-TS-20260302-ABCD2345');
-    const step = accountabilityProjection.apply(unit, e, null);
+    const step = accountabilityProjection.apply(unit, accountabilityProjection.decode(e), null);
     unit = step.unit;
     for (const change of step.shared ?? []) shared.push(change.id);
   }

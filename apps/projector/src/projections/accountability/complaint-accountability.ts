@@ -27,7 +27,7 @@ function kept(event: RecordedComplaintEvent): RecordedComplaintEvent {
 
 /** The unit of complaint `complaintId` after `event`, with the violations it now proves. */
 export function applyComplaintAccountability(
-  before: AccountabilityCaseDocument | undefined,
+  before: Omit<AccountabilityCaseDocument, '_position'> | undefined,
   complaintId: string,
   event: RecordedEvent,
 ): Omit<AccountabilityCaseDocument, '_position'> {

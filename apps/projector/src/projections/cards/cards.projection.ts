@@ -2,21 +2,20 @@
  * The `cards` projection (DESIGN.md "Read models"): one document per warning, yellow or red card
  * (C1–C3) with its written explanation (C5) and revocation (C4), as GET /views/cards lists them.
  */
-import type { CardRevoked, ExplanationSubmitted, RedCardIssued } from '#domain/case/case-events.js';
 import { CARD_EVENT_TYPES } from '#domain/case/case-events.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { CardDocument } from '#infra/read-store/documents/card-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+import type { Built, Projection } from '../../projection/projection.js';
 import { caseIdOf } from '#infra/case-stream/case-stream.js';
+import { decodeCaseEnvelope, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 
 export const CARDS_PROJECTION = 'cards';
 
-const isCardIssue = (type: string): boolean => (CARD_EVENT_TYPES as readonly string[]).includes(type);
+const TYPES: ReadonlySet<string> = new Set([...CARD_EVENT_TYPES, 'ExplanationSubmitted', 'CardRevoked']);
 
 export const cardDocumentId = (caseId: string, cardId: string): string => `${caseId}:${cardId}`;
 
-export const cardsProjection: Projection<null> = {
+export const cardsProjection: Projection<null, Built<CardDocument>, Built<CardDocument>, CaseEnvelope> = {
   name: CARDS_PROJECTION,
   version: 1,
   unitCollection: READ_MODELS.cards,
@@ -35,25 +34,27 @@ export const cardsProjection: Projection<null> = {
   initialContext: null,
   reduceContext: () => null,
 
+  eventTypes: TYPES,
   unitOf(event) {
     const caseId = caseIdOf(event);
     if (caseId === undefined) return undefined;
-    if (isCardIssue(event.type) || event.type === 'ExplanationSubmitted' || event.type === 'CardRevoked') {
-      const cardId = (event.data as { cardId?: unknown } | null)?.cardId;
-      if (typeof cardId !== 'string') return `${caseId}:(no card id in ${event.eventId})`;
-      return cardDocumentId(caseId, cardId);
-    }
-    return undefined;
+    const cardId = (event.data as { cardId?: unknown } | null)?.cardId;
+    if (typeof cardId !== 'string') return `${caseId}:(no card id in ${event.eventId})`;
+    return cardDocumentId(caseId, cardId);
   },
+  decode: decodeCaseEnvelope,
 
-  apply(unit, event: RecordedEvent) {
-    const caseId = caseIdOf(event)!;
-    const card = unit as unknown as CardDocument | undefined;
-    if (isCardIssue(event.type)) {
-      const d = (event.data ?? {}) as RedCardIssued['data'];
+  apply(unit, { caseId, event, recorded }) {
+    const card = unit;
+    if (
+      event.type === 'WarningIssued' ||
+      event.type === 'YellowCardIssued' ||
+      event.type === 'RedCardIssued'
+    ) {
+      const d = event.data;
       if (typeof d.cardId !== 'string' || typeof d.deadline !== 'string')
         throw new Error(`${event.type} ${event.eventId} has no cardId or deadline`);
-      const issued: Omit<CardDocument, '_position'> = {
+      const issued: Built<CardDocument> = {
         _id: cardDocumentId(caseId, d.cardId),
         cardId: d.cardId,
         caseId,
@@ -72,26 +73,27 @@ export const cardsProjection: Projection<null> = {
         explanation: card?.explanation ?? null,
         revoked: card?.revoked ?? false,
         revocation: card?.revocation ?? null,
-        position: event.position,
+        position: recorded.position,
       };
-      return { unit: issued as unknown as ProjectedDocument };
+      return { unit: issued };
     }
     if (!card) throw new Error(`${event.type} ${event.eventId} names a card that was never issued`);
     if (event.type === 'ExplanationSubmitted') {
-      const d = event.data as ExplanationSubmitted['data'];
-      const explained: Omit<CardDocument, '_position'> = {
+      const explained: Built<CardDocument> = {
         ...card,
         explained: true,
-        explanation: { text: d.text, submittedAt: event.occurredAt, late: d.late },
+        explanation: { text: event.data.text, submittedAt: event.occurredAt, late: event.data.late },
       };
-      return { unit: explained as unknown as ProjectedDocument };
+      return { unit: explained };
     }
-    const d = event.data as CardRevoked['data'];
-    const revoked: Omit<CardDocument, '_position'> = {
-      ...card,
-      revoked: true,
-      revocation: { reason: d.reason, revokedAt: event.occurredAt },
-    };
-    return { unit: revoked as unknown as ProjectedDocument };
+    if (event.type === 'CardRevoked') {
+      const revoked: Built<CardDocument> = {
+        ...card,
+        revoked: true,
+        revocation: { reason: event.data.reason, revokedAt: event.occurredAt },
+      };
+      return { unit: revoked };
+    }
+    throw new Error(`${event.type} ${event.eventId} is not a card event`);
   },
 };

@@ -9,12 +9,17 @@ import {
   type CaseTimelineDocument,
 } from '#infra/read-store/documents/case-timeline-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+import type { Built, Projection } from '../../projection/projection.js';
 import { caseIdOf } from '#infra/case-stream/case-stream.js';
 
 export const CASE_TIMELINES_PROJECTION = 'case-timelines';
 
-export const caseTimelinesProjection: Projection<null> = {
+export const caseTimelinesProjection: Projection<
+  null,
+  Built<CaseTimelineDocument>,
+  Built<CaseTimelineDocument>,
+  RecordedEvent
+> = {
   name: CASE_TIMELINES_PROJECTION,
   // 2 (issue 19): one document per event instead of one per case holding every event as JSON.
   version: 2,
@@ -27,13 +32,15 @@ export const caseTimelinesProjection: Projection<null> = {
     return caseId === undefined ? undefined : timelineEntryId(caseId, event.revision);
   },
 
-  apply(_unit, event: RecordedEvent) {
+  // The timeline shows every event as recorded: it never needs to understand one.
+  decode: (event) => event,
+  apply(_unit, event) {
     const caseId = caseIdOf(event)!;
-    const entry: Omit<CaseTimelineDocument, '_position'> = {
+    const entry: Built<CaseTimelineDocument> = {
       ...event,
       _id: timelineEntryId(caseId, event.revision),
       caseId,
     };
-    return { unit: entry as unknown as ProjectedDocument };
+    return { unit: entry };
   },
 };

@@ -10,7 +10,6 @@
  * query time, and it is a few hundred bytes where a timeline grows with every event and belongs to
  * another projection, which may be behind or being rebuilt.
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState } from '#domain/case/case-state.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
@@ -21,9 +20,9 @@ import {
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection, ProjectionStep } from '../../projection/projection.js';
-import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
-import { evolveCase } from '../case-stream/recorded-case-event.js';
+import type { Built, Projection, ProjectionStep } from '../../projection/projection.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
+import { decodeCaseEnvelope, evolveCase, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 import {
   environmentOf,
   INITIAL_CONFIGURATION,
@@ -38,31 +37,32 @@ export const CASE_VIEWS_PROJECTION = 'case-views';
 const handlerOf = (event: RecordedEvent): string | undefined =>
   event.actor.role === 'system' ? undefined : event.actor.id;
 
-export const caseViewsProjection: Projection<ConfigurationContext> = {
+export const caseViewsProjection: Projection<
+  ConfigurationContext,
+  Built<CaseViewDocument>,
+  Built<StoredCaseViewDocument>,
+  CaseEnvelope
+> = {
   name: CASE_VIEWS_PROJECTION,
   // 2: case_due_buckets was added. 3 (issue 19): one document per case with indexed query fields;
-  // the center rosters (case_open_deadlines) and hour buckets (case_due_buckets) are gone.
-  version: 3,
+  // the center rosters (case_open_deadlines) and hour buckets (case_due_buckets) are gone. 4: the
+  // folded state a plain subdocument (no `stateJson`).
+  version: 4,
   unitCollection: READ_MODELS.caseViews,
   retiredCollections: [RETIRED_READ_MODELS.openDeadlines, RETIRED_READ_MODELS.caseDueBuckets],
-  collections: [
-    {
-      name: READ_MODELS.caseViews,
-      indexes: CASE_VIEW_INDEXES,
-      codec: {
-        encode: (doc) => encodeCaseView(doc as unknown as CaseViewDocument) as never,
-        decode: (stored) => decodeCaseView(stored as unknown as StoredCaseViewDocument) as never,
-      },
-    },
-  ],
+  collections: [{ name: READ_MODELS.caseViews, indexes: CASE_VIEW_INDEXES }],
+  unitCodec: { encode: encodeCaseView, decode: decodeCaseView },
   initialContext: INITIAL_CONFIGURATION,
   reduceContext: reduceConfiguration,
   unitOf: caseIdOf,
+  decode: decodeCaseEnvelope,
 
-  apply(unit, event: RecordedEvent, context): ProjectionStep {
-    const caseId = caseIdOf(event)!;
-    const before = unit as unknown as CaseViewDocument | undefined;
-    const domainEvent = toCaseEvent(event) as CaseEvent;
+  apply(
+    unit,
+    { caseId, event: domainEvent, recorded: event },
+    context,
+  ): ProjectionStep<Built<CaseViewDocument>> {
+    const before = unit;
     const state = evolveCase(before?.state ?? initialState, domainEvent);
     let explanations = before?.explanations ?? {};
     if (domainEvent.type === 'ExplanationSubmitted')
@@ -84,6 +84,6 @@ export const caseViewsProjection: Projection<ConfigurationContext> = {
     };
     const environment = environmentOf(context);
     const view = caseViewOf(facts, environment.policy, environment.officeClock(state.centerId));
-    return { unit: view as unknown as ProjectedDocument };
+    return { unit: view };
   },
 };

@@ -7,6 +7,8 @@ import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import type { ComplaintEvent } from '#domain/complaint/complaint-events.js';
 import { complaintNextCheckAt } from '#domain/complaint/complaint-state.js';
+import type { RecordedComplaintEvent } from '#domain/complaint/complaint-violations.js';
+import type { RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
 import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { complaintIdOf, toComplaintEvent } from '#infra/case-stream/complaint-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
@@ -15,7 +17,7 @@ import {
   COMPLAINT_VIEWS,
   type ComplaintViewDocument,
 } from '#infra/read-store/documents/complaint-view-document.js';
-import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+import type { Projection } from '../../projection/projection.js';
 
 export const COMPLAINTS_PROJECTION = 'complaints';
 
@@ -136,7 +138,17 @@ export function applyCaseComplaintEvent(
   }
 }
 
-export const complaintsProjection: Projection<null> = {
+/** A complaint stream's event, or a case stream's (projection.ts `decode`). */
+export type ComplaintsInput =
+  | { readonly stream: 'complaint'; readonly event: RecordedComplaintEvent }
+  | { readonly stream: 'case'; readonly caseId: string; readonly event: RecordedCaseEvent };
+
+export const complaintsProjection: Projection<
+  null,
+  ComplaintViewDocument,
+  ComplaintViewDocument,
+  ComplaintsInput
+> = {
   name: COMPLAINTS_PROJECTION,
   // 2: nextCheckAtMs (supervision's due complaints), concludedAtMs, windowId, departmentId (issue 14).
   version: 2,
@@ -150,13 +162,17 @@ export const complaintsProjection: Projection<null> = {
     if (caseIdOf(event) === undefined || !CASE_TYPES.has(event.type)) return undefined;
     return caseComplaintOf(toCaseEvent(event));
   },
-  apply(unit, event) {
-    const before = unit as unknown as ComplaintViewDocument | undefined;
+  decode(event) {
     const caseId = caseIdOf(event);
+    return caseId === undefined
+      ? { stream: 'complaint', event: toComplaintEvent(event) }
+      : { stream: 'case', caseId, event: toCaseEvent(event) };
+  },
+  apply(unit, input) {
     const next =
-      caseId === undefined
-        ? applyComplaintEvent(before, toComplaintEvent(event))
-        : applyCaseComplaintEvent(before, caseId, toCaseEvent(event));
-    return { unit: next as unknown as ProjectedDocument };
+      input.stream === 'complaint'
+        ? applyComplaintEvent(unit, input.event)
+        : applyCaseComplaintEvent(unit, input.caseId, input.event);
+    return { unit: next };
   },
 };

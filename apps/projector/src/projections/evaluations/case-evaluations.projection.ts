@@ -4,15 +4,15 @@
  */
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
-import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
 import {
   CASE_EVALUATION_INDEXES,
   CASE_EVALUATIONS,
   type CaseEvaluationsDocument,
   type RatingEntry,
 } from '#infra/read-store/documents/case-evaluations-document.js';
-import type { ProjectedDocument, Projection } from '../../projection/projection.js';
+import type { Projection } from '../../projection/projection.js';
+import { decodeCaseEnvelope, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 
 export const CASE_EVALUATIONS_PROJECTION = 'case-evaluations';
 
@@ -82,7 +82,12 @@ export function foldCaseEvaluations(
   }
 }
 
-export const caseEvaluationsProjection: Projection<null> = {
+export const caseEvaluationsProjection: Projection<
+  null,
+  CaseEvaluationsDocument,
+  CaseEvaluationsDocument,
+  CaseEnvelope
+> = {
   name: CASE_EVALUATIONS_PROJECTION,
   // 2: lastRatedAt and the period indexes (issue 14).
   version: 2,
@@ -90,13 +95,10 @@ export const caseEvaluationsProjection: Projection<null> = {
   collections: [{ name: CASE_EVALUATIONS, indexes: CASE_EVALUATION_INDEXES }],
   initialContext: null,
   reduceContext: (context) => context,
-  unitOf: (event: RecordedEvent) => (TYPES.has(event.type) ? caseIdOf(event) : undefined),
-  apply(unit, event) {
-    const next = foldCaseEvaluations(
-      unit as unknown as CaseEvaluationsDocument | undefined,
-      caseIdOf(event)!,
-      toCaseEvent(event),
-    );
-    return { unit: next as unknown as ProjectedDocument };
+  eventTypes: TYPES,
+  unitOf: caseIdOf,
+  decode: decodeCaseEnvelope,
+  apply(unit, { caseId, event }) {
+    return { unit: foldCaseEvaluations(unit, caseId, event) };
   },
 };

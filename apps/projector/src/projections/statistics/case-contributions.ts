@@ -17,6 +17,15 @@ export interface DayContribution {
   readonly counters: StatisticsCounters;
 }
 
+/**
+ * A fraction of days rounded to a multiple of 2^-30 (a billionth of a day, far below any figure
+ * shown): sums of such numbers below 2^23 are exact in a double, so a day's `$inc`ed total is the
+ * same whatever the order and grouping of its additions (the runner adds a batch's deltas to a
+ * document in one `$inc`, and batches fall differently in a rebuild than live).
+ */
+const GRID = 2 ** 30;
+const onGrid = (days: number): number => Math.round(days * GRID) / GRID;
+
 /** The days on which the case did something S1 counts: received, accepted, closed, complained, evaluated. */
 function activeDays(state: CaseState): Set<number> {
   const days = new Set<number>();
@@ -54,7 +63,7 @@ export function caseContributions(state: CaseState, clock: OfficeClock): Map<str
       completed: s.completed,
       immediate: s.immediate,
       completedOnTime: s.completedOnTime,
-      workingDaysToComplete: (s.averageWorkingDaysToComplete ?? 0) * s.completed,
+      workingDaysToComplete: onGrid((s.averageWorkingDaysToComplete ?? 0) * s.completed),
       complaints: s.complaints,
       substantiatedComplaints: s.substantiatedComplaints,
       evaluations: s.evaluations,

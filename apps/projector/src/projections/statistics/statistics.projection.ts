@@ -3,9 +3,7 @@
  * all, per day (`statistics`), kept from each case's folded state (`statistics_cases`): an event
  * adds the difference it makes to the case's contributions (case-contributions.ts).
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   COUNTER_NAMES,
   decodeStatisticsCase,
@@ -18,9 +16,9 @@ import {
   type StoredStatisticsCaseDocument,
 } from '#infra/read-store/documents/statistics-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { ProjectedDocument, Projection, SharedChange } from '../../projection/projection.js';
-import { caseIdOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
-import { evolveCase } from '../case-stream/recorded-case-event.js';
+import type { Built, Projection, SharedDelta } from '../../projection/projection.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
+import { decodeCaseEnvelope, evolveCase, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 import {
   environmentOf,
   INITIAL_CONFIGURATION,
@@ -33,35 +31,35 @@ export const STATISTICS_PROJECTION = 'statistics';
 
 const SCOPES: readonly StatisticsScope[] = ['all', 'department', 'window', 'pair'];
 
-export const statisticsProjection: Projection<ConfigurationContext> = {
+export const statisticsProjection: Projection<
+  ConfigurationContext,
+  Built<StatisticsCaseDocument>,
+  Built<StoredStatisticsCaseDocument>,
+  CaseEnvelope
+> = {
   name: STATISTICS_PROJECTION,
-  // 2: every count also per center (R1: supervisors read their own center's figures).
-  version: 2,
+  // 2: every count also per center (R1: supervisors read their own center's figures). 3 (issue 19):
+  // the state a plain subdocument (no `stateJson`); day counts kept with `$inc`.
+  version: 3,
   unitCollection: READ_MODELS.statisticsCases,
+  unitCodec: { encode: encodeStatisticsCase, decode: decodeStatisticsCase },
   collections: [
-    {
-      name: READ_MODELS.statisticsCases,
-      indexes: [],
-      codec: {
-        encode: (doc) => encodeStatisticsCase(doc as unknown as StatisticsCaseDocument) as never,
-        decode: (stored) => decodeStatisticsCase(stored as unknown as StoredStatisticsCaseDocument) as never,
-      },
-    },
+    { name: READ_MODELS.statisticsCases, indexes: [] },
     { name: READ_MODELS.statistics, indexes: [{ key: { scope: 1, departmentId: 1, windowId: 1, day: 1 } }] },
   ],
   initialContext: INITIAL_CONFIGURATION,
   reduceContext: reduceConfiguration,
   unitOf: caseIdOf,
+  decode: decodeCaseEnvelope,
 
-  apply(unit, event: RecordedEvent, context) {
-    const caseId = caseIdOf(event)!;
-    const before: CaseState = (unit as unknown as StatisticsCaseDocument | undefined)?.state ?? initialState;
-    const after = evolveCase(before, toCaseEvent(event) as CaseEvent);
+  apply(unit, { caseId, event }, context) {
+    const before: CaseState = unit?.state ?? initialState;
+    const after = evolveCase(before, event);
     const clock = environmentOf(context).officeClock(after.centerId);
     const delta = contributionDelta(caseContributions(before, clock), caseContributions(after, clock));
-    const next: Omit<StatisticsCaseDocument, '_position'> = { _id: caseId, caseId, state: after };
+    const next: Built<StatisticsCaseDocument> = { _id: caseId, caseId, state: after };
     return {
-      unit: next as unknown as ProjectedDocument,
+      unit: next,
       shared: delta.flatMap((d) =>
         SCOPES.flatMap((scope) => [
           dayChange(scope, d, null),
@@ -72,26 +70,25 @@ export const statisticsProjection: Projection<ConfigurationContext> = {
   },
 };
 
-/** The day document of `scope` over every center (`centerId` null) or over one center's cases. */
-function dayChange(scope: StatisticsScope, delta: DayContribution, centerId: string | null): SharedChange {
+/**
+ * The day document of `scope` over every center (`centerId` null) or over one center's cases: the
+ * event's difference added to its counters (`$inc`, once: projection.ts, runner/shared-deltas.ts).
+ */
+function dayChange(scope: StatisticsScope, delta: DayContribution, centerId: string | null): SharedDelta {
   const departmentId = scope === 'department' || scope === 'pair' ? delta.departmentId : null;
   const windowId = scope === 'window' || scope === 'pair' ? delta.windowId : null;
-  const id = statisticsDayId(scope, departmentId, windowId, delta.day, centerId);
+  const initial: Omit<StatisticsDayDocument, '_id' | '_position'> = {
+    scope,
+    centerId,
+    departmentId,
+    windowId,
+    day: delta.day,
+    ...ZERO_COUNTERS,
+  };
   return {
     collection: READ_MODELS.statistics,
-    id,
-    apply(current) {
-      const day = (current as unknown as StatisticsDayDocument | undefined) ?? {
-        _id: id,
-        scope,
-        centerId,
-        departmentId,
-        windowId,
-        day: delta.day,
-        ...ZERO_COUNTERS,
-      };
-      for (const k of COUNTER_NAMES) day[k] += delta.counters[k];
-      return day as unknown as ProjectedDocument;
-    },
+    id: statisticsDayId(scope, departmentId, windowId, delta.day, centerId),
+    initial,
+    inc: Object.fromEntries(COUNTER_NAMES.map((k) => [k, delta.counters[k]])),
   };
 }

@@ -8,7 +8,7 @@ import type { RecordedCaseEvent } from '#domain/accountability/detect-violations
 import type { RecordedComplaintEvent } from '#domain/complaint/complaint-violations.js';
 import type { Violation } from '#domain/accountability/violation.js';
 import type { Position } from '../../event-store/event-store.port.js';
-import { decodeJsonField, encodeJsonField } from './json-field.js';
+import { plainOrLegacyJson } from './json-field.js';
 
 export interface AccountabilityCaseDocument {
   /** The case id; `complaint-<id>` for a complaint without a case (P1, P3). */
@@ -38,25 +38,26 @@ export interface WindowQuarterDocument {
   windowId: string;
   /** `2025Q4` */
   quarter: string;
-  /** Sorted by violationId. */
+  /** In no particular order (kept by `$pullAll` and `$push`; `windowLedger` sorts). */
   violations: Violation[];
 }
 
 export const windowQuarterId = (windowId: string, quarter: string): string => `${windowId}|${quarter}`;
 
-/** As stored: the events as canonical JSON (json-field.ts); the violations stay queryable. */
+/** As stored: the events as plain subdocuments; `eventsJson` in a store built by accountability 1 (json-field.ts). */
 export type StoredAccountabilityCaseDocument = Omit<AccountabilityCaseDocument, 'events'> & {
-  eventsJson: string;
+  events?: RecordedCaseEvent[];
+  eventsJson?: string;
 };
 
-export const encodeAccountabilityCase = (doc: AccountabilityCaseDocument): StoredAccountabilityCaseDocument =>
-  encodeJsonField(doc, 'events', 'eventsJson') as unknown as StoredAccountabilityCaseDocument;
+/** Stored as built (the runner adds `_position`). */
+export const encodeAccountabilityCase = (
+  doc: Omit<AccountabilityCaseDocument, '_position'>,
+): Omit<StoredAccountabilityCaseDocument, '_position'> => doc;
 
-export const decodeAccountabilityCase = (
+export function decodeAccountabilityCase(
   stored: StoredAccountabilityCaseDocument,
-): AccountabilityCaseDocument =>
-  decodeJsonField<AccountabilityCaseDocument>(
-    stored as unknown as Record<string, unknown>,
-    'eventsJson',
-    'events',
-  );
+): AccountabilityCaseDocument {
+  const { events, eventsJson, ...rest } = stored;
+  return { ...rest, events: plainOrLegacyJson(events, eventsJson, 'events') };
+}

@@ -2,14 +2,14 @@
  * A document of `case_views`, one per case (DESIGN.md "Read models"): everything GET /cases/{id}
  * shows and every field the lists filter and sort on (centre, department, window, status, level,
  * deadline, nextCheckAt, receipt number, received, applicant name, who handled it) as plain
- * indexed fields, and the case's folded domain state (the projector folds the next event into it;
+ * indexed fields, and the case's folded domain state as a subdocument (the projector folds the next event into it;
  * the API judges read scope and the level at query time from it).
  */
 import type { IndexDescription } from 'mongodb';
 import type { Applicant } from '#domain/case/case-events.js';
 import type { CaseState } from '#domain/case/case-state.js';
 import type { Position } from '../../event-store/event-store.port.js';
-import { decodeJsonField, encodeJsonField } from './json-field.js';
+import { plainOrLegacyJson } from './json-field.js';
 
 export interface CaseCardEntry {
   cardId: string;
@@ -70,16 +70,23 @@ export interface CaseViewDocument {
 }
 
 /**
- * As stored: the folded state as canonical JSON (json-field.ts). It is the projector's working
- * memory, read whole by `_id` and never filtered on; every queried value is a field of its own.
+ * As stored: the folded state as a plain subdocument (its keys are the domain's field names: no `$`,
+ * no dots); a store built by case-views ≤ 3 holds it as `stateJson` instead (json-field.ts).
  */
-export type StoredCaseViewDocument = Omit<CaseViewDocument, 'state'> & { stateJson: string };
+export type StoredCaseViewDocument = Omit<CaseViewDocument, 'state'> & {
+  state?: CaseState;
+  stateJson?: string;
+};
 
-export const encodeCaseView = (doc: CaseViewDocument): StoredCaseViewDocument =>
-  encodeJsonField(doc, 'state', 'stateJson') as unknown as StoredCaseViewDocument;
+/** Stored as built (the runner adds `_position`). */
+export const encodeCaseView = (
+  doc: Omit<CaseViewDocument, '_position'>,
+): Omit<StoredCaseViewDocument, '_position'> => doc;
 
-export const decodeCaseView = (stored: StoredCaseViewDocument): CaseViewDocument =>
-  decodeJsonField<CaseViewDocument>(stored as unknown as Record<string, unknown>, 'stateJson', 'state');
+export function decodeCaseView(stored: StoredCaseViewDocument): CaseViewDocument {
+  const { state, stateJson, ...rest } = stored;
+  return { ...rest, state: plainOrLegacyJson(state, stateJson, 'state') };
+}
 
 /**
  * The indexes of `case_views` (DESIGN.md "Read models"): one per query, each ending in `_id` for

@@ -1,22 +1,21 @@
 /**
- * Fields kept as one JSON string in storage (a case's folded state, its list of events): FerretDB
- * 1.x decodes and encodes a document value by value (about 30 µs each), so a state of a hundred
- * values costs a hundred times a string of the same content; these fields are the projector's
- * working memory and are only ever read whole, by `_id`. Canonical JSON (sorted keys): the same
- * value always gives the same text, however it was built or read back.
+ * Fields older versions stored as one JSON string (`stateJson`, `eventsJson`): case-views ≤ 3,
+ * statistics ≤ 2 and accountability 1 did, to spare the local FerretDB decoding them value by value.
+ * They are stored as plain subdocuments now (issue 19: a MongoDB user's tools read them); the live
+ * projector still folds documents of a store built before, until the version rebuild swaps in
+ * (apps/projector/README.md "Versions"), so the readers accept both. Never written.
  */
-import { canonicalJson } from '../../integrity/canonical-json.js';
-
-export function encodeJsonField<D extends object>(
-  doc: D,
-  field: keyof D & string,
-  stored: string,
-): Record<string, unknown> {
-  const { [field]: value, ...rest } = doc as Record<string, unknown>;
-  return { ...rest, [stored]: canonicalJson(value) };
+export class MissingStoredField extends Error {
+  override readonly name = 'MissingStoredField';
+  constructor(readonly field: string) {
+    super(`a stored read-model document has neither ${field} nor ${field}Json`);
+  }
 }
 
-export function decodeJsonField<D>(stored: Record<string, unknown>, storedField: string, field: string): D {
-  const { [storedField]: text, ...rest } = stored;
-  return { ...rest, [field]: typeof text === 'string' ? JSON.parse(text) : text } as D;
+/** The value of `field`, or else the legacy JSON string `<field>Json` parsed. */
+export function plainOrLegacyJson<T>(plain: T | undefined, legacyJson: string | undefined, field: string): T {
+  if (plain !== undefined) return plain;
+  if (legacyJson === undefined) throw new MissingStoredField(field);
+  const parsed: T = JSON.parse(legacyJson);
+  return parsed;
 }

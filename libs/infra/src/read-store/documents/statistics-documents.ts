@@ -6,7 +6,7 @@
  */
 import type { CaseState } from '#domain/case/case-state.js';
 import type { Position } from '../../event-store/event-store.port.js';
-import { decodeJsonField, encodeJsonField } from './json-field.js';
+import { plainOrLegacyJson } from './json-field.js';
 
 export interface StatisticsCounters {
   received: number;
@@ -99,11 +99,18 @@ function unscopedDayId(
   }
 }
 
-/** As stored: the state as canonical JSON (json-field.ts). */
-export type StoredStatisticsCaseDocument = Omit<StatisticsCaseDocument, 'state'> & { stateJson: string };
+/** As stored: the state as a plain subdocument; `stateJson` in a store built by statistics ≤ 2 (json-field.ts). */
+export type StoredStatisticsCaseDocument = Omit<StatisticsCaseDocument, 'state'> & {
+  state?: CaseState;
+  stateJson?: string;
+};
 
-export const encodeStatisticsCase = (doc: StatisticsCaseDocument): StoredStatisticsCaseDocument =>
-  encodeJsonField(doc, 'state', 'stateJson') as unknown as StoredStatisticsCaseDocument;
+/** Stored as built (the runner adds `_position`). */
+export const encodeStatisticsCase = (
+  doc: Omit<StatisticsCaseDocument, '_position'>,
+): Omit<StoredStatisticsCaseDocument, '_position'> => doc;
 
-export const decodeStatisticsCase = (stored: StoredStatisticsCaseDocument): StatisticsCaseDocument =>
-  decodeJsonField<StatisticsCaseDocument>(stored as unknown as Record<string, unknown>, 'stateJson', 'state');
+export function decodeStatisticsCase(stored: StoredStatisticsCaseDocument): StatisticsCaseDocument {
+  const { state, stateJson, ...rest } = stored;
+  return { ...rest, state: plainOrLegacyJson(state, stateJson, 'state') };
+}
