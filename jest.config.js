@@ -22,4 +22,7 @@ export default {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '/data/'],
   testTimeout: 60000,
+  // Most suites wait on servers and child processes (PostgreSQL, FerretDB, chromium), so two workers
+  // on two cores halve the run; the kill -9 suite alone takes about ten minutes on one of them.
+  maxWorkers: 2,
 };

@@ -74,7 +74,7 @@ describe('the projector under kill -9 and side by side (PostgreSQL, FerretDB)', 
       logger: pino({ level: 'silent' }),
     });
     reference = await readModelHashes(clean.db);
-  }, 600_000);
+  }, 900_000);
   afterAll(async () => {
     await server?.close();
     await events?.close();
@@ -115,7 +115,7 @@ describe('the projector under kill -9 and side by side (PostgreSQL, FerretDB)', 
     const differences = hashDifferences(reference, await readModelHashes(target.db));
     if (differences.length > 0) console.error(progress.join('\n'));
     expect(differences.slice(0, 20)).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 
   it('two projector processes on one store, one killed half way: the same read models, nothing applied twice', async () => {
     const small = await postgresEventStore();
@@ -172,5 +172,5 @@ describe('the projector under kill -9 and side by side (PostgreSQL, FerretDB)', 
     } finally {
       await small.close();
     }
-  }, 600_000);
+  }, 900_000);
 });
