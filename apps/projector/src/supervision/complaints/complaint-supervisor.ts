@@ -7,15 +7,10 @@
 import { SUPERVISION_ACTOR } from '#domain/actor/actor.js';
 import type { EpochMs } from '#domain/calendar/index.js';
 import { complaintStreamId, type ComplaintEvent } from '#domain/complaint/complaint-events.js';
-import { decideComplaint, type ComplaintDecision } from '#domain/complaint/decide-complaint.js';
+import { decideComplaint } from '#domain/complaint/decide-complaint.js';
 import { complaintStateOf } from '#infra/case-stream/complaint-stream.js';
-import {
-  IdempotencyConflict,
-  WrongExpectedRevision,
-  type EventStore,
-  type NewEvent,
-  type RecordedEvent,
-} from '#infra/event-store/event-store.port.js';
+import { handleCommand } from '#infra/command-handling/handle-command.js';
+import type { EventStore, RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { SupervisionConfiguration } from '../supervision-configuration.js';
 import { complaintSupervisionEventId } from '../supervision-event-id.js';
 
@@ -26,9 +21,6 @@ export type ComplaintCheckOutcome =
   | { readonly kind: 'missing'; readonly complaintId: string }
   | { readonly kind: 'refused'; readonly complaintId: string; readonly code: string };
 
-const isEvents = (decision: ComplaintDecision): decision is readonly ComplaintEvent[] =>
-  Array.isArray(decision);
-
 export class ComplaintSupervisor {
   constructor(
     private readonly store: EventStore,
@@ -36,42 +28,43 @@ export class ComplaintSupervisor {
   ) {}
 
   async check(complaintId: string, now: EpochMs, correlationId: string): Promise<ComplaintCheckOutcome> {
-    const streamId = complaintStreamId(complaintId);
-    const recorded = await this.store.readStream(streamId);
-    if (recorded.length === 0) return { kind: 'missing', complaintId };
-    const state = complaintStateOf(recorded);
-    const decision = decideComplaint({ type: 'SuperviseComplaint', actor: SUPERVISION_ACTOR }, state, {
-      now,
-      clock: this.configuration.officeClock(state.received?.centerId),
-      policy: this.configuration.policy(),
-    });
-    if (!isEvents(decision)) return { kind: 'refused', complaintId, code: decision.code };
-    if (decision.length === 0) return { kind: 'nothing_due', complaintId };
-    const first = recorded[0]!;
-    const last = recorded[recorded.length - 1]!;
-    const events: NewEvent[] = decision.map((event) => ({
-      eventId: complaintSupervisionEventId(complaintId, event),
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      occurredAt: event.occurredAt,
-      actor: {
-        id: event.actor.id,
-        name: event.actor.name,
-        role: event.actor.role,
-        departmentId: event.actor.departmentId ?? null,
-        windowId: event.actor.windowId ?? null,
-      },
+    // The one write path (libs/infra/src/command-handling), as case-supervisor.ts: no retry, a
+    // conflict is looked at again next tick.
+    const result = await handleCommand<ComplaintEvent>(this.store, {
+      streamId: complaintStreamId(complaintId),
       correlationId,
-      causationId: first.eventId,
-      data: event.data,
-    }));
-    try {
-      const result = await this.store.append(streamId, events, last.revision);
-      return { kind: 'appended', complaintId, events: result.events };
-    } catch (error) {
-      if (error instanceof WrongExpectedRevision || error instanceof IdempotencyConflict)
+      mustExist: true,
+      retries: 0,
+      decide: (recorded) => {
+        const state = complaintStateOf(recorded);
+        return decideComplaint({ type: 'SuperviseComplaint', actor: SUPERVISION_ACTOR }, state, {
+          now,
+          clock: this.configuration.officeClock(state.received?.centerId),
+          policy: this.configuration.policy(),
+        });
+      },
+      envelope: (event, _index, recorded) => ({
+        eventId: complaintSupervisionEventId(complaintId, event),
+        causationId: recorded[0]!.eventId,
+      }),
+    });
+    switch (result.kind) {
+      case 'recorded':
+        return result.outcome.events.length === 0
+          ? { kind: 'nothing_due', complaintId }
+          : { kind: 'appended', complaintId, events: result.outcome.events };
+      case 'refused':
+        return { kind: 'refused', complaintId, code: result.refusal.code };
+      case 'missing':
+        return { kind: 'missing', complaintId };
+      case 'conflict':
+      case 'key_reused':
+      case 'precondition_failed':
         return { kind: 'conflict', complaintId };
-      throw error;
+      case 'too_large':
+        throw new Error(
+          `A supervision event on complaint ${complaintId} would be ${result.sizeBytes} bytes.`,
+        );
     }
   }
 }
