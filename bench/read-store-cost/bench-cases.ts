@@ -3,6 +3,7 @@
  * seed-case-views.ts), decided by the domain as the API would: a window clerk of center-1 and one
  * promised matter (5 working days).
  */
+import { recordedActor } from '#infra/command-handling/handle-command.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseState } from '#domain/case/case-state.js';
@@ -38,13 +39,7 @@ export async function record(
     type: e.type,
     schemaVersion: e.schemaVersion,
     occurredAt: e.occurredAt,
-    actor: {
-      id: clerk.id,
-      name: clerk.name,
-      role: clerk.role,
-      departmentId: 'dept-market',
-      windowId: 'win-3',
-    },
+    actor: recordedActor(clerk),
     correlationId: `bench-${caseId}`,
     causationId: null,
     data: e.data,

@@ -11,6 +11,7 @@
  * one JSON object: { tickMs100k, tickMs1m, ratio, ... }. MONGODB_BENCH_URI: use that MongoDB
  * instead of a local FerretDB. BENCH_SMALL / BENCH_LARGE change the two sizes (for a quick run).
  */
+import { recordedActor } from '#infra/command-handling/handle-command.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,13 +97,7 @@ async function seedCase(store: EventStore, configuration: ConfigurationCache, ca
     type: e.type,
     schemaVersion: e.schemaVersion,
     occurredAt: e.occurredAt,
-    actor: {
-      id: clerk.id,
-      name: clerk.name,
-      role: clerk.role,
-      departmentId: 'dept-market',
-      windowId: 'win-3',
-    },
+    actor: recordedActor(clerk),
     correlationId: `bench-${caseId}`,
     causationId: i === 0 ? null : `bench-${caseId}`,
     data: e.data,
