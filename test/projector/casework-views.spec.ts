@@ -14,6 +14,8 @@ describe('casework views (FerretDB)', () => {
   let t: Tokens;
   let standalone: string;
   let position: string;
+  /** The position of the P3 test's last conclusion. */
+  let concluded: string;
 
   const get = (path: string, token: string) => api.request<Body>('GET', path, undefined, { token });
 
@@ -158,7 +160,8 @@ describe('casework views (FerretDB)', () => {
       { substantiated: true, reply: '属实' },
       t.supervisor,
     );
-    const at = `minPosition=${last.position as string}`;
+    concluded = last.position as string;
+    const at = `minPosition=${concluded}`;
 
     const ledger = await get(`/views/accountability?windowId=win-3&quarter=2026Q1&${at}`, t.supervisor);
     expect(ledger.status).toBe(200);
@@ -191,5 +194,20 @@ describe('casework views (FerretDB)', () => {
         (r) => r.key === 'win-9',
       ),
     ).toBeUndefined();
+  });
+  it('S1, P1: GET /views/statistics counts complaints without a case in their window and department, substantiated once concluded so; another center sees none', async () => {
+    // After the P3 test: the complaint about win-3 and the one about u-9 (win-9, dept-tax) are
+    // concluded substantiated; the case complaint (its case at win-3) is not concluded.
+    const march = `from=2026-03-01&to=2026-03-31&minPosition=${concluded}`;
+    const win3 = await get(`/views/statistics?windowId=win-3&${march}`, t.supervisor);
+    expect(win3.status).toBe(200);
+    expect(win3.body).toMatchObject({ complaints: 2, substantiatedComplaints: 1 });
+    const tax = await get(`/views/statistics?departmentId=dept-tax&${march}`, t.supervisor);
+    expect(tax.body).toMatchObject({ complaints: 1, substantiatedComplaints: 1, received: 0 });
+    const otherCenter = await tokenFor('supervisor', { sub: 'u-super-2', centerId: 'center-2' });
+    expect((await get(`/views/statistics?windowId=win-9&${march}`, otherCenter)).body).toMatchObject({
+      complaints: 0,
+      substantiatedComplaints: 0,
+    });
   });
 });

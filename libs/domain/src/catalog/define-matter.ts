@@ -1,5 +1,6 @@
 import type { Actor } from '../actor/actor.js';
 import { refuse, type DomainError } from '../errors/domain-error.js';
+import { MAX_IMMEDIATE_MINUTES, MAX_LIMIT_DAYS } from '../timeliness/bounds.js';
 import {
   DEFAULT_IMMEDIATE_LIMIT_MINUTES,
   type Matter,
@@ -36,10 +37,6 @@ const EXTENSION_CAP = { single: 10, joint: 15 };
 const t5 = (detail: string, field: string): DomainError => refuse('T5_LIMIT_INVALID', detail, field);
 
 /** Validates a matter definition (T3, T5, T7) and fills the statutory defaults. */
-/** T14: the longest limit in working days any matter may have. */
-export const MAX_LIMIT_DAYS = 365;
-/** T3, T14: an immediate matter is done the same day or so; a week of office minutes at most. */
-const MAX_IMMEDIATE_MINUTES = 7 * 24 * 60;
 
 export function defineMatter(
   input: DefineMatter,

@@ -2,6 +2,8 @@
  * Every threshold of C1–C6 and T10 as versioned data (C7). A new policy is recorded as an event;
  * cards already issued keep the version they name.
  */
+import { MAX_LIMIT_DAYS } from './bounds.js';
+
 export interface WarningLead {
   /** Applies to limits up to and including this many working days. */
   readonly maxLimitDays: number;
@@ -33,9 +35,6 @@ export interface TimelinessPolicy {
   /** C6: this many late completions of one department in a row, within `withinDays` calendar days. */
   readonly publicCriticism: { readonly consecutiveLate: number; readonly withinDays: number };
 }
-
-/** T14: limits in days are at most 365, so the last warning row's bound is a real one. */
-export const MAX_LIMIT_DAYS = 365;
 
 export const DEFAULT_TIMELINESS_POLICY: TimelinessPolicy = {
   version: 'default-2026.1',

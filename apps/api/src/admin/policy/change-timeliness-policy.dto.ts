@@ -1,4 +1,4 @@
-import { MAX_LIMIT_DAYS } from '#domain/timeliness/timeliness-policy.js';
+import { MAX_LIMIT_DAYS } from '#domain/timeliness/bounds.js';
 import { NestedField, NumberField, TextField } from '../../validation/dto-field.decorators.js';
 
 /** T14: every policy count of working days is a whole number from 1 to 365, as the domain checks. */

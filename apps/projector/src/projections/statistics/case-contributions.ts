@@ -70,20 +70,18 @@ export function caseContributions(state: CaseState, clock: OfficeClock): Map<str
       satisfied: s.satisfactionRate === null ? 0 : Math.round(s.satisfactionRate * s.evaluations),
     };
     if (COUNTER_NAMES.every((k) => counters[k] === 0)) continue;
-    const date = toLocalDate(day);
-    out.set(`${centerId ?? ''}\u0000${departmentId ?? ''}\u0000${windowId ?? ''}\u0000${date}`, {
-      centerId,
-      departmentId,
-      windowId,
-      day: date,
-      counters,
-    });
+    const contribution = { centerId, departmentId, windowId, day: toLocalDate(day), counters };
+    out.set(contributionKey(contribution), contribution);
   }
   const byClock = computed.get(state) ?? new WeakMap<OfficeClock, Map<string, DayContribution>>();
   byClock.set(clock, out);
   computed.set(state, byClock);
   return out;
 }
+
+/** The (center, department, window, day) a contribution counts in. */
+export const contributionKey = (c: Omit<DayContribution, 'counters'>): string =>
+  `${c.centerId ?? ''}\u0000${c.departmentId ?? ''}\u0000${c.windowId ?? ''}\u0000${c.day}`;
 
 /** after − before, by (center, department, window, day); only the days whose counts changed. */
 export function contributionDelta(

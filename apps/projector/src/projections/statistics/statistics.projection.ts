@@ -1,20 +1,27 @@
 /**
  * The statistics projection (DESIGN.md "Read models", S1): counts per department, window, both and
  * all, per day (`statistics`), kept from each case's folded state (`statistics_cases`): an event
- * adds the difference it makes to the case's contributions (case-contributions.ts).
+ * adds the difference it makes to the case's contributions (case-contributions.ts). A complaint
+ * without a case (`complaint-<id>`, P1) counts in the complaints of its window and department as a
+ * case's complaint does (complaint-contributions.ts).
  */
 import { initialState, type CaseState } from '#domain/case/case-state.js';
 import {
   COUNTER_NAMES,
-  decodeStatisticsCase,
-  encodeStatisticsCase,
+  complaintStatisticsId,
+  decodeStatisticsUnit,
+  encodeStatisticsUnit,
+  isComplaintUnit,
   statisticsDayId,
   ZERO_COUNTERS,
+  type BuiltStatisticsUnit,
+  type BuiltStoredStatisticsUnit,
   type StatisticsCaseDocument,
   type StatisticsDayDocument,
   type StatisticsScope,
-  type StoredStatisticsCaseDocument,
 } from '#infra/read-store/documents/statistics-documents.js';
+import { complaintIdOf } from '#infra/case-stream/complaint-stream.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Built, Projection, SharedDelta } from '../../projection/projection.js';
 import { caseIdOf } from '#infra/case-stream/case-stream.js';
@@ -26,49 +33,76 @@ import {
   type ConfigurationContext,
 } from '#infra/read-store/projection-configuration.js';
 import { caseContributions, contributionDelta, type DayContribution } from './case-contributions.js';
+import { complaintContributions, countComplaint } from './complaint-contributions.js';
 
 export const STATISTICS_PROJECTION = 'statistics';
 
 const SCOPES: readonly StatisticsScope[] = ['all', 'department', 'window', 'pair'];
 
+/** A case stream's event, or a complaint stream's (P1), as `apply` reads it. */
+type StatisticsInput =
+  | ({ readonly stream: 'case' } & CaseEnvelope)
+  | { readonly stream: 'complaint'; readonly complaintId: string; readonly recorded: RecordedEvent };
+
 export const statisticsProjection: Projection<
   ConfigurationContext,
-  Built<StatisticsCaseDocument>,
-  Built<StoredStatisticsCaseDocument>,
-  CaseEnvelope
+  BuiltStatisticsUnit,
+  BuiltStoredStatisticsUnit,
+  StatisticsInput
 > = {
   name: STATISTICS_PROJECTION,
   // 2: every count also per center (R1: supervisors read their own center's figures). 3 (issue 19):
-  // the state a plain subdocument (no `stateJson`); day counts kept with `$inc`.
-  version: 3,
+  // the state a plain subdocument (no `stateJson`); day counts kept with `$inc`. 4: complaints
+  // without a case count (P1, S1).
+  version: 4,
   unitCollection: READ_MODELS.statisticsCases,
-  unitCodec: { encode: encodeStatisticsCase, decode: decodeStatisticsCase },
+  unitCodec: { encode: encodeStatisticsUnit, decode: decodeStatisticsUnit },
   collections: [
     { name: READ_MODELS.statisticsCases, indexes: [] },
     { name: READ_MODELS.statistics, indexes: [{ key: { scope: 1, departmentId: 1, windowId: 1, day: 1 } }] },
   ],
   initialContext: INITIAL_CONFIGURATION,
   reduceContext: reduceConfiguration,
-  unitOf: caseIdOf,
-  decode: decodeCaseEnvelope,
+  unitOf(event: RecordedEvent) {
+    const complaintId = complaintIdOf(event);
+    return complaintId === undefined ? caseIdOf(event) : complaintStatisticsId(complaintId);
+  },
+  decode(event: RecordedEvent): StatisticsInput {
+    const complaintId = complaintIdOf(event);
+    return complaintId === undefined
+      ? { stream: 'case', ...decodeCaseEnvelope(event) }
+      : { stream: 'complaint', complaintId, recorded: event };
+  },
 
-  apply(unit, { caseId, event }, context) {
-    const before: CaseState = unit?.state ?? initialState;
+  apply(unit, input, context) {
+    if (input.stream === 'complaint') {
+      const before = unit !== undefined && isComplaintUnit(unit) ? unit.counted : null;
+      const counted = countComplaint(before, input.recorded);
+      const delta = contributionDelta(complaintContributions(before), complaintContributions(counted));
+      return {
+        unit: { _id: complaintStatisticsId(input.complaintId), complaintId: input.complaintId, counted },
+        shared: delta.flatMap(dayChanges),
+      };
+    }
+    const { caseId, event } = input;
+    const before: CaseState = unit !== undefined && !isComplaintUnit(unit) ? unit.state : initialState;
     const after = evolveCase(before, event);
     const clock = environmentOf(context).officeClock(after.centerId);
     const delta = contributionDelta(caseContributions(before, clock), caseContributions(after, clock));
     const next: Built<StatisticsCaseDocument> = { _id: caseId, caseId, state: after };
     return {
       unit: next,
-      shared: delta.flatMap((d) =>
-        SCOPES.flatMap((scope) => [
-          dayChange(scope, d, null),
-          ...(d.centerId !== null ? [dayChange(scope, d, d.centerId)] : []),
-        ]),
-      ),
+      shared: delta.flatMap(dayChanges),
     };
   },
 };
+
+/** A day's difference in every scope, over every center and over its own center. */
+const dayChanges = (d: DayContribution): SharedDelta[] =>
+  SCOPES.flatMap((scope) => [
+    dayChange(scope, d, null),
+    ...(d.centerId !== null ? [dayChange(scope, d, d.centerId)] : []),
+  ]);
 
 /**
  * The day document of `scope` over every center (`centerId` null) or over one center's cases: the

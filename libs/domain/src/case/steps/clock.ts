@@ -6,6 +6,7 @@ import {
   toShanghaiIso,
 } from '../../calendar/index.js';
 import { refuse } from '../../errors/domain-error.js';
+import { MAX_LIMIT_DAYS } from '../../timeliness/bounds.js';
 import { STATUTORY_SUSPENSION_TYPES } from '../case-events.js';
 import { currentSuspension } from '../case-state.js';
 import { blank, deadlineFacts, illegal, invalid, notifiedAt, type Step } from './step-tools.js';
@@ -34,8 +35,11 @@ export const suspendCase: Step<'SuspendCase'> = (command, state, tools) => {
       missing,
     );
   const days = command.expectedDays!;
-  if (!Number.isInteger(days) || days < 1 || days > 365)
-    return invalid('expectedDays', 'expectedDays is a whole number of working days, 1 to 365 (T6, T14).');
+  if (!Number.isInteger(days) || days < 1 || days > MAX_LIMIT_DAYS)
+    return invalid(
+      'expectedDays',
+      `expectedDays is a whole number of working days, 1 to ${MAX_LIMIT_DAYS} (T6, T14).`,
+    );
   const local = !isStatutory(command.suspensionType);
   if (local && !(tools.context.localSuspensionTypes ?? []).includes(command.suspensionType))
     return refuse(

@@ -1,6 +1,7 @@
 /**
  * Documents of the statistics read model (S1): the counts of one scope and one day
- * (`statistics`), and per case the state its counts were taken from (`statistics_cases`).
+ * (`statistics`), and per case the state its counts were taken from (`statistics_cases`), where a
+ * complaint without a case (P1) keeps what it counts too.
  * Rates and averages are derived at query time from these sums; "overdue now" is counted at query
  * time from the open-deadline rosters.
  */
@@ -63,6 +64,29 @@ export interface StatisticsCaseDocument {
   state: CaseState;
 }
 
+/** What a complaint without a case counts in S1: one complaint on the day it was received. */
+export interface ComplaintCount {
+  centerId: string;
+  departmentId: string | null;
+  windowId: string | null;
+  /** `YYYY-MM-DD`, Asia/Shanghai: the day it was received. */
+  day: string;
+  substantiated: boolean;
+}
+
+/** A complaint without a case in `statistics_cases` (P1, S1). */
+export interface StatisticsComplaintDocument {
+  /** `complaint-<id>`: never a case id (the prefix). */
+  _id: string;
+  _position: Position;
+  complaintId: string;
+  /** null until its receipt is read. */
+  counted: ComplaintCount | null;
+}
+
+/** The unit id of a complaint without a case in `statistics_cases`. */
+export const complaintStatisticsId = (complaintId: string): string => `complaint-${complaintId}`;
+
 /**
  * `_id` of a scope's day; `-` stands for a case without department or window. With a center, the
  * counts of that center's cases only (R1: a supervisor reads their own center's figures).
@@ -110,7 +134,29 @@ export const encodeStatisticsCase = (
   doc: Omit<StatisticsCaseDocument, '_position'>,
 ): Omit<StoredStatisticsCaseDocument, '_position'> => doc;
 
-export function decodeStatisticsCase(stored: StoredStatisticsCaseDocument): StatisticsCaseDocument {
+export function decodeStatisticsCase(
+  stored: Omit<StoredStatisticsCaseDocument, '_position'>,
+): Omit<StatisticsCaseDocument, '_position'> {
   const { state, stateJson, ...rest } = stored;
   return { ...rest, state: plainOrLegacyJson(state, stateJson, 'state') };
+}
+
+/** A unit of `statistics_cases`: a case, or a complaint without a case. */
+export type StatisticsUnitDocument = StatisticsCaseDocument | StatisticsComplaintDocument;
+export type StoredStatisticsUnitDocument = StoredStatisticsCaseDocument | StatisticsComplaintDocument;
+
+/** Either unit as a projection builds it (the runner adds `_position`). */
+export type BuiltStatisticsUnit =
+  Omit<StatisticsCaseDocument, '_position'> | Omit<StatisticsComplaintDocument, '_position'>;
+export type BuiltStoredStatisticsUnit =
+  Omit<StoredStatisticsCaseDocument, '_position'> | Omit<StatisticsComplaintDocument, '_position'>;
+
+export function isComplaintUnit<T extends object>(unit: T): unit is Extract<T, { complaintId: string }> {
+  return 'complaintId' in unit;
+}
+
+export const encodeStatisticsUnit = (doc: BuiltStatisticsUnit): BuiltStoredStatisticsUnit => doc;
+
+export function decodeStatisticsUnit(stored: BuiltStoredStatisticsUnit): BuiltStatisticsUnit {
+  return isComplaintUnit(stored) ? stored : decodeStatisticsCase(stored);
 }
