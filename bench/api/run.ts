@@ -2,7 +2,9 @@
  * `npm run bench:api` (issue 5.7): the API as `npm start` runs it (its own process) on the
  * PostgreSQL server, loaded by autocannon with 32 connections for 20 s on the case mix of
  * case-mix.ts; then, in the same run, the store-only append rate of the same events. Prints
- * commands/s and p50/p99 latency, and as its last line a JSON object:
+ * commands/s and p50/p99 latency, the CPU a command costs the API process and its PostgreSQL
+ * backends and an append the store-only writer and its backends (Linux, a server on this machine;
+ * other load changes these far less than the rates), and as its last line a JSON object:
  * { commandsPerSec, p99Ms, storeOnlyPerSec, ratioVsStoreOnly }.
  *
  * PG_BENCH_URL (or PG_TEST_URL; default postgres://postgres@127.0.0.1:5432/postgres) names a server
@@ -22,6 +24,7 @@ import pg from 'pg';
 import { signStaffToken } from '#infra/auth/token-signer.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { caseMix, MATTER, MATTER_CODE } from './case-mix.js';
+import { backendsCpuMs, backendsSpentMs, processCpuMs } from './cpu-time.js';
 import { storeOnlyAppendRate } from './store-only-append.js';
 
 const ADMIN_URL =
@@ -122,6 +125,8 @@ async function main(): Promise<void> {
     console.log(
       `HTTP: ${CONNECTIONS} connections, ${DURATION_S} s, register → apply → accept → complete, PostgreSQL`,
     );
+    const apiCpuBefore = await processCpuMs(api.pid ?? 0);
+    const backendsBefore = await backendsCpuMs(ADMIN_URL, database);
     const result = await autocannon({
       url,
       connections: CONNECTIONS,
@@ -134,6 +139,13 @@ async function main(): Promise<void> {
       `  commands/s ${commandsPerSec.toFixed(0)}  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
         `(2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
     );
+    const apiCpuAfter = await processCpuMs(api.pid ?? 0);
+    const backendsMs = backendsSpentMs(backendsBefore, await backendsCpuMs(ADMIN_URL, database));
+    if (apiCpuBefore !== undefined && apiCpuAfter !== undefined && result['2xx'] > 0)
+      console.log(
+        `  CPU ms a command: API process ${((apiCpuAfter - apiCpuBefore) / result['2xx']).toFixed(3)}, ` +
+          `its PostgreSQL backends ${(backendsMs / result['2xx']).toFixed(3)}`,
+      );
     api.kill('SIGTERM');
     await new Promise((r) => api!.once('exit', r));
     api = undefined;
@@ -153,8 +165,17 @@ async function main(): Promise<void> {
       console.log(
         `store only: ${CONNECTIONS} writers, ${DURATION_S} s, the same ${templates.length} events per case`,
       );
+      const cpuBefore = process.cpuUsage();
+      const storeBackendsBefore = await backendsCpuMs(ADMIN_URL, database);
       const storeOnly = await storeOnlyAppendRate(store, templates, CONNECTIONS, DURATION_S * 1000);
+      const storeBackendsMs = backendsSpentMs(storeBackendsBefore, await backendsCpuMs(ADMIN_URL, database));
+      const { user, system } = process.cpuUsage(cpuBefore);
       console.log(`  appends/s ${storeOnly.appendsPerSec.toFixed(0)}`);
+      if (storeBackendsMs > 0)
+        console.log(
+          `  CPU ms an append: this process ${((user + system) / 1000 / storeOnly.appends).toFixed(3)}, ` +
+            `its PostgreSQL backends ${(storeBackendsMs / storeOnly.appends).toFixed(3)}`,
+        );
       const summary = {
         commandsPerSec: Math.round(commandsPerSec),
         p50Ms: result.latency.p50,

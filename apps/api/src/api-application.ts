@@ -9,6 +9,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type ApiRuntime } from './app.module.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { serveConsole } from './console/console-static.js';
+import { AccessLogWriter } from './audit/access-log/access-log.writer.js';
+import { personalDataReadings } from './audit/access-log/personal-data-readings.js';
 import { accessLog } from './logging/access-log.middleware.js';
 import { NestPinoLogger } from './logging/api-logger.js';
 import { setUpOpenApi } from './openapi/openapi-document.js';
@@ -25,6 +27,8 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
   });
   app.disable('x-powered-by');
   app.use(accessLog(runtime.logger));
+  // U6: auditors' readings of unmasked personal data, queued for the access log.
+  app.use(personalDataReadings(app.get(AccessLogWriter), runtime.clock));
   // JSON only, limited (oversized bodies answer 413); strict: the top level is an object or array.
   app.useBodyParser('json', {
     limit: MAX_BODY_BYTES,

@@ -1,10 +1,8 @@
 /**
  * What the API registers for auditors (app.module.ts): the case dossier, the back-dated entries and
- * the seals (U7) with their schedule, the access log (U6) and what records it, the erasure of personal data (I2); the CSV rides on GET /cases/{id}/events.
+ * the seals (U7) with their schedule, the access log (U6) (api-application.ts installs what records it), the erasure of personal data (I2); the CSV rides on GET /cases/{id}/events.
  */
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessLogController } from './access-log/access-log.controller.js';
-import { AccessLogInterceptor } from './access-log/access-log.interceptor.js';
 import { AccessLogWriter } from './access-log/access-log.writer.js';
 import { PersonalDataErasureController } from './erasure/personal-data-erasure.controller.js';
 import { BackdatedEntriesController } from './backdated/backdated-entries.controller.js';
@@ -28,5 +26,4 @@ export const AUDIT_PROVIDERS = [
   SealsService,
   SealSchedule,
   AccessLogWriter,
-  { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
 ];

@@ -1,4 +1,5 @@
-import type { SqlDatabase, SqlQueryable } from '../event-store/postgres/sql-database.js';
+import type { BesideRow } from '../event-store/postgres/postgres-event-store.js';
+import type { SqlDatabase } from '../event-store/postgres/sql-database.js';
 import { decrypt, encrypt, newDataKey } from './identifier-cipher.js';
 
 /**
@@ -65,25 +66,20 @@ export class DataKeys {
   }
 
   /**
-   * A new key for a case that has none yet, to be inserted by the caller in the transaction of the
-   * case's first event (one commit for both); `insert` answers false when a key exists already.
+   * A new key for a case that has none yet, to be inserted beside the case's first event in one
+   * statement (one commit for both); the row is written only where no key exists yet.
    */
-  fresh(streamId: string): {
-    readonly key: Buffer;
-    insert(tx: SqlQueryable): Promise<boolean>;
-    remember(): void;
-  } {
+  fresh(streamId: string): { readonly key: Buffer; readonly row: BesideRow; remember(): void } {
     const key = newDataKey();
+    const wrapped = encrypt(this.masterKey, key.toString('base64'), streamId);
     return {
       key,
-      insert: async (tx) =>
-        (
-          await tx.query<{ stream_id: string }>(
-            `INSERT INTO es_data_keys (stream_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING
-             RETURNING stream_id`,
-            [streamId, encrypt(this.masterKey, key.toString('base64'), streamId)],
-          )
-        ).length === 1,
+      row: {
+        statementName: 'es_append_with_data_key',
+        sql: (param) =>
+          `INSERT INTO es_data_keys (stream_id, wrapped_key) VALUES (${param(streamId)}, ${param(wrapped)})
+           ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id`,
+      },
       remember: () => this.cache.set(streamId, { state: { kind: 'key', key }, until: Date.now() + CACHE_MS }),
     };
   }

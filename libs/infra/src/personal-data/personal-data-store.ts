@@ -12,11 +12,7 @@ import type {
 } from '../event-store/event-store.port.js';
 import type { Position } from '../event-store/position.js';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
-import { WrongExpectedRevision } from '../event-store/wrong-expected-revision.error.js';
 import type { DataKeys, DataKeyState } from './data-keys.js';
-
-/** Another writer made the case's key first. */
-class KeyExists extends Error {}
 import { ERASED_IDENTIFIER } from '#domain/privacy/mask-applicant.js';
 import { decrypt, encrypt, isCiphertext } from './identifier-cipher.js';
 
@@ -98,8 +94,9 @@ export class PersonalDataStore implements EventStore {
 
   /**
    * A case's first event with identifiers (`no_stream`) makes the case's key in the same
-   * transaction as the event: one commit, not two. When another writer was first (the key or the
-   * stream exists), `undefined`: the usual append decides, idempotent repeats included.
+   * statement as the event: one round trip and one commit, not a transaction of five. When another
+   * writer was first (the key or the stream exists), `undefined`: the usual append decides,
+   * idempotent repeats included.
    */
   private async appendFirstWithKey(
     streamId: string,
@@ -116,20 +113,12 @@ export class PersonalDataStore implements EventStore {
       return undefined;
     const fresh = this.keys.fresh(streamId);
     const state: DataKeyState = { kind: 'key', key: fresh.key };
-    let result: AppendResult;
-    try {
-      result = await inner.inTransaction(async (tx, append) => {
-        if (!(await fresh.insert(tx))) throw new KeyExists();
-        return append(
-          streamId,
-          events.map((e) => this.encrypted(streamId, e, state)),
-          expected,
-        );
-      });
-    } catch (error) {
-      if (error instanceof KeyExists || error instanceof WrongExpectedRevision) return undefined;
-      throw error;
-    }
+    const result = await inner.appendNewStreamBeside(
+      streamId,
+      events.map((e) => this.encrypted(streamId, e, state)),
+      fresh.row,
+    );
+    if (result === undefined) return undefined;
     fresh.remember();
     return { ...result, events: await this.shownAll(result.events) };
   }

@@ -98,8 +98,9 @@ const HEAD_CACHE_SIZE = 10_000;
 /** Appends with `any` re-read the head and retry when another writer takes the revision first. */
 const ANY_REVISION_ATTEMPTS = 20;
 
-// Arrays travel as text[] and are cast here, so both drivers send them the same way.
-const INSERT_EVENTS = `
+// Arrays travel as text[] and are cast here, so both drivers send them the same way. `onlyIf`
+// makes the insert conditional (on a row written beside it, see appendNewStreamBeside).
+const insertEvents = (onlyIf = ''): string => `
   INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, occurred_at, recorded_at,
                          actor, correlation_id, causation_id, data, prev_hash, hash, hash_alg,
                          hash_switched_from)
@@ -110,8 +111,10 @@ const INSERT_EVENTS = `
               $12::text[], $13::text[])
        WITH ORDINALITY AS u(event_id, type, schema_version, occurred_at, actor, correlation_id, causation_id, data,
                             prev_hash, hash, ord)
+  ${onlyIf}
   ORDER BY u.ord
   RETURNING revision::text AS revision, tx_id::text AS tx_id, position::text AS position`;
+const INSERT_EVENTS = insertEvents();
 
 // The usual append is one event: plain parameters cost less to send and to plan than arrays.
 const INSERT_ONE_EVENT = `
@@ -129,6 +132,16 @@ const HEAD_AT_REVISION = `
 const LAST_EVENT = `
   SELECT revision::text AS revision, hash, hash_alg, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
   FROM es_events ev WHERE ev.stream_id = $1 ORDER BY ev.revision DESC LIMIT 1`;
+
+/**
+ * A row written beside a new stream's first events (appendNewStreamBeside): an INSERT … RETURNING
+ * that returns a row when it wrote one. `sql` names its values through `param`, which numbers them.
+ */
+export interface BesideRow {
+  /** A name for the prepared statement: the text `sql` builds must never change under it. */
+  readonly statementName: string;
+  readonly sql: (param: (value: unknown) => string) => string;
+}
 
 export class PostgresEventStore implements EventStore {
   private readonly heads = new StreamHeadCache(HEAD_CACHE_SIZE);
@@ -194,18 +207,60 @@ export class PostgresEventStore implements EventStore {
         }
         return this.resolveConflict(streamId, eventIds, expectedRevision);
       }
-      const positions = new Map(
-        rows.map((row) => [Number(row.revision), formatPosition(BigInt(row.tx_id), BigInt(row.position))]),
-      );
-      const recorded = withPositions(
-        chained.events,
-        chained.events.map((event) => positions.get(event.revision) ?? missingRow(streamId, event.revision)),
-      );
-      const last = recorded[recorded.length - 1];
-      this.heads.remember(streamId, headOf(last, chained.recordedAtMs));
-      this.announceAppend(last.position);
-      return { nextRevision: last.revision, position: last.position, events: recorded };
+      return this.recorded(streamId, chained, rows);
     }
+  }
+
+  /** The append's events with the positions the insert returned; the head remembered, subscribers woken. */
+  private recorded(
+    streamId: string,
+    chained: { readonly recordedAtMs: number; readonly events: readonly UnpositionedEvent[] },
+    rows: readonly { revision: string; tx_id: string; position: string }[],
+  ): AppendResult {
+    const positions = new Map(
+      rows.map((row) => [Number(row.revision), formatPosition(BigInt(row.tx_id), BigInt(row.position))]),
+    );
+    const recorded = withPositions(
+      chained.events,
+      chained.events.map((event) => positions.get(event.revision) ?? missingRow(streamId, event.revision)),
+    );
+    const last = recorded[recorded.length - 1];
+    this.heads.remember(streamId, headOf(last, chained.recordedAtMs));
+    this.announceAppend(last.position);
+    return { nextRevision: last.revision, position: last.position, events: recorded };
+  }
+
+  /**
+   * A new stream's first events and a row beside them (a case's data key, I2) in one statement:
+   * one round trip and one commit instead of BEGIN, the row, a head read, the events and COMMIT.
+   * The events are stored only if the row was written. `undefined`, with nothing stored, when the
+   * row exists already or the stream does (or these events' ids are taken): the caller then goes
+   * the usual way (`append`), which answers a repeat or a conflict.
+   */
+  async appendNewStreamBeside(
+    streamId: string,
+    events: readonly NewEvent[],
+    beside: BesideRow,
+  ): Promise<AppendResult | undefined> {
+    this.assertOpen();
+    const prepared = prepareAppend(streamId, events, 'no_stream');
+    if (this.heads.get(streamId) !== undefined) return undefined;
+    const chained = chainOnto(EMPTY_STREAM, streamId, prepared, this.clock().getTime(), this.hashAlgorithm);
+    const params = insertParams(streamId, 0, chained.recordedAtMs, prepared, chained.events);
+    const besideSql = beside.sql((value) => `$${params.push(value)}`);
+    let rows: { revision: string; tx_id: string; position: string }[];
+    try {
+      rows = await this.db.query(
+        `WITH beside AS (${besideSql}) ${insertEvents('WHERE EXISTS (SELECT FROM beside)')}`,
+        params,
+        beside.statementName,
+      );
+    } catch (error) {
+      if (isConcurrencyConflict(error)) return undefined;
+      throw error;
+    }
+    if (rows.length === 0) return undefined;
+    return this.recorded(streamId, chained, rows);
   }
 
   /** The database, for what keeps tables beside the events (the sealer, U7). Never for writing events. */
@@ -445,23 +500,7 @@ export class PostgresEventStore implements EventStore {
     }
     return db.query(
       INSERT_EVENTS,
-      [
-        streamId,
-        firstRevision,
-        recordedAt,
-        prepared.map((e) => e.eventId),
-        prepared.map((e) => e.type),
-        prepared.map((e) => e.schemaVersion),
-        prepared.map((e) => new Date(e.occurredAtMs).toISOString()),
-        prepared.map((e) => e.actorJson),
-        prepared.map((e) => e.correlationId),
-        prepared.map((e) => e.causationId),
-        prepared.map((e) => e.dataJson),
-        chained.map((e) => e.integrity.prevHash),
-        chained.map((e) => e.integrity.hash),
-        chained[0].integrity.alg,
-        chained[0].integrity.switchedFrom ?? null,
-      ],
+      insertParams(streamId, firstRevision, recordedAtMs, prepared, chained),
       'es_append',
     );
   }
@@ -573,6 +612,33 @@ function filterSql(filter: EventFilter | undefined, params: unknown[]): string {
   }
   params.push([...filter.eventTypes]);
   return `AND ev.type = ANY($${params.length}::text[])`;
+}
+
+/** The parameters of INSERT_EVENTS ($1 to $15). */
+function insertParams(
+  streamId: string,
+  firstRevision: number,
+  recordedAtMs: number,
+  prepared: readonly PreparedEvent[],
+  chained: readonly UnpositionedEvent[],
+): unknown[] {
+  return [
+    streamId,
+    firstRevision,
+    new Date(recordedAtMs).toISOString(),
+    prepared.map((e) => e.eventId),
+    prepared.map((e) => e.type),
+    prepared.map((e) => e.schemaVersion),
+    prepared.map((e) => new Date(e.occurredAtMs).toISOString()),
+    prepared.map((e) => e.actorJson),
+    prepared.map((e) => e.correlationId),
+    prepared.map((e) => e.causationId),
+    prepared.map((e) => e.dataJson),
+    chained.map((e) => e.integrity.prevHash),
+    chained.map((e) => e.integrity.hash),
+    chained[0].integrity.alg,
+    chained[0].integrity.switchedFrom ?? null,
+  ];
 }
 
 function missingRow(streamId: string, revision: number): never {
