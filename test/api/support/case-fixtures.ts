@@ -24,6 +24,24 @@ export const IMMEDIATE_MATTER = {
   requiredMaterials: [{ code: 'id', name: '身份证' }],
 };
 
+/** The body of PUT /admin/matters/{code} the fixtures send. */
+export interface MatterDefinition {
+  readonly name: string;
+  readonly departmentId: string;
+  readonly kind: 'immediate' | 'promised' | 'escalated';
+  readonly promisedLimitDays: number;
+  readonly requiredMaterials: readonly { readonly code: string; readonly name: string }[];
+}
+
+/** A promised matter of the other department (dept-tax), which `Tokens.otherWindow` handles. */
+export const TAX_MATTER: MatterDefinition = {
+  name: '税务登记',
+  departmentId: 'dept-tax',
+  kind: 'promised',
+  promisedLimitDays: 5,
+  requiredMaterials: [],
+};
+
 export const INQUIRY = {
   centerId: 'center-1',
   channel: 'window',
@@ -80,6 +98,36 @@ export async function expectOk(
 export async function defineMatters(api: TestApi, t: Tokens): Promise<void> {
   await expectOk(api, 'PUT', '/admin/matters/M-001', PROMISED_MATTER, t.admin);
   await expectOk(api, 'PUT', '/admin/matters/M-002', IMMEDIATE_MATTER, t.admin);
+}
+
+/** Defines the tax matter as `code` (with `changes` to TAX_MATTER), as the admin. */
+export async function defineTaxMatter(
+  api: TestApi,
+  t: Tokens,
+  code: string,
+  changes: Partial<MatterDefinition> = {},
+): Promise<void> {
+  await expectOk(api, 'PUT', `/admin/matters/${code}`, { ...TAX_MATTER, ...changes }, t.admin);
+}
+
+/** A case of the tax matter `matterCode`, registered, applied for and accepted by the tax window. */
+export async function acceptedTaxCase(
+  api: TestApi,
+  t: Tokens,
+  matterCode: string,
+  receiptNo: string,
+  inquiry: Record<string, unknown> = INQUIRY,
+): Promise<string> {
+  const id = (await expectOk(api, 'POST', '/cases/inquiries', inquiry, t.otherWindow)).caseId as string;
+  await expectOk(
+    api,
+    'POST',
+    `/cases/${id}/application`,
+    { matterCode, materials: [{ code: 'id' }] },
+    t.otherWindow,
+  );
+  await expectOk(api, 'POST', `/cases/${id}/acceptance`, { receiptNo }, t.otherWindow);
+  return id;
 }
 
 export type CaseStage =
