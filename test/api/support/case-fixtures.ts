@@ -3,6 +3,7 @@
  * state: each returns the case id, failing loudly when a step is refused.
  */
 import type { StaffRole } from '#domain/actor/actor.js';
+import { succeeding } from '../../support/http-request.js';
 import { tokenFor, type TestApi } from './api-harness.js';
 
 export const PROMISED_MATTER = {
@@ -49,6 +50,15 @@ export const INQUIRY = {
   question: '如何办理食品经营许可？',
 };
 
+/** center-1 as the admin configures it: its name and the default office hours. */
+export const CENTER = {
+  name: '某某县政务服务中心',
+  officeHours: [
+    { start: '08:30', end: '12:00' },
+    { start: '14:30', end: '17:30' },
+  ],
+};
+
 export interface Tokens {
   readonly guide: string;
   readonly proxy: string;
@@ -89,10 +99,16 @@ export async function expectOk(
   token: string,
   headers?: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  const res = await api.request(method, path, body, { token, ...(headers && { headers }) });
-  if (res.status !== 201 && res.status !== 200)
-    throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return succeeding(api.request)(method, path, body, { token, ...(headers && { headers }) });
+}
+
+/** Configures center-1 (CENTER with `changes`: another name, local suspension types …), as the admin. */
+export async function defineCenter(
+  api: TestApi,
+  t: Tokens,
+  changes: Record<string, unknown> = {},
+): Promise<void> {
+  await expectOk(api, 'PUT', '/admin/centers/center-1', { ...CENTER, ...changes }, t.admin);
 }
 
 export async function defineMatters(api: TestApi, t: Tokens): Promise<void> {

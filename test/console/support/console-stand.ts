@@ -16,7 +16,7 @@ import { signStaffToken } from '#infra/auth/token-signer.js';
 import { DEV_JWT_SECRET } from '#infra/config/app-config.js';
 import { freeTcpPort } from '#infra/read-store/ferretdb/free-tcp-port.js';
 import { startChild, type Child } from '../../projector/support/child-process.js';
-import { httpRequest } from '../../support/http-request.js';
+import { httpRequest, succeeding } from '../../support/http-request.js';
 import { launchChromium } from '../../support/chromium.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -105,12 +105,8 @@ export async function startConsoleStand(clockStart: string): Promise<ConsoleStan
     page,
     token,
     call,
-    async ok(method, path, role, body) {
-      const res = await call(method, path, role, body);
-      if (res.status !== 200 && res.status !== 201)
-        throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body as never;
-    },
+    ok: async (method, path, role, body) =>
+      succeeding(request)(method, path, body, { token: await token(role) }),
     async screenshot(name) {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
