@@ -20,12 +20,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { signStaffToken } from '#infra/auth/token-signer.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { caseMix, MATTER, MATTER_CODE } from './case-mix.js';
 import { backendsCpuMs, backendsSpentMs, processCpuMs } from './cpu-time.js';
 import { storeOnlyAppendRate } from './store-only-append.js';
+import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
 const ADMIN_URL =
   process.env.PG_BENCH_URL || process.env.PG_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -33,16 +33,6 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECRET = `bench-${randomBytes(24).toString('hex')}`;
 const MAIN = fileURLToPath(new URL('../../apps/api/src/main.js', import.meta.url));
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -69,10 +59,7 @@ async function waitForHealth(url: string, api: ChildProcess): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const database = `api_bench_${randomBytes(6).toString('hex')}`;
-  const dbUrl = new URL(ADMIN_URL);
-  dbUrl.pathname = `/${database}`;
-  await admin(`CREATE DATABASE ${database}`);
+  const database = await scratchPostgresDatabase('api_bench', ADMIN_URL);
   const dataDir = await mkdtemp(join(tmpdir(), 'api-bench-'));
   let api: ChildProcess | undefined;
   try {
@@ -84,7 +71,7 @@ async function main(): Promise<void> {
       {
         env: {
           ...process.env,
-          EVENT_STORE_URL: dbUrl.toString(),
+          EVENT_STORE_URL: database.url,
           PORT: String(port),
           AUTH_JWT_SECRET: SECRET,
           CLOCK: 'system',
@@ -126,7 +113,7 @@ async function main(): Promise<void> {
       `HTTP: ${CONNECTIONS} connections, ${DURATION_S} s, register → apply → accept → complete, PostgreSQL`,
     );
     const apiCpuBefore = await processCpuMs(api.pid ?? 0);
-    const backendsBefore = await backendsCpuMs(ADMIN_URL, database);
+    const backendsBefore = await backendsCpuMs(ADMIN_URL, database.name);
     const result = await autocannon({
       url,
       connections: CONNECTIONS,
@@ -140,7 +127,7 @@ async function main(): Promise<void> {
         `(2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
     );
     const apiCpuAfter = await processCpuMs(api.pid ?? 0);
-    const backendsMs = backendsSpentMs(backendsBefore, await backendsCpuMs(ADMIN_URL, database));
+    const backendsMs = backendsSpentMs(backendsBefore, await backendsCpuMs(ADMIN_URL, database.name));
     if (apiCpuBefore !== undefined && apiCpuAfter !== undefined && result['2xx'] > 0)
       console.log(
         `  CPU ms a command: API process ${((apiCpuAfter - apiCpuBefore) / result['2xx']).toFixed(3)}, ` +
@@ -151,7 +138,7 @@ async function main(): Promise<void> {
     api = undefined;
 
     // The same events, straight to the store: templates from a case the HTTP phase recorded.
-    const store = await createEventStore(dbUrl.toString());
+    const store = await createEventStore(database.url);
     try {
       const page = await store.readAll('00000000000000000000:00000000000000000000', {
         filter: {
@@ -166,9 +153,9 @@ async function main(): Promise<void> {
         `store only: ${CONNECTIONS} writers, ${DURATION_S} s, the same ${templates.length} events per case`,
       );
       const cpuBefore = process.cpuUsage();
-      const storeBackendsBefore = await backendsCpuMs(ADMIN_URL, database);
+      const storeBackendsBefore = await backendsCpuMs(ADMIN_URL, database.name);
       const storeOnly = await storeOnlyAppendRate(store, templates, CONNECTIONS, DURATION_S * 1000);
-      const storeBackendsMs = backendsSpentMs(storeBackendsBefore, await backendsCpuMs(ADMIN_URL, database));
+      const storeBackendsMs = backendsSpentMs(storeBackendsBefore, await backendsCpuMs(ADMIN_URL, database.name));
       const { user, system } = process.cpuUsage(cpuBefore);
       console.log(`  appends/s ${storeOnly.appendsPerSec.toFixed(0)}`);
       if (storeBackendsMs > 0)
@@ -193,7 +180,7 @@ async function main(): Promise<void> {
       api.kill('SIGTERM');
       await exited;
     }
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

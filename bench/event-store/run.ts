@@ -25,8 +25,8 @@ import {
 import pg from 'pg';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { EventStore, ExpectedRevision, NewEvent } from '#infra/event-store/event-store.port.js';
+import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
-const ADMIN_URL = process.env.PG_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const ROUNDS = 3;
 const WARM_UP_MS = 500;
@@ -185,24 +185,11 @@ function rawWorker(pool: pg.Pool, batch: number): () => () => Promise<number> {
 }
 
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `es_bench_${randomBytes(6).toString('hex')}`;
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
+  const database = await scratchPostgresDatabase('es_bench');
   try {
-    return await work(url.toString());
+    return await work(database.url);
   } finally {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
+    await database.drop();
   }
 }
 

@@ -10,8 +10,7 @@
  *   - later events of a case, without identifiers (after: passed through).
  * The last line is one JSON object: appends/s of each, and the ratios after/before.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { maskIdNumber, maskPhone } from '#domain/privacy/mask-applicant.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { EventStore, NewEvent } from '#infra/event-store/event-store.port.js';
@@ -19,8 +18,8 @@ import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-s
 import { DataKeys } from '#infra/personal-data/data-keys.js';
 import { masterKeyFrom } from '#infra/personal-data/identifier-cipher.js';
 import { PersonalDataStore } from '#infra/personal-data/personal-data-store.js';
+import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
-const ADMIN_URL = process.env.PG_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const CONCURRENCY = 16;
 const ROUNDS = 4;
@@ -51,16 +50,6 @@ const event = (withIdentifiers: boolean): NewEvent => ({
     : { answer: '请携带身份证和场地租赁合同到3号窗口办理。' },
 });
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Appends per second: registrations (new streams) or later events (streams of the writer, revision by revision). */
 async function rate(store: EventStore, registrations: boolean): Promise<number> {
   const until = performance.now() + SECONDS * 1000;
@@ -81,11 +70,8 @@ async function rate(store: EventStore, registrations: boolean): Promise<number> 
 }
 
 async function main(): Promise<void> {
-  const database = `es_bench_i2_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const raw = await createEventStore(url.toString());
+  const database = await scratchPostgresDatabase('es_bench_i2');
+  const raw = await createEventStore(database.url);
   try {
     if (!(raw instanceof PostgresEventStore)) throw new Error('expected the PostgreSQL store');
     const keys = new DataKeys(raw.database, masterKeyFrom('bench-secret-0123456789abcdef-0123456789'));
@@ -124,7 +110,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result));
   } finally {
     await raw.close();
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database.drop();
   }
 }
 

@@ -29,7 +29,7 @@ import { decide } from '#domain/case/decide.js';
 import { evolve } from '#domain/case/evolve.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
 import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
-import { recordedActor } from '#infra/command-handling/handle-command.js';
+import { newEventOf, recordedActor } from '#infra/command-handling/handle-command.js';
 import type { ExpectedRevision, NewEvent } from '#infra/event-store/event-store.port.js';
 
 export interface RealisticCasesOptions {
@@ -669,16 +669,13 @@ export function* realisticCaseAppends(options: RealisticCasesOptions): Generator
           streamId: `case-${f.caseId}`,
           expectedRevision: expected,
           recordedAt: step.at,
-          events: decided.map((e, i) => ({
-            eventId: uuidOf(`${f.caseId}|${f.seq}|${i}`),
-            type: e.type,
-            schemaVersion: e.schemaVersion,
-            occurredAt: e.occurredAt,
-            actor: recordedActor(e.actor),
-            correlationId: uuidOf(`${f.caseId}|corr|${f.seq}`),
-            causationId: null,
-            data: e.data,
-          })),
+          events: decided.map((e, i) =>
+            newEventOf(
+              e,
+              { eventId: uuidOf(`${f.caseId}|${f.seq}|${i}`), causationId: null },
+              uuidOf(`${f.caseId}|corr|${f.seq}`),
+            ),
+          ),
         };
         f.seq++;
         f.state = decided.reduce(evolve, f.state);

@@ -21,7 +21,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { pino } from 'pino';
 import { signStaffToken } from '#infra/auth/token-signer.js';
 import { ManualClock } from '#infra/clock/clock.js';
@@ -37,24 +36,14 @@ import { openRuntime } from '../../apps/api/src/runtime/open-runtime.js';
 import { rebuildProjections } from '../../apps/projector/src/rebuild/rebuild-projections.js';
 import { appendPlanned, SteppingClock } from './append-planned.js';
 import { realisticCaseAppends } from './realistic-cases.js';
+import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const REQUESTS = 200;
 const SECRET = 'bench-projector-secret-至少三十二个字节-0123456789';
-const ADMIN_URL = process.env.PG_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function openEventStore(clock: SteppingClock): Promise<{ store: EventStore; close(): Promise<void> }> {
   if (process.env.BENCH_EVENT_STORE === 'pglite') {
@@ -65,16 +54,13 @@ async function openEventStore(clock: SteppingClock): Promise<{ store: EventStore
       close: async () => (await store.close(), await rm(dir, { recursive: true, force: true })),
     };
   }
-  const database = `bench_projector_${randomBytes(5).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const store = await createEventStore(url.toString(), { clock: clock.now, maxConnections: 16 });
+  const database = await scratchPostgresDatabase('bench_projector');
+  const store = await createEventStore(database.url, { clock: clock.now, maxConnections: 16 });
   return {
     store,
     async close() {
       await store.close();
-      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await database.drop();
     },
   };
 }

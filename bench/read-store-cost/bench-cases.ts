@@ -3,7 +3,7 @@
  * seed-case-views.ts), decided by the domain as the API would: a window clerk of center-1 and one
  * promised matter (5 working days).
  */
-import { recordedActor } from '#infra/command-handling/handle-command.js';
+import { newEventOf } from '#infra/command-handling/handle-command.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseState } from '#domain/case/case-state.js';
@@ -34,16 +34,9 @@ export async function record(
     matter: MATTER,
   };
   const { events, state: next } = decideInTurn(commands, state, context);
-  const toAppend: NewEvent[] = events.map((e) => ({
-    eventId: crypto.randomUUID(),
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    occurredAt: e.occurredAt,
-    actor: recordedActor(clerk),
-    correlationId: `bench-${caseId}`,
-    causationId: null,
-    data: e.data,
-  }));
+  const toAppend: NewEvent[] = events.map((e) =>
+    newEventOf(e, { eventId: crypto.randomUUID(), causationId: null }, `bench-${caseId}`),
+  );
   const before = next.revision - events.length;
   await store.append(`case-${caseId}`, toAppend, before < 0 ? 'no_stream' : before);
   return next;

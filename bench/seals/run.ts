@@ -13,8 +13,7 @@
  *   - the full verification (seals, sealed heads against the events, every stream's chain).
  * The last line printed is one JSON object with those times in milliseconds.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { NewEvent } from '#infra/event-store/event-store.port.js';
 import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
@@ -22,8 +21,8 @@ import { prepareAppend } from '#infra/event-store/prepared-event.js';
 import { EMPTY_STREAM, chainOnto } from '#infra/event-store/recorded-events.js';
 import { SealVerifier } from '#infra/seals/seal-verifier.js';
 import { Sealer } from '#infra/seals/sealer.js';
+import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
-const ADMIN_URL = process.env.PG_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 100_000);
 const EVENTS_PER_STREAM = Number(process.env.BENCH_EVENTS_PER_STREAM ?? 2);
 const CHANGED = Number(process.env.BENCH_CHANGED ?? 1000);
@@ -55,16 +54,6 @@ function newEvent(n: number): NewEvent {
     causationId: null,
     data: { n, receiptNo: `SL-2026-${String(n).padStart(6, '0')}`, note: '材料齐全，予以受理' },
   };
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
@@ -113,11 +102,8 @@ async function load(store: PostgresEventStore): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const database = `es_bench_seals_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const opened = await createEventStore(url.toString());
+  const database = await scratchPostgresDatabase('es_bench_seals');
+  const opened = await createEventStore(database.url);
   try {
     if (!(opened instanceof PostgresEventStore)) throw new Error('expected the PostgreSQL store');
     const store = opened;
@@ -155,7 +141,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await opened.close();
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database.drop();
   }
 }
 

@@ -11,7 +11,7 @@
  * one JSON object: { tickMs100k, tickMs1m, ratio, ... }. MONGODB_BENCH_URI: use that MongoDB
  * instead of a local FerretDB. BENCH_SMALL / BENCH_LARGE change the two sizes (for a quick run).
  */
-import { recordedActor } from '#infra/command-handling/handle-command.js';
+import { newEventOf } from '#infra/command-handling/handle-command.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,16 +92,13 @@ function acceptedCase(
 /** Writes an accepted case's stream. */
 async function seedCase(store: EventStore, configuration: ConfigurationCache, caseId: string): Promise<void> {
   const { decided } = acceptedCase(configuration, caseId);
-  const toAppend: NewEvent[] = decided.map((e, i) => ({
-    eventId: crypto.randomUUID(),
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    occurredAt: e.occurredAt,
-    actor: recordedActor(clerk),
-    correlationId: `bench-${caseId}`,
-    causationId: i === 0 ? null : `bench-${caseId}`,
-    data: e.data,
-  }));
+  const toAppend: NewEvent[] = decided.map((e, i) =>
+    newEventOf(
+      e,
+      { eventId: crypto.randomUUID(), causationId: i === 0 ? null : `bench-${caseId}` },
+      `bench-${caseId}`,
+    ),
+  );
   await store.append(`case-${caseId}`, toAppend, 'no_stream');
 }
 

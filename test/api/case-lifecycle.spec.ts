@@ -7,7 +7,14 @@
 import { detectViolations } from '#domain/accountability/detect-violations.js';
 import { caseStateOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
-import { defineMatters, expectOk, INQUIRY, tokens, type Tokens } from './support/case-fixtures.js';
+import {
+  defineCenter,
+  defineMatters,
+  expectOk,
+  INQUIRY,
+  tokens,
+  type Tokens,
+} from './support/case-fixtures.js';
 import { runSupervision } from './support/supervision-stand-in.js';
 
 describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
@@ -17,19 +24,7 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
   beforeAll(async () => {
     api = await startApi(kind);
     t = await tokens();
-    await expectOk(
-      api,
-      'PUT',
-      '/admin/centers/center-1',
-      {
-        name: '某某县政务服务中心',
-        officeHours: [
-          { start: '08:30', end: '12:00' },
-          { start: '14:30', end: '17:30' },
-        ],
-      },
-      t.admin,
-    );
+    await defineCenter(api, t);
     await defineMatters(api, t);
   });
   afterAll(() => api?.close());

@@ -5,8 +5,10 @@
  * `minPosition` waits and PROJECTION_LAG, and the projector's lag for GET /health.
  */
 import {
+  acceptedTaxCase,
   caseAt,
   defineMatters,
+  defineTaxMatter,
   expectOk,
   INQUIRY,
   tokens,
@@ -44,32 +46,14 @@ describe('views over the read models (FerretDB)', () => {
     api = await startViewsApi({ projectionWaitMs: 1_000 });
     t = await tokens();
     await defineMatters(api, t);
-    await expectOk(
-      api,
-      'PUT',
-      '/admin/matters/M-101',
-      {
-        name: '税务登记',
-        departmentId: 'dept-tax',
-        kind: 'promised',
-        promisedLimitDays: 3,
-        requiredMaterials: [{ code: 'id', name: '身份证' }],
-      },
-      t.admin,
-    );
+    await defineTaxMatter(api, t, 'M-101', {
+      promisedLimitDays: 3,
+      requiredMaterials: [{ code: 'id', name: '身份证' }],
+    });
     late = await caseAt(api, t, 'accepted');
     lateToo = await caseAt(api, t, 'accepted');
     completed = await caseAt(api, t, 'completed');
-    const inquiry = await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.otherWindow);
-    taxCase = inquiry.caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${taxCase}/application`,
-      { matterCode: 'M-101', materials: [{ code: 'id' }] },
-      t.otherWindow,
-    );
-    await expectOk(api, 'POST', `/cases/${taxCase}/acceptance`, { receiptNo: 'SL-9001' }, t.otherWindow);
+    taxCase = await acceptedTaxCase(api, t, 'M-101', 'SL-9001');
     await api.viewsCaughtUp();
   }, 60_000);
   afterAll(() => api?.close());

@@ -8,8 +8,10 @@ import { parseInstant } from '#domain/calendar/index.js';
 import { signStaffToken } from '#infra/auth/token-signer.js';
 import { TEST_SECRET, tokenFor } from '../api/support/api-harness.js';
 import {
+  acceptedTaxCase,
   caseAt,
   defineMatters,
+  defineTaxMatter,
   expectOk,
   INQUIRY,
   tokens,
@@ -47,19 +49,10 @@ describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
     otherCenterWindow = await tokenFor('window', { sub: 'u-window-c2', centerId: 'center-2' });
     otherCenterSupervisor = await tokenFor('supervisor', { sub: 'u-sup-c2', centerId: 'center-2' });
     await defineMatters(api, t);
-    await expectOk(
-      api,
-      'PUT',
-      '/admin/matters/M-101',
-      {
-        name: '税务登记',
-        departmentId: 'dept-tax',
-        kind: 'promised',
-        promisedLimitDays: 3,
-        requiredMaterials: [{ code: 'id', name: '身份证' }],
-      },
-      t.admin,
-    );
+    await defineTaxMatter(api, t, 'M-101', {
+      promisedLimitDays: 3,
+      requiredMaterials: [{ code: 'id', name: '身份证' }],
+    });
     at('2026-03-02T09:00:00+08:00');
     suspended = await caseAt(api, t, 'suspended');
     at('2026-03-02T10:00:00+08:00');
@@ -69,22 +62,10 @@ describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
     at('2026-03-02T12:00:00+08:00');
     inquiry = await caseAt(api, t, 'inquiry');
     at('2026-03-02T14:00:00+08:00');
-    const tax = await expectOk(
-      api,
-      'POST',
-      '/cases/inquiries',
-      { ...INQUIRY, applicant: { kind: 'person', name: '李四', phone: '13900139000' } },
-      t.otherWindow,
-    );
-    taxCase = tax.caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${taxCase}/application`,
-      { matterCode: 'M-101', materials: [{ code: 'id' }] },
-      t.otherWindow,
-    );
-    await expectOk(api, 'POST', `/cases/${taxCase}/acceptance`, { receiptNo: 'SL-9001' }, t.otherWindow);
+    taxCase = await acceptedTaxCase(api, t, 'M-101', 'SL-9001', {
+      ...INQUIRY,
+      applicant: { kind: 'person', name: '李四', phone: '13900139000' },
+    });
     at('2026-03-02T15:00:00+08:00');
     const other = await expectOk(
       api,

@@ -6,8 +6,10 @@
 import { AlertFeed } from '../../apps/api/src/alerts/alert-feed.js';
 import { tokenFor } from '../api/support/api-harness.js';
 import {
+  acceptedTaxCase,
   caseAt,
   defineMatters,
+  defineTaxMatter,
   expectOk,
   INQUIRY,
   tokens,
@@ -39,19 +41,7 @@ describe('alert stream (GET /alerts/stream)', () => {
     api = await startSupervisedApi({ heartbeatMs: 150 });
     t = await tokens();
     await defineMatters(api, t);
-    await expectOk(
-      api,
-      'PUT',
-      '/admin/matters/M-TAX',
-      {
-        name: '税务登记',
-        departmentId: 'dept-tax',
-        kind: 'promised',
-        promisedLimitDays: 5,
-        requiredMaterials: [],
-      },
-      t.admin,
-    );
+    await defineTaxMatter(api, t, 'M-TAX');
   });
   afterEach(() => {
     for (const c of open.splice(0)) c.close();
@@ -62,16 +52,7 @@ describe('alert stream (GET /alerts/stream)', () => {
     const centerTwoWindow = await tokenFor('window', { sub: 'u-win-c2', centerId: 'center-2' });
     const centerTwoSupervisor = await tokenFor('supervisor', { sub: 'u-sup-c2', centerId: 'center-2' });
     const market = await caseAt(api, t, 'accepted');
-    const taxCase = await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.otherWindow);
-    const tax = taxCase.caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${tax}/application`,
-      { matterCode: 'M-TAX', materials: [{ code: 'id' }] },
-      t.otherWindow,
-    );
-    await expectOk(api, 'POST', `/cases/${tax}/acceptance`, { receiptNo: 'SL-TAX-1' }, t.otherWindow);
+    const tax = await acceptedTaxCase(api, t, 'M-TAX', 'SL-TAX-1');
     const created = await expectOk(
       api,
       'POST',

@@ -8,19 +8,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { defineMatters, expectOk, INQUIRY, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import type { Browser } from 'playwright-core';
+import {
+  defineCenter,
+  defineMatters,
+  expectOk,
+  INQUIRY,
+  tokens,
+  type Tokens,
+} from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { caseNow, eventsOf, type RecordedEventJson } from './support/walkthrough-steps.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
+import { launchChromium } from '../support/chromium.js';
 
 describe('levels after cards and closing (item 9), and the printed dossier (item 12)', () => {
   let api: SupervisedApi;
@@ -47,19 +46,7 @@ describe('levels after cards and closing (item 9), and the printed dossier (item
     api = await startSupervisedApi();
     t = await tokens();
     await defineMatters(api, t);
-    await expectOk(
-      api,
-      'PUT',
-      '/admin/centers/center-1',
-      {
-        name: '某县政务服务中心',
-        officeHours: [
-          { start: '08:30', end: '12:00' },
-          { start: '14:30', end: '17:30' },
-        ],
-      },
-      t.admin,
-    );
+    await defineCenter(api, t, { name: '某县政务服务中心' });
     carded = await accepted(); // deadline Monday 2026-03-09 17:30 (5 working days, T4)
     lateByAMinute = await accepted();
     await api.setClock('2026-03-09T17:31:00+08:00'); // yellow cards for both (C2)
@@ -146,7 +133,7 @@ describe('levels after cards and closing (item 9), and the printed dossier (item
     const dir = await mkdtemp(join(tmpdir(), 'dossier-pdf-'));
     let browser: Browser | undefined;
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
       const page = await browser.newPage();
       await page.setExtraHTTPHeaders({ authorization: `Bearer ${t.auditor}`, accept: 'text/html' });
       const res = await page.goto(`${api.url}/cases/${carded}/dossier`);

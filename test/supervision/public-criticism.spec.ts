@@ -4,10 +4,11 @@
  * resets the run; other departments' completions do not count.
  */
 import {
+  acceptedTaxCase,
   caseAt,
   defineMatters,
+  defineTaxMatter,
   expectOk,
-  INQUIRY,
   tokens,
   type Tokens,
 } from '../api/support/case-fixtures.js';
@@ -32,34 +33,13 @@ describe('public-criticism recommendation (C6)', () => {
     api = await startSupervisedApi();
     t = await tokens();
     await defineMatters(api, t);
-    await expectOk(
-      api,
-      'PUT',
-      '/admin/matters/M-TAX',
-      {
-        name: '税务登记',
-        departmentId: 'dept-tax',
-        kind: 'promised',
-        promisedLimitDays: 5,
-        requiredMaterials: [],
-      },
-      t.admin,
-    );
+    await defineTaxMatter(api, t, 'M-TAX');
   });
   afterAll(() => api?.close());
 
   it('recommends on the second consecutive late completion of a department, once', async () => {
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => caseAt(api, t, 'accepted'))); // due 03-09 17:30
-    const taxCase = await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.otherWindow);
-    const tax = taxCase.caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${tax}/application`,
-      { matterCode: 'M-TAX', materials: [{ code: 'id' }] },
-      t.otherWindow,
-    );
-    await expectOk(api, 'POST', `/cases/${tax}/acceptance`, { receiptNo: 'SL-TAX' }, t.otherWindow);
+    const tax = await acceptedTaxCase(api, t, 'M-TAX', 'SL-TAX');
 
     await api.setClock('2026-03-10T10:00:00+08:00');
     await complete(a!, t.window); // late

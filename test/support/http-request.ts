@@ -52,3 +52,31 @@ export function httpRequest(
     return { status: res.status, headers: res.headers, body: parsed as never };
   };
 }
+
+/** A step of a test's setup: `request`, failing loudly with the answer unless it is 200 or 201. */
+export const succeeding =
+  (request: HttpRequest) =>
+  async <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: RequestOptions,
+  ): Promise<T> => {
+    const res = await request<T>(method, path, body, options);
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+/**
+ * For a suite whose API answers at an address known only once it listens (a child process): `call`
+ * and `ok` (a step that must succeed) with the bearer token first, none when null.
+ */
+export function callsTo(url: () => string) {
+  return {
+    call: <T = Record<string, unknown>>(method: string, path: string, token: string | null, body?: unknown) =>
+      httpRequest(url(), null)<T>(method, path, body, { token }),
+    ok: <T = Record<string, unknown>>(method: string, path: string, token: string, body?: unknown) =>
+      succeeding(httpRequest(url(), null))<T>(method, path, body, { token }),
+  };
+}

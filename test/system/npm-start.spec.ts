@@ -14,8 +14,9 @@ import { parseInstant } from '#domain/calendar/index.js';
 import { freeTcpPort } from '#infra/read-store/ferretdb/free-tcp-port.js';
 import { TEST_SECRET } from '../api/support/api-harness.js';
 import { INQUIRY, PROMISED_MATTER, tokens, type Tokens } from '../api/support/case-fixtures.js';
-import { startChild, type Child } from '../projector/support/child-process.js';
+import { alive, startChild, type Child } from '../projector/support/child-process.js';
 import { openSse } from '../supervision/support/sse-client.js';
+import { callsTo } from '../support/http-request.js';
 
 const HOUR = 3_600_000;
 
@@ -29,44 +30,14 @@ function nextMondayMorning(now: number): string {
   return `${day.toISOString().slice(0, 10)}T09:00:00+08:00`;
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe('npm start: API, projector, supervision and a local FerretDB in one process', () => {
   let dataDir: string;
   let child: Child;
   let url: string;
   let t: Tokens;
 
-  const call = async <T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    token: string | null,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        ...(token !== null && { authorization: `Bearer ${token}` }),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
-  };
-  const ok = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await call(method, path, token, body);
-    if (res.status !== 200 && res.status !== 201)
-      throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  // The API's address is known once it listens (beforeAll).
+  const { call, ok } = callsTo(() => url);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'npm-start-'));

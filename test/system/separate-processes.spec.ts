@@ -13,6 +13,7 @@ import { INQUIRY, PROMISED_MATTER, tokens, type Tokens } from '../api/support/ca
 import { startChild, type Child } from '../projector/support/child-process.js';
 import { postgresEventStore, type TestEventStore } from '../projector/support/test-event-store.js';
 import { startTestReadServer, type TestReadServer } from '../projector/support/test-ferretdb.js';
+import { callsTo } from '../support/http-request.js';
 
 describe('an API process and a projector process on shared PostgreSQL and FerretDB', () => {
   let events: TestEventStore;
@@ -23,28 +24,8 @@ describe('an API process and a projector process on shared PostgreSQL and Ferret
   let url: string;
   let t: Tokens;
 
-  const call = async (
-    method: string,
-    path: string,
-    token: string | null,
-    body?: unknown,
-  ): Promise<{ status: number; body: Record<string, unknown> }> => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        ...(token !== null && { authorization: `Bearer ${token}` }),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-  const ok = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await call(method, path, token, body);
-    if (res.status !== 200 && res.status !== 201)
-      throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  // The API's address is known once it listens (beforeAll).
+  const { call, ok } = callsTo(() => url);
 
   beforeAll(async () => {
     events = await postgresEventStore();

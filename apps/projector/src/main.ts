@@ -7,7 +7,7 @@
  */
 import { redactingLogOptions } from '#infra/logging/personal-data-redaction.js';
 import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
-import { loadConfig, ConfigError } from '#infra/config/app-config.js';
+import { loadConfigOrExit } from '#infra/config/app-config.js';
 import { createClock, ManualClock } from '#infra/clock/clock.js';
 import { manualClockStart } from '#infra/clock/manual-clock-start.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
@@ -20,16 +20,7 @@ import { startProjector } from './start-projector.js';
 import { createSupervision } from './supervision/create-supervision.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(process.env);
   const notificationSettings = notificationSettingsOrExit(process.env);
   const logger = pino({ ...redactingLogOptions, level: config.logLevel, base: { process: 'projector' } });
   const clock = createClock(config.clock, config.clockStart);

@@ -1,25 +1,26 @@
 /**
- * Starts the API in-process on port 0 against a real store: PGlite in a temporary folder, or a fresh
- * PostgreSQL database `api_test_<hex>` on the server of PG_TEST_URL (default the local one), dropped
- * afterwards. CLOCK=manual, so tests move time through POST /admin/clock.
+ * Starts the API in-process on port 0 against a real store (test/support/api-stand.ts): PGlite in a
+ * temporary folder, or a fresh PostgreSQL database on the server of PG_TEST_URL (default the local
+ * one), dropped afterwards. CLOCK=manual, so tests move time through POST /admin/clock.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import pg from 'pg';
 import type { StaffRole } from '#domain/actor/actor.js';
-import { parseInstant } from '#domain/calendar/index.js';
 import { signStaffToken } from '#infra/auth/token-signer.js';
-import { ManualClock } from '#infra/clock/clock.js';
-import { loadConfig } from '#infra/config/app-config.js';
-import { createEventStore } from '#infra/event-store/create-event-store.js';
+import type { ManualClock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
-import { createApiApplication } from '../../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
+import {
+  clockMover,
+  openTestStore,
+  secondApi,
+  serveApi,
+  testConfig,
+  TEST_SECRET,
+  TEST_START,
+  type StoreKind,
+} from '../../support/api-stand.js';
 import {
   httpRequest,
   type ApiResponse,
@@ -27,12 +28,7 @@ import {
   type RequestOptions,
 } from '../../support/http-request.js';
 
-export type StoreKind = 'pglite' | 'postgres';
-
-export const TEST_SECRET = 'api-test-secret-至少三十二个字节-0123456789abcdef';
-/** Monday 2026-03-02 09:00 in Shanghai: a working day in the built-in calendar. */
-export const TEST_START = '2026-03-02T09:00:00+08:00';
-
+export { TEST_SECRET, TEST_START, type StoreKind };
 export type { ApiResponse, RequestOptions };
 
 export interface TestApi {
@@ -48,18 +44,6 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-const ADMIN_DB_URL = (): string => process.env.PG_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_DB_URL() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 export interface StartApiOptions {
   /** More environment for loadConfig (AUTH_JWT_ISSUER …). */
   readonly env?: Record<string, string>;
@@ -73,57 +57,22 @@ export async function startApi(
   start: string = TEST_START,
   options: StartApiOptions = {},
 ): Promise<TestApi> {
-  const clock = new ManualClock(parseInstant(start));
-  let cleanup: () => Promise<void>;
-  let store: EventStore;
-  const storeOptions = { clock: () => new Date(clock.now()), pollIntervalMs: 50 };
-  if (kind === 'pglite') {
-    const dir = await mkdtemp(join(tmpdir(), 'api-test-'));
-    store = await createEventStore(`pglite://${dir}`, storeOptions);
-    cleanup = () => rm(dir, { recursive: true, force: true });
-  } else {
-    const database = `api_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${database}`);
-    const url = new URL(ADMIN_DB_URL());
-    url.pathname = `/${database}`;
-    store = await createEventStore(url.toString(), { ...storeOptions, maxConnections: 20 });
-    cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
-  const config = loadConfig({
-    CLOCK: 'manual',
-    AUTH_JWT_SECRET: TEST_SECRET,
-    LOG_LEVEL: 'error',
-    CONFIGURATION_POLL_MS: '50',
-    ...options.env,
-  });
+  const { clock, store, close: closeStore } = await openTestStore(kind, start);
   const logger = createApiLogger(options.logLevel ?? 'error', options.log);
-  const runtime = await openRuntime(config, { store, clock, logger });
-  const app = await createApiApplication(runtime);
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const adminToken = await tokenFor('admin');
-
-  const request = httpRequest(url, adminToken);
-
+  const runtime = await openRuntime(testConfig(options.env), { store, clock, logger });
+  const { app, url } = await serveApi(runtime);
+  const request = httpRequest(url, await tokenFor('admin'));
   return {
     url,
     store,
     clock,
     app,
     request,
-    async secondInstance() {
-      const second = await createApiApplication({ ...runtime, logger: createApiLogger('error') });
-      await second.listen(0, '127.0.0.1');
-      return { url: (await second.getUrl()).replace('[::1]', '127.0.0.1'), close: () => second.close() };
-    },
-    async setClock(iso) {
-      const res = await request('POST', '/admin/clock', { now: iso });
-      if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
-    },
+    secondInstance: () => secondApi({ ...runtime, logger: createApiLogger('error') }),
+    setClock: clockMover(request),
     async close() {
       await app.close();
-      await store.close();
-      await cleanup();
+      await closeStore();
     },
   };
 }

@@ -3,6 +3,7 @@
  * state: each returns the case id, failing loudly when a step is refused.
  */
 import type { StaffRole } from '#domain/actor/actor.js';
+import { succeeding } from '../../support/http-request.js';
 import { tokenFor, type TestApi } from './api-harness.js';
 
 export const PROMISED_MATTER = {
@@ -24,11 +25,38 @@ export const IMMEDIATE_MATTER = {
   requiredMaterials: [{ code: 'id', name: '身份证' }],
 };
 
+/** The body of PUT /admin/matters/{code} the fixtures send. */
+export interface MatterDefinition {
+  readonly name: string;
+  readonly departmentId: string;
+  readonly kind: 'immediate' | 'promised' | 'escalated';
+  readonly promisedLimitDays: number;
+  readonly requiredMaterials: readonly { readonly code: string; readonly name: string }[];
+}
+
+/** A promised matter of the other department (dept-tax), which `Tokens.otherWindow` handles. */
+export const TAX_MATTER: MatterDefinition = {
+  name: '税务登记',
+  departmentId: 'dept-tax',
+  kind: 'promised',
+  promisedLimitDays: 5,
+  requiredMaterials: [],
+};
+
 export const INQUIRY = {
   centerId: 'center-1',
   channel: 'window',
   applicant: { kind: 'person', name: '张三', idNumber: '110101199003071234', phone: '13800138000' },
   question: '如何办理食品经营许可？',
+};
+
+/** center-1 as the admin configures it: its name and the default office hours. */
+export const CENTER = {
+  name: '某某县政务服务中心',
+  officeHours: [
+    { start: '08:30', end: '12:00' },
+    { start: '14:30', end: '17:30' },
+  ],
 };
 
 export interface Tokens {
@@ -71,15 +99,51 @@ export async function expectOk(
   token: string,
   headers?: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  const res = await api.request(method, path, body, { token, ...(headers && { headers }) });
-  if (res.status !== 201 && res.status !== 200)
-    throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return succeeding(api.request)(method, path, body, { token, ...(headers && { headers }) });
+}
+
+/** Configures center-1 (CENTER with `changes`: another name, local suspension types …), as the admin. */
+export async function defineCenter(
+  api: TestApi,
+  t: Tokens,
+  changes: Record<string, unknown> = {},
+): Promise<void> {
+  await expectOk(api, 'PUT', '/admin/centers/center-1', { ...CENTER, ...changes }, t.admin);
 }
 
 export async function defineMatters(api: TestApi, t: Tokens): Promise<void> {
   await expectOk(api, 'PUT', '/admin/matters/M-001', PROMISED_MATTER, t.admin);
   await expectOk(api, 'PUT', '/admin/matters/M-002', IMMEDIATE_MATTER, t.admin);
+}
+
+/** Defines the tax matter as `code` (with `changes` to TAX_MATTER), as the admin. */
+export async function defineTaxMatter(
+  api: TestApi,
+  t: Tokens,
+  code: string,
+  changes: Partial<MatterDefinition> = {},
+): Promise<void> {
+  await expectOk(api, 'PUT', `/admin/matters/${code}`, { ...TAX_MATTER, ...changes }, t.admin);
+}
+
+/** A case of the tax matter `matterCode`, registered, applied for and accepted by the tax window. */
+export async function acceptedTaxCase(
+  api: TestApi,
+  t: Tokens,
+  matterCode: string,
+  receiptNo: string,
+  inquiry: Record<string, unknown> = INQUIRY,
+): Promise<string> {
+  const id = (await expectOk(api, 'POST', '/cases/inquiries', inquiry, t.otherWindow)).caseId as string;
+  await expectOk(
+    api,
+    'POST',
+    `/cases/${id}/application`,
+    { matterCode, materials: [{ code: 'id' }] },
+    t.otherWindow,
+  );
+  await expectOk(api, 'POST', `/cases/${id}/acceptance`, { receiptNo }, t.otherWindow);
+  return id;
 }
 
 export type CaseStage =

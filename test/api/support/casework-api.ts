@@ -3,7 +3,14 @@
  * type (T6), the fixture matters and an escalated one (T13), the fixture tokens.
  */
 import { startApi, type TestApi } from './api-harness.js';
-import { defineMatters, expectOk, PROMISED_MATTER, tokens, type Tokens } from './case-fixtures.js';
+import {
+  defineCenter,
+  defineMatters,
+  expectOk,
+  PROMISED_MATTER,
+  tokens,
+  type Tokens,
+} from './case-fixtures.js';
 
 export type Recorded = { type: string; data: Record<string, unknown> };
 
@@ -19,20 +26,7 @@ export interface CaseworkApi {
 export async function startCaseworkApi(): Promise<CaseworkApi> {
   const api = await startApi('pglite');
   const t = await tokens();
-  await expectOk(
-    api,
-    'PUT',
-    '/admin/centers/center-1',
-    {
-      name: '某某县政务服务中心',
-      officeHours: [
-        { start: '08:30', end: '12:00' },
-        { start: '14:30', end: '17:30' },
-      ],
-      localSuspensionTypes: ['site_survey'],
-    },
-    t.admin,
-  );
+  await defineCenter(api, t, { localSuspensionTypes: ['site_survey'] });
   await defineMatters(api, t);
   await expectOk(
     api,

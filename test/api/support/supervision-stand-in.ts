@@ -8,6 +8,7 @@ import { createWorkingCalendar, DEFAULT_OFFICE_HOURS } from '#domain/calendar/in
 import { decide } from '#domain/case/decide.js';
 import { DEFAULT_TIMELINESS_POLICY } from '#domain/timeliness/timeliness-policy.js';
 import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
+import { newEventOf } from '#infra/command-handling/handle-command.js';
 import type { TestApi } from './api-harness.js';
 
 export async function runSupervision(api: TestApi, caseId: string): Promise<string[]> {
@@ -23,16 +24,7 @@ export async function runSupervision(api: TestApi, caseId: string): Promise<stri
   if (decision.length === 0) return [];
   await api.store.append(
     streamId,
-    decision.map((e) => ({
-      eventId: randomUUID(),
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      occurredAt: e.occurredAt,
-      actor: { id: e.actor.id, name: e.actor.name, role: e.actor.role, departmentId: null, windowId: null },
-      correlationId: randomUUID(),
-      causationId: null,
-      data: e.data,
-    })),
+    decision.map((e) => newEventOf(e, { eventId: randomUUID(), causationId: null }, randomUUID())),
     state.revision,
   );
   return decision.map((e) => e.type);

@@ -10,13 +10,14 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { StaffRole } from '#domain/actor/actor.js';
 import { signStaffToken } from '#infra/auth/token-signer.js';
 import { DEV_JWT_SECRET } from '#infra/config/app-config.js';
 import { freeTcpPort } from '#infra/read-store/ferretdb/free-tcp-port.js';
 import { startChild, type Child } from '../../projector/support/child-process.js';
-import { httpRequest } from '../../support/http-request.js';
+import { httpRequest, succeeding } from '../../support/http-request.js';
+import { launchChromium } from '../../support/chromium.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 /**
@@ -26,14 +27,6 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS
   ? join(root, process.env.CONSOLE_SCREENSHOTS)
   : join(tmpdir(), 'console-screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 export interface ConsoleStand {
   readonly url: string;
@@ -91,7 +84,7 @@ export async function startConsoleStand(clockStart: string): Promise<ConsoleStan
   let browser: Browser | undefined;
   try {
     await child.waitFor(/API listening on/, 120_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
   } catch (error) {
     child.process.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
@@ -112,12 +105,8 @@ export async function startConsoleStand(clockStart: string): Promise<ConsoleStan
     page,
     token,
     call,
-    async ok(method, path, role, body) {
-      const res = await call(method, path, role, body);
-      if (res.status !== 200 && res.status !== 201)
-        throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body as never;
-    },
+    ok: async (method, path, role, body) =>
+      succeeding(request)(method, path, body, { token: await token(role) }),
     async screenshot(name) {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },

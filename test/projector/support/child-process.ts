@@ -63,3 +63,13 @@ export function startChild(entry: string, args: readonly string[], env: Record<s
     },
   };
 }
+
+/** Whether a process of this id still runs (signal 0 checks without signalling). */
+export const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -6,23 +6,22 @@
  * so the case fixtures there work unchanged.
  */
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Db } from 'mongodb';
-import { parseInstant } from '#domain/calendar/index.js';
-import { ManualClock } from '#infra/clock/clock.js';
-import { loadConfig } from '#infra/config/app-config.js';
-import { createEventStore } from '#infra/event-store/create-event-store.js';
-import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
-import { createApiApplication } from '../../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
-import { startProjector, type RunningProjector } from '../../../apps/projector/src/start-projector.js';
-import { TEST_SECRET, TEST_START, tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import type { RunningProjector } from '../../../apps/projector/src/start-projector.js';
+import { tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import {
+  clockMover,
+  openTestStore,
+  secondApi,
+  serveApi,
+  startInProcessProjector,
+  testConfig,
+  TEST_START,
+} from '../../support/api-stand.js';
 import { httpRequest } from '../../support/http-request.js';
-import { startTestReadServer } from './test-ferretdb.js';
 
 export interface ViewsApi extends TestApi {
   readonly db: Db;
@@ -36,42 +35,15 @@ export interface ViewsApi extends TestApi {
 export async function startViewsApi(
   options: { start?: string; projectionWaitMs?: number } = {},
 ): Promise<ViewsApi> {
-  const clock = new ManualClock(parseInstant(options.start ?? TEST_START));
-  const dir = await mkdtemp(join(tmpdir(), 'views-test-'));
-  const store = await createEventStore(`pglite://${dir}`, {
-    clock: () => new Date(clock.now()),
-    pollIntervalMs: 50,
-  });
-  const config = loadConfig({
-    CLOCK: 'manual',
-    AUTH_JWT_SECRET: TEST_SECRET,
-    LOG_LEVEL: 'error',
-    CONFIGURATION_POLL_MS: '50',
-  });
-  const server = await startTestReadServer();
-  const readStore = await server.database('views_test');
-  const db = readStore.db;
-  // As main.ts: the projector reads identifiers masked (I2), the API decrypted.
-  const projector = startProjector(projectorView(protectPersonalData(store, config)), db, {
-    idlePollMs: 20,
-    leaseRetryMs: 100,
-  });
-  const runtime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
-
-  const createApp = async (): Promise<{ app: INestApplication; url: string }> => {
-    // As `npm start` builds it: the API's module serves the views when given the read store.
-    const created = await createApiApplication({
-      ...runtime,
-      readStoreDb: db,
-      projectionWaitMs: options.projectionWaitMs ?? 5_000,
-    });
-    await created.listen(0, '127.0.0.1');
-    return { app: created, url: (await created.getUrl()).replace('[::1]', '127.0.0.1') };
-  };
-  const { app, url } = await createApp();
-  const adminToken = await tokenFor('admin');
-
-  const request = httpRequest(url, adminToken);
+  const { clock, store, close: closeStore } = await openTestStore('pglite', options.start ?? TEST_START);
+  const config = testConfig();
+  const views = await startInProcessProjector(store, config, 'views_test');
+  const { db, projector } = views;
+  const baseRuntime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
+  // As `npm start` builds it: the API's module serves the views when given the read store.
+  const runtime = { ...baseRuntime, readStoreDb: db, projectionWaitMs: options.projectionWaitMs ?? 5_000 };
+  const { app, url } = await serveApi(runtime);
+  const request = httpRequest(url, await tokenFor('admin'));
 
   return {
     url,
@@ -82,20 +54,12 @@ export async function startViewsApi(
     projector,
     request,
     viewsCaughtUp: () => projector.whenCaughtUp(),
-    async secondInstance() {
-      const second = await createApp();
-      return { url: second.url, close: () => second.app.close() };
-    },
-    async setClock(iso) {
-      const res = await request('POST', '/admin/clock', { now: iso });
-      if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
-    },
+    secondInstance: () => secondApi(runtime),
+    setClock: clockMover(request),
     async close() {
       await app.close();
-      await projector.stop();
-      await server.close();
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
+      await views.close();
+      await closeStore();
     },
   };
 }

@@ -8,29 +8,27 @@
  * the views first wait for the projector, as a client passing `minPosition` would.
  */
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Db } from 'mongodb';
-import { parseInstant } from '#domain/calendar/index.js';
-import { ManualClock } from '#infra/clock/clock.js';
-import { loadConfig } from '#infra/config/app-config.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
-import { createEventStore } from '#infra/event-store/create-event-store.js';
-import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
+import type { Db } from 'mongodb';
 import { createApiApplication } from '../../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
 import { CaseSupervisor } from '../../../apps/projector/src/supervision/case-supervisor.js';
-import { startProjector } from '../../../apps/projector/src/start-projector.js';
 import { createSupervision } from '../../../apps/projector/src/supervision/create-supervision.js';
 import { LateCompletionCheck } from '../../../apps/projector/src/supervision/late-completion-check.js';
 import { SupervisionLoop } from '../../../apps/projector/src/supervision/supervision-loop.js';
-import { TEST_SECRET, TEST_START, tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import { tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import {
+  clockMover,
+  openTestStore,
+  secondApi,
+  startInProcessProjector,
+  testConfig,
+  TEST_START,
+} from '../../support/api-stand.js';
 import { httpRequest } from '../../support/http-request.js';
 import { InMemoryCompletionLedger } from './in-memory-completion-ledger.js';
 import { InMemoryDueCases } from './in-memory-due-cases.js';
-import { startTestReadServer } from '../../projector/support/test-ferretdb.js';
 
 export interface SupervisedApiOptions {
   readonly start?: string;
@@ -55,29 +53,12 @@ export interface SupervisedApi extends TestApi {
 }
 
 export async function startSupervisedApi(options: SupervisedApiOptions = {}): Promise<SupervisedApi> {
-  const clock = new ManualClock(parseInstant(options.start ?? TEST_START));
-  const dir = await mkdtemp(join(tmpdir(), 'supervision-test-'));
-  const store = await createEventStore(`pglite://${dir}`, {
-    clock: () => new Date(clock.now()),
-    pollIntervalMs: 50,
-  });
-  const config = loadConfig({
-    CLOCK: 'manual',
-    AUTH_JWT_SECRET: TEST_SECRET,
-    LOG_LEVEL: 'error',
-    CONFIGURATION_POLL_MS: '50',
-  });
+  const { clock, store, close: closeStore } = await openTestStore('pglite', options.start ?? TEST_START);
+  const config = testConfig();
   const withProjector = (options.readStore ?? 'projector') === 'projector';
-  const server = withProjector ? await startTestReadServer() : undefined;
-  const readStore = await server?.database('supervision_test');
-  const db = readStore?.db;
-  // As main.ts: the projector reads identifiers masked (I2), the API decrypted.
-  const projector = db
-    ? startProjector(projectorView(protectPersonalData(store, config)), db, {
-        idlePollMs: 20,
-        leaseRetryMs: 100,
-      })
-    : undefined;
+  const views = withProjector ? await startInProcessProjector(store, config, 'supervision_test') : undefined;
+  const db = views?.db;
+  const projector = views?.projector;
   // Twice: a read already under way when asked may finish "caught up" without the latest events;
   // the second wait is answered by a read that began after the first answer, so after the call.
   const viewsCaughtUp = async (): Promise<void> => {
@@ -116,11 +97,10 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
   const loop = newLoop();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const adminToken = await tokenFor('admin');
 
   // GET /cases/{id} and /views/* read the projector's views: these suites read their own writes
   // as a front-end does with `minPosition` (API.md), by first letting the projector catch up.
-  const request = httpRequest(url, adminToken, async (method, path) => {
+  const request = httpRequest(url, await tokenFor('admin'), async (method, path) => {
     if (method === 'GET' && /^\/(cases\/[^/?]+(\?|$)|views\/)/.test(path)) await viewsCaughtUp();
   });
 
@@ -135,23 +115,14 @@ export async function startSupervisedApi(options: SupervisedApiOptions = {}): Pr
     viewsCaughtUp,
     request,
     secondLoop: newLoop,
-    stopReadServer: async () => server?.stop(),
-    async secondInstance() {
-      const second = await createApiApplication({ ...runtime, logger: createApiLogger('error') });
-      await second.listen(0, '127.0.0.1');
-      return { url: (await second.getUrl()).replace('[::1]', '127.0.0.1'), close: () => second.close() };
-    },
-    async setClock(iso) {
-      const res = await request('POST', '/admin/clock', { now: iso });
-      if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
-    },
+    stopReadServer: async () => views?.server.stop(),
+    secondInstance: () => secondApi({ ...runtime, logger: createApiLogger('error') }),
+    setClock: clockMover(request),
     async close() {
       await loop.stop();
       await app.close();
-      await projector?.stop();
-      await server?.close();
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
+      await views?.close();
+      await closeStore();
     },
   };
 }

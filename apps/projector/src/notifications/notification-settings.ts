@@ -2,7 +2,7 @@
  * The notifier's settings (E2), from the environment with defaults; tests and the bench pass short
  * ones. Checked at start: a wrong value stops the process with a message naming the variable.
  */
-import { ConfigError } from '#infra/config/app-config.js';
+import { ConfigError, orExitOnConfigError } from '#infra/config/app-config.js';
 
 export interface NotificationSettings {
   /** NOTIFICATIONS: `on` (default) or `off`. */
@@ -62,12 +62,5 @@ export function loadNotificationSettings(env: NodeJS.ProcessEnv): NotificationSe
 }
 
 /** For a process's entry point: the settings, or a message naming the wrong variable and exit 1. */
-export function notificationSettingsOrExit(env: NodeJS.ProcessEnv): NotificationSettings {
-  try {
-    return loadNotificationSettings(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-}
+export const notificationSettingsOrExit = (env: NodeJS.ProcessEnv): NotificationSettings =>
+  orExitOnConfigError(() => loadNotificationSettings(env));

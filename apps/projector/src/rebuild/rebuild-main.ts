@@ -7,7 +7,7 @@
  * Tunables: PROJECTOR_LEASE_TTL_MS (default 15000), PROJECTOR_BATCH_SIZE (default 5000).
  */
 import { redactingLogOptions } from '#infra/logging/personal-data-redaction.js';
-import { ConfigError, loadConfig } from '#infra/config/app-config.js';
+import { loadConfigOrExit } from '#infra/config/app-config.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
 import { openReadStore } from '#infra/read-store/read-store.js';
@@ -20,16 +20,7 @@ const positiveInt = (text: string | undefined): number | undefined =>
   text !== undefined && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(process.env);
   const names = process.argv.slice(2).filter((a) => a !== '--');
   const logger = pino({
     ...redactingLogOptions,

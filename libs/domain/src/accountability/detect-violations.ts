@@ -63,9 +63,12 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
     const before = state;
     state = evolve(state, e);
     if (!firstOfType.has(e.type)) firstOfType.set(e.type, e.eventId);
+    // Most violations: proven by earlier events and this one, held against `by`, found when recorded.
+    const flag = (code: ViolationCode, by: Actor | undefined, ...earlier: (string | undefined)[]): void =>
+      add(code, [...earlier, e.eventId], fromActor(by, state), e.recordedAt);
     // U2: the step happened more than 10 minutes before it was recorded.
     if (parseInstant(e.recordedAt) - parseInstant(e.occurredAt) > BACKDATE_TOLERANCE_MS)
-      add('BACKDATED_ENTRY', [e.eventId], fromActor(e.actor, state), e.recordedAt);
+      flag('BACKDATED_ENTRY', e.actor);
 
     switch (e.type) {
       case 'ApplicationReceived':
@@ -75,44 +78,22 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
         acceptor = e.actor;
         break;
       case 'SupplementRequested':
-        if (e.data.late)
-          add(
-            'LATE_NOTICE',
-            [firstIdOf('ApplicationReceived'), e.eventId],
-            fromActor(e.actor, state),
-            e.recordedAt,
-          );
-        if (e.data.repeated)
-          add(
-            'REPEATED_NOTICE',
-            [firstIdOf('SupplementRequested'), e.eventId],
-            fromActor(e.actor, state),
-            e.recordedAt,
-          );
+        if (e.data.late) flag('LATE_NOTICE', e.actor, firstIdOf('ApplicationReceived'));
+        if (e.data.repeated) flag('REPEATED_NOTICE', e.actor, firstIdOf('SupplementRequested'));
         break;
       case 'ApplicationRejected':
         if (e.data.reasons.length === 0 || (e.data.outsideCompetence && !e.data.competentAuthority))
-          add('REJECTION_WITHOUT_REASON', [e.eventId], fromActor(e.actor, state), e.recordedAt);
+          flag('REJECTION_WITHOUT_REASON', e.actor);
         break;
       case 'ExtensionGranted': {
         // T7: granted (recorded) or told to the applicant only after the old deadline had passed.
         const due = parseInstant(e.data.previousDeadline);
         if (parseInstant(e.recordedAt) > due || parseInstant(e.data.applicantNotifiedAt) > due)
-          add(
-            'EXTENSION_IRREGULAR',
-            [firstIdOf('ApplicationAccepted'), e.eventId],
-            fromActor(e.actor, state),
-            e.recordedAt,
-          );
+          flag('EXTENSION_IRREGULAR', e.actor, firstIdOf('ApplicationAccepted'));
         break;
       }
       case 'ReferralFollowUpWarningIssued':
-        add(
-          'REFERRAL_NOT_FOLLOWED',
-          [firstIdOf('InquiryReferred'), e.eventId],
-          fromActor(state.firstResponder, state),
-          e.recordedAt,
-        );
+        flag('REFERRAL_NOT_FOLLOWED', state.firstResponder, firstIdOf('InquiryReferred'));
         break;
       case 'WarningIssued':
       case 'YellowCardIssued':
@@ -124,38 +105,18 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
         break;
       case 'StepOverdueFlagged':
         if (e.data.step === 'supplement_notice')
-          add(
-            'LATE_NOTICE',
-            [firstIdOf('ApplicationReceived'), e.eventId],
-            fromActor(receiver, state),
-            e.recordedAt,
-          );
+          flag('LATE_NOTICE', receiver, firstIdOf('ApplicationReceived'));
         else if (e.data.step === 'explanation')
-          add(
-            'EXPLANATION_MISSING',
-            [cardEvents.get(e.data.ref), e.eventId],
-            fromActor(acceptor, state),
-            e.recordedAt,
-          );
+          flag('EXPLANATION_MISSING', acceptor, cardEvents.get(e.data.ref));
         else if (e.data.step === 'delivery' || e.data.step === 'preliminary_review') {
           const code = e.data.step === 'delivery' ? 'LATE_DELIVERY' : 'LATE_PRELIMINARY_REVIEW';
           stepFlags.add(e.data.step);
-          add(code, [firstIdOf('ApplicationAccepted'), e.eventId], fromActor(acceptor, state), e.recordedAt);
+          flag(code, acceptor, firstIdOf('ApplicationAccepted'));
         } else if (e.data.step === 'callback') {
           stepFlags.add(`callback:${e.data.ref}`);
-          add(
-            'CALLBACK_MISSING',
-            [evaluationEvents.get(Number(e.data.ref)), e.eventId],
-            fromActor(acceptor ?? receiver, state),
-            e.recordedAt,
-          );
+          flag('CALLBACK_MISSING', acceptor ?? receiver, evaluationEvents.get(Number(e.data.ref)));
         } else if (e.data.step === 'rectification')
-          add(
-            'BAD_REVIEW_NOT_RECTIFIED',
-            [evaluationEvents.get(Number(e.data.ref)), e.eventId],
-            fromActor(acceptor ?? receiver, state),
-            e.recordedAt,
-          );
+          flag('BAD_REVIEW_NOT_RECTIFIED', acceptor ?? receiver, evaluationEvents.get(Number(e.data.ref)));
         break;
       case 'ComplaintFiled':
         complaintEvents.set(e.data.complaintId, { id: e.eventId, subject: e.data.subject });
@@ -177,41 +138,24 @@ export function detectViolations(events: readonly RecordedCaseEvent[]): Violatio
       case 'EvaluationSubmitted':
         evaluationEvents.set(e.data.evaluationNo, e.eventId);
         // P5: a rating staff entered for the applicant is flagged, against whoever entered it.
-        if (e.data.channel === 'proxy')
-          add('PROXY_RATING', [e.eventId], fromActor(e.actor, state), e.recordedAt);
+        if (e.data.channel === 'proxy') flag('PROXY_RATING', e.actor);
         break;
       case 'CaseSuspended':
         // T6: a local suspension type, allowed by the center, is recorded as such for audit.
-        if (e.data.local === true)
-          add('LOCAL_SUSPENSION', [e.eventId], fromActor(e.actor, state), e.recordedAt);
+        if (e.data.local === true) flag('LOCAL_SUSPENSION', e.actor);
         break;
       // T12, T13, P6: a step recorded past its limit is the violation, unless supervision flagged it first.
       case 'DecisionDelivered':
         if (e.data.late && !stepFlags.has('delivery'))
-          add(
-            'LATE_DELIVERY',
-            [firstIdOf('CaseCompleted'), e.eventId],
-            fromActor(e.actor, state),
-            e.recordedAt,
-          );
+          flag('LATE_DELIVERY', e.actor, firstIdOf('CaseCompleted'));
         break;
       case 'PreliminaryReviewCompleted':
         if (e.data.late && !stepFlags.has('preliminary_review'))
-          add(
-            'LATE_PRELIMINARY_REVIEW',
-            [firstIdOf('ApplicationAccepted'), e.eventId],
-            fromActor(e.actor, state),
-            e.recordedAt,
-          );
+          flag('LATE_PRELIMINARY_REVIEW', e.actor, firstIdOf('ApplicationAccepted'));
         break;
       case 'EvaluationCallbackRecorded':
         if (e.data.late && !stepFlags.has(`callback:${e.data.evaluationNo}`))
-          add(
-            'CALLBACK_MISSING',
-            [evaluationEvents.get(e.data.evaluationNo), e.eventId],
-            fromActor(e.actor, state),
-            e.recordedAt,
-          );
+          flag('CALLBACK_MISSING', e.actor, evaluationEvents.get(e.data.evaluationNo));
         break;
       default:
         break;

@@ -1,5 +1,6 @@
 import type { EpochMs } from '../calendar/calendar-types.js';
 import type { EvaluationRecord } from '../case/case-state.js';
+import { inPeriod } from './period.js';
 
 /** What P7 reads of a case (a `CaseState` is one): when it was decided, and its ratings. */
 export interface EvaluatedCase {
@@ -30,8 +31,6 @@ export interface EvaluationRates {
   readonly ratingsPerCompletedCase: number | null;
 }
 
-const inPeriod = (t: EpochMs | undefined, from: EpochMs, to: EpochMs): boolean =>
-  t !== undefined && t >= from && t < to;
 const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 
 /** P7 over the given cases: ratings submitted in [from, to), cases decided in [from, to). Pure. */

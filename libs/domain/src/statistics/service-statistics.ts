@@ -1,6 +1,7 @@
 import type { EpochMs } from '../calendar/calendar-types.js';
 import { officeMinutesPerDay, officeMinutesBetween, type OfficeClock } from '../calendar/index.js';
 import type { CaseState } from '../case/case-state.js';
+import { inPeriod } from './period.js';
 
 /** S1: the figures a window reports for a period (seed 001). */
 export interface ServiceStatistics {
@@ -21,9 +22,6 @@ export interface ServiceStatistics {
   /** Share of evaluations scoring 4 or 5; null without evaluations. */
   readonly satisfactionRate: number | null;
 }
-
-const inPeriod = (t: EpochMs | undefined, from: EpochMs, to: EpochMs): boolean =>
-  t !== undefined && t >= from && t < to;
 
 /** S1 over the given cases, counting each step whose time falls in [from, to). */
 export function serviceStatistics(

@@ -167,6 +167,11 @@ export class CaseHistory {
     );
   }
 
+  /** Supervision's check (C1–C5, T10, F3), by the system. */
+  supervised(when?: When): CaseHistory {
+    return this.step(supervisionCheck, when);
+  }
+
   events(): CaseEvent[] {
     return [...this.recordedEvents];
   }

@@ -35,9 +35,9 @@ export function domainActor(envelope: RecordedEvent['actor']): Actor {
   };
 }
 
-/** The domain's event of a recorded one, older shapes upcast (upcast.ts: stored events never change). */
-export function toCaseEvent(recorded: RecordedEvent): RecordedCaseEvent {
-  return upcastCaseEvent({
+/** What the domain reads of a recorded event (case or complaint): the fact, its id and recording time. */
+export function recordedFact(recorded: RecordedEvent) {
+  return {
     type: recorded.type,
     schemaVersion: recorded.schemaVersion,
     occurredAt: recorded.occurredAt,
@@ -45,7 +45,12 @@ export function toCaseEvent(recorded: RecordedEvent): RecordedCaseEvent {
     data: recorded.data,
     eventId: recorded.eventId,
     recordedAt: recorded.recordedAt,
-  }) as RecordedCaseEvent;
+  };
+}
+
+/** The domain's event of a recorded one, older shapes upcast (upcast.ts: stored events never change). */
+export function toCaseEvent(recorded: RecordedEvent): RecordedCaseEvent {
+  return upcastCaseEvent(recordedFact(recorded)) as RecordedCaseEvent;
 }
 
 export function caseStateOf(recorded: readonly RecordedEvent[]): CaseState {

@@ -6,7 +6,7 @@ import type { RecordedComplaintEvent } from '#domain/complaint/complaint-violati
 import { COMPLAINT_STREAM_PREFIX } from '#domain/complaint/complaint-events.js';
 import { foldComplaint, type ComplaintState } from '#domain/complaint/complaint-state.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { domainActor } from './case-stream.js';
+import { recordedFact } from './case-stream.js';
 
 export function complaintIdOf(event: RecordedEvent): string | undefined {
   return event.streamId.startsWith(COMPLAINT_STREAM_PREFIX)
@@ -15,15 +15,7 @@ export function complaintIdOf(event: RecordedEvent): string | undefined {
 }
 
 export function toComplaintEvent(recorded: RecordedEvent): RecordedComplaintEvent {
-  return {
-    type: recorded.type,
-    schemaVersion: recorded.schemaVersion,
-    occurredAt: recorded.occurredAt,
-    actor: domainActor(recorded.actor),
-    data: recorded.data,
-    eventId: recorded.eventId,
-    recordedAt: recorded.recordedAt,
-  } as RecordedComplaintEvent;
+  return recordedFact(recorded) as RecordedComplaintEvent;
 }
 
 export function complaintStateOf(recorded: readonly RecordedEvent[]): ComplaintState {

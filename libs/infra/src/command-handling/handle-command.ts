@@ -111,6 +111,17 @@ export function recordedActor(actor: Actor): RecordedActor {
   };
 }
 
+/** A decided event as the store records it: the fact and its actor (U1), under the ids given. */
+export const newEventOf = (e: DecidedEvent, envelope: Envelope, correlationId: string): NewEvent => ({
+  ...envelope,
+  type: e.type,
+  schemaVersion: e.schemaVersion,
+  occurredAt: e.occurredAt,
+  actor: recordedActor(e.actor),
+  correlationId,
+  data: e.data,
+});
+
 export async function handleCommand<E extends DecidedEvent>(
   store: EventStore,
   request: CommandRequest<E>,
@@ -186,18 +197,16 @@ export async function handleCommand<E extends DecidedEvent>(
       };
 
     const cause = request.envelope ? undefined : causationId();
-    const toAppend: NewEvent[] = decision.map((e, index) => ({
-      ...(request.envelope?.(e, index, events) ?? {
-        eventId: scope ? derivedEventId(scope, streamId, index) : crypto.randomUUID(),
-        causationId: cause ?? null,
-      }),
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      occurredAt: e.occurredAt,
-      actor: recordedActor(e.actor),
-      correlationId: request.correlationId,
-      data: e.data,
-    }));
+    const toAppend: NewEvent[] = decision.map((e, index) =>
+      newEventOf(
+        e,
+        request.envelope?.(e, index, events) ?? {
+          eventId: scope ? derivedEventId(scope, streamId, index) : crypto.randomUUID(),
+          causationId: cause ?? null,
+        },
+        request.correlationId,
+      ),
+    );
     try {
       const result = await store.append(streamId, toAppend, revision < 0 ? 'no_stream' : revision);
       cache?.appended(streamId, events, result.events);

@@ -103,6 +103,20 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
 
+/** For a process's entry point: a ConfigError's problems go to stderr, then the process exits 1. */
+export function orExitOnConfigError<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+export const loadConfigOrExit = (env: Env = process.env): AppConfig =>
+  orExitOnConfigError(() => loadConfig(env));
+
 /** Parses and checks the environment; throws `ConfigError` listing every problem. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];

@@ -1,5 +1,5 @@
 import { DEFAULT_TIMELINESS_POLICY } from '../../timeliness/timeliness-policy.js';
-import { at, clock, guide, supervisor, system } from '../../case/specs/given-when-then.js';
+import { at, clock, guide, supervisor, system } from '../../testing/fixtures.js';
 import type { ComplaintCommand } from '../complaint-commands.js';
 import type { ComplaintEvent } from '../complaint-events.js';
 import { complaintNextCheckAt, complaintOverdue, foldComplaint } from '../complaint-state.js';

@@ -1,25 +1,13 @@
 import type { CaseEvent } from '../../case/case-events.js';
-import type { RunSupervisionCheck } from '../../case/case-commands.js';
-import {
-  acceptedCase,
-  events,
-  guide,
-  history,
-  stateOf,
-  system,
-  when,
-} from '../../case/specs/given-when-then.js';
+import { aCase, anAcceptedCase, guide, stateOf } from '../../testing/index.js';
 import { caseFactsOf } from '../case-facts.js';
 import { NOTIFICATION_KINDS, type NotificationContent } from '../notification.js';
 import { notificationsOf } from '../notifications-of.js';
 
-const check: RunSupervisionCheck = { type: 'RunSupervisionCheck', actor: system };
 // A 5-day case accepted Monday 2026-03-02 (by 窗口王芳 of dept-market, win-3) is due Monday 2026-03-09 17:30.
-const accepted = (): CaseEvent[] => acceptedCase('2026-03-02T10:00:00+08:00');
-const supervise = (given: CaseEvent[], now: string): CaseEvent[] => [
-  ...given,
-  ...events(when(given, check, { now })),
-];
+const accepted = (): CaseEvent[] => anAcceptedCase('2026-03-02T10:00:00+08:00').events();
+const supervise = (given: CaseEvent[], now: string): CaseEvent[] =>
+  aCase('case-1', given).supervised(now).events();
 
 /** Then: the notifications of each event after `given`, each from the case's facts as of its event. */
 function notificationsAfter(given: readonly CaseEvent[], all: readonly CaseEvent[]): NotificationContent[] {
@@ -36,31 +24,26 @@ const yellow = (): CaseEvent[] => supervise(warned(), '2026-03-09T17:31:00+08:00
 const redByExplanation = (): CaseEvent[] => supervise(yellow(), '2026-03-11T17:31:00+08:00');
 
 function referredAndOverdue(): CaseEvent[] {
-  const given = history([
-    [
-      {
-        type: 'RegisterInquiry',
-        actor: guide,
-        caseId: 'case-2',
-        centerId: 'center-1',
-        channel: 'window',
-        applicant: { kind: 'person', name: '李四', idNumber: '320102198805061234', phone: '13912345678' },
-        question: '办理营业执照需要什么材料？',
-      },
-      { now: '2026-03-02T10:00:00+08:00' },
-    ],
-    [
-      {
-        type: 'ReferInquiry',
-        actor: guide,
-        toDepartmentId: 'dept-market',
-        handlerName: '王芳',
-        handlerPhone: '0517-1234567',
-      },
-      { now: '2026-03-02T10:00:00+08:00' },
-    ],
-  ]);
-  return supervise(given, '2026-03-05T17:31:00+08:00');
+  return aCase('case-2')
+    .at('2026-03-02T10:00:00+08:00')
+    .step({
+      type: 'RegisterInquiry',
+      actor: guide,
+      caseId: 'case-2',
+      centerId: 'center-1',
+      channel: 'window',
+      applicant: { kind: 'person', name: '李四', idNumber: '320102198805061234', phone: '13912345678' },
+      question: '办理营业执照需要什么材料？',
+    })
+    .step({
+      type: 'ReferInquiry',
+      actor: guide,
+      toDepartmentId: 'dept-market',
+      handlerName: '王芳',
+      handlerPhone: '0517-1234567',
+    })
+    .supervised('2026-03-05T17:31:00+08:00')
+    .events();
 }
 
 describe('notification recipients (E1)', () => {

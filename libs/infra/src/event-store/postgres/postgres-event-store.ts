@@ -143,6 +143,24 @@ export interface BesideRow {
   readonly sql: (param: (value: unknown) => string) => string;
 }
 
+interface LastEventRow {
+  readonly revision: string;
+  readonly hash: string;
+  readonly hash_alg: string | null;
+  readonly recorded_ms: number;
+}
+
+/** The head a stream's last event (LAST_EVENT's row) makes; no row, the empty stream. */
+const headOfLast = (last: LastEventRow | undefined): StreamHead =>
+  last
+    ? {
+        revision: Number(last.revision),
+        hash: last.hash,
+        alg: last.hash_alg ?? LEGACY_HASH_ALGORITHM,
+        recordedAtMs: last.recorded_ms,
+      }
+    : EMPTY_STREAM;
+
 export class PostgresEventStore implements EventStore {
   private readonly heads = new StreamHeadCache(HEAD_CACHE_SIZE);
   private readonly wakeUps: SubscriberWakeUps;
@@ -288,20 +306,8 @@ export class PostgresEventStore implements EventStore {
     const result = await this.db.transaction((tx) =>
       work(tx, async (streamId, events, expected) => {
         const prepared = prepareAppend(streamId, events, expected);
-        const [last] = await tx.query<{
-          revision: string;
-          hash: string;
-          hash_alg: string | null;
-          recorded_ms: number;
-        }>(LAST_EVENT, [streamId]);
-        const head: StreamHead = last
-          ? {
-              revision: Number(last.revision),
-              hash: last.hash,
-              alg: last.hash_alg ?? LEGACY_HASH_ALGORITHM,
-              recordedAtMs: last.recorded_ms,
-            }
-          : EMPTY_STREAM;
+        const [last] = await tx.query<LastEventRow>(LAST_EVENT, [streamId]);
+        const head = headOfLast(last);
         const expectedRevision = expected === 'no_stream' ? -1 : expected;
         if (expectedRevision !== 'any' && expectedRevision !== head.revision) {
           throw new WrongExpectedRevision(streamId, expected, head.revision);
@@ -510,20 +516,8 @@ export class PostgresEventStore implements EventStore {
     const known = this.heads.get(streamId);
     if (expected === 'no_stream') return known ? undefined : EMPTY_STREAM;
     if (expected === 'any') {
-      const [last] = await this.db.query<{
-        revision: string;
-        hash: string;
-        hash_alg: string | null;
-        recorded_ms: number;
-      }>(LAST_EVENT, [streamId], 'es_last_event');
-      return last
-        ? {
-            revision: Number(last.revision),
-            hash: last.hash,
-            alg: last.hash_alg ?? LEGACY_HASH_ALGORITHM,
-            recordedAtMs: last.recorded_ms,
-          }
-        : EMPTY_STREAM;
+      const [last] = await this.db.query<LastEventRow>(LAST_EVENT, [streamId], 'es_last_event');
+      return headOfLast(last);
     }
     if (known && known.revision === expected) return known;
     if (known && known.revision > expected) return undefined;
