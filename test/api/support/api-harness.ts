@@ -60,6 +60,32 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/**
+ * An event store of the test's own on `clock`: PGlite in a temporary folder, or a fresh PostgreSQL
+ * database `api_test_<hex>`; `cleanup` (after `store.close()`) removes the folder or drops the database.
+ */
+export async function openTestStore(
+  kind: StoreKind,
+  clock: ManualClock,
+): Promise<{ store: EventStore; cleanup: () => Promise<void> }> {
+  const storeOptions = { clock: () => new Date(clock.now()), pollIntervalMs: 50 };
+  if (kind === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'api-test-'));
+    return {
+      store: await createEventStore(`pglite://${dir}`, storeOptions),
+      cleanup: () => rm(dir, { recursive: true, force: true }),
+    };
+  }
+  const database = `api_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${database}`);
+  const url = new URL(ADMIN_DB_URL());
+  url.pathname = `/${database}`;
+  return {
+    store: await createEventStore(url.toString(), { ...storeOptions, maxConnections: 20 }),
+    cleanup: () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+  };
+}
+
 export interface StartApiOptions {
   /** More environment for loadConfig (AUTH_JWT_ISSUER …). */
   readonly env?: Record<string, string>;
@@ -74,21 +100,7 @@ export async function startApi(
   options: StartApiOptions = {},
 ): Promise<TestApi> {
   const clock = new ManualClock(parseInstant(start));
-  let cleanup: () => Promise<void>;
-  let store: EventStore;
-  const storeOptions = { clock: () => new Date(clock.now()), pollIntervalMs: 50 };
-  if (kind === 'pglite') {
-    const dir = await mkdtemp(join(tmpdir(), 'api-test-'));
-    store = await createEventStore(`pglite://${dir}`, storeOptions);
-    cleanup = () => rm(dir, { recursive: true, force: true });
-  } else {
-    const database = `api_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${database}`);
-    const url = new URL(ADMIN_DB_URL());
-    url.pathname = `/${database}`;
-    store = await createEventStore(url.toString(), { ...storeOptions, maxConnections: 20 });
-    cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
+  const { store, cleanup } = await openTestStore(kind, clock);
   const config = loadConfig({
     CLOCK: 'manual',
     AUTH_JWT_SECRET: TEST_SECRET,

@@ -1,26 +1,29 @@
 /**
  * The API with the views over the projector's read models, in-process for the HTTP tests: PGlite in
- * a temporary folder, a FerretDB of the suite's own, the projector in the same process (as `npm
- * start` runs it), CLOCK=manual; the application is createApiApplication's with the read store, as
+ * a temporary folder (or, with `store: 'postgres'`, a fresh database on PG_TEST_URL), a FerretDB of
+ * the suite's own, the projector in the same process (as `npm start` runs it), CLOCK=manual; the application is createApiApplication's with the read store, as
  * `npm start` builds it (GET /cases/{id} from the view). Answers the `TestApi` of test/api/support,
  * so the case fixtures there work unchanged.
  */
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import { parseInstant } from '#domain/calendar/index.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { loadConfig } from '#infra/config/app-config.js';
-import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { projectorView, protectPersonalData } from '#infra/personal-data/protect-personal-data.js';
 import { createApiApplication } from '../../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
 import { startProjector, type RunningProjector } from '../../../apps/projector/src/start-projector.js';
-import { TEST_SECRET, TEST_START, tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import {
+  openTestStore,
+  TEST_SECRET,
+  TEST_START,
+  tokenFor,
+  type StoreKind,
+  type TestApi,
+} from '../../api/support/api-harness.js';
 import { httpRequest } from '../../support/http-request.js';
 import { startTestReadServer } from './test-ferretdb.js';
 
@@ -34,14 +37,10 @@ export interface ViewsApi extends TestApi {
 }
 
 export async function startViewsApi(
-  options: { start?: string; projectionWaitMs?: number } = {},
+  options: { start?: string; projectionWaitMs?: number; store?: StoreKind } = {},
 ): Promise<ViewsApi> {
   const clock = new ManualClock(parseInstant(options.start ?? TEST_START));
-  const dir = await mkdtemp(join(tmpdir(), 'views-test-'));
-  const store = await createEventStore(`pglite://${dir}`, {
-    clock: () => new Date(clock.now()),
-    pollIntervalMs: 50,
-  });
+  const { store, cleanup } = await openTestStore(options.store ?? 'pglite', clock);
   const config = loadConfig({
     CLOCK: 'manual',
     AUTH_JWT_SECRET: TEST_SECRET,
@@ -95,7 +94,7 @@ export async function startViewsApi(
       await projector.stop();
       await server.close();
       await store.close();
-      await rm(dir, { recursive: true, force: true });
+      await cleanup();
     },
   };
 }
