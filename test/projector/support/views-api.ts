@@ -1,7 +1,7 @@
 /**
  * The API with the views over the projector's read models, in-process for the HTTP tests: PGlite in
- * a temporary folder, a FerretDB of the suite's own, the projector in the same process (as `npm
- * start` runs it), CLOCK=manual; the application is createApiApplication's with the read store, as
+ * a temporary folder (or, with `store: 'postgres'`, a fresh database on PG_TEST_URL), a FerretDB of
+ * the suite's own, the projector in the same process (as `npm start` runs it), CLOCK=manual; the application is createApiApplication's with the read store, as
  * `npm start` builds it (GET /cases/{id} from the view). Answers the `TestApi` of test/api/support,
  * so the case fixtures there work unchanged.
  */
@@ -20,6 +20,7 @@ import {
   startInProcessProjector,
   testConfig,
   TEST_START,
+  type StoreKind,
 } from '../../support/api-stand.js';
 import { httpRequest } from '../../support/http-request.js';
 
@@ -33,9 +34,9 @@ export interface ViewsApi extends TestApi {
 }
 
 export async function startViewsApi(
-  options: { start?: string; projectionWaitMs?: number } = {},
+  options: { start?: string; projectionWaitMs?: number; store?: StoreKind } = {},
 ): Promise<ViewsApi> {
-  const { clock, store, close: closeStore } = await openTestStore('pglite', options.start ?? TEST_START);
+  const { clock, store, close: closeStore } = await openTestStore(options.store ?? 'pglite', options.start ?? TEST_START);
   const config = testConfig();
   const views = await startInProcessProjector(store, config, 'views_test');
   const { db, projector } = views;
