@@ -99,7 +99,10 @@ interface Slot {
   readonly collection: string;
   readonly id: string;
   doc: ProjectedDocument | undefined;
-  /** The document as stored (decoded), what an update of the changed fields is computed against. */
+  /**
+   * The document as stored (its encoded, stored form, as read: a document of an older version keeps
+   * its older fields), what an update of the changed fields is computed against.
+   */
   base: ProjectedDocument | undefined;
   /** `_position` as stored (what the next write is guarded with); undefined when not stored. */
   stored: Position | undefined;
@@ -298,6 +301,7 @@ class PureProjectionWorker implements ProjectionWorker {
     const slots = new Map<string, Slot>();
     const missing: string[] = [];
     const written = this.written?.get(collection);
+    const codec = this.codec(collection);
     for (const id of ids) {
       if (slots.has(id)) continue;
       const cached = this.cache.get(collection, id);
@@ -312,11 +316,11 @@ class PureProjectionWorker implements ProjectionWorker {
       };
       slots.set(id, slot);
       if (cached) {
-        slot.doc = slot.base = cached.doc;
+        slot.doc = cached.doc;
+        slot.base = codec ? codec.encode(cached.doc) : cached.doc;
         slot.stored = slot.position = cached.position;
       } else if (!written || written.has(id)) missing.push(id);
     }
-    const codec = this.codec(collection);
     const store = this.collection(collection);
     // `$in` in chunks, a few in flight: one index read per chunk on MongoDB, and on the local
     // FerretDB build, which takes `_id: {$in}` to its _id index (scripts/ensure-ferretdb.sh).
@@ -329,7 +333,8 @@ class PureProjectionWorker implements ProjectionWorker {
           const doc = codec ? codec.decode(raw) : raw;
           const slot = slots.get(String(raw._id));
           if (!slot) continue;
-          slot.doc = slot.base = doc;
+          slot.doc = doc;
+          slot.base = raw;
           slot.stored = slot.position = (raw as { _position?: Position })._position;
         }
       }),
@@ -363,14 +368,15 @@ class PureProjectionWorker implements ProjectionWorker {
     // A stored document gets an update of the fields that changed; a new one is inserted whole.
     const updates: GuardedUpdate[] = [];
     const writes: GuardedWrite[] = [];
-    for (const slot of dirty)
+    const encoded = new Map(dirty.map((slot) => [slot, encode(slot.doc!)]));
+    for (const [slot, next] of encoded)
       if (slot.stored !== undefined && slot.base !== undefined) {
-        const update = unitUpdate(encode(slot.base), encode(slot.doc!), slot.position!);
+        const update = unitUpdate(slot.base, next, slot.position!);
         updates.push({ id: slot.id, builtFrom: slot.stored, update });
       } else
         writes.push({
           // `_position` last: a document read back carries the one it was stored with.
-          document: { ...encode(slot.doc!), _id: slot.id, _position: slot.position! },
+          document: { ...next, _id: slot.id, _position: slot.position! },
           builtFrom: slot.stored,
         });
     const options = { concurrency: this.options.writeConcurrency ?? 4 };
@@ -386,7 +392,7 @@ class PureProjectionWorker implements ProjectionWorker {
       slot.stored = slot.position;
       slot.dirty = false;
       written?.add(slot.id);
-      slot.base = slot.doc;
+      slot.base = encoded.get(slot);
       this.cache.set(collection, slot.id, { doc: slot.doc!, position: slot.position! });
     }
   }
