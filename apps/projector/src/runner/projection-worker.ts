@@ -4,7 +4,8 @@
  * skipping every event a document has already seen (its `_position`), writes the shared documents'
  * deltas (shared-deltas.ts) then the unit documents (new ones whole, stored ones as an update of the
  * fields that changed: unit-update.ts), guarded by the position they were built from, parks the events that could not be
- * applied, and saves the checkpoint after the batch.
+ * applied, and returns the checkpoint the runner saves after the round (one command for all
+ * projections: checkpoint-store.ts `saveCheckpoints`).
  *
  * A replayed event changes nothing: a document whose `_position` is at or past it skips it. A crash
  * anywhere leaves documents that are each either before or after a batch's events, never between:
@@ -32,7 +33,7 @@ import {
   type SharedDelta,
 } from '../projection/projection.js';
 import { finishSwap } from '../rebuild/swap-rebuilt-collections.js';
-import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpoint-store.js';
+import { loadCheckpoint, type CheckpointToSave, type LoadedCheckpoint } from './checkpoint-store.js';
 import { DocumentCache } from './document-cache.js';
 import { parkEvents, type ParkedEvent } from './parked-events.js';
 import { MergedDelta, writeMerged } from './shared-deltas.js';
@@ -69,6 +70,14 @@ export interface WorkerOptions {
   readonly logger?: Logger;
 }
 
+/** A batch whose documents are written: its checkpoint is still to be saved, then `commit`ted. */
+export interface AppliedBatch {
+  readonly outcome: BatchOutcome;
+  readonly checkpoint: CheckpointToSave;
+  /** Moves the worker to the checkpoint, once it is saved. */
+  commit(): void;
+}
+
 export interface ProjectionWorker {
   readonly projection: AnyProjection;
   readonly target: WorkerTarget;
@@ -80,8 +89,11 @@ export interface ProjectionWorker {
   start(): Promise<void>;
   /** Forgets cached documents: after a failed write or a lost lease they may be stale. */
   invalidate(): void;
-  /** Applies `events` (all after the checkpoint, in position order) and moves the checkpoint to `next`. */
-  applyBatch(events: readonly RecordedEvent[], next: Position): Promise<BatchOutcome>;
+  /**
+   * Applies `events` (all after the checkpoint, in position order) and returns the checkpoint at
+   * `next` to save; the worker moves there on `commit`.
+   */
+  applyBatch(events: readonly RecordedEvent[], next: Position): Promise<AppliedBatch>;
 }
 
 export function createWorker(
@@ -198,7 +210,7 @@ class PureProjectionWorker implements ProjectionWorker {
     this.written = undefined;
   }
 
-  async applyBatch(events: readonly RecordedEvent[], next: Position): Promise<BatchOutcome> {
+  async applyBatch(events: readonly RecordedEvent[], next: Position): Promise<AppliedBatch> {
     const p = this.projection;
     let context = this.context;
     const t0 = performance.now();
@@ -278,7 +290,7 @@ class PureProjectionWorker implements ProjectionWorker {
           'event parked: the projection cannot apply it',
         );
     }
-    await saveCheckpoint(this.db, this.target.checkpointId, {
+    const checkpoint: CheckpointToSave = {
       projection: p.name,
       position: next,
       context,
@@ -286,10 +298,12 @@ class PureProjectionWorker implements ProjectionWorker {
       contextUnchanged: context === this.context,
       phase: this.target.phase,
       version: this.builtWith,
-    });
-    this.context = context;
-    if (next > this.position) this.position = next;
-    return { applied, parked: parked.length };
+    };
+    const commit = (): void => {
+      this.context = context;
+      if (next > this.position) this.position = next;
+    };
+    return { outcome: { applied, parked: parked.length }, checkpoint, commit };
   }
 
   /** The documents with these ids, from the cache, else from the store (absent ones as undefined). */
@@ -418,7 +432,7 @@ class SelfWritingWorker implements ProjectionWorker {
 
   invalidate(): void {}
 
-  async applyBatch(events: readonly RecordedEvent[], next: Position): Promise<BatchOutcome> {
+  async applyBatch(events: readonly RecordedEvent[], next: Position): Promise<AppliedBatch> {
     const filter = this.projection.filter;
     const wanted = events.filter((e) =>
       !filter
@@ -428,15 +442,17 @@ class SelfWritingWorker implements ProjectionWorker {
           : filter.eventTypes.includes(e.type),
     );
     if (wanted.length > 0) await this.projection.apply(wanted);
-    await saveCheckpoint(this.db, this.target.checkpointId, {
+    const checkpoint: CheckpointToSave = {
       projection: this.projection.name,
       position: next,
       context: null,
       contextUnchanged: true,
       phase: this.target.phase,
       version: this.builtWith,
-    });
-    if (next > this.position) this.position = next;
-    return { applied: wanted.length, parked: 0 };
+    };
+    const commit = (): void => {
+      if (next > this.position) this.position = next;
+    };
+    return { outcome: { applied: wanted.length, parked: 0 }, checkpoint, commit };
   }
 }
