@@ -9,7 +9,8 @@
  * projection from nothing (its rate is `rebuildEventsPerSec`). At 10,000 and at 100,000 open cases,
  * 100 probe events (half complete a real case, half register a new one), each appended alone and
  * projected by the real projector before the next: the bytes of every command sent to the read
- * store and the documents written (`bytesPerEvent*`).
+ * store and the documents written (`bytesPerEvent*`); after each 100, a line of the bytes per event
+ * by command and collection (command-bytes.ts; BENCH_SHOW_COMMANDS=1 prints one command of each).
  *
  * SEEDED, not projected: the open cases beyond the real ones (to 50,000, 100,000 and
  * BENCH_TICK_LARGE = 1,000,000) are written straight into `case_views` (seed-case-views.ts): each
