@@ -9,7 +9,8 @@
  * projection from nothing (its rate is `rebuildEventsPerSec`). At 10,000 and at 100,000 open cases,
  * 100 probe events (half complete a real case, half register a new one), each appended alone and
  * projected by the real projector before the next: the bytes of every command sent to the read
- * store and the documents written (`bytesPerEvent*`).
+ * store and the documents written (`bytesPerEvent*`); after each 100, a line of the bytes per event
+ * by command and collection (command-bytes.ts; BENCH_SHOW_COMMANDS=1 prints one command of each).
  *
  * SEEDED, not projected: the open cases beyond the real ones (to 50,000, 100,000 and
  * BENCH_TICK_LARGE = 1,000,000) are written straight into `case_views` (seed-case-views.ts): each
@@ -42,6 +43,7 @@ import { CaseSupervisor } from '../../apps/projector/src/supervision/case-superv
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { SupervisionLoop } from '../../apps/projector/src/supervision/supervision-loop.js';
 import { accept, clerk, DAY, MATTER, percentile, record, SPREAD, T0 } from './bench-cases.js';
+import { CommandBytes } from './command-bytes.js';
 import { projectionContext, seedCaseViews } from './seed-case-views.js';
 
 const REAL = Number(process.env.BENCH_REAL_CASES ?? 10_000);
@@ -106,7 +108,9 @@ async function main(): Promise<void> {
   });
   const db = client.db(`read_store_cost_${Date.now().toString(36)}`);
   const sent = { bytes: 0, documents: 0, largest: 0 };
+  const byCommand = new CommandBytes();
   client.on('commandStarted', (e: CommandStartedEvent) => {
+    byCommand.record(e);
     sent.bytes += BSON.calculateObjectSize(e.command);
     if (!WRITES.has(e.commandName)) return;
     const docs = (e.command.documents ?? e.command.updates?.map((u: Document) => u.u) ?? []) as Document[];
@@ -156,9 +160,11 @@ async function main(): Promise<void> {
     const probe = async (round: number): Promise<{ median: number; p99: number; docs: number }> => {
       const bytes: number[] = [];
       const docs: number[] = [];
+      byCommand.clear();
       for (let p = 0; p < PROBES; p++) {
         clock.set(clock.now() + 1000);
         const before = { ...sent };
+        byCommand.active = true;
         if (p % 2 === 0) {
           const id = `c${String(REAL - (round + 1) * PROBES * 2 + p * 2).padStart(7, '0')}`;
           const state = caseStateOf(await store.readStream(`case-${id}`));
@@ -174,9 +180,12 @@ async function main(): Promise<void> {
           await record(store, configuration, id, initialState, [accept(id)[0]!], clock.now());
         }
         await projector!.whenCaughtUp();
+        byCommand.active = false;
         bytes.push(sent.bytes - before.bytes);
         docs.push(sent.documents - before.documents);
       }
+      // Where the bytes go: per event, by command and collection ([bytes, commands]).
+      console.log(JSON.stringify({ round, bytesPerEventByCommand: byCommand.perEvent(PROBES) }));
       return { median: percentile(bytes, 50), p99: percentile(bytes, 99), docs: percentile(docs, 50) };
     };
     // Every case overdue (the seeded ones are accepted up to 20 days after T0).

@@ -80,6 +80,24 @@ export class ProjectionLeases {
     return true;
   }
 
+  /**
+   * Renews several leases in one command (issue 19: one round's renewals, not one command per
+   * projection) when each is still ours and no handover is asked; otherwise each goes through
+   * `renew`, which hands over or reports it lost. The names still ours.
+   */
+  async renewAll(names: readonly string[]): Promise<Set<string>> {
+    if (names.length > 1) {
+      const renewed = await this.leases.updateMany(
+        { _id: { $in: [...names] }, owner: this.owner, handoverTo: { $exists: false } },
+        { $set: { expiresAt: new Date(Date.now() + this.ttlMs) } },
+      );
+      if (renewed.matchedCount === names.length) return new Set(names);
+    }
+    const kept = new Set<string>();
+    for (const name of names) if (await this.renew(name)) kept.add(name);
+    return kept;
+  }
+
   /** Lets the lease go at once, so another process need not wait for it to expire. */
   async release(name: string): Promise<void> {
     await this.leases.updateOne(

@@ -1,8 +1,8 @@
 /**
  * The projector's loop (DESIGN.md "Read models", issue 6): for every projection whose lease this
  * process holds, read events from its checkpoint in batches (one read serves every projection, from
- * the earliest checkpoint), apply them (projection-worker.ts), and save the checkpoint after each
- * batch. When caught up it polls for new events. When the event store or the read store fails it
+ * the earliest checkpoint), apply them (projection-worker.ts), and save the checkpoints of the
+ * round's batches in one command (issue 19: not one per projection per event). When caught up it polls for new events. When the event store or the read store fails it
  * backs off (100 ms doubling to 10 s) and resumes from the checkpoints; it never stops on its own.
  */
 import { hostname } from 'node:os';
@@ -12,7 +12,8 @@ import type { Logger } from 'pino';
 import type { EventStore, Position } from '#infra/event-store/event-store.port.js';
 import { GuardedWriteConflict } from '#infra/read-store/guarded-writes.js';
 import { ProjectionLeases } from './projection-lease.js';
-import type { BatchOutcome, ProjectionWorker } from './projection-worker.js';
+import { saveCheckpoints } from './checkpoint-store.js';
+import type { AppliedBatch, BatchOutcome, ProjectionWorker } from './projection-worker.js';
 
 export interface ProjectionRunnerOptions {
   /** This process in the leases; default `<host>:<pid>:<random>`. */
@@ -134,6 +135,22 @@ export class ProjectionRunner {
         read = ++this.reads;
         const page = await this.store.readAll(from, { batchSize: this.options.batchSize ?? 5000 });
         const results = await Promise.allSettled(mine.map((w) => this.feed(w, page)));
+        // The batches that were written keep their checkpoints even when another projection failed.
+        const fed = results.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
+        await saveCheckpoints(
+          this.db,
+          fed.map(({ worker, batch }) => ({ id: worker.target.checkpointId, checkpoint: batch.checkpoint })),
+        );
+        for (const { worker, batch, events } of fed) {
+          batch.commit();
+          this.options.onBatch?.({
+            checkpointId: worker.target.checkpointId,
+            events,
+            outcome: batch.outcome,
+            position: worker.position,
+            caughtUp: page.caughtUp,
+          });
+        }
         const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failed.length > 0) throw failed[0]!.reason;
         this.backoffMs = 0;
@@ -158,20 +175,15 @@ export class ProjectionRunner {
     }
   }
 
+  /** Applies the page to a worker; its checkpoint is saved with the round's. */
   private async feed(
     worker: ProjectionWorker,
     page: Awaited<ReturnType<EventStore['readAll']>>,
-  ): Promise<void> {
+  ): Promise<{ worker: ProjectionWorker; batch: AppliedBatch; events: number } | undefined> {
     const events = page.events.filter((e) => e.position > worker.position);
-    if (events.length === 0 && page.nextPosition <= worker.position) return;
-    const outcome = await worker.applyBatch(events, page.nextPosition);
-    this.options.onBatch?.({
-      checkpointId: worker.target.checkpointId,
-      events: events.length,
-      outcome,
-      position: worker.position,
-      caughtUp: page.caughtUp,
-    });
+    if (events.length === 0 && page.nextPosition <= worker.position) return undefined;
+    const batch = await worker.applyBatch(events, page.nextPosition);
+    return { worker, batch, events: events.length };
   }
 
   /**
@@ -181,8 +193,7 @@ export class ProjectionRunner {
    * taking them all.
    */
   private async holdLeases(): Promise<void> {
-    for (const worker of this.workers)
-      if (this.owned.has(worker.target.checkpointId)) await this.keepLease(worker);
+    await this.keepLeases();
     const now = Date.now();
     const candidates = this.workers.filter(
       (w) =>
@@ -205,16 +216,20 @@ export class ProjectionRunner {
     }
   }
 
-  /** Renews a lease a third of the way through its time; false (and the worker dropped) when it is lost. */
-  private async keepLease(worker: ProjectionWorker): Promise<boolean> {
-    const id = worker.target.checkpointId;
-    if (Date.now() - (this.lastRenewal.get(id) ?? 0) < this.leases.ttlMs / 3) return true;
-    if (await this.leases.renew(id)) {
-      this.lastRenewal.set(id, Date.now());
-      return true;
-    }
-    this.drop(worker, 'projection lease lost or handed over');
-    return false;
+  /**
+   * Renews the leases held once one is a third of the way through its time: all of them together,
+   * in one command (they stay in step); drops the workers whose lease is lost or handed over.
+   */
+  private async keepLeases(): Promise<void> {
+    const held = this.workers.filter((w) => this.owned.has(w.target.checkpointId));
+    const now = Date.now();
+    const due = (w: ProjectionWorker): boolean =>
+      now - (this.lastRenewal.get(w.target.checkpointId) ?? 0) >= this.leases.ttlMs / 3;
+    if (!held.some(due)) return;
+    const kept = await this.leases.renewAll(held.map((w) => w.target.checkpointId));
+    for (const worker of held)
+      if (kept.has(worker.target.checkpointId)) this.lastRenewal.set(worker.target.checkpointId, Date.now());
+      else this.drop(worker, 'projection lease lost or handed over');
   }
 
   private drop(worker: ProjectionWorker, why: string): void {

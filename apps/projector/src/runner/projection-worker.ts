@@ -4,7 +4,8 @@
  * skipping every event a document has already seen (its `_position`), writes the shared documents'
  * deltas (shared-deltas.ts) then the unit documents (new ones whole, stored ones as an update of the
  * fields that changed: unit-update.ts), guarded by the position they were built from, parks the events that could not be
- * applied, and saves the checkpoint after the batch.
+ * applied, and returns the checkpoint the runner saves after the round (one command for all
+ * projections: checkpoint-store.ts `saveCheckpoints`).
  *
  * A replayed event changes nothing: a document whose `_position` is at or past it skips it. A crash
  * anywhere leaves documents that are each either before or after a batch's events, never between:
@@ -32,7 +33,7 @@ import {
   type SharedDelta,
 } from '../projection/projection.js';
 import { finishSwap } from '../rebuild/swap-rebuilt-collections.js';
-import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpoint-store.js';
+import { loadCheckpoint, type CheckpointToSave, type LoadedCheckpoint } from './checkpoint-store.js';
 import { DocumentCache } from './document-cache.js';
 import { parkEvents, type ParkedEvent } from './parked-events.js';
 import { MergedDelta, writeMerged } from './shared-deltas.js';
@@ -69,6 +70,14 @@ export interface WorkerOptions {
   readonly logger?: Logger;
 }
 
+/** A batch whose documents are written: its checkpoint is still to be saved, then `commit`ted. */
+export interface AppliedBatch {
+  readonly outcome: BatchOutcome;
+  readonly checkpoint: CheckpointToSave;
+  /** Moves the worker to the checkpoint, once it is saved. */
+  commit(): void;
+}
+
 export interface ProjectionWorker {
   readonly projection: AnyProjection;
   readonly target: WorkerTarget;
@@ -80,8 +89,11 @@ export interface ProjectionWorker {
   start(): Promise<void>;
   /** Forgets cached documents: after a failed write or a lost lease they may be stale. */
   invalidate(): void;
-  /** Applies `events` (all after the checkpoint, in position order) and moves the checkpoint to `next`. */
-  applyBatch(events: readonly RecordedEvent[], next: Position): Promise<BatchOutcome>;
+  /**
+   * Applies `events` (all after the checkpoint, in position order) and returns the checkpoint at
+   * `next` to save; the worker moves there on `commit`.
+   */
+  applyBatch(events: readonly RecordedEvent[], next: Position): Promise<AppliedBatch>;
 }
 
 export function createWorker(
@@ -99,7 +111,10 @@ interface Slot {
   readonly collection: string;
   readonly id: string;
   doc: ProjectedDocument | undefined;
-  /** The document as stored (decoded), what an update of the changed fields is computed against. */
+  /**
+   * The document as stored (its encoded, stored form, as read: a document of an older version keeps
+   * its older fields), what an update of the changed fields is computed against.
+   */
   base: ProjectedDocument | undefined;
   /** `_position` as stored (what the next write is guarded with); undefined when not stored. */
   stored: Position | undefined;
@@ -195,7 +210,7 @@ class PureProjectionWorker implements ProjectionWorker {
     this.written = undefined;
   }
 
-  async applyBatch(events: readonly RecordedEvent[], next: Position): Promise<BatchOutcome> {
+  async applyBatch(events: readonly RecordedEvent[], next: Position): Promise<AppliedBatch> {
     const p = this.projection;
     let context = this.context;
     const t0 = performance.now();
@@ -275,7 +290,7 @@ class PureProjectionWorker implements ProjectionWorker {
           'event parked: the projection cannot apply it',
         );
     }
-    await saveCheckpoint(this.db, this.target.checkpointId, {
+    const checkpoint: CheckpointToSave = {
       projection: p.name,
       position: next,
       context,
@@ -283,10 +298,12 @@ class PureProjectionWorker implements ProjectionWorker {
       contextUnchanged: context === this.context,
       phase: this.target.phase,
       version: this.builtWith,
-    });
-    this.context = context;
-    if (next > this.position) this.position = next;
-    return { applied, parked: parked.length };
+    };
+    const commit = (): void => {
+      this.context = context;
+      if (next > this.position) this.position = next;
+    };
+    return { outcome: { applied, parked: parked.length }, checkpoint, commit };
   }
 
   /** The documents with these ids, from the cache, else from the store (absent ones as undefined). */
@@ -298,6 +315,7 @@ class PureProjectionWorker implements ProjectionWorker {
     const slots = new Map<string, Slot>();
     const missing: string[] = [];
     const written = this.written?.get(collection);
+    const codec = this.codec(collection);
     for (const id of ids) {
       if (slots.has(id)) continue;
       const cached = this.cache.get(collection, id);
@@ -312,11 +330,11 @@ class PureProjectionWorker implements ProjectionWorker {
       };
       slots.set(id, slot);
       if (cached) {
-        slot.doc = slot.base = cached.doc;
+        slot.doc = cached.doc;
+        slot.base = codec ? codec.encode(cached.doc) : cached.doc;
         slot.stored = slot.position = cached.position;
       } else if (!written || written.has(id)) missing.push(id);
     }
-    const codec = this.codec(collection);
     const store = this.collection(collection);
     // `$in` in chunks, a few in flight: one index read per chunk on MongoDB, and on the local
     // FerretDB build, which takes `_id: {$in}` to its _id index (scripts/ensure-ferretdb.sh).
@@ -329,7 +347,8 @@ class PureProjectionWorker implements ProjectionWorker {
           const doc = codec ? codec.decode(raw) : raw;
           const slot = slots.get(String(raw._id));
           if (!slot) continue;
-          slot.doc = slot.base = doc;
+          slot.doc = doc;
+          slot.base = raw;
           slot.stored = slot.position = (raw as { _position?: Position })._position;
         }
       }),
@@ -363,14 +382,15 @@ class PureProjectionWorker implements ProjectionWorker {
     // A stored document gets an update of the fields that changed; a new one is inserted whole.
     const updates: GuardedUpdate[] = [];
     const writes: GuardedWrite[] = [];
-    for (const slot of dirty)
+    const encoded = new Map(dirty.map((slot) => [slot, encode(slot.doc!)]));
+    for (const [slot, next] of encoded)
       if (slot.stored !== undefined && slot.base !== undefined) {
-        const update = unitUpdate(encode(slot.base), encode(slot.doc!), slot.position!);
+        const update = unitUpdate(slot.base, next, slot.position!);
         updates.push({ id: slot.id, builtFrom: slot.stored, update });
       } else
         writes.push({
           // `_position` last: a document read back carries the one it was stored with.
-          document: { ...encode(slot.doc!), _id: slot.id, _position: slot.position! },
+          document: { ...next, _id: slot.id, _position: slot.position! },
           builtFrom: slot.stored,
         });
     const options = { concurrency: this.options.writeConcurrency ?? 4 };
@@ -386,7 +406,7 @@ class PureProjectionWorker implements ProjectionWorker {
       slot.stored = slot.position;
       slot.dirty = false;
       written?.add(slot.id);
-      slot.base = slot.doc;
+      slot.base = encoded.get(slot);
       this.cache.set(collection, slot.id, { doc: slot.doc!, position: slot.position! });
     }
   }
@@ -412,7 +432,7 @@ class SelfWritingWorker implements ProjectionWorker {
 
   invalidate(): void {}
 
-  async applyBatch(events: readonly RecordedEvent[], next: Position): Promise<BatchOutcome> {
+  async applyBatch(events: readonly RecordedEvent[], next: Position): Promise<AppliedBatch> {
     const filter = this.projection.filter;
     const wanted = events.filter((e) =>
       !filter
@@ -422,15 +442,17 @@ class SelfWritingWorker implements ProjectionWorker {
           : filter.eventTypes.includes(e.type),
     );
     if (wanted.length > 0) await this.projection.apply(wanted);
-    await saveCheckpoint(this.db, this.target.checkpointId, {
+    const checkpoint: CheckpointToSave = {
       projection: this.projection.name,
       position: next,
       context: null,
       contextUnchanged: true,
       phase: this.target.phase,
       version: this.builtWith,
-    });
-    if (next > this.position) this.position = next;
-    return { applied: wanted.length, parked: 0 };
+    };
+    const commit = (): void => {
+      if (next > this.position) this.position = next;
+    };
+    return { outcome: { applied: wanted.length, parked: 0 }, checkpoint, commit };
   }
 }

@@ -1,8 +1,13 @@
 /**
  * A unit document's write as an update of what changed since it was stored (issue 19: send the
- * changed fields, not the whole document): top-level fields `$set` when they differ, `$unset` when
- * gone, and an array that only grew (the same items, by reference, then new ones: the events of
- * `accountability_cases`) `$push`ed. The runner guards it with the stored `_position`, as a replace.
+ * changed fields, not the whole document). It recurses into plain subdocuments (the folded `state`
+ * of case_views and statistics_cases): a changed value is `$set` at its dotted path
+ * (`state.status`), a gone one `$unset`, and an array that only grew (the same items, by
+ * reference, then new ones: the events of `accountability_cases`, a state's cards) `$push`ed.
+ * Arrays, dates and non-plain objects are leaves, set whole. A subdocument with a key that is not
+ * safe as a path segment (user data, an id with dots or `$`) is set whole: no path is ever built
+ * from such a key. Paths never overlap (no path and its prefix), which MongoDB would refuse. The
+ * runner guards the update with the stored `_position`, as a replace.
  */
 import type { ProjectedDocument } from '../projection/projection.js';
 
@@ -12,20 +17,12 @@ export function unitUpdate(
   next: ProjectedDocument,
   position: string,
 ): Record<string, unknown> {
-  const before = new Map(Object.entries(stored));
-  const after = new Map(Object.entries(next));
-  const set: Record<string, unknown> = {};
-  const unset: Record<string, ''> = {};
-  const push: Record<string, unknown> = {};
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    if (key === '_id' || key === '_position') continue;
-    const a = before.get(key);
-    const b = after.get(key);
-    if (a === b) continue;
-    if (b === undefined) unset[key] = '';
-    else if (Array.isArray(a) && Array.isArray(b) && grew(a, b)) push[key] = { $each: b.slice(a.length) };
-    else if (!sameValue(a, b)) set[key] = b;
-  }
+  const update: Operators = { set: {}, unset: {}, push: {} };
+  // The top-level fields are the codec's own names; `_id` and `_position` are the runner's.
+  const top = (doc: ProjectedDocument): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(doc).filter(([key]) => key !== '_id' && key !== '_position'));
+  diffFields(top(stored), top(next), '', update);
+  const { set, unset, push } = update;
   return {
     $set: { ...set, _position: position },
     ...(Object.keys(unset).length > 0 && { $unset: unset }),
@@ -33,9 +30,53 @@ export function unitUpdate(
   };
 }
 
+interface Operators {
+  readonly set: Record<string, unknown>;
+  readonly unset: Record<string, ''>;
+  readonly push: Record<string, { $each: unknown[] }>;
+}
+
+/** A key usable as one segment of a dotted path: no dots, no `$`, not numeric (an array index). */
+const SAFE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The changes from the fields of `a` to those of `b`, each at `prefix` + its key. */
+function diffFields(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+  prefix: string,
+  into: Operators,
+): void {
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+    diffValue(a[key], b[key], prefix + key, into);
+}
+
+function diffValue(a: unknown, b: unknown, path: string, into: Operators): void {
+  if (a === b) return;
+  if (b === undefined) {
+    into.unset[path] = '';
+  } else if (Array.isArray(a) && Array.isArray(b) && grew(a, b)) {
+    into.push[path] = { $each: b.slice(a.length) };
+  } else if (isPlain(a) && isPlain(b) && safeKeys(a) && safeKeys(b)) {
+    diffFields(a, b, `${path}.`, into);
+  } else if (!sameValue(a, b)) {
+    into.set[path] = b;
+  }
+}
+
 /** `b` is `a` (the same items, by reference) with items appended. */
 const grew = (a: readonly unknown[], b: readonly unknown[]): boolean =>
   a.length > 0 && b.length > a.length && a.every((item, i) => item === b[i]);
+
+/** An object literal (not a date, an array, an ObjectId or any other class). */
+function isPlain(x: unknown): x is Readonly<Record<string, unknown>> {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto: unknown = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Every key present (not undefined) may be a path segment. */
+const safeKeys = (x: Readonly<Record<string, unknown>>): boolean =>
+  Object.entries(x).every(([key, value]) => value === undefined || SAFE_KEY.test(key));
 
 /** Deep equality of stored values (plain objects, arrays, dates, primitives); undefined fields count as absent. */
 export function sameValue(a: unknown, b: unknown): boolean {
