@@ -14,7 +14,6 @@ import {
   Param,
   Post,
   type ExecutionContext,
-  type Type,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -54,8 +53,15 @@ const PATH_PARAM = /:(\w+)/g;
 export const stepProblems = (step: CaseStep): DocumentedProblem[] =>
   step.refuses.map(([code, example]) => catalogProblem(code, example));
 
-export function caseStepController(name: string, steps: readonly CaseStep[]): Type {
-  @ApiTags('case commands')
+/** A controller of case steps; a subclass may add routes of its own (evaluations.controller.ts). */
+export type CaseStepControllerType = new (commands: CommandBus) => { readonly commands: CommandBus };
+
+export function caseStepController(
+  name: string,
+  steps: readonly CaseStep[],
+  tag = 'case commands',
+): CaseStepControllerType {
+  @ApiTags(tag)
   @Controller('cases')
   class CaseStepController {
     constructor(@Inject(CommandBus) readonly commands: CommandBus) {}
@@ -71,7 +77,9 @@ function defineRoute(prototype: { readonly commands: CommandBus }, step: CaseSte
     const [body, call] = args.slice(params.length);
     if (!(call instanceof CommandCall)) throw new Error('CurrentCall did not run');
     const path = stepPath(params, args);
-    const metadata = readCommandMetadata(call.headers, call.actor, step.command, body);
+    // A retry key names one request: the body, and the card, complaint or ordinal its path names.
+    const request = path.ref !== '' || path.n !== 0 ? { body, ref: path.ref, n: path.n } : body;
+    const metadata = readCommandMetadata(call.headers, call.actor, step.command, request);
     const created = step.newCase?.(metadata);
     const caseId = created?.caseId ?? path.id;
     const outcome = await this.commands.execute(
