@@ -5,7 +5,6 @@
  */
 import { Body, Controller, Headers, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { COMMAND_REFUSALS } from '#domain/case/command-refusals.js';
 import { parseInstant } from '#domain/calendar/index.js';
@@ -85,7 +84,7 @@ export interface InvitationAnswer extends CommandAnswer {
   readonly expiresAt: string;
 }
 
-@ApiTags(TAG)
+// Its tag and the routes of the rows come from the generated base; @Controller for the constructor's types.
 @Controller('cases')
 export class EvaluationsController extends caseStepController(
   'EvaluationsController',
