@@ -13,6 +13,7 @@ import { STEP_REFUSALS } from '#domain/errors/domain-error.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { derivedEntityId } from '#infra/ids/derived-ids.js';
+import { CommandCall, CurrentCall } from '../auth/current-call.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { ConfigurationAnswer } from '../command-pipeline/command-answer.js';
 import { idempotencyScope, readCommandMetadata } from '../command-pipeline/command-metadata.js';
@@ -123,17 +124,15 @@ export class ComplaintsController {
   async investigate(
     @Param('complaintId', IdParamPipe) complaintId: string,
     @Body() body: ComplaintInvestigationDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: HeaderBag,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const metadata = readCommandMetadata(headers, actor, 'StartComplaintInvestigation', body);
-    const outcome = await this.complaints.execute(complaintId, metadata, {
+    const metadata = call.metadata('StartComplaintInvestigation', body);
+    const outcome = this.complaints.execute(complaintId, metadata, {
       type: 'StartComplaintInvestigation',
-      actor,
+      actor: call.actor,
       note: body.note ?? '',
     });
-    return answerConfiguration(response, outcome);
+    return call.configured(outcome);
   }
 
   @Post(':complaintId/conclusion')
@@ -152,18 +151,16 @@ export class ComplaintsController {
   async conclude(
     @Param('complaintId', IdParamPipe) complaintId: string,
     @Body() body: ComplaintConclusionDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: HeaderBag,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const metadata = readCommandMetadata(headers, actor, 'ConcludeStandaloneComplaint', body);
-    const outcome = await this.complaints.execute(complaintId, metadata, {
+    const metadata = call.metadata('ConcludeStandaloneComplaint', body);
+    const outcome = this.complaints.execute(complaintId, metadata, {
       type: 'ConcludeStandaloneComplaint',
-      actor,
+      actor: call.actor,
       substantiated: body.substantiated,
       reply: body.reply ?? '',
     });
-    return answerConfiguration(response, outcome);
+    return call.configured(outcome);
   }
 
   @Get(':complaintId')

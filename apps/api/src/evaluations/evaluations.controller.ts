@@ -3,16 +3,15 @@
  * a bad review, the department's appeal and the supervisor's decision. Rules and roles are the
  * domain's; the callback, appeal and decision are rows of the case-step table (cases/steps).
  */
-import { Body, Controller, Headers, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Actor } from '#domain/actor/actor.js';
 import { COMMAND_REFUSALS } from '#domain/case/command-refusals.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import { derivedEntityId } from '#infra/ids/derived-ids.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CommandCall, CurrentCall } from '../auth/current-call.decorator.js';
 import type { CommandAnswer } from '../command-pipeline/command-answer.js';
-import { idempotencyScope, readCommandMetadata } from '../command-pipeline/command-metadata.js';
-import { answerCommand, type ResponseHeaders } from '../command-pipeline/answer-response.js';
+import { idempotencyScope } from '../command-pipeline/command-metadata.js';
+import { answerCommand } from '../command-pipeline/answer-response.js';
 import { CaseStepCommand } from '../cases/commands/case-step.command.js';
 import { CommandOptionsDto } from '../cases/dto/command-options.dto.js';
 import { caseStep, commandOptions, fields } from '../cases/steps/case-step.js';
@@ -112,22 +111,20 @@ export class EvaluationsController extends caseStepController(
   async invite(
     @Param('id', IdParamPipe) caseId: string,
     @Body() body: CommandOptionsDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<InvitationAnswer> {
-    const metadata = readCommandMetadata(headers, actor, 'IssueEvaluationInvitation');
+    const metadata = call.metadata('IssueEvaluationInvitation');
     const invitationId = derivedEntityId(idempotencyScope(metadata), 'invitation', caseId);
     const command = {
       type: 'IssueEvaluationInvitation' as const,
-      actor,
+      actor: call.actor,
       ...commandOptions(body),
       invitationId,
     };
     const outcome = await this.commands.execute(
-      new CaseStepCommand(caseId, readCommandMetadata(headers, actor, command.type, command), () => command),
+      new CaseStepCommand(caseId, call.metadata(command.type, command), () => command),
     );
-    const answer = answerCommand(response, outcome, caseId, actor);
+    const answer = answerCommand(call.response, outcome, caseId, call.actor);
     const issued = answer.events.find((e) => e.type === 'EvaluationInvitationIssued');
     const expiresAt = (issued?.data as { expiresAt: string }).expiresAt;
     const invitation = this.capabilities.signInvitation({

@@ -1,12 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain/actor/actor.js';
 import { FIRST_NOTICE_YEAR, LAST_NOTICE_YEAR } from '#domain/calendar/index.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { answerConfiguration, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
-import { readCommandMetadata } from '../../command-pipeline/command-metadata.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { CommandRoute } from '../../openapi/command-route.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
@@ -61,19 +58,13 @@ export class CalendarController {
   async publish(
     @Param('year') yearText: string,
     @Body() body: PublishCalendarYearDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
     const year = parseYear(yearText);
-    const outcome = await this.commands.execute(
-      new PublishCalendarYearCommand(
-        year,
-        body,
-        readCommandMetadata(headers, actor, 'PublishCalendarYear', body),
-      ),
+    const outcome = this.commands.execute(
+      new PublishCalendarYearCommand(year, body, call.metadata('PublishCalendarYear', body)),
     );
-    return answerConfiguration(response, outcome);
+    return call.configured(outcome);
   }
 
   @Get(':year')

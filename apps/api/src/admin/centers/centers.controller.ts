@@ -1,11 +1,8 @@
-import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain/actor/actor.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { answerConfiguration, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
-import { readCommandMetadata } from '../../command-pipeline/command-metadata.js';
 import { CommandRoute } from '../../openapi/command-route.decorator.js';
 import { documentedProblem } from '../../openapi/problem-responses.js';
 import { ConfigurationAnswerSchema } from '../../openapi/recorded-event.schema.js';
@@ -39,17 +36,11 @@ export class CentersController {
   async configure(
     @Param('centerId', IdParamPipe) centerId: string,
     @Body() body: ConfigureCenterDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const outcome = await this.commands.execute(
-      new ConfigureCenterCommand(
-        centerId,
-        body,
-        readCommandMetadata(headers, actor, 'ConfigureCenter', body),
-      ),
+    const outcome = this.commands.execute(
+      new ConfigureCenterCommand(centerId, body, call.metadata('ConfigureCenter', body)),
     );
-    return answerConfiguration(response, outcome);
+    return call.configured(outcome);
   }
 }

@@ -1,11 +1,8 @@
-import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain/actor/actor.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { answerConfiguration, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
-import { readCommandMetadata } from '../../command-pipeline/command-metadata.js';
 import { CommandRoute } from '../../openapi/command-route.decorator.js';
 import { ConfigurationAnswerSchema } from '../../openapi/recorded-event.schema.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
@@ -34,18 +31,16 @@ export class NotificationSubscriptionsController {
   async configure(
     @Param('subscriptionId', IdParamPipe) subscriptionId: string,
     @Body() body: ConfigureNotificationSubscriptionDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const outcome = await this.commands.execute(
+    const outcome = this.commands.execute(
       new ConfigureNotificationSubscriptionCommand(
         subscriptionId,
         body,
-        readCommandMetadata(headers, actor, 'ConfigureNotificationSubscription'),
+        call.metadata('ConfigureNotificationSubscription'),
       ),
     );
-    const answer = answerConfiguration(response, outcome);
+    const answer = await call.configured(outcome);
     return { ...answer, events: answer.events.map((e) => ({ ...e, data: withoutSecret(e.data) })) };
   }
 }

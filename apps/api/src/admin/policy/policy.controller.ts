@@ -1,12 +1,9 @@
-import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain/actor/actor.js';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { answerConfiguration, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
-import { readCommandMetadata } from '../../command-pipeline/command-metadata.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { CommandRoute } from '../../openapi/command-route.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
@@ -37,17 +34,12 @@ export class PolicyController {
   })
   async change(
     @Body() body: ChangeTimelinessPolicyDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const outcome = await this.commands.execute(
-      new ChangeTimelinessPolicyCommand(
-        body,
-        readCommandMetadata(headers, actor, 'ChangeTimelinessPolicy', body),
-      ),
+    const outcome = this.commands.execute(
+      new ChangeTimelinessPolicyCommand(body, call.metadata('ChangeTimelinessPolicy', body)),
     );
-    return answerConfiguration(response, outcome);
+    return call.configured(outcome);
   }
 
   @Get('timeliness')
