@@ -20,7 +20,12 @@ import { idempotencyScope, readCommandMetadata } from '../command-pipeline/comma
 import { answerConfiguration, type ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { catalogProblem } from '../openapi/catalog-problems.js';
 import { CommandRoute } from '../openapi/command-route.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
+import {
+  ApiProblems,
+  COMMON_PROBLEMS,
+  documentedProblem,
+  documentedProblems,
+} from '../openapi/problem-responses.js';
 import { problem, ProblemException, problems, titledProblem } from '../problem/problem-details.js';
 import { queryCodeHash, readable, PublicCapabilities } from '../public/public-capabilities.js';
 import { CLOCK, EVENT_STORE } from '../runtime/runtime-tokens.js';
@@ -141,11 +146,9 @@ export class ComplaintsController {
     roles: 'supervisor of the center',
     problems: [
       NOT_FOUND,
-      documentedProblem(
-        422,
-        'P2_COMPLAINT_ALREADY_CONCLUDED',
-        'This complaint has already been concluded (P2).',
-      ),
+      ...documentedProblems(422, [
+        ['P2_COMPLAINT_ALREADY_CONCLUDED', 'This complaint has already been concluded (P2).'],
+      ]),
     ],
   })
   async conclude(

@@ -1,10 +1,9 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
-import { CommandRoute } from '../../openapi/command-route.decorator.js';
-import { ConfigurationAnswerSchema } from '../../openapi/recorded-event.schema.js';
+import { ConfigurationRoute } from '../../openapi/command-route.decorator.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
 import { ConfigureNotificationSubscriptionCommand } from './configure-notification-subscription.command.js';
 import { ConfigureNotificationSubscriptionDto } from './configure-notification-subscription.dto.js';
@@ -17,11 +16,9 @@ const HIDDEN = '(hidden)';
 export class NotificationSubscriptionsController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Put(':subscriptionId')
-  @CommandRoute({
+  @ConfigurationRoute(':subscriptionId', {
     summary: 'Subscribe a webhook (or an SMS gateway) to a center’s or department’s notifications (E1, E2)',
     roles: 'admin',
-    answer: ConfigurationAnswerSchema,
     description:
       'Recorded as an event in `notification-subscription-{id}`; a PUT again replaces it. Notifications of events ' +
       'recorded after it are delivered to it; without `departmentId` every notification of the center. The secret ' +

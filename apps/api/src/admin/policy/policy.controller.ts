@@ -1,13 +1,12 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
-import { CommandRoute } from '../../openapi/command-route.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
-import { ConfigurationAnswerSchema } from '../../openapi/recorded-event.schema.js';
+import { ConfigurationRoute } from '../../openapi/command-route.decorator.js';
+import { ApiProblems, COMMON_PROBLEMS, documentedProblems } from '../../openapi/problem-responses.js';
 import { ChangeTimelinessPolicyCommand } from './change-timeliness-policy.command.js';
 import { ChangeTimelinessPolicyDto } from './change-timeliness-policy.dto.js';
 
@@ -19,27 +18,25 @@ export class PolicyController {
     private readonly configuration: ConfigurationCache,
   ) {}
 
-  @Put('timeliness')
-  @CommandRoute({
+  @ConfigurationRoute('timeliness', {
     summary: 'Record a new version of the timeliness policy (C1–C7, T10)',
     roles: 'admin, supervisor',
-    answer: ConfigurationAnswerSchema,
-    problems: [
-      documentedProblem(
-        409,
+    problems: documentedProblems(409, [
+      [
         'C7_POLICY_VERSION_EXISTS',
         "Policy version 'county-2026.2' is already recorded; a change needs a new version name (C7).",
-      ),
-    ],
+      ],
+    ]),
   })
   async change(
     @Body() body: ChangeTimelinessPolicyDto,
     @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const outcome = this.commands.execute(
-      new ChangeTimelinessPolicyCommand(body, call.metadata('ChangeTimelinessPolicy', body)),
+    return call.configured(
+      this.commands.execute(
+        new ChangeTimelinessPolicyCommand(body, call.metadata('ChangeTimelinessPolicy', body)),
+      ),
     );
-    return call.configured(outcome);
   }
 
   @Get('timeliness')
