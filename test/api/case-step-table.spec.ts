@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { isCatalogued, REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 import { CASE_STEPS } from '../../apps/api/src/cases/case-commands.controller.js';
 import { STATUTORY_STEPS } from '../../apps/api/src/cases/steps/closing-steps.js';
+import { EVALUATION_STEPS } from '../../apps/api/src/evaluations/evaluations.controller.js';
 import { COMMAND_PROBLEMS } from '../../apps/api/src/openapi/problem-responses.js';
 import { API_PROBLEM_CATALOG } from '../../apps/api/src/problem/api-problem-catalog.js';
 import { STATUS_OF_CATEGORY } from '../../apps/api/src/problem/domain-error.problem.js';
@@ -29,7 +30,7 @@ interface OpenApi {
   readonly paths: Record<string, Record<string, Operation>>;
 }
 
-const STEPS = [...CASE_STEPS, ...STATUTORY_STEPS];
+const STEPS = [...CASE_STEPS, ...STATUTORY_STEPS, ...EVALUATION_STEPS];
 const docPath = (route: string): string => `/cases/${route.replace(/:(\w+)/g, '{$1}')}`;
 
 /** code → status, as the operation documents its problems. */

@@ -4,15 +4,14 @@
  * where views/case-view answers this route from `case_views` instead; GET /health then says which
  * (`readStore: not_configured` here).
  */
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { ResponseHeaders } from '../command-pipeline/answer-response.js';
-import { ApiProblems } from '../openapi/problem-responses.js';
 import { IdParamPipe } from '../validation/route-param.pipes.js';
-import { MinPosition, READ_PROBLEMS } from './case-queries.controller.js';
+import { CaseReadRoute } from './case-queries.controller.js';
 import { CaseView } from './queries/case-view.js';
 import { checkMinPosition } from './queries/list-page.js';
 import { GetCaseStateQuery } from './queries/read-case-query.js';
@@ -23,20 +22,17 @@ import { GetCaseStateQuery } from './queries/read-case-query.js';
 export class CaseFromEventsController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get(':id')
-  @ApiOperation({
+  @CaseReadRoute(':id', {
     summary: 'The case now (rebuilt from its events: this process has no read store)',
     description:
       'Roles: staff in scope (window/approver: own department; proxy: own cases; guide: own center), supervisor, auditor. Applicant masked unless auditor (I1).',
   })
-  @MinPosition()
   @ApiOkResponse({
     type: CaseView,
     headers: {
       ETag: { description: 'The case’s revision, for If-Match', schema: { type: 'string', example: '"5"' } },
     },
   })
-  @ApiProblems(READ_PROBLEMS)
   async get(
     @Param('id', IdParamPipe) caseId: string,
     @Query('minPosition') minPosition: unknown,

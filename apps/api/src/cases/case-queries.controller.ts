@@ -3,13 +3,14 @@
  * GET /cases/{id} is the projector's view (views/case-view); case-from-events.controller.ts serves
  * it only in an API process started without a read store.
  */
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
+  type ApiOperationOptions,
   ApiProperty,
   ApiProduces,
   ApiPropertyOptional,
@@ -81,33 +82,54 @@ export const READ_PROBLEMS = [
   documentedProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
 ];
 
+/**
+ * A GET of one case: its path, operation and own decorators, then minPosition and READ_PROBLEMS,
+ * as if written one above the other (TypeScript applies a method's decorators bottom up).
+ */
+export function CaseReadRoute(
+  path: string,
+  operation: ApiOperationOptions,
+  ...decorators: MethodDecorator[]
+): MethodDecorator {
+  return applyDecorators(
+    ...[
+      Get(path),
+      ApiOperation(operation),
+      ...decorators,
+      MinPosition(),
+      ApiProblems(READ_PROBLEMS),
+    ].reverse(),
+  );
+}
+
 @ApiTags('case queries')
 @ApiBearerAuth()
 @Controller('cases')
 export class CaseQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get(':id/events')
-  @ApiOperation({
-    summary: 'The recorded events of the case, in revision order, a page at a time (or all of them as CSV)',
-    description:
-      'Roles: auditor, supervisor. `format=csv`: RFC 4180, UTF-8 with BOM, one row per event (every event unless limit/cursor are given); ' +
-      'applicant identifiers masked unless the reader is an auditor (I1).',
-  })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT} (CSV: every event)`,
-    example: 50,
-  })
-  @ApiQuery({
-    name: 'cursor',
-    required: false,
-    description: 'nextCursor of the previous page',
-    example: 'cmV2OjUw',
-  })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], example: 'csv' })
-  @MinPosition()
+  @CaseReadRoute(
+    ':id/events',
+    {
+      summary: 'The recorded events of the case, in revision order, a page at a time (or all of them as CSV)',
+      description:
+        'Roles: auditor, supervisor. `format=csv`: RFC 4180, UTF-8 with BOM, one row per event (every event unless limit/cursor are given); ' +
+        'applicant identifiers masked unless the reader is an auditor (I1).',
+    },
+    ApiQuery({
+      name: 'limit',
+      required: false,
+      description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT} (CSV: every event)`,
+      example: 50,
+    }),
+    ApiQuery({
+      name: 'cursor',
+      required: false,
+      description: 'nextCursor of the previous page',
+      example: 'cmV2OjUw',
+    }),
+    ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], example: 'csv' }),
+  )
   @ApiProduces('application/json', 'text/csv')
   @ApiExtraModels(CaseEventsView)
   @ApiOkResponse({
@@ -122,7 +144,6 @@ export class CaseQueriesController {
       },
     },
   })
-  @ApiProblems(READ_PROBLEMS)
   async events(
     @Param('id', IdParamPipe) caseId: string,
     @Query('limit') limit: unknown,
@@ -157,17 +178,17 @@ export class CaseQueriesController {
     return caseEventsCsv(items, actor);
   }
 
-  @Get(':id/state')
-  @ApiOperation({
-    summary: 'The case as it stood at an instant, rebuilt from its events (U4)',
-    description:
-      'Roles: auditor, supervisor. `asOf` is business time: the events whose occurredAt is at or before it; ' +
-      'an instant with an offset (its + sent as %2B) or a date YYYY-MM-DD (the end of that day, Asia/Shanghai).',
-  })
-  @ApiQuery({ name: 'asOf', required: true, example: '2026-03-05T12:00:00+08:00' })
-  @MinPosition()
+  @CaseReadRoute(
+    ':id/state',
+    {
+      summary: 'The case as it stood at an instant, rebuilt from its events (U4)',
+      description:
+        'Roles: auditor, supervisor. `asOf` is business time: the events whose occurredAt is at or before it; ' +
+        'an instant with an offset (its + sent as %2B) or a date YYYY-MM-DD (the end of that day, Asia/Shanghai).',
+    },
+    ApiQuery({ name: 'asOf', required: true, example: '2026-03-05T12:00:00+08:00' }),
+  )
   @ApiOkResponse({ type: CaseView })
-  @ApiProblems(READ_PROBLEMS)
   state(
     @Param('id', IdParamPipe) caseId: string,
     @Query('asOf') asOfText: unknown,
@@ -180,11 +201,11 @@ export class CaseQueriesController {
     return this.queries.execute(new GetCaseStateQuery(caseId, actor, asOf, 'events'));
   }
 
-  @Get(':id/integrity')
-  @ApiOperation({ summary: "Verify the case's hash chain (U3)", description: 'Roles: auditor.' })
-  @MinPosition()
+  @CaseReadRoute(':id/integrity', {
+    summary: "Verify the case's hash chain (U3)",
+    description: 'Roles: auditor.',
+  })
   @ApiOkResponse({ type: IntegrityView })
-  @ApiProblems(READ_PROBLEMS)
   integrity(
     @Param('id', IdParamPipe) caseId: string,
     @Query('minPosition') minPosition: unknown,

@@ -13,13 +13,19 @@ import { STEP_REFUSALS } from '#domain/errors/domain-error.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { derivedEntityId } from '#infra/ids/derived-ids.js';
+import { CommandCall, CurrentCall } from '../auth/current-call.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { ConfigurationAnswer } from '../command-pipeline/command-answer.js';
 import { idempotencyScope, readCommandMetadata } from '../command-pipeline/command-metadata.js';
 import { answerConfiguration, type ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { catalogProblem } from '../openapi/catalog-problems.js';
 import { CommandRoute } from '../openapi/command-route.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
+import {
+  ApiProblems,
+  COMMON_PROBLEMS,
+  documentedProblem,
+  documentedProblems,
+} from '../openapi/problem-responses.js';
 import { problem, ProblemException, problems, titledProblem } from '../problem/problem-details.js';
 import { queryCodeHash, readable, PublicCapabilities } from '../public/public-capabilities.js';
 import { CLOCK, EVENT_STORE } from '../runtime/runtime-tokens.js';
@@ -123,17 +129,15 @@ export class ComplaintsController {
   async investigate(
     @Param('complaintId', IdParamPipe) complaintId: string,
     @Body() body: ComplaintInvestigationDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: HeaderBag,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const metadata = readCommandMetadata(headers, actor, 'StartComplaintInvestigation', body);
-    const outcome = await this.complaints.execute(complaintId, metadata, {
+    const metadata = call.metadata('StartComplaintInvestigation', body);
+    const outcome = this.complaints.execute(complaintId, metadata, {
       type: 'StartComplaintInvestigation',
-      actor,
+      actor: call.actor,
       note: body.note ?? '',
     });
-    return answerConfiguration(response, outcome);
+    return call.configured(outcome);
   }
 
   @Post(':complaintId/conclusion')
@@ -142,28 +146,24 @@ export class ComplaintsController {
     roles: 'supervisor of the center',
     problems: [
       NOT_FOUND,
-      documentedProblem(
-        422,
-        'P2_COMPLAINT_ALREADY_CONCLUDED',
-        'This complaint has already been concluded (P2).',
-      ),
+      ...documentedProblems(422, [
+        ['P2_COMPLAINT_ALREADY_CONCLUDED', 'This complaint has already been concluded (P2).'],
+      ]),
     ],
   })
   async conclude(
     @Param('complaintId', IdParamPipe) complaintId: string,
     @Body() body: ComplaintConclusionDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: HeaderBag,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const metadata = readCommandMetadata(headers, actor, 'ConcludeStandaloneComplaint', body);
-    const outcome = await this.complaints.execute(complaintId, metadata, {
+    const metadata = call.metadata('ConcludeStandaloneComplaint', body);
+    const outcome = this.complaints.execute(complaintId, metadata, {
       type: 'ConcludeStandaloneComplaint',
-      actor,
+      actor: call.actor,
       substantiated: body.substantiated,
       reply: body.reply ?? '',
     });
-    return answerConfiguration(response, outcome);
+    return call.configured(outcome);
   }
 
   @Get(':complaintId')

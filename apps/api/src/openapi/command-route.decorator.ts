@@ -2,7 +2,7 @@
  * OpenAPI of a command route: who may call it, its headers, its answers (201, 200 for a replay of
  * the same Idempotency-Key) and every problem it can answer with, with examples.
  */
-import { applyDecorators, type Type } from '@nestjs/common';
+import { applyDecorators, Put, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { ApiProblems, COMMAND_PROBLEMS, type DocumentedProblem } from './problem-responses.js';
 import {
@@ -63,4 +63,12 @@ export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
     }),
     ApiProblems(COMMAND_PROBLEMS, options.problems ?? []),
   );
+}
+
+/** A PUT of a configuration stream (center, matter, calendar year, policy, subscription): its answer is a ConfigurationAnswer. */
+export function ConfigurationRoute(
+  path: string,
+  options: Omit<CommandRouteOptions, 'answer'>,
+): MethodDecorator {
+  return applyDecorators(Put(path), CommandRoute({ ...options, answer: ConfigurationAnswerSchema }));
 }

@@ -94,3 +94,11 @@ function K(status: number, code: ProblemCode, detail: string): DocumentedProblem
 }
 
 export { ProblemDetailsSchema, K as documentedProblem };
+
+/** Problems of one status, each a code with its example detail (titles from the catalogs, as above). */
+export function documentedProblems(
+  status: number,
+  details: readonly (readonly [code: ProblemCode, detail: string])[],
+): DocumentedProblem[] {
+  return details.map(([code, detail]) => K(status, code, detail));
+}

@@ -1,16 +1,12 @@
-import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain/actor/actor.js';
 import { FIRST_NOTICE_YEAR, LAST_NOTICE_YEAR } from '#domain/calendar/index.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { answerConfiguration, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
-import { readCommandMetadata } from '../../command-pipeline/command-metadata.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
-import { CommandRoute } from '../../openapi/command-route.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
-import { ConfigurationAnswerSchema } from '../../openapi/recorded-event.schema.js';
+import { ConfigurationRoute } from '../../openapi/command-route.decorator.js';
+import { ApiProblems, COMMON_PROBLEMS, documentedProblems } from '../../openapi/problem-responses.js';
 import { ProblemException, problems } from '../../problem/problem-details.js';
 import { CalendarYearView } from './calendar-year.view.js';
 import { PublishCalendarYearCommand } from './publish-calendar-year.command.js';
@@ -35,45 +31,36 @@ export class CalendarController {
     private readonly configuration: ConfigurationCache,
   ) {}
 
-  @Put(':year')
-  @CommandRoute({
+  @ConfigurationRoute(':year', {
     summary: "Publish a year's holiday notice (T2)",
     roles: 'admin',
-    answer: ConfigurationAnswerSchema,
     problems: [
-      documentedProblem(
-        400,
-        'T2_DATE_INVALID',
-        'The holiday notice for 2027 is invalid (T2): not a YYYY-MM-DD date: 2027-02-30.',
-      ),
-      documentedProblem(
-        422,
-        'T2_WORKDAY_NOT_WEEKEND',
-        'The holiday notice for 2027 is invalid (T2): 2027-02-10 is a weekday; only weekend days can be adjusted working days.',
-      ),
-      documentedProblem(
-        422,
-        'T2_DAY_BOTH_HOLIDAY_AND_WORKDAY',
-        '2027-02-07 is listed both as a holiday and as a working day.',
-      ),
+      ...documentedProblems(400, [
+        [
+          'T2_DATE_INVALID',
+          'The holiday notice for 2027 is invalid (T2): not a YYYY-MM-DD date: 2027-02-30.',
+        ],
+      ]),
+      ...documentedProblems(422, [
+        [
+          'T2_WORKDAY_NOT_WEEKEND',
+          'The holiday notice for 2027 is invalid (T2): 2027-02-10 is a weekday; only weekend days can be adjusted working days.',
+        ],
+        ['T2_DAY_BOTH_HOLIDAY_AND_WORKDAY', '2027-02-07 is listed both as a holiday and as a working day.'],
+      ]),
     ],
   })
   async publish(
     @Param('year') yearText: string,
     @Body() body: PublishCalendarYearDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
     const year = parseYear(yearText);
-    const outcome = await this.commands.execute(
-      new PublishCalendarYearCommand(
-        year,
-        body,
-        readCommandMetadata(headers, actor, 'PublishCalendarYear', body),
+    return call.configured(
+      this.commands.execute(
+        new PublishCalendarYearCommand(year, body, call.metadata('PublishCalendarYear', body)),
       ),
     );
-    return answerConfiguration(response, outcome);
   }
 
   @Get(':year')

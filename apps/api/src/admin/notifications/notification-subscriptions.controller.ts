@@ -1,13 +1,9 @@
-import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain/actor/actor.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { answerConfiguration, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
-import { readCommandMetadata } from '../../command-pipeline/command-metadata.js';
-import { CommandRoute } from '../../openapi/command-route.decorator.js';
-import { ConfigurationAnswerSchema } from '../../openapi/recorded-event.schema.js';
+import { ConfigurationRoute } from '../../openapi/command-route.decorator.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
 import { ConfigureNotificationSubscriptionCommand } from './configure-notification-subscription.command.js';
 import { ConfigureNotificationSubscriptionDto } from './configure-notification-subscription.dto.js';
@@ -20,11 +16,9 @@ const HIDDEN = '(hidden)';
 export class NotificationSubscriptionsController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Put(':subscriptionId')
-  @CommandRoute({
+  @ConfigurationRoute(':subscriptionId', {
     summary: 'Subscribe a webhook (or an SMS gateway) to a center’s or department’s notifications (E1, E2)',
     roles: 'admin',
-    answer: ConfigurationAnswerSchema,
     description:
       'Recorded as an event in `notification-subscription-{id}`; a PUT again replaces it. Notifications of events ' +
       'recorded after it are delivered to it; without `departmentId` every notification of the center. The secret ' +
@@ -34,18 +28,16 @@ export class NotificationSubscriptionsController {
   async configure(
     @Param('subscriptionId', IdParamPipe) subscriptionId: string,
     @Body() body: ConfigureNotificationSubscriptionDto,
-    @CurrentActor() actor: Actor,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) response: ResponseHeaders,
+    @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const outcome = await this.commands.execute(
+    const outcome = this.commands.execute(
       new ConfigureNotificationSubscriptionCommand(
         subscriptionId,
         body,
-        readCommandMetadata(headers, actor, 'ConfigureNotificationSubscription'),
+        call.metadata('ConfigureNotificationSubscription'),
       ),
     );
-    const answer = answerConfiguration(response, outcome);
+    const answer = await call.configured(outcome);
     return { ...answer, events: answer.events.map((e) => ({ ...e, data: withoutSecret(e.data) })) };
   }
 }

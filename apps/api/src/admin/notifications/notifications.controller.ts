@@ -12,7 +12,12 @@ import { DeliveryLedger } from '#infra/notifications/delivery-ledger.js';
 import type { DeliveryDocument, DeliveryStatus } from '#infra/notifications/notification-documents.js';
 import { AUDIT_READ_STORE } from '../../audit/backdated/audit-read-store.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
+import {
+  ApiProblems,
+  COMMON_PROBLEMS,
+  documentedProblem,
+  documentedProblems,
+} from '../../openapi/problem-responses.js';
 import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
 import { pageLimit } from '../../views/view-list-parameters.js';
@@ -82,11 +87,12 @@ export class NotificationsController {
   @ApiResponse({ status: 202, type: RedeliveryAnswer })
   @ApiProblems(COMMON_PROBLEMS, [
     documentedProblem(404, 'NOTIFICATION_NOT_FOUND', 'No notification has this id.'),
-    documentedProblem(
-      409,
-      'E2_NOT_UNDELIVERABLE',
-      'No delivery of this notification is undeliverable; it was delivered or is still being retried.',
-    ),
+    ...documentedProblems(409, [
+      [
+        'E2_NOT_UNDELIVERABLE',
+        'No delivery of this notification is undeliverable; it was delivered or is still being retried.',
+      ],
+    ]),
   ])
   async redeliver(
     @Param('notificationId', IdParamPipe) notificationId: string,

@@ -5,48 +5,18 @@
  * catalog. Nest reads decorators as metadata, so applying them to a method defined here is the
  * same as writing them by hand; `design:paramtypes` is what TypeScript would emit for it.
  */
-import {
-  applyDecorators,
-  Body,
-  Controller,
-  createParamDecorator,
-  Inject,
-  Param,
-  Post,
-  type ExecutionContext,
-  type Type,
-} from '@nestjs/common';
+import { applyDecorators, Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain/actor/actor.js';
-import type { AuthenticatedRequest } from '../../auth/authenticated-request.js';
 import type { CommandAnswer } from '../../command-pipeline/command-answer.js';
-import { readCommandMetadata } from '../../command-pipeline/command-metadata.js';
-import { answerCommand, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { answerCommand } from '../../command-pipeline/answer-response.js';
 import { catalogProblem } from '../../openapi/catalog-problems.js';
 import { CommandRoute } from '../../openapi/command-route.decorator.js';
 import type { DocumentedProblem } from '../../openapi/problem-responses.js';
-import { ProblemException, problems } from '../../problem/problem-details.js';
 import { IdParamPipe, OrdinalParamPipe } from '../../validation/route-param.pipes.js';
 import { CaseStepCommand } from '../commands/case-step.command.js';
+import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import type { CaseStep, StepPath } from './case-step.js';
-
-/** Who calls, with which headers, and where the answer's status and ETag go. */
-export class CommandCall {
-  constructor(
-    readonly actor: Actor,
-    readonly headers: Readonly<Record<string, string | string[] | undefined>>,
-    readonly response: ResponseHeaders,
-  ) {}
-}
-
-const CurrentCall = createParamDecorator((_: unknown, context: ExecutionContext): CommandCall => {
-  const http = context.switchToHttp();
-  const request = http.getRequest<AuthenticatedRequest>();
-  if (!request.actor)
-    throw new ProblemException(problems.unauthenticated('This route needs a bearer token.'));
-  return new CommandCall(request.actor, request.headers, http.getResponse<ResponseHeaders>());
-});
 
 const PATH_PARAM = /:(\w+)/g;
 
@@ -54,8 +24,15 @@ const PATH_PARAM = /:(\w+)/g;
 export const stepProblems = (step: CaseStep): DocumentedProblem[] =>
   step.refuses.map(([code, example]) => catalogProblem(code, example));
 
-export function caseStepController(name: string, steps: readonly CaseStep[]): Type {
-  @ApiTags('case commands')
+/** A controller of case steps; a subclass may add routes of its own (evaluations.controller.ts). */
+export type CaseStepControllerType = new (commands: CommandBus) => { readonly commands: CommandBus };
+
+export function caseStepController(
+  name: string,
+  steps: readonly CaseStep[],
+  tag = 'case commands',
+): CaseStepControllerType {
+  @ApiTags(tag)
   @Controller('cases')
   class CaseStepController {
     constructor(@Inject(CommandBus) readonly commands: CommandBus) {}
@@ -71,7 +48,9 @@ function defineRoute(prototype: { readonly commands: CommandBus }, step: CaseSte
     const [body, call] = args.slice(params.length);
     if (!(call instanceof CommandCall)) throw new Error('CurrentCall did not run');
     const path = stepPath(params, args);
-    const metadata = readCommandMetadata(call.headers, call.actor, step.command, body);
+    // A retry key names one request: the body, and the card, complaint or ordinal its path names.
+    const request = path.ref !== '' || path.n !== 0 ? { body, ref: path.ref, n: path.n } : body;
+    const metadata = call.metadata(step.command, request);
     const created = step.newCase?.(metadata);
     const caseId = created?.caseId ?? path.id;
     const outcome = await this.commands.execute(

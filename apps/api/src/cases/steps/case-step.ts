@@ -1,17 +1,17 @@
 /**
  * A case step as one declarative row (API.md "Case commands"): its route under /cases, the body's
- * DTO, who may call it, its OpenAPI summary, the refusals it can answer beyond every command's, and
- * how the body becomes the domain's `CaseCommand`. Roles, scope and every rule stay the domain's
- * (decide.ts, authorize.ts); a row only maps. `caseStepController` (case-step.controller.ts) turns
- * rows into routes; the one Nest command (CaseStepCommand) carries the domain command to the writer.
+ * DTO, who may call it, its OpenAPI summary and how the body becomes the domain's `CaseCommand`.
+ * The refusals a route documents are the domain's list for its command (COMMAND_REFUSALS); roles,
+ * scope and every rule stay the domain's (decide.ts, authorize.ts): a row only maps.
+ * `caseStepController` (case-step.controller.ts) turns rows into routes; the one Nest command
+ * (CaseStepCommand) carries the domain command to the writer.
  */
 import type { Type } from '@nestjs/common';
 import type { Actor } from '#domain/actor/actor.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
-import type { DomainErrorCode } from '#domain/errors/domain-error.js';
+import { COMMAND_REFUSALS, type CommandRefusal } from '#domain/case/command-refusals.js';
 import type { CommandMetadata } from '../../command-pipeline/command-metadata.js';
 import type { LoadedCase } from '../case-command-executor.js';
-import { commandOptions } from '../commands/command-options.js';
 import type { CommandOptionsDto } from '../dto/command-options.dto.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -45,8 +45,6 @@ export interface CaseStepRow<C extends CaseCommand['type'], B extends CommandOpt
   readonly summary: string;
   readonly roles: string;
   readonly description?: string;
-  /** The refusals this step can answer beyond every command's, each with an example detail. */
-  readonly refuses?: readonly Refuses[];
   readonly build: (input: StepInput<B>) => StepCommand & { readonly type: C };
   /** A step that creates its case names it before loading (F1: new, or derived from the retry key). */
   readonly newCase?: (metadata: CommandMetadata) => { readonly caseId: string; readonly knownNew: boolean };
@@ -54,20 +52,14 @@ export interface CaseStepRow<C extends CaseCommand['type'], B extends CommandOpt
   readonly method?: string;
 }
 
-/** A code the step can refuse with and an example detail for OpenAPI (title and status: the catalog's). */
-export type Refuses = readonly [code: DomainErrorCode, example: string];
-
 /** A row with its body's type erased: the controller checks the body is an instance of `dto`. */
-export interface CaseStep {
-  readonly command: CaseCommand['type'];
-  readonly route: string;
-  readonly dto: Type<CommandOptionsDto>;
-  readonly summary: string;
-  readonly roles: string;
-  readonly description?: string;
-  readonly refuses: readonly Refuses[];
+export interface CaseStep extends Omit<
+  CaseStepRow<CaseCommand['type'], CommandOptionsDto>,
+  'build' | 'method'
+> {
+  /** The refusals this step can answer beyond every command's: the domain's list (COMMAND_REFUSALS). */
+  readonly refuses: readonly CommandRefusal[];
   readonly method: string;
-  readonly newCase?: CaseStepRow<CaseCommand['type'], CommandOptionsDto>['newCase'];
   /** The domain command, or undefined when `body` is not of the row's DTO (never, after validation). */
   readonly build: (input: StepInput<unknown>, actor: Actor) => CaseCommand | undefined;
 }
@@ -75,11 +67,11 @@ export interface CaseStep {
 export function caseStep<C extends CaseCommand['type'], B extends CommandOptionsDto>(
   row: CaseStepRow<C, B>,
 ): CaseStep {
-  const { build, dto, refuses, method, ...rest } = row;
+  const { build, dto, method, ...rest } = row;
   return {
     ...rest,
     dto,
-    refuses: refuses ?? [],
+    refuses: COMMAND_REFUSALS[row.command],
     method: method ?? row.command.charAt(0).toLowerCase() + row.command.slice(1),
     build: (input, actor) => {
       const body = input.body;
@@ -87,4 +79,26 @@ export function caseStep<C extends CaseCommand['type'], B extends CommandOptions
       return { ...build({ ...input, body }), actor, ...commandOptions(body) };
     },
   };
+}
+
+/** A copy of `value` without its undefined properties: an absent field stays absent in the command. */
+export function defined<T extends object>(value: T): T {
+  const copy = { ...value };
+  for (const [key, v] of Object.entries(copy)) if (v === undefined) Reflect.deleteProperty(copy, key);
+  return copy;
+}
+
+/**
+ * The body's fields as the command's (the DTOs name them as the domain does), absent ones left
+ * out; a row adds what the path gives and, before them, the defaults of texts the rule requires
+ * (absent reaches the domain as empty, which refuses it with the rule's code).
+ */
+export function fields<B extends CommandOptionsDto>(body: B): Omit<B, keyof CommandOptionsDto> {
+  const { occurredAt: _occurredAt, lateEntryReason: _reason, ...rest } = body;
+  return defined(rest);
+}
+
+/** U2: business time and the reason for a back-dated entry, as every command may carry them. */
+export function commandOptions(body: CommandOptionsDto): { occurredAt?: string; lateEntryReason?: string } {
+  return defined({ occurredAt: body.occurredAt, lateEntryReason: body.lateEntryReason });
 }

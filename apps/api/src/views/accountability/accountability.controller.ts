@@ -4,7 +4,7 @@
  * violations the projector attributed to that window and quarter. Supervisors and auditors.
  */
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { quarterOf, windowLedger } from '#domain/accountability/window-ledger.js';
 import { toShanghaiIso } from '#domain/calendar/index.js';
@@ -14,13 +14,13 @@ import {
 } from '#infra/read-store/documents/accountability-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { invalidParameter, VIEW_PROBLEMS } from '../view-problems.js';
+import { invalidParameter } from '../view-problems.js';
 import { optionalId, optionalPosition } from '../view-query-parameters.js';
 import { CaseScope } from '../case-scope.js';
 import { listScope } from '../view-scope.js';
 import { WindowLedgerView } from './window-ledger.view.js';
+import { ViewRoute } from '../view-list-parameters.js';
 
 @ApiTags('views')
 @ApiBearerAuth()
@@ -37,20 +37,10 @@ export class AccountabilityController {
       'A window’s quarterly accountability ledger (责任追究): score and every deduction with its evidence',
     description: 'Roles: supervisor, auditor. Each window starts each quarter at 100 points (A2).',
   })
-  @ApiQuery({ name: 'windowId', required: true, example: 'win-3' })
-  @ApiQuery({
-    name: 'quarter',
-    required: false,
-    example: '2025Q4',
-    description: 'Default: the current quarter',
-  })
-  @ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description: 'Wait until the view has applied this position',
-  })
-  @ApiOkResponse({ type: WindowLedgerView })
-  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  @ViewRoute(WindowLedgerView, [
+    { name: 'windowId', required: true, example: 'win-3' },
+    { name: 'quarter', example: '2025Q4', description: 'Default: the current quarter' },
+  ])
   async ledger(
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,

@@ -3,23 +3,19 @@
  * departmentId, windowId, from, to (issue time), explained; cursor pages. Supervisors and auditors.
  */
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Filter } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
 import type { CardDocument } from '#infra/read-store/documents/card-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../../cases/queries/list-page.js';
-import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { VIEW_PROBLEMS } from '../view-problems.js';
-import { pageLimit } from '../view-list-parameters.js';
+import { PAGE_QUERY, SCOPE_QUERY, ViewRoute, askedScope, pageLimit } from '../view-list-parameters.js';
 import {
   decodeCursor,
   encodeCursor,
   optionalBoolean,
   optionalEnum,
-  optionalId,
   optionalInstant,
   optionalInstantBefore,
   optionalPosition,
@@ -44,31 +40,21 @@ export class CardsController {
       'Roles: supervisor, auditor. `from`/`to`: issue time, instants (from inclusive, to exclusive) or dates ' +
       '(YYYY-MM-DD, Asia/Shanghai, the whole day included), as on every route.',
   })
-  @ApiQuery({ name: 'level', required: false, enum: ['warning', 'yellow', 'red'] })
-  @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
-  @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
-  @ApiQuery({ name: 'from', required: false, example: '2026-03-01T00:00:00+08:00' })
-  @ApiQuery({ name: 'to', required: false, example: '2026-04-01T00:00:00+08:00' })
-  @ApiQuery({ name: 'explained', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'limit', required: false, description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}` })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description: 'Wait until the view has applied this position',
-  })
-  @ApiOkResponse({ type: CardsPage })
-  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  @ViewRoute(CardsPage, [
+    { name: 'level', enum: ['warning', 'yellow', 'red'] },
+    SCOPE_QUERY.departmentId,
+    SCOPE_QUERY.windowId,
+    { name: 'from', example: '2026-03-01T00:00:00+08:00' },
+    { name: 'to', example: '2026-04-01T00:00:00+08:00' },
+    { name: 'explained', enum: ['true', 'false'] },
+    ...PAGE_QUERY,
+  ])
   async cards(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<CardsPage> {
     const readScope = listScope(actor, ['auditor', 'supervisor']);
-    const scope = scopedFilters(
-      actor,
-      {
-        departmentId: optionalId('departmentId', query.departmentId),
-        windowId: optionalId('windowId', query.windowId),
-      },
-      ['auditor', 'supervisor'],
-    );
+    const scope = scopedFilters(actor, askedScope(query, ['departmentId', 'windowId']), [
+      'auditor',
+      'supervisor',
+    ]);
     const level = optionalEnum('level', query.level, ['warning', 'yellow', 'red'] as const);
     const from = optionalInstant('from', query.from);
     const to = optionalInstantBefore('to', query.to);

@@ -4,15 +4,7 @@
  * read their center's, auditors all. Reads `complaint_views` (the complaints projection).
  */
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Filter } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
 import {
@@ -20,17 +12,15 @@ import {
   type ComplaintViewDocument,
 } from '#infra/read-store/documents/complaint-view-document.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
 import { ProblemException } from '../../problem/problem-details.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { pageLimit } from '../view-list-parameters.js';
-import { VIEW_PROBLEMS, viewProblems } from '../view-problems.js';
+import { PAGE_QUERY, SCOPE_QUERY, ViewRoute, askedScope, pageLimit } from '../view-list-parameters.js';
+import { viewProblems } from '../view-problems.js';
 import {
   decodeCursor,
   encodeCursor,
   optionalBoolean,
   optionalEnum,
-  optionalId,
   optionalInstant,
   optionalPosition,
 } from '../view-query-parameters.js';
@@ -77,24 +67,19 @@ export class ComplaintsViewController {
     summary: 'Complaints with or without a case (P1, P2)',
     description: 'Roles: supervisor (own center), auditor.',
   })
-  @ApiQuery({ name: 'centerId', required: false, example: 'center-1' })
-  @ApiQuery({ name: 'status', required: false, enum: ['received', 'investigating', 'concluded'] })
-  @ApiQuery({ name: 'overdue', required: false, example: 'true' })
-  @ApiQuery({ name: 'from', required: false, example: '2026-11-01T00:00:00%2B08:00' })
-  @ApiQuery({ name: 'to', required: false, example: '2026-12-01T00:00:00%2B08:00' })
-  @ApiQuery({ name: 'limit', required: false, example: 50 })
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ type: ComplaintListView })
-  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  @ViewRoute(ComplaintListView, [
+    SCOPE_QUERY.centerId,
+    { name: 'status', enum: ['received', 'investigating', 'concluded'] },
+    { name: 'overdue', example: 'true' },
+    { name: 'from', example: '2026-11-01T00:00:00%2B08:00' },
+    { name: 'to', example: '2026-12-01T00:00:00%2B08:00' },
+    ...PAGE_QUERY,
+  ])
   async complaints(
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<ComplaintListView> {
-    const scope = scopedFilters(actor, { centerId: optionalId('centerId', query.centerId) }, [
-      'auditor',
-      'supervisor',
-    ]);
+    const scope = scopedFilters(actor, askedScope(query, ['centerId']), ['auditor', 'supervisor']);
     // R1: a supervisor's token without a center reads nothing.
     if (actor.role === 'supervisor' && scope.centerId === undefined)
       throw new ProblemException(viewProblems.outOfScope('Your token names no center to read.'));

@@ -4,7 +4,7 @@
  * (`evaluationRates`); this file only gathers the documents (period-reads.ts).
  */
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import {
   dayFromYearMonthDay,
@@ -15,12 +15,12 @@ import {
 } from '#domain/calendar/index.js';
 import { evaluationRates } from '#domain/statistics/evaluation-rates.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { invalidParameter, VIEW_PROBLEMS } from '../view-problems.js';
-import { optionalDate, optionalId, optionalPosition } from '../view-query-parameters.js';
+import { invalidParameter } from '../view-problems.js';
+import { optionalDate, optionalPosition } from '../view-query-parameters.js';
 import { EvaluationRatesView } from './evaluation-view-models.js';
 import { casesOfPeriod, evaluated, evaluationScope } from './period-reads.js';
+import { SCOPE_QUERY, ViewRoute, askedScope } from '../view-list-parameters.js';
 
 export { EvaluationRatesView, RankingRowView, RankingsView } from './evaluation-view-models.js';
 
@@ -35,21 +35,17 @@ export class EvaluationsViewController {
     summary: 'The 好差评 rates (P7) of a department, a window or the center',
     description: 'Roles: supervisor, auditor. `from`, `to`: dates, both included; default the current month.',
   })
-  @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
-  @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
-  @ApiQuery({ name: 'from', required: false, example: '2026-11-01' })
-  @ApiQuery({ name: 'to', required: false, example: '2026-11-30' })
-  @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ type: EvaluationRatesView })
-  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  @ViewRoute(EvaluationRatesView, [
+    SCOPE_QUERY.departmentId,
+    SCOPE_QUERY.windowId,
+    { name: 'from', example: '2026-11-01' },
+    { name: 'to', example: '2026-11-30' },
+  ])
   async evaluations(
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<EvaluationRatesView> {
-    const scope = evaluationScope(actor, {
-      departmentId: optionalId('departmentId', query.departmentId),
-      windowId: optionalId('windowId', query.windowId),
-    });
+    const scope = evaluationScope(actor, askedScope(query, ['departmentId', 'windowId']));
     const today = dayOf(this.positions.now());
     const { year, month } = yearMonthDayOf(today);
     const from = optionalDate('from', query.from) ?? dayFromYearMonthDay(year, month, 1);

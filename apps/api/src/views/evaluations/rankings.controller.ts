@@ -8,7 +8,7 @@
  * bounded by the period on an indexed field.
  */
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Db } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
 import { windowLedger } from '#domain/accountability/window-ledger.js';
@@ -26,9 +26,8 @@ import {
 } from '#infra/read-store/documents/complaint-view-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { VIEW_PROBLEMS } from '../view-problems.js';
+import { ViewRoute } from '../view-list-parameters.js';
 import { optionalEnum, optionalPosition } from '../view-query-parameters.js';
 import type { ScopeFilters } from '../view-scope.js';
 import { RankingsView } from './evaluation-view-models.js';
@@ -52,11 +51,10 @@ export class RankingsController {
     description:
       'Roles: supervisor, auditor. Substantiated complaints count against the window, with a case or without one (P3).',
   })
-  @ApiQuery({ name: 'period', required: true, example: '2026-11' })
-  @ApiQuery({ name: 'by', required: false, enum: ['department', 'window'] })
-  @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ type: RankingsView })
-  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  @ViewRoute(RankingsView, [
+    { name: 'period', required: true, example: '2026-11' },
+    { name: 'by', enum: ['department', 'window'] },
+  ])
   async rankings(
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,

@@ -6,21 +6,17 @@
  * unless auditor (I1).
  */
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { toShanghaiIso } from '#domain/calendar/index.js';
 import { maskApplicant } from '#domain/privacy/mask-applicant.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../../cases/queries/list-page.js';
-import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { VIEW_PROBLEMS } from '../view-problems.js';
-import { pageLimit } from '../view-list-parameters.js';
+import { PAGE_QUERY, SCOPE_QUERY, ViewRoute, askedScope, pageLimit } from '../view-list-parameters.js';
 import {
   decodeCursor,
   encodeCursor,
   optionalEnum,
-  optionalId,
   optionalInstant,
   optionalInstantBefore,
   optionalPosition,
@@ -47,22 +43,16 @@ export class OverdueController {
       'Roles: supervisor (own center), auditor, window and approver (own department). A case is overdue when it is open and ' +
       'its deadline has passed at the moment of the query (a suspension stops the clock, T6). Applicant masked unless auditor (I1).',
   })
-  @ApiQuery({ name: 'centerId', required: false, example: 'center-1' })
-  @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
-  @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
-  @ApiQuery({ name: 'level', required: false, enum: ['yellow', 'red'] })
-  @ApiQuery({ name: 'deadlineBefore', required: false, example: '2026-03-10T00:00:00+08:00' })
-  @ApiQuery({ name: 'deadlineAfter', required: false, example: '2026-03-01T00:00:00+08:00' })
-  @ApiQuery({ name: 'sort', required: false, enum: ['deadline', '-overdueBy'] })
-  @ApiQuery({ name: 'limit', required: false, description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}` })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description: 'Wait until the view has applied this position',
-  })
-  @ApiOkResponse({ type: OverdueCasesPage })
-  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  @ViewRoute(OverdueCasesPage, [
+    SCOPE_QUERY.centerId,
+    SCOPE_QUERY.departmentId,
+    SCOPE_QUERY.windowId,
+    { name: 'level', enum: ['yellow', 'red'] },
+    { name: 'deadlineBefore', example: '2026-03-10T00:00:00+08:00' },
+    { name: 'deadlineAfter', example: '2026-03-01T00:00:00+08:00' },
+    { name: 'sort', enum: ['deadline', '-overdueBy'] },
+    ...PAGE_QUERY,
+  ])
   async overdue(
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
@@ -72,15 +62,12 @@ export class OverdueController {
     const limit = pageLimit(query.limit);
     const after = decodeCursor(query.cursor, ['number', 'number', 'string']);
     const filters = {
-      ...scopedFilters(
-        actor,
-        {
-          centerId: optionalId('centerId', query.centerId),
-          departmentId: optionalId('departmentId', query.departmentId),
-          windowId: optionalId('windowId', query.windowId),
-        },
-        ['auditor', 'supervisor', 'window', 'approver'],
-      ),
+      ...scopedFilters(actor, askedScope(query, ['centerId', 'departmentId', 'windowId']), [
+        'auditor',
+        'supervisor',
+        'window',
+        'approver',
+      ]),
       level: optionalEnum('level', query.level, ['yellow', 'red'] as const),
       deadlineBefore: optionalInstantBefore('deadlineBefore', query.deadlineBefore),
       deadlineAfter: optionalInstant('deadlineAfter', query.deadlineAfter),

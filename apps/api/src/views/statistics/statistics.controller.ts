@@ -6,7 +6,7 @@
  * always states the period it covers (`from`, `to`). At most 366 days. Supervisors and auditors.
  */
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { dayFromYearMonthDay, dayOf, toLocalDate, yearMonthDayOf } from '#domain/calendar/index.js';
 import { runLimited } from '#infra/read-store/guarded-writes.js';
@@ -17,21 +17,16 @@ import {
 } from '#infra/read-store/documents/statistics-documents.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
 import { OpenCaseViews } from '../overdue/open-case-views.js';
 import { caseScopeFilter } from '../read-scope/case-scope-filter.js';
 import { countOverdue } from '../overdue/overdue-cases.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { invalidParameter, VIEW_PROBLEMS } from '../view-problems.js';
-import {
-  optionalId,
-  optionalInstant,
-  optionalInstantBefore,
-  optionalPosition,
-} from '../view-query-parameters.js';
+import { invalidParameter } from '../view-problems.js';
+import { optionalInstant, optionalInstantBefore, optionalPosition } from '../view-query-parameters.js';
 import { scopedFilters } from '../view-scope.js';
 import { ServiceStatisticsView } from './service-statistics.view.js';
 import { figuresOf, sumCounters } from './statistics-totals.js';
+import { SCOPE_QUERY, ViewRoute, askedScope } from '../view-list-parameters.js';
 
 const MAX_DAYS = 366;
 
@@ -52,29 +47,20 @@ export class StatisticsController {
       '(`to` exclusive; the figures are kept per day, so an instant counts its whole day). Without `from`: the first ' +
       'day of the current month; without `to`: today. The answer states the days it covers in `from` and `to`.',
   })
-  @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
-  @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
-  @ApiQuery({ name: 'from', required: false, example: '2026-03-01' })
-  @ApiQuery({ name: 'to', required: false, example: '2026-03-31' })
-  @ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description: 'Wait until the view has applied this position',
-  })
-  @ApiOkResponse({ type: ServiceStatisticsView })
-  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  @ViewRoute(ServiceStatisticsView, [
+    SCOPE_QUERY.departmentId,
+    SCOPE_QUERY.windowId,
+    { name: 'from', example: '2026-03-01' },
+    { name: 'to', example: '2026-03-31' },
+  ])
   async statistics(
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<ServiceStatisticsView> {
-    const scope = scopedFilters(
-      actor,
-      {
-        departmentId: optionalId('departmentId', query.departmentId),
-        windowId: optionalId('windowId', query.windowId),
-      },
-      ['auditor', 'supervisor'],
-    );
+    const scope = scopedFilters(actor, askedScope(query, ['departmentId', 'windowId']), [
+      'auditor',
+      'supervisor',
+    ]);
     const today = dayOf(this.positions.now());
     const { year, month } = yearMonthDayOf(today);
     const fromAt = optionalInstant('from', query.from);

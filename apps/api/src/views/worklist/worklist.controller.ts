@@ -4,7 +4,7 @@
  * the level assessed at the moment of the query, the violation codes from the accountability view.
  */
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import type { StoredAccountabilityCaseDocument } from '#infra/read-store/documents/accountability-documents.js';
 import {
@@ -13,14 +13,11 @@ import {
 } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../../cases/queries/list-page.js';
-import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
 import { ProblemException, problems } from '../../problem/problem-details.js';
 import { caseViewAt } from '../case-view/case-view-at.js';
 import { CASE_VIEW_PROJECTIONS } from '../case-view/case-view.controller.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { VIEW_PROBLEMS } from '../view-problems.js';
-import { pageLimit } from '../view-list-parameters.js';
+import { PAGE_QUERY, SCOPE_QUERY, ViewRoute, pageLimit } from '../view-list-parameters.js';
 import { optionalPosition } from '../view-query-parameters.js';
 import { CaseSummariesPage, type CaseSummaryView } from './worklist-page.view.js';
 import {
@@ -50,39 +47,27 @@ export class WorklistController {
       'A token without the claim its role’s scope needs sees nothing (R1). Sort `-receivedAt` (default; cases not yet received last) or ' +
       '`deadline` (cases with a deadline, earliest first). `level` is assessed at the moment of the query. Applicant masked unless auditor (I1).',
   })
-  @ApiQuery({
-    name: 'status',
-    required: false,
-    description: `comma list of ${CASE_STATUSES.join(', ')}`,
-    example: 'accepted,suspended',
-  })
-  @ApiQuery({ name: 'centerId', required: false, example: 'center-1' })
-  @ApiQuery({ name: 'departmentId', required: false, example: 'dept-market' })
-  @ApiQuery({ name: 'windowId', required: false, example: 'win-3' })
-  @ApiQuery({ name: 'matterCode', required: false, example: 'M-001' })
-  @ApiQuery({ name: 'receiptNo', required: false, example: 'SL-2026-0001' })
-  @ApiQuery({ name: 'applicantName', required: false, description: 'the start of the name', example: '张' })
-  @ApiQuery({
-    name: 'handledBy',
-    required: false,
-    enum: ['me'],
-    description: 'cases in which the caller recorded a step',
-  })
-  @ApiQuery({ name: 'level', required: false, enum: LEVELS })
-  @ApiQuery({ name: 'deadlineBefore', required: false, example: '2026-03-10T00:00:00+08:00' })
-  @ApiQuery({ name: 'deadlineAfter', required: false, example: '2026-03-01T00:00:00+08:00' })
-  @ApiQuery({ name: 'receivedFrom', required: false, example: '2026-03-01T00:00:00+08:00' })
-  @ApiQuery({ name: 'receivedTo', required: false, example: '2026-03-31T23:59:59+08:00' })
-  @ApiQuery({ name: 'sort', required: false, enum: ['-receivedAt', 'deadline'] })
-  @ApiQuery({ name: 'limit', required: false, description: `1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}` })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description: 'Wait until the view has applied this position',
-  })
-  @ApiOkResponse({ type: CaseSummariesPage })
-  @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS)
+  @ViewRoute(CaseSummariesPage, [
+    {
+      name: 'status',
+      description: `comma list of ${CASE_STATUSES.join(', ')}`,
+      example: 'accepted,suspended',
+    },
+    SCOPE_QUERY.centerId,
+    SCOPE_QUERY.departmentId,
+    SCOPE_QUERY.windowId,
+    { name: 'matterCode', example: 'M-001' },
+    { name: 'receiptNo', example: 'SL-2026-0001' },
+    { name: 'applicantName', description: 'the start of the name', example: '张' },
+    { name: 'handledBy', enum: ['me'], description: 'cases in which the caller recorded a step' },
+    { name: 'level', enum: LEVELS },
+    { name: 'deadlineBefore', example: '2026-03-10T00:00:00+08:00' },
+    { name: 'deadlineAfter', example: '2026-03-01T00:00:00+08:00' },
+    { name: 'receivedFrom', example: '2026-03-01T00:00:00+08:00' },
+    { name: 'receivedTo', example: '2026-03-31T23:59:59+08:00' },
+    { name: 'sort', enum: ['-receivedAt', 'deadline'] },
+    ...PAGE_QUERY,
+  ])
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,

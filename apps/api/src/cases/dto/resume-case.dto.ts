@@ -1,3 +1,0 @@
-import { CommandOptionsDto } from './command-options.dto.js';
-
-export class ResumeCaseDto extends CommandOptionsDto {}
