@@ -155,7 +155,10 @@ async function main(): Promise<void> {
       const cpuBefore = process.cpuUsage();
       const storeBackendsBefore = await backendsCpuMs(ADMIN_URL, database.name);
       const storeOnly = await storeOnlyAppendRate(store, templates, CONNECTIONS, DURATION_S * 1000);
-      const storeBackendsMs = backendsSpentMs(storeBackendsBefore, await backendsCpuMs(ADMIN_URL, database.name));
+      const storeBackendsMs = backendsSpentMs(
+        storeBackendsBefore,
+        await backendsCpuMs(ADMIN_URL, database.name),
+      );
       const { user, system } = process.cpuUsage(cpuBefore);
       console.log(`  appends/s ${storeOnly.appendsPerSec.toFixed(0)}`);
       if (storeBackendsMs > 0)

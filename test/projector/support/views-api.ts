@@ -36,7 +36,11 @@ export interface ViewsApi extends TestApi {
 export async function startViewsApi(
   options: { start?: string; projectionWaitMs?: number; store?: StoreKind } = {},
 ): Promise<ViewsApi> {
-  const { clock, store, close: closeStore } = await openTestStore(options.store ?? 'pglite', options.start ?? TEST_START);
+  const {
+    clock,
+    store,
+    close: closeStore,
+  } = await openTestStore(options.store ?? 'pglite', options.start ?? TEST_START);
   const config = testConfig();
   const views = await startInProcessProjector(store, config, 'views_test');
   const { db, projector } = views;
