@@ -19,6 +19,13 @@ export interface ProjectionRunnerOptions {
   readonly owner?: string;
   /** Events per read; default 5000 (bigger batches write a document once for more of its events). */
   readonly batchSize?: number;
+  /**
+   * While reads come back full (far behind: a rebuild, or a restart after a while), each next read
+   * is twice the last, up to this; back to `batchSize` once caught up. Default 4 × `batchSize`: a
+   * case's events are spread over days of history, so a bigger batch writes its documents fewer
+   * times, and as inserts rather than updates in a rebuild (apps/projector/README.md).
+   */
+  readonly maxBatchSize?: number;
   /** Pause between reads once caught up; default 200 ms. */
   readonly idlePollMs?: number;
   readonly leaseTtlMs?: number;
@@ -70,6 +77,8 @@ export class ProjectionRunner {
   /** Reads begun so far: a wait is answered only by a read begun after it. */
   private reads = 0;
   private backoffMs = 0;
+  /** Events the next read asks for (see `maxBatchSize`). */
+  private readSize: number;
 
   constructor(
     private readonly store: EventStore,
@@ -78,6 +87,11 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.leases = new ProjectionLeases(db, options.owner ?? defaultOwner(), options.leaseTtlMs ?? 15_000);
+    this.readSize = this.baseBatchSize;
+  }
+
+  private get baseBatchSize(): number {
+    return this.options.batchSize ?? 5000;
   }
 
   start(): this {
@@ -132,13 +146,18 @@ export class ProjectionRunner {
         }
         const from = mine.map((w) => w.position).reduce((a, b) => (a < b ? a : b));
         read = ++this.reads;
-        const page = await this.store.readAll(from, { batchSize: this.options.batchSize ?? 5000 });
-        const results = await Promise.allSettled(mine.map((w) => this.feed(w, page)));
+        const page = await this.store.readAll(from, { batchSize: this.readSize });
+        const results = await this.whileExtendingLeases(mine, () =>
+          Promise.allSettled(mine.map((w) => this.feed(w, page))),
+        );
         const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failed.length > 0) throw failed[0]!.reason;
         this.backoffMs = 0;
         caughtUp = page.caughtUp;
+        const max = this.options.maxBatchSize ?? 4 * this.baseBatchSize;
+        this.readSize = caughtUp ? this.baseBatchSize : Math.min(max, this.readSize * 2);
       } catch (error) {
+        this.readSize = this.baseBatchSize;
         if (this.stopping) break;
         await this.recover(error);
         continue;
@@ -172,6 +191,31 @@ export class ProjectionRunner {
       position: worker.position,
       caughtUp: page.caughtUp,
     });
+  }
+
+  /**
+   * Runs a batch while extending the leases of its workers every third of their lifetime, so a big
+   * batch (or a slow store) does not let them expire under it. Extending never hands a lease over:
+   * a rebuild waiting for it is handed it between batches (keepLease), when no write is in flight.
+   */
+  private async whileExtendingLeases<T>(
+    mine: readonly ProjectionWorker[],
+    batch: () => Promise<T>,
+  ): Promise<T> {
+    const timer = setInterval(() => {
+      for (const worker of mine) {
+        const id = worker.target.checkpointId;
+        void this.leases.extend(id).then(
+          (held) => held && this.lastRenewal.set(id, Date.now()),
+          () => undefined, // the next round's renewal finds out
+        );
+      }
+    }, this.leases.ttlMs / 3);
+    try {
+      return await batch();
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   /**
