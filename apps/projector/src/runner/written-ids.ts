@@ -12,17 +12,25 @@ export class WrittenIds {
   private readonly bits = new Uint8Array(BITS / 8);
 
   add(id: string): void {
-    for (const bit of positions(id)) this.bits[bit >>> 3]! |= 1 << (bit & 7);
+    const [h1, h2] = hashes(id);
+    for (let k = 0; k < HASHES; k++) {
+      const bit = ((h1 + Math.imul(k, h2)) >>> 0) % BITS;
+      this.bits[bit >>> 3]! |= 1 << (bit & 7);
+    }
   }
 
   mayHave(id: string): boolean {
-    for (const bit of positions(id)) if ((this.bits[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
+    const [h1, h2] = hashes(id);
+    for (let k = 0; k < HASHES; k++) {
+      const bit = ((h1 + Math.imul(k, h2)) >>> 0) % BITS;
+      if ((this.bits[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
+    }
     return true;
   }
 }
 
-/** HASHES bit positions by double hashing two 32-bit FNV-1a variants of the id's UTF-16 units. */
-function positions(id: string): number[] {
+/** Two 32-bit hashes (FNV-1a and a multiplicative variant) of the id's UTF-16 units, for double hashing. */
+function hashes(id: string): [number, number] {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < id.length; i++) {
@@ -30,8 +38,5 @@ function positions(id: string): number[] {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
   }
-  h2 |= 1;
-  const out: number[] = [];
-  for (let k = 0; k < HASHES; k++) out.push(((h1 + Math.imul(k, h2)) >>> 0) % BITS);
-  return out;
+  return [h1, h2 | 1];
 }
