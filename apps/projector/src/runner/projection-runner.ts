@@ -202,14 +202,10 @@ export class ProjectionRunner {
     mine: readonly ProjectionWorker[],
     batch: () => Promise<T>,
   ): Promise<T> {
+    // lastRenewal is left as it is, so the next round's renewal (the one that hands over) stays
+    // due; a failed extension is found out by that renewal too.
     const timer = setInterval(() => {
-      for (const worker of mine) {
-        const id = worker.target.checkpointId;
-        void this.leases.extend(id).then(
-          (held) => held && this.lastRenewal.set(id, Date.now()),
-          () => undefined, // the next round's renewal finds out
-        );
-      }
+      for (const worker of mine) void this.leases.extend(worker.target.checkpointId).catch(() => undefined);
     }, this.leases.ttlMs / 3);
     try {
       return await batch();
