@@ -98,6 +98,18 @@ export class ProjectionLeases {
     return kept;
   }
 
+  /**
+   * Extends our lease without handing it over (during a batch, see projection-runner.ts); false
+   * when it is no longer ours.
+   */
+  async extend(name: string): Promise<boolean> {
+    const moved = await this.leases.updateOne(
+      { _id: name, owner: this.owner },
+      { $set: { expiresAt: new Date(Date.now() + this.ttlMs) } },
+    );
+    return moved.matchedCount > 0;
+  }
+
   /** Lets the lease go at once, so another process need not wait for it to expire. */
   async release(name: string): Promise<void> {
     await this.leases.updateOne(

@@ -20,6 +20,13 @@ export interface ProjectionRunnerOptions {
   readonly owner?: string;
   /** Events per read; default 5000 (bigger batches write a document once for more of its events). */
   readonly batchSize?: number;
+  /**
+   * While reads come back full (far behind: a rebuild, or a restart after a while), each next read
+   * is twice the last, up to this; back to `batchSize` once caught up. Default 4 × `batchSize`: a
+   * case's events are spread over days of history, so a bigger batch writes its documents fewer
+   * times, and as inserts rather than updates in a rebuild (apps/projector/README.md).
+   */
+  readonly maxBatchSize?: number;
   /** Pause between reads once caught up; default 200 ms. */
   readonly idlePollMs?: number;
   readonly leaseTtlMs?: number;
@@ -71,6 +78,8 @@ export class ProjectionRunner {
   /** Reads begun so far: a wait is answered only by a read begun after it. */
   private reads = 0;
   private backoffMs = 0;
+  /** Events the next read asks for (see `maxBatchSize`). */
+  private readSize: number;
 
   constructor(
     private readonly store: EventStore,
@@ -79,6 +88,11 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.leases = new ProjectionLeases(db, options.owner ?? defaultOwner(), options.leaseTtlMs ?? 15_000);
+    this.readSize = this.baseBatchSize;
+  }
+
+  private get baseBatchSize(): number {
+    return this.options.batchSize ?? 5000;
   }
 
   start(): this {
@@ -133,8 +147,10 @@ export class ProjectionRunner {
         }
         const from = mine.map((w) => w.position).reduce((a, b) => (a < b ? a : b));
         read = ++this.reads;
-        const page = await this.store.readAll(from, { batchSize: this.options.batchSize ?? 5000 });
-        const results = await Promise.allSettled(mine.map((w) => this.feed(w, page)));
+        const page = await this.store.readAll(from, { batchSize: this.readSize });
+        const results = await this.whileExtendingLeases(mine, () =>
+          Promise.allSettled(mine.map((w) => this.feed(w, page))),
+        );
         // The batches that were written keep their checkpoints even when another projection failed.
         const fed = results.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
         await saveCheckpoints(
@@ -155,7 +171,10 @@ export class ProjectionRunner {
         if (failed.length > 0) throw failed[0]!.reason;
         this.backoffMs = 0;
         caughtUp = page.caughtUp;
+        const max = this.options.maxBatchSize ?? 4 * this.baseBatchSize;
+        this.readSize = caughtUp ? this.baseBatchSize : Math.min(max, this.readSize * 2);
       } catch (error) {
+        this.readSize = this.baseBatchSize;
         if (this.stopping) break;
         await this.recover(error);
         continue;
@@ -184,6 +203,27 @@ export class ProjectionRunner {
     if (events.length === 0 && page.nextPosition <= worker.position) return undefined;
     const batch = await worker.applyBatch(events, page.nextPosition);
     return { worker, batch, events: events.length };
+  }
+
+  /**
+   * Runs a batch while extending the leases of its workers every third of their lifetime, so a big
+   * batch (or a slow store) does not let them expire under it. Extending never hands a lease over:
+   * a rebuild waiting for it is handed it between batches (keepLease), when no write is in flight.
+   */
+  private async whileExtendingLeases<T>(
+    mine: readonly ProjectionWorker[],
+    batch: () => Promise<T>,
+  ): Promise<T> {
+    // lastRenewal is left as it is, so the next round's renewal (the one that hands over) stays
+    // due; a failed extension is found out by that renewal too.
+    const timer = setInterval(() => {
+      for (const worker of mine) void this.leases.extend(worker.target.checkpointId).catch(() => undefined);
+    }, this.leases.ttlMs / 3);
+    try {
+      return await batch();
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   /**

@@ -38,6 +38,7 @@ import { DocumentCache } from './document-cache.js';
 import { parkEvents, type ParkedEvent } from './parked-events.js';
 import { MergedDelta, writeMerged } from './shared-deltas.js';
 import { unitUpdate } from './unit-update.js';
+import { WrittenIds } from './written-ids.js';
 
 /** Where a worker writes: the live collections and checkpoint, or a rebuild's. */
 export interface WorkerTarget {
@@ -164,7 +165,7 @@ class PureProjectionWorker implements ProjectionWorker {
    * Set when the worker started from START on empty collections: ids it never wrote cannot exist,
    * so a rebuild does not look up every new case. Cleared on any failure.
    */
-  private written: Map<string, Set<string>> | undefined;
+  private written: Map<string, WrittenIds> | undefined;
 
   constructor(
     readonly projection: Projection,
@@ -201,7 +202,7 @@ class PureProjectionWorker implements ProjectionWorker {
         this.projection.collections.map((c) => this.collection(c.name).estimatedDocumentCount()),
       );
       if (counts.every((n) => n === 0))
-        this.written = new Map(this.projection.collections.map((c) => [c.name, new Set<string>()]));
+        this.written = new Map(this.projection.collections.map((c) => [c.name, new WrittenIds()]));
     }
   }
 
@@ -333,7 +334,7 @@ class PureProjectionWorker implements ProjectionWorker {
         slot.doc = cached.doc;
         slot.base = codec ? codec.encode(cached.doc) : cached.doc;
         slot.stored = slot.position = cached.position;
-      } else if (!written || written.has(id)) missing.push(id);
+      } else if (!written || written.mayHave(id)) missing.push(id);
     }
     const store = this.collection(collection);
     // `$in` in chunks, a few in flight: one index read per chunk on MongoDB, and on the local
