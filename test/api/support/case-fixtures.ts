@@ -3,7 +3,7 @@
  * state: each returns the case id, failing loudly when a step is refused.
  */
 import type { StaffRole } from '#domain/actor/actor.js';
-import { succeeding } from '../../support/http-request.js';
+import { succeeding, type callsTo } from '../../support/http-request.js';
 import { tokenFor, type TestApi } from './api-harness.js';
 
 export const PROMISED_MATTER = {
@@ -204,4 +204,23 @@ export async function caseAt(
   // T12: an approval closes when its licence is delivered.
   await expectOk(api, 'POST', `/cases/${id}/delivery`, { channel: 'window_pickup' }, t.window);
   return id;
+}
+
+/**
+ * For a suite whose API runs in a child process (`ok` of callsTo): defines M-001, registers an
+ * inquiry, applies with both materials and accepts, as the window clerk; the acceptance's answer.
+ */
+export async function acceptedCaseOver(
+  ok: ReturnType<typeof callsTo>['ok'],
+  t: Tokens,
+): Promise<{ readonly caseId: string; readonly accepted: Record<string, unknown> }> {
+  await ok('PUT', '/admin/matters/M-001', t.admin, PROMISED_MATTER);
+  const created = await ok('POST', '/cases/inquiries', t.window, INQUIRY);
+  const caseId = created.caseId as string;
+  await ok('POST', `/cases/${caseId}/application`, t.window, {
+    matterCode: 'M-001',
+    materials: PROMISED_MATTER.requiredMaterials,
+  });
+  const accepted = await ok('POST', `/cases/${caseId}/acceptance`, t.window, { receiptNo: 'SL-0001' });
+  return { caseId, accepted };
 }
