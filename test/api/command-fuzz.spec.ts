@@ -6,9 +6,9 @@
  * The administration commands (centers, matters, calendar years, policy) are fuzzed alongside.
  */
 import fc from 'fast-check';
-import { startApi, type TestApi } from './support/api-harness.js';
+import { type TestApi } from './support/api-harness.js';
 import { nothingRecordedOnRefusal } from './support/fuzz-invariant.js';
-import { caseAt, defineMatters, tokens, type CaseStage, type Tokens } from './support/case-fixtures.js';
+import { apiWithMatters, caseAt, type CaseStage, type Tokens } from './support/case-fixtures.js';
 import { ADMIN_ROUTES, bodyFor, ROUTES, sometimes } from './support/fuzz-routes.js';
 
 const RUNS = 2000;
@@ -19,9 +19,7 @@ describe('command fuzz (PGlite)', () => {
   const cases: string[] = [];
 
   beforeAll(async () => {
-    api = await startApi('pglite');
-    t = await tokens();
-    await defineMatters(api, t);
+    ({ api, t } = await apiWithMatters('pglite'));
     const stages: CaseStage[] = [
       'inquiry',
       'received',

@@ -6,17 +6,10 @@
  * captured log (level info) holds none of the ID numbers and phones the run used (I1).
  */
 import fc from 'fast-check';
-import { startApi, type TestApi } from './support/api-harness.js';
+import { type TestApi } from './support/api-harness.js';
 import { nothingRecordedOnRefusal } from './support/fuzz-invariant.js';
 import { capturedLog, type CapturedLog } from './support/captured-log.js';
-import {
-  caseAt,
-  defineMatters,
-  INQUIRY,
-  PROMISED_MATTER,
-  tokens,
-  type Tokens,
-} from './support/case-fixtures.js';
+import { apiWithMatters, caseAt, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
 
 const RUNS = 400;
 const NOTIFIED = '2026-03-02T09:00:00+08:00';
@@ -165,9 +158,7 @@ describe('hostile input fuzz (PGlite)', () => {
 
   beforeAll(async () => {
     log = capturedLog();
-    api = await startApi('pglite', undefined, { log: log.stream, logLevel: 'info' });
-    t = await tokens();
-    await defineMatters(api, t);
+    ({ api, t } = await apiWithMatters('pglite', { log: log.stream, logLevel: 'info' }));
     for (const stage of ['inquiry', 'received', 'accepted'] as const)
       cases[stage] = await caseAt(api, t, stage);
   }, 60_000);

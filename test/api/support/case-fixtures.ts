@@ -4,7 +4,7 @@
  */
 import type { StaffRole } from '#domain/actor/actor.js';
 import { succeeding, type callsTo } from '../../support/http-request.js';
-import { tokenFor, type TestApi } from './api-harness.js';
+import { startApi, tokenFor, type StartApiOptions, type StoreKind, type TestApi } from './api-harness.js';
 
 export const PROMISED_MATTER = {
   name: '食品经营许可',
@@ -223,4 +223,15 @@ export async function acceptedCaseOver(
   });
   const accepted = await ok('POST', `/cases/${caseId}/acceptance`, t.window, { receiptNo: 'SL-0001' });
   return { caseId, accepted };
+}
+
+/** A suite's API on `kind` with the staff tokens and the matters defined (defineMatters). */
+export async function apiWithMatters(
+  kind: StoreKind,
+  options?: StartApiOptions,
+): Promise<{ readonly api: TestApi; readonly t: Tokens }> {
+  const api = await startApi(kind, undefined, options);
+  const t = await tokens();
+  await defineMatters(api, t);
+  return { api, t };
 }
