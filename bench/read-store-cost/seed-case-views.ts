@@ -20,6 +20,7 @@ import { decide } from '#domain/case/decide.js';
 import { evolve } from '#domain/case/evolve.js';
 import type { Matter } from '#domain/catalog/matter.js';
 import type { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
+import { recordedActor } from '#infra/command-handling/handle-command.js';
 import { formatPosition } from '#infra/event-store/position.js';
 import { START, type EventStore, type RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { VersionedDocument } from '#infra/read-store/guarded-writes.js';
@@ -104,13 +105,7 @@ export async function seedCaseViews(
             position,
             occurredAt: toShanghaiIso(now),
             recordedAt: toShanghaiIso(now),
-            actor: {
-              id: actor.id,
-              name: actor.name,
-              role: actor.role,
-              departmentId: actor.departmentId ?? null,
-              windowId: actor.windowId ?? null,
-            },
+            actor: recordedActor(actor),
             correlationId: `bench-${caseId}`,
             causationId: null,
             data: e.data,

@@ -16,8 +16,8 @@ import { EVALUATION_STEPS } from '../../apps/api/src/evaluations/evaluations.con
 import { COMMAND_PROBLEMS } from '../../apps/api/src/openapi/problem-responses.js';
 import { API_PROBLEM_CATALOG } from '../../apps/api/src/problem/api-problem-catalog.js';
 import { STATUS_OF_CATEGORY } from '../../apps/api/src/problem/domain-error.problem.js';
-import { startApi, type TestApi } from './support/api-harness.js';
-import { caseAt, defineMatters, tokens, type Tokens } from './support/case-fixtures.js';
+import { type TestApi } from './support/api-harness.js';
+import { apiWithMatters, caseAt, type Tokens } from './support/case-fixtures.js';
 
 interface Example {
   readonly value: { readonly title: string; readonly status: number; readonly code: string };
@@ -84,9 +84,7 @@ describe('the case-step table, the OpenAPI document and the answers agree', () =
   let t: Tokens;
 
   beforeAll(async () => {
-    api = await startApi('pglite');
-    t = await tokens();
-    await defineMatters(api, t);
+    ({ api, t } = await apiWithMatters('pglite'));
     doc = (await api.request<OpenApi>('GET', '/docs-json', undefined, { token: null })).body;
   });
   afterAll(() => api?.close());

@@ -2,24 +2,15 @@
  * API.md "Conventions": racing writers (one wins, the others 409), If-Match (412 when the case has
  * moved on) and Idempotency-Key (a retry records nothing and answers 200 with the first answer).
  */
-import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
-import {
-  caseAt,
-  defineMatters,
-  INQUIRY,
-  PROMISED_MATTER,
-  tokens,
-  type Tokens,
-} from './support/case-fixtures.js';
+import { STORE_KINDS, type TestApi } from './support/api-harness.js';
+import { apiWithMatters, caseAt, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
 
 describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
   let api: TestApi;
   let t: Tokens;
 
   beforeAll(async () => {
-    api = await startApi(kind);
-    t = await tokens();
-    await defineMatters(api, t);
+    ({ api, t } = await apiWithMatters(kind));
   });
   afterAll(() => api?.close());
 

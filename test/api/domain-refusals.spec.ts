@@ -4,14 +4,13 @@
  */
 import { detectViolations } from '#domain/accountability/detect-violations.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
-import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
+import { STORE_KINDS, type TestApi } from './support/api-harness.js';
 import {
+  apiWithMatters,
   caseAt,
-  defineMatters,
   expectOk,
   INQUIRY,
   PROMISED_MATTER,
-  tokens,
   type Tokens,
 } from './support/case-fixtures.js';
 import { runSupervision } from './support/supervision-stand-in.js';
@@ -32,9 +31,7 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
   let t: Tokens;
 
   beforeAll(async () => {
-    api = await startApi(kind);
-    t = await tokens();
-    await defineMatters(api, t);
+    ({ api, t } = await apiWithMatters(kind));
   });
   afterAll(() => api?.close());
 

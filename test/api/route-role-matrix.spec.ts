@@ -7,14 +7,13 @@
  */
 import { STAFF_ROLES, type StaffRole } from '#domain/actor/actor.js';
 import { signStaffToken } from '#infra/auth/token-signer.js';
-import { startApi, TEST_SECRET, tokenFor, type TestApi } from './support/api-harness.js';
+import { TEST_SECRET, tokenFor, type TestApi } from './support/api-harness.js';
 import {
+  apiWithMatters,
   caseAt,
-  defineMatters,
   expectOk,
   INQUIRY,
   PROMISED_MATTER,
-  tokens,
   type Tokens,
 } from './support/case-fixtures.js';
 
@@ -186,9 +185,7 @@ describe('route × role matrix (PGlite)', () => {
     api.request('GET', '/admin/policy/timeliness').then((r) => ({ ...r.body, version }));
 
   beforeAll(async () => {
-    api = await startApi('pglite');
-    t = await tokens();
-    await defineMatters(api, t);
+    ({ api, t } = await apiWithMatters('pglite'));
     caseId = (await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.guide)).caseId as string;
     await expectOk(
       api,

@@ -7,15 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { START, type NewEvent, type Position } from '#infra/event-store/event-store.port.js';
-import { startApi, TEST_SECRET, tokenFor, type TestApi } from './support/api-harness.js';
+import { TEST_SECRET, tokenFor, type TestApi } from './support/api-harness.js';
 import { capturedLog, type CapturedLog } from './support/captured-log.js';
 import {
+  apiWithMatters,
   caseAt,
-  defineMatters,
   expectOk,
   INQUIRY,
   PROMISED_MATTER,
-  tokens,
   type Tokens,
 } from './support/case-fixtures.js';
 
@@ -41,9 +40,7 @@ describe('security findings over HTTP (issue 11, PGlite)', () => {
 
   beforeAll(async () => {
     log = capturedLog();
-    api = await startApi('pglite', undefined, { log: log.stream, logLevel: 'info' });
-    t = await tokens();
-    await defineMatters(api, t);
+    ({ api, t } = await apiWithMatters('pglite', { log: log.stream, logLevel: 'info' }));
   });
   afterAll(() => api?.close());
 

@@ -47,7 +47,11 @@ import {
   READ_MODELS,
 } from '#infra/read-store/read-model-collections.js';
 import { connectReadStore, type ReadStore } from '#infra/read-store/read-store.js';
-import { startProjector, type RunningProjector } from '../../apps/projector/src/start-projector.js';
+import {
+  startProjector,
+  type RunningProjector,
+  type StartProjectorOptions,
+} from '../../apps/projector/src/start-projector.js';
 import type { DueCase } from '../../apps/projector/src/supervision/due-cases.port.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
@@ -71,6 +75,17 @@ async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
 const caughtUp = async (projector: RunningProjector): Promise<void> => projector.whenCaughtUp();
 const quiet = pino({ level: 'silent' });
 
+/** The projector as these tests run it: quick to take leases and to poll, silent. */
+const testProjector = (store: EventStore, read: ReadStore, options: StartProjectorOptions = {}) =>
+  startProjector(store, read.db, { leaseRetryMs: 50, idlePollMs: 20, logger: quiet, ...options });
+
+/** Projects what is recorded so far, then stops. */
+async function projectAll(store: EventStore, read: ReadStore, options: StartProjectorOptions = {}) {
+  const projector = testProjector(store, read, options);
+  await caughtUp(projector);
+  await projector.stop();
+}
+
 describe('the projector on realistic cases (PGlite, FerretDB)', () => {
   let events: TestEventStore;
   let server: TestReadServer;
@@ -84,13 +99,7 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     server = await startTestReadServer();
     read = await server.database();
     await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 800, seed: 7 }));
-    const projector = startProjector(events.store, read.db, {
-      leaseRetryMs: 50,
-      idlePollMs: 20,
-      logger: quiet,
-    });
-    await caughtUp(projector);
-    await projector.stop();
+    await projectAll(events.store, read);
     recorded = await allEvents(events.store);
     cases = new Map();
     for (const e of recorded)
@@ -331,14 +340,7 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
   it('a replayed event changes nothing: from START again over the same documents, every document stays as it was', async () => {
     const before = await readModelHashes(read.db);
     await read.db.collection(CHECKPOINTS_COLLECTION).deleteMany({});
-    const again = startProjector(events.store, read.db, {
-      leaseRetryMs: 50,
-      idlePollMs: 20,
-      batchSize: 777,
-      logger: quiet,
-    });
-    await caughtUp(again);
-    await again.stop();
+    await projectAll(events.store, read, { batchSize: 777 });
     expect(hashDifferences(before, await readModelHashes(read.db))).toEqual([]);
     // Replay reads every unit document back; FerretDB decodes plain subdocuments value by value.
   }, 180_000);
@@ -368,13 +370,7 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
       [event('CaseWithdrawn', { reason: '申请人撤回' })],
       states.get(withdrawn)!.revision,
     );
-    const projector = startProjector(events.store, read.db, {
-      leaseRetryMs: 50,
-      idlePollMs: 20,
-      logger: quiet,
-    });
-    await caughtUp(projector);
-    await projector.stop();
+    await projectAll(events.store, read);
     const parked = await read.db.collection(PARKED_EVENTS_COLLECTION).find({}).toArray();
     expect(parked.map((p) => p.projection).sort()).toEqual(['accountability', 'case-views', 'statistics']);
     for (const p of parked) {
@@ -438,12 +434,7 @@ describe('the projector while its read store restarts', () => {
       events = await pgliteEventStore();
       read = await connectReadStore(ferret.uri, 'restart_test');
       await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 50, seed: 3 }));
-      const projector = startProjector(events.store, read.db, {
-        leaseRetryMs: 50,
-        idlePollMs: 20,
-        logger: quiet,
-        maxBackoffMs: 500,
-      });
+      const projector = testProjector(events.store, read, { maxBackoffMs: 500 });
       await caughtUp(projector);
       await ferret.stop();
       await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 30, seed: 4 }));

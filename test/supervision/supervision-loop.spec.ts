@@ -10,8 +10,8 @@ import { supervisionEventId } from '../../apps/projector/src/supervision/supervi
 import { SupervisionLoop } from '../../apps/projector/src/supervision/supervision-loop.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
-import { startApi, type TestApi } from '../api/support/api-harness.js';
-import { caseAt, defineMatters, expectOk, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { type TestApi } from '../api/support/api-harness.js';
+import { apiWithMatters, caseAt, expectOk, type Tokens } from '../api/support/case-fixtures.js';
 import { InMemoryDueCases } from './support/in-memory-due-cases.js';
 
 const DAY = 24 * 3600_000;
@@ -35,9 +35,7 @@ describe('supervision loop (电子监察)', () => {
       .map((e) => e.type);
 
   beforeAll(async () => {
-    api = await startApi('pglite');
-    t = await tokens();
-    await defineMatters(api, t);
+    ({ api, t } = await apiWithMatters('pglite'));
     configuration = new ConfigurationCache(api.store, createApiLogger('silent'), 50);
     await configuration.start();
   });

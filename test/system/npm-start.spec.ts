@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseInstant } from '#domain/calendar/index.js';
 import { freeTcpPort } from '#infra/read-store/ferretdb/free-tcp-port.js';
 import { TEST_SECRET } from '../api/support/api-harness.js';
-import { INQUIRY, PROMISED_MATTER, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { acceptedCaseOver, tokens, type Tokens } from '../api/support/case-fixtures.js';
 import { alive, startChild, type Child } from '../projector/support/child-process.js';
 import { openSse } from '../supervision/support/sse-client.js';
 import { callsTo } from '../support/http-request.js';
@@ -69,17 +69,7 @@ describe('npm start: API, projector, supervision and a local FerretDB in one pro
   it('shows an accepted case in /views/overdue once its deadline passes, with the yellow card on the alert stream and in the dossier', async () => {
     const start = nextMondayMorning(Date.now());
     await ok('POST', '/admin/clock', t.admin, { now: start });
-    await ok('PUT', '/admin/matters/M-001', t.admin, PROMISED_MATTER);
-    const created = await ok('POST', '/cases/inquiries', t.window, INQUIRY);
-    const caseId = created.caseId as string;
-    await ok('POST', `/cases/${caseId}/application`, t.window, {
-      matterCode: 'M-001',
-      materials: [
-        { code: 'id', name: '身份证' },
-        { code: 'lease', name: '场地租赁合同' },
-      ],
-    });
-    const accepted = await ok('POST', `/cases/${caseId}/acceptance`, t.window, { receiptNo: 'SL-0001' });
+    const { caseId, accepted } = await acceptedCaseOver(ok, t);
 
     // The view reaches the acceptance (minPosition waits for the projector).
     const view = await ok('GET', `/cases/${caseId}?minPosition=${accepted.position as string}`, t.supervisor);

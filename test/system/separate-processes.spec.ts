@@ -9,7 +9,7 @@ import { parseInstant } from '#domain/calendar/index.js';
 import { freeTcpPort } from '#infra/read-store/ferretdb/free-tcp-port.js';
 import type { ReadStore } from '#infra/read-store/read-store.js';
 import { TEST_SECRET } from '../api/support/api-harness.js';
-import { INQUIRY, PROMISED_MATTER, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { acceptedCaseOver, tokens, type Tokens } from '../api/support/case-fixtures.js';
 import { startChild, type Child } from '../projector/support/child-process.js';
 import { postgresEventStore, type TestEventStore } from '../projector/support/test-event-store.js';
 import { startTestReadServer, type TestReadServer } from '../projector/support/test-ferretdb.js';
@@ -59,17 +59,7 @@ describe('an API process and a projector process on shared PostgreSQL and Ferret
     expect(api.output()).toMatch(/API running \(projector processes run elsewhere\)/);
     expect(api.output()).not.toMatch(/projection lease taken/);
 
-    await ok('PUT', '/admin/matters/M-001', t.admin, PROMISED_MATTER);
-    const created = await ok('POST', '/cases/inquiries', t.window, INQUIRY);
-    const caseId = created.caseId as string;
-    await ok('POST', `/cases/${caseId}/application`, t.window, {
-      matterCode: 'M-001',
-      materials: [
-        { code: 'id', name: '身份证' },
-        { code: 'lease', name: '场地租赁合同' },
-      ],
-    });
-    const accepted = await ok('POST', `/cases/${caseId}/acceptance`, t.window, { receiptNo: 'SL-0001' });
+    const { caseId, accepted } = await acceptedCaseOver(ok, t);
 
     const view = await ok('GET', `/cases/${caseId}?minPosition=${accepted.position as string}`, t.supervisor);
     expect(view).toMatchObject({ caseId, status: 'accepted', revision: accepted.revision });

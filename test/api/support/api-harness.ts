@@ -10,6 +10,7 @@ import { signStaffToken } from '#infra/auth/token-signer.js';
 import type { ManualClock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
+import type { ApiRuntime } from '../../../apps/api/src/app.module.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
 import {
   clockMover,
@@ -60,6 +61,26 @@ export async function startApi(
   const { clock, store, close: closeStore } = await openTestStore(kind, start);
   const logger = createApiLogger(options.logLevel ?? 'error', options.log);
   const runtime = await openRuntime(testConfig(options.env), { store, clock, logger });
+  const api = await serveTestApi(runtime, { store, clock }, { ...runtime, logger: createApiLogger('error') });
+  return {
+    ...api,
+    async close() {
+      await api.app.close();
+      await closeStore();
+    },
+  };
+}
+
+/**
+ * Serves `runtime` on port 0 and answers a suite's handle of it but `close` (the suite's, which
+ * stops `app` and what it opened): requests as the admin, another instance on `second`, the clock
+ * moved through the API.
+ */
+export async function serveTestApi(
+  runtime: ApiRuntime,
+  { store, clock }: { readonly store: EventStore; readonly clock: ManualClock },
+  second: ApiRuntime = runtime,
+): Promise<Omit<TestApi, 'close'>> {
   const { app, url } = await serveApi(runtime);
   const request = httpRequest(url, await tokenFor('admin'));
   return {
@@ -68,12 +89,8 @@ export async function startApi(
     clock,
     app,
     request,
-    secondInstance: () => secondApi({ ...runtime, logger: createApiLogger('error') }),
+    secondInstance: () => secondApi(second),
     setClock: clockMover(request),
-    async close() {
-      await app.close();
-      await closeStore();
-    },
   };
 }
 

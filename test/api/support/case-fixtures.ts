@@ -3,8 +3,8 @@
  * state: each returns the case id, failing loudly when a step is refused.
  */
 import type { StaffRole } from '#domain/actor/actor.js';
-import { succeeding } from '../../support/http-request.js';
-import { tokenFor, type TestApi } from './api-harness.js';
+import { succeeding, type callsTo } from '../../support/http-request.js';
+import { startApi, tokenFor, type StartApiOptions, type StoreKind, type TestApi } from './api-harness.js';
 
 export const PROMISED_MATTER = {
   name: '食品经营许可',
@@ -204,4 +204,34 @@ export async function caseAt(
   // T12: an approval closes when its licence is delivered.
   await expectOk(api, 'POST', `/cases/${id}/delivery`, { channel: 'window_pickup' }, t.window);
   return id;
+}
+
+/**
+ * For a suite whose API runs in a child process (`ok` of callsTo): defines M-001, registers an
+ * inquiry, applies with both materials and accepts, as the window clerk; the acceptance's answer.
+ */
+export async function acceptedCaseOver(
+  ok: ReturnType<typeof callsTo>['ok'],
+  t: Tokens,
+): Promise<{ readonly caseId: string; readonly accepted: Record<string, unknown> }> {
+  await ok('PUT', '/admin/matters/M-001', t.admin, PROMISED_MATTER);
+  const created = await ok('POST', '/cases/inquiries', t.window, INQUIRY);
+  const caseId = created.caseId as string;
+  await ok('POST', `/cases/${caseId}/application`, t.window, {
+    matterCode: 'M-001',
+    materials: PROMISED_MATTER.requiredMaterials,
+  });
+  const accepted = await ok('POST', `/cases/${caseId}/acceptance`, t.window, { receiptNo: 'SL-0001' });
+  return { caseId, accepted };
+}
+
+/** A suite's API on `kind` with the staff tokens and the matters defined (defineMatters). */
+export async function apiWithMatters(
+  kind: StoreKind,
+  options?: StartApiOptions,
+): Promise<{ readonly api: TestApi; readonly t: Tokens }> {
+  const api = await startApi(kind, undefined, options);
+  const t = await tokens();
+  await defineMatters(api, t);
+  return { api, t };
 }

@@ -11,18 +11,14 @@ import type { Db } from 'mongodb';
 import { createApiLogger } from '../../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../../apps/api/src/runtime/open-runtime.js';
 import type { RunningProjector } from '../../../apps/projector/src/start-projector.js';
-import { tokenFor, type TestApi } from '../../api/support/api-harness.js';
+import { serveTestApi, type TestApi } from '../../api/support/api-harness.js';
 import {
-  clockMover,
   openTestStore,
-  secondApi,
-  serveApi,
   startInProcessProjector,
   testConfig,
   TEST_START,
   type StoreKind,
 } from '../../support/api-stand.js';
-import { httpRequest } from '../../support/http-request.js';
 
 export interface ViewsApi extends TestApi {
   readonly db: Db;
@@ -47,22 +43,15 @@ export async function startViewsApi(
   const baseRuntime = await openRuntime(config, { store, clock, logger: createApiLogger('error') });
   // As `npm start` builds it: the API's module serves the views when given the read store.
   const runtime = { ...baseRuntime, readStoreDb: db, projectionWaitMs: options.projectionWaitMs ?? 5_000 };
-  const { app, url } = await serveApi(runtime);
-  const request = httpRequest(url, await tokenFor('admin'));
+  const api = await serveTestApi(runtime, { store, clock });
 
   return {
-    url,
-    store,
-    clock,
-    app,
+    ...api,
     db,
     projector,
-    request,
     viewsCaughtUp: () => projector.whenCaughtUp(),
-    secondInstance: () => secondApi(runtime),
-    setClock: clockMover(request),
     async close() {
-      await app.close();
+      await api.app.close();
       await views.close();
       await closeStore();
     },

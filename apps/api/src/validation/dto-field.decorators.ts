@@ -1,9 +1,9 @@
 /**
  * Field decorators for request DTOs: each applies the class-validator checks of a shape and the
  * matching OpenAPI description in one place, so the document at /docs-json says exactly what is
- * checked. They check types and sizes, and the fixed bounds of a number where a DTO names them (the
- * policy's days, T14, which the domain checks again); emptiness and ranges that a rule governs (F2,
- * N4, N5, T6, T7, P1, P4 …) are left to the domain, so its refusal surfaces with the rule's code.
+ * checked. They check types and sizes, and T14's bounds of a count where a DTO names them (the
+ * policy's days, with the domain's own check and words); emptiness and ranges that a rule governs
+ * (F2, N4, N5, T6, T7, P1, P4 …) are left to the domain, so its refusal surfaces with the rule's code.
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -14,17 +14,16 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
-  IsInt,
   IsNumber,
   IsObject,
   IsString,
-  Max,
   MaxLength,
-  Min,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
+import { boundedCountRule, isBoundedCount, MIN_COUNT } from '#domain/timeliness/bounds.js';
 import { fieldMessages } from './field-messages.js';
 
 interface FieldOptions {
@@ -64,20 +63,31 @@ export function EnumField(values: readonly string[], options: FieldOptions = {})
   );
 }
 
-/** `min`, `max`: inclusive bounds, checked and documented (both or neither). */
+/**
+ * `countUpTo`: a count T14 bounds (1 to that maximum), checked with the domain's own test and told
+ * in its words (timeliness/bounds.ts), so the bound and its text are written once; documented too.
+ */
 export function NumberField(
-  options: FieldOptions & { readonly integer?: boolean; readonly min?: number; readonly max?: number } = {},
+  options: FieldOptions & { readonly integer?: boolean; readonly countUpTo?: number } = {},
 ): PropertyDecorator {
-  const bounded = options.min !== undefined && options.max !== undefined;
-  const between = bounded ? fieldMessages.between(options.min!, options.max!) : fieldMessages.number;
+  const max = options.countUpTo;
   return applyDecorators(
     ...optional(options),
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: fieldMessages.number }),
-    ...(options.integer && bounded ? [IsInt({ message: between })] : []),
-    ...(bounded ? [Min(options.min!, { message: between }), Max(options.max!, { message: between })] : []),
+    ...(max !== undefined
+      ? [
+          ValidateBy({
+            name: 'boundedCount',
+            validator: {
+              validate: (value) => typeof value === 'number' && isBoundedCount(value, max),
+              defaultMessage: (args) => boundedCountRule(args?.property ?? '', max),
+            },
+          }),
+        ]
+      : []),
     doc(options, {
-      type: options.integer ? 'integer' : Number,
-      ...(bounded && { minimum: options.min, maximum: options.max }),
+      type: options.integer || max !== undefined ? 'integer' : Number,
+      ...(max !== undefined && { minimum: MIN_COUNT, maximum: max }),
     }),
   );
 }

@@ -22,7 +22,6 @@ export const fieldMessages = {
       `${args.property} must be at most ${max} characters long`,
   oneOf: (values: readonly string[]): Check => missingOr(`must be one of ${values.join(', ')}`),
   number: missingOr('must be a number'),
-  between: (min: number, max: number): Check => missingOr(`must be a whole number from ${min} to ${max}`),
   boolean: missingOr('must be true or false'),
   list: missingOr('must be a list'),
   tooManyItems:

@@ -11,20 +11,14 @@ import type { EpochMs } from '#domain/calendar/index.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { decide } from '#domain/case/decide.js';
-import { handleCommand } from '#infra/command-handling/handle-command.js';
 import type { EventStore, RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import type { SupervisionConfiguration } from './supervision-configuration.js';
+import { superviseStream, type StreamCheckOutcome } from './supervise-stream.js';
 import { supervisionEventId } from './supervision-event-id.js';
 
-export type CaseCheckOutcome =
-  | { readonly kind: 'appended'; readonly caseId: string; readonly events: readonly RecordedEvent[] }
-  /** Nothing due (the view that named the case was stale, or another loop wrote first). */
-  | { readonly kind: 'nothing_due'; readonly caseId: string }
-  /** Another writer moved the case between read and append: looked at again next tick. */
-  | { readonly kind: 'conflict'; readonly caseId: string }
-  | { readonly kind: 'missing'; readonly caseId: string }
-  | { readonly kind: 'refused'; readonly caseId: string; readonly code: string };
+/** What supervising the case came to (supervise-stream.ts), naming the case. */
+export type CaseCheckOutcome = StreamCheckOutcome & { readonly caseId: string };
 
 /** Events that set the deadline a card is measured against (T9): what caused a card. */
 const DEADLINE_EVENTS = new Set(['ApplicationAccepted', 'CaseResumed', 'ExtensionGranted']);
@@ -68,12 +62,10 @@ export class CaseSupervisor {
     correlationId: string,
     command: () => CaseCommand,
   ): Promise<CaseCheckOutcome> {
-    // The one write path (handle-command.ts), without retry: a lost race is looked at next tick.
-    const result = await handleCommand<CaseEvent>(this.store, {
+    const outcome = await superviseStream<CaseEvent>(this.store, {
       streamId: caseStreamId(caseId),
+      subject: caseId,
       correlationId,
-      mustExist: true,
-      retries: 0,
       decide: (recorded) => {
         const state = caseStateOf(recorded);
         return decide(command(), state, {
@@ -87,23 +79,7 @@ export class CaseSupervisor {
         causationId: causeOf(event, recorded) ?? recorded[recorded.length - 1]!.eventId,
       }),
     });
-    switch (result.kind) {
-      case 'recorded':
-        return result.outcome.events.length === 0
-          ? { kind: 'nothing_due', caseId }
-          : { kind: 'appended', caseId, events: result.outcome.events };
-      case 'refused':
-        return { kind: 'refused', caseId, code: result.refusal.code };
-      case 'missing':
-        return { kind: 'missing', caseId };
-      // Someone wrote first: another loop (the same ids, partly: key_reused) or a command.
-      case 'conflict':
-      case 'key_reused':
-      case 'precondition_failed':
-        return { kind: 'conflict', caseId };
-      case 'too_large':
-        throw new Error(`A supervision event on ${caseId} would be ${result.sizeBytes} bytes.`);
-    }
+    return { ...outcome, caseId };
   }
 }
 

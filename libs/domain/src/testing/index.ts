@@ -1,4 +1,8 @@
-/** The domain's test kit: fixtures, case histories made by the real decider, decider specifications. */
+/**
+ * The domain's test kit: fixtures, case and complaint histories made by the real deciders, decider
+ * specifications.
+ */
 export * from './fixtures.js';
 export * from './case-history.js';
 export * from './decider-spec.js';
+export * from './complaint-history.js';

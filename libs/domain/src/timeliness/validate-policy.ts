@@ -1,6 +1,6 @@
 import { ALSO_TITLED } from '../errors/also-titled.js';
 import { refuse, type DomainError } from '../errors/domain-error.js';
-import { MAX_IMMEDIATE_MINUTES, MAX_LIMIT_DAYS } from './bounds.js';
+import { boundedCountRule, isBoundedCount, MAX_IMMEDIATE_MINUTES, MAX_LIMIT_DAYS } from './bounds.js';
 import type { TimelinessPolicy } from './timeliness-policy.js';
 
 /** C7: a new policy version must be complete and sensible before it is recorded. */
@@ -33,8 +33,7 @@ export function validatePolicy(p: TimelinessPolicy): DomainError | undefined {
   // T14: every count and limit is bounded (a year of days; a week of minutes for the lead).
   for (const [field, n] of whole) {
     const max = field === 'immediateWarningLeadMinutes' ? MAX_IMMEDIATE_MINUTES : MAX_LIMIT_DAYS;
-    if (!Number.isInteger(n) || n < 1 || n > max)
-      return bad(field, `${field} is a whole number from 1 to ${max} (T14).`);
+    if (!isBoundedCount(n, max)) return bad(field, `${boundedCountRule(field, max)}.`);
   }
   return undefined;
 }

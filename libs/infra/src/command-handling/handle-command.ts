@@ -2,7 +2,8 @@
  * The one write path of every command (DESIGN.md "The NestJS command handler only loads, decides,
  * appends"; Emmett's `handleCommand`): read the stream, let a pure decider decide, append with the
  * expected revision, and say what happened as a typed result. The edges map it: the API to HTTP
- * (command-pipeline/stream-writer.ts), supervision to its tick report (case-supervisor.ts).
+ * (command-pipeline/stream-writer.ts), supervision to its tick report (supervise-stream.ts in
+ * apps/projector/src/supervision).
  *
  * - Idempotency (`idempotency`): event ids are derived from the key, so a retry that races its
  *   first attempt is deduplicated by the store; a retry that comes after finds its events in the

@@ -1,8 +1,8 @@
 import { MAX_LIMIT_DAYS } from '#domain/timeliness/bounds.js';
 import { NestedField, NumberField, TextField } from '../../validation/dto-field.decorators.js';
 
-/** T14: every policy count of working days is a whole number from 1 to 365, as the domain checks. */
-const DAYS = { integer: true, min: 1, max: MAX_LIMIT_DAYS } as const;
+/** T14: every policy count of working days is bounded, by the domain's check (timeliness/bounds.ts). */
+const DAYS = { countUpTo: MAX_LIMIT_DAYS } as const;
 
 export class WarningLeadDto {
   @NumberField({

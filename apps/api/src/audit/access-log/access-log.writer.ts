@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Actor } from '#domain/actor/actor.js';
+import { recordedActor } from '#infra/command-handling/handle-command.js';
 import type { EventStore, NewEvent } from '#infra/event-store/event-store.port.js';
 import { EVENT_STORE, LOGGER } from '../../runtime/runtime-tokens.js';
 import { PERSONAL_DATA_READ, accessLogStream, type PersonalDataReadData } from './personal-data-read.js';
@@ -80,13 +81,7 @@ function toEvent({ reader, atMs, data }: Reading): NewEvent<PersonalDataReadData
     type: PERSONAL_DATA_READ,
     schemaVersion: 1,
     occurredAt: atMs,
-    actor: {
-      id: reader.id,
-      name: reader.name,
-      role: reader.role,
-      departmentId: reader.departmentId ?? null,
-      windowId: reader.windowId ?? null,
-    },
+    actor: recordedActor(reader),
     correlationId,
     causationId: null,
     data,

@@ -12,7 +12,7 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { caseStateOf, caseStreamId } from '#infra/case-stream/case-stream.js';
 import { assertMayRead } from '../../cases/queries/case-read-scope.js';
 import { caseView } from '../../cases/queries/case-view.js';
-import { ProblemException, titledProblem } from '../../problem/problem-details.js';
+import { loadExistingCase } from '../../cases/queries/read-case-query.handlers.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { caseDossier, type CaseDossier } from './case-dossier.js';
 import { dossierNames } from './dossier-names.js';
@@ -28,22 +28,11 @@ export class GetCaseDossierHandler implements IQueryHandler<GetCaseDossierQuery,
 
   async execute({ caseId, reader }: GetCaseDossierQuery): Promise<CaseDossier> {
     const streamId = caseStreamId(caseId);
-    const recorded = await this.store.readStream(streamId);
-    if (recorded.length === 0)
-      throw new ProblemException(
-        titledProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
-      );
+    const recorded = await loadExistingCase(this.store, caseId);
     const state = caseStateOf(recorded);
     assertMayRead(reader, state, 'events');
     const now = this.clock.now();
-    const view = caseView(
-      recorded,
-      state,
-      reader,
-      this.configuration.officeClock(state.centerId),
-      this.configuration.policy(),
-      now,
-    );
+    const view = caseView(recorded, state, reader, this.configuration, now);
     const integrity = await this.store.verifyStream(streamId);
     const names = dossierNames(recorded, view, {
       center: (id) => this.configuration.center(id)?.name,

@@ -12,6 +12,7 @@ import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } fro
 import type { Actor } from '#domain/actor/actor.js';
 import type { Clock } from '#infra/clock/clock.js';
 import { caseStreamId } from '#infra/case-stream/case-stream.js';
+import { recordedActor } from '#infra/command-handling/handle-command.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { PersonalDataStore, holdsPlainIdentifiers } from '#infra/personal-data/personal-data-store.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
@@ -111,13 +112,7 @@ export class PersonalDataErasureController {
           type: 'PersonalDataErased',
           schemaVersion: 1,
           occurredAt: this.clock.now(),
-          actor: {
-            id: actor.id,
-            name: actor.name,
-            role: actor.role,
-            departmentId: actor.departmentId ?? null,
-            windowId: actor.windowId ?? null,
-          },
+          actor: recordedActor(actor),
           correlationId: randomUUID(),
           causationId: null,
           data: { legalBasis, plainIdentifiersInOldEvents: holdsPlainIdentifiers(stored) },

@@ -90,14 +90,19 @@ export class CaseView {
   position!: string | null;
 }
 
+/** What the view reads of the configuration in force: the policy and the case's office clock. */
+export interface CaseViewConfiguration {
+  policy(): TimelinessPolicy;
+  officeClock(centerId: string | undefined): OfficeClock;
+}
+
 const iso = (t: number | undefined): string | null => (t === undefined ? null : toShanghaiIso(t));
 
 export function caseView(
   recorded: readonly RecordedEvent[],
   state: CaseState,
   reader: Actor,
-  office: OfficeClock,
-  policy: TimelinessPolicy,
+  configuration: CaseViewConfiguration,
   at: number,
 ): CaseView {
   const events = recorded.map(toCaseEvent);
@@ -127,7 +132,7 @@ export function caseView(
     provisional: state.provisional,
     suspendedNow: currentSuspension(state) !== undefined,
     extended: state.extension !== undefined,
-    ...caseLevel(state, policy, office, at),
+    ...caseLevel(state, configuration.policy(), configuration.officeClock(state.centerId), at),
     cards: state.cards.map((c) => ({
       cardId: c.cardId,
       level: c.level,

@@ -23,7 +23,8 @@ import {
 const caseNotFound = (): ProblemException =>
   new ProblemException(titledProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'));
 
-async function loadExisting(store: EventStore, caseId: string): Promise<readonly RecordedEvent[]> {
+/** The case's events; 404 CASE_NOT_FOUND when it was never registered. */
+export async function loadExistingCase(store: EventStore, caseId: string): Promise<readonly RecordedEvent[]> {
   const recorded = await store.readStream(caseStreamId(caseId));
   if (recorded.length === 0) throw caseNotFound();
   return recorded;
@@ -38,7 +39,7 @@ export class GetCaseStateHandler implements IQueryHandler<GetCaseStateQuery, Cas
   ) {}
 
   async execute({ caseId, reader, asOf, purpose }: GetCaseStateQuery): Promise<CaseView> {
-    const recorded = await loadExisting(this.store, caseId);
+    const recorded = await loadExistingCase(this.store, caseId);
     assertMayRead(reader, caseStateOf(recorded), purpose);
     const at = asOf ?? this.clock.now();
     const { state, upTo } = stateAsOf(recorded, at);
@@ -46,14 +47,7 @@ export class GetCaseStateHandler implements IQueryHandler<GetCaseStateQuery, Cas
       throw new ProblemException(
         titledProblem(404, 'CASE_NOT_FOUND', 'The case had not been registered at that instant.'),
       );
-    return caseView(
-      upTo,
-      state,
-      reader,
-      this.configuration.officeClock(state.centerId),
-      this.configuration.policy(),
-      at,
-    );
+    return caseView(upTo, state, reader, this.configuration, at);
   }
 }
 
@@ -62,7 +56,7 @@ export class GetCaseEventsHandler implements IQueryHandler<GetCaseEventsQuery, C
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ caseId, reader, page }: GetCaseEventsQuery): Promise<CaseEventsPage> {
-    const recorded = await loadExisting(this.store, caseId);
+    const recorded = await loadExistingCase(this.store, caseId);
     assertMayRead(reader, caseStateOf(recorded), 'events');
     const items = recorded.slice(page.fromRevision, page.fromRevision + page.limit);
     const next = page.fromRevision + items.length;
@@ -78,7 +72,7 @@ export class VerifyCaseIntegrityHandler implements IQueryHandler<
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ caseId, reader }: VerifyCaseIntegrityQuery): Promise<StreamVerification> {
-    const recorded = await loadExisting(this.store, caseId);
+    const recorded = await loadExistingCase(this.store, caseId);
     assertMayRead(reader, caseStateOf(recorded), 'integrity');
     return this.store.verifyStream(caseStreamId(caseId));
   }

@@ -54,34 +54,54 @@ function foldComplaintView(doc: ComplaintViewDocument | undefined, e: ComplaintE
         caseId: e.data.subject.kind === 'case' ? (e.data.subject.id ?? null) : null,
         centerId: e.data.centerId,
         channel: e.data.channel,
-        subject: {
-          kind: e.data.subject.kind,
-          ...(e.data.subject.id !== undefined && { id: e.data.subject.id }),
-        },
+        subject: subjectOf(e.data.subject),
         ...windowAndDepartment(e.data.subject),
-        status: 'received',
-        receivedAt: e.occurredAt,
-        receivedAtMs: parseInstant(e.occurredAt),
-        dueAt: e.data.dueAt,
-        dueAtMs: parseInstant(e.data.dueAt),
-        overdueFlagged: false,
-        nextCheckAtMs: null,
+        ...received(e),
       };
     case 'ComplaintInvestigationStarted':
       return { ...doc!, status: 'investigating' };
     case 'ComplaintConclusionRecorded':
-      return {
-        ...doc!,
-        status: 'concluded',
-        concludedAt: e.occurredAt,
-        concludedAtMs: parseInstant(e.occurredAt),
-        substantiated: e.data.substantiated,
-        late: e.data.late,
-      };
+      return concluded(doc!, e);
     case 'ComplaintOverdueFlagged':
       return { ...doc!, overdueFlagged: true };
   }
 }
+
+/** The subject as the view shows it: its kind and id, without the window and department (below). */
+const subjectOf = (subject: {
+  readonly kind: ComplaintViewDocument['subject']['kind'];
+  readonly id?: string;
+}) => ({
+  kind: subject.kind,
+  ...(subject.id !== undefined && { id: subject.id }),
+});
+
+/** What a receipt sets, with or without a case (P1, P2): received, due, not flagged, no check yet. */
+const received = (e: { readonly occurredAt: string; readonly data: { readonly dueAt: string } }) => ({
+  status: 'received' as const,
+  receivedAt: e.occurredAt,
+  receivedAtMs: parseInstant(e.occurredAt),
+  dueAt: e.data.dueAt,
+  dueAtMs: parseInstant(e.data.dueAt),
+  overdueFlagged: false,
+  nextCheckAtMs: null,
+});
+
+/** What a conclusion sets, with or without a case (P2). */
+const concluded = (
+  doc: ComplaintViewDocument,
+  e: {
+    readonly occurredAt: string;
+    readonly data: { readonly substantiated: boolean; readonly late: boolean };
+  },
+): ComplaintViewDocument => ({
+  ...doc,
+  status: 'concluded',
+  concludedAt: e.occurredAt,
+  concludedAtMs: parseInstant(e.occurredAt),
+  substantiated: e.data.substantiated,
+  late: e.data.late,
+});
 
 /** P3: a window named, or given with a staff member; the department given with either. */
 function windowAndDepartment(subject: {
@@ -111,28 +131,12 @@ export function applyCaseComplaintEvent(
         caseId,
         centerId: e.data.centerId ?? null,
         channel: e.data.channel,
-        subject: {
-          kind: e.data.subject.kind,
-          ...(e.data.subject.id !== undefined && { id: e.data.subject.id }),
-        },
-        status: 'received',
-        receivedAt: e.occurredAt,
-        receivedAtMs: parseInstant(e.occurredAt),
-        dueAt: e.data.dueAt,
-        dueAtMs: parseInstant(e.data.dueAt),
-        overdueFlagged: false,
+        subject: subjectOf(e.data.subject),
         // The case's own supervision flags a case complaint (StepOverdueFlagged, step complaint).
-        nextCheckAtMs: null,
+        ...received(e),
       };
     case 'ComplaintConcluded':
-      return {
-        ...doc!,
-        status: 'concluded',
-        concludedAt: e.occurredAt,
-        concludedAtMs: parseInstant(e.occurredAt),
-        substantiated: e.data.substantiated,
-        late: e.data.late,
-      };
+      return concluded(doc!, e);
     default:
       return { ...doc!, overdueFlagged: true };
   }

@@ -33,7 +33,7 @@ import {
   type ConfigurationContext,
 } from '#infra/read-store/projection-configuration.js';
 import { caseContributions, contributionDelta, type DayContribution } from './case-contributions.js';
-import { complaintContributions, countComplaint } from './complaint-contributions.js';
+import { complaintContributions, countComplaint } from '../complaints/complaint-contributions.js';
 
 export const STATISTICS_PROJECTION = 'statistics';
 

@@ -1,19 +1,8 @@
-import { DEFAULT_TIMELINESS_POLICY } from '../../timeliness/timeliness-policy.js';
-import { at, clock, guide, supervisor, system } from '../../testing/fixtures.js';
-import type { ComplaintCommand } from '../complaint-commands.js';
+import { complaintEventsAt as when } from '../../testing/complaint-history.js';
+import { at, guide, supervisor, system } from '../../testing/fixtures.js';
 import type { ComplaintEvent } from '../complaint-events.js';
 import { complaintNextCheckAt, complaintOverdue, foldComplaint } from '../complaint-state.js';
-import { decideComplaint } from '../decide-complaint.js';
 
-const when = (given: readonly ComplaintEvent[], command: ComplaintCommand, now: string) => {
-  const decision = decideComplaint(command, foldComplaint(given), {
-    now: at(now),
-    clock,
-    policy: DEFAULT_TIMELINESS_POLICY,
-  });
-  if (!Array.isArray(decision)) throw new Error(JSON.stringify(decision));
-  return decision as readonly ComplaintEvent[];
-};
 const received = (): readonly ComplaintEvent[] =>
   when(
     [],

@@ -1,18 +1,11 @@
-import { DEFAULT_TIMELINESS_POLICY } from '../../timeliness/timeliness-policy.js';
-import { at, clock, guide, supervisor, system, windowClerk } from '../../testing/fixtures.js';
+import { decideComplaintAt as whenComplaint } from '../../testing/complaint-history.js';
+import { guide, supervisor, system, windowClerk } from '../../testing/fixtures.js';
 import type { Actor } from '../../actor/actor.js';
-import type { ComplaintCommand } from '../complaint-commands.js';
 import type { ComplaintEvent } from '../complaint-events.js';
 import { foldComplaint } from '../complaint-state.js';
-import { decideComplaint, type ComplaintDecision } from '../decide-complaint.js';
+import type { ComplaintDecision } from '../decide-complaint.js';
 import { detectComplaintViolations, type RecordedComplaintEvent } from '../complaint-violations.js';
 
-const whenComplaint = (
-  given: readonly ComplaintEvent[],
-  command: ComplaintCommand,
-  now: string,
-): ComplaintDecision =>
-  decideComplaint(command, foldComplaint(given), { now: at(now), clock, policy: DEFAULT_TIMELINESS_POLICY });
 const ok = (d: ComplaintDecision): readonly ComplaintEvent[] => {
   if (!Array.isArray(d)) throw new Error(JSON.stringify(d));
   return d as readonly ComplaintEvent[];
