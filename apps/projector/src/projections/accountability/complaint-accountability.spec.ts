@@ -107,4 +107,18 @@ describe('accountability of a complaint without a case (P3, A1, A2)', () => {
       { id: 'COMPLAINT_SUBSTANTIATED:e-1', set: expect.objectContaining({ windowId: null, counted: true }) },
     ]);
   });
+
+  it('R1: given a complaint without a case that names a case, then its violation names no center: the API reads the named case’s (case-scope.ts)', () => {
+    revision = 0;
+    const { shared } = project([
+      receivedAbout({ kind: 'case', id: 'case-9', windowId: 'win-3' }),
+      concluded(true),
+    ]);
+    expect(shared).toEqual([
+      {
+        id: 'COMPLAINT_SUBSTANTIATED:e-1',
+        set: expect.objectContaining({ caseId: 'case-9', windowId: 'win-3', centerId: null, counted: true }),
+      },
+    ]);
+  });
 });
