@@ -41,6 +41,9 @@ function prng(seed: number): () => number {
   };
 }
 
+/** A second clerk of the same department at another window: receiver, acceptor and responder differ. */
+const colleague = { ...windowClerk, id: 'u-window-b', name: '窗口李娜', windowId: 'win-4' };
+
 /** The commands a history may try next; the decider refuses what the state does not allow. */
 function menu(s: CaseState, pick: <T>(xs: readonly T[]) => T, chance: (p: number) => boolean): CaseCommand {
   const card = s.cards.length > 0 ? pick(s.cards) : undefined;
@@ -54,7 +57,7 @@ function menu(s: CaseState, pick: <T>(xs: readonly T[]) => T, chance: (p: number
       items: [{ code: 'proof', name: '证明材料', problem: 'missing' }],
     },
     { type: 'SubmitSupplement', actor: windowClerk, materials: [{ code: 'proof', name: '证明材料' }] },
-    { type: 'AcceptApplication', actor: windowClerk, receiptNo: 'SL-1' },
+    { type: 'AcceptApplication', actor: pick([windowClerk, colleague]), receiptNo: 'SL-1' },
     {
       type: 'RejectApplication',
       actor: windowClerk,
@@ -164,7 +167,7 @@ function history(seed: number, steps: number): RecordedCaseEvent[] {
     });
   take({
     type: 'SubmitApplication',
-    actor: windowClerk,
+    actor: pick([windowClerk, colleague]),
     matterCode: promisedMatter.code,
     materials: chance(0.5) ? [{ code: 'id' }] : [{ code: 'id' }, { code: 'lease' }],
   });
@@ -185,9 +188,9 @@ function history(seed: number, steps: number): RecordedCaseEvent[] {
 const asStored = (s: DetectionState): DetectionState => structuredClone(s);
 
 describe('detectionStep (A1): the fold equals the detector that re-read every event', () => {
-  const histories = Array.from({ length: 400 }, (_, seed) => history(seed + 1, 25));
+  const histories = Array.from({ length: 600 }, (_, seed) => history(seed + 1, 30));
 
-  it('after every event of 400 generated histories, the same violations in the same order', () => {
+  it('after every event of 600 generated histories, the same violations in the same order', () => {
     const codes = new Set<string>();
     for (const events of histories) {
       let state: DetectionState = initialDetectionState;

@@ -30,6 +30,16 @@ export interface DetectedCard {
   readonly departmentId?: string;
 }
 
+/** Who a rule holds a violation against: what `fromActor` reads of an actor, no more. */
+export type DetectedActor = Pick<Actor, 'id' | 'name' | 'windowId' | 'departmentId'>;
+
+const detected = (a: Actor): DetectedActor => ({
+  id: a.id,
+  name: a.name,
+  ...(a.windowId !== undefined && { windowId: a.windowId }),
+  ...(a.departmentId !== undefined && { departmentId: a.departmentId }),
+});
+
 /**
  * What violation detection (A1) keeps of a case between events: the few fields of the case's state
  * the rules read (its id, window, department, first responder: as evolve folds them), who received
@@ -43,9 +53,9 @@ export interface DetectionState {
   readonly caseId?: string;
   readonly windowId?: string;
   readonly departmentId?: string;
-  readonly firstResponder?: Actor;
-  readonly receiver?: Actor;
-  readonly acceptor?: Actor;
+  readonly firstResponder?: DetectedActor;
+  readonly receiver?: DetectedActor;
+  readonly acceptor?: DetectedActor;
   readonly firstIds: Partial<Record<CitedType, string>>;
   /** Every card issue in order (a card id issued again: its latest issue is the one C5 cites). */
   readonly cards: readonly DetectedCard[];
@@ -82,7 +92,7 @@ interface Party {
 
 type Folded = Pick<DetectionState, 'windowId' | 'departmentId'>;
 
-const fromActor = (a: Actor | undefined, s: Folded): Party => ({
+const fromActor = (a: DetectedActor | undefined, s: Folded): Party => ({
   ...(a && { staffId: a.id, staffName: a.name }),
   ...((a?.windowId ?? s.windowId) !== undefined && { windowId: a?.windowId ?? s.windowId }),
   ...((s.departmentId ?? a?.departmentId) !== undefined && {
@@ -94,11 +104,11 @@ const fromActor = (a: Actor | undefined, s: Folded): Party => ({
 function fold(s: DetectionState, e: RecordedCaseEvent): DetectionState {
   switch (e.type) {
     case 'InquiryRegistered':
-      return { ...s, caseId: e.data.caseId, firstResponder: e.data.firstResponder };
+      return { ...s, caseId: e.data.caseId, firstResponder: detected(e.data.firstResponder) };
     case 'ApplicationReceived':
       return {
         ...s,
-        receiver: e.actor,
+        receiver: detected(e.actor),
         departmentId: e.data.departmentId,
         ...(e.data.windowId !== undefined && { windowId: e.data.windowId }),
       };
@@ -106,7 +116,7 @@ function fold(s: DetectionState, e: RecordedCaseEvent): DetectionState {
       // A proxy's application has no window until a window accepts it (as evolve).
       return {
         ...s,
-        acceptor: e.actor,
+        acceptor: detected(e.actor),
         ...(s.windowId === undefined && e.actor.windowId !== undefined && { windowId: e.actor.windowId }),
       };
     default:
@@ -139,8 +149,11 @@ export function detectionStep(before: DetectionState, e: RecordedCaseEvent): Det
     });
   };
   // Most violations: proven by earlier events and this one, held against `by`, found when recorded.
-  const flag = (code: ViolationCode, by: Actor | undefined, ...earlier: (string | undefined)[]): void =>
-    add(code, [...earlier, e.eventId], fromActor(by, s));
+  const flag = (
+    code: ViolationCode,
+    by: DetectedActor | undefined,
+    ...earlier: (string | undefined)[]
+  ): void => add(code, [...earlier, e.eventId], fromActor(by, s));
   const first = s.firstIds;
   const evaluation = (no: number): string | undefined =>
     s.evaluations.find((x) => x.evaluationNo === no)?.eventId;
