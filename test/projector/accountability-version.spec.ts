@@ -1,9 +1,11 @@
 /**
- * Accountability 3 → 4 (issue 19, apps/projector/README.md "Versions"): a read store whose
+ * Accountability 3 → 5 and 4 → 5 (issue 19, apps/projector/README.md "Versions"). 3: a read store whose
  * violations were kept inside one document per window and quarter (`accountability`, version 3) is
  * rebuilt by the projector by itself into one document per violation (`accountability_violations`)
  * and swapped in; the window-quarter collection is dropped after the swap, every window's ledger is
- * what it was, and the store equals a clean build at version 4. PGlite and FerretDB.
+ * what it was, and the store equals a clean build. 4: a store whose case documents held the case's
+ * events is rebuilt into documents holding the detection state (A1), with the same violations.
+ * PGlite and FerretDB.
  */
 import { pino } from 'pino';
 import type { Db } from 'mongodb';
@@ -11,7 +13,11 @@ import type { Violation } from '#domain/accountability/violation.js';
 import { windowLedger } from '#domain/accountability/window-ledger.js';
 import { canonicalJson } from '#infra/integrity/canonical-json.js';
 import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
-import { violationOf, type ViolationDocument } from '#infra/read-store/documents/accountability-documents.js';
+import {
+  violationOf,
+  type StoredAccountabilityCaseDocument,
+  type ViolationDocument,
+} from '#infra/read-store/documents/accountability-documents.js';
 import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Projection } from '../../apps/projector/src/projection/projection.js';
 import { accountabilityProjection } from '../../apps/projector/src/projections/accountability/accountability.projection.js';
@@ -19,6 +25,7 @@ import { startProjector } from '../../apps/projector/src/start-projector.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { accountabilityVersion3 } from './support/accountability-version-3.js';
+import { accountabilityVersion4 } from './support/accountability-version-4.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
 import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
 import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
@@ -49,7 +56,7 @@ async function buildWith(events: TestEventStore, db: Db, projection: Projection)
 const collectionNames = async (db: Db): Promise<string[]> =>
   (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
 
-describe('accountability 3 → 4: window-quarter documents become one document per violation', () => {
+describe('accountability 3 → 5: window-quarter documents become one document per violation', () => {
   let events: TestEventStore;
   let server: TestReadServer;
 
@@ -92,6 +99,44 @@ describe('accountability 3 → 4: window-quarter documents become one document p
     }
 
     const clean = (await server.database('accountability_clean')).db;
+    await buildWith(events, clean, current);
+    expect(hashDifferences(await readModelHashes(clean), await readModelHashes(live))).toEqual([]);
+  }, 90_000);
+
+  it('a store built by version 4 (the events in each case document) is rebuilt and swapped in: the detection state in their place, the same violations, equal to a clean build', async () => {
+    const live = (await server.database('accountability_v4')).db;
+    await buildWith(events, live, accountabilityVersion4);
+    expect((await checkpointsOf(live).findOne({ _id: current.name }))?.version).toBe(4);
+    const cases = live.collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases);
+    const built4 = await cases.find({ caseId: { $ne: '' } }).toArray();
+    expect(built4.length).toBeGreaterThan(100);
+    for (const d of built4) expect(d.events?.length).toBeGreaterThan(0);
+    const violationsAt4 = await live
+      .collection<ViolationDocument>(READ_MODELS.accountabilityViolations)
+      .find({})
+      .sort({ _id: 1 })
+      .toArray();
+
+    await buildWith(events, live, current);
+    expect((await checkpointsOf(live).findOne({ _id: current.name }))?.version).toBe(5);
+    expect((await collectionNames(live)).filter((n) => n.includes('__'))).toEqual([]);
+    const built5 = await cases.find({ caseId: { $ne: '' } }).toArray();
+    expect(built5.length).toBe(built4.length);
+    for (const d of built5) {
+      expect(d).not.toHaveProperty('events');
+      expect(d.detection).toEqual(expect.objectContaining({ caseId: d.caseId, found: expect.any(Array) }));
+    }
+    // A1: the same violations, as each case's document and as one document each.
+    const byId = new Map(built4.map((d) => [d._id, d.violations]));
+    for (const d of built5) expect(canonicalJson(d.violations)).toBe(canonicalJson(byId.get(d._id)));
+    const violationsAt5 = await live
+      .collection<ViolationDocument>(READ_MODELS.accountabilityViolations)
+      .find({})
+      .sort({ _id: 1 })
+      .toArray();
+    expect(canonicalJson(violationsAt5.map(violationOf))).toBe(canonicalJson(violationsAt4.map(violationOf)));
+
+    const clean = (await server.database('accountability_clean_5')).db;
     await buildWith(events, clean, current);
     expect(hashDifferences(await readModelHashes(clean), await readModelHashes(live))).toEqual([]);
   }, 90_000);

@@ -1,13 +1,14 @@
 /**
  * The accountability projection (DESIGN.md "Read models", A1, A2): per case, the violations the
- * domain's `detectViolations` finds in its events, with their evidence (`accountability_cases`);
+ * domain's `detectionStep` finds event by event, with their evidence, and the detection state it
+ * steps on from (`accountability_cases`: never the case's events);
  * one document per violation (`accountability_violations`), written when the violation appears or
  * changes and withdrawn (`counted: false`) when the events no longer prove it (C4), from which the
  * API computes a window's ledger and score with the domain's `windowLedger`. A complaint without a
  * case (`complaint-<id>`, P1) is a unit of its own whose substantiated conclusion counts against the
  * window as a case complaint's does (P3, complaint-accountability.ts).
  */
-import { detectViolations, type RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
+import { detectionStep, initialDetectionState, violationsOf } from '#domain/accountability/detection-step.js';
 import type { Violation } from '#domain/accountability/violation.js';
 import { initialState } from '#domain/case/case-state.js';
 import {
@@ -40,7 +41,8 @@ export const accountabilityProjection: Projection<
   // 2: complaints without a case count (P3, issue 14).
   // 3 (issue 19): the events plain subdocuments (no `eventsJson`); ledgers kept with `$pullAll`/`$push`.
   // 4 (issue 19): one document per violation (`accountability_violations`), no window-quarter documents.
-  version: 4,
+  // 5 (issue 19): the detection state (`detection`, `centerId`) in place of the case's events.
+  version: 5,
   unitCollection: READ_MODELS.accountabilityCases,
   unitCodec: { encode: encodeAccountabilityCase, decode: decodeAccountabilityCase },
   collections: [
@@ -62,14 +64,14 @@ export const accountabilityProjection: Projection<
       return { unit: next, shared: violationChanges(before, next.violations, center) };
     }
     const { caseId, event: recorded } = input;
-    const events: RecordedCaseEvent[] = [...(unit?.events ?? []), recorded];
-    // The detector folds with evolve and trusts it: an event evolve cannot read (an unknown type, a
-    // malformed instant) is refused here first, and parked.
-    evolveCase(initialState, recorded);
-    const violations = detectViolations(events);
-    const next: Built<AccountabilityCaseDocument> = { _id: caseId, caseId, events, violations };
+    // An event evolve cannot read (an unknown type, a malformed instant) is refused here, and parked,
+    // as when the detector folded with evolve.
+    const folded = evolveCase(initialState, recorded);
+    const detection = detectionStep(unit?.detection ?? initialDetectionState, recorded);
+    const violations = violationsOf(detection);
     // R1: the case's center is its first event's (as apps/api/src/views/case-scope.ts reads it).
-    const centerId = evolveCase(initialState, events[0]!).centerId ?? null;
+    const centerId = unit?.detection !== undefined ? (unit.centerId ?? null) : (folded.centerId ?? null);
+    const next: Built<AccountabilityCaseDocument> = { _id: caseId, caseId, detection, centerId, violations };
     return {
       unit: next,
       shared: violationChanges(before, violations, (v) => (v.caseId === caseId ? centerId : null)),

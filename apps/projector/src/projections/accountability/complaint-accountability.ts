@@ -36,7 +36,6 @@ export function applyComplaintAccountability(
   return {
     _id: complaintUnitId(complaintId),
     caseId: '',
-    events: [],
     complaintId,
     complaintEvents,
     violations: detectComplaintViolations(complaintEvents),

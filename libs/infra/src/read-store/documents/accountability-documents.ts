@@ -1,11 +1,18 @@
 /**
  * Documents of the accountability read model (A1, A2): per case, its violations with evidence and
- * the events they were detected from (`accountability_cases`); one document per violation
+ * the domain's detection state they were found with (`accountability_cases`); one document per violation
  * (`accountability_violations`), with plain indexed fields, from which GET /views/accountability
  * and GET /views/rankings compute a window's ledger and score with the domain's `windowLedger`.
  */
 import type { IndexDescription } from 'mongodb';
-import type { RecordedCaseEvent } from '#domain/accountability/detect-violations.js';
+import {
+  detectionStep,
+  initialDetectionState,
+  type DetectionState,
+  type RecordedCaseEvent,
+} from '#domain/accountability/detection-step.js';
+import { initialState } from '#domain/case/case-state.js';
+import { evolve } from '#domain/case/evolve.js';
 import type { RecordedComplaintEvent } from '#domain/complaint/complaint-violations.js';
 import type { Violation } from '#domain/accountability/violation.js';
 import { quarterOf } from '#domain/accountability/window-ledger.js';
@@ -19,8 +26,15 @@ export interface AccountabilityCaseDocument {
   _position: Position;
   /** Empty for a complaint without a case. */
   caseId: string;
-  /** The case's events as the detector reads them (A1 needs all of them, in order). */
-  events: RecordedCaseEvent[];
+  /**
+   * A case's: what the domain's `detectionStep` keeps between events (A1; detection-step.ts), in
+   * place of the events themselves (accountability 4 kept them all): a few folded fields, the first
+   * ids the rules cite, cards, revocations, complaints, evaluations, step flags and the violations
+   * found so far. Grows with those, not with the case's other events.
+   */
+  detection?: DetectionState;
+  /** R1: a case's center, as its first event names it (null when it does not). */
+  centerId?: string | null;
   /** P3: a complaint without a case, its id. */
   complaintId?: string;
   /**
@@ -124,8 +138,12 @@ export function violationOf(d: Omit<ViolationDocument, '_position'>): Violation 
   };
 }
 
-/** As stored: the events as plain subdocuments; `eventsJson` in a store built by accountability 1 (json-field.ts). */
-export type StoredAccountabilityCaseDocument = Omit<AccountabilityCaseDocument, 'events'> & {
+/**
+ * As stored. A store built by accountability 4 or older holds a case's events instead of its
+ * detection state (`events`; `eventsJson` by accountability 1, json-field.ts), until the version
+ * rebuild swaps in.
+ */
+export type StoredAccountabilityCaseDocument = AccountabilityCaseDocument & {
   events?: RecordedCaseEvent[];
   eventsJson?: string;
 };
@@ -135,9 +153,17 @@ export const encodeAccountabilityCase = (
   doc: Omit<AccountabilityCaseDocument, '_position'>,
 ): Omit<StoredAccountabilityCaseDocument, '_position'> => doc;
 
+/** A document as the projection folds on: an older version's case events folded into the state. */
 export function decodeAccountabilityCase(
   stored: StoredAccountabilityCaseDocument,
 ): AccountabilityCaseDocument {
   const { events, eventsJson, ...rest } = stored;
-  return { ...rest, events: plainOrLegacyJson(events, eventsJson, 'events') };
+  if (rest.detection !== undefined || rest.complaintId !== undefined) return rest;
+  const legacy = plainOrLegacyJson(events, eventsJson, 'events');
+  const first = legacy[0];
+  return {
+    ...rest,
+    detection: legacy.reduce(detectionStep, initialDetectionState),
+    centerId: first ? (evolve(initialState, first).centerId ?? null) : null,
+  };
 }
