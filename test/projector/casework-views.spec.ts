@@ -210,4 +210,42 @@ describe('casework views (FerretDB)', () => {
       substantiatedComplaints: 0,
     });
   });
+
+  it('R1, P3: a complaint without a case that names a case counts in the ledger of the named case’s center only', async () => {
+    // After the other tests: a window of its own (win-5), so their figures stay as they were.
+    const named = await caseAt(api, t, 'completed');
+    const received = await expectOk(
+      api,
+      'POST',
+      '/complaints',
+      {
+        centerId: 'center-1',
+        channel: 'letter',
+        subject: { kind: 'case', id: named, windowId: 'win-5' },
+        content: '办理慢',
+      },
+      t.guide,
+    );
+    const complaintId = received.complaintId as string;
+    const last = await expectOk(
+      api,
+      'POST',
+      `/complaints/${complaintId}/conclusion`,
+      { substantiated: true, reply: '属实' },
+      t.supervisor,
+    );
+    const at = `minPosition=${last.position as string}`;
+    const ledger = await get(`/views/accountability?windowId=win-5&quarter=2026Q1&${at}`, t.supervisor);
+    expect(ledger.body.violations).toEqual([
+      expect.objectContaining({ code: 'COMPLAINT_SUBSTANTIATED', caseId: named, complaintId, deduction: 5 }),
+    ]);
+    expect(ledger.body.score).toBe(95);
+    const otherCenter = await tokenFor('supervisor', { sub: 'u-super-2', centerId: 'center-2' });
+    expect(
+      (await get(`/views/accountability?windowId=win-5&quarter=2026Q1`, otherCenter)).body,
+    ).toMatchObject({
+      score: 100,
+      violations: [],
+    });
+  });
 });

@@ -6,7 +6,7 @@
  * A projection owns one "unit" collection (one document per case, per card …) and may change
  * shared documents of its collections too (a day's counts, a window's quarter). A change to a
  * shared document is a delta (`SharedDelta`: counters to add, keyed array items to replace), never
- * the whole document: the runner sends it as an update (`$inc`, `$pullAll`, `$push`), so what an
+ * the whole document: the runner sends it as an update (`$inc`, `$set`, `$pullAll`, `$push`), so what an
  * event writes does not grow with the document (issue 19). Each shared document carries the
  * `_position` of the last event applied to it: the runner applies a delta only to a document that
  * has not seen its event, and moves `_position` in the same update, so a replayed event never
@@ -63,6 +63,11 @@ export interface SharedDelta {
   readonly initial: Readonly<Record<string, unknown>>;
   /** Added to numeric fields (`$inc`). */
   readonly inc?: Readonly<Record<string, number>>;
+  /**
+   * Fields set to these values (`$set`; a later delta's value wins): a document that stands for one
+   * item (a violation) and changes with it. Never undefined: a field that goes is set to null.
+   */
+  readonly set?: Readonly<Record<string, unknown>>;
   readonly items?: ItemsDelta;
 }
 

@@ -26,6 +26,7 @@ export class MergedDelta {
   position: Position | undefined;
   private initial: Readonly<Record<string, unknown>> = {};
   private readonly inc = new Map<string, number>();
+  private readonly set = new Map<string, unknown>();
   private items: { field: string; key: string } | undefined;
   /** Stored values to pull, by key. */
   private readonly pulls = new Map<string, KeyedItem>();
@@ -42,6 +43,7 @@ export class MergedDelta {
     this.initial = delta.initial;
     for (const [field, by] of Object.entries(delta.inc ?? {}))
       if (by !== 0) this.inc.set(field, (this.inc.get(field) ?? 0) + by);
+    for (const [field, value] of Object.entries(delta.set ?? {})) this.set.set(field, value);
     const items = delta.items;
     if (items) {
       this.items = { field: items.field, key: items.key };
@@ -64,6 +66,7 @@ export class MergedDelta {
   document(): VersionedDocument {
     const doc: Record<string, unknown> = { ...this.initial };
     for (const [field, by] of this.inc) doc[field] = Number(doc[field] ?? 0) + by;
+    for (const [field, value] of this.set) doc[field] = value;
     if (this.items) {
       const initial = doc[this.items.field];
       doc[this.items.field] = [...(Array.isArray(initial) ? initial : []), ...this.pushes.values()];
@@ -79,7 +82,9 @@ export class MergedDelta {
   }
 
   update(): GuardedUpdate {
-    const update: Record<string, unknown> = { $set: { _position: this.position! } };
+    const update: Record<string, unknown> = {
+      $set: { ...Object.fromEntries(this.set), _position: this.position! },
+    };
     if (this.inc.size > 0) update.$inc = Object.fromEntries(this.inc);
     if (this.items && this.pushes.size > 0)
       update.$push = { [this.items.field]: { $each: [...this.pushes.values()] } };

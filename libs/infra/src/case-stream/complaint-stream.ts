@@ -14,6 +14,12 @@ export function complaintIdOf(event: RecordedEvent): string | undefined {
     : undefined;
 }
 
+/**
+ * The unit id of a complaint without a case in the read models kept per case (`statistics_cases`,
+ * `accountability_cases`): never a case id, for the prefix.
+ */
+export const complaintUnitId = (complaintId: string): string => `complaint-${complaintId}`;
+
 export function toComplaintEvent(recorded: RecordedEvent): RecordedComplaintEvent {
   return recordedFact(recorded) as RecordedComplaintEvent;
 }

@@ -10,8 +10,8 @@ export const READ_MODELS = {
   caseTimelines: 'case_timelines',
   /** One document per card (warning, yellow, red) with its explanation and revocation. */
   cards: 'cards',
-  /** One document per window and quarter: the violations that count against it (A2). */
-  accountability: 'accountability',
+  /** One document per violation (A1), with its window, quarter, center, staff and evidence (A2). */
+  accountabilityViolations: 'accountability_violations',
   /** One document per case: its violations with evidence (A1), and the events they were detected from. */
   accountabilityCases: 'accountability_cases',
   /** One document per scope (department, window, both, all) and day: the S1 counts. */
@@ -21,14 +21,16 @@ export const READ_MODELS = {
 } as const;
 
 /**
- * Collections older versions built (issue 19 replaced them by queries over `case_views`): a
- * version rebuild drops them after its swap.
+ * Collections older versions built (issue 19 replaced them by queries over `case_views` and
+ * `accountability_violations`): a version rebuild drops them after its swap.
  */
 export const RETIRED_READ_MODELS = {
   /** case-views ≤ 2: one document per center holding every open case as one JSON string. */
   openDeadlines: 'case_open_deadlines',
   /** case-views 2: one document per hour of nextCheckAt. */
   caseDueBuckets: 'case_due_buckets',
+  /** accountability ≤ 3: one document per window and quarter holding its violations as an array. */
+  windowQuarters: 'accountability',
 } as const;
 
 export type ReadModelName = (typeof READ_MODELS)[keyof typeof READ_MODELS];

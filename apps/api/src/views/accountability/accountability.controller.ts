@@ -1,18 +1,14 @@
 /**
  * GET /views/accountability?windowId=&quarter= (API.md "Queries", A1, A2): the window's ledger for
  * the quarter (default the current one), computed by the domain's `windowLedger` from the
- * violations the projector attributed to that window and quarter. Supervisors and auditors.
+ * violations the projector attributed to that window and quarter (one indexed query over
+ * `accountability_violations`: window-violations.ts). Supervisors and auditors.
  */
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { quarterOf, windowLedger } from '#domain/accountability/window-ledger.js';
 import { toShanghaiIso } from '#domain/calendar/index.js';
-import {
-  windowQuarterId,
-  type WindowQuarterDocument,
-} from '#infra/read-store/documents/accountability-documents.js';
-import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import { invalidParameter } from '../view-problems.js';
@@ -20,6 +16,7 @@ import { optionalId, optionalPosition } from '../view-query-parameters.js';
 import { CaseScope } from '../case-scope.js';
 import { listScope } from '../view-scope.js';
 import { WindowLedgerView } from './window-ledger.view.js';
+import { windowViolationsInScope } from './window-violations.js';
 import { ViewRoute } from '../view-list-parameters.js';
 
 @ApiTags('views')
@@ -55,12 +52,15 @@ export class AccountabilityController {
       throw invalidParameter('quarter', 'must be a quarter like 2025Q4');
     const quarter = (query.quarter as string | undefined) ?? quarterOf(toShanghaiIso(this.positions.now()));
     await this.positions.waitFor(optionalPosition(query.minPosition), ['accountability']);
-    const doc = await this.positions
-      .db()
-      .collection<WindowQuarterDocument>(READ_MODELS.accountability)
-      .findOne({ _id: windowQuarterId(windowId, quarter) });
     // R1: a window's ledger holds the violations of the cases in the reader's scope only.
-    const ledger = windowLedger(await this.caseScope.keep(scope, doc?.violations ?? []), windowId, quarter);
+    const violations = await windowViolationsInScope(
+      this.positions.db(),
+      this.caseScope,
+      scope,
+      windowId,
+      quarter,
+    );
+    const ledger = windowLedger(violations, windowId, quarter);
     return { ...ledger, violations: ledger.violations.map((v) => ({ ...v, evidence: [...v.evidence] })) };
   }
 }

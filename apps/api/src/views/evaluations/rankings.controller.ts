@@ -15,17 +15,13 @@ import { windowLedger } from '#domain/accountability/window-ledger.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import { evaluationRates } from '#domain/statistics/evaluation-rates.js';
 import { rankRows } from '#domain/statistics/rankings.js';
-import {
-  windowQuarterId,
-  type WindowQuarterDocument,
-} from '#infra/read-store/documents/accountability-documents.js';
 import type { CaseEvaluationsDocument } from '#infra/read-store/documents/case-evaluations-document.js';
 import {
   COMPLAINT_VIEWS,
   type ComplaintViewDocument,
 } from '#infra/read-store/documents/complaint-view-document.js';
-import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { violationsOfWindows } from '../accountability/window-violations.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import { ViewRoute } from '../view-list-parameters.js';
 import { optionalEnum, optionalPosition } from '../view-query-parameters.js';
@@ -86,7 +82,12 @@ export class RankingsController {
       if (key === undefined || c.windowId === undefined) continue;
       groupOf(key).windows.add(c.windowId);
     }
-    const ledgers = db.collection<WindowQuarterDocument>(READ_MODELS.accountability);
+    // A2: the violations of every window ranked, in one indexed query (window-violations.ts).
+    const ofWindow = await violationsOfWindows(
+      db,
+      [...new Set([...groups.values()].flatMap((g) => [...g.windows]))],
+      period.quarter,
+    );
     const rows = [];
     for (const [key, g] of groups) {
       const decided = g.cases.filter(
@@ -97,8 +98,7 @@ export class RankingsController {
         substantiated = 0,
         score = 0;
       for (const windowId of g.windows) {
-        const doc = await ledgers.findOne({ _id: windowQuarterId(windowId, period.quarter) });
-        const ledger = windowLedger(doc?.violations ?? [], windowId, period.quarter);
+        const ledger = windowLedger(ofWindow.get(windowId) ?? [], windowId, period.quarter);
         const inPeriod = ledger.violations.filter((v) => {
           const t = parseInstant(v.detectedAt);
           return t >= period.from && t < period.to;

@@ -44,12 +44,12 @@ const concluded = (substantiated: boolean) =>
 /** Applies the events in order as the runner does, with the shared changes they yield. */
 function project(events: readonly RecordedEvent[]) {
   let unit: ReturnType<typeof accountabilityProjection.apply>['unit'] | undefined;
-  const shared: string[] = [];
+  const shared: { id: string; set: Readonly<Record<string, unknown>> | undefined }[] = [];
   for (const e of events) {
     expect(accountabilityProjection.unitOf(e)).toBe('complaint-TS-20260302-ABCD2345');
     const step = accountabilityProjection.apply(unit, accountabilityProjection.decode(e), null);
     unit = step.unit;
-    for (const change of step.shared ?? []) shared.push(change.id);
+    for (const change of step.shared ?? []) shared.push({ id: change.id, set: change.set });
   }
   return { unit: unit!, shared };
 }
@@ -73,7 +73,19 @@ describe('accountability of a complaint without a case (P3, A1, A2)', () => {
         evidence: ['e-0', 'e-1'],
       }),
     ]);
-    expect(shared).toEqual(['win-3|2026Q1']);
+    // One document per violation, counting in the window's quarter, read in the receipt's center (R1).
+    expect(shared).toEqual([
+      {
+        id: 'COMPLAINT_SUBSTANTIATED:e-1',
+        set: expect.objectContaining({
+          windowId: 'win-3',
+          quarter: '2026Q1',
+          centerId: 'center-1',
+          staffId: 'u-window',
+          counted: true,
+        }),
+      },
+    ]);
   });
 
   it('I1: given a received complaint, then the read model keeps neither the complainant nor the content', () => {
@@ -91,6 +103,22 @@ describe('accountability of a complaint without a case (P3, A1, A2)', () => {
     revision = 0;
     const center = project([receivedAbout({ kind: 'center' }), concluded(true)]);
     expect(center.unit.violations).toHaveLength(1);
-    expect(center.shared).toEqual([]);
+    expect(center.shared).toEqual([
+      { id: 'COMPLAINT_SUBSTANTIATED:e-1', set: expect.objectContaining({ windowId: null, counted: true }) },
+    ]);
+  });
+
+  it('R1: given a complaint without a case that names a case, then its violation names no center: the API reads the named case’s (case-scope.ts)', () => {
+    revision = 0;
+    const { shared } = project([
+      receivedAbout({ kind: 'case', id: 'case-9', windowId: 'win-3' }),
+      concluded(true),
+    ]);
+    expect(shared).toEqual([
+      {
+        id: 'COMPLAINT_SUBSTANTIATED:e-1',
+        set: expect.objectContaining({ caseId: 'case-9', windowId: 'win-3', centerId: null, counted: true }),
+      },
+    ]);
   });
 });

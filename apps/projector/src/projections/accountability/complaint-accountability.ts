@@ -4,16 +4,16 @@
  * the staff member and department named with it), exactly as a substantiated case complaint counts
  * in the window's quarter (A2). Pure; the projection routes the complaint streams' events here.
  */
+import type { Violation } from '#domain/accountability/violation.js';
 import {
   detectComplaintViolations,
   type RecordedComplaintEvent,
 } from '#domain/complaint/complaint-violations.js';
-import { toComplaintEvent } from '#infra/case-stream/complaint-stream.js';
+import { complaintUnitId, toComplaintEvent } from '#infra/case-stream/complaint-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
-import {
-  complaintAccountabilityId,
-  type AccountabilityCaseDocument,
-} from '#infra/read-store/documents/accountability-documents.js';
+import type { AccountabilityCaseDocument } from '#infra/read-store/documents/accountability-documents.js';
+
+type Unit = Omit<AccountabilityCaseDocument, '_position'>;
 
 /** The events P3 reads: the receipt (who is complained about) and the conclusion (substantiated?). */
 const READ = new Set(['ComplaintReceived', 'ComplaintConclusionRecorded']);
@@ -27,18 +27,28 @@ function kept(event: RecordedComplaintEvent): RecordedComplaintEvent {
 
 /** The unit of complaint `complaintId` after `event`, with the violations it now proves. */
 export function applyComplaintAccountability(
-  before: Omit<AccountabilityCaseDocument, '_position'> | undefined,
+  before: Unit | undefined,
   complaintId: string,
   event: RecordedEvent,
-): Omit<AccountabilityCaseDocument, '_position'> {
+): Unit {
   const previous = before?.complaintEvents ?? [];
   const complaintEvents = READ.has(event.type) ? [...previous, kept(toComplaintEvent(event))] : previous;
   return {
-    _id: complaintAccountabilityId(complaintId),
+    _id: complaintUnitId(complaintId),
     caseId: '',
-    events: [],
     complaintId,
     complaintEvents,
     violations: detectComplaintViolations(complaintEvents),
   };
+}
+
+/**
+ * R1: the center a violation of this complaint is read in, as apps/api/src/views/case-scope.ts
+ * judges it: the receipt's for a violation naming no case; null (the API looks the case up) for one
+ * naming the case the complaint is about.
+ */
+export function complaintCenterOf(unit: Unit): (v: Violation) => string | null {
+  const receipt = unit.complaintEvents?.find((e) => e.type === 'ComplaintReceived');
+  const centerId = receipt?.type === 'ComplaintReceived' ? receipt.data.centerId : null;
+  return (v) => (v.caseId === '' ? centerId : null);
 }

@@ -8,7 +8,6 @@
 import { initialState, type CaseState } from '#domain/case/case-state.js';
 import {
   COUNTER_NAMES,
-  complaintStatisticsId,
   decodeStatisticsUnit,
   encodeStatisticsUnit,
   isComplaintUnit,
@@ -20,12 +19,15 @@ import {
   type StatisticsDayDocument,
   type StatisticsScope,
 } from '#infra/read-store/documents/statistics-documents.js';
-import { complaintIdOf } from '#infra/case-stream/complaint-stream.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import { complaintUnitId } from '#infra/case-stream/complaint-stream.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Built, Projection, SharedDelta } from '../../projection/projection.js';
-import { caseIdOf } from '#infra/case-stream/case-stream.js';
-import { decodeCaseEnvelope, evolveCase, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
+import { evolveCase } from '../case-stream/recorded-case-event.js';
+import {
+  caseOrComplaintUnitOf,
+  decodeCaseOrComplaint,
+  type CaseOrComplaintInput,
+} from '../case-stream/case-or-complaint.js';
 import {
   environmentOf,
   INITIAL_CONFIGURATION,
@@ -39,16 +41,11 @@ export const STATISTICS_PROJECTION = 'statistics';
 
 const SCOPES: readonly StatisticsScope[] = ['all', 'department', 'window', 'pair'];
 
-/** A case stream's event, or a complaint stream's (P1), as `apply` reads it. */
-type StatisticsInput =
-  | ({ readonly stream: 'case' } & CaseEnvelope)
-  | { readonly stream: 'complaint'; readonly complaintId: string; readonly recorded: RecordedEvent };
-
 export const statisticsProjection: Projection<
   ConfigurationContext,
   BuiltStatisticsUnit,
   BuiltStoredStatisticsUnit,
-  StatisticsInput
+  CaseOrComplaintInput
 > = {
   name: STATISTICS_PROJECTION,
   // 2: every count also per center (R1: supervisors read their own center's figures). 3 (issue 19):
@@ -63,16 +60,9 @@ export const statisticsProjection: Projection<
   ],
   initialContext: INITIAL_CONFIGURATION,
   reduceContext: reduceConfiguration,
-  unitOf(event: RecordedEvent) {
-    const complaintId = complaintIdOf(event);
-    return complaintId === undefined ? caseIdOf(event) : complaintStatisticsId(complaintId);
-  },
-  decode(event: RecordedEvent): StatisticsInput {
-    const complaintId = complaintIdOf(event);
-    return complaintId === undefined
-      ? { stream: 'case', ...decodeCaseEnvelope(event) }
-      : { stream: 'complaint', complaintId, recorded: event };
-  },
+  // A case stream's event, or a complaint stream's (P1).
+  unitOf: caseOrComplaintUnitOf,
+  decode: decodeCaseOrComplaint,
 
   apply(unit, input, context) {
     if (input.stream === 'complaint') {
@@ -80,7 +70,7 @@ export const statisticsProjection: Projection<
       const counted = countComplaint(before, input.recorded);
       const delta = contributionDelta(complaintContributions(before), complaintContributions(counted));
       return {
-        unit: { _id: complaintStatisticsId(input.complaintId), complaintId: input.complaintId, counted },
+        unit: { _id: complaintUnitId(input.complaintId), complaintId: input.complaintId, counted },
         shared: delta.flatMap(dayChanges),
       };
     }

@@ -84,9 +84,6 @@ export interface StatisticsComplaintDocument {
   counted: ComplaintCount | null;
 }
 
-/** The unit id of a complaint without a case in `statistics_cases`. */
-export const complaintStatisticsId = (complaintId: string): string => `complaint-${complaintId}`;
-
 /**
  * `_id` of a scope's day; `-` stands for a case without department or window. With a center, the
  * counts of that center's cases only (R1: a supervisor reads their own center's figures).
