@@ -3,7 +3,8 @@
  * and the time left are assessed from (case-view-document.ts LEVEL_STATE_PROJECTION, levelStateOf).
  * On realistic cases (suspensions, extensions, cards, revocations, complaints, ratings, closings)
  * at instants from their last event to weeks later, that part gives the same level, time left and
- * stopped clock as the whole state.
+ * stopped clock as the whole state; and a case not yet received has one of the statuses the
+ * worklist reads the cases not yet received among (worklist-query.ts STATUSES_BEFORE_RECEIPT).
  */
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { clockStopped, initialState, type CaseState } from '#domain/case/case-state.js';
@@ -20,11 +21,12 @@ import {
 } from '#infra/read-store/projection-configuration.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
+import { STATUSES_BEFORE_RECEIPT } from '../../apps/api/src/views/worklist/worklist-query.js';
 import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
 
 const DAY = 86_400_000;
 
-describe('the level’s part of a case view’s state (the lists’ projection)', () => {
+describe('what the lists read of a case view: the level’s part of the state; the statuses before receipt', () => {
   let events: TestEventStore;
   let recorded: RecordedEvent[];
 
@@ -56,12 +58,19 @@ describe('the level’s part of a case view’s state (the lists’ projection)'
     expect(byCase.size).toBeGreaterThan(300);
     const levels = new Set<string>();
     let suspended = 0;
+    let notReceived = 0;
+    const receivedStatuses = new Set<string>();
     for (const es of byCase.values()) {
       const whole: CaseState = foldCase(es.map(toCaseEvent) as CaseEvent[], initialState);
       // As the read store returns it: the projected fields, through JSON (no undefined values).
       const stored: CaseState = JSON.parse(JSON.stringify(whole));
       const part = levelStateOf({ state: stored });
       if (whole.suspensions.length > 0) suspended++;
+      // The worklist reads the cases not yet received among these statuses only (worklistReads).
+      if (whole.receivedAt === undefined) {
+        notReceived++;
+        expect(STATUSES_BEFORE_RECEIPT).toContain(whole.status);
+      } else receivedStatuses.add(whole.status);
       const last = Date.parse(es[es.length - 1]!.recordedAt);
       for (const at of [last, last + DAY, last + 4 * DAY, last + 12 * DAY, last + 40 * DAY]) {
         const clock = env.officeClock(whole.centerId);
@@ -76,5 +85,7 @@ describe('the level’s part of a case view’s state (the lists’ projection)'
     // The cases reach every level, and some were suspended: the comparison covers what it claims.
     expect([...levels].sort()).toEqual(['normal', 'red', 'warning', 'yellow']);
     expect(suspended).toBeGreaterThan(0);
+    expect(notReceived).toBeGreaterThan(0);
+    expect(receivedStatuses.size).toBeGreaterThan(3);
   });
 });

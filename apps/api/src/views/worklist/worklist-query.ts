@@ -128,6 +128,21 @@ export function worklistQuery(actor: Actor, query: Record<string, unknown>): Wor
 }
 
 /**
+ * The statuses a case not yet received can have: only registration, referral, answer and
+ * withdrawal come before an application's receipt, which sets `receivedAt` (DOMAIN.md lifecycle;
+ * evolve's ApplicationReceived). Named beside `receivedAt: null`, it changes nothing on MongoDB;
+ * the local FerretDB, which does not push `null` down, filters on it in SQLite, so the read of the
+ * part not yet received skips the received cases there instead of decoding each of them.
+ */
+export const STATUSES_BEFORE_RECEIPT: readonly CaseStatus[] = [
+  'none',
+  'inquiry',
+  'referred',
+  'answered',
+  'withdrawn',
+];
+
+/**
  * The conjunction of the filters, leaving out empty ones (an auditor's scope, no parameter): the
  * local FerretDB's patch pushes no `$and` down that holds an empty document.
  */
@@ -172,7 +187,11 @@ export function worklistReads(
     return [{ filter: and(keyset ?? {}), sort: { deadlineAt: 1, _id: 1 } }];
   }
   const notReceived = (id?: string): WorklistRead => ({
-    filter: and({ receivedAt: null, ...(id !== undefined && { _id: { $lt: id } }) }),
+    filter: and({
+      receivedAt: null,
+      status: { $in: [...STATUSES_BEFORE_RECEIPT] },
+      ...(id !== undefined && { _id: { $lt: id } }),
+    }),
     sort: { receivedAt: 1, _id: -1 },
   });
   if (after?.[0] === '') return [notReceived(after[1])];
