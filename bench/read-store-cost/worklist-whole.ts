@@ -2,7 +2,7 @@
  * `npm run build && node dist/bench/read-store-cost/worklist-whole.js` (issue 19): the time to read
  * a whole center's worklist at 500 a page on the local FerretDB build, over BENCH_CASES (30,000)
  * case views of ONE center SEEDED in the projector's exact shape (seed-case-views.ts; all of them
- * received, so the read of the cases not yet received finds none and walks the received ones once).
+ * received, so the read of the cases not yet received, on the last page, finds none).
  * Three ways, each read once: the default order (-receivedAt) as the API reads it now (worklistReads,
  * the fields a summary shows and the level's part of the state), the same order as it was read
  * before (one keyset `$or` with a `receivedAt: null` branch, whole documents), and by deadline.
