@@ -24,6 +24,31 @@ import { CaseScope } from '../case-scope.js';
 import { listScope, scopedFilters } from '../view-scope.js';
 import { CardsPage } from './card.view.js';
 
+/**
+ * What a page reads of a card: what it shows and the keyset's (issuedAtMs, _id); not the write
+ * guard. Typed over the document, so a field added to cards is read only once it is named here.
+ */
+const CARD_LIST_PROJECTION: Readonly<Record<Exclude<keyof CardDocument, '_position'>, 1>> = {
+  _id: 1,
+  cardId: 1,
+  caseId: 1,
+  level: 1,
+  cause: 1,
+  issuedAt: 1,
+  issuedAtMs: 1,
+  deadline: 1,
+  departmentId: 1,
+  windowId: 1,
+  policyVersion: 1,
+  remainingMinutes: 1,
+  explanationDueAt: 1,
+  explained: 1,
+  explanation: 1,
+  revoked: 1,
+  revocation: 1,
+  position: 1,
+};
+
 @ApiTags('views')
 @ApiBearerAuth()
 @Controller('views')
@@ -85,7 +110,7 @@ export class CardsController {
       const batch = await this.positions
         .db()
         .collection<CardDocument>(READ_MODELS.cards)
-        .find(filterAfter(after), { projection: { _position: 0 } })
+        .find(filterAfter(after), { projection: CARD_LIST_PROJECTION })
         .sort({ issuedAtMs: -1, _id: -1 })
         .limit(limit + 1)
         .toArray();

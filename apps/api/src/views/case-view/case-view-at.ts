@@ -15,14 +15,43 @@ import type { CaseView } from '../../cases/queries/case-view.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : toShanghaiIso(d.getTime()));
 
-export function caseViewAt(
-  doc: CaseViewDocument,
+/** The fields of a `case_views` document a case summary (GET /cases) shows or assesses. */
+export const CASE_SUMMARY_FIELDS = [
+  'caseId',
+  'status',
+  'centerId',
+  'matterCode',
+  'departmentId',
+  'windowId',
+  'firstResponderId',
+  'applicant',
+  'receivedAt',
+  'acceptedAt',
+  'kind',
+  'limitDays',
+  'limitMinutes',
+  'deadlineAt',
+  'provisional',
+  'suspendedNow',
+  'extended',
+  'revision',
+  'position',
+] as const;
+export type CaseSummaryDocument = Pick<CaseViewDocument, (typeof CASE_SUMMARY_FIELDS)[number] | 'state'>;
+export type CaseSummary = Omit<CaseView, 'cards'>;
+
+/**
+ * A case as GET /cases lists it: GET /cases/{id}'s fields without the cards. The state need hold
+ * only what the level reads (case-view-document.ts levelStateOf).
+ */
+export function caseSummaryAt(
+  doc: CaseSummaryDocument,
   violations: readonly Violation[],
   reader: Actor,
   policy: TimelinessPolicy,
   clock: OfficeClock,
   now: number,
-): CaseView {
+): CaseSummary {
   return {
     caseId: doc.caseId,
     status: doc.status,
@@ -46,9 +75,21 @@ export function caseViewAt(
     suspendedNow: doc.suspendedNow,
     extended: doc.extended,
     ...caseLevel(doc.state, policy, clock, now),
-    cards: doc.cards.map((c) => ({ ...c })),
     flags: [...new Set(violations.map((v) => v.code))],
     revision: doc.revision,
     position: doc.position,
   };
+}
+
+export function caseViewAt(
+  doc: CaseViewDocument,
+  violations: readonly Violation[],
+  reader: Actor,
+  policy: TimelinessPolicy,
+  clock: OfficeClock,
+  now: number,
+): CaseView {
+  // The cards before the flags, as GET /cases/{id} has always answered.
+  const { flags, revision, position, ...head } = caseSummaryAt(doc, violations, reader, policy, clock, now);
+  return { ...head, cards: doc.cards.map((c) => ({ ...c })), flags, revision, position };
 }

@@ -1,17 +1,43 @@
 /**
  * The open cases with a passed deadline, read from `case_views` (DESIGN.md "Read models"): a
  * keyset range over the `open_center_deadline` / `open_department_deadline` indexes
- * (CASE_VIEW_INDEXES), in (deadlineAt, _id) order, decoded to what the overdue view assesses.
+ * (CASE_VIEW_INDEXES), in (deadlineAt, _id) order: only the fields an item shows and the part of
+ * the state its level reads (levelStateOf), what the overdue view assesses.
  */
 import { Injectable } from '@nestjs/common';
 import type { ClientSession, Filter } from 'mongodb';
 import {
-  decodeCaseView,
+  LEVEL_STATE_PROJECTION,
+  levelStateOf,
+  type LevelState,
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import type { OverdueCandidate } from './overdue-cases.js';
+
+/** The fields an overdue item shows, and the state its level and overdue minutes are assessed from. */
+const CANDIDATE_FIELDS = [
+  'caseId',
+  'status',
+  'centerId',
+  'departmentId',
+  'windowId',
+  'matterCode',
+  'applicant',
+  'acceptedAt',
+  'deadlineAt',
+  'revision',
+  'position',
+] as const;
+type CandidateRow = Pick<StoredCaseViewDocument, (typeof CANDIDATE_FIELDS)[number]> & {
+  state?: LevelState;
+  stateJson?: string;
+};
+const CANDIDATE_PROJECTION = {
+  ...Object.fromEntries(CANDIDATE_FIELDS.map((field) => [field, 1] as const)),
+  ...LEVEL_STATE_PROJECTION,
+};
 
 export interface OpenDeadlineQuery {
   /** The caller's scope (read-scope/case-scope-filter.ts) and the asked filters, as one filter. */
@@ -56,12 +82,14 @@ export class OpenCaseViews {
     const cursor = this.positions
       .db()
       .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
-      .find({ $and: [query.filter, { open: true }, range] }, query.session ? { session: query.session } : {})
+      .find<CandidateRow>(
+        { $and: [query.filter, { open: true }, range] },
+        { projection: CANDIDATE_PROJECTION, ...(query.session && { session: query.session }) },
+      )
       .sort({ deadlineAt: 1, _id: 1 })
       .batchSize(query.batchSize ?? 200);
     try {
-      for await (const stored of cursor) {
-        const doc = decodeCaseView(stored);
+      for await (const doc of cursor) {
         if (doc.deadlineAt === null) continue;
         yield {
           caseId: doc.caseId,
@@ -75,7 +103,7 @@ export class OpenCaseViews {
           deadlineAt: doc.deadlineAt.getTime(),
           revision: doc.revision,
           position: doc.position,
-          state: doc.state,
+          state: levelStateOf(doc),
         };
       }
     } finally {

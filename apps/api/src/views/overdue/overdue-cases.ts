@@ -32,6 +32,7 @@ export interface OverdueCandidate {
   readonly deadlineAt: number;
   readonly revision: number;
   readonly position: string;
+  /** What the level and the time left are assessed from (only those: case-view-document.ts levelStateOf). */
   readonly state: CaseState;
 }
 

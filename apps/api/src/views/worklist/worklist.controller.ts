@@ -8,13 +8,15 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import type { StoredAccountabilityCaseDocument } from '#infra/read-store/documents/accountability-documents.js';
 import {
-  decodeCaseView,
+  LEVEL_STATE_PROJECTION,
+  levelStateOf,
+  type LevelState,
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { ProblemException, problems } from '../../problem/problem-details.js';
-import { caseViewAt } from '../case-view/case-view-at.js';
+import { CASE_SUMMARY_FIELDS, caseSummaryAt, type CaseSummaryDocument } from '../case-view/case-view-at.js';
 import { CASE_VIEW_PROJECTIONS } from '../case-view/case-view.controller.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import { PAGE_QUERY, SCOPE_QUERY, ViewRoute, pageLimit } from '../view-list-parameters.js';
@@ -25,10 +27,22 @@ import {
   LEVELS,
   worklistCursor,
   worklistQuery,
-  worklistSortSpec,
+  worklistReads,
+  type Key,
   type WorklistQuery,
 } from './worklist-query.js';
 import type { ClientSession, Filter } from 'mongodb';
+import { caseLevel } from '#domain/timeliness/case-level.js';
+
+/** What a page reads of a `case_views` document: what it shows, and the state the level reads. */
+type WorklistRow = Pick<StoredCaseViewDocument, '_id' | (typeof CASE_SUMMARY_FIELDS)[number]> & {
+  state?: LevelState;
+  stateJson?: string;
+};
+const WORKLIST_PROJECTION = {
+  ...Object.fromEntries(CASE_SUMMARY_FIELDS.map((field) => [field, 1] as const)),
+  ...LEVEL_STATE_PROJECTION,
+};
 
 /** Roles that read cases (mayRead); others are refused, not shown an empty list. */
 const READERS = ['guide', 'proxy', 'window', 'approver', 'supervisor', 'auditor'];
@@ -75,20 +89,21 @@ export class WorklistController {
     if (!READERS.includes(actor.role))
       throw new ProblemException(problems.forbidden(`Role '${actor.role}' does not read cases.`));
     const limit = pageLimit(query.limit);
-    const { filter, sort, level } = worklistQuery(actor, query);
+    const { filter, sort, level, after } = worklistQuery(actor, query);
     const minPosition = optionalPosition(query.minPosition);
     if (filter === undefined) {
       await this.positions.waitFor(minPosition, CASE_VIEW_PROJECTIONS);
       return { items: [], nextCursor: null };
     }
     return this.positions.readCaughtUp(minPosition, CASE_VIEW_PROJECTIONS, (session) =>
-      this.page(actor, { filter, sort, ...(level !== undefined && { level }) }, limit, session),
+      this.page(actor, { filter, sort, ...(level !== undefined && { level }) }, after, limit, session),
     );
   }
 
   private async page(
     actor: Actor,
     { filter, sort, level }: WorklistQuery & { filter: Filter<StoredCaseViewDocument> },
+    after: Key | undefined,
     limit: number,
     session: ClientSession | undefined,
   ): Promise<CaseSummariesPage> {
@@ -96,32 +111,39 @@ export class WorklistController {
     const db = this.positions.db();
     const configuration = await this.positions.configuration('case-views');
     const now = this.positions.now();
-    const cursor = db
-      .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
-      .find(filter, inSession)
-      .sort(worklistSortSpec(sort))
-      // Without a level filter one more than a page tells whether another follows; with one, the
-      // level is assessed now and the documents are read on until the page is full.
-      .batchSize(level === undefined ? limit + 1 : Math.max(limit + 1, 200));
-    const page: ReturnType<typeof decodeCaseView>[] = [];
+    const page: (CaseSummaryDocument & { _id: string })[] = [];
     let more = false;
-    try {
-      for await (const stored of level === undefined ? cursor.limit(limit + 1) : cursor) {
-        const doc = decodeCaseView(stored);
-        if (
-          level !== undefined &&
-          caseViewAt(doc, [], actor, configuration.policy, configuration.officeClock(doc.centerId), now)
-            .level !== level
-        )
-          continue;
-        if (page.length === limit) {
-          more = true;
-          break;
+    // The keyset reads one after the other (received cases, then those not yet received) until
+    // the page and one more are read.
+    for (const read of worklistReads(sort, filter, after)) {
+      const wanted = limit + 1 - page.length;
+      const cursor = db
+        .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
+        .find<WorklistRow>(read.filter, { projection: WORKLIST_PROJECTION, ...inSession })
+        .sort(read.sort)
+        // Without a level filter one more than a page tells whether another follows; with one, the
+        // level is assessed now and the documents are read on until the page is full.
+        .batchSize(level === undefined ? wanted : Math.max(wanted, 200));
+      try {
+        for await (const stored of level === undefined ? cursor.limit(wanted) : cursor) {
+          const { state: _state, stateJson: _json, ...fields } = stored;
+          const doc = { ...fields, state: levelStateOf(stored) };
+          if (
+            level !== undefined &&
+            caseLevel(doc.state, configuration.policy, configuration.officeClock(doc.centerId), now).level !==
+              level
+          )
+            continue;
+          if (page.length === limit) {
+            more = true;
+            break;
+          }
+          page.push(doc);
         }
-        page.push(doc);
+      } finally {
+        await cursor.close();
       }
-    } finally {
-      await cursor.close();
+      if (more) break;
     }
     const violations = new Map<string, StoredAccountabilityCaseDocument['violations']>();
     // One $in over the page's ids (at most a page): the _id index on MongoDB and on the local build.
@@ -135,18 +157,20 @@ export class WorklistController {
         .toArray();
       for (const doc of found) violations.set(doc._id, doc.violations);
     }
-    const items = page.map((doc): CaseSummaryView => {
-      const { cards: _cards, ...summary } = caseViewAt(
+    const items = page.map((doc): CaseSummaryView =>
+      caseSummaryAt(
         doc,
         violations.get(doc.caseId) ?? [],
         actor,
         configuration.policy,
         configuration.officeClock(doc.centerId),
         now,
-      );
-      return summary;
-    });
+      ),
+    );
     const last = page[page.length - 1];
-    return { items, nextCursor: more && last ? worklistCursor(sort, last) : null };
+    return {
+      items,
+      nextCursor: more && last ? worklistCursor(sort, last) : null,
+    };
   }
 }

@@ -7,7 +7,7 @@
  */
 import type { IndexDescription } from 'mongodb';
 import type { Applicant } from '#domain/case/case-events.js';
-import type { CaseState } from '#domain/case/case-state.js';
+import { initialState, type CaseState } from '#domain/case/case-state.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import { plainOrLegacyJson } from './json-field.js';
 
@@ -89,15 +89,63 @@ export function decodeCaseView(stored: StoredCaseViewDocument): CaseViewDocument
 }
 
 /**
+ * The part of the folded state a list reads to assess the level and the office time left now
+ * (assessTimeliness and clockStopped read only these for `level` and `remainingMinutes`; the other
+ * fields, notices, complaints, ratings, flags and action ids, which grow with the case, feed its
+ * step flags and next check only). The lists project these instead of the whole state: the read
+ * store then decodes and sends a few small values per case.
+ */
+const LEVEL_STATE_FIELDS = [
+  'status',
+  'deadline',
+  'acceptance',
+  'suspensions',
+  'completedAt',
+  'closedAt',
+  'cards',
+] as const;
+export type LevelState = Pick<CaseState, (typeof LEVEL_STATE_FIELDS)[number]>;
+
+/** The projection of the level's state, and `stateJson` for a store built by case-views ≤ 3. */
+export const LEVEL_STATE_PROJECTION: Readonly<Record<string, 1>> = Object.fromEntries([
+  ...LEVEL_STATE_FIELDS.map((field) => [`state.${field}`, 1] as const),
+  ['stateJson', 1] as const,
+]);
+
+/**
+ * The state as far as the level and the time left go: the projected fields over the initial state
+ * (no notices, complaints or flags), so assess only `level` and `remainingMinutes` from it.
+ */
+export function levelStateOf(stored: { state?: LevelState; stateJson?: string }): CaseState {
+  const state = plainOrLegacyJson<LevelState>(stored.state, stored.stateJson, 'state');
+  const level: LevelState = {
+    status: state.status,
+    suspensions: state.suspensions,
+    cards: state.cards,
+    ...(state.deadline !== undefined && { deadline: state.deadline }),
+    ...(state.acceptance !== undefined && { acceptance: state.acceptance }),
+    ...(state.completedAt !== undefined && { completedAt: state.completedAt }),
+    ...(state.closedAt !== undefined && { closedAt: state.closedAt }),
+  };
+  return { ...initialState, ...level };
+}
+
+/**
  * The indexes of `case_views` (DESIGN.md "Read models"): one per query, each ending in `_id` for
  * the keyset tie-break. Open-case indexes are partial on `open: true` where the server supports
  * partial indexes (MongoDB); ../ensure-index.ts creates them plain where it does not (FerretDB 1.x).
  */
 const OPEN = { partialFilterExpression: { open: true } };
 export const CASE_VIEW_INDEXES: readonly IndexDescription[] = [
-  // Overdue view and worklist "by deadline" within a center (supervisor) or department (window).
+  // The overdue view within a center (supervisor) or department (window).
   { name: 'open_center_deadline', key: { centerId: 1, deadlineAt: 1, _id: 1 }, ...OPEN },
   { name: 'open_department_deadline', key: { departmentId: 1, deadlineAt: 1, _id: 1 }, ...OPEN },
+  // The same across centers (an auditor's overdue view).
+  { name: 'open_deadline', key: { deadlineAt: 1, _id: 1 }, ...OPEN },
+  // The worklist by deadline lists closed cases too, which a partial index on open cannot serve.
+  { name: 'center_deadline', key: { centerId: 1, deadlineAt: 1, _id: 1 } },
+  { name: 'department_deadline', key: { departmentId: 1, deadlineAt: 1, _id: 1 } },
+  { name: 'deadline', key: { deadlineAt: 1, _id: 1 } },
   // Supervision's due cases (nextCheckAt <= now, in order).
   // Closed cases have none (null): the index holds only what supervision may have to look at.
   {
@@ -109,6 +157,9 @@ export const CASE_VIEW_INDEXES: readonly IndexDescription[] = [
   { name: 'center_received', key: { centerId: 1, receivedAt: -1, _id: -1 } },
   { name: 'department_received', key: { departmentId: 1, receivedAt: -1, _id: -1 } },
   { name: 'handled_by_received', key: { handledBy: 1, receivedAt: -1, _id: -1 } },
+  // A proxy's own cases (R1), and every center's (an auditor's worklist).
+  { name: 'proxy_received', key: { proxyId: 1, receivedAt: -1, _id: -1 } },
+  { name: 'received', key: { receivedAt: -1, _id: -1 } },
   // Search by receipt number and by the start of the applicant's name.
   { name: 'receipt_no', key: { receiptNo: 1 } },
   { name: 'applicant_name', key: { 'applicant.name': 1, _id: 1 } },

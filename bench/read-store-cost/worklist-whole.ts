@@ -1,0 +1,155 @@
+/**
+ * `npm run build && node dist/bench/read-store-cost/worklist-whole.js` (issue 19): the time to read
+ * a whole center's worklist at 500 a page on the local FerretDB build, over BENCH_CASES (30,000)
+ * case views of ONE center SEEDED in the projector's exact shape (seed-case-views.ts; all of them
+ * received, so the read of the cases not yet received, on the last page, finds none).
+ * Three ways, each read once: the default order (-receivedAt) as the API reads it now (worklistReads,
+ * the fields a summary shows and the level's part of the state), the same order as it was read
+ * before (one keyset `$or` with a `receivedAt: null` branch, whole documents), and by deadline.
+ * Last line: one JSON object (milliseconds, documents read).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient, type Db, type Document } from 'mongodb';
+import type { Actor } from '#domain/actor/actor.js';
+import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
+import { createEventStore } from '#infra/event-store/create-event-store.js';
+import { ensureIndex } from '#infra/read-store/ensure-index.js';
+import {
+  CASE_VIEW_INDEXES,
+  LEVEL_STATE_PROJECTION,
+  type StoredCaseViewDocument,
+} from '#infra/read-store/documents/case-view-document.js';
+import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
+import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
+import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
+import { CASE_SUMMARY_FIELDS } from '../../apps/api/src/views/case-view/case-view-at.js';
+import {
+  worklistQuery,
+  worklistReads,
+  type Key,
+  type WorklistSort,
+} from '../../apps/api/src/views/worklist/worklist-query.js';
+import { clerk, DAY, MATTER, T0 } from './bench-cases.js';
+import { projectionContext, seedCaseViews } from './seed-case-views.js';
+
+const CASES = Number(process.env.BENCH_CASES ?? 30_000);
+const PAGE = 500;
+const supervisor: Actor = { id: 'u-sup', name: '监察', role: 'supervisor', centerId: 'center-1' };
+const PROJECTION = {
+  ...Object.fromEntries(CASE_SUMMARY_FIELDS.map((field) => [field, 1] as const)),
+  ...LEVEL_STATE_PROJECTION,
+};
+type Row = { _id: string; receivedAt: Date | null; deadlineAt: Date | null };
+
+/** The key after a row, as the cursor carries it. */
+const keyOf = (sort: WorklistSort, row: Row): Key => {
+  const at = sort === 'deadline' ? row.deadlineAt : row.receivedAt;
+  return [at === null ? '' : String(at.getTime()), row._id];
+};
+
+/** Milliseconds per page of the last whole read (the last page reads the part not yet received to its end). */
+let pageMs: number[] = [];
+
+/** Every page of the worklist as the API reads it now; the number of cases. */
+async function whole(db: Db, sort: WorklistSort): Promise<number> {
+  pageMs = [];
+  const views = db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews);
+  const { filter } = worklistQuery(supervisor, { sort });
+  let after: Key | undefined;
+  let n = 0;
+  do {
+    const started = performance.now();
+    const page: Row[] = [];
+    for (const read of worklistReads(sort, filter!, after)) {
+      if (page.length > PAGE) break;
+      const rows = await views
+        .find<Row>(read.filter, { projection: PROJECTION })
+        .sort(read.sort)
+        .limit(PAGE + 1 - page.length)
+        .toArray();
+      page.push(...rows);
+    }
+    n += Math.min(page.length, PAGE);
+    after = page.length > PAGE ? keyOf(sort, page[PAGE - 1]!) : undefined;
+    pageMs.push(Math.round(performance.now() - started));
+  } while (after);
+  return n;
+}
+
+const pages = (): { medianPageMs: number; lastPageMs: number } => ({
+  medianPageMs: [...pageMs].sort((a, b) => a - b)[pageMs.length >> 1]!,
+  lastPageMs: pageMs[pageMs.length - 1]!,
+});
+
+/** The default order as read before: one `$or` keyset filter, whole documents. */
+async function wholeBefore(db: Db): Promise<number> {
+  const views = db.collection<Row>(READ_MODELS.caseViews);
+  const scope: Document = { centerId: 'center-1' };
+  let after: Key | undefined;
+  let n = 0;
+  do {
+    const keyset: Document[] = [];
+    if (after?.[0] === '') keyset.push({ receivedAt: null, _id: { $lt: after[1] } });
+    else if (after) {
+      const at = new Date(Number(after[0]));
+      keyset.push({
+        $or: [{ receivedAt: { $lt: at } }, { receivedAt: at, _id: { $lt: after[1] } }, { receivedAt: null }],
+      });
+    }
+    const rows = await views
+      .find({ $and: [scope, {}, ...keyset] })
+      .sort({ receivedAt: -1, _id: -1 })
+      .limit(PAGE + 1)
+      .toArray();
+    n += Math.min(rows.length, PAGE);
+    after = rows.length > PAGE ? keyOf('-receivedAt', rows[PAGE - 1]!) : undefined;
+  } while (after);
+  return n;
+}
+
+async function timed(label: string, run: () => Promise<number>): Promise<{ ms: number; cases: number }> {
+  const t = performance.now();
+  const cases = await run();
+  const ms = Math.round(performance.now() - t);
+  console.log(`${label}: ${cases} cases in ${ms} ms`);
+  return { ms, cases };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'worklist-whole-'));
+  const store = await createEventStore(`pglite://${join(dir, 'events')}`);
+  const configuration = new ConfigurationCache(store, createApiLogger('silent'), 3_600_000);
+  await configuration.start();
+  const server = await startLocalFerretDb({ dataDir: join(dir, 'ferretdb'), reuseRunning: false });
+  const client = await MongoClient.connect(server.uri);
+  try {
+    const db = client.db('worklist');
+    for (const index of CASE_VIEW_INDEXES) await ensureIndex(db.collection(READ_MODELS.caseViews), index);
+    await seedCaseViews(db, configuration, await projectionContext(store), 0, CASES, {
+      clerk,
+      matter: MATTER,
+      centerId: 'center-1',
+      acceptedAt: (i) => T0 + Math.floor(((i / CASES) * 20 * DAY) / 60_000) * 60_000,
+    });
+    const now = {
+      ...(await timed('default order, as read now', () => whole(db, '-receivedAt'))),
+      ...pages(),
+    };
+    const deadline = { ...(await timed('by deadline', () => whole(db, 'deadline'))), ...pages() };
+    const before =
+      process.env.BENCH_BEFORE === '0'
+        ? null
+        : await timed('default order, as read before', () => wholeBefore(db));
+    console.log(JSON.stringify({ cases: CASES, page: PAGE, now, deadline, before }));
+  } finally {
+    await client.close();
+    await server.stop();
+    await configuration.onApplicationShutdown();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
