@@ -4,12 +4,18 @@
  * rebuild swaps its collections in, and the live projector goes on from the rebuilt checkpoint. The
  * result equals a clean build. Progress: a bar on a terminal, plain lines otherwise.
  */
+import type { Db } from 'mongodb';
 import { pino } from 'pino';
 import { READ_MODELS, rebuildCollectionName } from '#infra/read-store/read-model-collections.js';
+import { isPureProjection } from '../../apps/projector/src/projection/projection.js';
+import { RebuildAborted } from '../../apps/projector/src/rebuild/rebuild-aborted.js';
 import { createProgressReporter } from '../../apps/projector/src/rebuild/progress-reporter.js';
 import { rebuildProjections } from '../../apps/projector/src/rebuild/rebuild-projections.js';
 import { startProjector } from '../../apps/projector/src/start-projector.js';
-import { UnknownProjection } from '../../apps/projector/src/projections/projector-projections.js';
+import {
+  projectorProjections,
+  UnknownProjection,
+} from '../../apps/projector/src/projections/projector-projections.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
@@ -17,6 +23,13 @@ import { pgliteEventStore, type TestEventStore } from './support/test-event-stor
 import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
 
 const quiet = pino({ level: 'silent' });
+
+/** A collection's indexes as `{ key, unique }` (key as ordered pairs), to compare with the declared ones. */
+const indexesOf = async (db: Db, collection: string): Promise<{ key: unknown; unique: boolean }[]> =>
+  (await db.collection(collection).indexes()).map((i) => ({
+    key: Object.entries(i.key),
+    unique: i.unique ?? false,
+  }));
 
 describe('rebuild beside the live read models', () => {
   let events: TestEventStore;
@@ -81,7 +94,37 @@ describe('rebuild beside the live read models', () => {
     ).toEqual([]);
 
     const clean = await server.database('rebuild_clean');
+    // Stopped once every projection applied a batch: while loading, the rebuild's collections have
+    // `_id` only.
+    const stop = new AbortController();
+    const stopOnceAllStarted = {
+      start: () => undefined,
+      update: (applied: number) => void (applied > 0 && stop.abort()),
+      finish: () => undefined,
+    };
+    await expect(
+      rebuildProjections(events.store, clean.db, {
+        logger: quiet,
+        batchSize: 500,
+        signal: stop.signal,
+        progress: stopOnceAllStarted,
+      }),
+    ).rejects.toThrow(RebuildAborted);
+    const loading = (await clean.db.listCollections({}, { nameOnly: true }).toArray())
+      .map((c) => c.name)
+      .filter((name) => name.endsWith(rebuildCollectionName('')));
+    expect(loading).toContain(rebuildCollectionName(READ_MODELS.caseViews));
+    for (const name of loading)
+      expect(await indexesOf(clean.db, name)).toEqual([{ key: [['_id', 1]], unique: false }]);
+    // Resumed, it swaps in collections carrying every declared index, built before the swap.
     await rebuildProjections(events.store, clean.db, { logger: quiet });
+    for (const p of projectorProjections(clean.db).filter(isPureProjection))
+      for (const c of p.collections)
+        expect(await indexesOf(clean.db, c.name)).toEqual(
+          expect.arrayContaining(
+            c.indexes.map((i) => ({ key: Object.entries(i.key), unique: i.unique ?? false })),
+          ),
+        );
     expect(hashDifferences(await readModelHashes(clean.db), await readModelHashes(live.db))).toEqual([]);
     expect(lines[0]).toMatch(/^rebuild case-views, statistics: [\d,]+ events to apply\n$/);
     expect(lines[lines.length - 1]).toMatch(/done: [\d,]+ events in [\d.]+ s/);

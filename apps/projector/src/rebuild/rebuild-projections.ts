@@ -1,7 +1,7 @@
 /**
  * `npm run rebuild -- [projection…]` (issue 6): each named projection (all by default) is built from
- * the first event into fresh collections (`<read model>__rebuild`, checkpoint `<name>#rebuild`)
- * while the live ones keep answering and the live projector keeps them current. Once caught up,
+ * the first event into fresh collections (`<read model>__rebuild`, checkpoint `<name>#rebuild`;
+ * `_id` their only index until caught up, then the declared ones are built) while the live ones keep answering and the live projector keeps them current. Once caught up,
  * the rebuild asks the live projector for the projection's lease, applies the last events, and
  * swaps its collections in (swap-rebuilt-collections.ts); the live projector then goes on from the
  * rebuilt checkpoint.
@@ -31,7 +31,7 @@ import { countEventsAfter } from './count-events.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { RebuildAborted } from './rebuild-aborted.js';
 import { RebuildClaims } from './rebuild-claims.js';
-import { beginSwap, finishSwap } from './swap-rebuilt-collections.js';
+import { beginSwap, createDeclaredIndexes, finishSwap } from './swap-rebuilt-collections.js';
 
 export interface RebuildOptions {
   /** Projection names; empty: all. */
@@ -60,6 +60,7 @@ export const rebuildTarget = (projection: Projection): WorkerTarget => ({
   checkpointId: rebuildCheckpointId(projection.name),
   collectionName: rebuildCollectionName,
   phase: 'building',
+  deferIndexes: true,
 });
 
 export async function rebuildProjections(
@@ -159,6 +160,9 @@ export async function rebuildProjections(
       };
       // Build while the live projector goes on; it still answers and stays current.
       await runToEnd(new ProjectionRunner(store, db, workers, { ...runnerOptions, onBatch }));
+      // The declared indexes, on the loaded collections, before the live projector is paused: the
+      // last events are few, and the swapped-in collections answer indexed queries at once.
+      for (const p of pure) await createDeclaredIndexes(db, p, rebuildCollectionName);
 
       for (const p of pure) {
         await takeLive(p.name);

@@ -1,6 +1,6 @@
 /**
  * Applies batches of events to one projection (DESIGN.md "Read models"): loads the documents the
- * batch touches (cache first, then by `_id` with `$in`), applies the pure projection functions event by event,
+ * batch touches (cache first, then by `_id` with `$in`: the only reads, so a rebuild needs no other index), applies the pure projection functions event by event,
  * skipping every event a document has already seen (its `_position`), writes the shared documents'
  * deltas (shared-deltas.ts) then the unit documents (new ones whole, stored ones as an update of the
  * fields that changed: unit-update.ts), guarded by the position they were built from, parks the events that could not be
@@ -22,7 +22,6 @@ import {
   type GuardedWrite,
   type VersionedDocument,
 } from '#infra/read-store/guarded-writes.js';
-import { ensureIndex } from '#infra/read-store/ensure-index.js';
 import {
   isPureProjection,
   type AnyProjection,
@@ -32,7 +31,7 @@ import {
   type SelfWritingProjection,
   type SharedDelta,
 } from '../projection/projection.js';
-import { finishSwap } from '../rebuild/swap-rebuilt-collections.js';
+import { createDeclaredIndexes, finishSwap } from '../rebuild/swap-rebuilt-collections.js';
 import { loadCheckpoint, type CheckpointToSave, type LoadedCheckpoint } from './checkpoint-store.js';
 import { DocumentCache } from './document-cache.js';
 import { parkEvents, type ParkedEvent } from './parked-events.js';
@@ -48,6 +47,12 @@ export interface WorkerTarget {
   readonly collectionName: (readModel: string) => string;
   /** Saved with the checkpoint of a rebuild. */
   readonly phase?: 'building';
+  /**
+   * Only `_id` while writing (a rebuild bulk-loads, reading nothing but by `_id`): the declared
+   * secondary indexes are built once, on the loaded collections, before the swap
+   * (swap-rebuilt-collections.ts `createDeclaredIndexes`).
+   */
+  readonly deferIndexes?: boolean;
 }
 
 export const LIVE_TARGET = (projection: AnyProjection): WorkerTarget => ({
@@ -86,7 +91,7 @@ export interface ProjectionWorker {
   readonly position: Position;
   /** The projection version the documents were built with, as the checkpoint records it. */
   readonly builtWith: number | undefined;
-  /** Reads the checkpoint (START when none), forgets cached documents, creates indexes. */
+  /** Reads the checkpoint (START when none), forgets cached documents, creates indexes (unless deferred). */
   start(): Promise<void>;
   /** Forgets cached documents: after a failed write or a lost lease they may be stale. */
   invalidate(): void;
@@ -195,8 +200,8 @@ class PureProjectionWorker implements ProjectionWorker {
     this.position = checkpoint?.position ?? START;
     this.context = checkpoint?.context ?? this.projection.initialContext;
     this.builtWith = builtWithOf(checkpoint, this.projection);
-    for (const c of this.projection.collections)
-      for (const index of c.indexes) await ensureIndex(this.collection(c.name), index);
+    if (!this.target.deferIndexes)
+      await createDeclaredIndexes(this.db, this.projection, this.target.collectionName);
     if (this.position === START) {
       const counts = await Promise.all(
         this.projection.collections.map((c) => this.collection(c.name).estimatedDocumentCount()),
