@@ -17,6 +17,7 @@ import {
   parseLocalDate,
   type OfficeClock,
 } from '#domain/calendar/index.js';
+import { seededRandom } from '#domain/testing/seeded-random.js';
 
 const OPERATIONS = 1_000_000;
 const INPUTS = 1 << 16; // inputs are drawn up front so the timed loops only call the calendar
@@ -28,14 +29,8 @@ const calendar = createWorkingCalendar();
 const buildMs = performance.now() - buildStart;
 const clock: OfficeClock = { calendar, hours: DEFAULT_OFFICE_HOURS };
 
-// A small deterministic generator (mulberry32), so every run times the same inputs.
-let seed = 0x5eed;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-}
+// The same inputs every run.
+const random = seededRandom(0x5eed);
 
 const firstDay = parseLocalDate('2017-01-01') as number;
 const lastDay = parseLocalDate('2026-12-31') as number;

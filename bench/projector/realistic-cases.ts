@@ -28,6 +28,7 @@ import { initialState, isClosed, type CaseState } from '#domain/case/case-state.
 import { decide } from '#domain/case/decide.js';
 import { evolve } from '#domain/case/evolve.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
+import { seededRandom } from '#domain/testing/seeded-random.js';
 import { DEFAULT_TIMELINESS_POLICY, type TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import { newEventOf, recordedActor } from '#infra/command-handling/handle-command.js';
 import type { ExpectedRevision, NewEvent } from '#infra/event-store/event-store.port.js';
@@ -64,18 +65,6 @@ const TOWNSHIP_HOURS = [
   { start: '09:00', end: '12:00' },
   { start: '13:30', end: '17:00' },
 ];
-
-/** A small deterministic PRNG (mulberry32), so a seed always gives the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A UUID derived from a name (the same run always gives the same ids). */
 function uuidOf(name: string): string {
@@ -272,7 +261,7 @@ function departments(): Department[] {
  * caller appends each at `expectedRevision` with the store's clock set to `recordedAt`.
  */
 export function* realisticCaseAppends(options: RealisticCasesOptions): Generator<PlannedAppend> {
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number): boolean => random() < p;
   const calendar = createWorkingCalendar();

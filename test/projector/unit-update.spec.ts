@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import type { Collection, Document } from 'mongodb';
 import { unitUpdate } from '../../apps/projector/src/runner/unit-update.js';
+import { seededRandom } from '#domain/testing/seeded-random.js';
 import type { ReadStore } from '#infra/read-store/read-store.js';
 import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
 
@@ -39,18 +40,6 @@ const { value } = fc.letrec<{ value: unknown; array: unknown[]; object: Record<s
 }));
 /** Top-level fields are the codecs' own names: always safe (unit-update.ts). */
 const documentArb = fc.dictionary(fc.constantFrom(...SAFE_KEYS), value, { maxKeys: 5 });
-
-/** A small deterministic generator, so `next` is derived from `stored` reproducibly. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Date);
@@ -138,7 +127,7 @@ describe('unitUpdate on a stored document (issue 19)', () => {
         fc.array(value, { minLength: 1, maxLength: 6 }),
         fc.integer(),
         async (stored, pool, seed) => {
-          const next = changed(stored, random(seed), pool, SAFE_KEYS) as Document;
+          const next = changed(stored, seededRandom(seed), pool, SAFE_KEYS) as Document;
           const { update, got, want } = await roundTrip(stored, next);
           expect(overlapping(paths(update))).toEqual([]);
           expect(got).toStrictEqual(want);

@@ -20,6 +20,7 @@ import {
 } from '../testing/index.js';
 import { SUPERVISION_ACTOR } from '../actor/actor.js';
 import { referenceDetectViolations } from '../testing/reference-detect-violations.js';
+import { seededRandom } from '../testing/seeded-random.js';
 import { detectViolations } from './detect-violations.js';
 import {
   detectionStep,
@@ -28,18 +29,6 @@ import {
   type DetectionState,
   type RecordedCaseEvent,
 } from './detection-step.js';
-
-/** A small deterministic generator (mulberry32), so a failing history can be replayed by its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A second clerk of the same department at another window: receiver, acceptor and responder differ. */
 const colleague = { ...windowClerk, id: 'u-window-b', name: '窗口李娜', windowId: 'win-4' };
@@ -134,7 +123,7 @@ function menu(s: CaseState, pick: <T>(xs: readonly T[]) => T, chance: (p: number
 
 /** A history of up to `steps` tries, from a received case, each decided at a later time. */
 function history(seed: number, steps: number): RecordedCaseEvent[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const chance = (p: number): boolean => random() < p;
   let now = at('2026-03-02T10:00:00+08:00');

@@ -6,3 +6,4 @@ export * from './fixtures.js';
 export * from './case-history.js';
 export * from './decider-spec.js';
 export * from './complaint-history.js';
+export * from './seeded-random.js';
