@@ -18,11 +18,13 @@
 #       with 100 or more matching updates takes all 100 pooled connections and hangs for ever.
 #  - and two additions (issue 19; cf. FerretDB issue 1875):
 #    a pre-filter pushed down to SQLite (scripts/ferretdb/gsc_prefilter.go): comparisons and $in of
-#    top-level fields with numbers, dates and strings, boolean equality, $and and $or, turned into
-#    an SQL condition every matching document meets, each comparison a range over an SQLite
-#    expression index of the field (scripts/ferretdb/gsc_indexes.go), so range queries over
-#    case_views (overdue, due cases, worklist) read and decode the documents that can match instead
-#    of every document; FerretDB still applies the whole filter to what SQLite returns;
+#    top-level fields with numbers, dates and strings, boolean equality, equality with null (build
+#    6: {f: null}, {f: {$eq: null}} and null in $in, i.e. the field missing or null: `IS NULL`
+#    over the same index, plus every array, which MongoDB matches when it holds null, unless the
+#    field's type index shows it holds none), $and and $or, turned into an SQL condition every
+#    matching document meets, each comparison a range over an SQLite expression index of the
+#    field (scripts/ferretdb/gsc_indexes.go), so range queries over case_views (overdue, due cases,
+#    worklist) read and decode the documents that can match instead of every document; FerretDB still applies the whole filter to what SQLite returns;
 #    and the sort and limit of a find pushed down (scripts/ferretdb/gsc_sort.go): a sort on
 #    top-level fields ending in _id becomes ORDER BY over the same indexed expressions when every
 #    value of each field is null/missing or of one class (numbers, dates, strings, booleans: there
@@ -39,7 +41,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-PACKAGE=gov-service-cases-sqlite-fixes-5
+PACKAGE=gov-service-cases-sqlite-fixes-6
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary

@@ -9,7 +9,11 @@
 // others before they are decoded:
 //   - comparisons ($eq, $gt, $gte, $lt, $lte, and plain equality) of a top-level field with a
 //     number, a date (stored as milliseconds) or a string, and equality with a boolean;
-//   - $in of strings or numbers; $and (all of them), $or (any of them, when each is understood).
+//   - $in of strings or numbers; $and (all of them), $or (any of them, when each is understood);
+//   - equality with null ({f: null}, {f: {$eq: null}}, null in an $in list): MongoDB (and FerretDB)
+//     match a missing field, a null and an array holding null; json_extract is NULL exactly for
+//     the first two (sjson stores no other type as JSON null), so `E IS NULL`, a range of the
+//     field's expression index, plus every array unless the type probe shows the field holds none.
 // A document is kept whenever the field holds an array (MongoDB matches an element) or a value of
 // a type the comparison cannot exclude; what is not understood keeps every document. It never
 // narrows what MongoDB would match, which test/ferretdb/prefilter-differential.spec.ts checks
@@ -40,7 +44,8 @@ var gscPlainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // document matches the filter. Exactness needs the field's types (gsc_sort.go, probe; nil: never
 // exact): a comparison with a number, date, string or boolean bound is exact when every value of
 // the field in the collection is null, missing or of the bound's class (MongoDB's type bracketing:
-// no arrays, no other types), and a filter is exact when every part of it is understood and exact.
+// no arrays, no other types), an equality with null when the field holds no array, and a filter is
+// exact when every part of it is understood and exact.
 func gscPrefilter(filter *types.Document, probe *gscProbe, demote gscDemote) (string, []any, bool) {
 	if gscPrefilterOff || filter == nil || filter.Len() == 0 {
 		return "", nil, filter.Len() == 0
@@ -290,6 +295,10 @@ func gscKeep(e, kind string) string {
 // part a range over the field's expression index, so SQLite reads only those rows. When the
 // field holds nothing but null or the bound's class (w.probe), the comparison alone is exact.
 func (w *gscWalk) compare(key, op string, bound any) (string, []any, bool) {
+	if _, ok := bound.(types.NullType); ok && op == "=" {
+		return w.null(key)
+	}
+
 	v, kind := gscScalar(bound)
 	if kind == "" || (kind == "bool" && op != "=") {
 		return "", nil, false
@@ -322,9 +331,15 @@ func (w *gscWalk) in(key string, bound any) (string, []any, bool) {
 
 	var args []any
 	kind := ""
+	withNull := false
 
 	for i := 0; i < list.Len(); i++ {
 		item, _ := list.Get(i)
+
+		if _, ok := item.(types.NullType); ok {
+			withNull = true
+			continue
+		}
 
 		v, k := gscScalar(item)
 		if k == "" || (kind != "" && k != kind) {
@@ -345,6 +360,10 @@ func (w *gscWalk) in(key string, bound any) (string, []any, bool) {
 		args = append(args, v)
 	}
 
+	if withNull {
+		return w.inWithNull(key, kind, args)
+	}
+
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")
 
 	exact := w.probe.only(key, kind)
@@ -363,4 +382,63 @@ func (w *gscWalk) in(key string, bound any) (string, []any, bool) {
 	}
 
 	return "(" + e + " IN (" + marks + ") OR " + gscKeep(e, kind) + ")", args, false
+}
+
+// noArray: whether the probe shows that no value of the field is an array (then an equality with
+// null is exactly "missing or null").
+func (w *gscWalk) noArray(key string) bool {
+	ts, ok := w.probe.fieldTypes(key)
+	if !ok {
+		return false
+	}
+
+	for _, t := range ts {
+		if t == "array" {
+			return false
+		}
+	}
+
+	return true
+}
+
+// null: {f: null} or {f: {$eq: null}}: the field missing or null (E IS NULL, a range of the
+// field's expression index), and every array (one may hold null) unless the field holds none.
+func (w *gscWalk) null(key string) (string, []any, bool) {
+	e := gscExpr(key)
+	if w.demote(key, nil) {
+		e = "+" + e
+	}
+
+	if w.noArray(key) {
+		return e + " IS NULL", nil, true
+	}
+
+	return "(" + e + " IS NULL OR " + gscKeep(e, "text") + ")", nil, false
+}
+
+// inWithNull: an $in listing null and values of one class (args; none: kind ""): the field missing
+// or null, or one of the values, or what gscKeep names for the class (every array among it). Exact
+// when the field holds nothing but null or that class.
+func (w *gscWalk) inWithNull(key, kind string, args []any) (string, []any, bool) {
+	if kind == "" {
+		return w.null(key)
+	}
+
+	if key == "_id" && kind == "text" {
+		return "", nil, false // listed _id strings are compared as stored sjson text (in)
+	}
+
+	e := gscExpr(key)
+	if w.demote(key, nil) {
+		e = "+" + e
+	}
+
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")
+	cond := e + " IS NULL OR " + e + " IN (" + marks + ")"
+
+	if w.probe.only(key, kind) {
+		return "(" + cond + ")", args, true
+	}
+
+	return "(" + cond + " OR " + gscKeep(e, kind) + ")", args, false
 }
