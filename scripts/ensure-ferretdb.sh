@@ -22,15 +22,20 @@
 #    6: {f: null}, {f: {$eq: null}} and null in $in, i.e. the field missing or null: `IS NULL`
 #    over the same index, plus every array, which MongoDB matches when it holds null, unless the
 #    field's type index shows it holds none), $and and $or, turned into an SQL condition every
-#    matching document meets, each comparison a range over an SQLite expression index of the
-#    field (scripts/ferretdb/gsc_indexes.go), so range queries over case_views (overdue, due cases,
-#    worklist) read and decode the documents that can match instead of every document; FerretDB still applies the whole filter to what SQLite returns;
+#    matching document meets (equality with strings on a field no index names, whose types are
+#    unknown, is checked per row with the stored types, build 6: exact, so a status list keeps
+#    the LIMIT below), each comparison a range over an SQLite expression index of the field
+#    (scripts/ferretdb/gsc_indexes.go), so range queries over case_views (overdue, due cases,
+#    worklist) read and decode the documents that can match instead of every document; FerretDB
+#    still applies the whole filter to what SQLite returns;
 #    and the sort and limit of a find pushed down (scripts/ferretdb/gsc_sort.go): a sort on
 #    top-level fields ending in _id becomes ORDER BY over the same indexed expressions when every
 #    value of each field is null/missing or of one class (numbers, dates, strings, booleans: there
 #    SQLite's order is MongoDB's; read from an index on each field's stored type), and FerretDB no
 #    longer sorts; LIMIT skip+limit is added only when the SQL condition is exact for the whole
-#    filter, otherwise FerretDB reads the ordered rows until its limit is met.
+#    filter, otherwise FerretDB reads the ordered rows until its limit is met; a sort field the
+#    filter pins to null is left out of the ORDER BY (build 6: SQLite would sort the whole
+#    `IS NULL` range of the index instead of reading it in _id order).
 #    test/ferretdb/prefilter-differential.spec.ts compares random documents, filters, sorts, skips
 #    and limits with both on and off (GSC_FERRETDB_PREFILTER=off in FerretDB's environment).
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at

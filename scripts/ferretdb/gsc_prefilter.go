@@ -10,6 +10,8 @@
 //   - comparisons ($eq, $gt, $gte, $lt, $lte, and plain equality) of a top-level field with a
 //     number, a date (stored as milliseconds) or a string, and equality with a boolean;
 //   - $in of strings or numbers; $and (all of them), $or (any of them, when each is understood);
+//     on a field no index names (its types unknown), equality with strings checks each row's
+//     stored type too (textPerRow), which makes it exact there (a worklist's status list);
 //   - equality with null ({f: null}, {f: {$eq: null}}, null in an $in list): MongoDB (and FerretDB)
 //     match a missing field, a null and an array holding null; json_extract is NULL exactly for
 //     the first two (sjson stores no other type as JSON null), so `E IS NULL`, a range of the
@@ -106,6 +108,47 @@ func gscHasUpperRange(filter *types.Document, depth int) bool {
 					return true
 				}
 			}
+		}
+	}
+
+	return false
+}
+
+// gscPinnedNull: whether the filter's conjunction holds {field: null} or {field: {$eq: null}}, so
+// that every document it matches has the field null or missing (arrays aside: a sorted field holds
+// none, gscOrderBy) and ordering by the field orders nothing (gsc_sort.go leaves it out of ORDER BY:
+// SQLite does not see that an `IS NULL` range of the (field, _id) index is already in _id order).
+func gscPinnedNull(filter *types.Document, field string, depth int) bool {
+	if filter == nil || depth > 6 {
+		return false
+	}
+
+	for _, key := range filter.Keys() {
+		value, _ := filter.Get(key)
+
+		if key == "$and" {
+			if list, ok := value.(*types.Array); ok {
+				for i := 0; i < list.Len(); i++ {
+					item, _ := list.Get(i)
+					if doc, ok := item.(*types.Document); ok && gscPinnedNull(doc, field, depth+1) {
+						return true
+					}
+				}
+			}
+
+			continue
+		}
+
+		if key != field {
+			continue
+		}
+
+		if ops, ok := value.(*types.Document); ok && ops.Len() == 1 {
+			value, _ = ops.Get("$eq")
+		}
+
+		if _, ok := value.(types.NullType); ok {
+			return true
 		}
 	}
 
@@ -304,6 +347,11 @@ func (w *gscWalk) compare(key, op string, bound any) (string, []any, bool) {
 		return "", nil, false
 	}
 
+	if kind == "text" && op == "=" && !w.typesKnown(key) {
+		c, a := w.textPerRow(key, []any{v})
+		return c, a, true
+	}
+
 	e := gscExpr(key)
 	if kind == "text" && op == "=" && w.demote(key, bound) {
 		e = "+" + e // unary plus: the same value, no index (gscHasUpperRange, gscDemote)
@@ -364,6 +412,11 @@ func (w *gscWalk) in(key string, bound any) (string, []any, bool) {
 		return w.inWithNull(key, kind, args)
 	}
 
+	if kind == "text" && key != "_id" && !w.typesKnown(key) {
+		c, a := w.textPerRow(key, args)
+		return c, a, true
+	}
+
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")
 
 	exact := w.probe.only(key, kind)
@@ -382,6 +435,29 @@ func (w *gscWalk) in(key string, bound any) (string, []any, bool) {
 	}
 
 	return "(" + e + " IN (" + marks + ") OR " + gscKeep(e, kind) + ")", args, false
+}
+
+// typesKnown: whether the probe reads the field's types (it has the build's type index).
+func (w *gscWalk) typesKnown(key string) bool {
+	_, ok := w.probe.fieldTypes(key)
+	return ok
+}
+
+// textPerRow: equality with one of the strings listed (args), for a field whose types the probe
+// cannot read (no index names it, so no index is lost): exact, row by row, from the stored type
+// (GscTypeExpr) of the value, or of each element of an array (MongoDB matches an element; an
+// element that is itself an array does not count): an ObjectID, a binary or a regex is text to
+// json_extract too, and must not match.
+func (w *gscWalk) textPerRow(key string, args []any) (string, []any) {
+	col := metadata.DefaultColumn
+	e, t := gscExpr(key), metadata.GscTypeExpr(key)
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")
+	item := "json_extract(" + col + ", '$.\"$s\".p." + key + ".i[' || j.key || '].t')"
+
+	return "((" + t + " = 'string' AND " + e + " IN (" + marks + ")) OR (" + t + " = 'array' AND EXISTS (" +
+			"SELECT 1 FROM json_each(" + col + ", '$." + key + "') AS j WHERE j.type = 'text' AND j.value IN (" +
+			marks + ") AND " + item + " = 'string')))",
+		append(append([]any{}, args...), args...)
 }
 
 // noArray: whether the probe shows that no value of the field is an array (then an equality with
