@@ -17,18 +17,25 @@
 #    3. an update command keeps every matched document's cursor open until it ends, so a command
 #       with 100 or more matching updates takes all 100 pooled connections and hangs for ever.
 #  - and two additions (issue 19; cf. FerretDB issue 1875):
-#    a pre-filter pushed down to SQLite (scripts/ferretdb/gsc_prefilter.go): comparisons and $in of
-#    top-level fields with numbers, dates and strings, boolean equality, $and and $or, turned into
-#    an SQL condition every matching document meets, each comparison a range over an SQLite
-#    expression index of the field (scripts/ferretdb/gsc_indexes.go), so range queries over
-#    case_views (overdue, due cases, worklist) read and decode the documents that can match instead
-#    of every document; FerretDB still applies the whole filter to what SQLite returns;
+#    a pre-filter pushed down to SQLite (scripts/ferretdb/gsc_prefilter.go, gsc_null.go):
+#    comparisons and $in of top-level fields with numbers, dates and strings, boolean equality,
+#    equality with null (build 6: {f: null}, {f: {$eq: null}} and null in $in, i.e. the field
+#    missing or null: `IS NULL` over the same index, plus every array, which MongoDB matches when it
+#    holds null, unless the field's type index shows it holds none), $and and $or, turned into an
+#    SQL condition every matching document meets (equality with strings on a field no index names,
+#    whose types are unknown, is checked per row with the stored types, build 6: exact, so a status
+#    list keeps the LIMIT below), each comparison a range over an SQLite expression index of the
+#    field (scripts/ferretdb/gsc_indexes.go), so range queries over case_views (overdue, due cases,
+#    worklist) read and decode the documents that can match instead of every document; FerretDB
+#    still applies the whole filter to what SQLite returns;
 #    and the sort and limit of a find pushed down (scripts/ferretdb/gsc_sort.go): a sort on
 #    top-level fields ending in _id becomes ORDER BY over the same indexed expressions when every
 #    value of each field is null/missing or of one class (numbers, dates, strings, booleans: there
 #    SQLite's order is MongoDB's; read from an index on each field's stored type), and FerretDB no
 #    longer sorts; LIMIT skip+limit is added only when the SQL condition is exact for the whole
-#    filter, otherwise FerretDB reads the ordered rows until its limit is met.
+#    filter, otherwise FerretDB reads the ordered rows until its limit is met; a sort field the
+#    filter pins to null is left out of the ORDER BY (build 6: SQLite would sort the whole
+#    `IS NULL` range of the index instead of reading it in _id order).
 #    test/ferretdb/prefilter-differential.spec.ts compares random documents, filters, sorts, skips
 #    and limits with both on and off (GSC_FERRETDB_PREFILTER=off in FerretDB's environment).
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
@@ -39,7 +46,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-PACKAGE=gov-service-cases-sqlite-fixes-5
+PACKAGE=gov-service-cases-sqlite-fixes-6
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -95,6 +102,7 @@ perl -0pi -e 's/(closer := iterator\.NewMultiCloser\(\)\n)\t\tdefer closer\.Clos
 # exact, limits) in SQL and says so (QueryResult.GscSorted); find then does not sort again.
 cp "$ROOT/scripts/ferretdb/gsc_prefilter.go" internal/backends/sqlite/gsc_prefilter.go
 cp "$ROOT/scripts/ferretdb/gsc_sort.go" internal/backends/sqlite/gsc_sort.go
+cp "$ROOT/scripts/ferretdb/gsc_null.go" internal/backends/sqlite/gsc_null.go
 cp "$ROOT/scripts/ferretdb/gsc_indexes.go" internal/backends/sqlite/metadata/gsc_indexes.go
 perl -0pi -e 's/(\tfor _, index := range indexes \{\n)(\t\tif slices\.ContainsFunc\(c\.Settings\.Indexes, func\(i IndexInfo\) bool \{ return index\.Name == i\.Name \}\) \{\n)/$1\t\tfor _, stmt := range GscIndexStatements(c.TableName, index.Key) {\n\t\t\tif _, err := db.ExecContext(ctx, stmt); err != nil {\n\t\t\t\treturn lazyerrors.Error(err)\n\t\t\t}\n\t\t}\n\n$2/' \
   internal/backends/sqlite/metadata/registry.go

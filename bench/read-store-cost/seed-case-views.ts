@@ -34,6 +34,8 @@ export interface SeedOptions {
   readonly centerId: string;
   /** When the i-th seeded case is accepted (epoch ms). */
   readonly acceptedAt: (i: number) => number;
+  /** Register the inquiry only (no application: not yet received, `receivedAt` null). */
+  readonly inquiriesOnly?: boolean;
 }
 
 /** The projection's context as the projector has it: reduced over every recorded event. */
@@ -50,7 +52,10 @@ export async function projectionContext(
   }
 }
 
-/** Writes the case views of seeded cases `from` … `to - 1` (ids `seed-<i>`); returns the largest document's JSON size. */
+/**
+ * Writes the case views of seeded cases `from` … `to - 1` (ids `seed-<i>`), accepted or only
+ * registered (inquiriesOnly); returns the largest document's JSON size.
+ */
 export async function seedCaseViews(
   db: Db,
   configuration: ConfigurationCache,
@@ -78,7 +83,8 @@ export async function seedCaseViews(
         );
         continue;
       }
-      const commands = accept(caseId, options.centerId);
+      const all = accept(caseId, options.centerId);
+      const commands = options.inquiriesOnly ? all.filter((c) => c.type === 'RegisterInquiry') : all;
       const decideContext = {
         now,
         clock: configuration.officeClock(options.centerId),

@@ -1,14 +1,17 @@
 /**
  * `npm run build && node dist/bench/read-store-cost/worklist-whole.js` (issue 19): the time to read
  * a whole center's worklist at 500 a page on the local FerretDB build, over BENCH_CASES (30,000)
- * case views of ONE center SEEDED in the projector's exact shape (seed-case-views.ts; all of them
- * received, so the read of the cases not yet received, on the last page, finds none).
+ * case views of ONE center SEEDED in the projector's exact shape (seed-case-views.ts), all of them
+ * received, plus BENCH_NOT_RECEIVED (0) inquiries without an application, not yet received, which
+ * the default order lists last (the read `receivedAt: null` by case id; `notReceivedMs`: its pages).
+ * FERRETDB_BIN picks the build to measure (as everywhere: start-local-ferretdb.ts); with
+ * GSC_FERRETDB_TRACE=1, BENCH_FERRETDB_LOG names where to keep FerretDB's log (each read's plan).
  * Three ways, each read once: the default order (-receivedAt) as the API reads it now (worklistReads,
  * the fields a summary shows and the level's part of the state), the same order as it was read
  * before (one keyset `$or` with a `receivedAt: null` branch, whole documents), and by deadline.
  * Last line: one JSON object (milliseconds, documents read).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type Db, type Document } from 'mongodb';
@@ -35,6 +38,7 @@ import { clerk, DAY, MATTER, T0 } from './bench-cases.js';
 import { projectionContext, seedCaseViews } from './seed-case-views.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 30_000);
+const NOT_RECEIVED = Number(process.env.BENCH_NOT_RECEIVED ?? 0);
 const PAGE = 500;
 const supervisor: Actor = { id: 'u-sup', name: '监察', role: 'supervisor', centerId: 'center-1' };
 const PROJECTION = {
@@ -51,10 +55,13 @@ const keyOf = (sort: WorklistSort, row: Row): Key => {
 
 /** Milliseconds per page of the last whole read (the last page reads the part not yet received to its end). */
 let pageMs: number[] = [];
+/** Milliseconds of the pages of the last whole read that read cases not yet received. */
+let notReceivedMs = 0;
 
 /** Every page of the worklist as the API reads it now; the number of cases. */
 async function whole(db: Db, sort: WorklistSort): Promise<number> {
   pageMs = [];
+  notReceivedMs = 0;
   const views = db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews);
   const { filter } = worklistQuery(supervisor, { sort });
   let after: Key | undefined;
@@ -72,13 +79,16 @@ async function whole(db: Db, sort: WorklistSort): Promise<number> {
       page.push(...rows);
     }
     n += Math.min(page.length, PAGE);
+    const ms = Math.round(performance.now() - started);
+    if (sort === '-receivedAt' && page.some((row) => row.receivedAt === null)) notReceivedMs += ms;
     after = page.length > PAGE ? keyOf(sort, page[PAGE - 1]!) : undefined;
-    pageMs.push(Math.round(performance.now() - started));
+    pageMs.push(ms);
   } while (after);
   return n;
 }
 
-const pages = (): { medianPageMs: number; lastPageMs: number } => ({
+const pages = (): { medianPageMs: number; lastPageMs: number; notReceivedMs: number } => ({
+  notReceivedMs,
   medianPageMs: [...pageMs].sort((a, b) => a - b)[pageMs.length >> 1]!,
   lastPageMs: pageMs[pageMs.length - 1]!,
 });
@@ -133,6 +143,13 @@ async function main(): Promise<void> {
       centerId: 'center-1',
       acceptedAt: (i) => T0 + Math.floor(((i / CASES) * 20 * DAY) / 60_000) * 60_000,
     });
+    await seedCaseViews(db, configuration, await projectionContext(store), CASES, CASES + NOT_RECEIVED, {
+      clerk,
+      matter: MATTER,
+      centerId: 'center-1',
+      acceptedAt: (i) => T0 + Math.floor((((i - CASES) / NOT_RECEIVED) * 20 * DAY) / 60_000) * 60_000,
+      inquiriesOnly: true,
+    });
     const now = {
       ...(await timed('default order, as read now', () => whole(db, '-receivedAt'))),
       ...pages(),
@@ -142,10 +159,14 @@ async function main(): Promise<void> {
       process.env.BENCH_BEFORE === '0'
         ? null
         : await timed('default order, as read before', () => wholeBefore(db));
-    console.log(JSON.stringify({ cases: CASES, page: PAGE, now, deadline, before }));
+    console.log(
+      JSON.stringify({ cases: CASES, notReceived: NOT_RECEIVED, page: PAGE, now, deadline, before }),
+    );
   } finally {
     await client.close();
     await server.stop();
+    if (process.env.BENCH_FERRETDB_LOG)
+      await copyFile(join(dir, 'ferretdb', 'ferretdb.log'), process.env.BENCH_FERRETDB_LOG);
     await configuration.onApplicationShutdown();
     await store.close();
     await rm(dir, { recursive: true, force: true });

@@ -9,7 +9,13 @@
 // others before they are decoded:
 //   - comparisons ($eq, $gt, $gte, $lt, $lte, and plain equality) of a top-level field with a
 //     number, a date (stored as milliseconds) or a string, and equality with a boolean;
-//   - $in of strings or numbers; $and (all of them), $or (any of them, when each is understood).
+//   - $in of strings or numbers; $and (all of them), $or (any of them, when each is understood);
+//     on a field no index names (its types unknown), equality with strings checks each row's
+//     stored type too (textPerRow), which makes it exact there (a worklist's status list);
+//   - equality with null ({f: null}, {f: {$eq: null}}, null in an $in list): MongoDB (and FerretDB)
+//     match a missing field, a null and an array holding null; json_extract is NULL exactly for
+//     the first two (sjson stores no other type as JSON null), so `E IS NULL`, a range of the
+//     field's expression index, plus every array unless the type probe shows the field holds none.
 // A document is kept whenever the field holds an array (MongoDB matches an element) or a value of
 // a type the comparison cannot exclude; what is not understood keeps every document. It never
 // narrows what MongoDB would match, which test/ferretdb/prefilter-differential.spec.ts checks
@@ -40,7 +46,8 @@ var gscPlainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // document matches the filter. Exactness needs the field's types (gsc_sort.go, probe; nil: never
 // exact): a comparison with a number, date, string or boolean bound is exact when every value of
 // the field in the collection is null, missing or of the bound's class (MongoDB's type bracketing:
-// no arrays, no other types), and a filter is exact when every part of it is understood and exact.
+// no arrays, no other types), an equality with null when the field holds no array, and a filter is
+// exact when every part of it is understood and exact.
 func gscPrefilter(filter *types.Document, probe *gscProbe, demote gscDemote) (string, []any, bool) {
 	if gscPrefilterOff || filter == nil || filter.Len() == 0 {
 		return "", nil, filter.Len() == 0
@@ -290,9 +297,18 @@ func gscKeep(e, kind string) string {
 // part a range over the field's expression index, so SQLite reads only those rows. When the
 // field holds nothing but null or the bound's class (w.probe), the comparison alone is exact.
 func (w *gscWalk) compare(key, op string, bound any) (string, []any, bool) {
+	if _, ok := bound.(types.NullType); ok && op == "=" {
+		return w.null(key)
+	}
+
 	v, kind := gscScalar(bound)
 	if kind == "" || (kind == "bool" && op != "=") {
 		return "", nil, false
+	}
+
+	if kind == "text" && op == "=" && !w.typesKnown(key) {
+		c, a := w.textPerRow(key, []any{v})
+		return c, a, true
 	}
 
 	e := gscExpr(key)
@@ -322,9 +338,15 @@ func (w *gscWalk) in(key string, bound any) (string, []any, bool) {
 
 	var args []any
 	kind := ""
+	withNull := false
 
 	for i := 0; i < list.Len(); i++ {
 		item, _ := list.Get(i)
+
+		if _, ok := item.(types.NullType); ok {
+			withNull = true
+			continue
+		}
 
 		v, k := gscScalar(item)
 		if k == "" || (kind != "" && k != kind) {
@@ -343,6 +365,15 @@ func (w *gscWalk) in(key string, bound any) (string, []any, bool) {
 		}
 
 		args = append(args, v)
+	}
+
+	if withNull {
+		return w.inWithNull(key, kind, args)
+	}
+
+	if kind == "text" && key != "_id" && !w.typesKnown(key) {
+		c, a := w.textPerRow(key, args)
+		return c, a, true
 	}
 
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")

@@ -6,7 +6,9 @@
 // whose sort is on top-level fields ending in _id (a total order), this file emits ORDER BY over the
 // same expressions the expression indexes are built on (metadata.GscExpr), and, when the pushed SQL
 // condition is exact for the whole filter (gsc_prefilter.go), LIMIT skip+limit. The handler then
-// does not sort (QueryResult.GscSorted) and stops reading rows at its limit.
+// does not sort (QueryResult.GscSorted) and stops reading rows at its limit. A sort field the
+// filter pins to null ({f: null} in its conjunction) is left out of the ORDER BY (it orders
+// nothing there), so SQLite reads the index range `f IS NULL` in _id order without sorting it.
 //
 // SQLite orders NULL before numbers before text; MongoDB orders null and missing first, then
 // numbers, strings, ..., booleans, dates. The two agree on a field only while every value of it is
@@ -29,6 +31,7 @@ import (
 
 	"github.com/FerretDB/FerretDB/internal/backends"
 	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+	"github.com/FerretDB/FerretDB/internal/types"
 	"github.com/FerretDB/FerretDB/internal/util/fsql"
 )
 
@@ -182,7 +185,7 @@ func gscQuery(ctx context.Context, db *fsql.DB, table string, params *backends.Q
 	var plan gscPlan
 
 	var first string
-	if plan.orderBy, first = gscOrderBy(probe, params); plan.orderBy != "" {
+	if plan.orderBy, first = gscOrderBy(probe, params, filter); plan.orderBy != "" {
 		plan.sorted = true
 	}
 
@@ -218,8 +221,10 @@ func gscQuery(ctx context.Context, db *fsql.DB, table string, params *backends.Q
 }
 
 // gscOrderBy: the ORDER BY of a sort on plain top-level fields ending in _id, each field of one
-// class (gscProbe.fieldClass), and the first field; "" when the sort stays with FerretDB.
-func gscOrderBy(probe *gscProbe, params *backends.QueryParams) (string, string) {
+// class (gscProbe.fieldClass), and the first field; "" when the sort stays with FerretDB. A field
+// the filter pins to null (gscPinnedNull) is left out: SQLite then walks the field's index range
+// `IS NULL` in _id order (the worklist's cases not yet received) instead of sorting all of it.
+func gscOrderBy(probe *gscProbe, params *backends.QueryParams, filter *types.Document) (string, string) {
 	sort := params.GscSort
 	if sort.Len() == 0 || params.Sort.Len() != 0 {
 		return "", ""
@@ -242,6 +247,10 @@ func gscOrderBy(probe *gscProbe, params *backends.QueryParams) (string, string) 
 
 		if c := probe.fieldClass(key); c == "" {
 			return "", ""
+		}
+
+		if key != "_id" && gscPinnedNull(filter, key, 0) {
+			continue
 		}
 
 		if dir == 1 {

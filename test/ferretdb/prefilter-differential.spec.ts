@@ -1,8 +1,9 @@
 /**
  * The local FerretDB build's SQLite pre-filter and sort/limit pushdown (scripts/ferretdb/
  * gsc_prefilter.go, gsc_sort.go, issue 19; cf. FerretDB issue 1875) never change an answer: random
- * documents (numbers, dates, strings, arrays, nulls, missing fields, booleans) and random queries
- * (comparisons, $in, $and, $or, the keyset shapes of the read models, sorts, skips and limits) give
+ * documents (numbers, dates, strings, arrays, arrays holding null, nulls, missing fields, booleans)
+ * and random queries (comparisons, $in, equalities with null, $and, $or, the keyset shapes of the
+ * read models, sorts, skips and limits) give
  * the same documents with the pushdown on and off (GSC_FERRETDB_PREFILTER=off: FerretDB filters and
  * sorts every document itself, as unpatched). Two collections, both indexed on every field: `docs`
  * mixes types in every field (the sort pushdown must decline: SQLite's order is not MongoDB's
@@ -28,29 +29,44 @@ const anyNumber = fc.oneof(
 );
 const anyDate = fc.integer({ min: -3, max: 30 }).map((d) => new Date(T0 + d * DAY));
 const anyText = fc.constantFrom('', 'a', 'ab', 'b', 'center-1', 'center-2', '张三', '张', 'Z', '10', '9');
-/** A field's value: mostly its own type, sometimes another, an array, null, or a boolean. */
+/** Mostly the value, sometimes null. */
+const orNull = (value: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+  fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) });
+/**
+ * A field's value: mostly its own type, sometimes another, an array (which may hold null: `{f:
+ * null}` matches it), null, or a boolean; the record leaves fields out too (missing).
+ */
 const fieldValue = (own: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
   fc.oneof(
     { weight: 8, arbitrary: own },
-    { weight: 1, arbitrary: fc.array(own, { maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.array(orNull(own), { maxLength: 3 }) },
     { weight: 1, arbitrary: fc.constantFrom(null, true, false) },
     { weight: 1, arbitrary: fc.oneof(anyNumber, anyDate, anyText) },
   );
 
 const documentArb = fc.record(
-  { n: fieldValue(anyNumber), d: fieldValue(anyDate), s: fieldValue(anyText), c: fieldValue(anyText) },
+  {
+    n: fieldValue(anyNumber),
+    d: fieldValue(anyDate),
+    s: fieldValue(anyText),
+    c: fieldValue(anyText),
+    u: fieldValue(anyText),
+  },
   { requiredKeys: [] },
 );
 
 const OPS = ['$eq', '$gt', '$gte', '$lt', '$lte'] as const;
+/** Bounds of comparisons and $in lists; null among them (equality with null: missing or null). */
 const boundOf: Record<string, fc.Arbitrary<unknown>> = {
-  n: fc.oneof(anyNumber, anyDate),
-  d: fc.oneof(anyDate, anyNumber),
-  s: anyText,
-  c: anyText,
-  _id: fc.constantFrom(...IDS.filter((_, i) => i % 7 === 0), 'c-', 'd'),
+  n: orNull(fc.oneof(anyNumber, anyDate)),
+  d: orNull(fc.oneof(anyDate, anyNumber)),
+  s: orNull(anyText),
+  c: orNull(anyText),
+  u: orNull(anyText),
+  _id: orNull(fc.constantFrom(...IDS.filter((_, i) => i % 7 === 0), 'c-', 'd')),
 };
-const fieldArb = fc.constantFrom('n', 'd', 's', 'c', '_id');
+/** `u` is in no index: the build cannot read its types (equality with text is checked per row). */
+const fieldArb = fc.constantFrom('n', 'd', 's', 'c', 'u', '_id');
 const FIELDS = ['n', 'd', 's', 'c'] as const;
 
 /** One class per field, or null, or missing: the shape of the read models' indexed fields. */
@@ -61,6 +77,7 @@ const typedArb = fc.record(
     s: fc.oneof({ weight: 6, arbitrary: anyText }, { weight: 1, arbitrary: fc.constant(null) }),
     c: fc.constantFrom('center-1', 'center-2', 'center-3'),
     b: fc.boolean(),
+    u: fc.oneof({ weight: 6, arbitrary: anyText }, { weight: 1, arbitrary: fc.constant(null) }),
   },
   { requiredKeys: ['c'] },
 );
@@ -90,9 +107,21 @@ const comparison: fc.Arbitrary<Document> = fieldArb.chain((field) =>
   ),
 );
 
+/** An equality with null: plain, $eq, or null in an $in list (with values of the field's or not). */
+const nullEquality: fc.Arbitrary<Document> = fieldArb.chain((field) =>
+  fc.oneof(
+    fc.constant({ [field]: null }),
+    fc.constant({ [field]: { $eq: null } }),
+    fc
+      .array(boundOf[field]!, { maxLength: 3 })
+      .map((list) => ({ [field]: { $in: [null, ...list].reverse() } })),
+  ),
+);
+
 const filterArb: fc.Arbitrary<Document> = fc.letrec((tie) => ({
   filter: fc.oneof(
     { weight: 4, arbitrary: comparison },
+    { weight: 1, arbitrary: nullEquality },
     {
       weight: 1,
       arbitrary: fc.array(tie('filter'), { minLength: 1, maxLength: 3 }).map((l) => ({ $and: l })),
@@ -249,6 +278,60 @@ describe('FerretDB pre-filter (local build): the same answers with and without i
         if (on.length > 0) nonEmpty++;
       }),
       { numRuns: 120, seed: 50 },
+    );
+    expect(nonEmpty).toBeGreaterThan(20);
+  }, 60_000);
+
+  it.each(['docs', 'typed'])(
+    'equalities with null (missing, null, arrays holding null) over %s: identical pages on and off',
+    async (collection) => {
+      const seen = { some: 0, partial: 0 };
+      await fc.assert(
+        fc.asyncProperty(
+          nullEquality,
+          fc.option(comparison, { nil: undefined }),
+          sortArb,
+          fc.constantFrom(0, 1, 5, 50),
+          async (nullFilter, other, sort, limit) => {
+            const filter = other ? { $and: [nullFilter, other] } : nullFilter;
+            const [on, off] = await answers(filter, limit, sort, collection);
+            expect(on).toEqual(off);
+            if (on.length > 0) seen.some++;
+            if (limit === 0 && on.length > 0 && on.length < IDS.length) seen.partial++;
+          },
+        ),
+        { numRuns: 200, seed: 1877 },
+      );
+      expect(seen.some).toBeGreaterThan(50);
+      expect(seen.partial).toBeGreaterThan(10);
+    },
+    120_000,
+  );
+
+  it('the worklist’s read of the cases not yet received (null, statuses, keyset): identical pages on and off', async () => {
+    // { ..., receivedAt: null, status: {$in}, _id: {$lt} } sorted {receivedAt: 1, _id: -1}
+    // (apps/api worklist-query.ts; status in no index, as `u`): pushed down exact, with its LIMIT.
+    const notReceivedArb = fc
+      .tuple(
+        fc.constantFrom('center-1', 'center-2'),
+        fc.constantFrom('n', 'd'),
+        fc.array(anyText, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.constantFrom(...IDS), { nil: undefined }),
+      )
+      .map(([c, field, texts, id]): [Document, Record<string, 1 | -1>] => [
+        {
+          $and: [{ c }, { [field]: null, u: { $in: texts }, ...(id !== undefined && { _id: { $lt: id } }) }],
+        },
+        { [field]: 1, _id: -1 },
+      ]);
+    let nonEmpty = 0;
+    await fc.assert(
+      fc.asyncProperty(notReceivedArb, fc.constantFrom(1, 5, 50), async ([filter, sort], limit) => {
+        const [on, off] = await answers(filter, limit, sort, 'typed');
+        expect(on).toEqual(off);
+        if (on.length > 0) nonEmpty++;
+      }),
+      { numRuns: 120, seed: 2026 },
     );
     expect(nonEmpty).toBeGreaterThan(20);
   }, 60_000);

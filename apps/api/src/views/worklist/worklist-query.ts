@@ -131,8 +131,9 @@ export function worklistQuery(actor: Actor, query: Record<string, unknown>): Wor
  * The statuses a case not yet received can have: only registration, referral, answer and
  * withdrawal come before an application's receipt, which sets `receivedAt` (DOMAIN.md lifecycle;
  * evolve's ApplicationReceived). Named beside `receivedAt: null`, it changes nothing on MongoDB;
- * the local FerretDB, which does not push `null` down, filters on it in SQLite, so the read of the
- * part not yet received skips the received cases there instead of decoding each of them.
+ * the local FerretDB filters on it in SQLite (per row: `status` is in no index), exactly, so that
+ * read keeps its LIMIT there (build 6, which also pushes `receivedAt: null` down; before it, this
+ * list kept the received cases out in SQLite instead of decoding each of them).
  */
 export const STATUSES_BEFORE_RECEIPT: readonly CaseStatus[] = [
   'none',
@@ -161,14 +162,15 @@ export interface WorklistRead {
  * The keyset reads that list the documents after the cursor's (sort value, case id) in the sort's
  * order, to be read one after the other until the page is full. Each is one range of an index on
  * MongoDB and on the local FerretDB, whose patch (scripts/ferretdb) pushes down comparisons with
- * dates and strings, $and and $or, but not null: a `$or` with a `receivedAt: null` branch made it
- * walk the sort's index from the newest case on every page (1,087 s for a center of 30,000 cases).
+ * dates and strings, equality with null, $and and $or: a `$or` with a `receivedAt: null` branch,
+ * before null was pushed down, made it walk the sort's index from the newest case on every page
+ * (1,087 s for a center of 30,000 cases).
  *
  * `-receivedAt` is two reads: the received cases, newest first (`receivedAt` a date: `$lte` of
  * the last date, which both servers run as an index range), then those not yet received (null),
  * by case id descending. The second is sorted `{receivedAt: 1, _id: -1}`: the same order, since
  * receivedAt is null throughout; MongoDB reads it from center_received under its equality; the
- * local FerretDB walks its (receivedAt, _id) index from the nulls, which SQLite orders first.
+ * local FerretDB reads its (receivedAt, _id) index's range `IS NULL` backwards, with a LIMIT.
  */
 export function worklistReads(
   sort: WorklistSort,
