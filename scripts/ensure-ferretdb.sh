@@ -53,8 +53,10 @@ BIN=.tools/bin/ferretdb
 # would die of SIGPIPE (exit 141) once the reader stops early, failing the start or forcing a rebuild.
 installed=""
 if [ -x "$BIN" ]; then installed=$("$BIN" --version 2>/dev/null || true); fi
-case "$installed" in
-*"version: $VERSION"*"package: $PACKAGE"*) exit 0 ;;
+# Whole lines only: "package: ...-fixes-6" must not pass for a build named "...-fixes-6-broken".
+nl=$'\n'
+case "$nl$installed$nl" in
+*"${nl}version: $VERSION$nl"*"${nl}package: $PACKAGE$nl"*) exit 0 ;;
 esac
 
 if ! command -v go >/dev/null 2>&1; then
