@@ -4,10 +4,15 @@
  * On realistic cases (suspensions, extensions, cards, revocations, complaints, ratings, closings)
  * at instants from their last event to weeks later, that part gives the same level, time left and
  * stopped clock as the whole state; and a case not yet received has one of the statuses the
- * worklist reads the cases not yet received among (worklist-query.ts STATUSES_BEFORE_RECEIPT).
+ * worklist reads the cases not yet received among (case-state.ts STATUSES_BEFORE_RECEIPT).
  */
 import type { CaseEvent } from '#domain/case/case-events.js';
-import { clockStopped, initialState, type CaseState } from '#domain/case/case-state.js';
+import {
+  clockStopped,
+  initialState,
+  STATUSES_BEFORE_RECEIPT,
+  type CaseState,
+} from '#domain/case/case-state.js';
 import { foldCase } from '#domain/case/evolve.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
 import { caseLevel } from '#domain/timeliness/case-level.js';
@@ -21,7 +26,6 @@ import {
 } from '#infra/read-store/projection-configuration.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
-import { STATUSES_BEFORE_RECEIPT } from '../../apps/api/src/views/worklist/worklist-query.js';
 import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
 
 const DAY = 86_400_000;

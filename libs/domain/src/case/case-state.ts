@@ -29,6 +29,36 @@ export type CaseStatus =
 
 export const CLOSED_STATUSES: readonly CaseStatus[] = ['answered', 'rejected', 'completed', 'withdrawn'];
 
+/**
+ * Whether a case not yet received (no `receivedAt`) can have the status: only registration,
+ * referral, answer and withdrawal come before an application's receipt, which sets `receivedAt`
+ * (DOMAIN.md lifecycle; evolve's ApplicationReceived). A Record, so a new status does not compile
+ * until it is decided here.
+ */
+const HELD_BEFORE_RECEIPT: Readonly<Record<CaseStatus, boolean>> = {
+  none: true,
+  inquiry: true,
+  referred: true,
+  answered: true,
+  received: false,
+  awaitingSupplement: false,
+  rejected: false,
+  accepted: false,
+  suspended: false,
+  decided: false,
+  completed: false,
+  withdrawn: true,
+};
+
+function isCaseStatus(key: string): key is CaseStatus {
+  return Object.hasOwn(HELD_BEFORE_RECEIPT, key);
+}
+
+/** The statuses a case not yet received can have (HELD_BEFORE_RECEIPT), in lifecycle order. */
+export const STATUSES_BEFORE_RECEIPT: readonly CaseStatus[] = Object.keys(HELD_BEFORE_RECEIPT)
+  .filter(isCaseStatus)
+  .filter((status) => HELD_BEFORE_RECEIPT[status]);
+
 export interface Referral {
   readonly toDepartmentId: string;
   readonly toWindowId?: string;

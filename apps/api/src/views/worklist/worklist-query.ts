@@ -11,7 +11,7 @@
  */
 import type { Filter } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
-import type { CaseStatus } from '#domain/case/case-state.js';
+import { STATUSES_BEFORE_RECEIPT, type CaseStatus } from '#domain/case/case-state.js';
 import type { StoredCaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import { caseScopeFilter } from '../read-scope/case-scope-filter.js';
 import { invalidParameter } from '../view-problems.js';
@@ -128,22 +128,6 @@ export function worklistQuery(actor: Actor, query: Record<string, unknown>): Wor
 }
 
 /**
- * The statuses a case not yet received can have: only registration, referral, answer and
- * withdrawal come before an application's receipt, which sets `receivedAt` (DOMAIN.md lifecycle;
- * evolve's ApplicationReceived). Named beside `receivedAt: null`, it changes nothing on MongoDB;
- * the local FerretDB filters on it in SQLite (per row: `status` is in no index), exactly, so that
- * read keeps its LIMIT there (build 6, which also pushes `receivedAt: null` down; before it, this
- * list kept the received cases out in SQLite instead of decoding each of them).
- */
-export const STATUSES_BEFORE_RECEIPT: readonly CaseStatus[] = [
-  'none',
-  'inquiry',
-  'referred',
-  'answered',
-  'withdrawn',
-];
-
-/**
  * The conjunction of the filters, leaving out empty ones (an auditor's scope, no parameter): the
  * local FerretDB's patch pushes no `$and` down that holds an empty document.
  */
@@ -191,6 +175,10 @@ export function worklistReads(
   const notReceived = (id?: string): WorklistRead => ({
     filter: and({
       receivedAt: null,
+      // Named beside `receivedAt: null`, it changes nothing on MongoDB; the local FerretDB filters
+      // on it in SQLite (per row: `status` is in no index), exactly, so that read keeps its LIMIT
+      // there (build 6, which also pushes `receivedAt: null` down; before it, this list kept the
+      // received cases out in SQLite instead of decoding each of them).
       status: { $in: [...STATUSES_BEFORE_RECEIPT] },
       ...(id !== undefined && { _id: { $lt: id } }),
     }),
