@@ -14,7 +14,7 @@ import { MongoClient, type Db, type Document } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import { ensureIndex } from '#infra/read-store/ensure-index.js';
+import { ensureIndexes } from '#infra/read-store/ensure-index.js';
 import { CASE_VIEW_INDEXES } from '#infra/read-store/documents/case-view-document.js';
 import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   let stopped = false;
   try {
     const db = client.db('queries');
-    for (const index of CASE_VIEW_INDEXES) await ensureIndex(db.collection(READ_MODELS.caseViews), index);
+    await ensureIndexes(db.collection(READ_MODELS.caseViews), CASE_VIEW_INDEXES);
     const t = performance.now();
     await seedCaseViews(db, configuration, await projectionContext(store), 0, CASES, {
       clerk,

@@ -18,7 +18,7 @@ import { MongoClient, type Db, type Document } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import { ensureIndex } from '#infra/read-store/ensure-index.js';
+import { ensureIndexes } from '#infra/read-store/ensure-index.js';
 import {
   CASE_VIEW_INDEXES,
   LEVEL_STATE_PROJECTION,
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   const client = await MongoClient.connect(server.uri);
   try {
     const db = client.db('worklist');
-    for (const index of CASE_VIEW_INDEXES) await ensureIndex(db.collection(READ_MODELS.caseViews), index);
+    await ensureIndexes(db.collection(READ_MODELS.caseViews), CASE_VIEW_INDEXES);
     await seedCaseViews(db, configuration, await projectionContext(store), 0, CASES, {
       clerk,
       matter: MATTER,

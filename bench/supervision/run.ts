@@ -26,7 +26,7 @@ import { ConfigurationCache } from '#infra/configuration/configuration-cache.js'
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { formatPosition } from '#infra/event-store/position.js';
 import { START, type EventStore, type NewEvent, type Position } from '#infra/event-store/event-store.port.js';
-import { ensureIndex } from '#infra/read-store/ensure-index.js';
+import { ensureIndexes } from '#infra/read-store/ensure-index.js';
 import { CASE_VIEW_INDEXES, type CaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import { writeGuarded, type GuardedWrite, type VersionedDocument } from '#infra/read-store/guarded-writes.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
@@ -248,7 +248,7 @@ async function main(): Promise<void> {
   try {
     await configuration.start();
     const builder = new CaseViewBuilder();
-    for (const index of CASE_VIEW_INDEXES) await ensureIndex(db.collection(READ_MODELS.caseViews), index);
+    await ensureIndexes(db.collection(READ_MODELS.caseViews), CASE_VIEW_INDEXES);
     const dueCases = new TimedDueCases(new ReadStoreDueCases(db));
     const loop = new SupervisionLoop(
       {

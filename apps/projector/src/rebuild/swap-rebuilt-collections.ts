@@ -21,7 +21,7 @@
  * so a swapped-in collection always carries every declared index.
  */
 import type { Db } from 'mongodb';
-import { ensureIndex } from '#infra/read-store/ensure-index.js';
+import { ensureIndex, ensureIndexes } from '#infra/read-store/ensure-index.js';
 import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
 import {
   rebuildCheckpointId,
@@ -40,8 +40,7 @@ export async function createDeclaredIndexes(
   projection: Projection,
   nameOf: (readModel: string) => string,
 ): Promise<void> {
-  for (const c of projection.collections)
-    for (const index of c.indexes) await ensureIndex(db.collection(nameOf(c.name)), index);
+  for (const c of projection.collections) await ensureIndexes(db.collection(nameOf(c.name)), c.indexes);
 }
 
 /** Marks the rebuild as swapping: from here on it is finished, never restarted. */

@@ -1,12 +1,18 @@
 /**
- * Creates a read-model index as declared (DESIGN.md "Read models": partial indexes for what is
+ * Creates read-model indexes as declared (DESIGN.md "Read models": partial indexes for what is
  * open). FerretDB 1.x answers "not implemented" to `partialFilterExpression`; there the same keys
  * are indexed whole, which serves the same queries (every query on them also filters `open`).
  * An index whose keys a whole index already covers under another name (there: the open-case
  * index made whole, beside the same keys declared whole) is left to that one, which serves it.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { MongoServerError, type Collection, type Document, type IndexDescription } from 'mongodb';
+import {
+  MongoServerError,
+  type Collection,
+  type Document,
+  type IndexDescription,
+  type IndexDescriptionInfo,
+} from 'mongodb';
 
 const notImplemented = (error: unknown): boolean =>
   error instanceof Error && /not implemented/i.test(error.message);
@@ -14,29 +20,72 @@ const notImplemented = (error: unknown): boolean =>
 /** IndexOptionsConflict: an index with these keys exists under another name or other options. */
 const INDEX_OPTIONS_CONFLICT = 85;
 
-async function create<D extends Document>(collection: Collection<D>, index: IndexDescription): Promise<void> {
+/** What ensuring indexes uses of a collection (any document type). */
+type IndexedCollection = Pick<Collection<Document>, 'createIndex' | 'indexes'>;
+
+const coversWhole = (list: readonly IndexDescriptionInfo[], key: IndexDescription['key']): boolean => {
+  const keys = Object.entries(key);
+  return list.some(
+    (i) => i.partialFilterExpression === undefined && isDeepStrictEqual(Object.entries(i.key), keys),
+  );
+};
+
+/**
+ * The collection's indexes, listed once while its indexes are ensured together (on the local
+ * FerretDB every open-case index made whole conflicts, on every projector start), and listed again
+ * only when an earlier listing lacks what a conflict asks for (created since, by this loop or by
+ * another process). A conflict is accepted only when a listing shows a whole index on its keys.
+ */
+class ExistingIndexes {
+  private listing: Promise<IndexDescriptionInfo[]> | undefined;
+
+  constructor(private readonly collection: IndexedCollection) {}
+
+  async coverWhole(key: IndexDescription['key']): Promise<boolean> {
+    const earlier = this.listing;
+    if (earlier !== undefined && coversWhole(await earlier, key)) return true;
+    this.listing = this.collection.indexes();
+    return coversWhole(await this.listing, key);
+  }
+}
+
+async function create(
+  collection: IndexedCollection,
+  index: IndexDescription,
+  existing: ExistingIndexes,
+): Promise<void> {
   try {
     await collection.createIndex(index.key, index);
   } catch (error) {
     if (!(error instanceof MongoServerError) || error.code !== INDEX_OPTIONS_CONFLICT) throw error;
-    const keys = Object.entries(index.key);
-    const existing = await collection.indexes();
-    const servedBy = existing.find(
-      (i) => i.partialFilterExpression === undefined && isDeepStrictEqual(Object.entries(i.key), keys),
-    );
-    if (servedBy === undefined) throw error;
+    if (!(await existing.coverWhole(index.key))) throw error;
   }
 }
 
-export async function ensureIndex<D extends Document>(
-  collection: Collection<D>,
+async function ensureOne(
+  collection: IndexedCollection,
   index: IndexDescription,
+  existing: ExistingIndexes,
 ): Promise<void> {
   try {
-    await create(collection, index);
+    await create(collection, index, existing);
   } catch (error) {
     if (index.partialFilterExpression === undefined || !notImplemented(error)) throw error;
     const { partialFilterExpression: _partial, ...whole } = index;
-    await create(collection, whole);
+    await create(collection, whole, existing);
   }
+}
+
+/** Ensures a collection's declared indexes, one after the other, listing its indexes once. */
+export async function ensureIndexes(
+  collection: IndexedCollection,
+  indexes: readonly IndexDescription[],
+): Promise<void> {
+  const existing = new ExistingIndexes(collection);
+  for (const index of indexes) await ensureOne(collection, index, existing);
+}
+
+/** One index (ensureIndexes lists the collection's indexes once for all of them). */
+export async function ensureIndex(collection: IndexedCollection, index: IndexDescription): Promise<void> {
+  await ensureIndexes(collection, [index]);
 }
