@@ -47,7 +47,9 @@ const detected = (a: Actor): DetectedActor => ({
  * step flags the later rules look back at, and the violations found so far except C2/C3 (derived
  * from the cards by `violationsOf`). Plain data (strings, numbers, arrays, subdocuments): a read
  * model stores it as it is. It grows with a case's violations, cards, complaints and evaluations,
- * never with its other events.
+ * never with its other events. The rules bound parts (5 first ids; 3 evaluations, P5; 5 step flags;
+ * 3 cards per deadline, C4, a deadline per acceptance, extension and resumption), not the whole:
+ * suspensions (T6), notices (N3), complaints (P1) and back-dated entries (U2) are not limited.
  */
 export interface DetectionState {
   readonly caseId?: string;
@@ -69,7 +71,12 @@ export interface DetectionState {
   readonly evaluations: readonly { readonly evaluationNo: number; readonly eventId: string }[];
   /** T12, T13, P6: the steps supervision flagged (`delivery`, `preliminary_review`, `callback:<no>`). */
   readonly stepFlags: readonly string[];
-  /** The violations found when their events were recorded (every rule but C2, C3), in order. */
+  /**
+   * The violations found when their events were recorded (every rule but C2, C3), in order. Not
+   * derivable from violationsOf's: it drops an explanation missing for a revoked card (C4), back if
+   * the card id is issued again, which the rules allow (an id is a level and a deadline's minute,
+   * cardIdFor; a resumption moves a deadline by office milliseconds, T6).
+   */
   readonly found: readonly Violation[];
 }
 
