@@ -22,13 +22,11 @@ import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-c
 import type { Projection } from '../../apps/projector/src/projection/projection.js';
 import { accountabilityProjection } from '../../apps/projector/src/projections/accountability/accountability.projection.js';
 import { startProjector } from '../../apps/projector/src/start-projector.js';
-import { appendPlanned } from '../../bench/projector/append-planned.js';
-import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { accountabilityVersion3 } from './support/accountability-version-3.js';
 import { accountabilityVersion4 } from './support/accountability-version-4.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
-import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
-import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
+import type { TestEventStore } from './support/test-event-store.js';
+import { realisticStore } from './support/realistic-store.js';
 
 const current = accountabilityProjection as Projection;
 
@@ -57,22 +55,11 @@ const collectionNames = async (db: Db): Promise<string[]> =>
   (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
 
 describe('accountability 3 → 5: window-quarter documents become one document per violation', () => {
-  let events: TestEventStore;
-  let server: TestReadServer;
-
-  beforeAll(async () => {
-    events = await pgliteEventStore();
-    server = await startTestReadServer();
-    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 150, seed: 41 }));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await events?.close();
-  });
+  const realistic = realisticStore({ cases: 150, seed: 41 });
 
   it('a store built by version 3 is rebuilt at start and swapped in: the same ledgers, the old collection dropped, equal to a clean build', async () => {
-    const live = (await server.database('accountability_v3')).db;
-    await buildWith(events, live, accountabilityVersion3);
+    const live = (await realistic.server.database('accountability_v3')).db;
+    await buildWith(realistic.events, live, accountabilityVersion3);
     expect((await checkpointsOf(live).findOne({ _id: current.name }))?.version).toBe(3);
     const quarters = await live
       .collection<WindowQuarter>(RETIRED_READ_MODELS.windowQuarters)
@@ -81,7 +68,7 @@ describe('accountability 3 → 5: window-quarter documents become one document p
     expect(quarters.length).toBeGreaterThan(0);
     expect(await live.collection(READ_MODELS.accountabilityViolations).countDocuments()).toBe(0);
 
-    await buildWith(events, live, current);
+    await buildWith(realistic.events, live, current);
     expect((await checkpointsOf(live).findOne({ _id: current.name }))?.version).toBe(current.version);
     const names = await collectionNames(live);
     expect(names).not.toContain(RETIRED_READ_MODELS.windowQuarters);
@@ -98,14 +85,14 @@ describe('accountability 3 → 5: window-quarter documents become one document p
       );
     }
 
-    const clean = (await server.database('accountability_clean')).db;
-    await buildWith(events, clean, current);
+    const clean = (await realistic.server.database('accountability_clean')).db;
+    await buildWith(realistic.events, clean, current);
     expect(hashDifferences(await readModelHashes(clean), await readModelHashes(live))).toEqual([]);
   }, 90_000);
 
   it('a store built by version 4 (the events in each case document) is rebuilt and swapped in: the detection state in their place, the same violations, equal to a clean build', async () => {
-    const live = (await server.database('accountability_v4')).db;
-    await buildWith(events, live, accountabilityVersion4);
+    const live = (await realistic.server.database('accountability_v4')).db;
+    await buildWith(realistic.events, live, accountabilityVersion4);
     expect((await checkpointsOf(live).findOne({ _id: current.name }))?.version).toBe(4);
     const cases = live.collection<StoredAccountabilityCaseDocument>(READ_MODELS.accountabilityCases);
     const built4 = await cases.find({ caseId: { $ne: '' } }).toArray();
@@ -117,7 +104,7 @@ describe('accountability 3 → 5: window-quarter documents become one document p
       .sort({ _id: 1 })
       .toArray();
 
-    await buildWith(events, live, current);
+    await buildWith(realistic.events, live, current);
     expect((await checkpointsOf(live).findOne({ _id: current.name }))?.version).toBe(5);
     expect((await collectionNames(live)).filter((n) => n.includes('__'))).toEqual([]);
     const built5 = await cases.find({ caseId: { $ne: '' } }).toArray();
@@ -136,8 +123,8 @@ describe('accountability 3 → 5: window-quarter documents become one document p
       .toArray();
     expect(canonicalJson(violationsAt5.map(violationOf))).toBe(canonicalJson(violationsAt4.map(violationOf)));
 
-    const clean = (await server.database('accountability_clean_5')).db;
-    await buildWith(events, clean, current);
+    const clean = (await realistic.server.database('accountability_clean_5')).db;
+    await buildWith(realistic.events, clean, current);
     expect(hashDifferences(await readModelHashes(clean), await readModelHashes(live))).toEqual([]);
   }, 90_000);
 });

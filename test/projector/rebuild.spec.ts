@@ -16,11 +16,8 @@ import {
   projectorProjections,
   UnknownProjection,
 } from '../../apps/projector/src/projections/projector-projections.js';
-import { appendPlanned } from '../../bench/projector/append-planned.js';
-import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
-import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
-import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
+import { realisticStore } from './support/realistic-store.js';
 
 const quiet = pino({ level: 'silent' });
 
@@ -32,22 +29,11 @@ const indexesOf = async (db: Db, collection: string): Promise<{ key: unknown; un
   }));
 
 describe('rebuild beside the live read models', () => {
-  let events: TestEventStore;
-  let server: TestReadServer;
-
-  beforeAll(async () => {
-    events = await pgliteEventStore();
-    server = await startTestReadServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-    await events?.close();
-  });
+  const realistic = realisticStore({ cases: 400, seed: 21 });
 
   it('the live views answer and stay current during a rebuild, then the rebuilt ones take over; the result equals a clean build', async () => {
-    const live = await server.database('rebuild_live');
-    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 400, seed: 21 }));
-    const projector = startProjector(events.store, live.db, {
+    const live = await realistic.server.database('rebuild_live');
+    const projector = startProjector(realistic.events.store, live.db, {
       leaseTtlMs: 1_500,
       leaseRetryMs: 100,
       idlePollMs: 20,
@@ -60,7 +46,7 @@ describe('rebuild beside the live read models', () => {
     const someCase = (await views.findOne({}))!._id;
     const lines: string[] = [];
     let done = false;
-    const rebuilding = rebuildProjections(events.store, live.db, {
+    const rebuilding = rebuildProjections(realistic.events.store, live.db, {
       names: ['case-views', 'statistics'],
       logger: quiet,
       batchSize: 100,
@@ -77,14 +63,14 @@ describe('rebuild beside the live read models', () => {
       }
     })();
     // Meanwhile new cases arrive: the live projector applies them to the live collections.
-    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 200, seed: 22 }));
+    await realistic.append({ cases: 200, seed: 22 });
     const report = await rebuilding;
     await sampling;
     expect(report.projections).toEqual(['case-views', 'statistics']);
     expect(samples.length).toBeGreaterThan(5);
     expect(samples.filter((found) => !found).length).toBeLessThanOrEqual(1);
     // After the swap the live projector holds the leases again and goes on from the rebuilt checkpoint.
-    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 100, seed: 23 }));
+    await realistic.append({ cases: 100, seed: 23 });
     await projector.whenCaughtUp();
     await projector.stop();
     expect(await views.countDocuments()).toBe(700);
@@ -93,7 +79,7 @@ describe('rebuild beside the live read models', () => {
       await live.db.listCollections({ name: rebuildCollectionName(READ_MODELS.caseViews) }).toArray(),
     ).toEqual([]);
 
-    const clean = await server.database('rebuild_clean');
+    const clean = await realistic.server.database('rebuild_clean');
     // Stopped once every projection applied a batch: while loading, the rebuild's collections have
     // `_id` only.
     const stop = new AbortController();
@@ -103,7 +89,7 @@ describe('rebuild beside the live read models', () => {
       finish: () => undefined,
     };
     await expect(
-      rebuildProjections(events.store, clean.db, {
+      rebuildProjections(realistic.events.store, clean.db, {
         logger: quiet,
         batchSize: 500,
         signal: stop.signal,
@@ -117,7 +103,7 @@ describe('rebuild beside the live read models', () => {
     for (const name of loading)
       expect(await indexesOf(clean.db, name)).toEqual([{ key: [['_id', 1]], unique: false }]);
     // Resumed, it swaps in collections carrying every declared index, built before the swap.
-    await rebuildProjections(events.store, clean.db, { logger: quiet });
+    await rebuildProjections(realistic.events.store, clean.db, { logger: quiet });
     for (const p of projectorProjections(clean.db).filter(isPureProjection))
       for (const c of p.collections)
         expect(await indexesOf(clean.db, c.name)).toEqual(
@@ -131,11 +117,11 @@ describe('rebuild beside the live read models', () => {
   }, 240_000);
 
   it('an unknown projection name is refused with the known names', async () => {
-    const db = (await server.database('rebuild_unknown')).db;
-    await expect(rebuildProjections(events.store, db, { names: ['case-view'] })).rejects.toThrow(
+    const db = (await realistic.server.database('rebuild_unknown')).db;
+    await expect(rebuildProjections(realistic.events.store, db, { names: ['case-view'] })).rejects.toThrow(
       UnknownProjection,
     );
-    await expect(rebuildProjections(events.store, db, { names: ['case-view'] })).rejects.toThrow(
+    await expect(rebuildProjections(realistic.events.store, db, { names: ['case-view'] })).rejects.toThrow(
       /case-views, case-timelines, cards, accountability, statistics, complaints, case-evaluations, backdated-entries/,
     );
   });

@@ -17,12 +17,10 @@ import {
   type RunningProjector,
 } from '../../apps/projector/src/start-projector.js';
 import { assertVersions, versionChangeOf } from '../../apps/projector/src/versions/version-change.js';
-import { appendPlanned } from '../../bench/projector/append-planned.js';
-import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { caseViewsVersion2 } from './support/case-views-version-2.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
-import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
-import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
+import type { TestEventStore } from './support/test-event-store.js';
+import { realisticStore } from './support/realistic-store.js';
 import type { Db } from 'mongodb';
 
 const current = caseViewsProjection as Projection;
@@ -62,16 +60,15 @@ const rebuildsStarted = (lines: readonly LogLine[]): number =>
   lines.filter((l) => l.msg === 'version rebuild started').length;
 
 describe('a projection version the read store was not built with', () => {
-  let events: TestEventStore;
-  let server: TestReadServer;
+  const realistic = realisticStore({ cases: 150, seed: 41 });
   let reference: Record<string, Map<string, string>> | undefined;
 
   /** A clean build at the current version of every event recorded so far. */
   const cleanBuild = async (): Promise<Record<string, Map<string, string>>> => {
     if (reference) return reference;
-    const clean = await server.database('versions_clean');
+    const clean = await realistic.server.database('versions_clean');
     const { logger, lines } = recordingLogger();
-    const projector = start(events, clean.db, current, logger);
+    const projector = start(realistic.events, clean.db, current, logger);
     await projector.whenRebuildsDone();
     await projector.whenCaughtUp();
     await projector.stop();
@@ -82,28 +79,18 @@ describe('a projection version the read store was not built with', () => {
     return reference;
   };
 
-  beforeAll(async () => {
-    events = await pgliteEventStore();
-    server = await startTestReadServer();
-    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 150, seed: 41 }));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await events?.close();
-  });
-
   let live: Db;
 
   it('is rebuilt beside the live one when the projector starts, then swapped in: equal to a clean build, checkpoint at the new version, the live view answering throughout', async () => {
-    live = (await server.database('versions_live')).db;
-    await buildAt(events, live, caseViewsVersion2);
+    live = (await realistic.server.database('versions_live')).db;
+    await buildAt(realistic.events, live, caseViewsVersion2);
     expect(await liveVersion(live)).toBe(2);
     expect(await live.collection(RETIRED_READ_MODELS.openDeadlines).countDocuments()).toBeGreaterThan(0);
     const views = live.collection(READ_MODELS.caseViews);
     const someCase = (await views.findOne({}))!._id;
 
     const { logger, lines } = recordingLogger();
-    const projector = start(events, live, current, logger);
+    const projector = start(realistic.events, live, current, logger);
     let done = false;
     const rebuilt = projector.whenRebuildsDone().then(() => (done = true));
     const samples: boolean[] = [];
@@ -116,7 +103,7 @@ describe('a projection version the read store was not built with', () => {
       }
     })();
     // New cases meanwhile: the live projector keeps the live collections current.
-    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 40, seed: 42 }));
+    await realistic.append({ cases: 40, seed: 42 });
     await rebuilt;
     await sampling;
     await projector.whenCaughtUp();
@@ -156,7 +143,7 @@ describe('a projection version the read store was not built with', () => {
 
   it('a second start finds the new version and rebuilds nothing', async () => {
     const { logger, lines } = recordingLogger();
-    const projector = start(events, live, current, logger);
+    const projector = start(realistic.events, live, current, logger);
     await projector.whenRebuildsDone();
     expect(projector.status().every((s) => s.versionRebuild === undefined)).toBe(true);
     await projector.whenCaughtUp();
@@ -168,12 +155,12 @@ describe('a projection version the read store was not built with', () => {
   });
 
   it('two projectors starting at once rebuild it once: one builds, the other waits for its swap', async () => {
-    const db = (await server.database('versions_two')).db;
-    await buildAt(events, db, caseViewsVersion2);
+    const db = (await realistic.server.database('versions_two')).db;
+    await buildAt(realistic.events, db, caseViewsVersion2);
     const a = recordingLogger();
     const b = recordingLogger();
-    const first = start(events, db, current, a.logger);
-    const second = start(events, db, current, b.logger);
+    const first = start(realistic.events, db, current, a.logger);
+    const second = start(realistic.events, db, current, b.logger);
     await Promise.all([first.whenRebuildsDone(), second.whenRebuildsDone()]);
     // No whenCaughtUp here: the projector holding no lease (one projection, two projectors) never
     // reads, so it never answers; no event was recorded since, and the swap brought the checkpoint
@@ -187,9 +174,9 @@ describe('a projection version the read store was not built with', () => {
     expect(hashDifferences(await cleanBuild(), await readModelHashes(db))).toEqual([]);
   }, 60_000);
   it('a projector stopped during its version rebuild lets go at once; the next start resumes the rebuild and finishes it', async () => {
-    const db = (await server.database('versions_stopped')).db;
-    await buildAt(events, db, caseViewsVersion2);
-    const first = start(events, db, current);
+    const db = (await realistic.server.database('versions_stopped')).db;
+    await buildAt(realistic.events, db, caseViewsVersion2);
+    const first = start(realistic.events, db, current);
     while (!first.status().some((s) => s.versionRebuild?.where === 'here'))
       await new Promise((r) => setTimeout(r, 5));
     await first.stop();
@@ -199,7 +186,7 @@ describe('a projection version the read store was not built with', () => {
     expect(await db.collection('projection_leases').countDocuments({ owner: { $ne: null } })).toBe(0);
 
     const { logger, lines } = recordingLogger();
-    const second = start(events, db, current, logger);
+    const second = start(realistic.events, db, current, logger);
     await second.whenRebuildsDone();
     await second.stop();
     expect(rebuildsStarted(lines)).toBe(1);
