@@ -13,7 +13,7 @@ import {
 import { GENESIS_HASH } from '#infra/integrity/hash-chain.js';
 import { contractAdapters } from './contract-adapters.js';
 import { kurrentIntegrityTests } from './kurrentdb-integrity.js';
-import { newEvent, newEvents } from './sample-events.js';
+import { newEvent, newEvents } from '#infra/event-store/specs/sample-events.js';
 
 /**
  * The event store contract (DESIGN.md, "Event store"): every adapter passes the same tests.

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { GENESIS_HASH, eventHash, type HashedEventFields } from '#infra/integrity/hash-chain.js';
 import { contractAdapters } from './contract-adapters.js';
-import { newEvent, newEvents, windowClerk } from './sample-events.js';
+import { newEvent, newEvents, windowClerk } from '#infra/event-store/specs/sample-events.js';
 
 /**
  * U8 on the SQL stores (PostgreSQL server and PGlite): new chains use SM3, rows stored before U8

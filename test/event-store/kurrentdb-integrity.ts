@@ -5,7 +5,7 @@ import {
   EventStoreStreamDeleted,
   StreamRevisionsDiverged,
 } from '#infra/event-store/kurrentdb/kurrentdb-errors.js';
-import { newEvent, newEvents } from './sample-events.js';
+import { newEvent, newEvents } from '#infra/event-store/specs/sample-events.js';
 
 /**
  * U3 (tamper) and U5 (immutability) on EventStoreDB, registered by the contract suite only when

@@ -8,7 +8,7 @@ import { PersonalDataStore } from '#infra/personal-data/personal-data-store.js';
 import { SealVerifier } from '#infra/seals/seal-verifier.js';
 import { Sealer } from '#infra/seals/sealer.js';
 import { contractAdapters, type ContractAdapter } from './contract-adapters.js';
-import { newEvent, windowClerk } from './sample-events.js';
+import { newEvent, windowClerk } from '#infra/event-store/specs/sample-events.js';
 
 /** I2 on the SQL stores: ciphertext in the events, keys beside them, erasure by key destruction. */
 const applicant = { kind: 'person', name: '张三', idNumber: '110101199003071234', phone: '13800138000' };

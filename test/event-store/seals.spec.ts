@@ -3,7 +3,7 @@ import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-s
 import { SealVerifier } from '#infra/seals/seal-verifier.js';
 import { Sealer } from '#infra/seals/sealer.js';
 import { contractAdapters, type ContractAdapter } from './contract-adapters.js';
-import { newEvent, newEvents } from './sample-events.js';
+import { newEvent, newEvents } from '#infra/event-store/specs/sample-events.js';
 
 /** U7 on the SQL stores: seals, and what their verification names after tampering by SQL. */
 const auditor = { id: 'auditor-1', name: '纪检员', role: 'auditor', departmentId: null, windowId: null };

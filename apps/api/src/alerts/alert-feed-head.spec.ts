@@ -1,6 +1,6 @@
 import { KurrentDbEventStore } from '#infra/event-store/kurrentdb/kurrentdb-event-store.js';
 import { ModelServer } from '#infra/event-store/kurrentdb/specs/model-server.js';
-import { newEvent } from '#infra/event-store/kurrentdb/specs/sample-event.js';
+import { newEvent } from '#infra/event-store/specs/sample-events.js';
 import { AlertFeed } from './alert-feed.js';
 
 // Issue 17, defect 8: on EventStoreDB the feed's head is the end of $all, one event read backwards,

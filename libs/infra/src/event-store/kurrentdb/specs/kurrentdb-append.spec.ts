@@ -4,7 +4,7 @@ import { MAX_EVENT_BYTES, prepareAppend } from '../../prepared-event.js';
 import { AppendOutcomeUnknown, EventStoreNotLeader, StreamRevisionsDiverged } from '../kurrentdb-errors.js';
 import { KurrentDbEventStore } from '../kurrentdb-event-store.js';
 import { ModelServer, type ModelCall } from './model-server.js';
-import { newEvent } from './sample-event.js';
+import { newEvent } from '../../specs/sample-events.js';
 import { deadlineExceeded, notLeader, unavailable } from './server-errors.js';
 
 // The adapter's append logic on a minimal client over a model of the server's rules (model-server.ts),

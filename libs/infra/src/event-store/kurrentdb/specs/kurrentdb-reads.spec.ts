@@ -4,7 +4,7 @@ import { formatPosition } from '../../position.js';
 import { EventStoreAccessDenied, EventStoreNotLeader, EventStoreStreamDeleted } from '../kurrentdb-errors.js';
 import { KurrentDbEventStore } from '../kurrentdb-event-store.js';
 import { ModelServer, type ModelSubscription } from './model-server.js';
-import { newEvent } from './sample-event.js';
+import { newEvent } from '../../specs/sample-events.js';
 import { accessDenied, notLeader, unavailable } from './server-errors.js';
 
 // Reads, subscriptions and errors on a minimal client over a model of the server (model-server.ts).

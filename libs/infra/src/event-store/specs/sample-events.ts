@@ -1,5 +1,6 @@
+/** Sample events for the event store's specs and suites (test/event-store, the KurrentDB adapter's, the alert feed's). */
 import { randomUUID } from 'node:crypto';
-import type { RecordedActor, NewEvent } from '#infra/event-store/event-store.port.js';
+import type { RecordedActor, NewEvent } from '../event-store.port.js';
 
 export const windowClerk: RecordedActor = {
   id: 'staff-0042',
