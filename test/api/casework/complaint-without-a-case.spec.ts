@@ -4,19 +4,15 @@
  * personal data (the domain specs cover the rules on every path).
  */
 import type { TestApi } from '../support/api-harness.js';
-import { startCaseworkApi, type CaseworkApi, type Recorded } from '../support/casework-api.js';
+import { startCaseworkApi, type Recorded } from '../support/casework-api.js';
 import { tokenFor } from '../support/api-harness.js';
 import { expectOk, type Tokens } from '../support/case-fixtures.js';
 
 describe('complaint without a case over HTTP (P1, P2)', () => {
-  let casework: CaseworkApi;
   let api: TestApi;
   let t: Tokens;
 
-  beforeAll(async () => {
-    casework = await startCaseworkApi();
-    ({ api, t } = casework);
-  });
+  beforeAll(async () => ({ api, t } = await startCaseworkApi()));
   afterAll(() => api?.close());
 
   it('P1, P2: a complaint about a staff member with no case, investigated and concluded, then looked up by the complainant without a token and without personal data', async () => {

@@ -8,15 +8,11 @@ import { startCaseworkApi, type CaseworkApi, type Recorded } from '../support/ca
 import { caseAt, expectOk, type Tokens } from '../support/case-fixtures.js';
 
 describe('好差评 over HTTP (P5, P6)', () => {
-  let casework: CaseworkApi;
   let api: TestApi;
   let t: Tokens;
-  const eventsOf = (caseId: string): Promise<Recorded[]> => casework.eventsOf(caseId);
+  let eventsOf: CaseworkApi['eventsOf'];
 
-  beforeAll(async () => {
-    casework = await startCaseworkApi();
-    ({ api, t } = casework);
-  });
+  beforeAll(async () => ({ api, t, eventsOf } = await startCaseworkApi()));
   afterAll(() => api?.close());
 
   it('P5, P6: the applicant rates through the invitation (works once, no token); a bad review gets its callback and an upheld appeal', async () => {

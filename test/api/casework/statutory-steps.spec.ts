@@ -9,15 +9,11 @@ import { REMEDIES_NOTICE as NOTICE } from '../support/casework-api.js';
 import { caseAt, expectOk, type Tokens } from '../support/case-fixtures.js';
 
 describe('statutory steps over HTTP (N6, T6, T12, T13)', () => {
-  let casework: CaseworkApi;
   let api: TestApi;
   let t: Tokens;
-  const eventsOf = (caseId: string): Promise<Recorded[]> => casework.eventsOf(caseId);
+  let eventsOf: CaseworkApi['eventsOf'];
 
-  beforeAll(async () => {
-    casework = await startCaseworkApi();
-    ({ api, t } = casework);
-  });
+  beforeAll(async () => ({ api, t, eventsOf } = await startCaseworkApi()));
   afterAll(() => api?.close());
 
   it('N6: a denial without the rights notice is refused and records nothing; with it, the case closes with the decision', async () => {
