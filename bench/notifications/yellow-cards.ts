@@ -13,25 +13,12 @@ import {
 } from '#domain/notification/subscription.js';
 import type { EventStore, NewEvent } from '#infra/event-store/event-store.port.js';
 import { uuidV5 } from '#infra/ids/derived-ids.js';
+import { newEventOf } from '#infra/command-handling/handle-command.js';
 
 const admin: Actor = { id: 'u-admin', name: '管理员', role: 'admin' };
 
-const envelope = (event: CaseEvent | NotificationSubscriptionConfigured, id: string): NewEvent => ({
-  eventId: uuidV5(id),
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  occurredAt: event.occurredAt,
-  actor: {
-    id: event.actor.id,
-    name: event.actor.name,
-    role: event.actor.role,
-    departmentId: event.actor.departmentId ?? null,
-    windowId: event.actor.windowId ?? null,
-  },
-  correlationId: id,
-  causationId: null,
-  data: event.data,
-});
+const envelope = (event: CaseEvent | NotificationSubscriptionConfigured, id: string): NewEvent =>
+  newEventOf(event, { eventId: uuidV5(id), causationId: null }, id);
 
 /** E2: a webhook subscription of center-1 to yellow cards. */
 export async function appendSubscription(

@@ -19,6 +19,7 @@ import { environmentOf, INITIAL_CONFIGURATION } from '#infra/read-store/projecti
 import { CHECKPOINTS_COLLECTION, READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ReadStore } from '#infra/read-store/read-store.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
+import { newEventOf } from '#infra/command-handling/handle-command.js';
 import { CASE_VIEWS_PROJECTION } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
 import { startProjector } from '../../apps/projector/src/start-projector.js';
 import type { DueCase } from '../../apps/projector/src/supervision/due-cases.port.js';
@@ -71,22 +72,9 @@ describe('supervision’s due cases: a range over case_views.nextCheckAt (Ferret
     expect(decided.length).toBeGreaterThan(0);
     await events.store.append(
       `case-${caseId}`,
-      decided.map((e) => ({
-        eventId: crypto.randomUUID(),
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        occurredAt: e.occurredAt,
-        actor: {
-          id: e.actor.id,
-          name: e.actor.name,
-          role: e.actor.role,
-          departmentId: e.actor.departmentId ?? null,
-          windowId: e.actor.windowId ?? null,
-        },
-        correlationId: `test-${caseId}`,
-        causationId: null,
-        data: e.data,
-      })),
+      decided.map((e) =>
+        newEventOf(e, { eventId: crypto.randomUUID(), causationId: null }, `test-${caseId}`),
+      ),
       recorded.length === 0 ? 'no_stream' : recorded.length - 1,
     );
   }

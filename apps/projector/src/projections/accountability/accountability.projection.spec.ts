@@ -5,30 +5,20 @@
  */
 import type { CaseEvent } from '#domain/case/case-events.js';
 import { anAcceptedCase, supervisor } from '#domain/testing/index.js';
+import { newEventOf } from '#infra/command-handling/handle-command.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { accountabilityProjection } from './accountability.projection.js';
 
 /** The case's events as the store records them (stream `case-case-1`). */
 const recorded = (events: readonly CaseEvent[]): RecordedEvent[] =>
   events.map((e, i) => ({
-    eventId: `ev-${i}`,
-    type: e.type,
-    schemaVersion: e.schemaVersion,
+    ...newEventOf(e, { eventId: `ev-${i}`, causationId: null }, 'c'),
     streamId: 'case-case-1',
     revision: i,
     position: `${String(i + 1).padStart(20, '0')}:00000000000000000000`,
+    // Typed as recorded (a string; a new event's may also be epoch ms).
     occurredAt: e.occurredAt,
     recordedAt: e.occurredAt,
-    actor: {
-      id: e.actor.id,
-      name: e.actor.name,
-      role: e.actor.role,
-      departmentId: e.actor.departmentId ?? null,
-      windowId: e.actor.windowId ?? null,
-    },
-    correlationId: 'c',
-    causationId: null,
-    data: e.data,
     integrity: { alg: 'sm3', prevHash: '', hash: '' },
   }));
 
