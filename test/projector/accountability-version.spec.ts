@@ -7,7 +7,6 @@
  * events is rebuilt into documents holding the detection state (A1), with the same violations.
  * PGlite and FerretDB.
  */
-import { pino } from 'pino';
 import type { Db } from 'mongodb';
 import type { Violation } from '#domain/accountability/violation.js';
 import { windowLedger } from '#domain/accountability/window-ledger.js';
@@ -21,12 +20,11 @@ import {
 import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Projection } from '../../apps/projector/src/projection/projection.js';
 import { accountabilityProjection } from '../../apps/projector/src/projections/accountability/accountability.projection.js';
-import { startProjector } from '../../apps/projector/src/start-projector.js';
 import { accountabilityVersion3 } from './support/accountability-version-3.js';
 import { accountabilityVersion4 } from './support/accountability-version-4.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
-import type { TestEventStore } from './support/test-event-store.js';
 import { realisticStore } from './support/realistic-store.js';
+import { buildWith } from './support/test-projector.js';
 
 const current = accountabilityProjection as Projection;
 
@@ -35,20 +33,6 @@ interface WindowQuarter {
   readonly windowId: string;
   readonly quarter: string;
   readonly violations: Violation[];
-}
-
-async function buildWith(events: TestEventStore, db: Db, projection: Projection): Promise<void> {
-  const projector = startProjector(events.store, db, {
-    projections: [projection],
-    leaseTtlMs: 1_500,
-    leaseRetryMs: 100,
-    idlePollMs: 20,
-    batchSize: 100,
-    logger: pino({ level: 'silent' }),
-  });
-  await projector.whenRebuildsDone();
-  await projector.whenCaughtUp();
-  await projector.stop();
 }
 
 const collectionNames = async (db: Db): Promise<string[]> =>

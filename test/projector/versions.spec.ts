@@ -11,16 +11,12 @@ import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
 import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Projection } from '../../apps/projector/src/projection/projection.js';
 import { caseViewsProjection } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
-import {
-  startProjector,
-  type ProjectorStatus,
-  type RunningProjector,
-} from '../../apps/projector/src/start-projector.js';
+import type { ProjectorStatus } from '../../apps/projector/src/start-projector.js';
 import { assertVersions, versionChangeOf } from '../../apps/projector/src/versions/version-change.js';
 import { caseViewsVersion2 } from './support/case-views-version-2.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
-import type { TestEventStore } from './support/test-event-store.js';
 import { realisticStore } from './support/realistic-store.js';
+import { buildWith, startTestProjector } from './support/test-projector.js';
 import type { Db } from 'mongodb';
 
 const current = caseViewsProjection as Projection;
@@ -37,23 +33,6 @@ function recordingLogger(): { logger: Logger; lines: LogLine[] } {
   return { logger, lines };
 }
 
-const start = (events: TestEventStore, db: Db, projection: Projection, logger?: Logger): RunningProjector =>
-  startProjector(events.store, db, {
-    projections: [projection],
-    leaseTtlMs: 1_500,
-    leaseRetryMs: 100,
-    idlePollMs: 20,
-    batchSize: 100,
-    logger: logger ?? pino({ level: 'silent' }),
-  });
-
-async function buildAt(events: TestEventStore, db: Db, projection: Projection): Promise<void> {
-  const projector = start(events, db, projection);
-  await projector.whenRebuildsDone();
-  await projector.whenCaughtUp();
-  await projector.stop();
-}
-
 const liveVersion = async (db: Db): Promise<number | undefined> =>
   (await checkpointsOf(db).findOne({ _id: current.name }))?.version;
 const rebuildsStarted = (lines: readonly LogLine[]): number =>
@@ -68,10 +47,7 @@ describe('a projection version the read store was not built with', () => {
     if (reference) return reference;
     const clean = await realistic.server.database('versions_clean');
     const { logger, lines } = recordingLogger();
-    const projector = start(realistic.events, clean.db, current, logger);
-    await projector.whenRebuildsDone();
-    await projector.whenCaughtUp();
-    await projector.stop();
+    await buildWith(realistic.events, clean.db, current, logger);
     // A fresh store just builds: nothing to rebuild, and its checkpoint says the current version.
     expect(rebuildsStarted(lines)).toBe(0);
     expect(await liveVersion(clean.db)).toBe(current.version);
@@ -83,14 +59,14 @@ describe('a projection version the read store was not built with', () => {
 
   it('is rebuilt beside the live one when the projector starts, then swapped in: equal to a clean build, checkpoint at the new version, the live view answering throughout', async () => {
     live = (await realistic.server.database('versions_live')).db;
-    await buildAt(realistic.events, live, caseViewsVersion2);
+    await buildWith(realistic.events, live, caseViewsVersion2);
     expect(await liveVersion(live)).toBe(2);
     expect(await live.collection(RETIRED_READ_MODELS.openDeadlines).countDocuments()).toBeGreaterThan(0);
     const views = live.collection(READ_MODELS.caseViews);
     const someCase = (await views.findOne({}))!._id;
 
     const { logger, lines } = recordingLogger();
-    const projector = start(realistic.events, live, current, logger);
+    const projector = startTestProjector(realistic.events, live, current, logger);
     let done = false;
     const rebuilt = projector.whenRebuildsDone().then(() => (done = true));
     const samples: boolean[] = [];
@@ -143,7 +119,7 @@ describe('a projection version the read store was not built with', () => {
 
   it('a second start finds the new version and rebuilds nothing', async () => {
     const { logger, lines } = recordingLogger();
-    const projector = start(realistic.events, live, current, logger);
+    const projector = startTestProjector(realistic.events, live, current, logger);
     await projector.whenRebuildsDone();
     expect(projector.status().every((s) => s.versionRebuild === undefined)).toBe(true);
     await projector.whenCaughtUp();
@@ -156,11 +132,11 @@ describe('a projection version the read store was not built with', () => {
 
   it('two projectors starting at once rebuild it once: one builds, the other waits for its swap', async () => {
     const db = (await realistic.server.database('versions_two')).db;
-    await buildAt(realistic.events, db, caseViewsVersion2);
+    await buildWith(realistic.events, db, caseViewsVersion2);
     const a = recordingLogger();
     const b = recordingLogger();
-    const first = start(realistic.events, db, current, a.logger);
-    const second = start(realistic.events, db, current, b.logger);
+    const first = startTestProjector(realistic.events, db, current, a.logger);
+    const second = startTestProjector(realistic.events, db, current, b.logger);
     await Promise.all([first.whenRebuildsDone(), second.whenRebuildsDone()]);
     // No whenCaughtUp here: the projector holding no lease (one projection, two projectors) never
     // reads, so it never answers; no event was recorded since, and the swap brought the checkpoint
@@ -175,8 +151,8 @@ describe('a projection version the read store was not built with', () => {
   }, 60_000);
   it('a projector stopped during its version rebuild lets go at once; the next start resumes the rebuild and finishes it', async () => {
     const db = (await realistic.server.database('versions_stopped')).db;
-    await buildAt(realistic.events, db, caseViewsVersion2);
-    const first = start(realistic.events, db, current);
+    await buildWith(realistic.events, db, caseViewsVersion2);
+    const first = startTestProjector(realistic.events, db, current);
     while (!first.status().some((s) => s.versionRebuild?.where === 'here'))
       await new Promise((r) => setTimeout(r, 5));
     await first.stop();
@@ -186,7 +162,7 @@ describe('a projection version the read store was not built with', () => {
     expect(await db.collection('projection_leases').countDocuments({ owner: { $ne: null } })).toBe(0);
 
     const { logger, lines } = recordingLogger();
-    const second = start(realistic.events, db, current, logger);
+    const second = startTestProjector(realistic.events, db, current, logger);
     await second.whenRebuildsDone();
     await second.stop();
     expect(rebuildsStarted(lines)).toBe(1);
