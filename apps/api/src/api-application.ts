@@ -19,6 +19,7 @@ import { MAX_BODY_BYTES } from './problem/problem-of-exception.js';
 import { StrictValidationPipe } from './problem/strict-validation.pipe.js';
 import { jsonBodyRequired } from './validation/json-body-required.middleware.js';
 import { bodyTextCheck } from './validation/body-text-check.js';
+import { cacheValidationMetadata } from './validation/validation-metadata-cache.js';
 
 export async function createApiApplication(runtime: ApiRuntime): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
@@ -43,6 +44,8 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
     if (!error) return next();
     sendProblem(error, request, response, runtime.logger);
   });
+  // Issue 13: each DTO's rules looked up once, not on every body (bench/api/validation-rules.ts).
+  cacheValidationMetadata();
   app.useGlobalPipes(new StrictValidationPipe());
   setUpOpenApi(app);
   serveConsole(app); // the supervision console's pages at /console (issue 18)
