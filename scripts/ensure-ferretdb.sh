@@ -38,6 +38,12 @@
 #    `IS NULL` range of the index instead of reading it in _id order).
 #    test/ferretdb/prefilter-differential.spec.ts compares random documents, filters, sorts, skips
 #    and limits with both on and off (GSC_FERRETDB_PREFILTER=off in FerretDB's environment).
+#  - and renameCollection with dropTarget (build 7, scripts/ferretdb/gsc_rename.go,
+#    gsc_rename_registry.go; FerretDB issue 2565, "not implemented" unpatched): the target's drop
+#    and the rename are one SQLite transaction under the registry lock, so a reader finds the old
+#    collection or the new one, never none (a query whose table was dropped between the registry
+#    look-up and SQLite's read asks the registry again); the projector swaps a rebuilt read model in
+#    with it (test/ferretdb/rename-drop-target.spec.ts).
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -46,7 +52,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-PACKAGE=gov-service-cases-sqlite-fixes-6
+PACKAGE=gov-service-cases-sqlite-fixes-7
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -115,6 +121,18 @@ perl -0pi -e 's/(type QueryParams struct \{\n\tFilter \*types\.Document\n\tSort 
 perl -0pi -e 's/(\n\th\.L\.DebugContext\(ctx, fmt\.Sprintf\("Converted )/\n\tif !h.DisablePushdown && params.Sort.Len() > 0 && qp.Sort.Len() == 0 && !cInfo.Capped() {\n\t\tqp.GscFilter = params.Filter\n\t\tqp.GscSort = params.Sort\n\n\t\tif params.Limit > 0 {\n\t\t\tqp.GscLimit = params.Limit + params.Skip\n\t\t}\n\t}\n$1/; s/(\n\titer, err := h\.makeFindIter\(queryRes\.Iter, closer, )params\)/\n\titerParams := params\n\tif queryRes.GscSorted {\n\t\tsorted := *params\n\t\tsorted.Sort = nil\n\t\titerParams = &sorted\n\t}\n$1iterParams)/' \
   internal/handler/msg_find.go
 
+# Addition 6: renameCollection with dropTarget (RenameCollectionParams.GscDropTarget), atomic on
+# SQLite; the backend's Query becomes gscQueryOnce, wrapped by gsc_rename.go's Query.
+cp "$ROOT/scripts/ferretdb/gsc_rename.go" internal/backends/sqlite/gsc_rename.go
+cp "$ROOT/scripts/ferretdb/gsc_rename_registry.go" internal/backends/sqlite/metadata/gsc_rename_registry.go
+perl -0pi -e 's/\t\/\/ implement dropTarget param\n\t\/\/ TODO https:\/\/github\.com\/FerretDB\/FerretDB\/issues\/2565\n\tif err = common\.UnimplementedNonDefault\(document, "dropTarget", func\(v any\) bool \{\n\t\tb, ok := v\.\(bool\)\n\t\treturn ok && !b\n\t\}\); err != nil \{\n\t\treturn nil, err\n\t\}\n/\tvar dropTarget bool\n\tif v, _ := document.Get("dropTarget"); v != nil {\n\t\tif dropTarget, err = handlerparams.GetBoolOptionalParam("dropTarget", v); err != nil {\n\t\t\treturn nil, err\n\t\t}\n\t}\n/; s/(\t\tNewName: newCName,\n)(\t\}\))/$1\t\tGscDropTarget: dropTarget,\n$2/' \
+  internal/handler/msg_renamecollection.go
+perl -0pi -e 's/(type RenameCollectionParams struct \{\n\tOldName string\n\tNewName string\n)/$1\tGscDropTarget bool\n/' \
+  internal/backends/database.go
+perl -0pi -e 's/(func \(db \*database\) RenameCollection\(ctx context\.Context, params \*backends\.RenameCollectionParams\) error \{\n)/$1\tif params.GscDropTarget {\n\t\treturn db.gscRenameOver(ctx, params)\n\t}\n\n/' \
+  internal/backends/sqlite/database.go
+perl -pi -e 's/^func \(c \*collection\) Query\(/func (c *collection) gscQueryOnce(/' internal/backends/sqlite/collection.go
+
 grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metadata/metadata.go &&
   [ "$(grep -c 'gscQuery(ctx, db, meta.TableName, params)' internal/backends/sqlite/collection.go)" = 1 ] &&
   [ "$(grep -c 'GscSorted: gsc.sorted' internal/backends/sqlite/collection.go)" = 1 ] &&
@@ -123,6 +141,11 @@ grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metada
   [ "$(grep -c 'makeFindIter(queryRes.Iter, closer, iterParams)' internal/handler/msg_find.go)" = 1 ] &&
   [ "$(grep -c 'GscIndexStatements(c.TableName' internal/backends/sqlite/metadata/registry.go)" = 1 ] &&
   [ "$(grep -c 'params.Filter.Has("_id")' internal/backends/sqlite/collection.go)" = 2 ] &&
+  [ "$(grep -c 'GscDropTarget: dropTarget,' internal/handler/msg_renamecollection.go)" = 1 ] &&
+  ! grep -q 'UnimplementedNonDefault(document, "dropTarget"' internal/handler/msg_renamecollection.go &&
+  [ "$(grep -c 'GscDropTarget bool' internal/backends/database.go)" = 1 ] &&
+  [ "$(grep -c 'return db.gscRenameOver(ctx, params)' internal/backends/sqlite/database.go)" = 1 ] &&
+  [ "$(grep -c '^func (c \*collection) gscQueryOnce(' internal/backends/sqlite/collection.go)" = 1 ] &&
   ! grep -q 'defer closer.Close()' internal/handler/msg_update.go ||
   {
     echo "the FerretDB $VERSION source did not look as expected; fixes not applied" >&2

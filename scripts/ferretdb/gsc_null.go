@@ -14,11 +14,10 @@ import (
 	"github.com/FerretDB/FerretDB/internal/types"
 )
 
-// gscPinnedNull: whether the filter's conjunction holds {field: null} or {field: {$eq: null}}, so
-// that every document it matches has the field null or missing (arrays aside: a sorted field holds
-// none, gscOrderBy) and ordering by the field orders nothing (gsc_sort.go leaves it out of ORDER BY:
-// SQLite does not see that an `IS NULL` range of the (field, _id) index is already in _id order).
-func gscPinnedNull(filter *types.Document, field string, depth int) bool {
+// gscAnyConjunct: whether some condition of the filter's conjunction (its keys, and those of the
+// documents of its $and, nested) satisfies pred; $or and $nor are not walked into (they pin nothing).
+// Shared by gscPinnedNull below and gscHasUpperRange (gsc_prefilter.go).
+func gscAnyConjunct(filter *types.Document, depth int, pred func(key string, value any) bool) bool {
 	if filter == nil || depth > 6 {
 		return false
 	}
@@ -26,33 +25,45 @@ func gscPinnedNull(filter *types.Document, field string, depth int) bool {
 	for _, key := range filter.Keys() {
 		value, _ := filter.Get(key)
 
-		if key == "$and" {
-			if list, ok := value.(*types.Array); ok {
-				for i := 0; i < list.Len(); i++ {
-					item, _ := list.Get(i)
-					if doc, ok := item.(*types.Document); ok && gscPinnedNull(doc, field, depth+1) {
-						return true
-					}
-				}
+		if key != "$and" {
+			if pred(key, value) {
+				return true
 			}
 
 			continue
 		}
 
+		if list, ok := value.(*types.Array); ok {
+			for i := 0; i < list.Len(); i++ {
+				item, _ := list.Get(i)
+				if doc, ok := item.(*types.Document); ok && gscAnyConjunct(doc, depth+1, pred) {
+					return true
+				}
+			}
+		}
+	}
+
+	return false
+}
+
+// gscPinnedNull: whether the filter's conjunction holds {field: null} or {field: {$eq: null}}, so
+// that every document it matches has the field null or missing (arrays aside: a sorted field holds
+// none, gscOrderBy) and ordering by the field orders nothing (gsc_sort.go leaves it out of ORDER BY:
+// SQLite does not see that an `IS NULL` range of the (field, _id) index is already in _id order).
+func gscPinnedNull(filter *types.Document, field string, depth int) bool {
+	return gscAnyConjunct(filter, depth, func(key string, value any) bool {
 		if key != field {
-			continue
+			return false
 		}
 
 		if ops, ok := value.(*types.Document); ok && ops.Len() == 1 {
 			value, _ = ops.Get("$eq")
 		}
 
-		if _, ok := value.(types.NullType); ok {
-			return true
-		}
-	}
+		_, ok := value.(types.NullType)
 
-	return false
+		return ok
+	})
 }
 
 // typesKnown: whether the probe reads the field's types (it has the build's type index).

@@ -77,29 +77,10 @@ type gscWalk struct {
 // which index narrows more; such a range is what the read models' queries narrow by, so equality
 // on text (a center, a department) is then kept off the indexes and the range's index is used.
 func gscHasUpperRange(filter *types.Document, depth int) bool {
-	if depth > 6 {
-		return false
-	}
-
-	for _, key := range filter.Keys() {
-		value, _ := filter.Get(key)
-
-		if key == "$and" {
-			if list, ok := value.(*types.Array); ok {
-				for i := 0; i < list.Len(); i++ {
-					item, _ := list.Get(i)
-					if doc, ok := item.(*types.Document); ok && gscHasUpperRange(doc, depth+1) {
-						return true
-					}
-				}
-			}
-
-			continue
-		}
-
+	return gscAnyConjunct(filter, depth, func(key string, value any) bool {
 		ops, ok := value.(*types.Document)
 		if !ok || !gscPlainKey.MatchString(key) {
-			continue
+			return false
 		}
 
 		for _, op := range []string{"$lt", "$lte"} {
@@ -109,9 +90,9 @@ func gscHasUpperRange(filter *types.Document, depth int) bool {
 				}
 			}
 		}
-	}
 
-	return false
+		return false
+	})
 }
 
 // document: all of the document's conditions (an implicit $and); exact when each of them is.

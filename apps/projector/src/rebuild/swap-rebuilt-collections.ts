@@ -10,15 +10,18 @@
  * the lease over) finishes a swap that a crash interrupted.
  *
  * Each collection is renamed over the live one in one step (`dropTarget: true`), so a query always
- * finds one or the other. FerretDB 1.x does not implement `dropTarget`: there the live one is set
- * aside first, and between the two renames (a few milliseconds) the read model is missing.
+ * finds one or the other: on MongoDB, and on the local FerretDB build, whose SQLite backend drops
+ * the target and renames in one transaction (scripts/ferretdb/gsc_rename.go, build 7). An unpatched
+ * FerretDB 1.x answers "not implemented": there the live one is set aside first, and between the
+ * two renames (milliseconds, seconds under load) the read model is missing.
  * Collections a projection no longer builds (`retiredCollections`, an older version's) are dropped
  * once the new version is in.
  *
  * A rebuild loads its collections with `_id` only (as a MongoDB bulk load: one index to maintain per
  * write instead of up to nine); the declared indexes are built on the loaded collections before the
- * swap (rebuild-projections.ts, before it takes the live lease over, and again here, a no-op then),
- * so a swapped-in collection always carries every declared index.
+ * swap (rebuild-projections.ts, before it takes the live lease over), and a swap resumed after a
+ * crash (or begun by older code, which built none) ensures them again before each rename, so a
+ * swapped-in collection always carries every declared index.
  */
 import type { Db } from 'mongodb';
 import { ensureIndex, ensureIndexes } from '#infra/read-store/ensure-index.js';
@@ -51,16 +54,28 @@ export async function beginSwap(db: Db, projection: Projection): Promise<void> {
   );
 }
 
+export interface FinishSwapOptions {
+  /**
+   * True when resuming a swap a crash interrupted: the declared indexes are ensured on each fresh
+   * collection before it is renamed in. False right after `createDeclaredIndexes` built them (one
+   * round trip per index saved).
+   */
+  readonly resumed: boolean;
+}
+
 /** Finishes a swap begun by `beginSwap` (idempotent); false when no swap is pending. */
-export async function finishSwap(db: Db, projection: Projection): Promise<boolean> {
+export async function finishSwap(
+  db: Db,
+  projection: Projection,
+  options: FinishSwapOptions,
+): Promise<boolean> {
   const checkpoints = checkpointsOf(db);
   const rebuild = await checkpoints.findOne({ _id: rebuildCheckpointId(projection.name) });
   if (!rebuild || rebuild.phase !== 'swapping') return false;
   for (const { name, indexes } of projection.collections) {
     const fresh = rebuildCollectionName(name);
     if (!(await collectionExists(db, fresh))) continue; // renamed in already
-    // Built before the swap began (a no-op then); a swap a crash interrupted gets them too.
-    for (const index of indexes) await ensureIndex(db.collection(fresh), index);
+    if (options.resumed) for (const index of indexes) await ensureIndex(db.collection(fresh), index);
     await renameOver(db, fresh, name);
   }
   await checkpoints.replaceOne(
@@ -88,7 +103,7 @@ export async function finishSwap(db: Db, projection: Projection): Promise<boolea
 const notImplemented = (error: unknown): boolean =>
   error instanceof Error && /not implemented/i.test(error.message);
 
-/** `fresh` becomes `name`, replacing it in one step where the server can (MongoDB). */
+/** `fresh` becomes `name`, replacing it in one step where the server can (MongoDB, the local FerretDB). */
 async function renameOver(db: Db, fresh: string, name: string): Promise<void> {
   try {
     await db.renameCollection(fresh, name, { dropTarget: true });

@@ -195,7 +195,8 @@ class PureProjectionWorker implements ProjectionWorker {
     this.cache.clear();
     this.written = undefined;
     // Holding the live lease: finish a rebuild's swap that a crash interrupted, before building on.
-    if (this.target.checkpointId === this.projection.name) await finishSwap(this.db, this.projection);
+    if (this.target.checkpointId === this.projection.name)
+      await finishSwap(this.db, this.projection, { resumed: true });
     const checkpoint = await loadCheckpoint(this.db, this.target.checkpointId);
     this.position = checkpoint?.position ?? START;
     this.context = checkpoint?.context ?? this.projection.initialContext;

@@ -1,0 +1,96 @@
+/**
+ * A rebuild's swap a crash interrupted (issue 6.5; swap-rebuilt-collections.ts): the next rebuild
+ * finishes it before anything else, and the collections it swaps in carry every declared index even
+ * when the interrupted rebuild never built them (a swap begun by older code, which loaded and swapped
+ * with `_id` alone). The swap right after a rebuild does not ensure them again (it has just built
+ * them); a resumed one does, before each rename.
+ */
+import type { Db } from 'mongodb';
+import { pino } from 'pino';
+import { READ_MODELS, rebuildCollectionName } from '#infra/read-store/read-model-collections.js';
+import { isPureProjection } from '../../apps/projector/src/projection/projection.js';
+import { RebuildAborted } from '../../apps/projector/src/rebuild/rebuild-aborted.js';
+import { rebuildProjections } from '../../apps/projector/src/rebuild/rebuild-projections.js';
+import { beginSwap } from '../../apps/projector/src/rebuild/swap-rebuilt-collections.js';
+import { projectorProjections } from '../../apps/projector/src/projections/projector-projections.js';
+import { appendPlanned } from '../../bench/projector/append-planned.js';
+import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
+import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
+import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
+
+const quiet = pino({ level: 'silent' });
+
+const indexesOf = async (db: Db, collection: string): Promise<{ key: unknown; unique: boolean }[]> =>
+  (await db.collection(collection).indexes()).map((i) => ({
+    key: Object.entries(i.key),
+    unique: i.unique ?? false,
+  }));
+
+/** Progress that aborts the rebuild once `when` says so. */
+const abortWhen = (stop: AbortController, when: 'started' | 'applied') => ({
+  start: () => void (when === 'started' && stop.abort()),
+  update: (applied: number) => void (when === 'applied' && applied > 0 && stop.abort()),
+  finish: () => undefined,
+});
+
+describe('a swap a crash interrupted', () => {
+  let events: TestEventStore;
+  let server: TestReadServer;
+
+  beforeAll(async () => {
+    events = await pgliteEventStore();
+    server = await startTestReadServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await events?.close();
+  });
+
+  it('is finished by the next rebuild, swapping in collections that carry every declared index', async () => {
+    const { db } = await server.database('interrupted_swap');
+    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 80, seed: 31 }));
+    const caseViews = projectorProjections(db)
+      .filter(isPureProjection)
+      .find((p) => p.name === 'case-views')!;
+    expect(caseViews.collections.some((c) => c.indexes.length > 0)).toBe(true);
+
+    // A rebuild stopped while loading: its collections have `_id` only.
+    const first = new AbortController();
+    await expect(
+      rebuildProjections(events.store, db, {
+        names: ['case-views'],
+        logger: quiet,
+        batchSize: 200,
+        signal: first.signal,
+        progress: abortWhen(first, 'applied'),
+      }),
+    ).rejects.toThrow(RebuildAborted);
+    const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+    const loaded = caseViews.collections.filter((c) => existing.has(rebuildCollectionName(c.name)));
+    expect(loaded.map((c) => c.name)).toContain(READ_MODELS.caseViews);
+    for (const c of loaded)
+      expect(await indexesOf(db, rebuildCollectionName(c.name))).toEqual([
+        { key: [['_id', 1]], unique: false },
+      ]);
+    // Killed right after marking its swap begun, its collections still without their indexes.
+    await beginSwap(db, caseViews);
+
+    // The next rebuild finishes that swap first; stopped then, before its own rebuild swaps anything.
+    const second = new AbortController();
+    await expect(
+      rebuildProjections(events.store, db, {
+        names: ['case-views'],
+        logger: quiet,
+        signal: second.signal,
+        progress: abortWhen(second, 'started'),
+      }),
+    ).rejects.toThrow(RebuildAborted);
+    for (const c of loaded)
+      expect(await indexesOf(db, c.name)).toEqual(
+        expect.arrayContaining(
+          c.indexes.map((i) => ({ key: Object.entries(i.key), unique: i.unique ?? false })),
+        ),
+      );
+    expect(await indexesOf(db, READ_MODELS.caseViews)).not.toEqual([{ key: [['_id', 1]], unique: false }]);
+  }, 120_000);
+});
