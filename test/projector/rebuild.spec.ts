@@ -54,7 +54,8 @@ describe('rebuild beside the live read models', () => {
       progress: createProgressReporter({ isTTY: false, write: (t) => lines.push(t) > 0 }, () => Date.now()),
     });
     void rebuilding.finally(() => (done = true));
-    // The live view answers all along through the swap: one rename with dropTarget, on MongoDB and on the local FerretDB (build 7).
+    // The live view answers all along through the swap: one rename with dropTarget, on MongoDB
+    // and on the local FerretDB (build 7).
     const samples: boolean[] = [];
     const sampling = (async () => {
       while (!done) {

@@ -87,7 +87,8 @@ describe('a projection version the read store was not built with', () => {
     expect(projector.status().every((s) => s.versionRebuild === undefined)).toBe(true);
     await projector.stop();
 
-    // The live view answered all along through the swap: one rename with dropTarget, on MongoDB and on the local FerretDB (build 7).
+    // The live view answered all along through the swap: one rename with dropTarget, on MongoDB
+    // and on the local FerretDB (build 7).
     expect(samples.length).toBeGreaterThan(5);
     expect(samples.filter((found) => !found)).toEqual([]);
     expect(statuses.flat()).toContainEqual(
