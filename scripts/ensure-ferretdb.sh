@@ -46,7 +46,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-PACKAGE=gov-service-cases-sqlite-fixes-6
+PACKAGE=gov-service-cases-sqlite-fixes-8
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -114,6 +114,15 @@ perl -0pi -e 's/(type QueryParams struct \{\n\tFilter \*types\.Document\n\tSort 
   internal/backends/collection.go
 perl -0pi -e 's/(\n\th\.L\.DebugContext\(ctx, fmt\.Sprintf\("Converted )/\n\tif !h.DisablePushdown && params.Sort.Len() > 0 && qp.Sort.Len() == 0 && !cInfo.Capped() {\n\t\tqp.GscFilter = params.Filter\n\t\tqp.GscSort = params.Sort\n\n\t\tif params.Limit > 0 {\n\t\t\tqp.GscLimit = params.Limit + params.Skip\n\t\t}\n\t}\n$1/; s/(\n\titer, err := h\.makeFindIter\(queryRes\.Iter, closer, )params\)/\n\titerParams := params\n\tif queryRes.GscSorted {\n\t\tsorted := *params\n\t\tsorted.Sort = nil\n\t\titerParams = &sorted\n\t}\n$1iterParams)/' \
   internal/handler/msg_find.go
+# Addition 6 (build 8): an update command's modified documents in one transaction
+# (scripts/ferretdb/gsc_update_batch.go): the statements' loop is renamed gscUpdateStatements and
+# given the collecting collection; the file's updateDocument writes what it collected.
+cp "$ROOT/scripts/ferretdb/gsc_update_batch.go" internal/handler/gsc_update_batch.go
+# Addition 7 (build 8): no pre-filter planning (type probes) for a query pinned to one _id
+# (scripts/ferretdb/gsc_pinned_id.go; gsc_sort.go's gscQuery calls it).
+cp "$ROOT/scripts/ferretdb/gsc_pinned_id.go" internal/backends/sqlite/gsc_pinned_id.go
+perl -0pi -e 's/func \(h \*Handler\) updateDocument\(ctx context\.Context, params \*common\.UpdateParams\)/func (h *Handler) gscUpdateStatements(ctx context.Context, params *common.UpdateParams, gsc *gscDeferred)/; s/(\t\tvar qp backends\.QueryParams\n)/\t\tgsc.Collection = c\n\t\tif err = gsc.before(ctx, &u); err != nil {\n\t\t\treturn 0, 0, nil, err\n\t\t}\n\n$1/; s/common\.UpdateDocument\(ctx, c, "update", iter, &u\)/common.UpdateDocument(ctx, gsc, "update", iter, &u)/' \
+  internal/handler/msg_update.go
 
 grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metadata/metadata.go &&
   [ "$(grep -c 'gscQuery(ctx, db, meta.TableName, params)' internal/backends/sqlite/collection.go)" = 1 ] &&
@@ -123,6 +132,8 @@ grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metada
   [ "$(grep -c 'makeFindIter(queryRes.Iter, closer, iterParams)' internal/handler/msg_find.go)" = 1 ] &&
   [ "$(grep -c 'GscIndexStatements(c.TableName' internal/backends/sqlite/metadata/registry.go)" = 1 ] &&
   [ "$(grep -c 'params.Filter.Has("_id")' internal/backends/sqlite/collection.go)" = 2 ] &&
+  [ "$(grep -c 'common.UpdateDocument(ctx, gsc, "update", iter, &u)' internal/handler/msg_update.go)" = 1 ] &&
+  [ "$(grep -c 'if err = gsc.before(ctx, &u); err != nil' internal/handler/msg_update.go)" = 1 ] &&
   ! grep -q 'defer closer.Close()' internal/handler/msg_update.go ||
   {
     echo "the FerretDB $VERSION source did not look as expected; fixes not applied" >&2
