@@ -38,6 +38,19 @@
 #    `IS NULL` range of the index instead of reading it in _id order).
 #    test/ferretdb/prefilter-differential.spec.ts compares random documents, filters, sorts, skips
 #    and limits with both on and off (GSC_FERRETDB_PREFILTER=off in FerretDB's environment).
+#  - and three for the write path (build 8, issue 19: a rebuild writes as many documents as it can):
+#    an update command's modified documents written in ONE SQLite transaction
+#    (scripts/ferretdb/gsc_update_batch.go) instead of one each: collected while each next statement
+#    is pinned to another string/ObjectID _id (what it reads cannot be one of them), written before
+#    any other statement, and at the end; if that transaction fails they are written one by one as
+#    unpatched, so an error midway leaves the statements before it applied and is the one reported
+#    (1.24.2 stops at the first error, ordered or not, and reports it with index 0; unchanged;
+#    test/ferretdb/update-batch.spec.ts);
+#    no pre-filter planning for a query pinned to one _id (scripts/ferretdb/gsc_pinned_id.go): the
+#    _id index gives at most one row, and the planning's type probes cost several SQLite statements
+#    per guarded write ({_id, _position});
+#    GOGC 400 unless GOGC is set (scripts/ferretdb/gsc_gc.go): the collector took about a quarter of
+#    FerretDB's CPU in a rebuild, its live heap being small.
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -121,6 +134,8 @@ cp "$ROOT/scripts/ferretdb/gsc_update_batch.go" internal/handler/gsc_update_batc
 # Addition 7 (build 8): no pre-filter planning (type probes) for a query pinned to one _id
 # (scripts/ferretdb/gsc_pinned_id.go; gsc_sort.go's gscQuery calls it).
 cp "$ROOT/scripts/ferretdb/gsc_pinned_id.go" internal/backends/sqlite/gsc_pinned_id.go
+# Addition 8 (build 8): GOGC 400 unless set (scripts/ferretdb/gsc_gc.go).
+cp "$ROOT/scripts/ferretdb/gsc_gc.go" cmd/ferretdb/gsc_gc.go
 perl -0pi -e 's/func \(h \*Handler\) updateDocument\(ctx context\.Context, params \*common\.UpdateParams\)/func (h *Handler) gscUpdateStatements(ctx context.Context, params *common.UpdateParams, gsc *gscDeferred)/; s/(\t\tvar qp backends\.QueryParams\n)/\t\tgsc.Collection = c\n\t\tif err = gsc.before(ctx, &u); err != nil {\n\t\t\treturn 0, 0, nil, err\n\t\t}\n\n$1/; s/common\.UpdateDocument\(ctx, c, "update", iter, &u\)/common.UpdateDocument(ctx, gsc, "update", iter, &u)/' \
   internal/handler/msg_update.go
 
