@@ -68,20 +68,28 @@ describe('one update command, many documents (build 8)', () => {
     const c = await fresh('many', 300);
     const result = await c.bulkWrite(
       Array.from({ length: 300 }, (_, i) => ({
-        updateOne: { filter: { _id: `d${i}`, _position: 1 }, update: { $set: { _position: 2 }, $inc: { n: 1 } } },
+        updateOne: {
+          filter: { _id: `d${i}`, _position: 1 },
+          update: { $set: { _position: 2 }, $inc: { n: 1 } },
+        },
       })),
       { ordered: false },
     );
     expect([result.matchedCount, result.modifiedCount]).toEqual([300, 300]);
     const docs = await byId(c);
-    expect([...docs.values()].every((d) => d._position === 2 && d.n === Number(d._id.slice(1)) + 1)).toBe(true);
+    expect([...docs.values()].every((d) => d._position === 2 && d.n === Number(d._id.slice(1)) + 1)).toBe(
+      true,
+    );
   });
 
   it('reports no match for a stale guard among others, and writes the rest', async () => {
     const c = await fresh('stale', 4);
     const result = await c.bulkWrite(
       [0, 1, 2, 3].map((i) => ({
-        updateOne: { filter: { _id: `d${i}`, _position: i === 2 ? 9 : 1 }, update: { $set: { _position: 2 } } },
+        updateOne: {
+          filter: { _id: `d${i}`, _position: i === 2 ? 9 : 1 },
+          update: { $set: { _position: 2 } },
+        },
       })),
       { ordered: false },
     );
