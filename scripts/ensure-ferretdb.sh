@@ -44,6 +44,19 @@
 #    collection or the new one, never none (a query whose table was dropped between the registry
 #    look-up and SQLite's read asks the registry again); the projector swaps a rebuilt read model in
 #    with it (test/ferretdb/rename-drop-target.spec.ts).
+#  - and three for the write path (build 8, issue 19: a rebuild writes as many documents as it can):
+#    an update command's modified documents written in ONE SQLite transaction
+#    (scripts/ferretdb/gsc_update_batch.go) instead of one each: collected while each next statement
+#    is pinned to another string/ObjectID _id (what it reads cannot be one of them), written before
+#    any other statement, and at the end; if that transaction fails they are written one by one as
+#    unpatched, so an error midway leaves the statements before it applied and is the one reported
+#    (1.24.2 stops at the first error, ordered or not, and reports it with index 0; unchanged;
+#    test/ferretdb/update-batch.spec.ts);
+#    no pre-filter planning for a query pinned to one _id (scripts/ferretdb/gsc_pinned_id.go): the
+#    _id index gives at most one row, and the planning's type probes cost several SQLite statements
+#    per guarded write ({_id, _position});
+#    GOGC 400 unless GOGC is set (scripts/ferretdb/gsc_gc.go): the collector took about a quarter of
+#    FerretDB's CPU in a rebuild, its live heap being small.
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -52,7 +65,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-PACKAGE=gov-service-cases-sqlite-fixes-7
+# Build 9: builds 7 (dropTarget) and 8 (the write path) together.
+PACKAGE=gov-service-cases-sqlite-fixes-9
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -120,8 +134,19 @@ perl -0pi -e 's/(type QueryParams struct \{\n\tFilter \*types\.Document\n\tSort 
   internal/backends/collection.go
 perl -0pi -e 's/(\n\th\.L\.DebugContext\(ctx, fmt\.Sprintf\("Converted )/\n\tif !h.DisablePushdown && params.Sort.Len() > 0 && qp.Sort.Len() == 0 && !cInfo.Capped() {\n\t\tqp.GscFilter = params.Filter\n\t\tqp.GscSort = params.Sort\n\n\t\tif params.Limit > 0 {\n\t\t\tqp.GscLimit = params.Limit + params.Skip\n\t\t}\n\t}\n$1/; s/(\n\titer, err := h\.makeFindIter\(queryRes\.Iter, closer, )params\)/\n\titerParams := params\n\tif queryRes.GscSorted {\n\t\tsorted := *params\n\t\tsorted.Sort = nil\n\t\titerParams = &sorted\n\t}\n$1iterParams)/' \
   internal/handler/msg_find.go
+# Addition 6 (build 8): an update command's modified documents in one transaction
+# (scripts/ferretdb/gsc_update_batch.go): the statements' loop is renamed gscUpdateStatements and
+# given the collecting collection; the file's updateDocument writes what it collected.
+cp "$ROOT/scripts/ferretdb/gsc_update_batch.go" internal/handler/gsc_update_batch.go
+# Addition 7 (build 8): no pre-filter planning (type probes) for a query pinned to one _id
+# (scripts/ferretdb/gsc_pinned_id.go; gsc_sort.go's gscQuery calls it).
+cp "$ROOT/scripts/ferretdb/gsc_pinned_id.go" internal/backends/sqlite/gsc_pinned_id.go
+# Addition 8 (build 8): GOGC 400 unless set (scripts/ferretdb/gsc_gc.go).
+cp "$ROOT/scripts/ferretdb/gsc_gc.go" cmd/ferretdb/gsc_gc.go
+perl -0pi -e 's/func \(h \*Handler\) updateDocument\(ctx context\.Context, params \*common\.UpdateParams\)/func (h *Handler) gscUpdateStatements(ctx context.Context, params *common.UpdateParams, gsc *gscDeferred)/; s/(\t\tvar qp backends\.QueryParams\n)/\t\tgsc.Collection = c\n\t\tif err = gsc.before(ctx, &u); err != nil {\n\t\t\treturn 0, 0, nil, err\n\t\t}\n\n$1/; s/common\.UpdateDocument\(ctx, c, "update", iter, &u\)/common.UpdateDocument(ctx, gsc, "update", iter, &u)/' \
+  internal/handler/msg_update.go
 
-# Addition 6: renameCollection with dropTarget (RenameCollectionParams.GscDropTarget), atomic on
+# Addition 9 (build 7): renameCollection with dropTarget (RenameCollectionParams.GscDropTarget), atomic on
 # SQLite; the backend's Query becomes gscQueryOnce, wrapped by gsc_rename.go's Query.
 cp "$ROOT/scripts/ferretdb/gsc_rename.go" internal/backends/sqlite/gsc_rename.go
 cp "$ROOT/scripts/ferretdb/gsc_rename_registry.go" internal/backends/sqlite/metadata/gsc_rename_registry.go
@@ -146,6 +171,8 @@ grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metada
   [ "$(grep -c 'GscDropTarget bool' internal/backends/database.go)" = 1 ] &&
   [ "$(grep -c 'return db.gscRenameOver(ctx, params)' internal/backends/sqlite/database.go)" = 1 ] &&
   [ "$(grep -c '^func (c \*collection) gscQueryOnce(' internal/backends/sqlite/collection.go)" = 1 ] &&
+  [ "$(grep -c 'common.UpdateDocument(ctx, gsc, "update", iter, &u)' internal/handler/msg_update.go)" = 1 ] &&
+  [ "$(grep -c 'if err = gsc.before(ctx, &u); err != nil' internal/handler/msg_update.go)" = 1 ] &&
   ! grep -q 'defer closer.Close()' internal/handler/msg_update.go ||
   {
     echo "the FerretDB $VERSION source did not look as expected; fixes not applied" >&2

@@ -171,7 +171,7 @@ type gscPlan struct {
 
 // gscQuery plans the pre-filter, the ORDER BY and the LIMIT of a query.
 func gscQuery(ctx context.Context, db *fsql.DB, table string, params *backends.QueryParams) gscPlan {
-	if gscPrefilterOff {
+	if gscPrefilterOff || gscPinnedID(params) { // gsc_pinned_id.go
 		return gscPlan{}
 	}
 
