@@ -47,6 +47,8 @@ export interface OpenDeadlineQuery {
   readonly after?: number;
   /** Keyset start: candidates from this (deadline, case id) on, inclusive of later ids only. */
   readonly from?: { readonly deadlineAt: number; readonly caseId: string };
+  /** Only the suspended cases (`suspendedNow`, case-view-of.ts): the -overdueBy read's parked ones. */
+  readonly suspendedOnly?: boolean;
   /** The causally consistent session of a `minPosition` read (ReadModelPositions.readCaughtUp). */
   readonly session?: ClientSession;
   /**
@@ -83,7 +85,9 @@ export class OpenCaseViews {
       .db()
       .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
       .find<CandidateRow>(
-        { $and: [query.filter, { open: true }, range] },
+        {
+          $and: [query.filter, { open: true, ...(query.suspendedOnly && { suspendedNow: true }) }, range],
+        },
         { projection: CANDIDATE_PROJECTION, ...(query.session && { session: query.session }) },
       )
       .sort({ deadlineAt: 1, _id: 1 })

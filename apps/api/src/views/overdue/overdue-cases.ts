@@ -54,7 +54,7 @@ export function sortKeyOf(item: OverdueCase, sort: OverdueSort): SortKey {
     : [-item.overdueBy, item.entry.deadlineAt, item.entry.caseId];
 }
 
-function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+export function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
   return 0;
 }
