@@ -18,7 +18,8 @@
  * the projector writes, but without streams (projecting 3,000,000 events takes hours here). They
  * are accepted after the real cases, so the tick's 100 due cases (maxCasesPerTick) are real ones,
  * read from the event store and given their cards; the overdue page (sort deadline, 50, the
- * center's supervisor) is timed 100 times. Peak RSS over the whole run. Last line: one JSON object.
+ * center's supervisor) is timed 100 times, and the `-overdueBy` page (first page and one 1,000 in,
+ * by turns: overdueByP95Ms50k). Peak RSS over the whole run. Last line: one JSON object.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,8 @@ import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferre
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
 import { OpenCaseViews } from '../../apps/api/src/views/overdue/open-case-views.js';
-import { overduePage } from '../../apps/api/src/views/overdue/overdue-cases.js';
+import { overdueByRead } from '../../apps/api/src/views/overdue/overdue-by-read.js';
+import { overduePage, type SortKey } from '../../apps/api/src/views/overdue/overdue-cases.js';
 import { ReadModelPositions } from '../../apps/api/src/views/read-model-positions.js';
 import { startProjector } from '../../apps/projector/src/start-projector.js';
 import { CaseSupervisor } from '../../apps/projector/src/supervision/case-supervisor.js';
@@ -59,7 +61,7 @@ async function overdueTimes(
   db: Db,
   store: EventStore,
   now: number,
-): Promise<{ p95: number; queryP95: number; items: number }> {
+): Promise<{ p95: number; queryP95: number; byP95: number; items: number }> {
   const positions = new ReadModelPositions({ db, store, clock: { mode: 'manual', now: () => now } as never });
   const views = new OpenCaseViews(positions);
   const env = await positions.configuration('case-views');
@@ -79,6 +81,25 @@ async function overdueTimes(
     ms.push(performance.now() - t);
     items = page.length;
   }
+  // The -overdueBy page (keyset reads, overdue-by-order.ts): the first page, and one 1,000 cases in.
+  const byRead = (cursor: SortKey | undefined): ReturnType<typeof overdueByRead> =>
+    overdueByRead(views, {
+      filter: { centerId: 'center-1' },
+      before: now,
+      level: undefined,
+      environment: env,
+      now,
+      limit: 50,
+      cursor,
+    });
+  let deep: SortKey | undefined;
+  for (let p = 0; p < 20; p++) deep = (await byRead(deep)).next;
+  const byMs: number[] = [];
+  for (let q = 0; q < 100; q++) {
+    const t = performance.now();
+    await byRead(q % 2 === 0 ? undefined : deep);
+    byMs.push(performance.now() - t);
+  }
   // The read store's part alone: the same query, one page, as the driver sends it.
   const queryMs: number[] = [];
   const cases = db.collection(READ_MODELS.caseViews);
@@ -92,7 +113,12 @@ async function overdueTimes(
     queryMs.push(performance.now() - t);
   }
   const round = (x: number): number => Math.round(x * 10) / 10;
-  return { p95: round(percentile(ms, 95)), queryP95: round(percentile(queryMs, 95)), items };
+  return {
+    p95: round(percentile(ms, 95)),
+    queryP95: round(percentile(queryMs, 95)),
+    byP95: round(percentile(byMs, 95)),
+    items,
+  };
 }
 
 async function main(): Promise<void> {
@@ -224,6 +250,7 @@ async function main(): Promise<void> {
       openCases: MID,
       overdueP95Ms: overdue50k.p95,
       overdueQueryP95Ms: overdue50k.queryP95,
+      overdueByP95Ms: overdue50k.byP95,
       overdueItems: overdue50k.items,
     });
 
@@ -247,6 +274,7 @@ async function main(): Promise<void> {
         largestDocumentBytes: sent.largest,
         overdueP95Ms50k: overdue50k.p95,
         overdueQueryP95Ms50k: overdue50k.queryP95,
+        overdueByP95Ms50k: overdue50k.byP95,
         tickMs100k: tick100k.durationMs,
         tickMs1m: tick1m?.durationMs ?? null,
         tickDue: [tick100k.due, tick1m?.due ?? null],
