@@ -85,7 +85,8 @@ export function assessOverdue(
 /**
  * One page after `after` (the sort key of the previous page's last item); `next` when more follow.
  * `candidates` yields in deadline order from `after`'s deadline on (deadline sort) or all of them
- * (-overdueBy: the order is known only once every overdue case is assessed).
+ * (-overdueBy sorted whole: what overdue-by-read.ts falls back to when a candidate breaks the bound
+ * its keyset read rests on; it reads -overdueBy by keyset otherwise, overdue-by-order.ts).
  */
 export async function overduePage(
   candidates: AsyncIterable<OverdueCandidate>,
