@@ -68,8 +68,15 @@ export class OpenCaseViews {
       ...(query.after !== undefined && { $gt: new Date(query.after) }),
     };
     const from = query.from;
+    // A resumed range also bounds deadlineAt outside the `$or` (both branches imply it): an index
+    // range the store reads in order from the resume point, rather than each branch on its own and
+    // everything after the resume point sorted (FerretDB's SQLite) before the first row is returned.
     const range: Filter<StoredCaseViewDocument> = from
       ? {
+          deadlineAt: {
+            $gte: new Date(from.deadlineAt),
+            $lt: new Date(Math.max(query.before, from.deadlineAt + 1)),
+          },
           $or: [
             {
               deadlineAt: {
