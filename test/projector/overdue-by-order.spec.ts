@@ -63,8 +63,12 @@ describe('GET /views/overdue?sort=-overdueBy: the keyset read answers what the w
     }
   }
 
+  // Read once: after beforeAll only case events are appended (suspensions, resumptions), never a
+  // configuration event, so the office clocks and policy the oracle judges with do not change.
+  let configured: ConfigurationEnvironment | undefined;
   async function environment(): Promise<ConfigurationEnvironment> {
-    return environmentOf((await recorded()).reduce(reduceConfiguration, INITIAL_CONFIGURATION));
+    configured ??= environmentOf((await recorded()).reduce(reduceConfiguration, INITIAL_CONFIGURATION));
+    return configured;
   }
 
   /** The old algorithm: every candidate in scope assessed, sorted, then cut into pages. */
@@ -269,8 +273,10 @@ describe('GET /views/overdue?sort=-overdueBy: the keyset read answers what the w
   it('pages the same at several instants, sizes, scopes and filters', async () => {
     const end = api.clock.now();
     const counts: Record<string, number> = {};
-    const check = async (label: string, sizes: readonly number[]): Promise<void> => {
-      for (const reader of readers)
+    // 'auditor, center-2' reads exactly what 'supervisor center-2' reads (the same filter, one
+    // clock): it is paged at the last instant only, where it checks the asked centerId is applied.
+    const check = async (label: string, sizes: readonly number[], all = false): Promise<void> => {
+      for (const reader of readers.filter((r) => all || r.name !== 'auditor, center-2'))
         for (const limit of sizes)
           counts[`${label} ${reader.name} ${limit}`] = await expectSame(reader, limit);
     };
@@ -285,7 +291,7 @@ describe('GET /views/overdue?sort=-overdueBy: the keyset read answers what the w
     await resume(suspended.slice(0, 8));
     await check('+9d', [9]);
     api.clock.set(end + 16 * DAY + 9 * 3_600_000 + 17 * 60_000);
-    await check('+16d', [29, 500]);
+    await check('+16d', [29, 500], true);
     // Filters: a level, a deadline window (its ends cut through the merge's starts).
     const auditor = readers[2]!;
     const now = api.clock.now();
