@@ -18,7 +18,8 @@
  * the projector writes, but without streams (projecting 3,000,000 events takes hours here). They
  * are accepted after the real cases, so the tick's 100 due cases (maxCasesPerTick) are real ones,
  * read from the event store and given their cards; the overdue page (sort deadline, 50, the
- * center's supervisor) is timed 100 times. Peak RSS over the whole run. Last line: one JSON object.
+ * center's supervisor) is timed 100 times, and the `-overdueBy` page (first page and one 1,000 in,
+ * by turns: overdueByP95Ms50k). Peak RSS over the whole run. Last line: one JSON object.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,8 @@ import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferre
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
 import { OpenCaseViews } from '../../apps/api/src/views/overdue/open-case-views.js';
-import { overduePage } from '../../apps/api/src/views/overdue/overdue-cases.js';
+import { overdueByRead } from '../../apps/api/src/views/overdue/overdue-by-read.js';
+import { overduePage, type SortKey } from '../../apps/api/src/views/overdue/overdue-cases.js';
 import { ReadModelPositions } from '../../apps/api/src/views/read-model-positions.js';
 import { startProjector } from '../../apps/projector/src/start-projector.js';
 import { CaseSupervisor } from '../../apps/projector/src/supervision/case-supervisor.js';
@@ -52,6 +54,8 @@ const TICK_LARGE = Number(process.env.BENCH_TICK_LARGE ?? 1_000_000);
 const MID = Number(process.env.BENCH_MID ?? 50_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100_000);
 const PROBES = 100;
+/** Runs of the old -overdueBy page (whole scope sorted): tens of seconds each at 50,000 open cases under load. */
+const OLD_RUNS = Number(process.env.BENCH_OLD_BY_RUNS ?? 6);
 const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
 
 /** The overdue page as GET /views/overdue runs it (supervisor of center-1, sort deadline, 50), 100 times. */
@@ -59,7 +63,15 @@ async function overdueTimes(
   db: Db,
   store: EventStore,
   now: number,
-): Promise<{ p95: number; queryP95: number; items: number }> {
+): Promise<{
+  p95: number;
+  queryP95: number;
+  byP95: number;
+  byFirstP95: number;
+  byDeepP95: number;
+  oldByP95: number;
+  items: number;
+}> {
   const positions = new ReadModelPositions({ db, store, clock: { mode: 'manual', now: () => now } as never });
   const views = new OpenCaseViews(positions);
   const env = await positions.configuration('case-views');
@@ -79,6 +91,50 @@ async function overdueTimes(
     ms.push(performance.now() - t);
     items = page.length;
   }
+  // The -overdueBy page (keyset reads, overdue-by-order.ts): the first page, and one 1,000 cases in.
+  const byRead = (cursor: SortKey | undefined): ReturnType<typeof overdueByRead> =>
+    overdueByRead(views, {
+      filter: { centerId: 'center-1' },
+      before: now,
+      level: undefined,
+      environment: env,
+      now,
+      limit: 50,
+      cursor,
+    });
+  let deep: SortKey | undefined;
+  for (let p = 0; p < 20; p++) deep = (await byRead(deep)).next;
+  const byMs: number[][] = [[], []];
+  for (let q = 0; q < 100; q++) {
+    const t = performance.now();
+    await byRead(q % 2 === 0 ? undefined : deep);
+    byMs[q % 2]!.push(performance.now() - t);
+  }
+  // The old -overdueBy page on the same data: every candidate of the scope read, assessed, sorted
+  // (overduePage, what overdue-by-read.ts still falls back to). Fewer runs: each reads them all.
+  const oldRead = (cursor: SortKey | undefined): ReturnType<typeof overduePage> =>
+    overduePage(
+      views.passedDeadlines({ filter: { centerId: 'center-1' }, before: now }),
+      undefined,
+      env,
+      now,
+      '-overdueBy',
+      50,
+      cursor,
+    );
+  const oldMs: number[] = [];
+  for (let q = 0; q < OLD_RUNS; q++) {
+    const cursor = q % 2 === 0 ? undefined : deep;
+    const t = performance.now();
+    const old = await oldRead(cursor);
+    oldMs.push(performance.now() - t);
+    // Both answer the same page, or the comparison means nothing.
+    if (q < 2) {
+      const ids = (r: Awaited<ReturnType<typeof oldRead>>): string =>
+        r.page.map((i) => `${i.entry.caseId}:${i.overdueBy}`).join();
+      if (ids(old) !== ids(await byRead(cursor))) throw new Error('-overdueBy: old and new pages differ');
+    }
+  }
   // The read store's part alone: the same query, one page, as the driver sends it.
   const queryMs: number[] = [];
   const cases = db.collection(READ_MODELS.caseViews);
@@ -92,7 +148,15 @@ async function overdueTimes(
     queryMs.push(performance.now() - t);
   }
   const round = (x: number): number => Math.round(x * 10) / 10;
-  return { p95: round(percentile(ms, 95)), queryP95: round(percentile(queryMs, 95)), items };
+  return {
+    p95: round(percentile(ms, 95)),
+    queryP95: round(percentile(queryMs, 95)),
+    byP95: round(percentile(byMs.flat(), 95)),
+    byFirstP95: round(percentile(byMs[0]!, 95)),
+    byDeepP95: round(percentile(byMs[1]!, 95)),
+    oldByP95: round(percentile(oldMs, 95)),
+    items,
+  };
 }
 
 async function main(): Promise<void> {
@@ -224,6 +288,10 @@ async function main(): Promise<void> {
       openCases: MID,
       overdueP95Ms: overdue50k.p95,
       overdueQueryP95Ms: overdue50k.queryP95,
+      overdueByP95Ms: overdue50k.byP95,
+      overdueByFirstP95Ms: overdue50k.byFirstP95,
+      overdueByDeepP95Ms: overdue50k.byDeepP95,
+      overdueByOldP95Ms: overdue50k.oldByP95,
       overdueItems: overdue50k.items,
     });
 
@@ -247,6 +315,12 @@ async function main(): Promise<void> {
         largestDocumentBytes: sent.largest,
         overdueP95Ms50k: overdue50k.p95,
         overdueQueryP95Ms50k: overdue50k.queryP95,
+        overdueByP95Ms50k: overdue50k.byP95,
+        overdueByFirstP95Ms50k: overdue50k.byFirstP95,
+        overdueByDeepP95Ms50k: overdue50k.byDeepP95,
+        overdueByOldP95Ms50k: overdue50k.oldByP95,
+        // Old whole-scope sort over the keyset read, same data and run (above 1: the keyset read is faster).
+        overdueByOldOverNew50k: Math.round((overdue50k.oldByP95 / overdue50k.byP95) * 100) / 100,
         tickMs100k: tick100k.durationMs,
         tickMs1m: tick1m?.durationMs ?? null,
         tickDue: [tick100k.due, tick1m?.due ?? null],

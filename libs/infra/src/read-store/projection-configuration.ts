@@ -55,6 +55,8 @@ export interface ConfigurationEnvironment {
   readonly policy: TimelinessPolicy;
   /** T1: the calendar with the center's office hours, the default ones for a center without. */
   officeClock(centerId: string | null | undefined): OfficeClock;
+  /** The centers with recorded office hours (every other center has the default clock). */
+  readonly centerIds: readonly string[];
 }
 
 // Calendars and clocks are built once per context object (contexts are immutable values).
@@ -67,6 +69,7 @@ export function environmentOf(context: ConfigurationContext): ConfigurationEnvir
   const clocks = new Map<string, OfficeClock>();
   environment = {
     policy: context.policy ?? DEFAULT_TIMELINESS_POLICY,
+    centerIds: Object.keys(context.centers),
     officeClock(centerId) {
       const key = centerId ?? '';
       let clock = clocks.get(key);

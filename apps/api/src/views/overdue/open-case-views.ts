@@ -47,6 +47,8 @@ export interface OpenDeadlineQuery {
   readonly after?: number;
   /** Keyset start: candidates from this (deadline, case id) on, inclusive of later ids only. */
   readonly from?: { readonly deadlineAt: number; readonly caseId: string };
+  /** Only the suspended cases (`suspendedNow`, case-view-of.ts): the -overdueBy read's parked ones. */
+  readonly suspendedOnly?: boolean;
   /** The causally consistent session of a `minPosition` read (ReadModelPositions.readCaughtUp). */
   readonly session?: ClientSession;
   /**
@@ -66,8 +68,15 @@ export class OpenCaseViews {
       ...(query.after !== undefined && { $gt: new Date(query.after) }),
     };
     const from = query.from;
+    // A resumed range also bounds deadlineAt outside the `$or` (both branches imply it): an index
+    // range the store reads in order from the resume point, rather than each branch on its own and
+    // everything after the resume point sorted (FerretDB's SQLite) before the first row is returned.
     const range: Filter<StoredCaseViewDocument> = from
       ? {
+          deadlineAt: {
+            $gte: new Date(from.deadlineAt),
+            $lt: new Date(Math.max(query.before, from.deadlineAt + 1)),
+          },
           $or: [
             {
               deadlineAt: {
@@ -83,7 +92,9 @@ export class OpenCaseViews {
       .db()
       .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
       .find<CandidateRow>(
-        { $and: [query.filter, { open: true }, range] },
+        {
+          $and: [query.filter, { open: true, ...(query.suspendedOnly && { suspendedNow: true }) }, range],
+        },
         { projection: CANDIDATE_PROJECTION, ...(query.session && { session: query.session }) },
       )
       .sort({ deadlineAt: 1, _id: 1 })

@@ -54,7 +54,7 @@ export function sortKeyOf(item: OverdueCase, sort: OverdueSort): SortKey {
     : [-item.overdueBy, item.entry.deadlineAt, item.entry.caseId];
 }
 
-function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+export function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
   return 0;
 }
@@ -85,7 +85,8 @@ export function assessOverdue(
 /**
  * One page after `after` (the sort key of the previous page's last item); `next` when more follow.
  * `candidates` yields in deadline order from `after`'s deadline on (deadline sort) or all of them
- * (-overdueBy: the order is known only once every overdue case is assessed).
+ * (-overdueBy sorted whole: what overdue-by-read.ts falls back to when a candidate breaks the bound
+ * its keyset read rests on; it reads -overdueBy by keyset otherwise, overdue-by-order.ts).
  */
 export async function overduePage(
   candidates: AsyncIterable<OverdueCandidate>,

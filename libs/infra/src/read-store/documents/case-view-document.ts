@@ -142,6 +142,14 @@ export const CASE_VIEW_INDEXES: readonly IndexDescription[] = [
   { name: 'open_department_deadline', key: { departmentId: 1, deadlineAt: 1, _id: 1 }, ...OPEN },
   // The same across centers (an auditor's overdue view).
   { name: 'open_deadline', key: { deadlineAt: 1, _id: 1 }, ...OPEN },
+  // The -overdueBy page's suspended cases before its resume point (overdue-by-read.ts): few, so
+  // partial on them; any scope filters these few. FerretDB 1.x indexes the keys whole: its
+  // pre-filter then seeks `suspendedNow = true` instead of testing every open case's document.
+  {
+    name: 'open_suspended_deadline',
+    key: { suspendedNow: 1, deadlineAt: 1, _id: 1 },
+    partialFilterExpression: { open: true, suspendedNow: true },
+  },
   // The worklist by deadline lists closed cases too, which a partial index on open cannot serve.
   { name: 'center_deadline', key: { centerId: 1, deadlineAt: 1, _id: 1 } },
   { name: 'department_deadline', key: { departmentId: 1, deadlineAt: 1, _id: 1 } },
