@@ -57,6 +57,11 @@
 #    per guarded write ({_id, _position});
 #    GOGC 400 unless GOGC is set (scripts/ferretdb/gsc_gc.go): the collector took about a quarter of
 #    FerretDB's CPU in a rebuild, its live heap being small.
+#  - and atomic updates (build 10, scripts/ferretdb/gsc_atomic_update.go): update, findAndModify and
+#    delete read and then write in separate SQLite transactions, so two clients updating one
+#    document at once could both read it first (200 concurrent $inc left as few as 27; a free lease
+#    taken by 2 or 3 processes, each told it held it); they now hold a lock per collection from the
+#    read to the last write (test/ferretdb/atomic-update.spec.ts).
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -65,8 +70,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-# Build 9: builds 7 (dropTarget) and 8 (the write path) together.
-PACKAGE=gov-service-cases-sqlite-fixes-9
+# Build 10: build 9 (builds 7, dropTarget, and 8, the write path, together) and atomic updates.
+PACKAGE=gov-service-cases-sqlite-fixes-10
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -146,6 +151,15 @@ cp "$ROOT/scripts/ferretdb/gsc_gc.go" cmd/ferretdb/gsc_gc.go
 perl -0pi -e 's/func \(h \*Handler\) updateDocument\(ctx context\.Context, params \*common\.UpdateParams\)/func (h *Handler) gscUpdateStatements(ctx context.Context, params *common.UpdateParams, gsc *gscDeferred)/; s/(\t\tvar qp backends\.QueryParams\n)/\t\tgsc.Collection = c\n\t\tif err = gsc.before(ctx, &u); err != nil {\n\t\t\treturn 0, 0, nil, err\n\t\t}\n\n$1/; s/common\.UpdateDocument\(ctx, c, "update", iter, &u\)/common.UpdateDocument(ctx, gsc, "update", iter, &u)/' \
   internal/handler/msg_update.go
 
+# Addition 10 (build 10): update (gsc_update_batch.go's updateDocument), findAndModify and delete
+# hold a lock per collection from their read to their last write (scripts/ferretdb/
+# gsc_atomic_update.go): one document's update is atomic, as on MongoDB, which the leases need.
+cp "$ROOT/scripts/ferretdb/gsc_atomic_update.go" internal/handler/gsc_atomic_update.go
+perl -0pi -e 's/(func \(h \*Handler\) findAndModifyDocument\(ctx context\.Context, params \*common\.FindAndModifyParams\) \(\*findAndModifyResult, error\) \{\n)/$1\tdefer gscLockCollection(params.DB, params.Collection)()\n\n/' \
+  internal/handler/msg_findandmodify.go
+perl -0pi -e 's/(\n\tvar deleted int32\n)/\n\tdefer gscLockCollection(params.DB, params.Collection)()\n$1/' \
+  internal/handler/msg_delete.go
+
 # Addition 9 (build 7): renameCollection with dropTarget (RenameCollectionParams.GscDropTarget), atomic on
 # SQLite; the backend's Query becomes gscQueryOnce, wrapped by gsc_rename.go's Query.
 cp "$ROOT/scripts/ferretdb/gsc_rename.go" internal/backends/sqlite/gsc_rename.go
@@ -173,6 +187,8 @@ grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metada
   [ "$(grep -c '^func (c \*collection) gscQueryOnce(' internal/backends/sqlite/collection.go)" = 1 ] &&
   [ "$(grep -c 'common.UpdateDocument(ctx, gsc, "update", iter, &u)' internal/handler/msg_update.go)" = 1 ] &&
   [ "$(grep -c 'if err = gsc.before(ctx, &u); err != nil' internal/handler/msg_update.go)" = 1 ] &&
+  [ "$(grep -c 'defer gscLockCollection(params.DB, params.Collection)()' internal/handler/msg_findandmodify.go)" = 1 ] &&
+  [ "$(grep -c 'defer gscLockCollection(params.DB, params.Collection)()' internal/handler/msg_delete.go)" = 1 ] &&
   ! grep -q 'defer closer.Close()' internal/handler/msg_update.go ||
   {
     echo "the FerretDB $VERSION source did not look as expected; fixes not applied" >&2

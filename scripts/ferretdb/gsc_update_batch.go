@@ -114,6 +114,9 @@ func (d *gscDeferred) flush(ctx context.Context) error {
 // gscUpdateStatements by scripts/ensure-ferretdb.sh) with the deferred collection, then writes
 // what was collected, also after an error: the statements before it stay applied, as unpatched.
 func (h *Handler) updateDocument(ctx context.Context, params *common.UpdateParams) (int32, int32, *types.Array, error) {
+	// Reads, writes and the final flush under one lock (gsc_atomic_update.go, build 10).
+	defer gscLockCollection(params.DB, params.Collection)()
+
 	gsc := &gscDeferred{ids: map[string]struct{}{}}
 
 	matched, modified, upserted, err := h.gscUpdateStatements(ctx, params, gsc)

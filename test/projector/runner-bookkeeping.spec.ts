@@ -66,4 +66,28 @@ describe('the runner’s checkpoints and leases, a round in one command (issue 1
     expect((await mine.holder('y'))!.owner).toBe('other');
     expect((await mine.holder('z'))!.owner).toBe('other');
   });
+
+  it('a handover asked for and withdrawn while the holder renews is never completed after the withdrawal', async () => {
+    // The rebuild that stops waiting (rebuild-projections.ts, takeOver) withdraws its request and
+    // releases; a renewal that read the request just before must not hand the lease over after:
+    // it would stay held by a process that has stopped (versions.spec saw one such lease).
+    const holder = new ProjectionLeases(store.db, 'live', 60_000);
+    const asker = new ProjectionLeases(store.db, 'rebuild', 60_000);
+    for (let i = 0; i < 150; i++) {
+      const name = `handover-race-${i}`;
+      expect(await holder.acquire(name)).toBe(true);
+      await asker.requestHandover(name);
+      const [kept] = await Promise.all([
+        holder.renew(name),
+        (async () => {
+          await asker.withdrawHandover(name);
+          await asker.release(name);
+        })(),
+      ]);
+      const owner = (await holder.holder(name))!.owner;
+      expect(owner).not.toBe('rebuild');
+      // `renew` answers true exactly when the lease is still the holder's.
+      expect({ kept, owner }).toEqual(kept ? { kept, owner: 'live' } : { kept, owner: null });
+    }
+  });
 });

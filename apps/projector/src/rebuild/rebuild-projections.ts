@@ -97,6 +97,8 @@ export async function rebuildProjections(
   };
   /** Runs a rebuild's runner to the end, or stops it with the signal. */
   const runToEnd = async (runner: ProjectionRunner): Promise<void> => {
+    // Stopped before this runner began: an abort listener added now would never fire.
+    if (signal?.aborted) throw new RebuildAborted();
     const stop = (): void => void runner.stop();
     signal?.addEventListener('abort', stop, { once: true });
     try {
@@ -206,6 +208,7 @@ export async function rebuildProjections(
     // Stopped or failed: let go at once, so the live projector goes on and a rebuild resumes.
     for (const name of [...liveHeld]) await releaseLive(name).catch(() => undefined);
     await claims.releaseAll();
+    await leases.releaseAll().catch(() => undefined);
   }
 }
 

@@ -68,14 +68,17 @@ export class ProjectionLeases {
     );
     if (!lease) return false;
     if (lease.handoverTo && lease.handoverTo !== this.owner) {
-      await this.leases.updateOne(
-        { _id: name, owner: this.owner },
+      // Only while the request stands: a rebuild that stopped waiting withdraws it and releases the
+      // lease in the meantime; handing it over then would leave it held by no running process.
+      const handed = await this.leases.updateOne(
+        { _id: name, owner: this.owner, handoverTo: lease.handoverTo },
         {
           $set: { owner: lease.handoverTo, expiresAt: new Date(now + this.ttlMs) },
           $unset: { handoverTo: '' },
         },
       );
-      return false;
+      // Withdrawn meanwhile: still ours (only we hand it over, and we just renewed it).
+      return handed.matchedCount === 0;
     }
     return true;
   }
@@ -114,6 +117,17 @@ export class ProjectionLeases {
   async release(name: string): Promise<void> {
     await this.leases.updateOne(
       { _id: name, owner: this.owner },
+      { $set: { owner: null, expiresAt: new Date(0) }, $unset: { handoverTo: '' } },
+    );
+  }
+
+  /**
+   * Lets go of every lease this owner holds: what a process stopping calls last, so none it took
+   * on a path that did not keep track (an error between taking and recording) outlives it.
+   */
+  async releaseAll(): Promise<void> {
+    await this.leases.updateMany(
+      { owner: this.owner },
       { $set: { owner: null, expiresAt: new Date(0) }, $unset: { handoverTo: '' } },
     );
   }

@@ -248,7 +248,13 @@ export class ProjectionRunner {
         continue;
       }
       this.heldElsewhere.delete(id);
-      await worker.start();
+      try {
+        await worker.start();
+      } catch (error) {
+        // Not recorded as owned, so `stop` would not let it go: give it back now.
+        await this.leases.release(id).catch(() => undefined);
+        throw error;
+      }
       this.owned.add(id);
       this.lastRenewal.set(id, Date.now());
       this.options.logger?.info({ projection: id, position: worker.position }, 'projection lease taken');

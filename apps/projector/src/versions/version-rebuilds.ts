@@ -162,7 +162,12 @@ export function startVersionRebuilds(
     }
   };
 
-  const done = run().finally(() => status.clear());
+  // Whatever path it left by (stopped between a claim and its rebuild, say), nothing it claimed
+  // stays held: the next start, or another projector, resumes at once.
+  const done = run().finally(async () => {
+    status.clear();
+    await leases.releaseAll().catch(() => undefined);
+  });
   return {
     done,
     statusOf: (projection) => status.get(projection),
