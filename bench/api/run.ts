@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { signStaffToken } from '#infra/auth/token-signer.js';
+import { DEV_IDENTITIES, staffClaimsOf } from '../../apps/api/src/console/dev-login/dev-identities.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { caseMix, MATTER, MATTER_CODE } from './case-mix.js';
 import { backendsCpuMs, backendsSpentMs, processCpuMs } from './cpu-time.js';
@@ -90,21 +91,9 @@ async function main(): Promise<void> {
     );
     await waitForHealth(url, api);
 
-    const adminToken = await signStaffToken(
-      { sub: 'u-admin', name: '管理员', role: 'admin', centerId: 'center-1' },
-      SECRET,
-    );
-    const windowToken = await signStaffToken(
-      {
-        sub: 'u-window',
-        name: '窗口王芳',
-        role: 'window',
-        centerId: 'center-1',
-        departmentId: 'dept-market',
-        windowId: 'win-3',
-      },
-      SECRET,
-    );
+    // The development login's admin and window clerk (center-1, dept-market, win-3).
+    const adminToken = await signStaffToken(staffClaimsOf(DEV_IDENTITIES.admin, 'admin'), SECRET);
+    const windowToken = await signStaffToken(staffClaimsOf(DEV_IDENTITIES.window, 'window'), SECRET);
     const defined = await fetch(`${url}/admin/matters/${MATTER_CODE}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },

@@ -197,75 +197,66 @@ describe('GET /views/overdue?sort=-overdueBy: the keyset read answers what the w
   }, 300_000);
   afterAll(() => api?.close());
 
+  /**
+   * Decides a command on the case a view shows, as the window clerk of its department, at the
+   * clock's instant, and records its events.
+   */
+  async function actOn(
+    doc: StoredCaseViewDocument,
+    commandOf: (actor: Actor, state: CaseState) => Parameters<typeof decide>[0],
+  ): Promise<void> {
+    const env = await environment();
+    const now = api.clock.now();
+    const state: CaseState = decodeCaseView(doc).state;
+    const actor: Actor = {
+      id: `u-${doc.departmentId}-w1`,
+      name: '窗口',
+      role: 'window',
+      ...(doc.centerId && { centerId: doc.centerId }),
+      ...(doc.departmentId && { departmentId: doc.departmentId }),
+      ...(doc.windowId && { windowId: doc.windowId }),
+    };
+    const command = commandOf(actor, state);
+    const decided = decide(command, state, { now, clock: env.officeClock(doc.centerId), policy: env.policy });
+    if (!Array.isArray(decided)) throw new Error(`${command.type} refused: ${JSON.stringify(decided)}`);
+    await api.store.append(
+      `case-${doc.caseId}`,
+      decided.map((e) => newEventOf(e, { eventId: randomUUID(), causationId: null }, randomUUID())),
+      state.revision,
+    );
+  }
+
   /** Suspends (T6) open accepted cases whose deadline has passed, of both centers: frozen overdueBy. */
   async function suspendOverdue(count: number): Promise<string[]> {
-    const env = await environment();
     const now = api.clock.now();
     const docs = await api.db
       .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
       .find({ open: true, status: 'accepted', deadlineAt: { $lt: new Date(now - 3_600_000) } })
       .toArray();
     const chosen = docs.filter((_, i) => i % 2 === 0).slice(0, count);
-    for (const doc of chosen) {
-      const state: CaseState = decodeCaseView(doc).state;
-      const actor: Actor = {
-        id: `u-${doc.departmentId}-w1`,
-        name: '窗口',
-        role: 'window',
-        ...(doc.centerId && { centerId: doc.centerId }),
-        ...(doc.departmentId && { departmentId: doc.departmentId }),
-        ...(doc.windowId && { windowId: doc.windowId }),
-      };
-      const decided = decide(
-        {
-          type: 'SuspendCase',
-          actor,
-          suspensionType: 'inspection',
-          expectedDays: 5,
-          reason: '需组织现场核查',
-          applicantNotifiedAt: new Date(now).toISOString(),
-        },
-        state,
-        { now, clock: env.officeClock(doc.centerId), policy: env.policy },
-      );
-      if (!Array.isArray(decided)) throw new Error(`not suspended: ${JSON.stringify(decided)}`);
-      await api.store.append(
-        `case-${doc.caseId}`,
-        decided.map((e) => newEventOf(e, { eventId: randomUUID(), causationId: null }, randomUUID())),
-        state.revision,
-      );
-    }
+    for (const doc of chosen)
+      await actOn(doc, (actor) => ({
+        type: 'SuspendCase',
+        actor,
+        suspensionType: 'inspection',
+        expectedDays: 5,
+        reason: '需组织现场核查',
+        applicantNotifiedAt: new Date(now).toISOString(),
+      }));
     await api.viewsCaughtUp();
     return chosen.map((d) => d.caseId);
   }
 
   async function resume(caseIds: readonly string[]): Promise<void> {
-    const env = await environment();
-    const now = api.clock.now();
     for (const caseId of caseIds) {
       const doc = (await api.db
         .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
         .findOne({ _id: caseId }))!;
-      const state: CaseState = decodeCaseView(doc).state;
-      const actor: Actor = {
-        id: `u-${doc.departmentId}-w1`,
-        name: '窗口',
-        role: 'window',
-        ...(doc.centerId && { centerId: doc.centerId }),
-        ...(doc.departmentId && { departmentId: doc.departmentId }),
-        ...(doc.windowId && { windowId: doc.windowId }),
-      };
-      const decided = decide({ type: 'ResumeCase', actor, suspensionNo: state.suspensions.length }, state, {
-        now,
-        clock: env.officeClock(doc.centerId),
-        policy: env.policy,
-      });
-      if (!Array.isArray(decided)) throw new Error(`not resumed: ${JSON.stringify(decided)}`);
-      await api.store.append(
-        `case-${caseId}`,
-        decided.map((e) => newEventOf(e, { eventId: randomUUID(), causationId: null }, randomUUID())),
-        state.revision,
-      );
+      await actOn(doc, (actor, state) => ({
+        type: 'ResumeCase',
+        actor,
+        suspensionNo: state.suspensions.length,
+      }));
     }
     await api.viewsCaughtUp();
   }

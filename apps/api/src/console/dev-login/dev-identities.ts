@@ -4,6 +4,7 @@
  * explored at once.
  */
 import type { StaffRole } from '#domain/actor/actor.js';
+import type { StaffClaims } from '#infra/auth/staff-claims.js';
 import type { DevIdentityView } from './dev-login.view.js';
 
 const CENTER = 'center-1';
@@ -40,3 +41,15 @@ export const DEV_IDENTITIES: Readonly<Record<StaffRole, DevIdentityView>> = {
   auditor: { sub: 'u-auditor', role: 'auditor', label: '纪检监察', name: '周审计' },
   admin: { sub: 'u-admin', role: 'admin', label: '系统管理员', name: '吴管理', centerId: CENTER },
 };
+
+/** The claims a token for an identity carries (its label is only what the login page shows). */
+export function staffClaimsOf(identity: DevIdentityView, role: StaffRole): StaffClaims {
+  return {
+    sub: identity.sub,
+    name: identity.name,
+    role,
+    ...(identity.centerId !== undefined && { centerId: identity.centerId }),
+    ...(identity.departmentId !== undefined && { departmentId: identity.departmentId }),
+    ...(identity.windowId !== undefined && { windowId: identity.windowId }),
+  };
+}

@@ -16,7 +16,7 @@ import { PublicRoute } from '../../auth/public-route.decorator.js';
 import { ApiProblems, documentedProblem } from '../../openapi/problem-responses.js';
 import { problem, ProblemException } from '../../problem/problem-details.js';
 import { APP_CONFIG } from '../../runtime/runtime-tokens.js';
-import { DEV_IDENTITIES } from './dev-identities.js';
+import { DEV_IDENTITIES, staffClaimsOf } from './dev-identities.js';
 import { devLoginAvailability } from './dev-login-availability.js';
 import { DevLoginDto } from './dev-login.dto.js';
 import { DevLoginOptionsView, DevTokenView, type DevIdentityView } from './dev-login.view.js';
@@ -71,18 +71,7 @@ export class DevLoginController {
       ...(body.windowId !== undefined && { windowId: body.windowId }),
     };
     const expiresAt = Date.now() + TOKEN_HOURS * 3_600_000;
-    const token = await signStaffToken(
-      {
-        sub: identity.sub,
-        name: identity.name,
-        role: body.role,
-        ...(identity.centerId !== undefined && { centerId: identity.centerId }),
-        ...(identity.departmentId !== undefined && { departmentId: identity.departmentId }),
-        ...(identity.windowId !== undefined && { windowId: identity.windowId }),
-      },
-      secret,
-      `${TOKEN_HOURS}h`,
-    );
+    const token = await signStaffToken(staffClaimsOf(identity, body.role), secret, `${TOKEN_HOURS}h`);
     return { token, expiresAt: toShanghaiIso(expiresAt), identity };
   }
 

@@ -30,7 +30,8 @@
  * would break the argument: the page then answers undefined and the caller sorts the old way.
  */
 import type { OfficeClock } from '#domain/calendar/index.js';
-import { addOfficeMinutes, officeMinutesBetween } from '#domain/calendar/index.js';
+import { addOfficeMinutes } from '#domain/calendar/index.js';
+import { overdueBound } from '#domain/timeliness/index.js';
 import {
   assessOverdue,
   compareKeys,
@@ -41,11 +42,6 @@ import {
   type OverdueLevel,
   type SortKey,
 } from './overdue-cases.js';
-
-/** The most a case of this clock whose deadline is `deadline` can be overdue by at `now`. */
-export function overdueBound(clock: OfficeClock, deadline: number, now: number): number {
-  return deadline < now ? officeMinutesBetween(clock, deadline, now).value : 0;
-}
 
 /** Beyond about ten years of office time a cursor bounds nothing worth computing with the calendar. */
 const FAR_MINUTES = 10 * 366 * 24 * 60;
@@ -98,35 +94,6 @@ export function startWithin(
   return deadlineAfter !== undefined && start.deadlineAt <= deadlineAfter ? undefined : start;
 }
 
-/**
- * The clocks the cases of a scope are judged with (T1: one calendar, office hours per configured
- * center, the default hours for every other center and for none): the configured centers grouped
- * by equal hours, and the default clock's group as the centers it is not (`otherThan`).
- */
-export type ClockGroup =
-  | { readonly clock: OfficeClock; readonly centerIds: readonly string[] }
-  | { readonly clock: OfficeClock; readonly otherThan: readonly string[] };
-
-export function clockGroups(
-  environment: OverdueEnvironment,
-  configuredCenterIds: readonly string[],
-): ClockGroup[] {
-  const defaultClock = environment.officeClock(null);
-  const hoursOf = (clock: OfficeClock): string => JSON.stringify(clock.hours);
-  const byHours = new Map<string, { clock: OfficeClock; centerIds: string[] }>();
-  for (const centerId of configuredCenterIds) {
-    const clock = environment.officeClock(centerId);
-    // Today every clock shares the one calendar; a center with another would be a group of its own.
-    const key = clock.calendar === defaultClock.calendar ? hoursOf(clock) : `center:${centerId}`;
-    if (key === hoursOf(defaultClock)) continue;
-    const group = byHours.get(key) ?? { clock, centerIds: [] };
-    group.centerIds.push(centerId);
-    byHours.set(key, group);
-  }
-  const own = [...byHours.values()];
-  return [{ clock: defaultClock, otherThan: own.flatMap((g) => g.centerIds) }, ...own];
-}
-
 export interface OverdueStream {
   /** The office clock of every candidate of the stream. */
   readonly clock: OfficeClock;
@@ -174,21 +141,28 @@ class KeyHeap {
   }
 }
 
+/** What one `-overdueBy` page is asked for (overdue-by-read.ts passes its read on whole). */
+export interface OverduePageRequest {
+  readonly level: OverdueLevel | undefined;
+  readonly environment: OverdueEnvironment;
+  readonly now: number;
+  readonly limit: number;
+  /** The last key of the page before; undefined for the first page. */
+  readonly cursor: SortKey | undefined;
+}
+
 /**
- * One `-overdueBy` page after `after`: the streams merged (each pulled only while its frontier, the
- * lowest key any of its unread candidates can have, is not past the heap's least key) with the
+ * One `-overdueBy` page after the cursor: the streams merged (each pulled only while its frontier,
+ * the lowest key any of its unread candidates can have, is not past the heap's least key) with the
  * `parked` candidates (read whole; they may repeat candidates a stream reads, and count once).
  * Undefined when a candidate is overdue by more than its bound (see the header).
  */
 export async function overdueByPage(
   streams: readonly OverdueStream[],
   parked: Iterable<OverdueCandidate>,
-  level: OverdueLevel | undefined,
-  environment: OverdueEnvironment,
-  now: number,
-  limit: number,
-  after: SortKey | undefined,
+  request: OverduePageRequest,
 ): Promise<{ page: OverdueCase[]; next: SortKey | undefined } | undefined> {
+  const { level, environment, now, limit, cursor: after } = request;
   const heap = new KeyHeap();
   const seen = new Set<string>();
   const take = (entry: OverdueCandidate): OverdueCase | undefined => {

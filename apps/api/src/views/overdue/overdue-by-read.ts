@@ -7,11 +7,12 @@
 import type { ClientSession, Filter } from 'mongodb';
 import type { StoredCaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import type { OpenCaseViews } from './open-case-views.js';
+import { clockGroups } from '#domain/timeliness/index.js';
 import {
-  clockGroups,
   overdueByPage,
   startWithin,
   streamStart,
+  type OverduePageRequest,
   type OverdueStream,
 } from './overdue-by-order.js';
 import {
@@ -19,20 +20,16 @@ import {
   type OverdueCandidate,
   type OverdueCase,
   type OverdueEnvironment,
-  type OverdueLevel,
   type SortKey,
 } from './overdue-cases.js';
 
-export interface OverdueByRead {
+export interface OverdueByRead extends OverduePageRequest {
   readonly filter: Filter<StoredCaseViewDocument>;
   readonly before: number;
+  /** Deadlines after this instant only. */
   readonly after?: number;
   readonly session?: ClientSession;
-  readonly level: OverdueLevel | undefined;
   readonly environment: OverdueEnvironment & { readonly centerIds: readonly string[] };
-  readonly now: number;
-  readonly limit: number;
-  readonly cursor: SortKey | undefined;
 }
 
 export async function overdueByRead(
@@ -50,7 +47,7 @@ export async function overdueByRead(
       ? [{ clock: environment.officeClock(filter.centerId), filter }]
       : filter.centerId !== undefined
         ? undefined
-        : clockGroups(environment, environment.centerIds).map((g) => ({
+        : clockGroups((centerId) => environment.officeClock(centerId), environment.centerIds).map((g) => ({
             clock: g.clock,
             filter: {
               ...filter,
@@ -90,7 +87,7 @@ export async function overdueByRead(
       }))
         parked.push(entry);
   }
-  const page = await overdueByPage(streams, parked, read.level, environment, now, limit, cursor);
+  const page = await overdueByPage(streams, parked, read);
   if (page) return page;
   const all = views.passedDeadlines({ ...base, filter, before: read.before });
   return overduePage(all, read.level, environment, now, '-overdueBy', limit, cursor);
