@@ -42,6 +42,10 @@ export interface RebuildOptions {
   readonly leaseTtlMs?: number;
   readonly batchSize?: number;
   readonly cacheSize?: number;
+  /**
+   * This rebuild in the leases (default: a new one). Never a live projector's: the rebuild lets go
+   * of every lease its owner holds when it ends.
+   */
   readonly owner?: string;
   /** How long to wait for the live projector to hand its lease over; default 2 lease lifetimes + 5 s. */
   readonly handoverTimeoutMs?: number;
