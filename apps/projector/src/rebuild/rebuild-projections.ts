@@ -81,10 +81,16 @@ export async function rebuildProjections(
   const leases = new ProjectionLeases(db, owner, ttl);
   const claims = new RebuildClaims(leases);
   const signal = options.signal;
-  /** Takes the live lease from the live projector (given back below, or by `releaseAll` at the end). */
-  const takeLive = (name: string): Promise<void> =>
-    takeOver(leases, name, options.handoverTimeoutMs ?? 2 * ttl + 5_000, signal);
-  const releaseLive = (name: string): Promise<void> => leases.release(name);
+  /** Live leases taken from the live projector and not yet given back. */
+  const liveHeld = new Set<string>();
+  const takeLive = async (name: string): Promise<void> => {
+    await takeOver(leases, name, options.handoverTimeoutMs ?? 2 * ttl + 5_000, signal);
+    liveHeld.add(name);
+  };
+  const releaseLive = async (name: string): Promise<void> => {
+    liveHeld.delete(name);
+    await leases.release(name);
+  };
   const runnerOptions = {
     owner,
     leaseTtlMs: ttl,
@@ -203,8 +209,8 @@ export async function rebuildProjections(
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
-    // Stopped or failed: let go at once (live leases too), so the live projector goes on and a
-    // rebuild resumes. The claims first: that also stops their renewal.
+    // Stopped or failed: let go at once, so the live projector goes on and a rebuild resumes.
+    for (const name of [...liveHeld]) await releaseLive(name).catch(() => undefined);
     await claims.releaseAll();
     await leases.releaseAll().catch(() => undefined);
   }
