@@ -7,7 +7,7 @@
  * through the API as an admin.
  */
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -24,6 +24,7 @@ import { startProjector, type RunningProjector } from '../../apps/projector/src/
 import { startTestReadServer, type TestReadServer } from '../projector/support/test-ferretdb.js';
 import type { HttpRequest } from './http-request.js';
 import { scratchPostgresDatabase } from '../../bench/support/scratch-postgres.js';
+import { freshPgliteDir } from './pglite-template.js';
 
 export const TEST_SECRET = 'api-test-secret-至少三十二个字节-0123456789abcdef';
 /** Monday 2026-03-02 09:00 in Shanghai: a working day in the built-in calendar. */
@@ -43,7 +44,7 @@ export async function openTestStore(kind: StoreKind, start: string = TEST_START)
   const clock = new ManualClock(parseInstant(start));
   const options = { clock: () => new Date(clock.now()), pollIntervalMs: 50 };
   if (kind === 'pglite') {
-    const dir = await mkdtemp(join(tmpdir(), 'api-test-'));
+    const dir = await freshPgliteDir('api-test-');
     const store = await createEventStore(`pglite://${dir}`, options);
     return {
       clock,

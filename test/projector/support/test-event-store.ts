@@ -3,13 +3,14 @@
  * PostgreSQL database on PG_TEST_URL (default the local server) that child processes can share;
  * both with a clock the generator moves (append-planned.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { SteppingClock } from '../../../bench/projector/append-planned.js';
 import { scratchPostgresDatabase } from '../../../bench/support/scratch-postgres.js';
+import { freshPgliteDir } from '../../support/pglite-template.js';
 
 export interface TestEventStore {
   readonly store: EventStore;
@@ -20,7 +21,7 @@ export interface TestEventStore {
 }
 
 export async function pgliteEventStore(): Promise<TestEventStore> {
-  const dir = await mkdtemp(join(tmpdir(), 'projector-events-'));
+  const dir = await freshPgliteDir('projector-events-');
   const clock = new SteppingClock();
   const store = await createEventStore(`pglite://${dir}`, { clock: clock.now, pollIntervalMs: 50 });
   return {
