@@ -83,9 +83,22 @@ export async function rebuildProjections(
   const signal = options.signal;
   /** Live leases taken from the live projector and not yet given back. */
   const liveHeld = new Set<string>();
+  /**
+   * Extends the live leases held a third of the way through their time, as the claims are: no runner
+   * renews them, and the last events and the swap can outlast a lifetime under load. One that
+   * expired would be taken by the live projector, whose worker then finishes the swap beside this
+   * one: the later of the two renames fails (the fresh collection is gone), or, when the fresh
+   * collection went between its existence check and its index checks (createIndexes creates it
+   * again, empty), renames an empty collection over the live one.
+   */
+  let keepingLive: NodeJS.Timeout | undefined;
   const takeLive = async (name: string): Promise<void> => {
     await takeOver(leases, name, options.handoverTimeoutMs ?? 2 * ttl + 5_000, signal);
     liveHeld.add(name);
+    keepingLive ??= setInterval(() => {
+      for (const held of liveHeld) void leases.extend(held).catch(() => undefined);
+    }, ttl / 3);
+    keepingLive.unref();
   };
   const releaseLive = async (name: string): Promise<void> => {
     liveHeld.delete(name);
@@ -209,6 +222,7 @@ export async function rebuildProjections(
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
+    clearInterval(keepingLive);
     // Stopped or failed: let go at once, so the live projector goes on and a rebuild resumes.
     for (const name of [...liveHeld]) await releaseLive(name).catch(() => undefined);
     await claims.releaseAll();
