@@ -7,11 +7,20 @@
  */
 import type { Db } from 'mongodb';
 import { pino } from 'pino';
-import { READ_MODELS, rebuildCollectionName } from '#infra/read-store/read-model-collections.js';
+import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
+import {
+  READ_MODELS,
+  rebuildCheckpointId,
+  rebuildCollectionName,
+} from '#infra/read-store/read-model-collections.js';
 import { isPureProjection } from '../../apps/projector/src/projection/projection.js';
 import { RebuildAborted } from '../../apps/projector/src/rebuild/rebuild-aborted.js';
 import { rebuildProjections } from '../../apps/projector/src/rebuild/rebuild-projections.js';
-import { beginSwap } from '../../apps/projector/src/rebuild/swap-rebuilt-collections.js';
+import {
+  beginSwap,
+  finishSwap,
+  SwapLeaseLost,
+} from '../../apps/projector/src/rebuild/swap-rebuilt-collections.js';
 import { projectorProjections } from '../../apps/projector/src/projections/projector-projections.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
@@ -40,6 +49,7 @@ describe('a swap a crash interrupted', () => {
   beforeAll(async () => {
     events = await pgliteEventStore();
     server = await startTestReadServer();
+    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 80, seed: 31 }));
   });
   afterAll(async () => {
     await server?.close();
@@ -48,7 +58,6 @@ describe('a swap a crash interrupted', () => {
 
   it('is finished by the next rebuild, swapping in collections that carry every declared index', async () => {
     const { db } = await server.database('interrupted_swap');
-    await appendPlanned(events.store, events.clock, realisticCaseAppends({ cases: 80, seed: 31 }));
     const caseViews = projectorProjections(db)
       .filter(isPureProjection)
       .find((p) => p.name === 'case-views')!;
@@ -92,5 +101,44 @@ describe('a swap a crash interrupted', () => {
         ),
       );
     expect(await indexesOf(db, READ_MODELS.caseViews)).not.toEqual([{ key: [['_id', 1]], unique: false }]);
+  }, 120_000);
+
+  it('stops before renaming anything when its holder no longer holds the live lease, and finishes once it does', async () => {
+    const { db } = await server.database('swap_lease_lost');
+    const caseViews = projectorProjections(db)
+      .filter(isPureProjection)
+      .find((p) => p.name === 'case-views')!;
+    const stop = new AbortController();
+    await expect(
+      rebuildProjections(events.store, db, {
+        names: ['case-views'],
+        logger: quiet,
+        batchSize: 200,
+        signal: stop.signal,
+        progress: abortWhen(stop, 'applied'),
+      }),
+    ).rejects.toThrow(RebuildAborted);
+    await beginSwap(db, caseViews);
+    const names = async (): Promise<string[]> =>
+      (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
+    const before = await names();
+    expect(before).toContain(rebuildCollectionName(READ_MODELS.caseViews));
+
+    // The lease went to another process (it expired while this one stalled): nothing is renamed.
+    let asked = 0;
+    const lost = async (): Promise<boolean> => (asked++, false);
+    await expect(finishSwap(db, caseViews, { resumed: true, stillHeld: lost })).rejects.toThrow(
+      SwapLeaseLost,
+    );
+    expect(asked).toBe(1);
+    expect(await names()).toEqual(before);
+    const pending = await checkpointsOf(db).findOne({ _id: rebuildCheckpointId('case-views') });
+    expect(pending?.phase).toBe('swapping');
+
+    // Its new holder finishes the swap.
+    expect(await finishSwap(db, caseViews, { resumed: true, stillHeld: async () => true })).toBe(true);
+    expect(await names()).not.toContain(rebuildCollectionName(READ_MODELS.caseViews));
+    expect(await names()).toContain(READ_MODELS.caseViews);
+    expect(await checkpointsOf(db).findOne({ _id: rebuildCheckpointId('case-views') })).toBeNull();
   }, 120_000);
 });

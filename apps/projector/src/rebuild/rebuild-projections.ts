@@ -138,7 +138,7 @@ export async function rebuildProjections(
     for (const p of pure) {
       if ((await loadCheckpoint(db, rebuildCheckpointId(p.name)))?.phase !== 'swapping') continue;
       await takeLive(p.name);
-      await finishSwap(db, p, { resumed: true });
+      await finishSwap(db, p, { resumed: true, stillHeld: () => leases.extend(p.name) });
       await releaseLive(p.name);
       options.logger?.info({ projection: p.name }, 'finished an interrupted swap');
     }
@@ -189,7 +189,7 @@ export async function rebuildProjections(
         const worker = workers.find((w) => w.projection === p)!;
         await runToEnd(new ProjectionRunner(store, db, [worker], { ...runnerOptions, onBatch }));
         await beginSwap(db, p);
-        await finishSwap(db, p, { resumed: false }); // indexes built above
+        await finishSwap(db, p, { resumed: false, stillHeld: () => leases.extend(p.name) }); // indexes built above
         await releaseLive(p.name);
         await claims.release(p.name);
         options.logger?.info(

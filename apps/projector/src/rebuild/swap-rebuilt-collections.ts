@@ -3,7 +3,7 @@
  * answering, then swaps"): each read model's `<name>__rebuild` collection is renamed to `<name>`,
  * the live one first set aside as `<name>__replaced` and dropped after; the live checkpoint becomes
  * the rebuild's. Done by the holder of the projection's live lease, so no live projector writes
- * meanwhile.
+ * meanwhile; the holder keeps it extended, and each rename is fenced by it (`stillHeld`).
  *
  * Every step can be done again: the rebuild checkpoint is marked `swapping` before the first
  * rename, and whoever next holds the live lease (a restarted rebuild, or a live projector taking
@@ -61,6 +61,21 @@ export interface FinishSwapOptions {
    * round trip per index saved).
    */
   readonly resumed: boolean;
+  /**
+   * Extends the projection's live lease; false when it is no longer ours. Asked before each rename
+   * and before the checkpoint moves: a holder that stalled past the lease's lifetime has lost it to
+   * a process that finishes the swap itself, and two finishers side by side could rename an empty
+   * collection over the live one (createIndexes makes a missing fresh collection again).
+   */
+  readonly stillHeld: () => Promise<boolean>;
+}
+
+/** The live lease went to another process during the swap; that process finishes it. */
+export class SwapLeaseLost extends Error {
+  override readonly name = 'SwapLeaseLost';
+  constructor(readonly projection: string) {
+    super(`the live lease of ${projection} was lost during its swap; its new holder finishes the swap`);
+  }
 }
 
 /** Finishes a swap begun by `beginSwap` (idempotent); false when no swap is pending. */
@@ -72,12 +87,17 @@ export async function finishSwap(
   const checkpoints = checkpointsOf(db);
   const rebuild = await checkpoints.findOne({ _id: rebuildCheckpointId(projection.name) });
   if (!rebuild || rebuild.phase !== 'swapping') return false;
+  const fence = async (): Promise<void> => {
+    if (!(await options.stillHeld())) throw new SwapLeaseLost(projection.name);
+  };
   for (const { name, indexes } of projection.collections) {
     const fresh = rebuildCollectionName(name);
     if (!(await collectionExists(db, fresh))) continue; // renamed in already
     if (options.resumed) for (const index of indexes) await ensureIndex(db.collection(fresh), index);
+    await fence();
     await renameOver(db, fresh, name);
   }
+  await fence();
   await checkpoints.replaceOne(
     { _id: projection.name },
     {

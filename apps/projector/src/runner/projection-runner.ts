@@ -249,7 +249,7 @@ export class ProjectionRunner {
       }
       this.heldElsewhere.delete(id);
       try {
-        await worker.start();
+        await worker.start(() => this.leases.extend(id));
       } catch (error) {
         // Not recorded as owned, so `stop` would not let it go: give it back now.
         await this.leases.release(id).catch(() => undefined);

@@ -91,8 +91,12 @@ export interface ProjectionWorker {
   readonly position: Position;
   /** The projection version the documents were built with, as the checkpoint records it. */
   readonly builtWith: number | undefined;
-  /** Reads the checkpoint (START when none), forgets cached documents, creates indexes (unless deferred). */
-  start(): Promise<void>;
+  /**
+   * Reads the checkpoint (START when none), forgets cached documents, creates indexes (unless
+   * deferred); under the live lease, first finishes a swap a crash interrupted, fenced by
+   * `stillHeld` (it extends the lease, false when it is no longer ours).
+   */
+  start(stillHeld: () => Promise<boolean>): Promise<void>;
   /** Forgets cached documents: after a failed write or a lost lease they may be stale. */
   invalidate(): void;
   /**
@@ -191,12 +195,12 @@ class PureProjectionWorker implements ProjectionWorker {
     return readModel === this.projection.unitCollection ? this.projection.unitCodec : undefined;
   }
 
-  async start(): Promise<void> {
+  async start(stillHeld: () => Promise<boolean>): Promise<void> {
     this.cache.clear();
     this.written = undefined;
     // Holding the live lease: finish a rebuild's swap that a crash interrupted, before building on.
     if (this.target.checkpointId === this.projection.name)
-      await finishSwap(this.db, this.projection, { resumed: true });
+      await finishSwap(this.db, this.projection, { resumed: true, stillHeld });
     const checkpoint = await loadCheckpoint(this.db, this.target.checkpointId);
     this.position = checkpoint?.position ?? START;
     this.context = checkpoint?.context ?? this.projection.initialContext;
