@@ -56,24 +56,29 @@ describe('a swap a crash interrupted', () => {
     await events?.close();
   });
 
-  it('is finished by the next rebuild, swapping in collections that carry every declared index', async () => {
-    const { db } = await server.database('interrupted_swap');
+  /** A database where a case-views rebuild was stopped while loading, and its projection. */
+  async function stoppedWhileLoading(prefix: string) {
+    const { db } = await server.database(prefix);
     const caseViews = projectorProjections(db)
       .filter(isPureProjection)
       .find((p) => p.name === 'case-views')!;
-    expect(caseViews.collections.some((c) => c.indexes.length > 0)).toBe(true);
-
-    // A rebuild stopped while loading: its collections have `_id` only.
-    const first = new AbortController();
+    const stop = new AbortController();
     await expect(
       rebuildProjections(events.store, db, {
         names: ['case-views'],
         logger: quiet,
         batchSize: 200,
-        signal: first.signal,
-        progress: abortWhen(first, 'applied'),
+        signal: stop.signal,
+        progress: abortWhen(stop, 'applied'),
       }),
     ).rejects.toThrow(RebuildAborted);
+    return { db, caseViews };
+  }
+
+  it('is finished by the next rebuild, swapping in collections that carry every declared index', async () => {
+    // A rebuild stopped while loading: its collections have `_id` only.
+    const { db, caseViews } = await stoppedWhileLoading('interrupted_swap');
+    expect(caseViews.collections.some((c) => c.indexes.length > 0)).toBe(true);
     const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
     const loaded = caseViews.collections.filter((c) => existing.has(rebuildCollectionName(c.name)));
     expect(loaded.map((c) => c.name)).toContain(READ_MODELS.caseViews);
@@ -104,20 +109,7 @@ describe('a swap a crash interrupted', () => {
   }, 120_000);
 
   it('stops before renaming anything when its holder no longer holds the live lease, and finishes once it does', async () => {
-    const { db } = await server.database('swap_lease_lost');
-    const caseViews = projectorProjections(db)
-      .filter(isPureProjection)
-      .find((p) => p.name === 'case-views')!;
-    const stop = new AbortController();
-    await expect(
-      rebuildProjections(events.store, db, {
-        names: ['case-views'],
-        logger: quiet,
-        batchSize: 200,
-        signal: stop.signal,
-        progress: abortWhen(stop, 'applied'),
-      }),
-    ).rejects.toThrow(RebuildAborted);
+    const { db, caseViews } = await stoppedWhileLoading('swap_lease_lost');
     await beginSwap(db, caseViews);
     const names = async (): Promise<string[]> =>
       (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
