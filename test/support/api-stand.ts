@@ -8,8 +8,6 @@
  */
 import 'reflect-metadata';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import { parseInstant } from '#domain/calendar/index.js';

@@ -4,8 +4,6 @@
  * both with a clock the generator moves (append-planned.ts).
  */
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { SteppingClock } from '../../../bench/projector/append-planned.js';
