@@ -9,19 +9,20 @@
  */
 import { rebuildCheckpointId } from '#infra/read-store/read-model-collections.js';
 import type { ProjectionLeases } from '../runner/projection-lease.js';
+import { LeaseKeeper } from '../runner/lease-keeper.js';
 import { RebuildAborted } from './rebuild-aborted.js';
 
 export class RebuildClaims {
-  private readonly held = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly held: LeaseKeeper;
 
-  constructor(private readonly leases: ProjectionLeases) {}
+  constructor(private readonly leases: ProjectionLeases) {
+    this.held = new LeaseKeeper(leases.ttlMs, (projection) => leases.renew(rebuildCheckpointId(projection)));
+  }
 
   /** Claims a projection's rebuild if no other process holds it; true when held now. */
   async tryClaim(projection: string): Promise<boolean> {
     if (!(await this.leases.acquire(rebuildCheckpointId(projection)))) return false;
     this.held.add(projection);
-    this.keepRenewing();
     return true;
   }
 
@@ -38,24 +39,10 @@ export class RebuildClaims {
 
   async release(projection: string): Promise<void> {
     this.held.delete(projection);
-    if (this.held.size === 0) this.stopRenewing();
     await this.leases.release(rebuildCheckpointId(projection));
   }
 
   async releaseAll(): Promise<void> {
-    for (const projection of [...this.held]) await this.release(projection).catch(() => undefined);
-  }
-
-  private keepRenewing(): void {
-    this.timer ??= setInterval(() => {
-      for (const projection of this.held)
-        void this.leases.renew(rebuildCheckpointId(projection)).catch(() => undefined);
-    }, this.leases.ttlMs / 3);
-    this.timer.unref();
-  }
-
-  private stopRenewing(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    for (const projection of this.held.names()) await this.release(projection).catch(() => undefined);
   }
 }

@@ -31,6 +31,7 @@ import { countEventsAfter } from './count-events.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { RebuildAborted } from './rebuild-aborted.js';
 import { RebuildClaims } from './rebuild-claims.js';
+import { LeaseKeeper } from '../runner/lease-keeper.js';
 import { beginSwap, createDeclaredIndexes, finishSwap } from './swap-rebuilt-collections.js';
 
 export interface RebuildOptions {
@@ -81,24 +82,17 @@ export async function rebuildProjections(
   const leases = new ProjectionLeases(db, owner, ttl);
   const claims = new RebuildClaims(leases);
   const signal = options.signal;
-  /** Live leases taken from the live projector and not yet given back. */
-  const liveHeld = new Set<string>();
   /**
-   * Extends the live leases held a third of the way through their time, as the claims are: no runner
-   * renews them, and the last events and the swap can outlast a lifetime under load. One that
-   * expired would be taken by the live projector, whose worker then finishes the swap beside this
-   * one: the later of the two renames fails (the fresh collection is gone), or, when the fresh
-   * collection went between its existence check and its index checks (createIndexes creates it
-   * again, empty), renames an empty collection over the live one.
+   * Live leases taken from the live projector and not yet given back, extended until then: one that
+   * expired would go to the live projector, whose worker would finish the swap beside this one (the
+   * later rename fails, or an empty fresh collection, made again by createIndexes, is renamed over
+   * the live one); the swap is fenced by the lease too (`stillHeld`).
    */
-  let keepingLive: NodeJS.Timeout | undefined;
+  const liveHeld = new LeaseKeeper(ttl, (name) => leases.extend(name));
+  const stillHeld = (name: string) => () => leases.extend(name);
   const takeLive = async (name: string): Promise<void> => {
     await takeOver(leases, name, options.handoverTimeoutMs ?? 2 * ttl + 5_000, signal);
     liveHeld.add(name);
-    keepingLive ??= setInterval(() => {
-      for (const held of liveHeld) void leases.extend(held).catch(() => undefined);
-    }, ttl / 3);
-    keepingLive.unref();
   };
   const releaseLive = async (name: string): Promise<void> => {
     liveHeld.delete(name);
@@ -138,7 +132,7 @@ export async function rebuildProjections(
     for (const p of pure) {
       if ((await loadCheckpoint(db, rebuildCheckpointId(p.name)))?.phase !== 'swapping') continue;
       await takeLive(p.name);
-      await finishSwap(db, p, { resumed: true, stillHeld: () => leases.extend(p.name) });
+      await finishSwap(db, p, { resumed: true, stillHeld: stillHeld(p.name) });
       await releaseLive(p.name);
       options.logger?.info({ projection: p.name }, 'finished an interrupted swap');
     }
@@ -189,7 +183,7 @@ export async function rebuildProjections(
         const worker = workers.find((w) => w.projection === p)!;
         await runToEnd(new ProjectionRunner(store, db, [worker], { ...runnerOptions, onBatch }));
         await beginSwap(db, p);
-        await finishSwap(db, p, { resumed: false, stillHeld: () => leases.extend(p.name) }); // indexes built above
+        await finishSwap(db, p, { resumed: false, stillHeld: stillHeld(p.name) }); // indexes built above
         await releaseLive(p.name);
         await claims.release(p.name);
         options.logger?.info(
@@ -222,9 +216,8 @@ export async function rebuildProjections(
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
-    clearInterval(keepingLive);
     // Stopped or failed: let go at once, so the live projector goes on and a rebuild resumes.
-    for (const name of [...liveHeld]) await releaseLive(name).catch(() => undefined);
+    for (const name of liveHeld.names()) await releaseLive(name).catch(() => undefined);
     await claims.releaseAll();
     await leases.releaseAll().catch(() => undefined);
   }
