@@ -4,7 +4,9 @@
  *  1. a full rebuild of every projection into a FerretDB (the local read store), timed, with the
  *     projector's resident memory sampled every 100 ms (peak, and at each quarter of the events,
  *     100 % being before the swap: it should stay flat, the events are streamed in batches, never
- *     loaded whole; `rssHalfToAll` is RSS at all ÷ at half of the events, the aim 0.9–1.1);
+ *     loaded whole; `rssHalfToAll` is RSS at all ÷ at half of the events, the aim 0.9–1.1; beside
+ *     RSS, V8's used and committed heap and the memory outside it (`external`) at each mark, which
+ *     tell what the rebuild keeps from what the process has not yet given back);
  *  2. the raw limit in the same run: the rebuilt documents written again, as they are, into fresh
  *     collections of the same FerretDB with insertMany (what writing the result costs, no events);
  *  3. GET /views/overdue over HTTP on the 50,000 cases (the API with the views, the clock at the end
@@ -91,11 +93,17 @@ function memorySampler(): {
   at(label: string): void;
   marks: Record<string, number>;
   heapMarks: Record<string, number>;
+  /** Memory outside V8's heap (Buffers, ArrayBuffers): what RSS holds that heapUsed does not show. */
+  externalMarks: Record<string, number>;
+  /** The heap V8 keeps committed (used or not): part of RSS after a collection. */
+  heapTotalMarks: Record<string, number>;
   stop(): void;
 } {
   let peak = process.memoryUsage().rss;
   const marks: Record<string, number> = {};
   const heapMarks: Record<string, number> = {};
+  const externalMarks: Record<string, number> = {};
+  const heapTotalMarks: Record<string, number> = {};
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   return {
     peak: () => Math.max(peak, process.memoryUsage().rss),
@@ -103,13 +111,17 @@ function memorySampler(): {
       // With --expose-gc (as `npm run bench:projector` runs it) a mark is taken after a full
       // collection, so it measures what the rebuild keeps, not where V8's cycle happens to be.
       globalThis.gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
+      const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
       peak = Math.max(peak, rss);
       marks[label] = mb(rss);
       heapMarks[label] = mb(heapUsed);
+      externalMarks[label] = mb(external);
+      heapTotalMarks[label] = mb(heapTotal);
     },
     marks,
     heapMarks,
+    externalMarks,
+    heapTotalMarks,
     stop: () => clearInterval(timer),
   };
 }
@@ -308,6 +320,8 @@ async function main(): Promise<void> {
         rssMbAt: memory.marks,
         rssHalfToAll,
         heapUsedMbAt: memory.heapMarks,
+        externalMbAt: memory.externalMarks,
+        heapTotalMbAt: memory.heapTotalMarks,
         overdueNow: overdue?.overdue ?? null,
         readStore: server.kind,
         eventStore: process.env.BENCH_EVENT_STORE === 'pglite' ? 'pglite' : 'postgresql',
