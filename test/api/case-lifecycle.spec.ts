@@ -15,6 +15,14 @@ import {
   tokens,
   type Tokens,
 } from './support/case-fixtures.js';
+import {
+  applyFor,
+  approve,
+  concludeComplaint,
+  explainCard,
+  fileComplaint,
+  revokeCard,
+} from './support/case-steps.js';
 import { runSupervision } from './support/supervision-stand-in.js';
 
 describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
@@ -66,13 +74,7 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
       { 'X-Correlation-Id': 'corr-lifecycle-1' },
     );
     await api.setClock('2026-03-02T10:00:00+08:00');
-    const applied = await expectOk(
-      api,
-      'POST',
-      `/cases/${caseId}/application`,
-      { matterCode: 'M-001', materials: [{ code: 'id', name: '身份证' }] },
-      t.window,
-    );
+    const applied = await applyFor(api, caseId, t.window, { materials: [{ code: 'id', name: '身份证' }] });
     expect((applied.events as Record<string, unknown>[])[0]).toMatchObject({
       type: 'ApplicationReceived',
       revision: 2,
@@ -162,13 +164,7 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
     });
 
     await api.setClock('2026-03-05T15:00:00+08:00');
-    const completed = await expectOk(
-      api,
-      'POST',
-      `/cases/${caseId}/completion`,
-      { outcome: 'approved', decisionNo: 'JD-2026-0001' },
-      t.window,
-    );
+    const completed = await approve(api, caseId, 'JD-2026-0001', t.window);
     expect((completed.events as { data: Record<string, unknown> }[])[0]!.data).toMatchObject({
       onTime: true,
       overdueMinutes: 0,
@@ -177,20 +173,17 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
     await expectOk(api, 'POST', `/cases/${caseId}/delivery`, { channel: 'window_pickup' }, t.window);
 
     // P1–P4 after completion: a complaint concluded, a bad review rectified.
-    const complaint = await expectOk(
+    const complaintId = await fileComplaint(api, t, caseId, {
+      channel: '12345热线',
+      subject: { kind: 'window', id: 'win-3' },
+      content: '窗口人员态度生硬。',
+    });
+    await concludeComplaint(
       api,
-      'POST',
-      `/cases/${caseId}/complaints`,
-      { channel: '12345热线', subject: { kind: 'window', id: 'win-3' }, content: '窗口人员态度生硬。' },
-      t.guide,
-    );
-    const complaintId = (complaint.events as { data: { complaintId: string } }[])[0]!.data.complaintId;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${caseId}/complaints/${complaintId}/conclusion`,
+      t,
+      complaintId,
       { substantiated: true, reply: '经核实情况属实，已批评教育。' },
-      t.supervisor,
+      caseId,
     );
     await expectOk(api, 'POST', `/cases/${caseId}/evaluations`, { score: 2, comment: '等待时间长' }, t.guide);
     await expectOk(
@@ -323,13 +316,8 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
     await api.setClock('2026-03-06T09:00:00+08:00');
     const created = await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.window);
     const caseId = created.caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${caseId}/application`,
-      { matterCode: 'M-002', materials: [{ code: 'id' }] },
-      t.window,
-    );
+    await applyFor(api, caseId, t.window, { matterCode: 'M-002' });
+
     await expectOk(api, 'POST', `/cases/${caseId}/acceptance`, { receiptNo: 'SL-2026-0002' }, t.window);
     // T3: an immediate case is due 30 office minutes later; 09:31 is past it.
     await api.setClock('2026-03-06T09:31:00+08:00');
@@ -337,20 +325,9 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
     const view = await api.request('GET', `/cases/${caseId}`, undefined, { token: t.window });
     expect(view.body).toMatchObject({ level: 'yellow', cards: [{ level: 'yellow' }] });
     const cardId = (view.body.cards as { cardId: string }[])[0]!.cardId;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${caseId}/cards/${cardId}/explanation`,
-      { text: '系统故障导致超时。' },
-      t.window,
-    );
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${caseId}/cards/${cardId}/revocation`,
-      { reason: '系统故障，误亮牌' },
-      t.supervisor,
-    );
+    await explainCard(api, caseId, cardId, '系统故障导致超时。', t.window);
+    await revokeCard(api, t, caseId, cardId, '系统故障，误亮牌');
+
     const after = await api.request('GET', `/cases/${caseId}`, undefined, { token: t.supervisor });
     expect(after.body.cards).toEqual([
       expect.objectContaining({ cardId, explanation: '系统故障导致超时。', revoked: true }),

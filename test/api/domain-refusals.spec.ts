@@ -13,6 +13,7 @@ import {
   PROMISED_MATTER,
   type Tokens,
 } from './support/case-fixtures.js';
+import { concludeComplaint, explainCard, fileComplaint, revokeCard } from './support/case-steps.js';
 import { runSupervision } from './support/supervision-stand-in.js';
 
 interface Attempt {
@@ -292,21 +293,9 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
       422,
       async () => {
         const id = await caseAt(api, t, 'inquiry');
-        const filed = await expectOk(
-          api,
-          'POST',
-          `/cases/${id}/complaints`,
-          { channel: '现场', subject: { kind: 'case' }, content: '排队太久' },
-          t.guide,
-        );
-        const complaintId = (filed.events as { data: { complaintId: string } }[])[0]!.data.complaintId;
-        await expectOk(
-          api,
-          'POST',
-          `/cases/${id}/complaints/${complaintId}/conclusion`,
-          { substantiated: false, reply: '不属实' },
-          t.supervisor,
-        );
+        const complaint = { channel: '现场', subject: { kind: 'case' }, content: '排队太久' };
+        const complaintId = await fileComplaint(api, t, id, complaint);
+        await concludeComplaint(api, t, complaintId, { substantiated: false, reply: '不属实' }, id);
         return post(
           `/cases/${id}/complaints/${complaintId}/conclusion`,
           { substantiated: true, reply: '属实' },
@@ -377,21 +366,10 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
       422,
       async () => {
         const id = await caseAt(api, t, 'inquiry');
-        const filed = await expectOk(
-          api,
-          'POST',
-          `/cases/${id}/complaints`,
-          { channel: '现场', subject: { kind: 'staff', id: 'u-window' }, content: '态度差' },
-          t.guide,
-        );
-        const complaintId = (filed.events as { data: { complaintId: string } }[])[0]!.data.complaintId;
-        await expectOk(
-          api,
-          'POST',
-          `/cases/${id}/complaints/${complaintId}/conclusion`,
-          { substantiated: true, reply: '属实' },
-          t.supervisor,
-        );
+        const complaint = { channel: '现场', subject: { kind: 'staff', id: 'u-window' }, content: '态度差' };
+        const complaintId = await fileComplaint(api, t, id, complaint);
+        await concludeComplaint(api, t, complaintId, { substantiated: true, reply: '属实' }, id);
+
         const violations = detectViolations((await api.store.readStream(`case-${id}`)).map(toCaseEvent));
         return post(
           `/cases/${id}/accountability-actions`,
@@ -423,7 +401,8 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
       422,
       async () => {
         const { id, cardId } = await withCard('yellow');
-        await expectOk(api, 'POST', `/cases/${id}/cards/${cardId}/explanation`, { text: '说明' }, t.window);
+        await explainCard(api, id, cardId, '说明', t.window);
+
         return post(`/cases/${id}/cards/${cardId}/explanation`, { text: '再说明' }, t.approver);
       },
     ],
@@ -440,13 +419,7 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
       422,
       async () => {
         const { id, cardId } = await withCard('yellow');
-        await expectOk(
-          api,
-          'POST',
-          `/cases/${id}/cards/${cardId}/revocation`,
-          { reason: '误亮牌' },
-          t.supervisor,
-        );
+        await revokeCard(api, t, id, cardId, '误亮牌');
         return post(`/cases/${id}/cards/${cardId}/revocation`, { reason: '再次撤销' }, t.supervisor);
       },
     ],

@@ -16,6 +16,7 @@ import {
   PROMISED_MATTER,
   type Tokens,
 } from './support/case-fixtures.js';
+import { applyFor } from './support/case-steps.js';
 
 interface Route {
   readonly method: string;
@@ -187,13 +188,7 @@ describe('route × role matrix (PGlite)', () => {
   beforeAll(async () => {
     ({ api, t } = await apiWithMatters('pglite'));
     caseId = (await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.guide)).caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${caseId}/application`,
-      { matterCode: 'M-001', materials: [{ code: 'id' }] },
-      t.window,
-    );
+    await applyFor(api, caseId, t.window);
   });
   afterAll(() => api?.close());
 
@@ -289,13 +284,8 @@ describe('route × role matrix (PGlite)', () => {
     expect(otherExt.body.code).toBe('CASE_NOT_FOUND');
 
     const proxyCase = (await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.proxy)).caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${proxyCase}/application`,
-      { matterCode: 'M-001', materials: [{ code: 'id' }] },
-      t.proxy,
-    );
+    await applyFor(api, proxyCase, t.proxy);
+
     expect((await api.request('GET', `/cases/${proxyCase}`, undefined, { token: t.proxy })).status).toBe(200);
     const otherProxy = await tokenFor('proxy', { sub: 'u-proxy-2', name: '代办吴刚' });
     const res = await api.request(

@@ -5,6 +5,7 @@
  */
 import { tokenFor } from '../api/support/api-harness.js';
 import { caseAt, defineMatters, expectOk, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { concludeComplaint, fileComplaint, upholdAppeal } from '../api/support/case-steps.js';
 import { startViewsApi, type ViewsApi } from './support/views-api.js';
 
 type Body = Record<string, unknown>;
@@ -38,13 +39,7 @@ describe('casework views (FerretDB)', () => {
     );
     standalone = received.complaintId as string;
     const rated = await caseAt(api, t, 'completed');
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${rated}/complaints`,
-      { channel: 'phone', subject: { kind: 'case' }, content: '办理慢' },
-      t.guide,
-    );
+    await fileComplaint(api, t, rated, { channel: 'phone', subject: { kind: 'case' }, content: '办理慢' });
     // Ratings: 5 by device on one case; 1 by the applicant on another, appealed and upheld.
     await expectOk(api, 'POST', `/cases/${rated}/evaluations`, { score: 5, channel: 'device' }, t.window);
     const appealed = await caseAt(api, t, 'completed');
@@ -56,20 +51,7 @@ describe('casework views (FerretDB)', () => {
       { token: null },
     );
     expect(rating.status).toBe(201);
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${appealed}/evaluations/1/appeal`,
-      { reason: '系统故障' },
-      t.approver,
-    );
-    const last = await expectOk(
-      api,
-      'POST',
-      `/cases/${appealed}/evaluations/1/appeal/decision`,
-      { upheld: true, reason: '属实' },
-      t.supervisor,
-    );
+    const last = await upholdAppeal(api, t, appealed, '系统故障', '属实');
     position = last.position as string;
   }, 120_000);
   afterAll(() => api?.close());
@@ -134,13 +116,7 @@ describe('casework views (FerretDB)', () => {
   });
 
   it('P3: a substantiated complaint without a case counts against its window in the ledger and the rankings, as a case complaint does; a window with no case is ranked too', async () => {
-    await expectOk(
-      api,
-      'POST',
-      `/complaints/${standalone}/conclusion`,
-      { substantiated: true, reply: '属实，已整改' },
-      t.supervisor,
-    );
+    await concludeComplaint(api, t, standalone, { substantiated: true, reply: '属实，已整改' });
     const other = await expectOk(
       api,
       'POST',
@@ -227,13 +203,8 @@ describe('casework views (FerretDB)', () => {
       t.guide,
     );
     const complaintId = received.complaintId as string;
-    const last = await expectOk(
-      api,
-      'POST',
-      `/complaints/${complaintId}/conclusion`,
-      { substantiated: true, reply: '属实' },
-      t.supervisor,
-    );
+    const last = await concludeComplaint(api, t, complaintId, { substantiated: true, reply: '属实' });
+
     const at = `minPosition=${last.position as string}`;
     const ledger = await get(`/views/accountability?windowId=win-5&quarter=2026Q1&${at}`, t.supervisor);
     expect(ledger.body.violations).toEqual([

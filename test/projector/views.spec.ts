@@ -14,6 +14,7 @@ import {
   tokens,
   type Tokens,
 } from '../api/support/case-fixtures.js';
+import { explainCard } from '../api/support/case-steps.js';
 import { runSupervision } from '../api/support/supervision-stand-in.js';
 import {
   READ_MODEL_HEALTH,
@@ -223,13 +224,14 @@ describe('views over the read models (FerretDB)', () => {
       code: 'ROLE_NOT_ALLOWED',
     });
 
-    const explained = await expectOk(
+    const explained = await explainCard(
       api,
-      'POST',
-      `/cases/${late}/cards/yellow-202603091730/explanation`,
-      { text: '因申请材料需跨部门核验，导致超期。' },
+      late,
+      'yellow-202603091730',
+      '因申请材料需跨部门核验，导致超期。',
       t.window,
     );
+
     const after = await get<Page>(
       `/views/cards?explained=true&minPosition=${explained.position as string}`,
       t.supervisor,

@@ -8,7 +8,8 @@
  * yet received, and decodes as it always has.
  */
 import { parseInstant } from '#domain/calendar/index.js';
-import { caseAt, defineMatters, expectOk, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { caseAt, defineMatters, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { applyFor } from '../api/support/case-steps.js';
 import { startViewsApi, type ViewsApi } from './support/views-api.js';
 
 type Page = { items: { caseId: string; receivedAt: string | null }[]; nextCursor: string | null };
@@ -65,13 +66,8 @@ describe('GET /cases, default order: pages across the cases not yet received (Fe
     for (const [i, at] of receipts) {
       api.clock.set(parseInstant(at));
       const id = ids[i]!;
-      await expectOk(
-        api,
-        'POST',
-        `/cases/${id}/application`,
-        { matterCode: 'M-001', materials: [{ code: 'id', name: '身份证' }] },
-        t.window,
-      );
+      await applyFor(api, id, t.window, { materials: [{ code: 'id', name: '身份证' }] });
+
       receivedAtMs.set(id, parseInstant(at));
     }
     const received = ids.filter((id) => receivedAtMs.has(id));

@@ -17,6 +17,7 @@ import {
   tokens,
   type Tokens,
 } from '../api/support/case-fixtures.js';
+import { applyFor } from '../api/support/case-steps.js';
 import { startViewsApi, type ViewsApi } from './support/views-api.js';
 
 type Body = Record<string, unknown>;
@@ -75,13 +76,8 @@ describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
       otherCenterWindow,
     );
     otherCenterCase = other.caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${otherCenterCase}/application`,
-      { matterCode: 'M-001', materials: [{ code: 'id' }] },
-      otherCenterWindow,
-    );
+    await applyFor(api, otherCenterCase, otherCenterWindow);
+
     await api.viewsCaughtUp();
   }, 90_000);
   afterAll(() => api?.close());

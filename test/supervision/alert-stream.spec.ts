@@ -15,6 +15,7 @@ import {
   tokens,
   type Tokens,
 } from '../api/support/case-fixtures.js';
+import { applyFor } from '../api/support/case-steps.js';
 import { openSse, type SseConnection } from './support/sse-client.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 
@@ -61,13 +62,8 @@ describe('alert stream (GET /alerts/stream)', () => {
       centerTwoWindow,
     );
     const elsewhere = created.caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${elsewhere}/application`,
-      { matterCode: 'M-001', materials: [{ code: 'id' }] },
-      centerTwoWindow,
-    );
+    await applyFor(api, elsewhere, centerTwoWindow);
+
     await expectOk(api, 'POST', `/cases/${elsewhere}/acceptance`, { receiptNo: 'SL-C2-1' }, centerTwoWindow);
 
     const supervisor = await listen(t.supervisor);

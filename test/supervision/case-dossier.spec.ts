@@ -3,6 +3,7 @@
  * say, and the CSV of its events is RFC 4180 with a BOM; personal data is unmasked only for auditors.
  */
 import { defineMatters, expectOk, INQUIRY, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { applyFor, approve, explainCard, revokeCard } from '../api/support/case-steps.js';
 import { parseCsv } from './support/csv.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { caseNow, eventsOf, type RecordedEventJson } from './support/walkthrough-steps.js';
@@ -49,13 +50,7 @@ describe('case dossier and CSV (GET /cases/{id}/dossier, GET /cases/{id}/events?
       t.guide,
     );
     id = created.caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${id}/application`,
-      { matterCode: 'M-001', materials: [{ code: 'id' }] },
-      t.window,
-    );
+    await applyFor(api, id, t.window);
     await api.setClock('2026-03-02T10:00:00+08:00');
     // Accepted at 09:30, entered at 10:00 with its reason: a back-dated entry (U2).
     await expectOk(
@@ -71,28 +66,11 @@ describe('case dossier and CSV (GET /cases/{id}/dossier, GET /cases/{id}/events?
     );
     await api.setClock('2026-03-06T17:31:00+08:00');
     await api.setClock('2026-03-09T17:31:00+08:00');
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${id}/cards/yellow-202603091730/explanation`,
-      { text: '材料需核验' },
-      t.window,
-    );
+    await explainCard(api, id, 'yellow-202603091730', '材料需核验', t.window);
     await api.setClock('2026-03-12T17:31:00+08:00');
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${id}/cards/red-202603091730/revocation`,
-      { reason: '节假日数据有误' },
-      t.supervisor,
-    );
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${id}/completion`,
-      { outcome: 'approved', decisionNo: 'JD-0001' },
-      t.window,
-    );
+    await revokeCard(api, t, id, 'red-202603091730', '节假日数据有误');
+    await approve(api, id, 'JD-0001', t.window);
+
     const dossier = await api.request<Dossier>('GET', `/cases/${id}/dossier`, undefined, {
       token: t.auditor,
     });

@@ -8,6 +8,7 @@ import type { ComplaintEvent } from '#domain/complaint/complaint-events.js';
 import { complaintSupervisionEventId } from '../../apps/projector/src/supervision/supervision-event-id.js';
 import { ReadStoreDueComplaints } from '../../apps/projector/src/supervision/complaints/read-store-due-complaints.js';
 import { defineMatters, expectOk, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { concludeComplaint } from '../api/support/case-steps.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 
 type Item = Record<string, unknown>;
@@ -46,13 +47,7 @@ describe('supervision of complaints without a case (T10, P2)', () => {
   it('T10, P2: a complaint open past its 5 working days is flagged once by supervision, by one loop or three; one concluded in time never is', async () => {
     const late = await receive('窗口长时间无人'); // 2026-03-02 09:00: due 03-09 17:30
     const inTime = await receive('窗口态度差');
-    await expectOk(
-      api,
-      'POST',
-      `/complaints/${inTime}/conclusion`,
-      { substantiated: false, reply: '经查不属实' },
-      t.supervisor,
-    );
+    await concludeComplaint(api, t, inTime, { substantiated: false, reply: '经查不属实' });
 
     await api.setClock('2026-03-09T17:29:00+08:00');
     expect(await flagsOf(late)).toHaveLength(0);
@@ -89,13 +84,8 @@ describe('supervision of complaints without a case (T10, P2)', () => {
     });
 
     // Concluded late: no longer overdue now, still flagged on the record, and never looked at again.
-    await expectOk(
-      api,
-      'POST',
-      `/complaints/${late}/conclusion`,
-      { substantiated: true, reply: '属实，已整改' },
-      t.supervisor,
-    );
+    await concludeComplaint(api, t, late, { substantiated: true, reply: '属实，已整改' });
+
     expect(await listed(late)).toMatchObject({
       status: 'concluded',
       late: true,

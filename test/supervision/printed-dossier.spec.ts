@@ -17,6 +17,7 @@ import {
   tokens,
   type Tokens,
 } from '../api/support/case-fixtures.js';
+import { applyFor, approve, explainCard, revokeCard } from '../api/support/case-steps.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { caseNow, eventsOf, type RecordedEventJson } from './support/walkthrough-steps.js';
 import { launchChromium } from '../support/chromium.js';
@@ -31,13 +32,7 @@ describe('levels after cards and closing (item 9), and the printed dossier (item
 
   const accepted = async (): Promise<string> => {
     const id = (await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.guide)).caseId as string;
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${id}/application`,
-      { matterCode: 'M-001', materials: [{ code: 'id', name: '身份证' }] },
-      t.window,
-    );
+    await applyFor(api, id, t.window, { materials: [{ code: 'id', name: '身份证' }] });
     await expectOk(api, 'POST', `/cases/${id}/acceptance`, { receiptNo: `SL-${id.slice(0, 4)}` }, t.window);
     return id;
   };
@@ -50,36 +45,13 @@ describe('levels after cards and closing (item 9), and the printed dossier (item
     carded = await accepted(); // deadline Monday 2026-03-09 17:30 (5 working days, T4)
     lateByAMinute = await accepted();
     await api.setClock('2026-03-09T17:31:00+08:00'); // yellow cards for both (C2)
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${lateByAMinute}/completion`,
-      { outcome: 'approved', decisionNo: 'JD-0002' },
-      t.window,
-    );
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${carded}/cards/yellow-202603091730/explanation`,
-      { text: '材料需跨部门核验' },
-      t.window,
-    );
+    await approve(api, lateByAMinute, 'JD-0002', t.window);
+    await explainCard(api, carded, 'yellow-202603091730', '材料需跨部门核验', t.window);
     await api.setClock('2026-03-12T17:31:00+08:00'); // 3 working days overdue: red (C3)
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${carded}/cards/red-202603091730/revocation`,
-      { reason: '节假日数据有误' },
-      t.supervisor,
-    );
+    await revokeCard(api, t, carded, 'red-202603091730', '节假日数据有误');
     beforeCompletion = await caseNow(api, carded, t.supervisor);
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${carded}/completion`,
-      { outcome: 'approved', decisionNo: 'JD-0001' },
-      t.window,
-    );
+    await approve(api, carded, 'JD-0001', t.window);
+
     events = await eventsOf(api, carded, t.auditor);
   }, 120_000);
   afterAll(() => api?.close());

@@ -8,24 +8,19 @@ import {
   caseAt,
   defineMatters,
   defineTaxMatter,
-  expectOk,
   tokens,
   type Tokens,
 } from '../api/support/case-fixtures.js';
+import { approve } from '../api/support/case-steps.js';
+
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { eventsOf } from './support/walkthrough-steps.js';
 
 describe('public-criticism recommendation (C6)', () => {
   let api: SupervisedApi;
   let t: Tokens;
-  const complete = (id: string, token: string) =>
-    expectOk(
-      api,
-      'POST',
-      `/cases/${id}/completion`,
-      { outcome: 'approved', decisionNo: `JD-${id.slice(0, 6)}` },
-      token,
-    );
+  const complete = (id: string, token: string) => approve(api, id, `JD-${id.slice(0, 6)}`, token);
+
   const recommendations = async (id: string) =>
     (await eventsOf(api, id, t.auditor)).filter((e) => e.type === 'PublicCriticismRecommended');
 

@@ -7,6 +7,7 @@ import type { TestApi } from '../support/api-harness.js';
 import { startCaseworkApi, type Recorded } from '../support/casework-api.js';
 import { tokenFor } from '../support/api-harness.js';
 import { expectOk, type Tokens } from '../support/case-fixtures.js';
+import { concludeComplaint } from '../support/case-steps.js';
 
 describe('complaint without a case over HTTP (P1, P2)', () => {
   let api: TestApi;
@@ -68,13 +69,11 @@ describe('complaint without a case over HTTP (P1, P2)', () => {
       dueAt: '2026-03-09T17:30:00+08:00',
     });
 
-    await expectOk(
-      api,
-      'POST',
-      `/complaints/${complaintId}/conclusion`,
-      { substantiated: true, reply: '经调查属实，已对相关工作人员批评教育，感谢您的监督。' },
-      t.supervisor,
-    );
+    await concludeComplaint(api, t, complaintId, {
+      substantiated: true,
+      reply: '经调查属实，已对相关工作人员批评教育，感谢您的监督。',
+    });
+
     const again = await api.request(
       'POST',
       `/complaints/${complaintId}/conclusion`,

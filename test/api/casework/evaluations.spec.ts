@@ -6,6 +6,7 @@
 import type { TestApi } from '../support/api-harness.js';
 import { startCaseworkApi, type CaseworkApi, type Recorded } from '../support/casework-api.js';
 import { caseAt, expectOk, type Tokens } from '../support/case-fixtures.js';
+import { approve, upholdAppeal } from '../support/case-steps.js';
 
 describe('好差评 over HTTP (P5, P6)', () => {
   let api: TestApi;
@@ -19,13 +20,7 @@ describe('好差评 over HTTP (P5, P6)', () => {
     const id = await caseAt(api, t, 'accepted');
     const early = await api.request('POST', `/cases/${id}/evaluation-invitations`, {}, { token: t.window });
     expect(early.body).toMatchObject({ status: 422, code: 'P5_NOT_DECIDED_YET' });
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${id}/completion`,
-      { outcome: 'approved', decisionNo: 'JD-7' },
-      t.window,
-    );
+    await approve(api, id, 'JD-7', t.window);
     const invited = await expectOk(api, 'POST', `/cases/${id}/evaluation-invitations`, {}, t.window);
     expect(invited).toMatchObject({ caseId: id, expiresAt: '2026-04-01T09:00:00+08:00' });
     const invitation = invited.invitation as string;
@@ -70,20 +65,14 @@ describe('好差评 over HTTP (P5, P6)', () => {
       (await api.request('POST', `/cases/${id}/evaluations/1/appeal`, { reason: '无' }, { token: t.window }))
         .status,
     ).toBe(403);
-    await expectOk(
+    const decided = await upholdAppeal(
       api,
-      'POST',
-      `/cases/${id}/evaluations/1/appeal`,
-      { reason: '差评所涉等候时间系系统故障所致，已报备' },
-      t.approver,
+      t,
+      id,
+      '差评所涉等候时间系系统故障所致，已报备',
+      '经核实系系统故障，申诉成立',
     );
-    const decided = await expectOk(
-      api,
-      'POST',
-      `/cases/${id}/evaluations/1/appeal/decision`,
-      { upheld: true, reason: '经核实系系统故障，申诉成立' },
-      t.supervisor,
-    );
+
     expect((decided.events as Recorded[])[0]).toMatchObject({
       type: 'EvaluationAppealDecided',
       data: { upheld: true },
@@ -125,13 +114,7 @@ describe('好差评 over HTTP (P5, P6)', () => {
     expect(policy.body).toMatchObject({ version: 'county-2026.2', callbackDays: 2, appealDays: 3 });
 
     const id = await caseAt(api, t, 'accepted');
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${id}/completion`,
-      { outcome: 'approved', decisionNo: 'JD-8' },
-      t.window,
-    );
+    await approve(api, id, 'JD-8', t.window);
     const invited = await expectOk(api, 'POST', `/cases/${id}/evaluation-invitations`, {}, t.window);
     const rated = await api.request(
       'POST',

@@ -7,6 +7,7 @@ import type { TestApi } from '../support/api-harness.js';
 import { startCaseworkApi, type CaseworkApi, type Recorded } from '../support/casework-api.js';
 import { REMEDIES_NOTICE as NOTICE } from '../support/casework-api.js';
 import { caseAt, expectOk, type Tokens } from '../support/case-fixtures.js';
+import { approve } from '../support/case-steps.js';
 
 describe('statutory steps over HTTP (N6, T6, T12, T13)', () => {
   let api: TestApi;
@@ -79,13 +80,8 @@ describe('statutory steps over HTTP (N6, T6, T12, T13)', () => {
     const approved = await caseAt(api, t, 'accepted');
     const escalated = await caseAt(api, t, 'accepted', { matter: 'M-003' });
     await api.setClock('2026-03-03T10:00:00+08:00');
-    const decision = await expectOk(
-      api,
-      'POST',
-      `/cases/${approved}/completion`,
-      { outcome: 'approved', decisionNo: 'JD-11' },
-      t.window,
-    );
+    const decision = await approve(api, approved, 'JD-11', t.window);
+
     expect((decision.events as Recorded[])[0]!.data).toMatchObject({
       delivery: 'pending',
       deliveryDueAt: '2026-03-17T17:30:00+08:00',

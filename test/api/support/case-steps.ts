@@ -1,0 +1,112 @@
+/**
+ * Single steps of a case's history that many suites take on a case of their own (caseAt brings a
+ * case to a stage; these take it one step further): each fails loudly when refused (expectOk) and
+ * answers the response body, for the suites that look at it.
+ */
+import type { TestApi } from './api-harness.js';
+import { expectOk, type Tokens } from './case-fixtures.js';
+
+export interface Application {
+  readonly matterCode?: string;
+  readonly materials?: readonly { readonly code: string; readonly name?: string }[];
+}
+
+/** POST /cases/{id}/application as `token`: M-001 with the ID card unless `application` says otherwise. */
+export const applyFor = (
+  api: TestApi,
+  caseId: string,
+  token: string,
+  { matterCode = 'M-001', materials = [{ code: 'id' }] }: Application = {},
+): Promise<Record<string, unknown>> =>
+  expectOk(api, 'POST', `/cases/${caseId}/application`, { matterCode, materials }, token);
+
+/** POST /cases/{id}/completion: approved under `decisionNo`, by `token` (a window clerk's, usually). */
+export const approve = (
+  api: TestApi,
+  caseId: string,
+  decisionNo: string,
+  token: string,
+): Promise<Record<string, unknown>> =>
+  expectOk(api, 'POST', `/cases/${caseId}/completion`, { outcome: 'approved', decisionNo }, token);
+
+export interface Complaint {
+  readonly channel: string;
+  readonly subject: { readonly kind: string; readonly id?: string };
+  readonly content: string;
+}
+
+/** The guide files `complaint` on the case; the complaint's id, from its recorded event. */
+export async function fileComplaint(
+  api: TestApi,
+  t: Tokens,
+  caseId: string,
+  complaint: Complaint,
+): Promise<string> {
+  const filed = await expectOk(api, 'POST', `/cases/${caseId}/complaints`, complaint, t.guide);
+  return (filed.events as { data: { complaintId: string } }[])[0]!.data.complaintId;
+}
+
+export interface Conclusion {
+  readonly substantiated: boolean;
+  readonly reply: string;
+}
+
+/**
+ * The supervisor concludes the complaint: one filed on a case under /cases/{caseId}/complaints, or
+ * without `caseId` one received without a case (POST /complaints).
+ */
+export const concludeComplaint = (
+  api: TestApi,
+  t: Tokens,
+  complaintId: string,
+  conclusion: Conclusion,
+  caseId?: string,
+): Promise<Record<string, unknown>> =>
+  expectOk(
+    api,
+    'POST',
+    `${caseId === undefined ? '' : `/cases/${caseId}`}/complaints/${complaintId}/conclusion`,
+    conclusion,
+    t.supervisor,
+  );
+
+/**
+ * The approver appeals the case's first evaluation for `reason` and the supervisor upholds it for
+ * `decision`; the decision's answer.
+ */
+export async function upholdAppeal(
+  api: TestApi,
+  t: Tokens,
+  caseId: string,
+  reason: string,
+  decision: string,
+): Promise<Record<string, unknown>> {
+  await expectOk(api, 'POST', `/cases/${caseId}/evaluations/1/appeal`, { reason }, t.approver);
+  return expectOk(
+    api,
+    'POST',
+    `/cases/${caseId}/evaluations/1/appeal/decision`,
+    { upheld: true, reason: decision },
+    t.supervisor,
+  );
+}
+
+/** POST /cases/{id}/cards/{cardId}/explanation: `text` given by `token` (the card's department). */
+export const explainCard = (
+  api: TestApi,
+  caseId: string,
+  cardId: string,
+  text: string,
+  token: string,
+): Promise<Record<string, unknown>> =>
+  expectOk(api, 'POST', `/cases/${caseId}/cards/${cardId}/explanation`, { text }, token);
+
+/** The supervisor revokes the card for `reason`. */
+export const revokeCard = (
+  api: TestApi,
+  t: Tokens,
+  caseId: string,
+  cardId: string,
+  reason: string,
+): Promise<Record<string, unknown>> =>
+  expectOk(api, 'POST', `/cases/${caseId}/cards/${cardId}/revocation`, { reason }, t.supervisor);
