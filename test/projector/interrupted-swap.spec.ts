@@ -5,7 +5,6 @@
  * with `_id` alone). The swap right after a rebuild does not ensure them again (it has just built
  * them); a resumed one does, before each rename.
  */
-import type { Db } from 'mongodb';
 import { pino } from 'pino';
 import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
 import {
@@ -24,16 +23,11 @@ import {
 import { projectorProjections } from '../../apps/projector/src/projections/projector-projections.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
+import { indexesOf } from './support/read-model-indexes.js';
 import { pgliteEventStore, type TestEventStore } from './support/test-event-store.js';
 import { startTestReadServer, type TestReadServer } from './support/test-ferretdb.js';
 
 const quiet = pino({ level: 'silent' });
-
-const indexesOf = async (db: Db, collection: string): Promise<{ key: unknown; unique: boolean }[]> =>
-  (await db.collection(collection).indexes()).map((i) => ({
-    key: Object.entries(i.key),
-    unique: i.unique ?? false,
-  }));
 
 /** Progress that aborts the rebuild once `when` says so. */
 const abortWhen = (stop: AbortController, when: 'started' | 'applied') => ({

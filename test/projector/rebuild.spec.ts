@@ -4,7 +4,6 @@
  * rebuild swaps its collections in, and the live projector goes on from the rebuilt checkpoint. The
  * result equals a clean build. Progress: a bar on a terminal, plain lines otherwise.
  */
-import type { Db } from 'mongodb';
 import { pino } from 'pino';
 import { READ_MODELS, rebuildCollectionName } from '#infra/read-store/read-model-collections.js';
 import { isPureProjection } from '../../apps/projector/src/projection/projection.js';
@@ -17,16 +16,10 @@ import {
   UnknownProjection,
 } from '../../apps/projector/src/projections/projector-projections.js';
 import { hashDifferences, readModelHashes } from './support/read-model-hashes.js';
+import { indexesOf } from './support/read-model-indexes.js';
 import { realisticStore } from './support/realistic-store.js';
 
 const quiet = pino({ level: 'silent' });
-
-/** A collection's indexes as `{ key, unique }` (key as ordered pairs), to compare with the declared ones. */
-const indexesOf = async (db: Db, collection: string): Promise<{ key: unknown; unique: boolean }[]> =>
-  (await db.collection(collection).indexes()).map((i) => ({
-    key: Object.entries(i.key),
-    unique: i.unique ?? false,
-  }));
 
 describe('rebuild beside the live read models', () => {
   const realistic = realisticStore({ cases: 400, seed: 21 });
