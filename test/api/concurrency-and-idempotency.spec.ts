@@ -17,18 +17,22 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
   const completions = async (caseId: string): Promise<number> =>
     (await api.store.readStream(`case-${caseId}`)).filter((e) => e.type === 'CaseCompleted').length;
 
-  it('20 racing completions record exactly one; the others are refused with 409', async () => {
-    const caseId = await caseAt(api, t, 'accepted');
-    const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+  /** `count` approvals of the case sent at once by the window clerk (decision numbers JD-0, JD-1 …). */
+  const racingApprovals = (caseId: string, count: number, headers: Record<string, string> = {}) =>
+    Promise.all(
+      Array.from({ length: count }, (_, i) =>
         api.request(
           'POST',
           `/cases/${caseId}/completion`,
           { outcome: 'approved', decisionNo: `JD-${i}` },
-          { token: t.window },
+          { token: t.window, headers },
         ),
       ),
     );
+
+  it('20 racing completions record exactly one; the others are refused with 409', async () => {
+    const caseId = await caseAt(api, t, 'accepted');
+    const answers = await racingApprovals(caseId, 20);
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
@@ -69,16 +73,8 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
 
   it('racing conditional writers: one wins, the others 412', async () => {
     const caseId = await caseAt(api, t, 'accepted');
-    const answers = await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        api.request(
-          'POST',
-          `/cases/${caseId}/completion`,
-          { outcome: 'approved', decisionNo: `JD-${i}` },
-          { token: t.window, headers: { 'If-Match': '"2"' } },
-        ),
-      ),
-    );
+    const answers = await racingApprovals(caseId, 5, { 'If-Match': '"2"' });
+
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 412)).toHaveLength(4);
     expect(await completions(caseId)).toBe(1);
