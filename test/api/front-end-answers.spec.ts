@@ -3,13 +3,12 @@
  * HTTP against the API as `npm start` builds it (PGlite, FerretDB, the projector in-process).
  */
 import {
-  defineMatters,
   expectOk,
   IMMEDIATE_MATTER,
   INQUIRY,
   PROMISED_MATTER,
-  tokens,
   type Tokens,
+  tokensWithMatters,
 } from './support/case-fixtures.js';
 import { REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 import { API_PROBLEM_CATALOG } from '../../apps/api/src/problem/api-problem-catalog.js';
@@ -30,8 +29,7 @@ describe('front-end answers (issue 12)', () => {
 
   beforeAll(async () => {
     api = await startViewsApi();
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
   });
   afterAll(() => api?.close());
 

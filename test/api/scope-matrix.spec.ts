@@ -11,7 +11,7 @@ import { signStaffToken } from '#infra/auth/token-signer.js';
 import { startSupervisedApi, type SupervisedApi } from '../supervision/support/supervised-api.js';
 import { TEST_SECRET, tokenFor } from './support/api-harness.js';
 import { capturedLog, type CapturedLog } from './support/captured-log.js';
-import { caseAt, defineMatters, INQUIRY, tokens, type Tokens } from './support/case-fixtures.js';
+import { caseAt, INQUIRY, type Tokens, tokensWithMatters } from './support/case-fixtures.js';
 
 type Variant = 'own' | 'otherDepartment' | 'otherCenter' | 'lackingClaim';
 const VARIANTS: readonly Variant[] = ['own', 'otherDepartment', 'otherCenter', 'lackingClaim'];
@@ -125,8 +125,7 @@ describe('scope matrix: every route × role × scope (R1, findings 3, 4, 10, 13)
   beforeAll(async () => {
     log = capturedLog();
     api = await startSupervisedApi({ log: log.stream });
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
     overdueCase = await caseAt(api, t, 'accepted');
     // Past its deadline (M-001: 5 working days): a yellow card, an overdue case, an OVERDUE violation.
     await api.setClock('2026-03-11T09:00:00+08:00');

@@ -14,14 +14,7 @@ import {
   startNotifications,
   type RunningNotifications,
 } from '../../apps/projector/src/notifications/start-notifications.js';
-import {
-  caseAt,
-  defineMatters,
-  expectOk,
-  INQUIRY,
-  tokens,
-  type Tokens,
-} from '../api/support/case-fixtures.js';
+import { caseAt, expectOk, INQUIRY, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from '../supervision/support/supervised-api.js';
 import {
   eventually,
@@ -71,8 +64,7 @@ describe('notifications: outbox and signed webhooks (E1–E3)', () => {
 
   beforeAll(async () => {
     api = await startSupervisedApi();
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
     for (const id of Object.keys(SECRETS) as (keyof typeof SECRETS)[])
       receivers[id] = await startWebhookReceiver();
     notifications = await startNotifications(api.store, api.db!, {

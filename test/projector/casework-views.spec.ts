@@ -4,7 +4,7 @@
  * an upheld appeal taken out, GET /views/rankings orders windows (S1, P7, A2); scope fails closed.
  */
 import { tokenFor } from '../api/support/api-harness.js';
-import { caseAt, defineMatters, expectOk, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { caseAt, expectOk, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
 import { concludeComplaint, fileComplaint, upholdAppeal } from '../api/support/case-steps.js';
 import { startViewsApi, type ViewsApi } from './support/views-api.js';
 
@@ -22,8 +22,7 @@ describe('casework views (FerretDB)', () => {
 
   beforeAll(async () => {
     api = await startViewsApi({ projectionWaitMs: 5_000 });
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
     // A complaint without a case, and one filed on a case.
     const received = await expectOk(
       api,

@@ -7,12 +7,11 @@
 import {
   acceptedTaxCase,
   caseAt,
-  defineMatters,
   defineTaxMatter,
   expectOk,
   INQUIRY,
-  tokens,
   type Tokens,
+  tokensWithMatters,
 } from '../api/support/case-fixtures.js';
 import { explainCard } from '../api/support/case-steps.js';
 import { runSupervision } from '../api/support/supervision-stand-in.js';
@@ -45,8 +44,7 @@ describe('views over the read models (FerretDB)', () => {
 
   beforeAll(async () => {
     api = await startViewsApi({ projectionWaitMs: 1_000 });
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
     await defineTaxMatter(api, t, 'M-101', {
       promisedLimitDays: 3,
       requiredMaterials: [{ code: 'id', name: '身份证' }],

@@ -8,7 +8,7 @@
  * yet received, and decodes as it always has.
  */
 import { parseInstant } from '#domain/calendar/index.js';
-import { caseAt, defineMatters, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { caseAt, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
 import { applyFor } from '../api/support/case-steps.js';
 import { startViewsApi, type ViewsApi } from './support/views-api.js';
 
@@ -48,8 +48,7 @@ describe('GET /cases, default order: pages across the cases not yet received (Fe
 
   beforeAll(async () => {
     api = await startViewsApi({ projectionWaitMs: 1_000 });
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
     // Ten inquiries first, then six of them received in another order, some at the same instant,
     // so that the ids of cases not yet received lie between those received.
     api.clock.set(parseInstant('2026-03-02T10:00:00+08:00'));

@@ -10,12 +10,11 @@ import { TEST_SECRET, tokenFor } from '../api/support/api-harness.js';
 import {
   acceptedTaxCase,
   caseAt,
-  defineMatters,
   defineTaxMatter,
   expectOk,
   INQUIRY,
-  tokens,
   type Tokens,
+  tokensWithMatters,
 } from '../api/support/case-fixtures.js';
 import { applyFor } from '../api/support/case-steps.js';
 import { startViewsApi, type ViewsApi } from './support/views-api.js';
@@ -46,10 +45,9 @@ describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
 
   beforeAll(async () => {
     api = await startViewsApi({ projectionWaitMs: 1_000 });
-    t = await tokens();
+    t = await tokensWithMatters(api);
     otherCenterWindow = await tokenFor('window', { sub: 'u-window-c2', centerId: 'center-2' });
     otherCenterSupervisor = await tokenFor('supervisor', { sub: 'u-sup-c2', centerId: 'center-2' });
-    await defineMatters(api, t);
     await defineTaxMatter(api, t, 'M-101', {
       promisedLimitDays: 3,
       requiredMaterials: [{ code: 'id', name: '身份证' }],

@@ -8,12 +8,11 @@ import { tokenFor } from '../api/support/api-harness.js';
 import {
   acceptedTaxCase,
   caseAt,
-  defineMatters,
   defineTaxMatter,
   expectOk,
   INQUIRY,
-  tokens,
   type Tokens,
+  tokensWithMatters,
 } from '../api/support/case-fixtures.js';
 import { applyFor } from '../api/support/case-steps.js';
 import { openSse, type SseConnection } from './support/sse-client.js';
@@ -40,8 +39,7 @@ describe('alert stream (GET /alerts/stream)', () => {
 
   beforeAll(async () => {
     api = await startSupervisedApi({ heartbeatMs: 150 });
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
     await defineTaxMatter(api, t, 'M-TAX');
   });
   afterEach(() => {

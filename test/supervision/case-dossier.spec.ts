@@ -2,7 +2,7 @@
  * For auditors (issue 7.5): the case dossier (JSON and printable HTML) equals what the case's events
  * say, and the CSV of its events is RFC 4180 with a BOM; personal data is unmasked only for auditors.
  */
-import { defineMatters, expectOk, INQUIRY, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { expectOk, INQUIRY, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
 import { applyFor, approve, explainCard, revokeCard } from '../api/support/case-steps.js';
 import { parseCsv } from './support/csv.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
@@ -40,8 +40,7 @@ describe('case dossier and CSV (GET /cases/{id}/dossier, GET /cases/{id}/events?
 
   beforeAll(async () => {
     api = await startSupervisedApi();
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
     const created = await expectOk(
       api,
       'POST',

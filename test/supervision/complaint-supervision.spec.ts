@@ -7,7 +7,7 @@
 import type { ComplaintEvent } from '#domain/complaint/complaint-events.js';
 import { complaintSupervisionEventId } from '../../apps/projector/src/supervision/supervision-event-id.js';
 import { ReadStoreDueComplaints } from '../../apps/projector/src/supervision/complaints/read-store-due-complaints.js';
-import { defineMatters, expectOk, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { expectOk, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
 import { concludeComplaint } from '../api/support/case-steps.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 
@@ -39,8 +39,7 @@ describe('supervision of complaints without a case (T10, P2)', () => {
 
   beforeAll(async () => {
     api = await startSupervisedApi();
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
   }, 120_000);
   afterAll(() => api?.close());
 

@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import {
   defineCenter,
-  defineMatters,
   expectOk,
   INQUIRY,
-  tokens,
   type Tokens,
+  tokensWithMatters,
 } from '../api/support/case-fixtures.js';
 import { applyFor, approve, explainCard, revokeCard } from '../api/support/case-steps.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
@@ -39,8 +38,7 @@ describe('levels after cards and closing (item 9), and the printed dossier (item
 
   beforeAll(async () => {
     api = await startSupervisedApi();
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
     await defineCenter(api, t, { name: '某县政务服务中心' });
     carded = await accepted(); // deadline Monday 2026-03-09 17:30 (5 working days, T4)
     lateByAMinute = await accepted();

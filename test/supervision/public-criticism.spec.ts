@@ -6,10 +6,9 @@
 import {
   acceptedTaxCase,
   caseAt,
-  defineMatters,
   defineTaxMatter,
-  tokens,
   type Tokens,
+  tokensWithMatters,
 } from '../api/support/case-fixtures.js';
 import { approve } from '../api/support/case-steps.js';
 
@@ -26,8 +25,7 @@ describe('public-criticism recommendation (C6)', () => {
 
   beforeAll(async () => {
     api = await startSupervisedApi();
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
     await defineTaxMatter(api, t, 'M-TAX');
   });
   afterAll(() => api?.close());

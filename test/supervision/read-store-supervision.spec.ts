@@ -7,14 +7,7 @@ import type { Db } from 'mongodb';
 import { START } from '#infra/event-store/event-store.port.js';
 import { ReadStoreCompletionLedger } from '../../apps/projector/src/supervision/read-store-completion-ledger.js';
 import { tokenFor } from '../api/support/api-harness.js';
-import {
-  caseAt,
-  defineMatters,
-  expectOk,
-  INQUIRY,
-  tokens,
-  type Tokens,
-} from '../api/support/case-fixtures.js';
+import { caseAt, expectOk, INQUIRY, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { startTestReadServer, type TestReadServer } from '../projector/support/test-ferretdb.js';
 
@@ -63,8 +56,7 @@ describe('supervision on the read store (FerretDB)', () => {
     let t: Tokens;
     beforeAll(async () => {
       api = await startSupervisedApi({ start: '2026-03-02T10:00:00+08:00' });
-      t = await tokens();
-      await defineMatters(api, t);
+      t = await tokensWithMatters(api);
     });
     afterAll(() => api?.close());
 

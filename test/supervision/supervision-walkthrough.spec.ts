@@ -8,7 +8,7 @@
  *  - a suspension over the Labour Day holidays pauses the clock (T6);
  *  - several supervision loops at once write exactly one card of each kind (C4).
  */
-import { caseAt, defineMatters, tokens, type Tokens } from '../api/support/case-fixtures.js';
+import { caseAt, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { cardsOf, caseNow, eventsOf, supervisionEvents } from './support/walkthrough-steps.js';
 
@@ -24,8 +24,7 @@ describe('supervision over HTTP (电子监察)', () => {
 
   beforeAll(async () => {
     api = await startSupervisedApi();
-    t = await tokens();
-    await defineMatters(api, t);
+    t = await tokensWithMatters(api);
   });
   afterAll(() => api?.close());
 

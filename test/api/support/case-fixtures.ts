@@ -225,13 +225,18 @@ export async function acceptedCaseOver(
   return { caseId, accepted };
 }
 
+/** The staff tokens, once the fixture matters are defined on `api` (defineMatters): most suites' first step. */
+export async function tokensWithMatters(api: TestApi): Promise<Tokens> {
+  const t = await tokens();
+  await defineMatters(api, t);
+  return t;
+}
+
 /** A suite's API on `kind` with the staff tokens and the matters defined (defineMatters). */
 export async function apiWithMatters(
   kind: StoreKind,
   options?: StartApiOptions,
 ): Promise<{ readonly api: TestApi; readonly t: Tokens }> {
   const api = await startApi(kind, undefined, options);
-  const t = await tokens();
-  await defineMatters(api, t);
-  return { api, t };
+  return { api, t: await tokensWithMatters(api) };
 }
