@@ -21,6 +21,7 @@ import {
   concludeComplaint,
   explainCard,
   fileComplaint,
+  rectify,
   revokeCard,
 } from './support/case-steps.js';
 import { runSupervision } from './support/supervision-stand-in.js';
@@ -186,13 +187,7 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
       caseId,
     );
     await expectOk(api, 'POST', `/cases/${caseId}/evaluations`, { score: 2, comment: '等待时间长' }, t.guide);
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${caseId}/evaluations/1/rectification`,
-      { valid: true, action: '已回访申请人并整改。' },
-      t.supervisor,
-    );
+    await rectify(api, t, caseId, '已回访申请人并整改。');
 
     // A3: an accountability action against the substantiated complaint (P3).
     const events = await api.store.readStream(`case-${caseId}`);

@@ -13,7 +13,8 @@ import {
   PROMISED_MATTER,
   type Tokens,
 } from './support/case-fixtures.js';
-import { concludeComplaint, explainCard, fileComplaint, revokeCard } from './support/case-steps.js';
+import { concludeComplaint, explainCard, fileComplaint, rectify, revokeCard } from './support/case-steps.js';
+
 import { runSupervision } from './support/supervision-stand-in.js';
 
 interface Attempt {
@@ -337,13 +338,7 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
       async () => {
         const id = await caseAt(api, t, 'completed');
         await expectOk(api, 'POST', `/cases/${id}/evaluations`, { score: 1 }, t.guide);
-        await expectOk(
-          api,
-          'POST',
-          `/cases/${id}/evaluations/1/rectification`,
-          { valid: true, action: '整改' },
-          t.supervisor,
-        );
+        await rectify(api, t, id, '整改');
         return post(
           `/cases/${id}/evaluations/1/rectification`,
           { valid: true, action: '再次整改' },

@@ -3,8 +3,12 @@
  * state: each returns the case id, failing loudly when a step is refused.
  */
 import type { StaffRole } from '#domain/actor/actor.js';
-import { succeeding, type callsTo } from '../../support/http-request.js';
+import type { callsTo } from '../../support/http-request.js';
 import { startApi, tokenFor, type StartApiOptions, type StoreKind, type TestApi } from './api-harness.js';
+import { applyFor, approve, expectOk } from './case-steps.js';
+
+// The steps are case-steps.ts's; the suites have long imported expectOk from here.
+export { expectOk };
 
 export const PROMISED_MATTER = {
   name: '食品经营许可',
@@ -91,17 +95,6 @@ export async function tokens(): Promise<Tokens> {
   } as Tokens;
 }
 
-export async function expectOk(
-  api: TestApi,
-  method: string,
-  path: string,
-  body: unknown,
-  token: string,
-  headers?: Record<string, string>,
-): Promise<Record<string, unknown>> {
-  return succeeding(api.request)(method, path, body, { token, ...(headers && { headers }) });
-}
-
 /** Configures center-1 (CENTER with `changes`: another name, local suspension types …), as the admin. */
 export async function defineCenter(
   api: TestApi,
@@ -135,13 +128,7 @@ export async function acceptedTaxCase(
   inquiry: Record<string, unknown> = INQUIRY,
 ): Promise<string> {
   const id = (await expectOk(api, 'POST', '/cases/inquiries', inquiry, t.otherWindow)).caseId as string;
-  await expectOk(
-    api,
-    'POST',
-    `/cases/${id}/application`,
-    { matterCode, materials: [{ code: 'id' }] },
-    t.otherWindow,
-  );
+  await applyFor(api, id, t.otherWindow, { matterCode });
   await expectOk(api, 'POST', `/cases/${id}/acceptance`, { receiptNo }, t.otherWindow);
   return id;
 }
@@ -159,13 +146,10 @@ export async function caseAt(
   const created = await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, options.registeredBy ?? t.window);
   const id = created.caseId as string;
   if (stage === 'inquiry') return id;
-  await expectOk(
-    api,
-    'POST',
-    `/cases/${id}/application`,
-    { matterCode: options.matter ?? 'M-001', materials: [{ code: 'id', name: '身份证' }] },
-    t.window,
-  );
+  await applyFor(api, id, t.window, {
+    matterCode: options.matter ?? 'M-001',
+    materials: [{ code: 'id', name: '身份证' }],
+  });
   if (stage === 'received') return id;
   if (stage === 'awaitingSupplement') {
     await expectOk(
@@ -194,13 +178,7 @@ export async function caseAt(
     );
     return id;
   }
-  await expectOk(
-    api,
-    'POST',
-    `/cases/${id}/completion`,
-    { outcome: 'approved', decisionNo: 'JD-0001' },
-    t.window,
-  );
+  await approve(api, id, 'JD-0001', t.window);
   // T12: an approval closes when its licence is delivered.
   await expectOk(api, 'POST', `/cases/${id}/delivery`, { channel: 'window_pickup' }, t.window);
   return id;

@@ -1,10 +1,23 @@
 /**
  * Single steps of a case's history that many suites take on a case of their own (caseAt brings a
- * case to a stage; these take it one step further): each fails loudly when refused (expectOk) and
- * answers the response body, for the suites that look at it.
+ * case to a stage; these take it one step further): each fails loudly when refused and answers the
+ * response body, for the suites that look at it.
  */
+import { succeeding } from '../../support/http-request.js';
 import type { TestApi } from './api-harness.js';
-import { expectOk, type Tokens } from './case-fixtures.js';
+import type { Tokens } from './case-fixtures.js';
+
+/** Any request as a step of a test's setup: as `token`, failing loudly unless it is 200 or 201. */
+export async function expectOk(
+  api: TestApi,
+  method: string,
+  path: string,
+  body: unknown,
+  token: string,
+  headers?: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  return succeeding(api.request)(method, path, body, { token, ...(headers && { headers }) });
+}
 
 export interface Application {
   readonly matterCode?: string;
@@ -110,3 +123,18 @@ export const revokeCard = (
   reason: string,
 ): Promise<Record<string, unknown>> =>
   expectOk(api, 'POST', `/cases/${caseId}/cards/${cardId}/revocation`, { reason }, t.supervisor);
+
+/** The supervisor records a valid rectification (`action`) of the case's first evaluation (P4). */
+export const rectify = (
+  api: TestApi,
+  t: Tokens,
+  caseId: string,
+  action: string,
+): Promise<Record<string, unknown>> =>
+  expectOk(
+    api,
+    'POST',
+    `/cases/${caseId}/evaluations/1/rectification`,
+    { valid: true, action },
+    t.supervisor,
+  );
