@@ -23,7 +23,9 @@ import {
   fileComplaint,
   rectify,
   revokeCard,
+  suspendForInspection,
 } from './support/case-steps.js';
+
 import { runSupervision } from './support/supervision-stand-in.js';
 
 describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
@@ -124,18 +126,7 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
 
     // T6: a site survey from Tuesday 09:00 to Wednesday 09:00 pauses 390 office minutes.
     await api.setClock('2026-03-03T09:00:00+08:00');
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${caseId}/suspensions`,
-      {
-        type: 'inspection',
-        reason: '需检验经营场所设备',
-        expectedDays: 3,
-        applicantNotifiedAt: '2026-03-03T09:00:00+08:00',
-      },
-      t.window,
-    );
+    await suspendForInspection(api, t, caseId, '需检验经营场所设备', '2026-03-03T09:00:00+08:00');
     await api.setClock('2026-03-04T09:00:00+08:00');
     // A resumption has no fields: sent without a body at all.
     const resumed = await expectOk(

@@ -5,7 +5,13 @@
  */
 import { tokenFor } from '../api/support/api-harness.js';
 import { caseAt, expectOk, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
-import { concludeComplaint, fileComplaint, upholdAppeal } from '../api/support/case-steps.js';
+import {
+  concludeComplaint,
+  fileComplaint,
+  rateByInvitation,
+  upholdAppeal,
+} from '../api/support/case-steps.js';
+
 import { startViewsApi, type ViewsApi } from './support/views-api.js';
 
 type Body = Record<string, unknown>;
@@ -42,13 +48,7 @@ describe('casework views (FerretDB)', () => {
     // Ratings: 5 by device on one case; 1 by the applicant on another, appealed and upheld.
     await expectOk(api, 'POST', `/cases/${rated}/evaluations`, { score: 5, channel: 'device' }, t.window);
     const appealed = await caseAt(api, t, 'completed');
-    const invited = await expectOk(api, 'POST', `/cases/${appealed}/evaluation-invitations`, {}, t.window);
-    const rating = await api.request(
-      'POST',
-      '/public/evaluations',
-      { invitation: invited.invitation, score: 1 },
-      { token: null },
-    );
+    const rating = await rateByInvitation(api, t, appealed, 1);
     expect(rating.status).toBe(201);
     const last = await upholdAppeal(api, t, appealed, '系统故障', '属实');
     position = last.position as string;

@@ -6,7 +6,7 @@
 import type { TestApi } from '../support/api-harness.js';
 import { startCaseworkApi, type CaseworkApi, type Recorded } from '../support/casework-api.js';
 import { caseAt, expectOk, type Tokens } from '../support/case-fixtures.js';
-import { approve, upholdAppeal } from '../support/case-steps.js';
+import { approve, rateByInvitation, upholdAppeal } from '../support/case-steps.js';
 
 describe('好差评 over HTTP (P5, P6)', () => {
   let api: TestApi;
@@ -115,13 +115,7 @@ describe('好差评 over HTTP (P5, P6)', () => {
 
     const id = await caseAt(api, t, 'accepted');
     await approve(api, id, 'JD-8', t.window);
-    const invited = await expectOk(api, 'POST', `/cases/${id}/evaluation-invitations`, {}, t.window);
-    const rated = await api.request(
-      'POST',
-      '/public/evaluations',
-      { invitation: invited.invitation, score: 2 },
-      { token: null },
-    );
+    const rated = await rateByInvitation(api, t, id, 2);
     expect(rated.status).toBe(201);
     // Rated Monday 2026-03-02 09:00: 2 working days, not the default 5 (2026-03-09).
     expect((rated.body.events as Recorded[])[0]!.data).toMatchObject({

@@ -5,7 +5,7 @@
 import type { StaffRole } from '#domain/actor/actor.js';
 import type { callsTo } from '../../support/http-request.js';
 import { startApi, tokenFor, type StartApiOptions, type StoreKind, type TestApi } from './api-harness.js';
-import { applyFor, approve, expectOk } from './case-steps.js';
+import { applyFor, approve, expectOk, suspendForInspection } from './case-steps.js';
 
 // The steps are case-steps.ts's; the suites have long imported expectOk from here.
 export { expectOk };
@@ -164,18 +164,7 @@ export async function caseAt(
   await expectOk(api, 'POST', `/cases/${id}/acceptance`, { receiptNo: 'SL-0001' }, t.window);
   if (stage === 'accepted') return id;
   if (stage === 'suspended') {
-    await expectOk(
-      api,
-      'POST',
-      `/cases/${id}/suspensions`,
-      {
-        type: 'inspection',
-        reason: '需检验',
-        expectedDays: 3,
-        applicantNotifiedAt: '2026-03-02T09:00:00+08:00',
-      },
-      t.window,
-    );
+    await suspendForInspection(api, t, id, '需检验', '2026-03-02T09:00:00+08:00');
     return id;
   }
   await approve(api, id, 'JD-0001', t.window);

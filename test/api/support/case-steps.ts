@@ -3,7 +3,7 @@
  * case to a stage; these take it one step further): each fails loudly when refused and answers the
  * response body, for the suites that look at it.
  */
-import { succeeding } from '../../support/http-request.js';
+import { succeeding, type ApiResponse } from '../../support/http-request.js';
 import type { TestApi } from './api-harness.js';
 import type { Tokens } from './case-fixtures.js';
 
@@ -41,6 +41,22 @@ export const approve = (
   token: string,
 ): Promise<Record<string, unknown>> =>
   expectOk(api, 'POST', `/cases/${caseId}/completion`, { outcome: 'approved', decisionNo }, token);
+
+/** The window clerk suspends the case for an inspection expected to take 3 days (T6). */
+export const suspendForInspection = (
+  api: TestApi,
+  t: Tokens,
+  caseId: string,
+  reason: string,
+  applicantNotifiedAt: string,
+): Promise<Record<string, unknown>> =>
+  expectOk(
+    api,
+    'POST',
+    `/cases/${caseId}/suspensions`,
+    { type: 'inspection', reason, expectedDays: 3, applicantNotifiedAt },
+    t.window,
+  );
 
 export interface Complaint {
   readonly channel: string;
@@ -138,3 +154,22 @@ export const rectify = (
     { valid: true, action },
     t.supervisor,
   );
+
+/**
+ * The window clerk invites the applicant to rate the case, and the applicant rates it `score`
+ * through the invitation, without a token (P5); the rating's answer, for the suite to check.
+ */
+export async function rateByInvitation(
+  api: TestApi,
+  t: Tokens,
+  caseId: string,
+  score: number,
+): Promise<ApiResponse> {
+  const invited = await expectOk(api, 'POST', `/cases/${caseId}/evaluation-invitations`, {}, t.window);
+  return api.request(
+    'POST',
+    '/public/evaluations',
+    { invitation: invited.invitation, score },
+    { token: null },
+  );
+}
