@@ -13,6 +13,8 @@ import {
 import { GENESIS_HASH } from '#infra/integrity/hash-chain.js';
 import { contractAdapters } from './contract-adapters.js';
 import { kurrentIntegrityTests } from './kurrentdb-integrity.js';
+import { liveSubscriber } from './live-subscriber.js';
+
 import { newEvent, newEvents } from '#infra/event-store/specs/sample-events.js';
 
 /**
@@ -267,27 +269,16 @@ for (const adapter of contractAdapters()) {
 
     it('wakes a waiting subscriber promptly and stops on abort, releasing what it held', async () => {
       const streamPrefix = prefix();
-      const abort = new AbortController();
-      const received: RecordedEvent[] = [];
-      const done = (async () => {
-        for await (const event of store.subscribe(START, {
-          filter: { streamPrefix },
-          signal: abort.signal,
-        })) {
-          received.push(event);
-        }
-      })();
+      const subscriber = liveSubscriber(store, streamPrefix);
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (adapter.listeningConnections) expect(await adapter.listeningConnections()).toBe(1);
       const started = Date.now();
       await store.append(`${streamPrefix}a`, [newEvent()], 'no_stream');
-      while (received.length < 1 && Date.now() - started < 5000)
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      expect(received).toHaveLength(1);
+      await subscriber.arrived(1, started, 5000);
+      expect(subscriber.received).toHaveLength(1);
       // Well under the 1 s polling interval: woken, not polled.
       expect(Date.now() - started).toBeLessThan(500);
-      abort.abort();
-      await done;
+      await subscriber.stop();
       if (adapter.listeningConnections) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(await adapter.listeningConnections()).toBe(0);
@@ -300,27 +291,15 @@ for (const adapter of contractAdapters()) {
         const streamPrefix = prefix();
         const other = await openAnother({ clock: () => new Date(now), pollIntervalMs: 5000 });
         try {
-          const received: RecordedEvent[] = [];
-          const abort = new AbortController();
-          const done = (async () => {
-            for await (const event of other.subscribe(START, {
-              filter: { streamPrefix },
-              signal: abort.signal,
-            })) {
-              received.push(event);
-            }
-          })();
+          const subscriber = liveSubscriber(other, streamPrefix);
           await new Promise((resolve) => setTimeout(resolve, 200));
           const started = Date.now();
           await store.append(`${streamPrefix}a`, [newEvent()], 'no_stream');
-          while (received.length < 1 && Date.now() - started < 10_000) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-          }
-          expect(received).toHaveLength(1);
+          await subscriber.arrived(1, started, 10_000);
+          expect(subscriber.received).toHaveLength(1);
           // The other store polls every 5 s: it was woken.
           expect(Date.now() - started).toBeLessThan(2500);
-          abort.abort();
-          await done;
+          await subscriber.stop();
         } finally {
           await other.close();
         }
@@ -331,16 +310,7 @@ for (const adapter of contractAdapters()) {
     if (connect) {
       it('never lets a reader pass a slower transaction: no event skipped (the naive position poller bug)', async () => {
         const streamPrefix = prefix();
-        const received: RecordedEvent[] = [];
-        const abort = new AbortController();
-        const done = (async () => {
-          for await (const event of store.subscribe(START, {
-            filter: { streamPrefix },
-            signal: abort.signal,
-          })) {
-            received.push(event);
-          }
-        })();
+        const subscriber = liveSubscriber(store, streamPrefix);
         const slow = await connect();
         try {
           // A slow writer draws its position first and commits last.
@@ -363,19 +333,16 @@ for (const adapter of contractAdapters()) {
           expect(BigInt(fast.position.split(':')[1])).toBeGreaterThan(BigInt(slowPosition));
           await new Promise((resolve) => setTimeout(resolve, 300));
           // ...and a naive `position > last` reader would have read it now, and then skipped the slow one.
-          expect(received).toEqual([]);
+          expect(subscriber.received).toEqual([]);
           const page = await store.readAll(START, { filter: { streamPrefix } });
           expect(page.events).toEqual([]);
           await slow.query('COMMIT');
         } finally {
           await slow.end();
         }
-        const started = Date.now();
-        while (received.length < 2 && Date.now() - started < 5000)
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        expect(received.map((e) => e.type)).toEqual(['SlowWritten', 'FastWritten']);
-        abort.abort();
-        await done;
+        await subscriber.arrived(2, Date.now(), 5000);
+        expect(subscriber.received.map((e) => e.type)).toEqual(['SlowWritten', 'FastWritten']);
+        await subscriber.stop();
       });
     }
 
