@@ -1,7 +1,9 @@
 /**
  * Sample data of the suites (Chinese, as at a county center) and the steps that bring a case to a
- * state: each returns the case id, failing loudly when a step is refused.
+ * state: each returns the case id, failing loudly when a step is refused. The single steps they take
+ * are case-steps.ts's.
  */
+
 import type { StaffRole } from '#domain/actor/actor.js';
 import type { callsTo } from '../../support/http-request.js';
 import { startApi, tokenFor, type StartApiOptions, type StoreKind, type TestApi } from './api-harness.js';
