@@ -2,7 +2,7 @@
 import { toShanghaiIso } from '../../calendar/index.js';
 import { ALSO_TITLED } from '../../errors/also-titled.js';
 import { refuse } from '../../errors/domain-error.js';
-import { blank, invalid, type Step } from './step-tools.js';
+import { alreadyExists, blank, invalid, type Step } from './step-tools.js';
 
 /** P1: a complaint records its channel, subject and content; P2: it is due within working days. */
 export const fileComplaint: Step<'FileComplaint'> = (
@@ -17,12 +17,7 @@ export const fileComplaint: Step<'FileComplaint'> = (
       blank(command.channel) ? 'channel' : 'content',
     );
   if (state.complaints.some((c) => c.complaintId === command.complaintId))
-    return refuse(
-      'CASE_ALREADY_EXISTS',
-      `Complaint ${command.complaintId} already exists.`,
-      undefined,
-      ALSO_TITLED.complaintExists,
-    );
+    return alreadyExists('Complaint', command.complaintId, ALSO_TITLED.complaintExists);
   return [
     event('ComplaintFiled', {
       complaintId: command.complaintId,

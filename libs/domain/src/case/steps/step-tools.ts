@@ -5,7 +5,7 @@
 import type { EpochMs } from '../../calendar/calendar-types.js';
 import { parseInstant, toShanghaiIso, withinInputRange } from '../../calendar/index.js';
 import { ALSO_TITLED } from '../../errors/also-titled.js';
-import { refuse, type DomainError } from '../../errors/domain-error.js';
+import { refuse, type AlsoTitle, type DomainError } from '../../errors/domain-error.js';
 import type { CaseCommand } from '../case-commands.js';
 import type { CaseEvent, CaseEventOf, CaseEventType, DeadlineFacts } from '../case-events.js';
 import type { CaseState } from '../case-state.js';
@@ -46,6 +46,10 @@ export const illegal = (state: CaseState, step: string): DomainError =>
 
 export const invalid = (field: string, detail: string): DomainError =>
   refuse('VALIDATION_FAILED', detail, field);
+
+/** An id is registered once: a second complaint or action with it is refused, under its own title. */
+export const alreadyExists = (what: string, id: string, title: AlsoTitle): DomainError =>
+  refuse('CASE_ALREADY_EXISTS', `${what} ${id} already exists.`, undefined, title);
 
 /** T14: an instant outside 2000–2099 is refused as input, so every stored time can be read back. */
 export const outOfBounds = (field: string): DomainError =>

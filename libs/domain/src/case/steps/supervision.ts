@@ -4,7 +4,7 @@ import { ALSO_TITLED } from '../../errors/also-titled.js';
 import { refuse } from '../../errors/domain-error.js';
 import { assessTimeliness, explanationDueAt } from '../../timeliness/assess-timeliness.js';
 import type { CardFacts, CaseEvent } from '../case-events.js';
-import { blank, type Step } from './step-tools.js';
+import { alreadyExists, blank, type Step } from './step-tools.js';
 
 /** C1–C5, T10, F3: the cards, flags and warnings that are due and not yet in the stream. */
 export const runSupervisionCheck: Step<'RunSupervisionCheck'> = (_command, state, { context, event }) => {
@@ -89,12 +89,7 @@ export const recordAccountabilityAction: Step<'RecordAccountabilityAction'> = (c
   if (blank(command.note))
     return refuse('A3_ACTION_INCOMPLETE', 'An accountability action records a note (A3).', 'note');
   if (state.actionIds.includes(command.actionId))
-    return refuse(
-      'CASE_ALREADY_EXISTS',
-      `Action ${command.actionId} already exists.`,
-      undefined,
-      ALSO_TITLED.actionExists,
-    );
+    return alreadyExists('Action', command.actionId, ALSO_TITLED.actionExists);
   return [
     event('AccountabilityActionRecorded', {
       actionId: command.actionId,
