@@ -4,6 +4,7 @@
  */
 import { parseInstant } from '#domain/calendar/index.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
+import { changeEvaluation } from '#domain/case/change-evaluation.js';
 import { caseIdOf } from '#infra/case-stream/case-stream.js';
 import {
   CASE_EVALUATION_INDEXES,
@@ -31,10 +32,7 @@ const rating = (
   d: CaseEvaluationsDocument,
   no: number,
   change: (r: RatingEntry) => RatingEntry,
-): CaseEvaluationsDocument => ({
-  ...d,
-  evaluations: d.evaluations.map((r) => (r.evaluationNo === no ? change(r) : r)),
-});
+): CaseEvaluationsDocument => ({ ...d, evaluations: changeEvaluation(d.evaluations, no, change) });
 
 /** The document after one of the events in TYPES. Pure. */
 export function foldCaseEvaluations(

@@ -5,6 +5,7 @@ import type { EpochMs } from '../../calendar/calendar-types.js';
 import type { CaseEventOf, CARD_EVENT_TYPES } from '../case-events.js';
 import type { CardRecord, CaseState } from '../case-state.js';
 import { stepFlagKey } from '../case-state.js';
+import { changeEvaluation } from '../change-evaluation.js';
 import type { Evolvers } from './step-tools.js';
 
 type CardEventType = (typeof CARD_EVENT_TYPES)[number];
@@ -59,9 +60,10 @@ export const OVERSIGHT_EVOLVERS = {
   }),
   EvaluationRectified: (s, event, occurred) => ({
     ...s,
-    evaluations: s.evaluations.map((e) =>
-      e.evaluationNo === event.data.evaluationNo ? { ...e, rectifiedAt: occurred } : e,
-    ),
+    evaluations: changeEvaluation(s.evaluations, event.data.evaluationNo, (e) => ({
+      ...e,
+      rectifiedAt: occurred,
+    })),
   }),
   WarningIssued: cardIssued,
   YellowCardIssued: cardIssued,

@@ -1,15 +1,13 @@
 import { parseInstant } from '../../calendar/index.js';
 import type { CaseState, EvaluationRecord } from '../case-state.js';
+import { changeEvaluation } from '../change-evaluation.js';
 import type { Evolvers } from './step-tools.js';
 
 const withEvaluation = (
   s: CaseState,
   evaluationNo: number,
   change: (e: EvaluationRecord) => EvaluationRecord,
-): CaseState => ({
-  ...s,
-  evaluations: s.evaluations.map((e) => (e.evaluationNo === evaluationNo ? change(e) : e)),
-});
+): CaseState => ({ ...s, evaluations: changeEvaluation(s.evaluations, evaluationNo, change) });
 
 /** evolve for the steps of T12, T13, P5 and P6 (`s` already carries the new revision). */
 export const STATUTORY_STEP_EVOLVERS = {
