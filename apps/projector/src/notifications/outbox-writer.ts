@@ -4,7 +4,7 @@
  * never resets a delivery's state. Returns the deliveries this call created, which only this
  * process offers at once; any others are found by the dispatcher's sweep.
  */
-import type { BulkWriteResult, Collection, Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import {
   NOTIFICATION_COLLECTIONS,
   type DeliveryDocument,
@@ -14,13 +14,18 @@ import {
 /** FerretDB 1.24 hangs on an update command of 100 or more updates (apps/projector/README.md). */
 const CHUNK = 50;
 
+/** The writer inserts whole documents by their id only: it needs no more of their type than that. */
+interface Keyed {
+  readonly _id: string;
+}
+
 export class OutboxWriter {
-  private readonly notifications: Collection<NotificationDocument>;
-  private readonly deliveries: Collection<DeliveryDocument>;
+  private readonly notifications: Collection<Keyed>;
+  private readonly deliveries: Collection<Keyed>;
 
   constructor(db: Db) {
-    this.notifications = db.collection<NotificationDocument>(NOTIFICATION_COLLECTIONS.notifications);
-    this.deliveries = db.collection<DeliveryDocument>(NOTIFICATION_COLLECTIONS.deliveries);
+    this.notifications = db.collection<Keyed>(NOTIFICATION_COLLECTIONS.notifications);
+    this.deliveries = db.collection<Keyed>(NOTIFICATION_COLLECTIONS.deliveries);
   }
 
   async write(
@@ -28,28 +33,8 @@ export class OutboxWriter {
     deliveries: readonly DeliveryDocument[],
   ): Promise<DeliveryDocument[]> {
     // Notifications first: a delivery never exists without the notification it sends.
-    await insertIfAbsent(
-      notifications,
-      (chunk) => this.notifications.insertMany([...chunk], { ordered: true }),
-      (chunk) =>
-        this.notifications.bulkWrite(
-          chunk.map((doc) => ({
-            updateOne: { filter: { _id: doc._id }, update: { $setOnInsert: doc }, upsert: true },
-          })),
-        ),
-    );
-    const created = new Set(
-      await insertIfAbsent(
-        deliveries,
-        (chunk) => this.deliveries.insertMany([...chunk], { ordered: true }),
-        (chunk) =>
-          this.deliveries.bulkWrite(
-            chunk.map((doc) => ({
-              updateOne: { filter: { _id: doc._id }, update: { $setOnInsert: doc }, upsert: true },
-            })),
-          ),
-      ),
-    );
+    await insertIfAbsent(this.notifications, notifications);
+    const created = new Set(await insertIfAbsent(this.deliveries, deliveries));
     return deliveries.filter((d) => created.has(d._id));
   }
 }
@@ -58,16 +43,12 @@ export class OutboxWriter {
  * Most chunks are new: one insert. A chunk holding a document already there (a replay, another
  * notifier) is written again as upserts, which create only what is missing.
  */
-async function insertIfAbsent<T extends { _id: string }>(
-  documents: readonly T[],
-  insert: (chunk: readonly T[]) => Promise<unknown>,
-  upsert: (chunk: readonly T[]) => Promise<BulkWriteResult>,
-): Promise<string[]> {
+async function insertIfAbsent(collection: Collection<Keyed>, documents: readonly Keyed[]): Promise<string[]> {
   const created: string[] = [];
   for (let i = 0; i < documents.length; i += CHUNK) {
     const chunk = documents.slice(i, i + CHUNK);
     try {
-      await insert(chunk);
+      await collection.insertMany([...chunk], { ordered: true });
       created.push(...chunk.map((d) => d._id));
       continue;
     } catch (error) {
@@ -76,7 +57,11 @@ async function insertIfAbsent<T extends { _id: string }>(
     // Those the failed insert wrote count as found, not created: the dispatcher's sweep offers them.
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await upsert(chunk);
+        const result = await collection.bulkWrite(
+          chunk.map((doc) => ({
+            updateOne: { filter: { _id: doc._id }, update: { $setOnInsert: doc }, upsert: true },
+          })),
+        );
         for (const index of Object.keys(result.upsertedIds)) created.push(chunk[Number(index)]!._id);
         break;
       } catch (error) {
