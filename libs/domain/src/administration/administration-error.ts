@@ -4,7 +4,12 @@
  * and an administrator should fix them in one go). Its codes include the calendar's own rule
  * codes (T1_…, T2_…) and C7's.
  */
-import type { OfficeHoursProblemCode, YearNoticeProblemCode } from '../calendar/index.js';
+import type {
+  OfficeHoursProblem,
+  OfficeHoursProblemCode,
+  YearNoticeProblem,
+  YearNoticeProblemCode,
+} from '../calendar/index.js';
 import type { DomainError, DomainErrorCode } from '../errors/domain-error.js';
 import { REFUSAL_CATALOG } from '../errors/refusal-catalog.js';
 
@@ -45,6 +50,23 @@ export function refuseAdministration(
 ): AdministrationError {
   const entry = REFUSAL_CATALOG[code];
   return administrationError(code, entry.category, entry.title, detail, errors);
+}
+
+/**
+ * T1, T2: the calendar's problems with office hours or a holiday notice, refused at once so the
+ * administrator fixes them in one go. The first problem's code names the catalog entry: a value of
+ * the wrong shape is invalid, a wrong date or period breaks the rule. `problems` is never empty.
+ */
+export function refuseCalendarProblems(
+  invalid: string,
+  problems: readonly (OfficeHoursProblem | YearNoticeProblem)[],
+  fieldOf: (path: string) => string,
+): AdministrationError {
+  return refuseAdministration(
+    problems[0]!.code,
+    `${invalid}: ${problems.map((p) => p.message).join('; ')}.`,
+    problems.map((p) => ({ field: fieldOf(p.path), message: p.message })),
+  );
 }
 
 /** Configuration is kept by admins only (DOMAIN.md "Who uses it"). */

@@ -1,6 +1,11 @@
 import type { Actor } from '../actor/actor.js';
 import { parseOfficeHours } from '../calendar/index.js';
-import { refuseAdministration, requireRole, type AdministrationError } from './administration-error.js';
+import {
+  refuseAdministration,
+  refuseCalendarProblems,
+  requireRole,
+  type AdministrationError,
+} from './administration-error.js';
 import type { CenterConfigured, CenterDefinition } from './administration-events.js';
 
 /**
@@ -24,14 +29,10 @@ export function configureCenter(
       { field: 'name', message: 'must not be empty' },
     ]);
   const parsed = parseOfficeHours(input.officeHours);
-  if (!parsed.ok) {
-    const first = parsed.problems[0]!;
-    return refuseAdministration(
-      first.code,
-      `Office hours are invalid (T1): ${parsed.problems.map((p) => p.message).join('; ')}.`,
-      parsed.problems.map((p) => ({ field: p.path.replace(/^periods/, 'officeHours'), message: p.message })),
+  if (!parsed.ok)
+    return refuseCalendarProblems('Office hours are invalid (T1)', parsed.problems, (path) =>
+      path.replace(/^periods/, 'officeHours'),
     );
-  }
   const local = input.localSuspensionTypes;
   const bad = (local ?? []).findIndex((t) => !/^[a-z][a-z0-9_]{0,39}$/.test(t));
   if (bad >= 0)

@@ -1,6 +1,6 @@
 import type { Actor } from '../actor/actor.js';
 import { validateYearNotice, type YearNotice } from '../calendar/index.js';
-import { refuseAdministration, requireRole, type AdministrationError } from './administration-error.js';
+import { refuseCalendarProblems, requireRole, type AdministrationError } from './administration-error.js';
 import type { CalendarYearPublished } from './administration-events.js';
 
 /** Problems that mean malformed input rather than a notice breaking a calendar rule. */
@@ -19,15 +19,12 @@ export function publishCalendarYear(
   const denied = requireRole(actor, ['admin'], 'publish holiday notices');
   if (denied) return denied;
   const problems = validateYearNotice(notice);
-  if (problems.length > 0) {
-    const first = problems[0]!;
-    // The catalog's category: a notice of the wrong shape is invalid, a wrong date breaks T2.
-    return refuseAdministration(
-      first.code,
-      `The holiday notice for ${notice.year} is invalid (T2): ${problems.map((p) => p.message).join('; ')}.`,
-      problems.map((p) => ({ field: p.path === 'source' ? 'notice' : p.path, message: p.message })),
+  if (problems.length > 0)
+    return refuseCalendarProblems(
+      `The holiday notice for ${notice.year} is invalid (T2)`,
+      problems,
+      (path) => (path === 'source' ? 'notice' : path),
     );
-  }
   return {
     type: 'CalendarYearPublished',
     schemaVersion: 1,
