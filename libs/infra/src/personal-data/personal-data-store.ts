@@ -39,6 +39,20 @@ function applicantOf(data: unknown): Record<string, unknown> | undefined {
   return typeof applicant === 'object' && applicant !== null ? applicant : undefined;
 }
 
+/** The event with each identifier its applicant holds as text replaced by `change` (I2). */
+function withIdentifiers<E extends { readonly data: unknown }>(
+  event: E,
+  applicant: Record<string, unknown>,
+  change: (value: string, field: (typeof FIELDS)[number]) => string,
+): E {
+  const next: Record<string, unknown> = { ...applicant };
+  for (const field of FIELDS) {
+    const value = applicant[field];
+    if (typeof value === 'string') next[field] = change(value, field);
+  }
+  return { ...event, data: { ...(event.data as object), applicant: next } };
+}
+
 /** Whether stored events hold identifiers in plain text (stored before I2): erasing cannot remove them. */
 export function holdsPlainIdentifiers(events: readonly RecordedEvent[]): boolean {
   return events.some((e) => {
@@ -158,15 +172,10 @@ export class PersonalDataStore implements EventStore {
   private encrypted(streamId: string, event: NewEvent, state: DataKeyState | undefined): NewEvent {
     const applicant = applicantOf(event.data);
     if (!streamId.startsWith(CASE_PREFIX) || !hasIdentifiers(applicant) || state === undefined) return event;
-    const next: Record<string, unknown> = { ...applicant };
-    for (const field of FIELDS) {
-      const value = applicant[field];
-      // Everything a writer hands in is encrypted, even text that looks like a ciphertext.
-      if (typeof value !== 'string') continue;
-      next[field] =
-        state.kind === 'key' ? encrypt(state.key, value, `${streamId}|${field}`) : ERASED_IDENTIFIER;
-    }
-    return { ...event, data: { ...(event.data as object), applicant: next } };
+    // Everything a writer hands in is encrypted, even text that looks like a ciphertext.
+    return withIdentifiers(event, applicant, (value, field) =>
+      state.kind === 'key' ? encrypt(state.key, value, `${streamId}|${field}`) : ERASED_IDENTIFIER,
+    );
   }
 
   private shownAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
@@ -177,10 +186,7 @@ export class PersonalDataStore implements EventStore {
     const applicant = applicantOf(event.data);
     if (!event.streamId.startsWith(CASE_PREFIX) || !hasIdentifiers(applicant)) return event;
     const state: DataKeyState = await this.keys.state(event.streamId);
-    const next: Record<string, unknown> = { ...applicant };
-    for (const field of FIELDS) {
-      const value = applicant[field];
-      if (typeof value !== 'string') continue;
+    return withIdentifiers(event, applicant, (value, field) => {
       const plain =
         state.kind === 'erased'
           ? ERASED_IDENTIFIER
@@ -189,9 +195,8 @@ export class PersonalDataStore implements EventStore {
               ? (decrypt(state.key, value, `${event.streamId}|${field}`) ?? ERASED_IDENTIFIER)
               : ERASED_IDENTIFIER
             : value;
-      next[field] = this.view === 'mask' && plain !== ERASED_IDENTIFIER ? this.mask(field, plain) : plain;
-    }
-    return { ...event, data: { ...(event.data as object), applicant: next } };
+      return this.view === 'mask' && plain !== ERASED_IDENTIFIER ? this.mask(field, plain) : plain;
+    });
   }
 }
 
