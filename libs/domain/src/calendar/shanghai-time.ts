@@ -118,9 +118,11 @@ export const withinInputRange = (at: EpochMs): boolean =>
 export function parseLocalDate(text: string): DayNumber | undefined {
   const match = typeof text === 'string' ? LOCAL_DATE.exec(text) : null;
   if (match === null) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  return realDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** The day a year, month and day name, or undefined when they are no real date (2025-02-29). */
+function realDay(year: number, month: number, day: number): DayNumber | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return dayFromYearMonthDay(year, month, day);
 }
@@ -163,14 +165,12 @@ const INSTANT =
 export function tryParseInstant(text: string): EpochMs | undefined {
   const m = typeof text === 'string' ? INSTANT.exec(text) : null;
   if (m === null) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  const date = realDay(Number(m[1]), Number(m[2]), Number(m[3]));
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (date === undefined) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;
   if (m[8] === undefined) {
@@ -179,7 +179,7 @@ export function tryParseInstant(text: string): EpochMs | undefined {
     if (offsetHours > 23 || offsetMins > 59) return undefined;
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  const utcMidnight = dayFromYearMonthDay(year, month, day) * MS_PER_DAY;
+  const utcMidnight = date * MS_PER_DAY;
   return utcMidnight + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1_000 + millis;
 }
 
