@@ -3,7 +3,7 @@
  * has run, and the small refusals steps share. A step is `(command, state, tools) → Decision`.
  */
 import type { EpochMs } from '../../calendar/calendar-types.js';
-import { parseInstant, toShanghaiIso, withinInputRange } from '../../calendar/index.js';
+import { toShanghaiIso, tryParseInstant, withinInputRange } from '../../calendar/index.js';
 import { ALSO_TITLED } from '../../errors/also-titled.js';
 import { refuse, type AlsoTitle, type DomainError } from '../../errors/domain-error.js';
 import type { CaseCommand } from '../case-commands.js';
@@ -69,14 +69,9 @@ export function deadlineFacts(
   };
 }
 
+/** The instant a command's text names, or undefined when it is none (not text, no offset: U2). */
 export function safeInstant(iso: unknown): EpochMs | undefined {
-  if (typeof iso !== 'string') return undefined;
-  try {
-    const t = parseInstant(iso);
-    return Number.isFinite(t) ? t : undefined;
-  } catch {
-    return undefined;
-  }
+  return typeof iso === 'string' ? tryParseInstant(iso) : undefined;
 }
 
 /** T6, T7, P6: when the applicant was told or contacted: a real instant, after receipt, not in the future. */
