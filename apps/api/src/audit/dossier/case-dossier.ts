@@ -13,6 +13,7 @@ import { BACKDATE_TOLERANCE_MS } from '#domain/case/decision-context.js';
 import type { RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import type { CaseView } from '../../cases/queries/case-view.js';
+import { defined } from '../../cases/steps/case-step.js';
 import {
   ACTION_LABELS,
   EVENT_LABELS,
@@ -193,9 +194,6 @@ const actorOf = (a: RecordedEvent['actor']): DossierActor => ({
   departmentId: a.departmentId,
   windowId: a.windowId,
 });
-
-const defined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 export interface DossierInput {
   readonly recorded: readonly RecordedEvent[];
