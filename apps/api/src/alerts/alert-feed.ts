@@ -7,6 +7,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { concatMap, filter, map, Observable } from 'rxjs';
 import type { Actor } from '#domain/actor/actor.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
 import {
   START,
   type EventStore,
@@ -15,7 +16,7 @@ import {
 } from '#infra/event-store/event-store.port.js';
 import { EVENT_STORE } from '../runtime/runtime-tokens.js';
 import { alertAudienceOf } from './alert-audience.js';
-import { ALERT_EVENT_TYPES, alertMessage, caseIdOfStream, type AlertMessage } from './alert-message.js';
+import { ALERT_EVENT_TYPES, alertMessage, type AlertMessage } from './alert-message.js';
 import { CaseCenters } from './case-centers.js';
 
 @Injectable()
@@ -92,7 +93,7 @@ export class AlertFeed implements BeforeApplicationShutdown {
         const from = after ?? (await this.head());
         const filterOption = { eventTypes: ALERT_EVENT_TYPES };
         for await (const event of this.store.subscribe(from, { filter: filterOption, signal: stop.signal })) {
-          if (caseIdOfStream(event.streamId) === event.streamId) continue; // not a case stream
+          if (caseIdOf(event) === undefined) continue; // not a case stream
           subscriber.next(event);
         }
         subscriber.complete();

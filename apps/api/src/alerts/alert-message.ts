@@ -5,6 +5,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CardFacts } from '#domain/case/case-events.js';
 import { CARD_EVENT_TYPES } from '#domain/case/case-events.js';
+import { caseIdOf } from '#infra/case-stream/case-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 
 /** The event types the stream carries: warnings and cards (C1–C3). */
@@ -24,13 +25,12 @@ export class AlertMessage {
   @ApiProperty({ example: '00000000000000000750:00000000000000000012' }) position!: string;
 }
 
-export const caseIdOfStream = (streamId: string): string => streamId.replace(/^case-/, '');
-
 export function alertMessage(event: RecordedEvent): AlertMessage {
   const data = event.data as CardFacts;
   return {
     type: event.type,
-    caseId: caseIdOfStream(event.streamId),
+    // The feed passes case streams only (alert-feed.ts); any other stream's id is passed on whole.
+    caseId: caseIdOf(event) ?? event.streamId,
     cardId: data.cardId,
     level: data.level,
     deadline: data.deadline,
