@@ -2,6 +2,7 @@
  * The center of a case, for alert scope (cards name their department and window, not their
  * center): read from the case's first event, remembered (a case never changes center).
  */
+import { CASE_STREAM_PREFIX } from '#infra/case-stream/case-stream.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 
 const REMEMBERED = 10_000;
@@ -12,7 +13,7 @@ export class CaseCenters {
   /** `prefix`: the stream prefix of what is looked up (`complaint-` for complaints without a case, P1). */
   constructor(
     private readonly store: EventStore,
-    private readonly prefix: string = 'case-',
+    private readonly prefix: string = CASE_STREAM_PREFIX,
   ) {}
 
   async of(caseId: string): Promise<string | undefined> {

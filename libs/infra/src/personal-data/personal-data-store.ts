@@ -11,6 +11,7 @@ import type {
   SubscribeOptions,
 } from '../event-store/event-store.port.js';
 import type { Position } from '../event-store/position.js';
+import { CASE_STREAM_PREFIX } from '../case-stream/case-stream.js';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
 import type { DataKeys, DataKeyState } from './data-keys.js';
 import { ERASED_IDENTIFIER } from '#domain/privacy/mask-applicant.js';
@@ -26,7 +27,6 @@ import { decrypt, encrypt, isCiphertext } from './identifier-cipher.js';
  */
 export type IdentifierView = 'reveal' | 'mask';
 
-const CASE_PREFIX = 'case-';
 const FIELDS = ['idNumber', 'phone'] as const;
 
 interface WithApplicant {
@@ -121,7 +121,7 @@ export class PersonalDataStore implements EventStore {
     if (
       expected !== 'no_stream' ||
       !(inner instanceof PostgresEventStore) ||
-      !streamId.startsWith(CASE_PREFIX) ||
+      !streamId.startsWith(CASE_STREAM_PREFIX) ||
       !events.some((e) => hasIdentifiers(applicantOf(e.data)))
     )
       return undefined;
@@ -171,7 +171,8 @@ export class PersonalDataStore implements EventStore {
 
   private encrypted(streamId: string, event: NewEvent, state: DataKeyState | undefined): NewEvent {
     const applicant = applicantOf(event.data);
-    if (!streamId.startsWith(CASE_PREFIX) || !hasIdentifiers(applicant) || state === undefined) return event;
+    if (!streamId.startsWith(CASE_STREAM_PREFIX) || !hasIdentifiers(applicant) || state === undefined)
+      return event;
     // Everything a writer hands in is encrypted, even text that looks like a ciphertext.
     return withIdentifiers(event, applicant, (value, field) =>
       state.kind === 'key' ? encrypt(state.key, value, `${streamId}|${field}`) : ERASED_IDENTIFIER,
@@ -184,7 +185,7 @@ export class PersonalDataStore implements EventStore {
 
   private async shown(event: RecordedEvent): Promise<RecordedEvent> {
     const applicant = applicantOf(event.data);
-    if (!event.streamId.startsWith(CASE_PREFIX) || !hasIdentifiers(applicant)) return event;
+    if (!event.streamId.startsWith(CASE_STREAM_PREFIX) || !hasIdentifiers(applicant)) return event;
     const state: DataKeyState = await this.keys.state(event.streamId);
     return withIdentifiers(event, applicant, (value, field) => {
       const plain =
