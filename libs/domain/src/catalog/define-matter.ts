@@ -17,6 +17,9 @@ export interface MatterDefined {
   readonly data: Matter;
 }
 
+/** Each matter's stream (DESIGN.md "Events"; T3, T5, T7). */
+export const catalogStreamId = (code: string): string => `catalog-${code}`;
+
 export interface DefineMatter {
   readonly code: string;
   readonly name: string;

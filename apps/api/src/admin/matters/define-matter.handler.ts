@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { defineMatter } from '#domain/catalog/define-matter.js';
+import { catalogStreamId, defineMatter } from '#domain/catalog/define-matter.js';
 import type { WriteOutcome } from '../../command-pipeline/command-answer.js';
 import { AdminWrite } from '../admin-write.js';
 import { DefineMatterCommand } from './define-matter.command.js';
@@ -10,7 +10,7 @@ export class DefineMatterHandler implements ICommandHandler<DefineMatterCommand,
   constructor(private readonly admin: AdminWrite) {}
 
   execute({ code, body, metadata }: DefineMatterCommand): Promise<WriteOutcome> {
-    return this.admin.execute(`catalog-${code}`, metadata, (actor, occurredAt) =>
+    return this.admin.execute(catalogStreamId(code), metadata, (actor, occurredAt) =>
       defineMatter(
         {
           code,
