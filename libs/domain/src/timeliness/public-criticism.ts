@@ -1,4 +1,4 @@
-import { parseInstant } from '../calendar/index.js';
+import { MS_PER_DAY, parseInstant } from '../calendar/index.js';
 import type { TimelinessPolicy } from './timeliness-policy.js';
 
 export interface CompletionRecord {
@@ -7,8 +7,6 @@ export interface CompletionRecord {
   readonly completedAt: string;
   readonly onTime: boolean;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * C6: the latest completions of a department, if the last `consecutiveLate` of them were all late and
@@ -24,5 +22,5 @@ export function publicCriticismDue(
     .slice(-consecutiveLate);
   if (recent.length < consecutiveLate || recent.some((c) => c.onTime)) return undefined;
   const span = parseInstant(recent[recent.length - 1]!.completedAt) - parseInstant(recent[0]!.completedAt);
-  return span <= withinDays * DAY_MS ? recent.map((c) => c.caseId) : undefined;
+  return span <= withinDays * MS_PER_DAY ? recent.map((c) => c.caseId) : undefined;
 }

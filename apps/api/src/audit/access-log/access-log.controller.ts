@@ -7,7 +7,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
-import { tryParseInstant } from '#domain/calendar/index.js';
+import { MS_PER_DAY, tryParseInstant } from '#domain/calendar/index.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
@@ -19,7 +19,6 @@ import { decodeCursor, encodeCursor, optionalId } from '../../views/view-query-p
 import { AccessLogWriter } from './access-log.writer.js';
 import { PERSONAL_DATA_READ, accessLogStreams, type PersonalDataReadData } from './personal-data-read.js';
 
-const DAY_MS = 86_400_000;
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366;
 
@@ -47,7 +46,7 @@ function bound(field: 'from' | 'to', value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const text = typeof value === 'string' ? value : '';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00+08:00`) : undefined;
-  if (date !== undefined && Number.isFinite(date)) return field === 'from' ? date : date + DAY_MS - 1;
+  if (date !== undefined && Number.isFinite(date)) return field === 'from' ? date : date + MS_PER_DAY - 1;
   const instant = tryParseInstant(text);
   if (instant === undefined)
     throw new ProblemException(
@@ -101,8 +100,8 @@ export class AccessLogController {
     const { limit } = readPageRequest(limitText, undefined);
     const after = decodeCursor(cursorText, ['string', 'number']);
     const to = bound('to', toText) ?? this.clock.now();
-    const from = bound('from', fromText) ?? to - DEFAULT_DAYS * DAY_MS;
-    if (from > to || to - from > MAX_DAYS * DAY_MS)
+    const from = bound('from', fromText) ?? to - DEFAULT_DAYS * MS_PER_DAY;
+    if (from > to || to - from > MAX_DAYS * MS_PER_DAY)
       throw new ProblemException(
         problems.validation(`from must be before to, at most ${MAX_DAYS} days apart.`, [
           { field: 'from', message: `must be before to, at most ${MAX_DAYS} days apart` },

@@ -3,6 +3,8 @@
  * its day (Asia/Shanghai), `access-log-YYYY-MM-DD`: who (the event's actor), which case, which
  * route, when (occurredAt).
  */
+import { MS_PER_DAY, SHANGHAI_UTC_OFFSET_MS } from '#domain/calendar/index.js';
+
 export const ACCESS_LOG_PREFIX = 'access-log-';
 export const PERSONAL_DATA_READ = 'PersonalDataRead';
 
@@ -14,12 +16,9 @@ export interface PersonalDataReadData {
   readonly format: string;
 }
 
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
 /** The Shanghai calendar day of an instant, `YYYY-MM-DD`. */
 export function shanghaiDay(epochMs: number): string {
-  return new Date(epochMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(epochMs + SHANGHAI_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function accessLogStream(epochMs: number): string {
@@ -29,6 +28,6 @@ export function accessLogStream(epochMs: number): string {
 /** The day streams that can hold readings between `fromMs` and `toMs` (inclusive), oldest first. */
 export function accessLogStreams(fromMs: number, toMs: number): string[] {
   const streams: string[] = [];
-  for (let t = fromMs; shanghaiDay(t) <= shanghaiDay(toMs); t += DAY_MS) streams.push(accessLogStream(t));
+  for (let t = fromMs; shanghaiDay(t) <= shanghaiDay(toMs); t += MS_PER_DAY) streams.push(accessLogStream(t));
   return streams;
 }

@@ -1,10 +1,8 @@
-import { toShanghaiIso } from '../../calendar/index.js';
+import { MS_PER_DAY, toShanghaiIso } from '../../calendar/index.js';
 import { refuse } from '../../errors/domain-error.js';
 import { DEFAULT_CALLBACK_DAYS, EVALUATION_INVITATION_DAYS } from '../../timeliness/timeliness-policy.js';
 import type { EvaluationChannel } from '../case-events.js';
 import { blank, invalid, type Step } from './step-tools.js';
-
-const DAY_MS = 86_400_000;
 
 /**
  * P4, P5: a rating 1–5. The applicant rates through a one-time invitation (the token names it;
@@ -79,7 +77,7 @@ export const issueEvaluationInvitation: Step<'IssueEvaluationInvitation'> = (com
   return [
     tools.event('EvaluationInvitationIssued', {
       invitationId: command.invitationId,
-      expiresAt: toShanghaiIso(tools.context.now + EVALUATION_INVITATION_DAYS * DAY_MS),
+      expiresAt: toShanghaiIso(tools.context.now + EVALUATION_INVITATION_DAYS * MS_PER_DAY),
     }),
   ];
 };
