@@ -7,12 +7,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { openAlertStream, type StreamState } from '../api/alert-stream.js';
 import type { ApiResult } from '../api/client.js';
 import type { AlertMessage, CaseSummary, OverdueCase, Page } from '../api/types.js';
+import { LevelBadge } from '../components/level-badge.js';
 import { LevelChart, type LevelCount } from '../components/level-chart.js';
 import { Show } from '../components/notices.js';
 import { useLoad } from '../components/use-load.js';
 import { ROUTES, type PageContext } from '../context.js';
 import { formatInstant, formatMinutes, shortId } from '../format.js';
-import { LEVEL_LABELS, label } from '../labels.js';
+import { LEVEL_LABELS } from '../labels.js';
 import { overdueBoard } from '../model/overdue-board.js';
 
 const STREAM_LABELS: Readonly<Record<StreamState, string>> = {
@@ -72,9 +73,9 @@ export function Board({ ctx }: { ctx: PageContext }) {
           {alerts.length === 0 && <li class="empty">打开本页以来暂无新的预警或亮牌。</li>}
           {alerts.map((a) => (
             <li key={a.position} class={`alert level-${a.level}`} data-level={a.level} data-case={a.caseId}>
-              <span class={`badge badge-${a.level}`}>{label(LEVEL_LABELS, a.level)}</span>{' '}
-              <a href={ROUTES.caseOf(a.caseId)}>办件 {shortId(a.caseId)}</a>（{a.departmentId ?? '—'} /{' '}
-              {a.windowId ?? '—'}）期限 {formatInstant(a.deadline)}，发出于 {formatInstant(a.issuedAt)}
+              <LevelBadge level={a.level} /> <a href={ROUTES.caseOf(a.caseId)}>办件 {shortId(a.caseId)}</a>（
+              {a.departmentId ?? '—'} / {a.windowId ?? '—'}）期限 {formatInstant(a.deadline)}，发出于{' '}
+              {formatInstant(a.issuedAt)}
               {a.cause === 'explanation_overdue' && '（情况说明逾期）'}
             </li>
           ))}
@@ -152,9 +153,7 @@ export function Board({ ctx }: { ctx: PageContext }) {
                               <ul class="inline">
                                 {w.cases.map((c) => (
                                   <li key={c.caseId} data-case={c.caseId} data-level={c.level}>
-                                    <span class={`badge badge-${c.level}`}>
-                                      {label(LEVEL_LABELS, c.level)}
-                                    </span>{' '}
+                                    <LevelBadge level={c.level} />{' '}
                                     <a href={ROUTES.caseOf(c.caseId)}>{shortId(c.caseId)}</a>{' '}
                                     {formatMinutes(c.overdueBy)}
                                   </li>

@@ -4,11 +4,11 @@
  */
 import { useState } from 'preact/hooks';
 import type { CardItem, Page } from '../api/types.js';
+import { LevelBadge } from '../components/level-badge.js';
 import { Show } from '../components/notices.js';
 import { useLoad } from '../components/use-load.js';
 import { ROUTES, type PageContext } from '../context.js';
 import { formatInstant, shortId } from '../format.js';
-import { LEVEL_LABELS, label } from '../labels.js';
 
 type Explanation = 'revoked' | 'explained' | 'late' | 'none' | 'overdue' | 'due';
 
@@ -94,7 +94,7 @@ export function Cards({ ctx }: { ctx: PageContext }) {
                     {page.items.map((c, i) => (
                       <tr key={c.cardId + c.caseId} data-level={c.level} data-explanation={states[i]}>
                         <td>
-                          <span class={`badge badge-${c.level}`}>{label(LEVEL_LABELS, c.level)}</span>
+                          <LevelBadge level={c.level} />
                           {c.cause === 'explanation_overdue' && <span class="sub">说明逾期所致</span>}
                         </td>
                         <td>

@@ -6,12 +6,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CaseView, Page, RecordedEvent } from '../api/types.js';
 import { AsOfPanel } from '../components/as-of-panel.js';
 import { DeadlineAxis } from '../components/deadline-axis.js';
+import { LevelBadge } from '../components/level-badge.js';
 import { Show } from '../components/notices.js';
 import { Timeline } from '../components/timeline.js';
 import { useLoad } from '../components/use-load.js';
 import { mayOpen, ROUTES, type PageContext } from '../context.js';
 import { formatInstant } from '../format.js';
-import { LEVEL_LABELS, STATUS_LABELS, label } from '../labels.js';
+import { STATUS_LABELS, label } from '../labels.js';
 import { deadlineTrack } from '../model/deadline-track.js';
 
 export function CasePage({ ctx, caseId }: { ctx: PageContext; caseId: string }) {
@@ -54,7 +55,7 @@ export function CasePage({ ctx, caseId }: { ctx: PageContext; caseId: string }) 
               </dd>
               <dt>时效级别</dt>
               <dd>
-                <span class={`badge badge-${c.level}`}>{label(LEVEL_LABELS, c.level)}</span>
+                <LevelBadge level={c.level} />
               </dd>
               <dt>违规标记</dt>
               <dd>{c.flags.length === 0 ? '无' : c.flags.join('、')}</dd>
