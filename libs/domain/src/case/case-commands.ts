@@ -1,10 +1,9 @@
 import type { Actor } from '../actor/actor.js';
 import type {
   AccountabilityActionKind,
-  Applicant,
-  Channel,
   ComplaintSubject,
   EvaluationChannel,
+  InquiryFacts,
   MaterialRef,
   NotificationChannel,
   SupplementItem,
@@ -21,14 +20,7 @@ interface CommandBase<T extends string> {
   readonly lateEntryReason?: string;
 }
 
-export type RegisterInquiry = CommandBase<'RegisterInquiry'> & {
-  readonly caseId: string;
-  readonly centerId: string;
-  readonly channel: Channel;
-  readonly applicant: Applicant;
-  readonly question: string;
-  readonly matterCode?: string;
-};
+export type RegisterInquiry = CommandBase<'RegisterInquiry'> & InquiryFacts;
 export type AnswerInquiry = CommandBase<'AnswerInquiry'> & { readonly answer: string };
 export type ReferInquiry = CommandBase<'ReferInquiry'> & {
   readonly toDepartmentId: string;

@@ -120,18 +120,23 @@ export interface DeadlineFacts {
   readonly provisional: boolean;
 }
 
+/** F1: what the first responder registers of an inquiry, as RegisterInquiry asks it and the event records it. */
+export interface InquiryFacts {
+  readonly caseId: string;
+  readonly centerId: string;
+  readonly channel: Channel;
+  readonly applicant: Applicant;
+  readonly question: string;
+  readonly matterCode?: string;
+}
+
 export type InquiryRegistered = EventBase<
   'InquiryRegistered',
-  LateEntry & {
-    readonly caseId: string;
-    readonly centerId: string;
-    readonly channel: Channel;
-    readonly applicant: Applicant;
-    readonly question: string;
-    readonly matterCode?: string;
-    /** F1: the first staff member asked. */
-    readonly firstResponder: Actor;
-  }
+  LateEntry &
+    InquiryFacts & {
+      /** F1: the first staff member asked. */
+      readonly firstResponder: Actor;
+    }
 >;
 
 export type InquiryAnswered = EventBase<'InquiryAnswered', LateEntry & { readonly answer: string }>;

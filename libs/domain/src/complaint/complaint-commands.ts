@@ -1,5 +1,5 @@
 import type { Actor } from '../actor/actor.js';
-import type { ComplaintChannel, Complainant, StandaloneComplaintSubject } from './complaint-events.js';
+import type { ComplaintStatement } from './complaint-events.js';
 
 interface ComplaintCommandBase<T extends string> {
   readonly type: T;
@@ -7,15 +7,8 @@ interface ComplaintCommandBase<T extends string> {
 }
 
 /** P1: receipt number and query code hash are drawn by the caller (random, or derived from a retry key). */
-export type ReceiveComplaint = ComplaintCommandBase<'ReceiveComplaint'> & {
-  readonly complaintId: string;
-  readonly centerId: string;
-  readonly channel: ComplaintChannel;
-  readonly subject: StandaloneComplaintSubject;
-  readonly content: string;
-  readonly complainant?: Complainant;
-  readonly queryCodeHash: string;
-};
+export type ReceiveComplaint = ComplaintCommandBase<'ReceiveComplaint'> &
+  ComplaintStatement & { readonly queryCodeHash: string };
 export type StartComplaintInvestigation = ComplaintCommandBase<'StartComplaintInvestigation'> & {
   readonly note: string;
 };

@@ -31,15 +31,19 @@ interface ComplaintEventBase<T extends string, D> {
   readonly data: D;
 }
 
+/** P1: what a complaint without a case states, as ReceiveComplaint asks it and the event records it. */
+export interface ComplaintStatement {
+  readonly complaintId: string;
+  readonly centerId: string;
+  readonly channel: ComplaintChannel;
+  readonly subject: StandaloneComplaintSubject;
+  readonly content: string;
+  readonly complainant?: Complainant;
+}
+
 export type ComplaintReceived = ComplaintEventBase<
   'ComplaintReceived',
-  {
-    readonly complaintId: string;
-    readonly centerId: string;
-    readonly channel: ComplaintChannel;
-    readonly subject: StandaloneComplaintSubject;
-    readonly content: string;
-    readonly complainant?: Complainant;
+  ComplaintStatement & {
     /** P1: the number the complainant follows the complaint by (here the complaint id itself). */
     readonly receiptNo: string;
     /** P1: SHA-256 (hex) of the query code; the code itself is told to the complainant only. */
