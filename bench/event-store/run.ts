@@ -25,6 +25,7 @@ import {
 import pg from 'pg';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { EventStore, ExpectedRevision, NewEvent } from '#infra/event-store/event-store.port.js';
+import { benchEvent, WINDOW_CLERK } from '../support/bench-event.js';
 import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -32,13 +33,6 @@ const ROUNDS = 3;
 const WARM_UP_MS = 500;
 const POOL_SIZE = 10; // the default of this adapter, and of Emmett's pg pool
 
-const actor = {
-  id: 'staff-0042',
-  name: '李晓明',
-  role: 'window',
-  departmentId: 'dept-market-regulation',
-  windowId: 'window-07',
-};
 const payload = {
   caseId: 'c-2026-000123',
   matterCode: '11100000MB0143871X',
@@ -47,18 +41,7 @@ const payload = {
   note: '材料齐全，符合法定形式，予以受理',
 };
 
-function newEvent(): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type: 'ApplicationAccepted',
-    schemaVersion: 1,
-    occurredAt: Date.now(),
-    actor,
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    data: payload,
-  };
-}
+const newEvent = (): NewEvent => benchEvent('ApplicationAccepted', payload, { causationId: randomUUID() });
 
 interface Measurement {
   readonly label: string;
@@ -132,7 +115,7 @@ function emmettWorker(store: EmmettEventStore, batch: number): () => () => Promi
           data: payload,
           metadata: {
             eventId: e.eventId,
-            actor,
+            actor: WINDOW_CLERK,
             correlationId: e.correlationId,
             causationId: e.causationId,
             occurredAt: e.occurredAt,
@@ -155,7 +138,7 @@ function rawWorker(pool: pg.Pool, batch: number): () => () => Promise<number> {
   ).join(', ');
   const sql = `INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, occurred_at, recorded_at, actor,
     correlation_id, causation_id, data, prev_hash, hash) VALUES ${placeholders}`;
-  const actorJson = JSON.stringify(actor);
+  const actorJson = JSON.stringify(WINDOW_CLERK);
   const dataJson = JSON.stringify(payload);
   return () => {
     const streamId = `raw-${randomUUID()}`;

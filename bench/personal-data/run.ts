@@ -13,42 +13,39 @@
 import { randomUUID } from 'node:crypto';
 import { maskIdNumber, maskPhone } from '#domain/privacy/mask-applicant.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import type { EventStore, NewEvent } from '#infra/event-store/event-store.port.js';
+import type { EventStore, NewEvent, RecordedActor } from '#infra/event-store/event-store.port.js';
 import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
 import { DataKeys } from '#infra/personal-data/data-keys.js';
 import { masterKeyFrom } from '#infra/personal-data/identifier-cipher.js';
 import { PersonalDataStore } from '#infra/personal-data/personal-data-store.js';
+import { benchEvent } from '../support/bench-event.js';
 import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const CONCURRENCY = 16;
 const ROUNDS = 4;
 
-const actor = {
+const actor: RecordedActor = {
   id: 'staff-0042',
   name: '李晓明',
   role: 'guide',
   departmentId: 'dept-service',
   windowId: null,
 };
-const event = (withIdentifiers: boolean): NewEvent => ({
-  eventId: randomUUID(),
-  type: withIdentifiers ? 'InquiryRegistered' : 'InquiryAnswered',
-  schemaVersion: 1,
-  occurredAt: Date.now(),
-  actor,
-  correlationId: randomUUID(),
-  causationId: null,
-  data: withIdentifiers
-    ? {
-        caseId: randomUUID(),
-        centerId: 'center-1',
-        channel: 'window',
-        applicant: { kind: 'person', name: '张三', idNumber: '110101199003071234', phone: '13800138000' },
-        question: '如何办理食品经营许可？',
-      }
-    : { answer: '请携带身份证和场地租赁合同到3号窗口办理。' },
-});
+const event = (withIdentifiers: boolean): NewEvent =>
+  withIdentifiers
+    ? benchEvent(
+        'InquiryRegistered',
+        {
+          caseId: randomUUID(),
+          centerId: 'center-1',
+          channel: 'window',
+          applicant: { kind: 'person', name: '张三', idNumber: '110101199003071234', phone: '13800138000' },
+          question: '如何办理食品经营许可？',
+        },
+        { actor },
+      )
+    : benchEvent('InquiryAnswered', { answer: '请携带身份证和场地租赁合同到3号窗口办理。' }, { actor });
 
 /** Appends per second: registrations (new streams) or later events (streams of the writer, revision by revision). */
 async function rate(store: EventStore, registrations: boolean): Promise<number> {

@@ -13,7 +13,6 @@
  *   - the full verification (seals, sealed heads against the events, every stream's chain).
  * The last line printed is one JSON object with those times in milliseconds.
  */
-import { randomUUID } from 'node:crypto';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
 import type { NewEvent } from '#infra/event-store/event-store.port.js';
 import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
@@ -21,6 +20,7 @@ import { prepareAppend } from '#infra/event-store/prepared-event.js';
 import { EMPTY_STREAM, chainOnto } from '#infra/event-store/recorded-events.js';
 import { SealVerifier } from '#infra/seals/seal-verifier.js';
 import { Sealer } from '#infra/seals/sealer.js';
+import { benchEvent } from '../support/bench-event.js';
 import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 100_000);
@@ -28,13 +28,6 @@ const EVENTS_PER_STREAM = Number(process.env.BENCH_EVENTS_PER_STREAM ?? 2);
 const CHANGED = Number(process.env.BENCH_CHANGED ?? 1000);
 const BATCH_STREAMS = 2000;
 
-const actor = {
-  id: 'staff-0042',
-  name: '李晓明',
-  role: 'window',
-  departmentId: 'dept-market',
-  windowId: 'w-7',
-};
 const sealActor = {
   id: 'system:sealer',
   name: '存证封签程序',
@@ -43,18 +36,12 @@ const sealActor = {
   windowId: null,
 };
 
-function newEvent(n: number): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type: 'ApplicationAccepted',
-    schemaVersion: 1,
-    occurredAt: Date.now(),
-    actor,
-    correlationId: randomUUID(),
-    causationId: null,
-    data: { n, receiptNo: `SL-2026-${String(n).padStart(6, '0')}`, note: '材料齐全，予以受理' },
-  };
-}
+const newEvent = (n: number): NewEvent =>
+  benchEvent('ApplicationAccepted', {
+    n,
+    receiptNo: `SL-2026-${String(n).padStart(6, '0')}`,
+    note: '材料齐全，予以受理',
+  });
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
