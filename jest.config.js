@@ -25,4 +25,7 @@ export default {
   // Most suites wait on servers and child processes (PostgreSQL, FerretDB, chromium), so two workers
   // on two cores halve the run; the kill -9 suite alone takes about ten minutes on one of them.
   maxWorkers: 2,
+  // The longest suites first, so they run beside the rest rather than after them (a fresh clone has
+  // no times for Jest to sort by).
+  testSequencer: '<rootDir>/test/support/longest-first.sequencer.js',
 };
