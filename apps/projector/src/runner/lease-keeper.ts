@@ -15,7 +15,8 @@ export class LeaseKeeper {
 
   add(name: string): void {
     this.held.add(name);
-    this.timer ??= setInterval(() => {
+    if (this.timer !== undefined) return;
+    this.timer = setInterval(() => {
       for (const held of this.held) void this.keep(held).catch(() => undefined);
     }, this.ttlMs / 3);
     this.timer.unref();
@@ -31,7 +32,7 @@ export class LeaseKeeper {
     return [...this.held];
   }
 
-  stop(): void {
+  private stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;
   }
