@@ -28,11 +28,10 @@ import { MattersController } from './admin/matters/matters.controller.js';
 import { ChangeTimelinessPolicyHandler } from './admin/policy/change-timeliness-policy.handler.js';
 import { PolicyController } from './admin/policy/policy.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
-import { CaseCommandExecutor } from './cases/case-command-executor.js';
 import { CaseCommandsController } from './cases/case-commands.controller.js';
 import { CaseFromEventsController } from './cases/case-from-events.controller.js';
 import { CaseQueriesController } from './cases/case-queries.controller.js';
-import { CASE_COMMAND_HANDLERS } from './cases/commands/case-command-handlers.js';
+import { CaseStepHandler } from './cases/commands/case-step.command.js';
 import { CASE_QUERY_HANDLERS } from './cases/queries/read-case-query.handlers.js';
 import { ManualClockController } from './clock/manual-clock.controller.js';
 import { SUPERVISION_TRIGGER, type SupervisionTrigger } from './clock/supervision-trigger.js';
@@ -89,9 +88,8 @@ export class AppModule {
           new ConfigurationCache(store, logger, config.configurationPollMs),
         inject: [EVENT_STORE, LOGGER, APP_CONFIG],
       },
-      CaseCommandExecutor,
       AdminWrite,
-      ...CASE_COMMAND_HANDLERS,
+      CaseStepHandler,
       ...CASE_QUERY_HANDLERS,
       ConfigureCenterHandler,
       DefineMatterHandler,

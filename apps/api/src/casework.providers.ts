@@ -3,7 +3,7 @@
  * (P5, P6), complaints without a case (P1, P2) and the routes without a token.
  */
 import type { Provider, Type } from '@nestjs/common';
-import { StatutoryStepsController } from './cases/statutory-steps.controller.js';
+import { StatutoryStepsController } from './cases/case-commands.controller.js';
 import { ComplaintWriter } from './complaints/complaint-writer.js';
 import { ComplaintsController } from './complaints/complaints.controller.js';
 import { EvaluationsController } from './evaluations/evaluations.controller.js';

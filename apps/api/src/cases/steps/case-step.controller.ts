@@ -57,11 +57,7 @@ function defineRoute(prototype: { readonly commands: CommandBus }, step: CaseSte
       new CaseStepCommand(
         caseId,
         metadata,
-        (loaded) => {
-          const command = step.build({ caseId, path, body, metadata, loaded }, call.actor);
-          if (command === undefined) throw new Error(`The body of ${step.command} was not validated`);
-          return command;
-        },
+        (loaded) => step.build({ caseId, path, body, metadata, loaded }, call.actor),
         { knownNew: created?.knownNew === true },
       ),
     );
@@ -91,16 +87,11 @@ function defineRoute(prototype: { readonly commands: CommandBus }, step: CaseSte
 }
 
 function stepPath(params: readonly string[], args: readonly unknown[]): StepPath {
-  let id = '';
-  let ref = '';
-  let n = 0;
+  const path = { id: '', ref: '', n: 0 };
   params.forEach((name, i) => {
     const value = args[i];
-    if (typeof value === 'number') n = value;
-    else if (typeof value === 'string') {
-      if (name === 'id') id = value;
-      else ref = value;
-    }
+    if (typeof value === 'number') path.n = value;
+    else if (typeof value === 'string') path[name === 'id' ? 'id' : 'ref'] = value;
   });
-  return { id, ref, n };
+  return path;
 }

@@ -11,7 +11,7 @@ import type { Actor } from '#domain/actor/actor.js';
 import type { CaseCommand } from '#domain/case/case-commands.js';
 import { COMMAND_REFUSALS, type CommandRefusal } from '#domain/case/command-refusals.js';
 import type { CommandMetadata } from '../../command-pipeline/command-metadata.js';
-import type { LoadedCase } from '../case-command-executor.js';
+import type { LoadedCase } from '../commands/case-step.command.js';
 import type { CommandOptionsDto } from '../dto/command-options.dto.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -60,22 +60,21 @@ export interface CaseStep extends Omit<
   /** The refusals this step can answer beyond every command's: the domain's list (COMMAND_REFUSALS). */
   readonly refuses: readonly CommandRefusal[];
   readonly method: string;
-  /** The domain command, or undefined when `body` is not of the row's DTO (never, after validation). */
-  readonly build: (input: StepInput<unknown>, actor: Actor) => CaseCommand | undefined;
+  /** The domain command; throws when `body` is not of the row's DTO (never, after validation). */
+  readonly build: (input: StepInput<unknown>, actor: Actor) => CaseCommand;
 }
 
 export function caseStep<C extends CaseCommand['type'], B extends CommandOptionsDto>(
   row: CaseStepRow<C, B>,
 ): CaseStep {
-  const { build, dto, method, ...rest } = row;
+  const { build, method, ...rest } = row;
   return {
     ...rest,
-    dto,
     refuses: COMMAND_REFUSALS[row.command],
     method: method ?? row.command.charAt(0).toLowerCase() + row.command.slice(1),
     build: (input, actor) => {
       const body = input.body;
-      if (!(body instanceof dto)) return undefined;
+      if (!(body instanceof row.dto)) throw new Error(`The body of ${row.command} was not validated`);
       return { ...build({ ...input, body }), actor, ...commandOptions(body) };
     },
   };

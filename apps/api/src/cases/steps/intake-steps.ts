@@ -67,7 +67,7 @@ export const INTAKE_STEPS = [
     dto: SubmitApplicationDto,
     summary: 'Submit an application for a catalogued matter',
     roles: 'window, proxy',
-    // The matter comes from the configuration cache (CaseCommandExecutor).
+    // The matter comes from the configuration cache (CaseStepHandler, case-step.command.ts).
     build: ({ body }) => ({
       type: 'SubmitApplication',
       ...fields(body),
