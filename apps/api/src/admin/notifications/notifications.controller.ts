@@ -20,6 +20,7 @@ import {
 } from '../../openapi/problem-responses.js';
 import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
+import { pageWithCursor } from '../../views/cursor-pages.js';
 import { pageLimit } from '../../views/view-list-parameters.js';
 import { decodeCursor, encodeCursor, optionalEnum } from '../../views/view-query-parameters.js';
 import { viewProblems } from '../../views/view-problems.js';
@@ -60,7 +61,7 @@ export class NotificationsController {
       .sort({ _id: 1 })
       .limit(limit + 1)
       .toArray();
-    const page = found.slice(0, limit);
+    const { page, nextCursor } = pageWithCursor(found, limit, (last) => encodeCursor([last._id]));
     return {
       items: page.map((d) => ({
         notificationId: d.notificationId,
@@ -72,7 +73,7 @@ export class NotificationsController {
         lastError: d.lastError ?? null,
         nextAttemptAt: d.status === 'pending' ? toShanghaiIso(d.nextAttemptAtMs) : null,
       })),
-      nextCursor: found.length > limit ? encodeCursor([page[page.length - 1]!._id]) : null,
+      nextCursor,
     };
   }
 

@@ -11,6 +11,7 @@ import {
   type BackdatedEntryDocument,
 } from '#infra/read-store/documents/backdated-entry-document.js';
 import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
+import { pageWithCursor } from '../../views/cursor-pages.js';
 import { AUDIT_READ_STORE } from './audit-read-store.js';
 import { cursorOf } from './backdated-cursor.js';
 import { GetBackdatedEntriesQuery } from './backdated-entries.query.js';
@@ -47,8 +48,9 @@ export class GetBackdatedEntriesHandler implements IQueryHandler<
       .sort({ recordedAtMs: -1, _id: -1 })
       .limit(filter.limit + 1)
       .toArray();
-    const page = docs.slice(0, filter.limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = pageWithCursor(docs, filter.limit, (last) =>
+      cursorOf(last.recordedAtMs, last._id),
+    );
     return {
       items: page.map((d) => ({
         eventId: d._id,
@@ -61,7 +63,7 @@ export class GetBackdatedEntriesHandler implements IQueryHandler<
         lateEntryReason: d.lateEntryReason,
         actor: d.actor,
       })),
-      nextCursor: docs.length > filter.limit && last ? cursorOf(last.recordedAtMs, last._id) : null,
+      nextCursor,
     };
   }
 }

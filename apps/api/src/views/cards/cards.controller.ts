@@ -21,6 +21,7 @@ import {
   optionalPosition,
 } from '../view-query-parameters.js';
 import { CaseScope } from '../case-scope.js';
+import { pageWithCursor } from '../cursor-pages.js';
 import { listScope, scopedFilters } from '../view-scope.js';
 import { CardsPage } from './card.view.js';
 
@@ -119,11 +120,12 @@ export class CardsController {
       if (docs.length > limit || batch.length <= limit || !last) break;
       after = [last.issuedAtMs, last._id];
     }
-    const page = docs.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = pageWithCursor(docs, limit, (last) =>
+      encodeCursor([Date.parse(last.issuedAt), last._id]),
+    );
     return {
       items: page.map(({ _id: _ignored, issuedAtMs: _ms, ...card }) => card) as CardsPage['items'],
-      nextCursor: docs.length > limit && last ? encodeCursor([Date.parse(last.issuedAt), last._id]) : null,
+      nextCursor,
     };
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '#infra/read-store/documents/complaint-view-document.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { ProblemException } from '../../problem/problem-details.js';
+import { pageWithCursor } from '../cursor-pages.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import { PAGE_QUERY, SCOPE_QUERY, ViewRoute, askedScope, pageLimit } from '../view-list-parameters.js';
 import { viewProblems } from '../view-problems.js';
@@ -126,8 +127,9 @@ export class ComplaintsViewController {
       .sort({ receivedAtMs: -1, _id: -1 })
       .limit(limit + 1)
       .toArray();
-    const page = matching.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = pageWithCursor(matching, limit, (last) =>
+      encodeCursor([last.receivedAtMs, last._id]),
+    );
     return {
       items: page.map((d) => ({
         complaintId: d.complaintId,
@@ -144,7 +146,7 @@ export class ComplaintsViewController {
         ...(d.substantiated !== undefined && { substantiated: d.substantiated }),
         ...(d.late !== undefined && { late: d.late }),
       })),
-      nextCursor: matching.length > limit && last ? encodeCursor([last.receivedAtMs, last._id]) : null,
+      nextCursor,
     };
   }
 }
