@@ -137,3 +137,27 @@ function kurrentDb(connectionString: string): ContractAdapter {
     },
   };
 }
+
+/** The names of the adapters with SQL behind them (PostgreSQL server, PGlite): for what only they do (I2, U7). */
+export function sqlAdapterNames(): string[] {
+  return contractAdapters()
+    .filter((a) => a.sql)
+    .map((a) => a.name);
+}
+
+/**
+ * A fresh adapter of sqlAdapterNames() and its store, opened for a suite of `feature` (named in the
+ * error should the store not be a SQL one).
+ */
+export async function openSqlAdapter(
+  name: string,
+  feature: string,
+): Promise<{ readonly adapter: ContractAdapter; readonly store: PostgresEventStore }> {
+  const adapter = contractAdapters().find((a) => a.name === name);
+  if (!adapter) throw new Error(`no contract adapter named ${name}`);
+  const opened = await adapter.open({ clock: () => new Date(), pollIntervalMs: 1000 });
+  if (opened instanceof PostgresEventStore) return { adapter, store: opened };
+  await opened.close();
+  await adapter.dispose();
+  throw new Error(`${feature} needs a SQL store; ${name} is not one`);
+}

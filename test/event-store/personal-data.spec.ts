@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { maskIdNumber, maskPhone } from '#domain/privacy/mask-applicant.js';
 import { START } from '#infra/event-store/event-store.port.js';
-import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
+import type { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
 import { DataKeys } from '#infra/personal-data/data-keys.js';
 import { masterKeyFrom } from '#infra/personal-data/identifier-cipher.js';
 import { PersonalDataStore } from '#infra/personal-data/personal-data-store.js';
 import { SealVerifier } from '#infra/seals/seal-verifier.js';
 import { Sealer } from '#infra/seals/sealer.js';
-import { contractAdapters, type ContractAdapter } from './contract-adapters.js';
+import { openSqlAdapter, sqlAdapterNames, type ContractAdapter } from './contract-adapters.js';
 import { newEvent, windowClerk } from '#infra/event-store/specs/sample-events.js';
 
 /** I2 on the SQL stores: ciphertext in the events, keys beside them, erasure by key destruction. */
@@ -15,9 +15,7 @@ const applicant = { kind: 'person', name: '张三', idNumber: '11010119900307123
 const mask = (field: 'idNumber' | 'phone', v: string): string =>
   field === 'phone' ? maskPhone(v) : maskIdNumber(v);
 
-for (const name of contractAdapters()
-  .filter((a) => a.sql)
-  .map((a) => a.name)) {
+for (const name of sqlAdapterNames()) {
   describe(`I2 personal data store: ${name}`, () => {
     let adapter: ContractAdapter;
     let raw: PostgresEventStore;
@@ -25,10 +23,7 @@ for (const name of contractAdapters()
     const run = randomBytes(4).toString('hex');
 
     beforeAll(async () => {
-      adapter = contractAdapters().find((a) => a.name === name)!;
-      const opened = await adapter.open({ clock: () => new Date(), pollIntervalMs: 1000 });
-      if (!(opened instanceof PostgresEventStore)) throw new Error('I2 needs the SQL store');
-      raw = opened;
+      ({ adapter, store: raw } = await openSqlAdapter(name, 'I2 (personal data)'));
       const keys = new DataKeys(raw.database, masterKeyFrom('test-secret-0123456789abcdef-0123456789'));
       store = new PersonalDataStore(raw, keys, 'reveal', mask);
     });

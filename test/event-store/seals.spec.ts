@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
+import type { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
 import { SealVerifier } from '#infra/seals/seal-verifier.js';
 import { Sealer } from '#infra/seals/sealer.js';
-import { contractAdapters, type ContractAdapter } from './contract-adapters.js';
+import { openSqlAdapter, sqlAdapterNames, type ContractAdapter } from './contract-adapters.js';
 import { newEvent, newEvents } from '#infra/event-store/specs/sample-events.js';
 
 /** U7 on the SQL stores: seals, and what their verification names after tampering by SQL. */
 const auditor = { id: 'auditor-1', name: '纪检员', role: 'auditor', departmentId: null, windowId: null };
 
-for (const name of contractAdapters()
-  .filter((a) => a.sql)
-  .map((a) => a.name)) {
+for (const name of sqlAdapterNames()) {
   describe(`U7 seals: ${name}`, () => {
     let adapter: ContractAdapter;
     let store: PostgresEventStore;
@@ -20,10 +18,7 @@ for (const name of contractAdapters()
     const run = randomBytes(4).toString('hex');
 
     beforeAll(async () => {
-      adapter = contractAdapters().find((a) => a.name === name)!;
-      const opened = await adapter.open({ clock: () => new Date(), pollIntervalMs: 1000 });
-      if (!(opened instanceof PostgresEventStore)) throw new Error('seals need the SQL store');
-      store = opened;
+      ({ adapter, store } = await openSqlAdapter(name, 'U7 (seals)'));
       sql = adapter.sql!;
       sealer = new Sealer(store);
       verifier = new SealVerifier(store);
