@@ -6,17 +6,17 @@
  */
 import { parseInstant } from '#domain/calendar/index.js';
 import { signStaffToken } from '#infra/auth/token-signer.js';
-import { TEST_SECRET, tokenFor } from '../api/support/api-harness.js';
+import { TEST_SECRET } from '../api/support/api-harness.js';
 import {
   acceptedTaxCase,
+  appliedCaseOfCenterTwo,
   caseAt,
+  centerTwoToken,
   defineTaxMatter,
-  expectOk,
   INQUIRY,
   type Tokens,
   tokensWithMatters,
 } from '../api/support/case-fixtures.js';
-import { applyFor } from '../api/support/case-steps.js';
 import { startViewsApi, type ViewsApi } from './support/views-api.js';
 
 type Body = Record<string, unknown>;
@@ -46,8 +46,8 @@ describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
   beforeAll(async () => {
     api = await startViewsApi({ projectionWaitMs: 1_000 });
     t = await tokensWithMatters(api);
-    otherCenterWindow = await tokenFor('window', { sub: 'u-window-c2', centerId: 'center-2' });
-    otherCenterSupervisor = await tokenFor('supervisor', { sub: 'u-sup-c2', centerId: 'center-2' });
+    otherCenterWindow = await centerTwoToken('window');
+    otherCenterSupervisor = await centerTwoToken('supervisor');
     await defineTaxMatter(api, t, 'M-101', {
       promisedLimitDays: 3,
       requiredMaterials: [{ code: 'id', name: '身份证' }],
@@ -66,15 +66,7 @@ describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
       applicant: { kind: 'person', name: '李四', phone: '13900139000' },
     });
     at('2026-03-02T15:00:00+08:00');
-    const other = await expectOk(
-      api,
-      'POST',
-      '/cases/inquiries',
-      { ...INQUIRY, centerId: 'center-2' },
-      otherCenterWindow,
-    );
-    otherCenterCase = other.caseId as string;
-    await applyFor(api, otherCenterCase, otherCenterWindow);
+    otherCenterCase = await appliedCaseOfCenterTwo(api, otherCenterWindow);
 
     await api.viewsCaughtUp();
   }, 90_000);

@@ -4,17 +4,16 @@
  * heartbeats, `id:` = position, and Last-Event-ID resumption.
  */
 import { AlertFeed } from '../../apps/api/src/alerts/alert-feed.js';
-import { tokenFor } from '../api/support/api-harness.js';
 import {
   acceptedTaxCase,
+  appliedCaseOfCenterTwo,
   caseAt,
+  centerTwoToken,
   defineTaxMatter,
   expectOk,
-  INQUIRY,
   type Tokens,
   tokensWithMatters,
 } from '../api/support/case-fixtures.js';
-import { applyFor } from '../api/support/case-steps.js';
 import { openSse, type SseConnection } from './support/sse-client.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 
@@ -48,19 +47,11 @@ describe('alert stream (GET /alerts/stream)', () => {
   afterAll(() => api?.close());
 
   it('sends each warning and card to the listeners in scope only, with heartbeats and resumption', async () => {
-    const centerTwoWindow = await tokenFor('window', { sub: 'u-win-c2', centerId: 'center-2' });
-    const centerTwoSupervisor = await tokenFor('supervisor', { sub: 'u-sup-c2', centerId: 'center-2' });
+    const centerTwoWindow = await centerTwoToken('window');
+    const centerTwoSupervisor = await centerTwoToken('supervisor');
     const market = await caseAt(api, t, 'accepted');
     const tax = await acceptedTaxCase(api, t, 'M-TAX', 'SL-TAX-1');
-    const created = await expectOk(
-      api,
-      'POST',
-      '/cases/inquiries',
-      { ...INQUIRY, centerId: 'center-2' },
-      centerTwoWindow,
-    );
-    const elsewhere = created.caseId as string;
-    await applyFor(api, elsewhere, centerTwoWindow);
+    const elsewhere = await appliedCaseOfCenterTwo(api, centerTwoWindow);
 
     await expectOk(api, 'POST', `/cases/${elsewhere}/acceptance`, { receiptNo: 'SL-C2-1' }, centerTwoWindow);
 

@@ -97,6 +97,25 @@ export async function tokens(): Promise<Tokens> {
   } as Tokens;
 }
 
+/** A staff member of `role` in center-2, whose scope holds none of center-1's cases (R1). */
+export function centerTwoToken(role: StaffRole): Promise<string> {
+  return tokenFor(role, { sub: `u-${role}-c2`, centerId: 'center-2' });
+}
+
+/** A case of center-2 (INQUIRY there), registered and applied for by `window`, a window clerk of center-2. */
+export async function appliedCaseOfCenterTwo(api: TestApi, window: string): Promise<string> {
+  const created = await expectOk(
+    api,
+    'POST',
+    '/cases/inquiries',
+    { ...INQUIRY, centerId: 'center-2' },
+    window,
+  );
+  const id = created.caseId as string;
+  await applyFor(api, id, window);
+  return id;
+}
+
 /** Configures center-1 (CENTER with `changes`: another name, local suspension types …), as the admin. */
 export async function defineCenter(
   api: TestApi,
