@@ -1,6 +1,7 @@
 import { createWorkingCalendar } from '../../calendar/index.js';
 import { defineMatter } from '../../catalog/define-matter.js';
 import type { Matter } from '../../catalog/matter.js';
+import type { SuspendCase } from '../case-commands.js';
 import type { CaseEvent } from '../case-events.js';
 import {
   aCase,
@@ -19,6 +20,25 @@ const withLimit = (promisedLimitDays: number) => ({ ...promisedMatter, promisedL
 /** A case of `matter` registered, received and accepted at `at`. */
 const acceptedAt = (at: string, matter: Matter = promisedMatter): CaseHistory => anAcceptedCase(at, matter);
 const acceptedCase = (at: string, matter?: Matter): CaseEvent[] => acceptedAt(at, matter).events();
+/**
+ * T6: `accepted` suspended by the window clerk at `suspendedAt` (the applicant told then), and its
+ * resumption at `resumedAt`: what the resumption records is the pause's effect on the deadline.
+ */
+const resumingAfter = (
+  accepted: CaseHistory,
+  suspension: Pick<SuspendCase, 'suspensionType' | 'expectedDays' | 'reason'>,
+  { suspendedAt, resumedAt }: { readonly suspendedAt: string; readonly resumedAt: string },
+) =>
+  given(
+    ...accepted
+      .step(
+        { type: 'SuspendCase', actor: windowClerk, ...suspension, applicantNotifiedAt: suspendedAt },
+        suspendedAt,
+      )
+      .events(),
+  )
+    .at(resumedAt)
+    .when({ type: 'ResumeCase', actor: windowClerk, suspensionNo: 1 });
 const deadlineOf = (given: CaseEvent[]): string | undefined =>
   given.find((e) => e.type === 'ApplicationAccepted')?.data &&
   (given.find((e) => e.type === 'ApplicationAccepted') as Extract<CaseEvent, { type: 'ApplicationAccepted' }>)
@@ -106,28 +126,18 @@ describe('deadlines (时限)', () => {
   });
 
   it('T6: given a case due Monday 03-09 17:30, when suspended Friday 16:00 and resumed Monday 09:30, then only 150 office minutes move the deadline', () => {
-    const suspended = acceptedAt('2026-03-02T10:00:00+08:00', withLimit(5)).step(
-      {
-        type: 'SuspendCase',
-        actor: windowClerk,
-        suspensionType: 'expert_review',
-        expectedDays: 5,
-        reason: '组织专家评审',
-        applicantNotifiedAt: '2026-03-06T16:00:00+08:00',
+    resumingAfter(
+      acceptedAt('2026-03-02T10:00:00+08:00', withLimit(5)),
+      { suspensionType: 'expert_review', expectedDays: 5, reason: '组织专家评审' },
+      { suspendedAt: '2026-03-06T16:00:00+08:00', resumedAt: '2026-03-09T09:30:00+08:00' },
+    ).then({
+      type: 'CaseResumed',
+      data: {
+        suspendedOfficeMinutes: 150,
+        previousDeadline: '2026-03-09T17:30:00+08:00',
+        deadline: '2026-03-10T11:00:00+08:00',
       },
-      '2026-03-06T16:00:00+08:00',
-    );
-    given(...suspended.events())
-      .at('2026-03-09T09:30:00+08:00')
-      .when({ type: 'ResumeCase', actor: windowClerk, suspensionNo: 1 })
-      .then({
-        type: 'CaseResumed',
-        data: {
-          suspendedOfficeMinutes: 150,
-          previousDeadline: '2026-03-09T17:30:00+08:00',
-          deadline: '2026-03-10T11:00:00+08:00',
-        },
-      });
+    });
   });
 
   it('T6: given an accepted case, when suspended without telling the applicant, then T6_SUSPENSION_INCOMPLETE', () => {
@@ -146,21 +156,11 @@ describe('deadlines (时限)', () => {
 
   it('T6: given a suspension over the Qingming holiday, then the pause counts only the office time inside it', () => {
     // 2026-04-03 (Fri) 17:00 → 2026-04-07 (Tue) 09:00: Qingming 04-04…04-06 are days off.
-    const suspended = acceptedAt('2026-04-01T10:00:00+08:00', withLimit(10)).step(
-      {
-        type: 'SuspendCase',
-        actor: windowClerk,
-        suspensionType: 'inspection',
-        expectedDays: 5,
-        reason: '现场勘查',
-        applicantNotifiedAt: '2026-04-03T17:00:00+08:00',
-      },
-      '2026-04-03T17:00:00+08:00',
-    );
-    given(...suspended.events())
-      .at('2026-04-07T09:00:00+08:00')
-      .when({ type: 'ResumeCase', actor: windowClerk, suspensionNo: 1 })
-      .then({ type: 'CaseResumed', data: { suspendedOfficeMinutes: 60 } });
+    resumingAfter(
+      acceptedAt('2026-04-01T10:00:00+08:00', withLimit(10)),
+      { suspensionType: 'inspection', expectedDays: 5, reason: '现场勘查' },
+      { suspendedAt: '2026-04-03T17:00:00+08:00', resumedAt: '2026-04-07T09:00:00+08:00' },
+    ).then({ type: 'CaseResumed', data: { suspendedOfficeMinutes: 60 } });
   });
 
   const extension = (days: number) =>
