@@ -1,19 +1,11 @@
 // Jest in ESM mode (NestJS 12 is ESM-only); @swc/jest strips types and keeps decorator metadata.
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2023',
-  },
-  module: { type: 'es6' },
-  sourceMaps: 'inline',
-};
+import { SWC_OPTIONS } from './test/support/swc-options.js';
 
 export default {
   rootDir: '.',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', SWC_OPTIONS] },
   moduleNameMapper: {
     '^#domain/(.*)\\.js$': '<rootDir>/libs/domain/src/$1',
     '^#infra/(.*)\\.js$': '<rootDir>/libs/infra/src/$1',

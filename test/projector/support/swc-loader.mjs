@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 import { transformSync } from '@swc/core';
+import { SWC_OPTIONS } from '../../support/swc-options.js';
 
 const root = new URL('../../../', import.meta.url);
 const ALIASES = { '#domain/': 'libs/domain/src/', '#infra/': 'libs/infra/src/' };
@@ -28,14 +29,8 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!url.endsWith('.ts')) return next(url, context);
   const { code } = transformSync(readFileSync(fileURLToPath(url), 'utf8'), {
+    ...SWC_OPTIONS,
     filename: fileURLToPath(url),
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2023',
-    },
-    module: { type: 'es6' },
-    sourceMaps: 'inline',
   });
   return { format: 'module', source: code, shortCircuit: true };
 }
