@@ -155,7 +155,15 @@ export async function openSqlAdapter(
 ): Promise<{ readonly adapter: ContractAdapter; readonly store: PostgresEventStore }> {
   const adapter = contractAdapters().find((a) => a.name === name);
   if (!adapter) throw new Error(`no contract adapter named ${name}`);
-  const opened = await adapter.open({ clock: () => new Date(), pollIntervalMs: 1000 });
+  // What the adapter made (a database, a folder) goes with it when the store fails to open or is
+  // not a SQL one: the suite gets no adapter to dispose of then.
+  let opened: EventStore;
+  try {
+    opened = await adapter.open({ clock: () => new Date(), pollIntervalMs: 1000 });
+  } catch (error) {
+    await adapter.dispose();
+    throw error;
+  }
   if (opened instanceof PostgresEventStore) return { adapter, store: opened };
   await opened.close();
   await adapter.dispose();
