@@ -6,26 +6,30 @@
  *     100 % being before the swap: it should stay flat, the events are streamed in batches, never
  *     loaded whole; `rssHalfToAll` is RSS at all ÷ at half of the events, the aim 0.9–1.1; beside
  *     RSS, V8's used and committed heap and the memory outside it (`external`) at each mark, which
- *     tell what the rebuild keeps from what the process has not yet given back);
+ *     tell what the rebuild keeps from what the process has not yet given back). The rebuild runs
+ *     in a process of its own (rebuild-process.ts, forked with --expose-gc), as production's
+ *     `npm run rebuild` does: run here, right after generating and appending every event, its marks
+ *     held the heap that seeding left committed, which V8 gave back during the rebuild, so RSS fell
+ *     with the events (`rebuildProcess: "child"` in the JSON; `before` is the child's, stores open);
  *  2. the raw limit in the same run: the rebuilt documents written again, as they are, into fresh
  *     collections of the same FerretDB with insertMany (what writing the result costs, no events);
  *  3. GET /views/overdue over HTTP on the 50,000 cases (the API with the views, the clock at the end
  *     of the simulated period): latencies of 200 requests as a supervisor, p50 and p95.
  * The last line printed is one JSON object: rebuildEventsPerSec, rawDocsPerSec, ratioVsRaw
- * (rebuildEventsPerSec / rawDocsPerSec), peakRssMb, overdueP95Ms, and the counts behind them.
+ * (rebuildEventsPerSec / rawDocsPerSec), peakRssMb (the rebuild process's), overdueP95Ms, and the
+ * counts behind them. A rebuild process that fails fails the bench with its error.
  *
  * The event store: the PostgreSQL server of PG_TEST_URL (default postgres://postgres@127.0.0.1:5432/postgres;
  * a database bench_projector_<hex>, dropped after), or embedded PGlite with BENCH_EVENT_STORE=pglite.
  * MONGODB_BENCH_URI: a MongoDB to use instead of a local FerretDB. BENCH_CASES: another number of
- * cases (default 50000). BENCH_OVERDUE=off: no step 3. Build first: `npm run build`, then
- * `node --expose-gc dist/bench/projector/run.js` (without the flag the marks are taken wherever GC is).
+ * cases (default 50000). BENCH_OVERDUE=off: no step 3. BENCH_PROFILE=1, BENCH_CACHE_SIZE: see
+ * rebuild-process.ts. Build first: `npm run build`, then `node dist/bench/projector/run.js`.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { signStaffToken } from '#infra/auth/token-signer.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { loadConfig } from '#infra/config/app-config.js';
@@ -37,8 +41,9 @@ import { connectReadStore, type ReadStore } from '#infra/read-store/read-store.j
 import { createApiApplication } from '../../apps/api/src/api-application.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../apps/api/src/runtime/open-runtime.js';
-import { rebuildProjections } from '../../apps/projector/src/rebuild/rebuild-projections.js';
 import { appendPlanned, SteppingClock } from './append-planned.js';
+import { mb } from './memory-sampler.js';
+import { rebuildInChildProcess } from './rebuild-in-child.js';
 import { realisticCaseAppends } from './realistic-cases.js';
 import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
@@ -46,22 +51,43 @@ const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const REQUESTS = 200;
 const SECRET = 'bench-projector-secret-至少三十二个字节-0123456789';
 
-const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
-async function openEventStore(clock: SteppingClock): Promise<{ store: EventStore; close(): Promise<void> }> {
+/** The seeded event store; `lend` runs the rebuild process while this process does not hold it. */
+interface BenchEventStore {
+  /** What the rebuild process opens. */
+  readonly url: string;
+  store(): EventStore;
+  lend<T>(work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+async function openEventStore(clock: SteppingClock): Promise<BenchEventStore> {
   if (process.env.BENCH_EVENT_STORE === 'pglite') {
     const dir = await mkdtemp(join(tmpdir(), 'bench-projector-events-'));
-    const store = await createEventStore(`pglite://${dir}`, { clock: clock.now });
+    const url = `pglite://${dir}`;
+    let store = await createEventStore(url, { clock: clock.now });
     return {
-      store,
+      url,
+      store: () => store,
+      // PGlite's directory belongs to one process: closed here while the rebuild process has it.
+      async lend(work) {
+        await store.close();
+        try {
+          return await work();
+        } finally {
+          store = await createEventStore(url, { clock: clock.now });
+        }
+      },
       close: async () => (await store.close(), await rm(dir, { recursive: true, force: true })),
     };
   }
   const database = await scratchPostgresDatabase('bench_projector');
   const store = await createEventStore(database.url, { clock: clock.now, maxConnections: 16 });
   return {
-    store,
+    url: database.url,
+    store: () => store,
+    lend: (work) => work(),
     async close() {
       await store.close();
       await database.drop();
@@ -81,48 +107,6 @@ async function openReadServer(): Promise<{ uri: string; kind: string; close(): P
       await server.stop();
       await rm(dir, { recursive: true, force: true });
     },
-  };
-}
-
-/**
- * Samples this process's resident memory; `at(label)` records the current value under a label, and
- * the V8 heap in use with it (what the JavaScript holds, apart from what the allocator kept).
- */
-function memorySampler(): {
-  peak(): number;
-  at(label: string): void;
-  marks: Record<string, number>;
-  heapMarks: Record<string, number>;
-  /** Memory outside V8's heap (Buffers, ArrayBuffers): what RSS holds that heapUsed does not show. */
-  externalMarks: Record<string, number>;
-  /** The heap V8 keeps committed (used or not): part of RSS after a collection. */
-  heapTotalMarks: Record<string, number>;
-  stop(): void;
-} {
-  let peak = process.memoryUsage().rss;
-  const marks: Record<string, number> = {};
-  const heapMarks: Record<string, number> = {};
-  const externalMarks: Record<string, number> = {};
-  const heapTotalMarks: Record<string, number> = {};
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-  return {
-    peak: () => Math.max(peak, process.memoryUsage().rss),
-    at(label) {
-      // With --expose-gc (as `npm run bench:projector` runs it) a mark is taken after a full
-      // collection, so it measures what the rebuild keeps, not where V8's cycle happens to be.
-      globalThis.gc?.();
-      const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-      peak = Math.max(peak, rss);
-      marks[label] = mb(rss);
-      heapMarks[label] = mb(heapUsed);
-      externalMarks[label] = mb(external);
-      heapTotalMarks[label] = mb(heapTotal);
-    },
-    marks,
-    heapMarks,
-    externalMarks,
-    heapTotalMarks,
-    stop: () => clearInterval(timer),
   };
 }
 
@@ -212,9 +196,9 @@ async function main(): Promise<void> {
   const server = await openReadServer();
   const read = await connectReadStore(server.uri, `bench_projector_${randomBytes(4).toString('hex')}`);
   try {
-    let started = Date.now();
+    const started = Date.now();
     const summary = await appendPlanned(
-      events.store,
+      events.store(),
       clock,
       realisticCaseAppends({ cases: CASES, seed: 2026 }),
       {
@@ -229,66 +213,31 @@ async function main(): Promise<void> {
         `of ${CASES.toLocaleString('en-US')} cases in ${summary.streams.toLocaleString('en-US')} streams, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const memory = memorySampler();
-    memory.at('before');
-    // 100%: the last batch applied, before the declared indexes are built and the collections swapped.
-    const quarters = [0.25, 0.5, 0.75, 1];
-    started = Date.now();
-    // BENCH_PROFILE=1: where the rebuild spends its time, per projection (from the runner's debug lines).
-    const profile = new Map<
-      string,
-      { batches: number; applyMs: number; sharedMs: number; writeMs: number }
-    >();
-    const logger = process.env.BENCH_PROFILE
-      ? pino(
-          { level: 'debug' },
-          {
-            write(line: string) {
-              const entry = JSON.parse(line) as Record<string, number | string>;
-              if (entry.msg !== 'batch applied') return void process.stderr.write(line);
-              const p = profile.get(entry.projection as string) ?? {
-                batches: 0,
-                applyMs: 0,
-                sharedMs: 0,
-                writeMs: 0,
-              };
-              p.batches++;
-              p.applyMs += entry.loadAndApplyMs as number;
-              p.sharedMs += entry.sharedMs as number;
-              p.writeMs += entry.writeMs as number;
-              profile.set(entry.projection as string, p);
-            },
-          },
-        )
-      : pino({ level: 'warn' });
-    const report = await rebuildProjections(events.store, read.db, {
-      logger,
-      ...(process.env.BENCH_CACHE_SIZE && { cacheSize: Number(process.env.BENCH_CACHE_SIZE) }),
-      progress: {
-        start: () => undefined,
-        update: (done) => {
-          while (quarters.length > 0 && done >= quarters[0]! * summary.events)
-            memory.at(`${quarters.shift()! * 100}%`);
-        },
-        finish: () => undefined,
-      },
-    });
-    const rebuildSeconds = (Date.now() - started) / 1000;
-    memory.at('after');
-    memory.stop();
+    // In a process of its own, as production's `npm run rebuild`: what seeding left committed here
+    // (V8's heap grown by generating and appending every event) is not in its memory marks.
+    const rebuild = await events.lend(() =>
+      rebuildInChildProcess({
+        eventStoreUrl: events.url,
+        readUri: server.uri,
+        readDatabase: read.db.databaseName,
+        events: summary.events,
+      }),
+    );
+    const { marks, seconds: rebuildSeconds } = rebuild;
     const rebuildEventsPerSec = Math.round(summary.events / rebuildSeconds);
     // The aim (issue 19): RSS between half and all of the events within ±10 %.
     const rssHalfToAll =
-      memory.marks['50%'] && memory.marks['100%']
-        ? Math.round((memory.marks['100%'] / memory.marks['50%']) * 1000) / 1000
+      marks.rss['50%'] && marks.rss['100%']
+        ? Math.round((marks.rss['100%'] / marks.rss['50%']) * 1000) / 1000
         : null;
     log(
-      `rebuild of ${report.projections.join(', ')}: ${summary.events.toLocaleString('en-US')} events in ${rebuildSeconds.toFixed(1)} s ` +
-        `= ${rebuildEventsPerSec.toLocaleString('en-US')} events/s; RSS MB ${JSON.stringify(memory.marks)}, peak ${mb(memory.peak())} MB; ` +
+      `rebuild of ${rebuild.projections.join(', ')}: ${summary.events.toLocaleString('en-US')} events in ${rebuildSeconds.toFixed(1)} s ` +
+        `= ${rebuildEventsPerSec.toLocaleString('en-US')} events/s; RSS MB ${JSON.stringify(marks.rss)}, peak ${mb(rebuild.peakRss)} MB; ` +
         `RSS at all ÷ at half of the events ${rssHalfToAll}`,
     );
 
-    for (const [projection, p] of profile) log(`  ${projection}: ${JSON.stringify(p)}`);
+    for (const [projection, p] of Object.entries(rebuild.profile))
+      log(`  ${projection}: ${JSON.stringify(p)}`);
 
     const raw = await rawLimit(read);
     const rawDocsPerSec = Math.round(raw.docs / raw.seconds);
@@ -300,7 +249,7 @@ async function main(): Promise<void> {
     const overdue =
       process.env.BENCH_OVERDUE === 'off'
         ? undefined
-        : await overdueLatencies(events.store, read, summary.lastRecordedAt);
+        : await overdueLatencies(events.store(), read, summary.lastRecordedAt);
     if (overdue)
       log(
         `GET /views/overdue over ${CASES.toLocaleString('en-US')} cases (${overdue.overdue} overdue now, ${overdue.items} items a page): ` +
@@ -311,20 +260,21 @@ async function main(): Promise<void> {
         rebuildEventsPerSec,
         rawDocsPerSec,
         ratioVsRaw: Math.round((rebuildEventsPerSec / rawDocsPerSec) * 1000) / 1000,
-        peakRssMb: mb(memory.peak()),
+        peakRssMb: mb(rebuild.peakRss),
         overdueP95Ms: overdue?.p95 ?? null,
         events: summary.events,
         cases: CASES,
         documents: raw.docs,
         rebuildSeconds: Math.round(rebuildSeconds * 10) / 10,
-        rssMbAt: memory.marks,
+        rssMbAt: marks.rss,
         rssHalfToAll,
-        heapUsedMbAt: memory.heapMarks,
-        externalMbAt: memory.externalMarks,
-        heapTotalMbAt: memory.heapTotalMarks,
+        heapUsedMbAt: marks.heapUsed,
+        externalMbAt: marks.external,
+        heapTotalMbAt: marks.heapTotal,
         overdueNow: overdue?.overdue ?? null,
         readStore: server.kind,
         eventStore: process.env.BENCH_EVENT_STORE === 'pglite' ? 'pglite' : 'postgresql',
+        rebuildProcess: 'child',
       }),
     );
   } finally {
