@@ -13,7 +13,7 @@ import { BACKDATE_TOLERANCE_MS } from '#domain/case/decision-context.js';
 import type { RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import type { CaseView } from '../../cases/queries/case-view.js';
-import { defined } from '../../cases/steps/case-step.js';
+import { defined } from '../../support/defined.js';
 import {
   ACTION_LABELS,
   EVENT_LABELS,

@@ -13,6 +13,7 @@ import { COMMAND_REFUSALS, type CommandRefusal } from '#domain/case/command-refu
 import type { CommandMetadata } from '../../command-pipeline/command-metadata.js';
 import type { LoadedCase } from '../commands/case-step.command.js';
 import type { CommandOptionsDto } from '../dto/command-options.dto.js';
+import { defined } from '../../support/defined.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -78,13 +79,6 @@ export function caseStep<C extends CaseCommand['type'], B extends CommandOptions
       return { ...build({ ...input, body }), actor, ...commandOptions(body) };
     },
   };
-}
-
-/** A copy of `value` without its undefined properties: an absent field stays absent in the command. */
-export function defined<T extends object>(value: T): T {
-  const copy = { ...value };
-  for (const [key, v] of Object.entries(copy)) if (v === undefined) Reflect.deleteProperty(copy, key);
-  return copy;
 }
 
 /**

@@ -18,7 +18,8 @@ import {
   SubmitEvaluationDto,
   WithdrawCaseDto,
 } from '../dto/closing-steps.dto.js';
-import { caseStep, defined, fields } from './case-step.js';
+import { defined } from '../../support/defined.js';
+import { caseStep, fields } from './case-step.js';
 
 export const CLOSING_STEPS = [
   caseStep({

@@ -17,7 +17,8 @@ import {
   SubmitSupplementDto,
   SuspendCaseDto,
 } from '../dto/intake-steps.dto.js';
-import { caseStep, defined, fields } from './case-step.js';
+import { defined } from '../../support/defined.js';
+import { caseStep, fields } from './case-step.js';
 
 export const INTAKE_STEPS = [
   caseStep({
