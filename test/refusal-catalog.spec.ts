@@ -11,8 +11,8 @@ import { API_PROBLEM_CATALOG } from '../apps/api/src/problem/api-problem-catalog
 
 const DOMAIN_SRC = join(process.cwd(), 'libs', 'domain', 'src');
 const SOURCE_ROOTS = ['apps', 'libs'].map((d) => join(process.cwd(), d));
-/** Where titles are defined (the catalogs, the named other titles), and the audit's labels of statuses and violations, which may read alike. */
-const CATALOG_FILE = /(refusals|refusal-pages|api-problem-catalog|also-titled|audit-labels)\.ts$/;
+/** Where titles are defined (the catalogs, the named other titles), and the labels of statuses and violations (libs/domain/src/labels), which may read alike. */
+const CATALOG_FILE = /(refusals|refusal-pages|api-problem-catalog|also-titled|\/labels\/labels)\.ts$/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>

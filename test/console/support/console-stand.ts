@@ -58,7 +58,7 @@ const CLAIMS: Readonly<
 };
 
 export async function startConsoleStand(clockStart: string): Promise<ConsoleStand> {
-  // The console's modules, as `npm run build` compiles them into dist/apps/console.
+  // The console's modules, as `npm run build` compiles them into dist/console.
   execFileSync(
     process.execPath,
     [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'apps/console/tsconfig.json'],

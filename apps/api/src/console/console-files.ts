@@ -1,7 +1,8 @@
 /**
  * Where the console's files are (apps/console/README.md): the page and its stylesheet from
- * apps/console/public, the compiled modules from dist/apps/console (built by `npm run build`), and
- * Preact's ES modules from node_modules. A fixed map from URL to file: nothing else is reachable.
+ * apps/console/public, the compiled modules from dist/console (built by `npm run build`: the
+ * console's own and the domain's label tables it imports), and Preact's ES modules from
+ * node_modules. A fixed map from URL to file: nothing else is reachable.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -44,6 +45,10 @@ export class ConsoleFiles {
       { path: join(this.root, 'node_modules/preact/hooks/dist/hooks.mjs'), contentType: JS },
     ],
     [
+      '/domain/labels.js',
+      { path: join(this.root, 'dist/console/libs/domain/src/labels/labels.js'), contentType: JS },
+    ],
+    [
       '/vendor/jsx-runtime.mjs',
       { path: join(this.root, 'node_modules/preact/jsx-runtime/dist/jsxRuntime.mjs'), contentType: JS },
     ],
@@ -54,6 +59,8 @@ export class ConsoleFiles {
     const fixed = this.fixed.get(path === '/index.html' ? '/' : path);
     if (fixed) return fixed;
     const module = MODULE_PATH.exec(path);
-    return module ? { path: join(this.root, 'dist/apps/console', module[1]!), contentType: JS } : undefined;
+    return module
+      ? { path: join(this.root, 'dist/console/apps/console/src', module[1]!), contentType: JS }
+      : undefined;
   }
 }

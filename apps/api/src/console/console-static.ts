@@ -55,7 +55,7 @@ export function serveConsole(app: INestApplication): void {
           response.setHeader('Content-Security-Policy', contentSecurityPolicy(body.toString('utf8')));
         response.end(request.method === 'HEAD' ? undefined : body);
       },
-      // Not built yet (dist/apps/console missing): the API's own 404.
+      // Not built yet (dist/console missing): the API's own 404.
       () => next(),
     );
   });

@@ -3,7 +3,8 @@
  * document, inline CSS with print rules, Chinese labels. Every value is escaped; cards, violations
  * and actions link to the timeline rows of the events they come from (#ev-<eventId>).
  */
-import { KIND_LABELS, label, LEVEL_LABELS, STATUS_LABELS } from '../audit-labels.js';
+import { KIND_LABELS, LEVEL_LABELS, STATUS_LABELS } from '#domain/labels/labels.js';
+import { label } from '../audit-labels.js';
 import type { CaseDossier, DossierActor, DossierEntry } from './case-dossier.js';
 import { nameText } from './dossier-names.js';
 import { dossierCss } from './dossier-print-css.js';

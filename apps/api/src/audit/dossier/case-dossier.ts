@@ -17,12 +17,12 @@ import { defined } from '../../support/defined.js';
 import {
   ACTION_LABELS,
   EVENT_LABELS,
-  label,
   LEVEL_LABELS,
   ROLE_LABELS,
   STEP_LABELS,
   VIOLATION_LABELS,
-} from '../audit-labels.js';
+} from '#domain/labels/labels.js';
+import { label } from '../audit-labels.js';
 import { dataAsSeenBy, seesPersonalData } from '../personal-data.js';
 import type { DossierNames } from './dossier-names.js';
 import { dossierResult, type DossierResult } from './dossier-result.js';

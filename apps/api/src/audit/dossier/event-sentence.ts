@@ -9,12 +9,12 @@ import {
   CHANNEL_LABELS,
   EVENT_LABELS,
   KIND_LABELS,
-  label,
   LEVEL_LABELS,
   OUTCOME_LABELS,
   STEP_LABELS,
   SUSPENSION_LABELS,
-} from '../audit-labels.js';
+} from '#domain/labels/labels.js';
+import { label } from '../audit-labels.js';
 
 /** `2026-03-09T17:30:00.000+08:00` → `2026-03-09 17:30`. */
 export const shortTime = (iso: string | undefined): string =>

@@ -4,20 +4,23 @@
  * explored at once.
  */
 import type { StaffRole } from '#domain/actor/actor.js';
+import { ROLE_LABELS } from '#domain/labels/labels.js';
 import type { StaffClaims } from '#infra/auth/staff-claims.js';
 import type { DevIdentityView } from './dev-login.view.js';
 
 const CENTER = 'center-1';
 const DEPARTMENT = 'dept-market';
 const WINDOW = 'win-3';
+/** The role's name (the domain's label tables), as the login page lists it. */
+const roleLabel = (role: StaffRole): string => ROLE_LABELS[role] ?? role;
 
 export const DEV_IDENTITIES: Readonly<Record<StaffRole, DevIdentityView>> = {
-  guide: { sub: 'u-guide', role: 'guide', label: '导办人员', name: '赵导办', centerId: CENTER },
-  proxy: { sub: 'u-proxy', role: 'proxy', label: '帮办代办', name: '钱代办', centerId: CENTER },
+  guide: { sub: 'u-guide', role: 'guide', label: roleLabel('guide'), name: '赵导办', centerId: CENTER },
+  proxy: { sub: 'u-proxy', role: 'proxy', label: roleLabel('proxy'), name: '钱代办', centerId: CENTER },
   window: {
     sub: 'u-window',
     role: 'window',
-    label: '窗口人员',
+    label: roleLabel('window'),
     name: '王芳',
     centerId: CENTER,
     departmentId: DEPARTMENT,
@@ -26,7 +29,7 @@ export const DEV_IDENTITIES: Readonly<Record<StaffRole, DevIdentityView>> = {
   approver: {
     sub: 'u-approver',
     role: 'approver',
-    label: '审批人员',
+    label: roleLabel('approver'),
     name: '孙审批',
     centerId: CENTER,
     departmentId: DEPARTMENT,
@@ -34,12 +37,12 @@ export const DEV_IDENTITIES: Readonly<Record<StaffRole, DevIdentityView>> = {
   supervisor: {
     sub: 'u-supervisor',
     role: 'supervisor',
-    label: '中心督查',
+    label: roleLabel('supervisor'),
     name: '李督查',
     centerId: CENTER,
   },
-  auditor: { sub: 'u-auditor', role: 'auditor', label: '纪检监察', name: '周审计' },
-  admin: { sub: 'u-admin', role: 'admin', label: '系统管理员', name: '吴管理', centerId: CENTER },
+  auditor: { sub: 'u-auditor', role: 'auditor', label: roleLabel('auditor'), name: '周审计' },
+  admin: { sub: 'u-admin', role: 'admin', label: roleLabel('admin'), name: '吴管理', centerId: CENTER },
 };
 
 /** The claims a token for an identity carries (its label is only what the login page shows). */
