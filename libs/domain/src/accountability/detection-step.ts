@@ -1,135 +1,31 @@
-import type { Actor } from '../actor/actor.js';
+/**
+ * A1, one event at a time: the rules that find a violation as its event is recorded (N2–N4, F3,
+ * T6, T7, T12, T13, C5, P3–P6, U2). The state they keep is detection-state.ts; the violations
+ * it proves, with the overdue cards (C2, C3), are proven-violations.ts.
+ */
 import { parseInstant } from '../calendar/index.js';
-import type { CaseEvent } from '../case/case-events.js';
 import { BACKDATE_TOLERANCE_MS } from '../case/decision-context.js';
-import type { ComplaintSubject } from '../case/oversight-events.js';
+import {
+  foldCaseFields,
+  isCited,
+  issueOf,
+  type DetectedActor,
+  type DetectedCard,
+  type DetectionState,
+  type RecordedCaseEvent,
+} from './detection-state.js';
+import { fromActor, type Party } from './violation-party.js';
 import { VIOLATION_RULES, type Violation, type ViolationCode } from './violation.js';
 
-/** A case event as the store returns it: the domain fact plus its id and recording time. */
-export type RecordedCaseEvent = CaseEvent & { readonly eventId: string; readonly recordedAt: string };
-
-/** The event types whose first event a rule cites as evidence (N2, N3, T7, T12, T13, F3, C2, C3). */
-type CitedType =
-  'ApplicationReceived' | 'ApplicationAccepted' | 'SupplementRequested' | 'InquiryReferred' | 'CaseCompleted';
-const CITED: ReadonlySet<string> = new Set<CitedType>([
-  'ApplicationReceived',
-  'ApplicationAccepted',
-  'SupplementRequested',
-  'InquiryReferred',
-  'CaseCompleted',
-]);
-const isCited = (type: string): type is CitedType => CITED.has(type);
-
-/** A card as issued (C1–C3): the event that issued it and what C2/C3 hold against. */
-export interface DetectedCard {
-  readonly cardId: string;
-  readonly eventId: string;
-  readonly level: 'warning' | 'yellow' | 'red';
-  readonly recordedAt: string;
-  readonly windowId?: string;
-  readonly departmentId?: string;
-}
-
-/** Who a rule holds a violation against: what `fromActor` reads of an actor, no more. */
-export type DetectedActor = Pick<Actor, 'id' | 'name' | 'windowId' | 'departmentId'>;
-
-const detected = (a: Actor): DetectedActor => ({
-  id: a.id,
-  name: a.name,
-  ...(a.windowId !== undefined && { windowId: a.windowId }),
-  ...(a.departmentId !== undefined && { departmentId: a.departmentId }),
-});
-
-/**
- * What violation detection (A1) keeps of a case between events: the few fields of the case's state
- * the rules read (its id, window, department, first responder: as evolve folds them), who received
- * and accepted it, the first ids the rules cite, the cards, revocations, complaints, evaluations and
- * step flags the later rules look back at, and the violations found so far except C2/C3 (derived
- * from the cards by `violationsOf`). Plain data (strings, numbers, arrays, subdocuments): a read
- * model stores it as it is. It grows with a case's violations, cards, complaints and evaluations,
- * never with its other events. The rules bound parts (5 first ids; 3 evaluations, P5; 5 step flags;
- * 3 cards per deadline, C4, a deadline per acceptance, extension and resumption), not the whole:
- * suspensions (T6), notices (N3), complaints (P1) and back-dated entries (U2) are not limited.
- */
-export interface DetectionState {
-  readonly caseId?: string;
-  readonly windowId?: string;
-  readonly departmentId?: string;
-  readonly firstResponder?: DetectedActor;
-  readonly receiver?: DetectedActor;
-  readonly acceptor?: DetectedActor;
-  readonly firstIds: Partial<Record<CitedType, string>>;
-  /** Every card issue in order (a card id issued again: its latest issue is the one C5 cites). */
-  readonly cards: readonly DetectedCard[];
-  /** C4: the card ids a supervisor revoked. */
-  readonly revoked: readonly string[];
-  readonly complaints: readonly {
-    readonly complaintId: string;
-    readonly eventId: string;
-    readonly subject: ComplaintSubject;
-  }[];
-  readonly evaluations: readonly { readonly evaluationNo: number; readonly eventId: string }[];
-  /** T12, T13, P6: the steps supervision flagged (`delivery`, `preliminary_review`, `callback:<no>`). */
-  readonly stepFlags: readonly string[];
-  /**
-   * The violations found when their events were recorded (every rule but C2, C3), in order. Not
-   * derivable from violationsOf's: it drops an explanation missing for a revoked card (C4), back if
-   * the card id is issued again, which the rules allow (an id is a level and a deadline's minute,
-   * cardIdFor; a resumption moves a deadline by office milliseconds, T6).
-   */
-  readonly found: readonly Violation[];
-}
-
-export const initialDetectionState: DetectionState = {
-  firstIds: {},
-  cards: [],
-  revoked: [],
-  complaints: [],
-  evaluations: [],
-  stepFlags: [],
-  found: [],
-};
-
-interface Party {
-  readonly staffId?: string;
-  readonly staffName?: string;
-  readonly windowId?: string;
-  readonly departmentId?: string;
-}
-
-type Folded = Pick<DetectionState, 'windowId' | 'departmentId'>;
-
-const fromActor = (a: DetectedActor | undefined, s: Folded): Party => ({
-  ...(a && { staffId: a.id, staffName: a.name }),
-  ...((a?.windowId ?? s.windowId) !== undefined && { windowId: a?.windowId ?? s.windowId }),
-  ...((s.departmentId ?? a?.departmentId) !== undefined && {
-    departmentId: s.departmentId ?? a?.departmentId,
-  }),
-});
-
-/** The fields of the case's state the rules read, as evolve folds them (evolve-case-steps.ts). */
-function fold(s: DetectionState, e: RecordedCaseEvent): DetectionState {
-  switch (e.type) {
-    case 'InquiryRegistered':
-      return { ...s, caseId: e.data.caseId, firstResponder: detected(e.data.firstResponder) };
-    case 'ApplicationReceived':
-      return {
-        ...s,
-        receiver: detected(e.actor),
-        departmentId: e.data.departmentId,
-        ...(e.data.windowId !== undefined && { windowId: e.data.windowId }),
-      };
-    case 'ApplicationAccepted':
-      // A proxy's application has no window until a window accepts it (as evolve).
-      return {
-        ...s,
-        acceptor: detected(e.actor),
-        ...(s.windowId === undefined && e.actor.windowId !== undefined && { windowId: e.actor.windowId }),
-      };
-    default:
-      return s;
-  }
-}
+// Its importers (the projection, the read model, detectViolations) read detection from here.
+export {
+  initialDetectionState,
+  type DetectedActor,
+  type DetectedCard,
+  type DetectionState,
+  type RecordedCaseEvent,
+} from './detection-state.js';
+export { violationsOf } from './proven-violations.js';
 
 const cardLevel = { WarningIssued: 'warning', YellowCardIssued: 'yellow', RedCardIssued: 'red' } as const;
 
@@ -138,7 +34,7 @@ const cardLevel = { WarningIssued: 'warning', YellowCardIssued: 'yellow', RedCar
  * it over a case's events, and a projection keeps the state in place of the events.
  */
 export function detectionStep(before: DetectionState, e: RecordedCaseEvent): DetectionState {
-  let s = fold(before, e);
+  let s = foldCaseFields(before, e);
   const type = e.type;
   if (isCited(type) && s.firstIds[type] === undefined)
     s = { ...s, firstIds: { ...s.firstIds, [type]: e.eventId } };
@@ -282,42 +178,5 @@ export function detectionStep(before: DetectionState, e: RecordedCaseEvent): Det
   return found.length === 0 ? s : { ...s, found: [...s.found, ...found] };
 }
 
-/** The latest issue of a card (C5 cites it). */
-const issueOf = (s: DetectionState, cardId: string): DetectedCard | undefined =>
-  s.cards.findLast((c) => c.cardId === cardId);
-
 const withFlag = (s: DetectionState, key: string): DetectionState =>
   s.stepFlags.includes(key) ? s : { ...s, stepFlags: [...s.stepFlags, key] };
-
-/**
- * A1: the violations the state proves: those found as events were recorded, less an explanation
- * missing for a card since revoked (C4), then the overdue cards (C2 yellow, C3 red) not revoked (C4),
- * held against whoever accepted the case, in the order the cards were issued.
- */
-export function violationsOf(s: DetectionState): Violation[] {
-  const revokedIssues = new Set(
-    s.revoked.map((c) => issueOf(s, c)?.eventId).filter((x): x is string => x !== undefined),
-  );
-  const kept = s.found.filter(
-    (v) => !(v.code === 'EXPLANATION_MISSING' && revokedIssues.has(v.evidence[0] ?? '')),
-  );
-  const accepted = s.firstIds.ApplicationAccepted;
-  const overdue = s.cards
-    .filter((c) => c.level !== 'warning' && !s.revoked.includes(c.cardId))
-    .map((c): Violation => {
-      const code: ViolationCode = c.level === 'yellow' ? 'OVERDUE' : 'SERIOUSLY_OVERDUE';
-      const ids = accepted === undefined ? [c.eventId] : [accepted, c.eventId];
-      return {
-        violationId: `${code}:${c.eventId}`,
-        code,
-        rule: VIOLATION_RULES[code],
-        caseId: s.caseId ?? '',
-        ...(s.acceptor && { staffId: s.acceptor.id, staffName: s.acceptor.name }),
-        ...(c.windowId !== undefined && { windowId: c.windowId }),
-        ...(c.departmentId !== undefined && { departmentId: c.departmentId }),
-        detectedAt: c.recordedAt,
-        evidence: ids,
-      };
-    });
-  return [...kept, ...overdue];
-}
