@@ -9,6 +9,7 @@ import type { Db, Filter, UpdateFilter } from 'mongodb';
 import { START, type Position } from '#infra/event-store/event-store.port.js';
 import { checkpointsOf, type CheckpointDocument } from '#infra/read-store/checkpoint-document.js';
 import { isDuplicateKey } from '#infra/read-store/guarded-writes.js';
+import type { AnyProjection } from '../projection/projection.js';
 
 export interface LoadedCheckpoint {
   readonly position: Position;
@@ -33,6 +34,16 @@ export interface CheckpointToSave {
    */
   readonly contextUnchanged?: boolean;
 }
+
+/**
+ * The version a worker's checkpoint records: the one its checkpoint had (the live projector goes on
+ * with newer code over documents built by older code, and must not claim otherwise until a rebuild
+ * swaps in), or the projection's own when it starts from nothing.
+ */
+export const builtWithOf = (
+  checkpoint: LoadedCheckpoint | undefined,
+  projection: AnyProjection,
+): number | undefined => (checkpoint ? checkpoint.version : projection.version);
 
 export async function loadCheckpoint(db: Db, id: string): Promise<LoadedCheckpoint | undefined> {
   const doc = await checkpointsOf(db).findOne({ _id: id });

@@ -4,7 +4,7 @@
  * the `_position` it is stored with (apps/projector/README.md "Shared documents").
  *
  * Why a replay never counts twice: the runner adds a delta only when the stored `_position` is
- * before its event (projection-worker.ts `seen`), and the update that adds it moves `_position` to
+ * before its event (document-slot.ts `seen`), and the update that adds it moves `_position` to
  * the batch's last event for that document in the same write, filtered on the position it read.
  * So every event is in the document exactly when the document's `_position` is at or past it. A
  * document with keyed items is written in two updates, `$pullAll` then `$push` (MongoDB refuses both

@@ -1,0 +1,153 @@
+/**
+ * The worker of a pure projection (projection-worker.ts): loads the documents the batch touches
+ * (worker-documents.ts), applies the pure projection functions event by event, skipping every
+ * event a document has already seen (its `_position`), writes the shared documents' deltas
+ * (shared-deltas.ts) then the unit documents (new ones whole, stored ones as an update of the
+ * fields that changed: unit-writes.ts), guarded by the position they were built from, parks the
+ * events that could not be applied, and returns the checkpoint the runner saves after the round.
+ */
+import type { Db } from 'mongodb';
+import { START, type Position, type RecordedEvent } from '#infra/event-store/event-store.port.js';
+import type { Projection, SharedDelta } from '../projection/projection.js';
+import { createDeclaredIndexes, finishSwap } from '../rebuild/swap-rebuilt-collections.js';
+import { builtWithOf, loadCheckpoint, type CheckpointToSave } from './checkpoint-store.js';
+import { seen } from './document-slot.js';
+import { parkEvents, type ParkedEvent } from './parked-events.js';
+import type { AppliedBatch, ProjectionWorker, WorkerOptions, WorkerTarget } from './projection-worker.js';
+import { MergedDelta } from './shared-deltas.js';
+import { WorkerDocuments } from './worker-documents.js';
+
+/** The unit an event belongs to, for the events of the types the projection handles. */
+const unitOf = (p: Projection, event: RecordedEvent): string | undefined =>
+  p.eventTypes && !p.eventTypes.has(event.type) ? undefined : p.unitOf(event);
+
+export class PureProjectionWorker implements ProjectionWorker {
+  position: Position = START;
+  builtWith: number | undefined;
+  private context: unknown;
+  private readonly documents: WorkerDocuments;
+
+  constructor(
+    readonly projection: Projection,
+    private readonly db: Db,
+    readonly target: WorkerTarget,
+    private readonly options: WorkerOptions,
+  ) {
+    this.documents = new WorkerDocuments(projection, db, target, options);
+    this.context = projection.initialContext;
+  }
+
+  async start(stillHeld: () => Promise<boolean>): Promise<void> {
+    this.documents.forget();
+    // Holding the live lease: finish a rebuild's swap that a crash interrupted, before building on.
+    if (this.target.checkpointId === this.projection.name)
+      await finishSwap(this.db, this.projection, { resumed: true, stillHeld });
+    const checkpoint = await loadCheckpoint(this.db, this.target.checkpointId);
+    this.position = checkpoint?.position ?? START;
+    this.context = checkpoint?.context ?? this.projection.initialContext;
+    this.builtWith = builtWithOf(checkpoint, this.projection);
+    if (!this.target.deferIndexes)
+      await createDeclaredIndexes(this.db, this.projection, this.target.collectionName);
+    if (this.position === START) await this.documents.trackWrittenIfEmpty();
+  }
+
+  invalidate(): void {
+    this.documents.forget();
+  }
+
+  async applyBatch(events: readonly RecordedEvent[], next: Position): Promise<AppliedBatch> {
+    const p = this.projection;
+    let context = this.context;
+    const t0 = performance.now();
+    const units = await this.documents.load(
+      p.unitCollection,
+      events.map((e) => unitOf(p, e)).filter((id): id is string => id !== undefined),
+    );
+    const pending: { position: Position; delta: SharedDelta }[] = [];
+    const parked: ParkedEvent[] = [];
+    let applied = 0;
+    for (const event of events) {
+      context = p.reduceContext(context, event);
+      const id = unitOf(p, event);
+      if (id === undefined) continue;
+      const slot = units.get(id)!;
+      if (seen(slot, event.position)) continue;
+      let step;
+      try {
+        step = p.apply(slot.doc, p.decode(event), context);
+      } catch (error) {
+        parked.push({ event, error });
+        continue;
+      }
+      slot.doc = step.unit;
+      slot.position = event.position;
+      slot.dirty = true;
+      applied++;
+      for (const delta of step.shared ?? []) pending.push({ position: event.position, delta });
+    }
+
+    const t1 = performance.now();
+    // Shared documents are loaded for their `_position` only: a delta needs nothing else.
+    const shared = new Map<string, Map<string, MergedDelta>>();
+    for (const collection of new Set(pending.map((x) => x.delta.collection))) {
+      const slots = await this.documents.load(
+        collection,
+        pending.filter((x) => x.delta.collection === collection).map((x) => x.delta.id),
+        true,
+      );
+      shared.set(
+        collection,
+        new Map([...slots.values()].map((s) => [s.id, new MergedDelta(s.id, s.stored)])),
+      );
+    }
+    for (const { position, delta } of pending) {
+      const merged = shared.get(delta.collection)!.get(delta.id)!;
+      if (merged.stored !== undefined && merged.stored >= position) continue;
+      merged.add(delta, position);
+    }
+    const t2 = performance.now();
+    try {
+      // Shared documents first: if the process dies before the unit documents are written, their
+      // events are applied again and the shared documents skip what they already have.
+      for (const [collection, merged] of shared) await this.documents.writeShared(collection, merged);
+      await this.documents.write(p.unitCollection, units);
+    } catch (error) {
+      this.invalidate();
+      throw error;
+    }
+    const t3 = performance.now();
+    this.options.logger?.debug(
+      {
+        projection: this.target.checkpointId,
+        events: events.length,
+        units: units.size,
+        loadAndApplyMs: Math.round(t1 - t0),
+        sharedMs: Math.round(t2 - t1),
+        writeMs: Math.round(t3 - t2),
+      },
+      'batch applied',
+    );
+    if (parked.length > 0) {
+      await parkEvents(this.db, this.target.checkpointId, parked);
+      for (const { event, error } of parked)
+        this.options.logger?.warn(
+          { projection: this.target.checkpointId, eventId: event.eventId, type: event.type, err: error },
+          'event parked: the projection cannot apply it',
+        );
+    }
+    const checkpoint: CheckpointToSave = {
+      projection: p.name,
+      position: next,
+      context,
+      // reduceContext returns the same object when an event changes nothing (projection.ts).
+      contextUnchanged: context === this.context,
+      phase: this.target.phase,
+      version: this.builtWith,
+    };
+    const commit = (): void => {
+      this.context = context;
+      if (next > this.position) this.position = next;
+    };
+    return { outcome: { applied, parked: parked.length }, checkpoint, commit };
+  }
+}
