@@ -2,12 +2,11 @@
  * What was done about the case's violations: the accountability actions recorded against them (A3)
  * and the recommendations of public criticism that name the case (C6).
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { ACTION_LABELS } from '#domain/labels/labels.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { label } from '../audit-labels.js';
 import { dossierActor, type DossierActor } from './dossier-actor.js';
+import { recordedOfType } from './recorded-of-type.js';
 
 export interface DossierAction {
   readonly actionId: string;
@@ -28,37 +27,23 @@ export interface DossierRecommendation {
   readonly eventId: string;
 }
 
-export function dossierActions(recorded: readonly RecordedEvent[]): DossierAction[] {
-  const actions: DossierAction[] = [];
-  for (const r of recorded) {
-    const e = toCaseEvent(r) as CaseEvent;
-    if (e.type === 'AccountabilityActionRecorded')
-      actions.push({
-        actionId: e.data.actionId,
-        violationId: e.data.violationId,
-        action: e.data.action,
-        actionLabel: label(ACTION_LABELS, e.data.action),
-        note: e.data.note,
-        at: r.occurredAt,
-        by: dossierActor(r.actor),
-        eventId: r.eventId,
-      });
-  }
-  return actions;
-}
+export const dossierActions = (recorded: readonly RecordedEvent[]): DossierAction[] =>
+  recordedOfType(recorded, 'AccountabilityActionRecorded').map(({ r, e }) => ({
+    actionId: e.data.actionId,
+    violationId: e.data.violationId,
+    action: e.data.action,
+    actionLabel: label(ACTION_LABELS, e.data.action),
+    note: e.data.note,
+    at: r.occurredAt,
+    by: dossierActor(r.actor),
+    eventId: r.eventId,
+  }));
 
-export function dossierPublicCriticism(recorded: readonly RecordedEvent[]): DossierRecommendation[] {
-  const recommendations: DossierRecommendation[] = [];
-  for (const r of recorded) {
-    const e = toCaseEvent(r) as CaseEvent;
-    if (e.type === 'PublicCriticismRecommended')
-      recommendations.push({
-        departmentId: e.data.departmentId,
-        lateCaseIds: e.data.lateCaseIds,
-        policyVersion: e.data.policyVersion,
-        at: r.occurredAt,
-        eventId: r.eventId,
-      });
-  }
-  return recommendations;
-}
+export const dossierPublicCriticism = (recorded: readonly RecordedEvent[]): DossierRecommendation[] =>
+  recordedOfType(recorded, 'PublicCriticismRecommended').map(({ r, e }) => ({
+    departmentId: e.data.departmentId,
+    lateCaseIds: e.data.lateCaseIds,
+    policyVersion: e.data.policyVersion,
+    at: r.occurredAt,
+    eventId: r.eventId,
+  }));

@@ -2,7 +2,6 @@
  * The dossier's cards (C1–C3), each with the event that set the deadline it measures (T9), the
  * explanation given for it (C5) and its revocation by a supervisor (C4), if any.
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { LEVEL_LABELS } from '#domain/labels/labels.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
@@ -56,7 +55,7 @@ export function dossierCards(recorded: readonly RecordedEvent[]): DossierCards {
   const explanations: DossierExplanation[] = [];
   const revocations = new Map<string, DossierRevocation>();
   for (const r of recorded) {
-    const e = toCaseEvent(r) as CaseEvent;
+    const e = toCaseEvent(r);
     switch (e.type) {
       case 'WarningIssued':
       case 'YellowCardIssued':

@@ -2,7 +2,6 @@
  * The dossier's deadlines as told to the applicant (T9): the one set at acceptance, and each one
  * a resumption (T6) or an extension (T7) set after it, with what moved it.
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { EVENT_LABELS } from '#domain/labels/labels.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
@@ -34,7 +33,7 @@ const DEADLINE_EVENTS = new Set(['ApplicationAccepted', 'CaseResumed', 'Extensio
 export function dossierDeadlines(recorded: readonly RecordedEvent[]): DossierDeadline[] {
   const deadlines: DossierDeadline[] = [];
   for (const r of recorded) {
-    const e = toCaseEvent(r) as CaseEvent;
+    const e = toCaseEvent(r);
     if (e.type !== 'ApplicationAccepted' && e.type !== 'CaseResumed' && e.type !== 'ExtensionGranted')
       continue;
     const d = e.data;

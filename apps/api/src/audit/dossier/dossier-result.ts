@@ -3,7 +3,6 @@
  * (approved or denied, on time or late), rejected, withdrawn — or that it is still open, with the
  * event that says so.
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { completionText, shortTime } from './event-sentence.js';
@@ -19,7 +18,7 @@ export interface DossierResult {
 export function dossierResult(recorded: readonly RecordedEvent[]): DossierResult {
   for (let i = recorded.length - 1; i >= 0; i--) {
     const r = recorded[i]!;
-    const e = toCaseEvent(r) as CaseEvent;
+    const e = toCaseEvent(r);
     const at = { at: r.occurredAt, eventId: r.eventId };
     if (e.type === 'CaseCompleted')
       return {

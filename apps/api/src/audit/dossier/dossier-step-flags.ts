@@ -2,11 +2,10 @@
  * The dossier's step flags (T10): each step supervision found overdue, including an inquiry's
  * referral still open after 3 working days (F3).
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { STEP_LABELS } from '#domain/labels/labels.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { label } from '../audit-labels.js';
+import { recordedOfType } from './recorded-of-type.js';
 
 export interface DossierStepFlag {
   readonly step: string;
@@ -17,28 +16,17 @@ export interface DossierStepFlag {
   readonly eventId: string;
 }
 
-export function dossierStepFlags(recorded: readonly RecordedEvent[]): DossierStepFlag[] {
-  const stepFlags: DossierStepFlag[] = [];
-  for (const r of recorded) {
-    const e = toCaseEvent(r) as CaseEvent;
-    if (e.type === 'StepOverdueFlagged')
-      stepFlags.push({
-        step: e.data.step,
-        stepLabel: label(STEP_LABELS, e.data.step),
-        ref: e.data.ref,
-        dueAt: e.data.dueAt,
-        flaggedAt: r.occurredAt,
-        eventId: r.eventId,
-      });
-    else if (e.type === 'ReferralFollowUpWarningIssued')
-      stepFlags.push({
-        step: 'referral',
-        stepLabel: label(STEP_LABELS, 'referral'),
-        ref: e.data.firstResponderId,
-        dueAt: e.data.dueAt,
-        flaggedAt: r.occurredAt,
-        eventId: r.eventId,
-      });
-  }
-  return stepFlags;
-}
+export const dossierStepFlags = (recorded: readonly RecordedEvent[]): DossierStepFlag[] =>
+  recordedOfType(recorded, 'StepOverdueFlagged', 'ReferralFollowUpWarningIssued').map(({ r, e }) => {
+    // F3: a referral's follow-up is a step flag of its own kind, the first responder its reference.
+    const [step, ref] =
+      e.type === 'StepOverdueFlagged' ? [e.data.step, e.data.ref] : ['referral', e.data.firstResponderId];
+    return {
+      step,
+      stepLabel: label(STEP_LABELS, step),
+      ref,
+      dueAt: e.data.dueAt,
+      flaggedAt: r.occurredAt,
+      eventId: r.eventId,
+    };
+  });
