@@ -152,15 +152,7 @@ export class PostgresAppender {
           prepared,
           chained.events,
         );
-        const positions = new Map(
-          rows.map((row) => [Number(row.revision), formatPosition(BigInt(row.tx_id), BigInt(row.position))]),
-        );
-        const recorded = withPositions(
-          chained.events,
-          chained.events.map(
-            (event) => positions.get(event.revision) ?? missingRow(streamId, event.revision),
-          ),
-        );
+        const recorded = positioned(streamId, chained.events, rows);
         const lastRecorded = recorded[recorded.length - 1];
         appended.push({
           streamId,
@@ -187,13 +179,7 @@ export class PostgresAppender {
     chained: { readonly recordedAtMs: number; readonly events: readonly UnpositionedEvent[] },
     rows: readonly InsertedRow[],
   ): AppendResult {
-    const positions = new Map(
-      rows.map((row) => [Number(row.revision), formatPosition(BigInt(row.tx_id), BigInt(row.position))]),
-    );
-    const recorded = withPositions(
-      chained.events,
-      chained.events.map((event) => positions.get(event.revision) ?? missingRow(streamId, event.revision)),
-    );
+    const recorded = positioned(streamId, chained.events, rows);
     const last = recorded[recorded.length - 1];
     this.heads.remember(streamId, headOf(last, chained.recordedAtMs));
     this.options.announceAppend(last.position);
@@ -251,6 +237,21 @@ function isConcurrencyConflict(error: unknown): boolean {
   return (
     code === '23505' &&
     (constraint === 'es_events_stream_revision' || constraint === 'es_events_stream_event_id')
+  );
+}
+
+/** The chained events with the positions their insert returned, matched by revision. */
+function positioned(
+  streamId: string,
+  events: readonly UnpositionedEvent[],
+  rows: readonly InsertedRow[],
+): RecordedEvent[] {
+  const positions = new Map(
+    rows.map((row) => [Number(row.revision), formatPosition(BigInt(row.tx_id), BigInt(row.position))]),
+  );
+  return withPositions(
+    events,
+    events.map((event) => positions.get(event.revision) ?? missingRow(streamId, event.revision)),
   );
 }
 
