@@ -24,140 +24,32 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BSON, MongoClient, type CommandStartedEvent, type Db, type Document } from 'mongodb';
+import { MongoClient, type Document } from 'mongodb';
 import { pino } from 'pino';
-import type { CaseCommand } from '#domain/case/case-commands.js';
 import { initialState } from '#domain/case/case-state.js';
 import { ManualClock } from '#infra/clock/clock.js';
-import { caseStateOf } from '#infra/case-stream/case-stream.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
-import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
-import { OpenCaseViews } from '../../apps/api/src/views/overdue/open-case-views.js';
-import { overdueByRead } from '../../apps/api/src/views/overdue/overdue-by-read.js';
-import { overduePage, type SortKey } from '../../apps/api/src/views/overdue/overdue-cases.js';
-import { ReadModelPositions } from '../../apps/api/src/views/read-model-positions.js';
 import { startProjector } from '../../apps/projector/src/start-projector.js';
 import { CaseSupervisor } from '../../apps/projector/src/supervision/case-supervisor.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { SupervisionLoop } from '../../apps/projector/src/supervision/supervision-loop.js';
-import { accept, clerk, DAY, MATTER, percentile, record, SPREAD, T0 } from './bench-cases.js';
+import { accept, clerk, DAY, MATTER, record, SPREAD, T0 } from './bench-cases.js';
 import { CommandBytes } from './command-bytes.js';
+import { overdueTimes } from './overdue-times.js';
+import { probeEvents } from './probe-events.js';
 import { projectionContext, seedCaseViews } from './seed-case-views.js';
+import { watchSent } from './sent-bytes.js';
 
 const REAL = Number(process.env.BENCH_REAL_CASES ?? 10_000);
 const TICK_LARGE = Number(process.env.BENCH_TICK_LARGE ?? 1_000_000);
 // For a quick run only: the JSON's field names keep the issue's sizes.
 const MID = Number(process.env.BENCH_MID ?? 50_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100_000);
-const PROBES = 100;
 /** Runs of the old -overdueBy page (whole scope sorted): tens of seconds each at 50,000 open cases under load. */
 const OLD_RUNS = Number(process.env.BENCH_OLD_BY_RUNS ?? 6);
-const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
-
-/** The overdue page as GET /views/overdue runs it (supervisor of center-1, sort deadline, 50), 100 times. */
-async function overdueTimes(
-  db: Db,
-  store: EventStore,
-  now: number,
-): Promise<{
-  p95: number;
-  queryP95: number;
-  byP95: number;
-  byFirstP95: number;
-  byDeepP95: number;
-  oldByP95: number;
-  items: number;
-}> {
-  const positions = new ReadModelPositions({ db, store, clock: { mode: 'manual', now: () => now } as never });
-  const views = new OpenCaseViews(positions);
-  const env = await positions.configuration('case-views');
-  const ms: number[] = [];
-  let items = 0;
-  for (let q = 0; q < 100; q++) {
-    const t = performance.now();
-    const { page } = await overduePage(
-      views.passedDeadlines({ filter: { centerId: 'center-1' }, before: now, batchSize: 51 }),
-      undefined,
-      env,
-      now,
-      'deadline',
-      50,
-      undefined,
-    );
-    ms.push(performance.now() - t);
-    items = page.length;
-  }
-  // The -overdueBy page (keyset reads, overdue-by-order.ts): the first page, and one 1,000 cases in.
-  const byRead = (cursor: SortKey | undefined): ReturnType<typeof overdueByRead> =>
-    overdueByRead(views, {
-      filter: { centerId: 'center-1' },
-      before: now,
-      level: undefined,
-      environment: env,
-      now,
-      limit: 50,
-      cursor,
-    });
-  let deep: SortKey | undefined;
-  for (let p = 0; p < 20; p++) deep = (await byRead(deep)).next;
-  const byMs: number[][] = [[], []];
-  for (let q = 0; q < 100; q++) {
-    const t = performance.now();
-    await byRead(q % 2 === 0 ? undefined : deep);
-    byMs[q % 2]!.push(performance.now() - t);
-  }
-  // The old -overdueBy page on the same data: every candidate of the scope read, assessed, sorted
-  // (overduePage, what overdue-by-read.ts still falls back to). Fewer runs: each reads them all.
-  const oldRead = (cursor: SortKey | undefined): ReturnType<typeof overduePage> =>
-    overduePage(
-      views.passedDeadlines({ filter: { centerId: 'center-1' }, before: now }),
-      undefined,
-      env,
-      now,
-      '-overdueBy',
-      50,
-      cursor,
-    );
-  const oldMs: number[] = [];
-  for (let q = 0; q < OLD_RUNS; q++) {
-    const cursor = q % 2 === 0 ? undefined : deep;
-    const t = performance.now();
-    const old = await oldRead(cursor);
-    oldMs.push(performance.now() - t);
-    // Both answer the same page, or the comparison means nothing.
-    if (q < 2) {
-      const ids = (r: Awaited<ReturnType<typeof oldRead>>): string =>
-        r.page.map((i) => `${i.entry.caseId}:${i.overdueBy}`).join();
-      if (ids(old) !== ids(await byRead(cursor))) throw new Error('-overdueBy: old and new pages differ');
-    }
-  }
-  // The read store's part alone: the same query, one page, as the driver sends it.
-  const queryMs: number[] = [];
-  const cases = db.collection(READ_MODELS.caseViews);
-  for (let q = 0; q < 100; q++) {
-    const t = performance.now();
-    await cases
-      .find({ $and: [{ centerId: 'center-1' }, { open: true }, { deadlineAt: { $lt: new Date(now) } }] })
-      .sort({ deadlineAt: 1, _id: 1 })
-      .limit(51)
-      .toArray();
-    queryMs.push(performance.now() - t);
-  }
-  const round = (x: number): number => Math.round(x * 10) / 10;
-  return {
-    p95: round(percentile(ms, 95)),
-    queryP95: round(percentile(queryMs, 95)),
-    byP95: round(percentile(byMs.flat(), 95)),
-    byFirstP95: round(percentile(byMs[0]!, 95)),
-    byDeepP95: round(percentile(byMs[1]!, 95)),
-    oldByP95: round(percentile(oldMs, 95)),
-    items,
-  };
-}
 
 async function main(): Promise<void> {
   const began = performance.now();
@@ -171,16 +63,8 @@ async function main(): Promise<void> {
     ignoreUndefined: true,
   });
   const db = client.db(`read_store_cost_${Date.now().toString(36)}`);
-  const sent = { bytes: 0, documents: 0, largest: 0 };
   const byCommand = new CommandBytes();
-  client.on('commandStarted', (e: CommandStartedEvent) => {
-    byCommand.record(e);
-    sent.bytes += BSON.calculateObjectSize(e.command);
-    if (!WRITES.has(e.commandName)) return;
-    const docs = (e.command.documents ?? e.command.updates?.map((u: Document) => u.u) ?? []) as Document[];
-    sent.documents += e.commandName === 'delete' ? (e.command.deletes?.length ?? 0) : docs.length || 1;
-    for (const d of docs) sent.largest = Math.max(sent.largest, BSON.calculateObjectSize(d));
-  });
+  const sent = watchSent(client, byCommand);
   let peakRss = 0;
   const rss = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   const clock = new ManualClock(T0);
@@ -220,42 +104,11 @@ async function main(): Promise<void> {
       rebuildEventsPerSec,
     });
 
-    /** 100 probe events, each projected alone: the bytes and documents each costs. */
-    const probe = async (round: number): Promise<{ median: number; p99: number; docs: number }> => {
-      const bytes: number[] = [];
-      const docs: number[] = [];
-      byCommand.clear();
-      for (let p = 0; p < PROBES; p++) {
-        clock.set(clock.now() + 1000);
-        const before = { ...sent };
-        byCommand.active = true;
-        if (p % 2 === 0) {
-          const id = `c${String(REAL - (round + 1) * PROBES * 2 + p * 2).padStart(7, '0')}`;
-          const state = caseStateOf(await store.readStream(`case-${id}`));
-          const complete: CaseCommand = {
-            type: 'CompleteCase',
-            actor: clerk,
-            outcome: 'approved',
-            decisionNo: `JD-${id}`,
-          };
-          await record(store, configuration, id, state, [complete], clock.now());
-        } else {
-          const id = `probe-${round}-${p}`;
-          await record(store, configuration, id, initialState, [accept(id)[0]!], clock.now());
-        }
-        await projector!.whenCaughtUp();
-        byCommand.active = false;
-        bytes.push(sent.bytes - before.bytes);
-        docs.push(sent.documents - before.documents);
-      }
-      // Where the bytes go: per event, by command and collection ([bytes, commands]).
-      console.log(JSON.stringify({ round, bytesPerEventByCommand: byCommand.perEvent(PROBES) }));
-      return { median: percentile(bytes, 50), p99: percentile(bytes, 99), docs: percentile(docs, 50) };
-    };
+    const probing = { store, configuration, clock, projector, sent, byCommand, realCases: REAL };
     // Every case overdue (the seeded ones are accepted up to 20 days after T0).
     const overdueNow = T0 + 2 * SPREAD + 10 * DAY;
-    const probes10k = await probe(0);
-    const overdue10k = await overdueTimes(db, store, overdueNow);
+    const probes10k = await probeEvents(probing, 0);
+    const overdue10k = await overdueTimes(db, store, overdueNow, OLD_RUNS);
     log({
       openCases: REAL,
       ...probes10k,
@@ -283,7 +136,7 @@ async function main(): Promise<void> {
       seeded = target;
     };
     await seedTo(MID);
-    const overdue50k = await overdueTimes(db, store, overdueNow);
+    const overdue50k = await overdueTimes(db, store, overdueNow, OLD_RUNS);
     log({
       openCases: MID,
       overdueP95Ms: overdue50k.p95,
@@ -296,7 +149,7 @@ async function main(): Promise<void> {
     });
 
     await seedTo(LARGE);
-    const probes100k = await probe(1);
+    const probes100k = await probeEvents(probing, 1);
     // One supervision tick of 100 due cases (real ones: the earliest nextCheckAt).
     clock.set(T0 + SPREAD + 2 * DAY);
     const loop = new SupervisionLoop(
