@@ -11,218 +11,32 @@
  * one JSON object: { tickMs100k, tickMs1m, ratio, ... }. MONGODB_BENCH_URI: use that MongoDB
  * instead of a local FerretDB. BENCH_SMALL / BENCH_LARGE change the two sizes (for a quick run).
  */
-import { newEventOf } from '#infra/command-handling/handle-command.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient, type CommandSucceededEvent, type Db, type Document } from 'mongodb';
+import { MongoClient, type Document } from 'mongodb';
 import { parseInstant } from '#domain/calendar/index.js';
-import type { CaseEvent } from '#domain/case/case-events.js';
-import { initialState, type CaseState } from '#domain/case/case-state.js';
-import { acceptanceCommands, decideInTurn } from '#domain/testing/case-history.js';
-import { promisedMatter as MATTER, windowClerk as clerk } from '#domain/testing/fixtures.js';
 import { ManualClock } from '#infra/clock/clock.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import { formatPosition } from '#infra/event-store/position.js';
-import { START, type EventStore, type NewEvent, type Position } from '#infra/event-store/event-store.port.js';
 import { ensureIndexes } from '#infra/read-store/ensure-index.js';
-import { CASE_VIEW_INDEXES, type CaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
-import { writeGuarded, type GuardedWrite, type VersionedDocument } from '#infra/read-store/guarded-writes.js';
+import { CASE_VIEW_INDEXES } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
-import type { Built } from '../../apps/projector/src/projection/projection.js';
-import { caseViewsProjection } from '../../apps/projector/src/projections/case-views/case-views.projection.js';
 import { CaseSupervisor } from '../../apps/projector/src/supervision/case-supervisor.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
-import type { DueCase, DueCases } from '../../apps/projector/src/supervision/due-cases.port.js';
 import { SupervisionLoop } from '../../apps/projector/src/supervision/supervision-loop.js';
 import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
+import { ACCEPTED_AT, seedCase } from './bench-cases.js';
+import { CaseViewBuilder } from './case-view-builder.js';
+import { countReads } from './count-reads.js';
+import { countingStore } from './counting-store.js';
+import { TimedDueCases } from './timed-due-cases.js';
 
 const DUE = 100;
 const SMALL = Number(process.env.BENCH_SMALL ?? 100_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 1_000_000);
-const ACCEPTED_AT = '2026-03-02T09:00:00+08:00'; // due 03-09 17:30
 const TICK_AT = parseInstant('2026-03-10T10:00:00+08:00'); // overdue: a yellow card each
-const DAY = 86_400_000;
-const DAY_END = parseInstant('2026-03-10T17:30:00+08:00');
-
-/** A store that counts what the tick reads from it. */
-function countingStore(inner: EventStore): {
-  store: EventStore;
-  counts: { streamsRead: number; eventsRead: number };
-} {
-  const counts = { streamsRead: 0, eventsRead: 0 };
-  const store = new Proxy(inner, {
-    get(target, name, receiver) {
-      if (name === 'readStream')
-        return async (...args: Parameters<EventStore['readStream']>) => {
-          const events = await target.readStream(...args);
-          counts.streamsRead++;
-          counts.eventsRead += events.length;
-          return events;
-        };
-      const value: unknown = Reflect.get(target, name, receiver);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { store, counts };
-}
-
-/** The events and state of a case accepted at ACCEPTED_AT, decided by the domain (as the API would). */
-function acceptedCase(
-  configuration: ConfigurationCache,
-  caseId: string,
-): { decided: CaseEvent[]; state: CaseState } {
-  const now = parseInstant(ACCEPTED_AT);
-  const context = {
-    now,
-    clock: configuration.officeClock('center-1'),
-    policy: configuration.policy(),
-    matter: MATTER,
-  };
-  const { events: decided, state } = decideInTurn(
-    acceptanceCommands(caseId, '张三', clerk),
-    initialState,
-    context,
-  );
-  return { decided, state };
-}
-
-/** Writes an accepted case's stream. */
-async function seedCase(store: EventStore, configuration: ConfigurationCache, caseId: string): Promise<void> {
-  const { decided } = acceptedCase(configuration, caseId);
-  const toAppend: NewEvent[] = decided.map((e, i) =>
-    newEventOf(
-      e,
-      { eventId: crypto.randomUUID(), causationId: i === 0 ? null : `bench-${caseId}` },
-      `bench-${caseId}`,
-    ),
-  );
-  await store.append(`case-${caseId}`, toAppend, 'no_stream');
-}
-
-/**
- * The case_views projection's own `apply` over the due cases' events, and minimal case views for
- * the open cases that are not due (what the due-case query reads: `nextCheckAt`, `open`), written
- * through the collection's codec with the runner's guarded writes.
- */
-class CaseViewBuilder {
-  private readonly docs = new Map<
-    string,
-    { doc: Built<CaseViewDocument>; position: Position; stored?: Position }
-  >();
-  private readonly dirty = new Set<string>();
-  private context = caseViewsProjection.initialContext;
-  private from: Position = START;
-  private openCases = 0;
-
-  /** The projection's own `apply` over the case events recorded since the last call. */
-  async project(store: EventStore): Promise<number> {
-    let applied = 0;
-    for (;;) {
-      const page = await store.readAll(this.from, { batchSize: 5000 });
-      for (const event of page.events) {
-        this.context = caseViewsProjection.reduceContext(this.context, event);
-        const id = caseViewsProjection.unitOf(event);
-        if (id === undefined) continue;
-        const slot = this.docs.get(id);
-        const step = caseViewsProjection.apply(slot?.doc, caseViewsProjection.decode(event), this.context);
-        this.docs.set(id, { doc: step.unit, position: event.position, stored: slot?.stored });
-        this.dirty.add(id);
-        applied++;
-      }
-      this.from = page.nextPosition;
-      if (page.caughtUp) return applied;
-    }
-  }
-
-  /** Writes the projected documents changed since the last flush; returns how many. */
-  async flush(db: Db): Promise<number> {
-    const codec = caseViewsProjection.unitCodec!;
-    const ids = [...this.dirty];
-    const writes = ids.map((id) => {
-      const slot = this.docs.get(id)!;
-      const write: GuardedWrite = {
-        document: { ...codec.encode(slot.doc), _position: slot.position },
-        builtFrom: slot.stored,
-      };
-      return write;
-    });
-    await writeGuarded(db.collection<VersionedDocument>(READ_MODELS.caseViews), writes, { concurrency: 4 });
-    for (const id of ids) this.docs.get(id)!.stored = this.docs.get(id)!.position;
-    this.dirty.clear();
-    return ids.length;
-  }
-
-  /**
-   * Open cases without events (none is due in the tick): each one's nextCheckAt at the end of an
-   * office day (17:30, where the assessment puts warnings and deadlines) in the next 60 days.
-   */
-  async addOpenCases(db: Db, from: number, to: number): Promise<void> {
-    const views = db.collection<VersionedDocument>(READ_MODELS.caseViews);
-    for (let start = from; start < to; start += 5000) {
-      const batch: VersionedDocument[] = [];
-      for (let i = start; i < Math.min(to, start + 5000); i++)
-        batch.push({
-          _id: `open-${i}`,
-          _position: formatPosition(0n, BigInt(i + 1)),
-          caseId: `open-${i}`,
-          open: true,
-          status: 'accepted',
-          centerId: 'center-1',
-          nextCheckAt: new Date(DAY_END + (1 + (i % 60)) * DAY),
-        });
-      await views.insertMany(batch, { ordered: false });
-    }
-    this.openCases += to - from;
-  }
-
-  get documents(): number {
-    return this.docs.size + this.openCases;
-  }
-}
-
-/** What the read store answered to find/getMore, while counting. */
-function countReads(client: MongoClient): {
-  counts: { commands: number; documents: number; bytes: number; byCollection: Record<string, number> };
-  on: boolean;
-  reset(): void;
-} {
-  const state = {
-    counts: { commands: 0, documents: 0, bytes: 0, byCollection: {} as Record<string, number> },
-    on: false,
-    reset() {
-      state.counts = { commands: 0, documents: 0, bytes: 0, byCollection: {} };
-    },
-  };
-  client.on('commandSucceeded', (e: CommandSucceededEvent) => {
-    if (!state.on || (e.commandName !== 'find' && e.commandName !== 'getMore')) return;
-    const cursor = (e.reply as { cursor?: { ns?: string; firstBatch?: Document[]; nextBatch?: Document[] } })
-      .cursor;
-    const docs = cursor?.firstBatch ?? cursor?.nextBatch ?? [];
-    const collection = (cursor?.ns ?? '').split('.').slice(1).join('.');
-    state.counts.commands++;
-    state.counts.documents += docs.length;
-    state.counts.bytes += docs.reduce((n, d) => n + JSON.stringify(d).length, 0);
-    state.counts.byCollection[collection] = (state.counts.byCollection[collection] ?? 0) + docs.length;
-  });
-  return state;
-}
-
-/** The due-case query, timed: what the read store costs, apart from the supervision work. */
-class TimedDueCases implements DueCases {
-  ms = 0;
-  constructor(private readonly inner: DueCases) {}
-  async dueAt(now: number, limit: number, after?: DueCase): Promise<readonly DueCase[]> {
-    const started = performance.now();
-    try {
-      return await this.inner.dueAt(now, limit, after);
-    } finally {
-      this.ms += performance.now() - started;
-    }
-  }
-}
 
 /** MONGODB_BENCH_URI, or a local FerretDB (the read store's own launcher) in a temporary folder. */
 async function startReadStore(dir: string): Promise<{ uri: string; kind: string; stop(): Promise<void> }> {
