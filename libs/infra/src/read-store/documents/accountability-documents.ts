@@ -27,7 +27,7 @@ export interface AccountabilityCaseDocument {
   /** Empty for a complaint without a case. */
   caseId: string;
   /**
-   * A case's: what the domain's `detectionStep` keeps between events (A1; detection-step.ts), in
+   * A case's: what the domain's `detectionStep` keeps between events (A1; detection-state.ts), in
    * place of the events themselves (accountability 4 kept them all): a few folded fields, the first
    * ids the rules cite, cards, revocations, complaints, evaluations, step flags and the violations
    * found so far. Grows with those, not with the case's other events.
