@@ -19,6 +19,7 @@ import {
 } from './dossier-accountability.js';
 import { dossierCards, type DossierCard, type DossierExplanation } from './dossier-cards.js';
 import { dossierDeadlines, type DossierDeadline } from './dossier-deadlines.js';
+import { dossierEvents } from './dossier-events.js';
 import type { DossierNames } from './dossier-names.js';
 import { dossierResult, type DossierResult } from './dossier-result.js';
 import { dossierStepFlags, type DossierStepFlag } from './dossier-step-flags.js';
@@ -73,7 +74,8 @@ export function caseDossier({
   generatedAt,
   names,
 }: DossierInput): CaseDossier {
-  const { cards, explanations } = dossierCards(recorded);
+  const events = dossierEvents(recorded);
+  const { cards, explanations } = dossierCards(events);
   return {
     caseId: view.caseId,
     generatedAt,
@@ -81,14 +83,14 @@ export function caseDossier({
     personalDataMasked: !seesPersonalData(reader),
     case: view,
     names,
-    result: dossierResult(recorded),
-    deadlines: dossierDeadlines(recorded),
+    result: dossierResult(events),
+    deadlines: dossierDeadlines(events),
     cards,
     explanations,
-    stepFlags: dossierStepFlags(recorded),
-    violations: dossierViolations(recorded),
-    accountabilityActions: dossierActions(recorded),
-    publicCriticism: dossierPublicCriticism(recorded),
+    stepFlags: dossierStepFlags(events),
+    violations: dossierViolations(events),
+    accountabilityActions: dossierActions(events),
+    publicCriticism: dossierPublicCriticism(events),
     integrity,
     timeline: dossierTimeline(recorded, reader),
   };

@@ -3,10 +3,9 @@
  * and the recommendations of public criticism that name the case (C6).
  */
 import { ACTION_LABELS } from '#domain/labels/labels.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { label } from '../audit-labels.js';
 import { dossierActor, type DossierActor } from './dossier-actor.js';
-import { recordedOfType } from './recorded-of-type.js';
+import { ofType, type DossierEvent } from './dossier-events.js';
 
 export interface DossierAction {
   readonly actionId: string;
@@ -27,8 +26,8 @@ export interface DossierRecommendation {
   readonly eventId: string;
 }
 
-export const dossierActions = (recorded: readonly RecordedEvent[]): DossierAction[] =>
-  recordedOfType(recorded, 'AccountabilityActionRecorded').map(({ r, e }) => ({
+export const dossierActions = (events: readonly DossierEvent[]): DossierAction[] =>
+  ofType(events, 'AccountabilityActionRecorded').map(({ r, e }) => ({
     actionId: e.data.actionId,
     violationId: e.data.violationId,
     action: e.data.action,
@@ -39,8 +38,8 @@ export const dossierActions = (recorded: readonly RecordedEvent[]): DossierActio
     eventId: r.eventId,
   }));
 
-export const dossierPublicCriticism = (recorded: readonly RecordedEvent[]): DossierRecommendation[] =>
-  recordedOfType(recorded, 'PublicCriticismRecommended').map(({ r, e }) => ({
+export const dossierPublicCriticism = (events: readonly DossierEvent[]): DossierRecommendation[] =>
+  ofType(events, 'PublicCriticismRecommended').map(({ r, e }) => ({
     departmentId: e.data.departmentId,
     lateCaseIds: e.data.lateCaseIds,
     policyVersion: e.data.policyVersion,

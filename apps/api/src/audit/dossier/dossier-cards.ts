@@ -3,12 +3,11 @@
  * explanation given for it (C5) and its revocation by a supervisor (C4), if any.
  */
 import { LEVEL_LABELS } from '#domain/labels/labels.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { defined } from '../../support/defined.js';
 import { label } from '../audit-labels.js';
 import { dossierActor, type DossierActor } from './dossier-actor.js';
 import { deadlineEventOf } from './dossier-deadlines.js';
+import type { DossierEvent } from './dossier-events.js';
 
 export interface DossierExplanation {
   readonly cardId: string;
@@ -50,18 +49,17 @@ export interface DossierCards {
   readonly explanations: DossierExplanation[];
 }
 
-export function dossierCards(recorded: readonly RecordedEvent[]): DossierCards {
+export function dossierCards(events: readonly DossierEvent[]): DossierCards {
   const cards: DossierCard[] = [];
   const explanations: DossierExplanation[] = [];
   const revocations = new Map<string, DossierRevocation>();
-  for (const r of recorded) {
-    const e = toCaseEvent(r);
+  for (const { r, e } of events) {
     switch (e.type) {
       case 'WarningIssued':
       case 'YellowCardIssued':
       case 'RedCardIssued': {
         const d = e.data;
-        const setBy = deadlineEventOf(recorded, r.revision, d.deadline);
+        const setBy = deadlineEventOf(events, r.revision, d.deadline);
         cards.push(
           defined({
             cardId: d.cardId,

@@ -3,8 +3,7 @@
  * (approved or denied, on time or late), rejected, withdrawn — or that it is still open, with the
  * event that says so.
  */
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { toCaseEvent } from '#infra/case-stream/case-stream.js';
+import type { DossierEvent } from './dossier-events.js';
 import { completionText, shortTime } from './event-sentence.js';
 
 export interface DossierResult {
@@ -15,10 +14,9 @@ export interface DossierResult {
   readonly eventId?: string;
 }
 
-export function dossierResult(recorded: readonly RecordedEvent[]): DossierResult {
-  for (let i = recorded.length - 1; i >= 0; i--) {
-    const r = recorded[i]!;
-    const e = toCaseEvent(r);
+export function dossierResult(events: readonly DossierEvent[]): DossierResult {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const { r, e } = events[i]!;
     const at = { at: r.occurredAt, eventId: r.eventId };
     if (e.type === 'CaseCompleted')
       return {

@@ -3,9 +3,8 @@
  * referral still open after 3 working days (F3).
  */
 import { STEP_LABELS } from '#domain/labels/labels.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { label } from '../audit-labels.js';
-import { recordedOfType } from './recorded-of-type.js';
+import { ofType, type DossierEvent } from './dossier-events.js';
 
 export interface DossierStepFlag {
   readonly step: string;
@@ -16,8 +15,8 @@ export interface DossierStepFlag {
   readonly eventId: string;
 }
 
-export const dossierStepFlags = (recorded: readonly RecordedEvent[]): DossierStepFlag[] =>
-  recordedOfType(recorded, 'StepOverdueFlagged', 'ReferralFollowUpWarningIssued').map(({ r, e }) => {
+export const dossierStepFlags = (events: readonly DossierEvent[]): DossierStepFlag[] =>
+  ofType(events, 'StepOverdueFlagged', 'ReferralFollowUpWarningIssued').map(({ r, e }) => {
     // F3: a referral's follow-up is a step flag of its own kind, the first responder its reference.
     const [step, ref] =
       e.type === 'StepOverdueFlagged' ? [e.data.step, e.data.ref] : ['referral', e.data.firstResponderId];

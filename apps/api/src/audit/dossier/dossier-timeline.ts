@@ -3,7 +3,6 @@
  * was back-dated (U2), its hash (U3) and its facts as the reader may see them (I1).
  */
 import type { Actor } from '#domain/actor/actor.js';
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { BACKDATE_TOLERANCE_MS } from '#domain/case/decision-context.js';
 import { EVENT_LABELS } from '#domain/labels/labels.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
@@ -56,7 +55,7 @@ export function dossierTimeline(recorded: readonly RecordedEvent[], reader: Acto
       causationId: e.causationId,
       hash: e.integrity.hash,
       data: dataAsSeenBy(e, reader),
-      summary: eventSentence(toCaseEvent({ ...e, data: dataAsSeenBy(e, reader) }) as CaseEvent),
+      summary: eventSentence(toCaseEvent({ ...e, data: dataAsSeenBy(e, reader) })),
     });
   });
 }

@@ -4,9 +4,8 @@
  */
 import { detectViolations } from '#domain/accountability/detect-violations.js';
 import { EVENT_LABELS, VIOLATION_LABELS } from '#domain/labels/labels.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { label } from '../audit-labels.js';
+import type { DossierEvent } from './dossier-events.js';
 
 export interface DossierEvidence {
   readonly eventId: string;
@@ -28,9 +27,9 @@ export interface DossierViolation {
   readonly evidence: readonly DossierEvidence[];
 }
 
-export function dossierViolations(recorded: readonly RecordedEvent[]): DossierViolation[] {
-  const byId = new Map(recorded.map((e) => [e.eventId, e]));
-  return detectViolations(recorded.map(toCaseEvent)).map((v) => ({
+export function dossierViolations(events: readonly DossierEvent[]): DossierViolation[] {
+  const byId = new Map(events.map(({ r }) => [r.eventId, r]));
+  return detectViolations(events.map(({ e }) => e)).map((v) => ({
     violationId: v.violationId,
     code: v.code,
     label: label(VIOLATION_LABELS, v.code),
