@@ -104,6 +104,10 @@ export async function startLocalFerretDb(options: StartLocalFerretDbOptions): Pr
         '--debug-addr=-',
         // Guarded writes that lose a race are answered as duplicate keys; at WARN FerretDB logs each.
         '--log-level=error',
+        // Documents per SQLite INSERT of an insert command (default 100; each batch one transaction):
+        // a rebuild inserts in thousands. 40,000 small documents in insertMany of 1,000 went from
+        // 12.7–14.1k to 17.2–18.3k documents/s (issue 19).
+        '--test-batch-size=1000',
       ],
       log,
       pidFile,
