@@ -7,16 +7,13 @@ import { applyDecorators, Controller, Get, Param, Query, Res } from '@nestjs/com
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
-  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   type ApiOperationOptions,
   ApiProperty,
-  ApiProduces,
   ApiPropertyOptional,
   ApiQuery,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import type { RecordedEvent, StreamVerification } from '#infra/event-store/event-store.port.js';
@@ -24,6 +21,7 @@ import { caseEventsCsv, CSV_CONTENT_TYPE, csvFileName } from '../audit/csv/case-
 import { dataAsSeenBy, seesPersonalData } from '../audit/personal-data.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { ResponseHeaders } from '../command-pipeline/answer-response.js';
+import { ApiJsonOrTextResponse } from '../openapi/json-or-text-response.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../openapi/problem-responses.js';
 import { RecordedEventSchema } from '../openapi/recorded-event.schema.js';
 import { ProblemException, problems } from '../problem/problem-details.js';
@@ -130,18 +128,14 @@ export class CaseQueriesController {
     }),
     ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], example: 'csv' }),
   )
-  @ApiProduces('application/json', 'text/csv')
-  @ApiExtraModels(CaseEventsView)
-  @ApiOkResponse({
+  @ApiJsonOrTextResponse({
     description: 'A page of events (JSON), or every event as CSV',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(CaseEventsView) } },
-      'text/csv': {
-        schema: { type: 'string' },
-        example:
-          'revision,position,type,occurredAt,recordedAt,actorId,actorName,actorRole,actorDepartmentId,actorWindowId,correlationId,causationId,data,hash\r\n' +
-          '0,00000000000000000750:00000000000000000001,InquiryRegistered,2026-03-02T09:00:00.000+08:00,…',
-      },
+    json: CaseEventsView,
+    text: {
+      mediaType: 'text/csv',
+      example:
+        'revision,position,type,occurredAt,recordedAt,actorId,actorName,actorRole,actorDepartmentId,actorWindowId,correlationId,causationId,data,hash\r\n' +
+        '0,00000000000000000750:00000000000000000001,InquiryRegistered,2026-03-02T09:00:00.000+08:00,…',
     },
   })
   async events(

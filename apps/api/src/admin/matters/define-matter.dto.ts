@@ -6,6 +6,20 @@ import {
   TextField,
 } from '../../validation/dto-field.decorators.js';
 
+/**
+ * A list of a matter's materials: the ones the matter requires, and the ones an application
+ * presents from that list (intake-steps.dto.ts), with the same bound and example.
+ */
+export const MaterialListField = (item: () => new () => object): PropertyDecorator =>
+  NestedField(item, {
+    list: true,
+    maxItems: 200,
+    example: [
+      { code: 'id', name: '身份证' },
+      { code: 'lease', name: '场地租赁合同' },
+    ],
+  });
+
 export class RequiredMaterialDto {
   @TextField({ maxLength: 100, example: 'lease' })
   code!: string;
@@ -59,13 +73,6 @@ export class DefineMatterDto {
   @BooleanField({ optional: true, description: 'Jointly handled (联合办理)', example: false })
   joint?: boolean;
 
-  @NestedField(() => RequiredMaterialDto, {
-    list: true,
-    maxItems: 200,
-    example: [
-      { code: 'id', name: '身份证' },
-      { code: 'lease', name: '场地租赁合同' },
-    ],
-  })
+  @MaterialListField(() => RequiredMaterialDto)
   requiredMaterials!: RequiredMaterialDto[];
 }

@@ -4,19 +4,11 @@
  */
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-  getSchemaPath,
-  ApiExtraModels,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import type { ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { ApiJsonOrTextResponse } from '../../openapi/json-or-text-response.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
 import { ProblemException, problems } from '../../problem/problem-details.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
@@ -38,7 +30,6 @@ function formatOf(format: unknown, accept: string | undefined): DossierFormat {
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@ApiExtraModels(CaseDossierSchema)
 @Controller('cases')
 export class CaseDossierController {
   constructor(private readonly queries: QueryBus) {}
@@ -52,16 +43,10 @@ export class CaseDossierController {
       'Every card links to the event that set its deadline and its own event; every violation to its evidence. Applicant identifiers are masked unless the reader is an auditor (I1).',
   })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'], example: 'html' })
-  @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({
+  @ApiJsonOrTextResponse({
     description: 'The dossier',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(CaseDossierSchema) } },
-      'text/html': {
-        schema: { type: 'string' },
-        example: '<!DOCTYPE html><html lang="zh-CN">…<h1>办件档案</h1>…',
-      },
-    },
+    json: CaseDossierSchema,
+    text: { mediaType: 'text/html', example: '<!DOCTYPE html><html lang="zh-CN">…<h1>办件档案</h1>…' },
   })
   @ApiProblems(COMMON_PROBLEMS, [
     documentedProblem(

@@ -8,6 +8,7 @@ import {
   TextField,
   TextListField,
 } from '../../validation/dto-field.decorators.js';
+import { MaterialListField } from '../../admin/matters/define-matter.dto.js';
 import { CommandOptionsDto } from './command-options.dto.js';
 
 export class MaterialRefDto {
@@ -86,14 +87,7 @@ export class SubmitApplicationDto extends CommandOptionsDto {
   @TextField({ maxLength: 100, example: 'M-001' })
   matterCode!: string;
 
-  @NestedField(() => MaterialRefDto, {
-    list: true,
-    maxItems: 200,
-    example: [
-      { code: 'id', name: '身份证' },
-      { code: 'lease', name: '场地租赁合同' },
-    ],
-  })
+  @MaterialListField(() => MaterialRefDto)
   materials!: MaterialRefDto[];
 }
 
