@@ -8,6 +8,7 @@
  *  - a suspension over the Labour Day holidays pauses the clock (T6);
  *  - several supervision loops at once write exactly one card of each kind (C4).
  */
+import { DEFAULT_TIMELINESS_POLICY } from '#domain/timeliness/timeliness-policy.js';
 import { caseAt, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { cardsOf, caseNow, eventsOf, supervisionEvents } from './support/walkthrough-steps.js';
@@ -207,21 +208,16 @@ describe('supervision over HTTP (电子监察)', () => {
   it('C7: a new policy version governs later checks; cards already issued keep theirs', async () => {
     await clock('2026-03-30T09:00:00+08:00'); // Monday; due Tuesday 04-07 17:30 (04-04..06 Qingming)
     const before = await caseAt(api, t, 'accepted');
+    // The default thresholds but for a day's more warning lead and a red card one working day overdue.
     const policy = {
+      ...DEFAULT_TIMELINESS_POLICY,
       version: 'county-2026.2',
       warningLeads: [
         { maxLimitDays: 5, leadDays: 2 },
         { maxLimitDays: 10, leadDays: 3 },
         { maxLimitDays: 1000, leadDays: 4 },
       ],
-      immediateWarningLeadMinutes: 10,
       redAfterOverdueDays: 1,
-      explanationDays: 2,
-      supplementNoticeDays: 5,
-      referralFollowUpDays: 3,
-      complaintDays: 5,
-      rectificationDays: 5,
-      publicCriticism: { consecutiveLate: 2, withinDays: 30 },
     };
     const put = await api.request('PUT', '/admin/policy/timeliness', policy, { token: t.admin });
     expect(put.status).toBe(201);

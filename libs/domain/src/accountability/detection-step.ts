@@ -119,15 +119,11 @@ export function detectionStep(before: DetectionState, e: RecordedCaseEvent): Det
         flag('BAD_REVIEW_NOT_RECTIFIED', s.acceptor ?? s.receiver, evaluation(Number(e.data.ref)));
       break;
     }
-    case 'ComplaintFiled':
-      s = {
-        ...s,
-        complaints: [
-          ...s.complaints.filter((c) => c.complaintId !== e.data.complaintId),
-          { complaintId: e.data.complaintId, eventId: e.eventId, subject: e.data.subject },
-        ],
-      };
+    case 'ComplaintFiled': {
+      const filed = { complaintId: e.data.complaintId, eventId: e.eventId, subject: e.data.subject };
+      s = { ...s, complaints: replacingSameKey(s.complaints, 'complaintId', filed) };
       break;
+    }
     case 'ComplaintConcluded': {
       if (!e.data.substantiated) break;
       const filed = s.complaints.find((c) => c.complaintId === e.data.complaintId);
@@ -144,17 +140,13 @@ export function detectionStep(before: DetectionState, e: RecordedCaseEvent): Det
       add('COMPLAINT_SUBSTANTIATED', [filed?.eventId, e.eventId], party);
       break;
     }
-    case 'EvaluationSubmitted':
-      s = {
-        ...s,
-        evaluations: [
-          ...s.evaluations.filter((x) => x.evaluationNo !== e.data.evaluationNo),
-          { evaluationNo: e.data.evaluationNo, eventId: e.eventId },
-        ],
-      };
+    case 'EvaluationSubmitted': {
+      const rated = { evaluationNo: e.data.evaluationNo, eventId: e.eventId };
+      s = { ...s, evaluations: replacingSameKey(s.evaluations, 'evaluationNo', rated) };
       // P5: a rating staff entered for the applicant is flagged, against whoever entered it.
       if (e.data.channel === 'proxy') flag('PROXY_RATING', e.actor);
       break;
+    }
     case 'CaseSuspended':
       // T6: a local suspension type, allowed by the center, is recorded as such for audit.
       if (e.data.local === true) flag('LOCAL_SUSPENSION', e.actor);
@@ -180,3 +172,9 @@ export function detectionStep(before: DetectionState, e: RecordedCaseEvent): Det
 
 const withFlag = (s: DetectionState, key: string): DetectionState =>
   s.stepFlags.includes(key) ? s : { ...s, stepFlags: [...s.stepFlags, key] };
+
+/** The list with `entry` last, replacing an earlier entry of the same `key` (complaint id, evaluation no). */
+const replacingSameKey = <T, K extends keyof T>(list: readonly T[], key: K, entry: T): T[] => [
+  ...list.filter((x) => x[key] !== entry[key]),
+  entry,
+];

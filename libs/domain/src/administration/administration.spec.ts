@@ -1,5 +1,6 @@
 import type { Actor } from '../actor/actor.js';
 import { DEFAULT_TIMELINESS_POLICY } from '../timeliness/timeliness-policy.js';
+import type { CenterDefinition } from './administration-events.js';
 import { changeTimelinessPolicy } from './change-timeliness-policy.js';
 import { configureCenter } from './configure-center.js';
 import { publishCalendarYear } from './publish-calendar-year.js';
@@ -10,19 +11,15 @@ const window: Actor = { id: 'u-window', name: '窗口王芳', role: 'window', de
 const at = '2026-03-02T09:00:00+08:00';
 
 describe('configureCenter (T1)', () => {
+  /** An admin configures the township sub-center town-1 with these office hours. */
+  const configureTown = (officeHours: CenterDefinition['officeHours']) =>
+    configureCenter({ centerId: 'town-1', name: '某镇分中心', officeHours }, admin, at);
+
   it('T1: records a center with its office hours', () => {
-    const event = configureCenter(
-      {
-        centerId: 'town-1',
-        name: '某镇分中心',
-        officeHours: [
-          { start: '09:00', end: '12:00' },
-          { start: '13:30', end: '17:00' },
-        ],
-      },
-      admin,
-      at,
-    );
+    const event = configureTown([
+      { start: '09:00', end: '12:00' },
+      { start: '13:30', end: '17:00' },
+    ]);
     expect(event).toMatchObject({
       type: 'CenterConfigured',
       data: { centerId: 'town-1', officeHours: [{ start: '09:00' }, { start: '13:30' }] },
@@ -30,18 +27,10 @@ describe('configureCenter (T1)', () => {
   });
 
   it('T1: refuses overlapping or malformed office hours with every problem', () => {
-    const refusal = configureCenter(
-      {
-        centerId: 'town-1',
-        name: '某镇分中心',
-        officeHours: [
-          { start: '09:00', end: '12:00' },
-          { start: '11:00', end: '25:00' },
-        ],
-      },
-      admin,
-      at,
-    );
+    const refusal = configureTown([
+      { start: '09:00', end: '12:00' },
+      { start: '11:00', end: '25:00' },
+    ]);
     expect(refusal).toMatchObject({
       kind: 'DomainError',
       code: 'T1_OFFICE_TIME_INVALID',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { BUILT_IN_NOTICES } from './built-in-notices.js';
-import type { DayNumber, YearNotice } from './calendar-types.js';
+import type { CalendarResult, DayNumber, YearNotice } from './calendar-types.js';
 import { createWorkingCalendar } from './create-working-calendar.js';
 import { isWeekend, parseLocalDate, toLocalDate, yearOf } from './shanghai-time.js';
 import { InvalidYearNoticeError } from './year-notice-validation.js';
@@ -10,6 +10,9 @@ const day = (date: string): DayNumber => {
   if (d === undefined) throw new Error(`bad test date ${date}`);
   return d;
 };
+
+/** A calendar's answer: the day or count, and whether it rests on a year without a notice (T2). */
+const answer = <T>(value: T, provisional: boolean): CalendarResult<T> => ({ value, provisional });
 
 /** A made-up 2027 notice for tests only: New Year's Day Friday 1 January to Sunday 3 January. */
 const NOTICE_2027: YearNotice = {
@@ -79,14 +82,8 @@ describe('working calendar (T2, T4, T11)', () => {
   const calendar = createWorkingCalendar();
 
   it('T4: given acceptance on Tue 2025-09-30 with a limit of 5, then the 5th working day is 2025-10-14 (National Day, Saturday 10-11 worked)', () => {
-    expect(calendar.addWorkingDays(day('2025-09-30'), 5)).toEqual({
-      value: day('2025-10-14'),
-      provisional: false,
-    });
-    expect(calendar.workingDaysBetween(day('2025-09-30'), day('2025-10-14'))).toEqual({
-      value: 5,
-      provisional: false,
-    });
+    expect(calendar.addWorkingDays(day('2025-09-30'), 5)).toEqual(answer(day('2025-10-14'), false));
+    expect(calendar.workingDaysBetween(day('2025-09-30'), day('2025-10-14'))).toEqual(answer(5, false));
     expect(calendar.isWorkingDay(day('2025-10-11'))).toBe(true);
     expect(calendar.isWorkingDay(day('2025-10-08'))).toBe(false);
   });
@@ -125,40 +122,19 @@ describe('working calendar (T2, T4, T11)', () => {
     expect(calendar.coveredYears[calendar.coveredYears.length - 1]).toBe(2026);
     expect(calendar.yearNotice(2027)).toBeUndefined();
     // Mon 2026-12-28 + 5: 12-29, 12-30, 12-31, Fri 2027-01-01 (guessed working), Mon 01-04.
-    expect(calendar.addWorkingDays(day('2026-12-28'), 5)).toEqual({
-      value: day('2027-01-04'),
-      provisional: true,
-    });
-    expect(calendar.addWorkingDays(day('2026-12-28'), 3)).toEqual({
-      value: day('2026-12-31'),
-      provisional: false,
-    });
-    expect(calendar.workingDaysBetween(day('2026-12-31'), day('2027-01-01'))).toEqual({
-      value: 1,
-      provisional: true,
-    });
-    expect(calendar.addWorkingDays(day('2003-12-31'), 1)).toEqual({
-      value: day('2004-01-02'),
-      provisional: false,
-    });
-    expect(calendar.addWorkingDays(day('2004-01-02'), -1)).toEqual({
-      value: day('2003-12-31'),
-      provisional: true,
-    });
+    expect(calendar.addWorkingDays(day('2026-12-28'), 5)).toEqual(answer(day('2027-01-04'), true));
+    expect(calendar.addWorkingDays(day('2026-12-28'), 3)).toEqual(answer(day('2026-12-31'), false));
+    expect(calendar.workingDaysBetween(day('2026-12-31'), day('2027-01-01'))).toEqual(answer(1, true));
+    expect(calendar.addWorkingDays(day('2003-12-31'), 1)).toEqual(answer(day('2004-01-02'), false));
+    expect(calendar.addWorkingDays(day('2004-01-02'), -1)).toEqual(answer(day('2003-12-31'), true));
   });
 
   it('T2: given a recorded 2027 notice, then 2027 is covered, its holidays count and the version changes', () => {
     const with2027 = createWorkingCalendar([NOTICE_2027]);
     expect(with2027.covers(2027)).toBe(true);
     expect(with2027.yearNotice(2027)).toBe(NOTICE_2027);
-    expect(with2027.addWorkingDays(day('2026-12-28'), 5)).toEqual({
-      value: day('2027-01-05'),
-      provisional: false,
-    });
-    expect(with2027.addWorkingDays(day('2027-12-30'), 2)).toEqual({
-      value: day('2028-01-03'),
-      provisional: true,
-    });
+    expect(with2027.addWorkingDays(day('2026-12-28'), 5)).toEqual(answer(day('2027-01-05'), false));
+    expect(with2027.addWorkingDays(day('2027-12-30'), 2)).toEqual(answer(day('2028-01-03'), true));
     expect(calendar.version).toBe('chinese-days@1.5.7');
     expect(with2027.version).toMatch(/^chinese-days@1\.5\.7\+notices\.[0-9a-f]{8}$/);
   });
@@ -193,10 +169,7 @@ describe('working calendar (T2, T4, T11)', () => {
     const gap = createWorkingCalendar([NOTICE_2029]);
     expect(gap.coveredYears.slice(-2)).toEqual([2026, 2029]);
     expect(gap.covers(2028)).toBe(false);
-    expect(gap.addWorkingDays(day('2029-09-28'), 2)).toEqual({
-      value: day('2029-10-03'),
-      provisional: false,
-    });
+    expect(gap.addWorkingDays(day('2029-09-28'), 2)).toEqual(answer(day('2029-10-03'), false));
     expect(gap.addWorkingDays(day('2028-12-28'), 3).provisional).toBe(true);
     expect(gap.workingDaysBetween(day('2026-06-01'), day('2026-06-30')).provisional).toBe(false);
     expect(gap.workingDaysBetween(day('2026-06-01'), day('2029-06-30')).provisional).toBe(true);
@@ -274,10 +247,7 @@ describe('working calendar (T2, T4, T11)', () => {
     const far = calendar.addWorkingDays(from, 9000);
     expect(far).toEqual(ref.addWorkingDays(from, 9000));
     expect(far.provisional).toBe(true);
-    expect(calendar.addWorkingDays(day('1990-01-05'), 1)).toEqual({
-      value: day('1990-01-08'),
-      provisional: true,
-    });
+    expect(calendar.addWorkingDays(day('1990-01-05'), 1)).toEqual(answer(day('1990-01-08'), true));
     expect(calendar.workingDaysBetween(day('1990-01-01'), day('1990-01-31')).value).toBe(22);
   });
 });

@@ -1,7 +1,13 @@
 import type { ReceiveComplaint } from '../complaint/complaint-commands.js';
 import type { ComplaintEvent } from '../complaint/complaint-events.js';
-import { complaintEventsAt } from '../testing/complaint-history.js';
-import { guide, supervisor, system } from '../testing/fixtures.js';
+import {
+  complaintConclusion,
+  complaintEventsAt,
+  complaintHistoryAfter,
+  complaintInvestigation,
+  complaintSupervision,
+} from '../testing/complaint-history.js';
+import { guide, supervisor } from '../testing/fixtures.js';
 import { complaintCountAfter, type ComplaintCount } from './complaint-count.js';
 
 const receive = (subject: ReceiveComplaint['subject']): ReceiveComplaint => ({
@@ -20,8 +26,7 @@ const staffAtWindow3 = {
   windowId: 'win-3',
   departmentId: 'dept-market',
 } as const;
-const conclude = (substantiated: boolean) =>
-  ({ type: 'ConcludeStandaloneComplaint', actor: supervisor, substantiated, reply: '经查' }) as const;
+const conclude = (substantiated: boolean) => complaintConclusion(supervisor, substantiated, '经查');
 
 /** The count after each of `events`, from nothing counted. */
 const countOf = (events: readonly ComplaintEvent[]): ComplaintCount | null =>
@@ -52,41 +57,25 @@ describe('how a complaint without a case counts in S1 (P1, P3)', () => {
 
   it('S1: given a received complaint, when investigated, flagged overdue and concluded substantiated days later, then it counts as substantiated on the day it was received', () => {
     const received = complaintEventsAt([], receive(staffAtWindow3), '2026-03-09T10:00:00+08:00');
-    const investigating = [
-      ...received,
-      ...complaintEventsAt(
-        received,
-        { type: 'StartComplaintInvestigation', actor: supervisor, note: '调取监控' },
-        '2026-03-10T10:00:00+08:00',
-      ),
-    ];
-    const flagged = [
-      ...investigating,
-      ...complaintEventsAt(
-        investigating,
-        { type: 'SuperviseComplaint', actor: system },
-        '2026-03-16T17:31:00+08:00',
-      ),
-    ];
+    const investigating = complaintHistoryAfter(
+      received,
+      complaintInvestigation(supervisor, '调取监控'),
+      '2026-03-10T10:00:00+08:00',
+    );
+    const flagged = complaintHistoryAfter(investigating, complaintSupervision, '2026-03-16T17:31:00+08:00');
     expect(flagged.map((e) => e.type)).toEqual([
       'ComplaintReceived',
       'ComplaintInvestigationStarted',
       'ComplaintOverdueFlagged',
     ]);
     expect(countOf(flagged)).toEqual(countOf(received));
-    const concluded = [
-      ...flagged,
-      ...complaintEventsAt(flagged, conclude(true), '2026-03-17T10:00:00+08:00'),
-    ];
+    const concluded = complaintHistoryAfter(flagged, conclude(true), '2026-03-17T10:00:00+08:00');
     expect(countOf(concluded)).toMatchObject({ day: '2026-03-09', substantiated: true });
   });
 
   it('S1: given a received complaint, when concluded not substantiated, then it still counts, not as substantiated', () => {
     const received = complaintEventsAt([], receive(staffAtWindow3), '2026-03-09T10:00:00+08:00');
-    const concluded = [
-      ...received,
-      ...complaintEventsAt(received, conclude(false), '2026-03-10T10:00:00+08:00'),
-    ];
+    const concluded = complaintHistoryAfter(received, conclude(false), '2026-03-10T10:00:00+08:00');
     expect(countOf(concluded)).toMatchObject({ day: '2026-03-09', windowId: 'win-3', substantiated: false });
   });
 

@@ -3,13 +3,36 @@
  * decided on the state the given events fold to, at `now` (ISO), with the default policy and the
  * built-in calendar; `complaintEventsAt` throws with the refusal when there is one.
  */
-import type { ComplaintCommand } from '../complaint/complaint-commands.js';
+import type { Actor } from '../actor/actor.js';
+import type {
+  ComplaintCommand,
+  ConcludeStandaloneComplaint,
+  StartComplaintInvestigation,
+  SuperviseComplaint,
+} from '../complaint/complaint-commands.js';
 import type { ComplaintEvent } from '../complaint/complaint-events.js';
 import { foldComplaint } from '../complaint/complaint-state.js';
 import { decideComplaint, type ComplaintDecision } from '../complaint/decide-complaint.js';
 import { isDomainError } from '../errors/domain-error.js';
 import { DEFAULT_TIMELINESS_POLICY } from '../timeliness/timeliness-policy.js';
-import { at, clock } from './fixtures.js';
+import { at, clock, system } from './fixtures.js';
+
+/** Supervision's look at a complaint without a case (T10, P2). */
+export const complaintSupervision: SuperviseComplaint = { type: 'SuperviseComplaint', actor: system };
+
+/** P2: `actor` starts investigating a complaint without a case, with a note of what is done. */
+export const complaintInvestigation = (actor: Actor, note: string): StartComplaintInvestigation => ({
+  type: 'StartComplaintInvestigation',
+  actor,
+  note,
+});
+
+/** P2: `actor` concludes a complaint without a case, substantiated or not, with the reply to the complainant. */
+export const complaintConclusion = (
+  actor: Actor,
+  substantiated: boolean,
+  reply: string,
+): ConcludeStandaloneComplaint => ({ type: 'ConcludeStandaloneComplaint', actor, substantiated, reply });
 
 /** Decides `command` on the complaint the given events build, at `now`. */
 export const decideComplaintAt = (
@@ -29,3 +52,10 @@ export function complaintEventsAt(
   if (isDomainError(decision)) throw new Error(`expected events, got ${JSON.stringify(decision)}`);
   return decision;
 }
+
+/** The given events followed by those `command` records at `now`; throws with the refusal otherwise. */
+export const complaintHistoryAfter = (
+  given: readonly ComplaintEvent[],
+  command: ComplaintCommand,
+  now: string,
+): readonly ComplaintEvent[] => [...given, ...complaintEventsAt(given, command, now)];

@@ -1,5 +1,11 @@
-import { complaintEventsAt as when } from '../../testing/complaint-history.js';
-import { at, guide, supervisor, system } from '../../testing/fixtures.js';
+import {
+  complaintConclusion,
+  complaintEventsAt as when,
+  complaintHistoryAfter,
+  complaintInvestigation,
+  complaintSupervision as supervise,
+} from '../../testing/complaint-history.js';
+import { at, guide, supervisor } from '../../testing/fixtures.js';
 import type { ComplaintEvent } from '../complaint-events.js';
 import { complaintNextCheckAt, complaintOverdue, foldComplaint } from '../complaint-state.js';
 
@@ -18,7 +24,6 @@ const received = (): readonly ComplaintEvent[] =>
     },
     '2026-03-09T10:00:00+08:00',
   );
-const supervise = { type: 'SuperviseComplaint', actor: system } as const;
 
 describe('supervision of complaints without a case (T10, P2)', () => {
   it('T10, P2: given a complaint just received, then supervision looks at it next at its limit, 5 working days on', () => {
@@ -29,14 +34,11 @@ describe('supervision of complaints without a case (T10, P2)', () => {
   });
 
   it('T10, P2: given a complaint under investigation, then it is still looked at at its limit', () => {
-    const investigating = [
-      ...received(),
-      ...when(
-        received(),
-        { type: 'StartComplaintInvestigation', actor: supervisor, note: '调查' },
-        '2026-03-10T09:00:00+08:00',
-      ),
-    ];
+    const investigating = complaintHistoryAfter(
+      received(),
+      complaintInvestigation(supervisor, '调查'),
+      '2026-03-10T09:00:00+08:00',
+    );
     expect(complaintNextCheckAt(foldComplaint(investigating))).toBe(at('2026-03-16T17:30:00+08:00'));
   });
 
@@ -49,14 +51,11 @@ describe('supervision of complaints without a case (T10, P2)', () => {
   });
 
   it('P2: given a complaint concluded in time, then supervision never looks at it and never flags it', () => {
-    const concluded = [
-      ...received(),
-      ...when(
-        received(),
-        { type: 'ConcludeStandaloneComplaint', actor: supervisor, substantiated: false, reply: '不属实' },
-        '2026-03-11T10:00:00+08:00',
-      ),
-    ];
+    const concluded = complaintHistoryAfter(
+      received(),
+      complaintConclusion(supervisor, false, '不属实'),
+      '2026-03-11T10:00:00+08:00',
+    );
     expect(complaintNextCheckAt(foldComplaint(concluded))).toBeUndefined();
     expect(when(concluded, supervise, '2026-03-20T10:00:00+08:00')).toEqual([]);
   });

@@ -1,15 +1,17 @@
-import { decideComplaintAt as whenComplaint } from '../../testing/complaint-history.js';
-import { guide, supervisor, system, windowClerk } from '../../testing/fixtures.js';
+import {
+  complaintConclusion,
+  complaintEventsAt,
+  complaintHistoryAfter,
+  complaintInvestigation,
+  complaintSupervision,
+  decideComplaintAt as whenComplaint,
+} from '../../testing/complaint-history.js';
+import { guide, supervisor, windowClerk } from '../../testing/fixtures.js';
 import type { Actor } from '../../actor/actor.js';
 import type { ComplaintEvent } from '../complaint-events.js';
 import { foldComplaint } from '../complaint-state.js';
-import type { ComplaintDecision } from '../decide-complaint.js';
 import { detectComplaintViolations, type RecordedComplaintEvent } from '../complaint-violations.js';
 
-const ok = (d: ComplaintDecision): readonly ComplaintEvent[] => {
-  if (!Array.isArray(d)) throw new Error(JSON.stringify(d));
-  return d as readonly ComplaintEvent[];
-};
 const receive = (actor: Actor = guide) =>
   ({
     type: 'ReceiveComplaint',
@@ -27,7 +29,7 @@ const recorded = (list: readonly ComplaintEvent[]): RecordedComplaintEvent[] =>
 
 describe('complaints without a case (P1, P2, P3)', () => {
   it('P1: given no case, when a complaint about a staff member arrives by hotline on a Sunday night, then it gets its own stream with receipt number, query code hash and a conclusion due in 5 working days (P2)', () => {
-    const [e] = ok(whenComplaint([], receive(), '2026-03-08T22:00:00+08:00'));
+    const [e] = complaintEventsAt([], receive(), '2026-03-08T22:00:00+08:00');
     expect(e).toMatchObject({
       type: 'ComplaintReceived',
       data: {
@@ -54,45 +56,26 @@ describe('complaints without a case (P1, P2, P3)', () => {
       whenComplaint([], receive({ ...guide, centerId: 'center-2' }), '2026-03-09T10:00:00+08:00'),
     ).toMatchObject({ code: 'OUT_OF_SCOPE' });
     expect(
-      ok(whenComplaint([], { ...receive(), subject: { kind: 'center' } }, '2026-03-09T10:00:00+08:00')),
+      complaintEventsAt([], { ...receive(), subject: { kind: 'center' } }, '2026-03-09T10:00:00+08:00'),
     ).toHaveLength(1);
   });
 
   it('P2: given a complaint, when investigated and concluded substantiated within 5 working days, then it is concluded on time and counts against the staff member and window (P3)', () => {
-    const received = ok(whenComplaint([], receive(), '2026-03-09T10:00:00+08:00'));
-    const investigating = [
-      ...received,
-      ...ok(
-        whenComplaint(
-          received,
-          { type: 'StartComplaintInvestigation', actor: supervisor, note: '调取监控' },
-          '2026-03-10T10:00:00+08:00',
-        ),
-      ),
-    ];
+    const received = complaintEventsAt([], receive(), '2026-03-09T10:00:00+08:00');
+    const investigating = complaintHistoryAfter(
+      received,
+      complaintInvestigation(supervisor, '调取监控'),
+      '2026-03-10T10:00:00+08:00',
+    );
     expect(foldComplaint(investigating).status).toBe('investigating');
     expect(
-      whenComplaint(
-        investigating,
-        { type: 'StartComplaintInvestigation', actor: supervisor, note: '再次' },
-        '2026-03-10T11:00:00+08:00',
-      ),
+      whenComplaint(investigating, complaintInvestigation(supervisor, '再次'), '2026-03-10T11:00:00+08:00'),
     ).toMatchObject({ code: 'P2_COMPLAINT_ALREADY_INVESTIGATING' });
-    const concluded = [
-      ...investigating,
-      ...ok(
-        whenComplaint(
-          investigating,
-          {
-            type: 'ConcludeStandaloneComplaint',
-            actor: supervisor,
-            substantiated: true,
-            reply: '经查属实，已对当事人批评教育',
-          },
-          '2026-03-12T10:00:00+08:00',
-        ),
-      ),
-    ];
+    const concluded = complaintHistoryAfter(
+      investigating,
+      complaintConclusion(supervisor, true, '经查属实，已对当事人批评教育'),
+      '2026-03-12T10:00:00+08:00',
+    );
     expect(concluded[2]).toMatchObject({
       type: 'ComplaintConclusionRecorded',
       data: { substantiated: true, late: false },
@@ -109,22 +92,14 @@ describe('complaints without a case (P1, P2, P3)', () => {
       }),
     ]);
     expect(
-      whenComplaint(
-        concluded,
-        { type: 'ConcludeStandaloneComplaint', actor: supervisor, substantiated: false, reply: 'x' },
-        '2026-03-12T11:00:00+08:00',
-      ),
+      whenComplaint(concluded, complaintConclusion(supervisor, false, 'x'), '2026-03-12T11:00:00+08:00'),
     ).toMatchObject({ code: 'P2_COMPLAINT_ALREADY_CONCLUDED' });
   });
 
   it('P2: given a complaint not concluded after 5 working days, then supervision flags it once (T10) and a later conclusion is late; a window clerk cannot conclude', () => {
-    const received = ok(whenComplaint([], receive(), '2026-03-09T10:00:00+08:00'));
-    expect(
-      ok(whenComplaint(received, { type: 'SuperviseComplaint', actor: system }, '2026-03-16T17:00:00+08:00')),
-    ).toEqual([]);
-    const flag = ok(
-      whenComplaint(received, { type: 'SuperviseComplaint', actor: system }, '2026-03-16T17:31:00+08:00'),
-    );
+    const received = complaintEventsAt([], receive(), '2026-03-09T10:00:00+08:00');
+    expect(complaintEventsAt(received, complaintSupervision, '2026-03-16T17:00:00+08:00')).toEqual([]);
+    const flag = complaintEventsAt(received, complaintSupervision, '2026-03-16T17:31:00+08:00');
     expect(flag).toEqual([
       expect.objectContaining({
         type: 'ComplaintOverdueFlagged',
@@ -132,27 +107,15 @@ describe('complaints without a case (P1, P2, P3)', () => {
       }),
     ]);
     expect(
-      ok(
-        whenComplaint(
-          [...received, ...flag],
-          { type: 'SuperviseComplaint', actor: system },
-          '2026-03-17T10:00:00+08:00',
-        ),
-      ),
+      complaintEventsAt([...received, ...flag], complaintSupervision, '2026-03-17T10:00:00+08:00'),
     ).toEqual([]);
     expect(
-      whenComplaint(
-        received,
-        { type: 'ConcludeStandaloneComplaint', actor: windowClerk, substantiated: false, reply: '不属实' },
-        '2026-03-17T10:00:00+08:00',
-      ),
+      whenComplaint(received, complaintConclusion(windowClerk, false, '不属实'), '2026-03-17T10:00:00+08:00'),
     ).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
-    const late = ok(
-      whenComplaint(
-        received,
-        { type: 'ConcludeStandaloneComplaint', actor: supervisor, substantiated: false, reply: '经查不属实' },
-        '2026-03-17T10:00:00+08:00',
-      ),
+    const late = complaintEventsAt(
+      received,
+      complaintConclusion(supervisor, false, '经查不属实'),
+      '2026-03-17T10:00:00+08:00',
     );
     expect(late[0]).toMatchObject({ data: { late: true } });
     expect(detectComplaintViolations(recorded([...received, ...late]))).toEqual([]);
@@ -160,11 +123,7 @@ describe('complaints without a case (P1, P2, P3)', () => {
 
   it('P2: given no complaint, when a conclusion is recorded, then COMPLAINT_NOT_FOUND', () => {
     expect(
-      whenComplaint(
-        [],
-        { type: 'ConcludeStandaloneComplaint', actor: supervisor, substantiated: true, reply: 'x' },
-        '2026-03-09T10:00:00+08:00',
-      ),
+      whenComplaint([], complaintConclusion(supervisor, true, 'x'), '2026-03-09T10:00:00+08:00'),
     ).toMatchObject({ code: 'COMPLAINT_NOT_FOUND', category: 'not_found' });
   });
 });
