@@ -130,6 +130,12 @@ export interface Projection<
   apply(unit: Unit | undefined, event: Event, context: Context): ProjectionStep<Unit>;
 }
 
+/** The context of a projection that folds no configuration (`...NO_CONTEXT`): null throughout. */
+export const NO_CONTEXT: Pick<Projection<null>, 'initialContext' | 'reduceContext'> = {
+  initialContext: null,
+  reduceContext: () => null,
+};
+
 /**
  * A projection that writes its own documents, idempotently (an insert keyed by event id, say), for
  * the runner to feed in batches and checkpoint. The runner rebuilds it in place: it drops the

@@ -3,6 +3,7 @@
  * the actor of every event comes from the authenticated identity, never from a body (DOMAIN.md).
  */
 import { STAFF_ROLES, type Actor, type StaffRole } from '#domain/actor/actor.js';
+import { definedFields } from '../objects/present-fields.js';
 
 export interface StaffClaims {
   readonly sub: string;
@@ -12,6 +13,9 @@ export interface StaffClaims {
   readonly departmentId?: string;
   readonly windowId?: string;
 }
+
+/** The claims that place a staff member, each absent when the token has none. */
+const SCOPE_CLAIMS = ['centerId', 'departmentId', 'windowId'] as const;
 
 const optionalText = (value: unknown): value is string | undefined =>
   value === undefined || (typeof value === 'string' && value.length <= 200);
@@ -31,9 +35,7 @@ export function readStaffClaims(payload: Record<string, unknown>): StaffClaims |
     sub,
     name,
     role: role as StaffRole,
-    ...(centerId !== undefined && { centerId }),
-    ...(departmentId !== undefined && { departmentId }),
-    ...(windowId !== undefined && { windowId }),
+    ...definedFields({ centerId, departmentId, windowId }, SCOPE_CLAIMS),
   };
 }
 
@@ -42,8 +44,6 @@ export function actorFromClaims(claims: StaffClaims): Actor {
     id: claims.sub,
     name: claims.name,
     role: claims.role,
-    ...(claims.centerId !== undefined && { centerId: claims.centerId }),
-    ...(claims.departmentId !== undefined && { departmentId: claims.departmentId }),
-    ...(claims.windowId !== undefined && { windowId: claims.windowId }),
+    ...definedFields(claims, SCOPE_CLAIMS),
   };
 }

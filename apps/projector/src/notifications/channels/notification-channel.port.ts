@@ -5,6 +5,7 @@
 import type { NotificationKind, Recipient } from '#domain/notification/notification.js';
 import type { NotificationSubscription } from '#domain/notification/subscription.js';
 import type { NotificationDocument } from '#infra/notifications/notification-documents.js';
+import { definedFields } from '#infra/objects/present-fields.js';
 
 /** The JSON body a receiver gets (API.md "A webhook delivery"); E3: ids, codes, levels, deadlines. */
 export interface NotificationPayload {
@@ -30,10 +31,7 @@ export function payloadOf(n: NotificationDocument): NotificationPayload {
     centerId: n.centerId,
     departmentId: n.departmentId,
     windowId: n.windowId,
-    ...(n.level !== undefined && { level: n.level }),
-    ...(n.cardId !== undefined && { cardId: n.cardId }),
-    ...(n.deadline !== undefined && { deadline: n.deadline }),
-    ...(n.dueAt !== undefined && { dueAt: n.dueAt }),
+    ...definedFields(n, ['level', 'cardId', 'deadline', 'dueAt']),
     recipients: n.recipients,
     occurredAt: n.occurredAt,
   };

@@ -20,12 +20,8 @@ import {
   type StoredAccountabilityCaseDocument,
 } from '#infra/read-store/documents/accountability-documents.js';
 import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { Built, Projection, SharedDelta } from '../../projection/projection.js';
-import {
-  caseOrComplaintUnitOf,
-  decodeCaseOrComplaint,
-  type CaseOrComplaintInput,
-} from '../case-stream/case-or-complaint.js';
+import { NO_CONTEXT, type Built, type Projection, type SharedDelta } from '../../projection/projection.js';
+import { CASE_OR_COMPLAINT_ROUTING, type CaseOrComplaintInput } from '../case-stream/case-or-complaint.js';
 import { evolveCase } from '../case-stream/recorded-case-event.js';
 import { applyComplaintAccountability, complaintCenterOf } from './complaint-accountability.js';
 
@@ -50,11 +46,9 @@ export const accountabilityProjection: Projection<
     { name: READ_MODELS.accountabilityViolations, indexes: VIOLATION_INDEXES },
   ],
   retiredCollections: [RETIRED_READ_MODELS.windowQuarters],
-  initialContext: null,
-  reduceContext: () => null,
+  ...NO_CONTEXT,
   // A case stream's event, or a complaint stream's (P3).
-  unitOf: caseOrComplaintUnitOf,
-  decode: decodeCaseOrComplaint,
+  ...CASE_OR_COMPLAINT_ROUTING,
 
   apply(unit, input) {
     const before = unit?.violations ?? [];

@@ -5,7 +5,7 @@
 import { CARD_EVENT_TYPES } from '#domain/case/case-events.js';
 import type { CardDocument } from '#infra/read-store/documents/card-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { Built, Projection } from '../../projection/projection.js';
+import { NO_CONTEXT, type Built, type Projection } from '../../projection/projection.js';
 import { caseIdOf } from '#infra/case-stream/case-stream.js';
 import { decodeCaseEnvelope, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 
@@ -31,8 +31,7 @@ export const cardsProjection: Projection<null, Built<CardDocument>, Built<CardDo
       ],
     },
   ],
-  initialContext: null,
-  reduceContext: () => null,
+  ...NO_CONTEXT,
 
   eventTypes: TYPES,
   unitOf(event) {

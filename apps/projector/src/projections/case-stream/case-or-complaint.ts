@@ -26,3 +26,9 @@ export function decodeCaseOrComplaint(event: RecordedEvent): CaseOrComplaintInpu
     ? { stream: 'case', ...decodeCaseEnvelope(event) }
     : { stream: 'complaint', complaintId, recorded: event };
 }
+
+/** Both, for a projection that reads case and complaint streams (`...CASE_OR_COMPLAINT_ROUTING`). */
+export const CASE_OR_COMPLAINT_ROUTING = {
+  unitOf: caseOrComplaintUnitOf,
+  decode: decodeCaseOrComplaint,
+} as const;

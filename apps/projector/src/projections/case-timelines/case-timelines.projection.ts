@@ -9,7 +9,7 @@ import {
   type CaseTimelineDocument,
 } from '#infra/read-store/documents/case-timeline-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import type { Built, Projection } from '../../projection/projection.js';
+import { NO_CONTEXT, type Built, type Projection } from '../../projection/projection.js';
 import { caseIdOf } from '#infra/case-stream/case-stream.js';
 
 export const CASE_TIMELINES_PROJECTION = 'case-timelines';
@@ -25,8 +25,7 @@ export const caseTimelinesProjection: Projection<
   version: 2,
   unitCollection: READ_MODELS.caseTimelines,
   collections: [{ name: READ_MODELS.caseTimelines, indexes: CASE_TIMELINE_INDEXES }],
-  initialContext: null,
-  reduceContext: () => null,
+  ...NO_CONTEXT,
   unitOf: (event) => {
     const caseId = caseIdOf(event);
     return caseId === undefined ? undefined : timelineEntryId(caseId, event.revision);

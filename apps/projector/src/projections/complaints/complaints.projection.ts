@@ -17,7 +17,7 @@ import {
   COMPLAINT_VIEWS,
   type ComplaintViewDocument,
 } from '#infra/read-store/documents/complaint-view-document.js';
-import type { Projection } from '../../projection/projection.js';
+import { NO_CONTEXT, type Projection } from '../../projection/projection.js';
 
 export const COMPLAINTS_PROJECTION = 'complaints';
 
@@ -158,8 +158,7 @@ export const complaintsProjection: Projection<
   version: 2,
   unitCollection: COMPLAINT_VIEWS,
   collections: [{ name: COMPLAINT_VIEWS, indexes: COMPLAINT_VIEW_INDEXES }],
-  initialContext: null,
-  reduceContext: (context) => context,
+  ...NO_CONTEXT,
   unitOf(event: RecordedEvent) {
     const standalone = complaintIdOf(event);
     if (standalone !== undefined) return standalone;

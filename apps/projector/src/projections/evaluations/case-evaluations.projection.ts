@@ -12,7 +12,7 @@ import {
   type CaseEvaluationsDocument,
   type RatingEntry,
 } from '#infra/read-store/documents/case-evaluations-document.js';
-import type { Projection } from '../../projection/projection.js';
+import { NO_CONTEXT, type Projection } from '../../projection/projection.js';
 import { decodeCaseEnvelope, type CaseEnvelope } from '../case-stream/recorded-case-event.js';
 
 export const CASE_EVALUATIONS_PROJECTION = 'case-evaluations';
@@ -91,8 +91,7 @@ export const caseEvaluationsProjection: Projection<
   version: 2,
   unitCollection: CASE_EVALUATIONS,
   collections: [{ name: CASE_EVALUATIONS, indexes: CASE_EVALUATION_INDEXES }],
-  initialContext: null,
-  reduceContext: (context) => context,
+  ...NO_CONTEXT,
   eventTypes: TYPES,
   unitOf: caseIdOf,
   decode: decodeCaseEnvelope,

@@ -23,11 +23,7 @@ import { complaintUnitId } from '#infra/case-stream/complaint-stream.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { Built, Projection, SharedDelta } from '../../projection/projection.js';
 import { evolveCase } from '../case-stream/recorded-case-event.js';
-import {
-  caseOrComplaintUnitOf,
-  decodeCaseOrComplaint,
-  type CaseOrComplaintInput,
-} from '../case-stream/case-or-complaint.js';
+import { CASE_OR_COMPLAINT_ROUTING, type CaseOrComplaintInput } from '../case-stream/case-or-complaint.js';
 import {
   environmentOf,
   INITIAL_CONFIGURATION,
@@ -61,8 +57,7 @@ export const statisticsProjection: Projection<
   initialContext: INITIAL_CONFIGURATION,
   reduceContext: reduceConfiguration,
   // A case stream's event, or a complaint stream's (P1).
-  unitOf: caseOrComplaintUnitOf,
-  decode: decodeCaseOrComplaint,
+  ...CASE_OR_COMPLAINT_ROUTING,
 
   apply(unit, input, context) {
     if (input.stream === 'complaint') {

@@ -18,6 +18,7 @@ import type { Violation } from '#domain/accountability/violation.js';
 import { quarterOf } from '#domain/accountability/window-ledger.js';
 import { parseInstant } from '#domain/calendar/index.js';
 import type { Position } from '../../event-store/event-store.port.js';
+import { nonNullFields } from '../../objects/present-fields.js';
 import { plainOrLegacyJson } from './json-field.js';
 
 export interface AccountabilityCaseDocument {
@@ -128,11 +129,7 @@ export function violationOf(d: Omit<ViolationDocument, '_position'>): Violation 
     code: d.code,
     rule: d.rule,
     caseId: d.caseId,
-    ...(d.complaintId !== null && { complaintId: d.complaintId }),
-    ...(d.staffId !== null && { staffId: d.staffId }),
-    ...(d.staffName !== null && { staffName: d.staffName }),
-    ...(d.windowId !== null && { windowId: d.windowId }),
-    ...(d.departmentId !== null && { departmentId: d.departmentId }),
+    ...nonNullFields(d, ['complaintId', 'staffId', 'staffName', 'windowId', 'departmentId']),
     detectedAt: d.detectedAt,
     evidence: d.evidence,
   };

@@ -9,7 +9,8 @@ import type { IndexDescription } from 'mongodb';
 import type { Applicant } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
 import type { Position } from '../../event-store/event-store.port.js';
-import { plainOrLegacyJson } from './json-field.js';
+import { definedFields } from '../../objects/present-fields.js';
+import { plainOrLegacyJson, withPlainState, type StoredWithLegacyState } from './json-field.js';
 
 export interface CaseCardEntry {
   cardId: string;
@@ -73,10 +74,7 @@ export interface CaseViewDocument {
  * As stored: the folded state as a plain subdocument (its keys are the domain's field names: no `$`,
  * no dots); a store built by case-views ≤ 3 holds it as `stateJson` instead (json-field.ts).
  */
-export type StoredCaseViewDocument = Omit<CaseViewDocument, 'state'> & {
-  state?: CaseState;
-  stateJson?: string;
-};
+export type StoredCaseViewDocument = StoredWithLegacyState<CaseViewDocument>;
 
 /** Stored as built (the runner adds `_position`). */
 export const encodeCaseView = (
@@ -84,8 +82,7 @@ export const encodeCaseView = (
 ): Omit<StoredCaseViewDocument, '_position'> => doc;
 
 export function decodeCaseView(stored: StoredCaseViewDocument): CaseViewDocument {
-  const { state, stateJson, ...rest } = stored;
-  return { ...rest, state: plainOrLegacyJson(state, stateJson, 'state') };
+  return withPlainState(stored);
 }
 
 /**
@@ -122,10 +119,7 @@ export function levelStateOf(stored: { state?: LevelState; stateJson?: string })
     status: state.status,
     suspensions: state.suspensions,
     cards: state.cards,
-    ...(state.deadline !== undefined && { deadline: state.deadline }),
-    ...(state.acceptance !== undefined && { acceptance: state.acceptance }),
-    ...(state.completedAt !== undefined && { completedAt: state.completedAt }),
-    ...(state.closedAt !== undefined && { closedAt: state.closedAt }),
+    ...definedFields(state, ['deadline', 'acceptance', 'completedAt', 'closedAt']),
   };
   return { ...initialState, ...level };
 }

@@ -19,3 +19,20 @@ export function plainOrLegacyJson<T>(plain: T | undefined, legacyJson: string | 
   const parsed: T = JSON.parse(legacyJson);
   return parsed;
 }
+
+/**
+ * A document holding a case's folded `state`, as stored: plain, or as `stateJson` in a store built
+ * by an older version (case-views ≤ 3, statistics ≤ 2).
+ */
+export type StoredWithLegacyState<D extends { state: unknown }> = Omit<D, 'state'> & {
+  state?: D['state'];
+  stateJson?: string;
+};
+
+/** The stored document as built: its `state` plain, or else parsed from the legacy `stateJson`. */
+export function withPlainState<S, R extends object>(
+  stored: R & { state?: S; stateJson?: string },
+): Omit<R, 'state' | 'stateJson'> & { state: S } {
+  const { state, stateJson, ...rest } = stored;
+  return { ...rest, state: plainOrLegacyJson(state, stateJson, 'state') };
+}

@@ -7,7 +7,7 @@
  */
 import type { CaseState } from '#domain/case/case-state.js';
 import type { Position } from '../../event-store/event-store.port.js';
-import { plainOrLegacyJson } from './json-field.js';
+import { withPlainState, type StoredWithLegacyState } from './json-field.js';
 
 export interface StatisticsCounters {
   received: number;
@@ -121,10 +121,7 @@ function unscopedDayId(
 }
 
 /** As stored: the state as a plain subdocument; `stateJson` in a store built by statistics ≤ 2 (json-field.ts). */
-export type StoredStatisticsCaseDocument = Omit<StatisticsCaseDocument, 'state'> & {
-  state?: CaseState;
-  stateJson?: string;
-};
+export type StoredStatisticsCaseDocument = StoredWithLegacyState<StatisticsCaseDocument>;
 
 /** Stored as built (the runner adds `_position`). */
 export const encodeStatisticsCase = (
@@ -134,8 +131,7 @@ export const encodeStatisticsCase = (
 export function decodeStatisticsCase(
   stored: Omit<StoredStatisticsCaseDocument, '_position'>,
 ): Omit<StatisticsCaseDocument, '_position'> {
-  const { state, stateJson, ...rest } = stored;
-  return { ...rest, state: plainOrLegacyJson(state, stateJson, 'state') };
+  return withPlainState(stored);
 }
 
 /** A unit of `statistics_cases`: a case, or a complaint without a case. */
