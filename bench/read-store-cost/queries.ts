@@ -7,22 +7,16 @@
  * supervision sends it, 20 times per server (BENCH_OFF=0 skips the server without the pushdown,
  * which takes seconds per query). Prints p50/p95 per query; last line: one JSON object.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type Db, type Document } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
-import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
-import { createEventStore } from '#infra/event-store/create-event-store.js';
-import { ensureIndexes } from '#infra/read-store/ensure-index.js';
-import { CASE_VIEW_INDEXES } from '#infra/read-store/documents/case-view-document.js';
 import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { worklistQuery, worklistReads } from '../../apps/api/src/views/worklist/worklist-query.js';
 import { clerk, DAY, MATTER, percentile, T0 } from './bench-cases.js';
 import { projectionContext, seedCaseViews } from './seed-case-views.js';
+import { openSeedingStand } from './seeding-stand.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 30_000);
 const RUNS = 20;
@@ -85,16 +79,9 @@ async function measure(db: Db): Promise<Record<string, { p50: number; p95: numbe
 }
 
 async function main(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'read-store-queries-'));
-  const store = await createEventStore(`pglite://${join(dir, 'events')}`);
-  const configuration = new ConfigurationCache(store, createApiLogger('silent'), 3_600_000);
-  await configuration.start();
-  const server = await startLocalFerretDb({ dataDir: join(dir, 'ferretdb'), reuseRunning: false });
-  const client = await MongoClient.connect(server.uri);
-  let stopped = false;
+  const stand = await openSeedingStand('read-store-queries-', 'queries');
   try {
-    const db = client.db('queries');
-    await ensureIndexes(db.collection(READ_MODELS.caseViews), CASE_VIEW_INDEXES);
+    const { db, store, configuration } = stand;
     const t = performance.now();
     await seedCaseViews(db, configuration, await projectionContext(store), 0, CASES, {
       clerk,
@@ -106,12 +93,10 @@ async function main(): Promise<void> {
     const on = await measure(db);
     let off: Awaited<ReturnType<typeof measure>> | null = null;
     if (process.env.BENCH_OFF !== '0') {
-      await client.close();
-      await server.stop();
-      stopped = true;
+      await stand.stopReadStore();
       // The same files, served by the same build with the pushdown off.
       const plain = await startLocalFerretDb({
-        dataDir: join(dir, 'ferretdb'),
+        dataDir: join(stand.dir, 'ferretdb'),
         reuseRunning: false,
         environment: { GSC_FERRETDB_PREFILTER: 'off' },
       });
@@ -126,13 +111,7 @@ async function main(): Promise<void> {
     }
     console.log(JSON.stringify({ openCases: CASES, on, off }));
   } finally {
-    if (!stopped) {
-      await client.close();
-      await server.stop();
-    }
-    await configuration.onApplicationShutdown();
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
+    await stand.close();
   }
 }
 

@@ -11,22 +11,15 @@
  * before (one keyset `$or` with a `receivedAt: null` branch, whole documents), and by deadline.
  * Last line: one JSON object (milliseconds, documents read).
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MongoClient, type Db, type Document } from 'mongodb';
+import type { Db, Document } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
-import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
-import { createEventStore } from '#infra/event-store/create-event-store.js';
-import { ensureIndexes } from '#infra/read-store/ensure-index.js';
 import {
-  CASE_VIEW_INDEXES,
   LEVEL_STATE_PROJECTION,
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
-import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
 import { CASE_SUMMARY_FIELDS } from '../../apps/api/src/views/case-view/case-view-at.js';
 import {
   worklistQuery,
@@ -36,6 +29,7 @@ import {
 } from '../../apps/api/src/views/worklist/worklist-query.js';
 import { clerk, DAY, MATTER, T0 } from './bench-cases.js';
 import { projectionContext, seedCaseViews } from './seed-case-views.js';
+import { openSeedingStand } from './seeding-stand.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 30_000);
 const NOT_RECEIVED = Number(process.env.BENCH_NOT_RECEIVED ?? 0);
@@ -128,15 +122,9 @@ async function timed(label: string, run: () => Promise<number>): Promise<{ ms: n
 }
 
 async function main(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'worklist-whole-'));
-  const store = await createEventStore(`pglite://${join(dir, 'events')}`);
-  const configuration = new ConfigurationCache(store, createApiLogger('silent'), 3_600_000);
-  await configuration.start();
-  const server = await startLocalFerretDb({ dataDir: join(dir, 'ferretdb'), reuseRunning: false });
-  const client = await MongoClient.connect(server.uri);
+  const stand = await openSeedingStand('worklist-whole-', 'worklist');
   try {
-    const db = client.db('worklist');
-    await ensureIndexes(db.collection(READ_MODELS.caseViews), CASE_VIEW_INDEXES);
+    const { db, store, configuration } = stand;
     await seedCaseViews(db, configuration, await projectionContext(store), 0, CASES, {
       clerk,
       matter: MATTER,
@@ -163,13 +151,10 @@ async function main(): Promise<void> {
       JSON.stringify({ cases: CASES, notReceived: NOT_RECEIVED, page: PAGE, now, deadline, before }),
     );
   } finally {
-    await client.close();
-    await server.stop();
+    await stand.stopReadStore();
     if (process.env.BENCH_FERRETDB_LOG)
-      await copyFile(join(dir, 'ferretdb', 'ferretdb.log'), process.env.BENCH_FERRETDB_LOG);
-    await configuration.onApplicationShutdown();
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
+      await copyFile(join(stand.dir, 'ferretdb', 'ferretdb.log'), process.env.BENCH_FERRETDB_LOG);
+    await stand.close();
   }
 }
 

@@ -2,7 +2,7 @@
  * API.md "Conventions": racing writers (one wins, the others 409), If-Match (412 when the case has
  * moved on) and Idempotency-Key (a retry records nothing and answers 200 with the first answer).
  */
-import { STORE_KINDS, type TestApi } from './support/api-harness.js';
+import { STORE_KINDS, type RequestOptions, type TestApi } from './support/api-harness.js';
 import { apiWithMatters, caseAt, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
 
 describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
@@ -17,16 +17,15 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
   const completions = async (caseId: string): Promise<number> =>
     (await api.store.readStream(`case-${caseId}`)).filter((e) => e.type === 'CaseCompleted').length;
 
+  /** POST /cases/{caseId}/{action}, by the window clerk unless `options` names another token. */
+  const command = (caseId: string, action: string, body: unknown, options: RequestOptions = {}) =>
+    api.request('POST', `/cases/${caseId}/${action}`, body, { token: t.window, ...options });
+
   /** `count` approvals of the case sent at once by the window clerk (decision numbers JD-0, JD-1 …). */
   const racingApprovals = (caseId: string, count: number, headers: Record<string, string> = {}) =>
     Promise.all(
       Array.from({ length: count }, (_, i) =>
-        api.request(
-          'POST',
-          `/cases/${caseId}/completion`,
-          { outcome: 'approved', decisionNo: `JD-${i}` },
-          { token: t.window, headers },
-        ),
+        command(caseId, 'completion', { outcome: 'approved', decisionNo: `JD-${i}` }, { headers }),
       ),
     );
 
@@ -45,28 +44,20 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
 
   it('If-Match: the current revision proceeds, a stale one answers 412 and records nothing', async () => {
     const caseId = await caseAt(api, t, 'received');
-    const stale = await api.request(
-      'POST',
-      `/cases/${caseId}/acceptance`,
-      { receiptNo: 'SL-1' },
-      { token: t.window, headers: { 'If-Match': '"0"' } },
-    );
+    const acceptIfMatch = (etag: string) =>
+      command(caseId, 'acceptance', { receiptNo: 'SL-1' }, { headers: { 'If-Match': etag } });
+    const stale = await acceptIfMatch('"0"');
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('PRECONDITION_FAILED');
     expect(await api.store.streamRevision(`case-${caseId}`)).toBe(1);
-    const fresh = await api.request(
-      'POST',
-      `/cases/${caseId}/acceptance`,
-      { receiptNo: 'SL-1' },
-      { token: t.window, headers: { 'If-Match': '"1"' } },
-    );
+    const fresh = await acceptIfMatch('"1"');
     expect(fresh.status).toBe(201);
     expect(fresh.headers.get('etag')).toBe('"2"');
-    const bad = await api.request(
-      'POST',
-      `/cases/${caseId}/withdrawal`,
+    const bad = await command(
+      caseId,
+      'withdrawal',
       { reason: '撤回' },
-      { token: t.window, headers: { 'If-Match': 'yesterday' } },
+      { headers: { 'If-Match': 'yesterday' } },
     );
     expect(bad.status).toBe(400);
   });
@@ -83,18 +74,10 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
   it('a retried command with the same Idempotency-Key records nothing and answers 200 with the first answer', async () => {
     const caseId = await caseAt(api, t, 'accepted');
     const headers = { 'Idempotency-Key': 'complete-once-0001' };
-    const first = await api.request(
-      'POST',
-      `/cases/${caseId}/completion`,
-      { outcome: 'approved', decisionNo: 'JD-1' },
-      { token: t.window, headers },
-    );
-    const again = await api.request(
-      'POST',
-      `/cases/${caseId}/completion`,
-      { outcome: 'approved', decisionNo: 'JD-1' },
-      { token: t.window, headers },
-    );
+    const complete = () =>
+      command(caseId, 'completion', { outcome: 'approved', decisionNo: 'JD-1' }, { headers });
+    const first = await complete();
+    const again = await complete();
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
@@ -102,12 +85,7 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
     expect(await completions(caseId)).toBe(1);
     expect(await api.store.streamRevision(`case-${caseId}`)).toBe(3);
     // The same key for another command is another request, not a replay of the completion.
-    const evaluation = await api.request(
-      'POST',
-      `/cases/${caseId}/evaluations`,
-      { score: 4 },
-      { token: t.window, headers },
-    );
+    const evaluation = await command(caseId, 'evaluations', { score: 4 }, { headers });
     expect(evaluation.status).toBe(201);
     expect((evaluation.body.events as { type: string }[])[0]!.type).toBe('EvaluationSubmitted');
   });
@@ -135,20 +113,10 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
   it('a refused keyed command records nothing, and its retry is decided afresh', async () => {
     const caseId = await caseAt(api, t, 'received');
     const headers = { 'Idempotency-Key': 'accept-retry-0001' };
-    const refused = await api.request(
-      'POST',
-      `/cases/${caseId}/acceptance`,
-      { receiptNo: ' ' },
-      { token: t.window, headers },
-    );
+    const refused = await command(caseId, 'acceptance', { receiptNo: ' ' }, { headers });
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('N5_RECEIPT_NUMBER_REQUIRED');
-    const retried = await api.request(
-      'POST',
-      `/cases/${caseId}/acceptance`,
-      { receiptNo: 'SL-9' },
-      { token: t.window, headers },
-    );
+    const retried = await command(caseId, 'acceptance', { receiptNo: 'SL-9' }, { headers });
     expect(retried.status).toBe(201);
   });
 
@@ -163,19 +131,14 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
         body: JSON.stringify({ outcome: 'approved', decisionNo: 'JD-2' }),
       });
       expect(done.status).toBe(201);
-      const withdrawn = await api.request(
-        'POST',
-        `/cases/${caseId}/withdrawal`,
-        { reason: '撤回' },
-        { token: t.window },
-      );
+      const withdrawn = await command(caseId, 'withdrawal', { reason: '撤回' });
       expect({ status: withdrawn.status, code: withdrawn.body.code }).toEqual({
         status: 409,
         code: 'ILLEGAL_TRANSITION',
       });
-      const conditional = await api.request(
-        'POST',
-        `/cases/${caseId}/evaluations`,
+      const conditional = await command(
+        caseId,
+        'evaluations',
         { score: 5 },
         { token: t.guide, headers: { 'If-Match': '"3"' } },
       );
@@ -193,12 +156,10 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
       let applied = 0;
       for (let i = 0; i < 40 && applied !== 201; i++) {
         if (i > 0) await new Promise((r) => setTimeout(r, 50));
-        const res = await api.request(
-          'POST',
-          `/cases/${inquiry}/application`,
-          { matterCode: 'M-003', materials: [{ code: 'id' }] },
-          { token: t.window },
-        );
+        const res = await command(inquiry, 'application', {
+          matterCode: 'M-003',
+          materials: [{ code: 'id' }],
+        });
         applied = res.status;
       }
       expect(applied).toBe(201);

@@ -8,6 +8,7 @@ import { STORE_KINDS, type TestApi } from './support/api-harness.js';
 import {
   apiWithMatters,
   caseAt,
+  type CaseStage,
   expectOk,
   INQUIRY,
   PROMISED_MATTER,
@@ -26,6 +27,11 @@ interface Attempt {
   readonly stream?: string;
 }
 
+interface FreshCase {
+  readonly matter?: string;
+  readonly registeredBy?: keyof Tokens;
+}
+
 type Refusal = readonly [code: string, status: number, setup: () => Promise<Attempt>];
 
 describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
@@ -39,6 +45,35 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
 
   const post = (path: string, body: unknown, token: string): Attempt => ({ path, body, token });
   const streamOf = (a: Attempt): string => a.stream ?? `case-${a.path.split('/')[2]}`;
+  /** A fresh case at `stage`, of `matter` (default M-001), registered by `registeredBy` (default the window). */
+  const freshCaseAt = (stage: CaseStage, { matter, registeredBy }: FreshCase = {}): Promise<string> =>
+    caseAt(api, t, stage, {
+      ...(matter !== undefined && { matter }),
+      ...(registeredBy !== undefined && { registeredBy: t[registeredBy] }),
+    });
+  /** The attempt of most refusals: POST /cases/{id}/{action} by `role` on a fresh case at `stage`. */
+  const onCaseAt =
+    (stage: CaseStage, action: string, role: keyof Tokens, body: unknown, fresh?: FreshCase) =>
+    async (): Promise<Attempt> =>
+      post(`/cases/${await freshCaseAt(stage, fresh)}/${action}`, body, t[role]);
+  /** The same command a second time: the first one, on a fresh case at `stage`, succeeds. */
+  const againOnCaseAt =
+    (stage: CaseStage, action: string, role: keyof Tokens, body: unknown, fresh?: FreshCase) =>
+    async (): Promise<Attempt> => {
+      const id = await freshCaseAt(stage, fresh);
+      await expectOk(api, 'POST', `/cases/${id}/${action}`, body, t[role]);
+      return post(`/cases/${id}/${action}`, body, t[role]);
+    };
+
+  /** The supervisor's rectification of a completed case's evaluation (`score`, by the guide), after `before`. */
+  const rectificationAfterEvaluation =
+    (score: number, action: string, before?: (id: string) => Promise<unknown>) =>
+    async (): Promise<Attempt> => {
+      const id = await freshCaseAt('completed');
+      await expectOk(api, 'POST', `/cases/${id}/evaluations`, { score }, t.guide);
+      await before?.(id);
+      return post(`/cases/${id}/evaluations/1/rectification`, { valid: true, action }, t.supervisor);
+    };
 
   /** An immediate case with a card of `level` issued by supervision (moves the clock forward). */
   const withCard = async (level: 'warning' | 'yellow'): Promise<{ id: string; cardId: string }> => {
@@ -56,88 +91,52 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
       404,
       async () => post('/cases/no-such-case/acceptance', { receiptNo: 'SL-1' }, t.window),
     ],
-    [
-      'ILLEGAL_TRANSITION',
-      409,
-      async () =>
-        post(`/cases/${await caseAt(api, t, 'inquiry')}/acceptance`, { receiptNo: 'SL-1' }, t.window),
-    ],
-    [
-      'ROLE_NOT_ALLOWED',
-      403,
-      async () =>
-        post(`/cases/${await caseAt(api, t, 'received')}/acceptance`, { receiptNo: 'SL-1' }, t.auditor),
-    ],
+    ['ILLEGAL_TRANSITION', 409, onCaseAt('inquiry', 'acceptance', 'window', { receiptNo: 'SL-1' })],
+    ['ROLE_NOT_ALLOWED', 403, onCaseAt('received', 'acceptance', 'auditor', { receiptNo: 'SL-1' })],
     [
       'OUT_OF_SCOPE',
       403,
       // R1: a window receives applications for its own department's matters only; a case of
       // another department is not even found (scope-matrix.spec.ts).
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'inquiry')}/application`,
-          { matterCode: 'M-001', materials: [{ code: 'id' }] },
-          t.otherWindow,
-        ),
+      onCaseAt('inquiry', 'application', 'otherWindow', { matterCode: 'M-001', materials: [{ code: 'id' }] }),
     ],
     [
       'MATTER_NOT_FOUND',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'inquiry')}/application`,
-          { matterCode: 'M-999', materials: [{ code: 'id' }] },
-          t.window,
-        ),
+      onCaseAt('inquiry', 'application', 'window', { matterCode: 'M-999', materials: [{ code: 'id' }] }),
     ],
-    [
-      'VALIDATION_FAILED',
-      400,
-      async () => post(`/cases/${await caseAt(api, t, 'accepted')}/withdrawal`, { reason: '  ' }, t.window),
-    ],
+    ['VALIDATION_FAILED', 400, onCaseAt('accepted', 'withdrawal', 'window', { reason: '  ' })],
     [
       'F1_NOT_FIRST_RESPONDER',
       403,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'inquiry', { registeredBy: t.guide })}/answer`,
-          { answer: '请到3号窗口' },
-          t.window,
-        ),
+      onCaseAt('inquiry', 'answer', 'window', { answer: '请到3号窗口' }, { registeredBy: 'guide' }),
     ],
     [
       'F2_REFERRAL_WITHOUT_HANDLER',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'inquiry', { registeredBy: t.guide })}/referral`,
-          { toDepartmentId: 'dept-market', handlerName: '王芳' },
-          t.guide,
-        ),
+      onCaseAt(
+        'inquiry',
+        'referral',
+        'guide',
+        { toDepartmentId: 'dept-market', handlerName: '王芳' },
+        { registeredBy: 'guide' },
+      ),
     ],
     [
       'F2_REFERRAL_ALREADY_MADE',
       422,
-      async () => {
-        const id = await caseAt(api, t, 'inquiry', { registeredBy: t.guide });
-        const referral = {
-          toDepartmentId: 'dept-market',
-          handlerName: '王芳',
-          handlerPhone: '0571-88001234',
-        };
-        await expectOk(api, 'POST', `/cases/${id}/referral`, referral, t.guide);
-        return post(`/cases/${id}/referral`, referral, t.guide);
-      },
+      againOnCaseAt(
+        'inquiry',
+        'referral',
+        'guide',
+        { toDepartmentId: 'dept-market', handlerName: '王芳', handlerPhone: '0571-88001234' },
+        { registeredBy: 'guide' },
+      ),
     ],
     [
       'N1_NOTICE_WITHOUT_ITEMS',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'received')}/supplement-notices`,
-          { noticeNo: 'BZ-1', items: [] },
-          t.window,
-        ),
+      onCaseAt('received', 'supplement-notices', 'window', { noticeNo: 'BZ-1', items: [] }),
     ],
     [
       'N3_REPEATED_NOTICE',
@@ -155,87 +154,66 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
     [
       'N4_REJECTION_WITHOUT_REASON',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'received')}/rejection`,
-          { noticeNo: 'BSL-1', reasons: [' '] },
-          t.window,
-        ),
+      onCaseAt('received', 'rejection', 'window', { noticeNo: 'BSL-1', reasons: [' '] }),
     ],
     [
       'N4_COMPETENT_AUTHORITY_REQUIRED',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'received')}/rejection`,
-          { noticeNo: 'BSL-1', reasons: ['不属于本机关职权'], outsideCompetence: true },
-          t.window,
-        ),
+      onCaseAt('received', 'rejection', 'window', {
+        noticeNo: 'BSL-1',
+        reasons: ['不属于本机关职权'],
+        outsideCompetence: true,
+      }),
     ],
-    [
-      'N5_RECEIPT_NUMBER_REQUIRED',
-      422,
-      async () => post(`/cases/${await caseAt(api, t, 'received')}/acceptance`, {}, t.window),
-    ],
+    ['N5_RECEIPT_NUMBER_REQUIRED', 422, onCaseAt('received', 'acceptance', 'window', {})],
     [
       'T6_SUSPENSION_INCOMPLETE',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'accepted')}/suspensions`,
-          { type: 'hearing', applicantNotifiedAt: '2026-03-02T09:00:00+08:00' },
-          t.window,
-        ),
+      onCaseAt('accepted', 'suspensions', 'window', {
+        type: 'hearing',
+        applicantNotifiedAt: '2026-03-02T09:00:00+08:00',
+      }),
     ],
-    [
-      'T6_SUSPENSION_NOT_FOUND',
-      422,
-      async () => post(`/cases/${await caseAt(api, t, 'suspended')}/suspensions/2/resumption`, {}, t.window),
-    ],
+    ['T6_SUSPENSION_NOT_FOUND', 422, onCaseAt('suspended', 'suspensions/2/resumption', 'window', {})],
     [
       'T7_NOT_EXTENDABLE',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'accepted', { matter: 'M-002' })}/extension`,
-          { days: 1, reason: '复杂', applicantNotifiedAt: '2026-03-02T09:00:00+08:00', channel: 'sms' },
-          t.approver,
-        ),
+      onCaseAt(
+        'accepted',
+        'extension',
+        'approver',
+        { days: 1, reason: '复杂', applicantNotifiedAt: '2026-03-02T09:00:00+08:00', channel: 'sms' },
+        { matter: 'M-002' },
+      ),
     ],
     [
       'T7_EXTENSION_TOO_LONG',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'accepted')}/extension`,
-          { days: 11, reason: '复杂', applicantNotifiedAt: '2026-03-02T09:00:00+08:00', channel: 'sms' },
-          t.approver,
-        ),
+      onCaseAt('accepted', 'extension', 'approver', {
+        days: 11,
+        reason: '复杂',
+        applicantNotifiedAt: '2026-03-02T09:00:00+08:00',
+        channel: 'sms',
+      }),
     ],
     [
       'T7_EXTENSION_INCOMPLETE',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'accepted')}/extension`,
-          { days: 2, applicantNotifiedAt: '2026-03-02T09:00:00+08:00', channel: 'sms' },
-          t.approver,
-        ),
+      onCaseAt('accepted', 'extension', 'approver', {
+        days: 2,
+        applicantNotifiedAt: '2026-03-02T09:00:00+08:00',
+        channel: 'sms',
+      }),
     ],
     [
       'T7_SECOND_EXTENSION',
       422,
-      async () => {
-        const id = await caseAt(api, t, 'accepted');
-        const body = {
-          days: 2,
-          reason: '需专家评审',
-          applicantNotifiedAt: '2026-03-02T09:00:00+08:00',
-          channel: 'written',
-        };
-        await expectOk(api, 'POST', `/cases/${id}/extension`, body, t.approver);
-        return post(`/cases/${id}/extension`, body, t.approver);
-      },
+      againOnCaseAt('accepted', 'extension', 'approver', {
+        days: 2,
+        reason: '需专家评审',
+        applicantNotifiedAt: '2026-03-02T09:00:00+08:00',
+        channel: 'written',
+      }),
     ],
     [
       'U2_LATE_ENTRY_REASON_REQUIRED',
@@ -272,22 +250,15 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
     [
       'P1_COMPLAINT_INCOMPLETE',
       422,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'inquiry')}/complaints`,
-          { channel: '现场', subject: { kind: 'case' } },
-          t.guide,
-        ),
+      onCaseAt('inquiry', 'complaints', 'guide', { channel: '现场', subject: { kind: 'case' } }),
     ],
     [
       'P2_COMPLAINT_NOT_FOUND',
       404,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'inquiry')}/complaints/nope/conclusion`,
-          { substantiated: false, reply: '不属实' },
-          t.supervisor,
-        ),
+      onCaseAt('inquiry', 'complaints/nope/conclusion', 'supervisor', {
+        substantiated: false,
+        reply: '不属实',
+      }),
     ],
     [
       'P2_COMPLAINT_ALREADY_CONCLUDED',
@@ -304,57 +275,26 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
         );
       },
     ],
-    [
-      'P4_SCORE_OUT_OF_RANGE',
-      422,
-      async () => post(`/cases/${await caseAt(api, t, 'completed')}/evaluations`, { score: 6 }, t.guide),
-    ],
+    ['P4_SCORE_OUT_OF_RANGE', 422, onCaseAt('completed', 'evaluations', 'guide', { score: 6 })],
     [
       'P4_EVALUATION_NOT_FOUND',
       404,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'completed')}/evaluations/9/rectification`,
-          { valid: true, action: '整改' },
-          t.supervisor,
-        ),
+      onCaseAt('completed', 'evaluations/9/rectification', 'supervisor', { valid: true, action: '整改' }),
     ],
-    [
-      'P4_RECTIFICATION_NOT_NEEDED',
-      422,
-      async () => {
-        const id = await caseAt(api, t, 'completed');
-        await expectOk(api, 'POST', `/cases/${id}/evaluations`, { score: 5 }, t.guide);
-        return post(
-          `/cases/${id}/evaluations/1/rectification`,
-          { valid: true, action: '整改' },
-          t.supervisor,
-        );
-      },
-    ],
+    ['P4_RECTIFICATION_NOT_NEEDED', 422, rectificationAfterEvaluation(5, '整改')],
     [
       'P4_ALREADY_RECTIFIED',
       422,
-      async () => {
-        const id = await caseAt(api, t, 'completed');
-        await expectOk(api, 'POST', `/cases/${id}/evaluations`, { score: 1 }, t.guide);
-        await rectify(api, t, id, '整改');
-        return post(
-          `/cases/${id}/evaluations/1/rectification`,
-          { valid: true, action: '再次整改' },
-          t.supervisor,
-        );
-      },
+      rectificationAfterEvaluation(1, '再次整改', (id) => rectify(api, t, id, '整改')),
     ],
     [
       'A3_VIOLATION_NOT_FOUND',
       404,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'completed')}/accountability-actions`,
-          { violationId: 'nope', action: 'reminder', note: '提醒' },
-          t.supervisor,
-        ),
+      onCaseAt('completed', 'accountability-actions', 'supervisor', {
+        violationId: 'nope',
+        action: 'reminder',
+        note: '提醒',
+      }),
     ],
     [
       'A3_ACTION_INCOMPLETE',
@@ -376,12 +316,7 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
     [
       'C4_CARD_NOT_FOUND',
       404,
-      async () =>
-        post(
-          `/cases/${await caseAt(api, t, 'accepted')}/cards/yellow-000/explanation`,
-          { text: '说明' },
-          t.window,
-        ),
+      onCaseAt('accepted', 'cards/yellow-000/explanation', 'window', { text: '说明' }),
     ],
     [
       'C5_EXPLANATION_NOT_NEEDED',

@@ -30,119 +30,57 @@ const STAFF_BUT_AUDITOR: StaffRole[] = ['guide', 'proxy', 'window', 'approver', 
 /** R1: the guide's case lies outside these roles' scope, so for them it does not exist. */
 const CASE_NOT_IN_SCOPE: readonly StaffRole[] = ['proxy', 'admin'];
 const namesTheCase = (route: Route): boolean => route.path('CASE').includes('/cases/CASE');
+/** A command on the case: POST /cases/{id}/{action}. */
+const command = (action: string, allowed: Route['allowed'], body: unknown): Route => ({
+  method: 'POST',
+  path: (id) => `/cases/${id}/${action}`,
+  body,
+  allowed,
+});
 
 const ROUTES: readonly Route[] = [
   { method: 'POST', path: () => '/cases/inquiries', body: INQUIRY, allowed: ['guide', 'window', 'proxy'] },
   // F1: the case below was registered by the guide, its first responder.
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/answer`,
-    body: { answer: '请到3号窗口' },
-    allowed: ['guide'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/referral`,
-    body: { toDepartmentId: 'dept-market', handlerName: '王芳', handlerPhone: '0571-88001234' },
-    allowed: ['guide'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/application`,
-    body: { matterCode: 'M-001', materials: [{ code: 'id' }] },
-    allowed: ['window', 'proxy'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/supplement-notices`,
-    body: { noticeNo: 'BZ-1', items: [{ code: 'lease', name: '场地租赁合同', problem: 'missing' }] },
-    allowed: ['window'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/supplement`,
-    body: { materials: [{ code: 'lease' }] },
-    allowed: ['window', 'proxy'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/rejection`,
-    body: { noticeNo: 'BSL-1', reasons: ['材料不全'] },
-    allowed: ['window'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/acceptance`,
-    body: { receiptNo: 'SL-1' },
-    allowed: ['window'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/suspensions`,
-    body: { type: 'hearing', reason: '听证', expectedDays: 10, applicantNotifiedAt: NOTIFIED },
-    allowed: ['window'],
-  },
-  { method: 'POST', path: (id) => `/cases/${id}/suspensions/1/resumption`, body: {}, allowed: ['window'] },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/extension`,
-    body: { days: 2, reason: '复杂', applicantNotifiedAt: NOTIFIED, channel: 'sms' },
-    allowed: ['approver'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/completion`,
-    body: { outcome: 'approved', decisionNo: 'JD-1' },
-    allowed: ['window', 'approver'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/withdrawal`,
-    body: { reason: '申请人撤回' },
-    allowed: ['window', 'proxy'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/complaints`,
-    body: { channel: '现场', subject: { kind: 'case' }, content: '排队太久' },
-    allowed: STAFF_BUT_AUDITOR,
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/complaints/c-1/conclusion`,
-    body: { substantiated: false, reply: '不属实' },
-    allowed: ['supervisor'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/evaluations`,
-    body: { score: 5 },
-    allowed: STAFF_BUT_AUDITOR,
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/evaluations/1/rectification`,
-    body: { valid: true, action: '整改' },
-    allowed: ['supervisor'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/cards/yellow-1/explanation`,
-    body: { text: '说明' },
-    allowed: ['window', 'approver'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/cards/yellow-1/revocation`,
-    body: { reason: '误亮牌' },
-    allowed: ['supervisor'],
-  },
-  {
-    method: 'POST',
-    path: (id) => `/cases/${id}/accountability-actions`,
-    body: { violationId: 'v-1', action: 'reminder', note: '提醒' },
-    allowed: ['supervisor'],
-  },
+  command('answer', ['guide'], { answer: '请到3号窗口' }),
+  command('referral', ['guide'], {
+    toDepartmentId: 'dept-market',
+    handlerName: '王芳',
+    handlerPhone: '0571-88001234',
+  }),
+  command('application', ['window', 'proxy'], { matterCode: 'M-001', materials: [{ code: 'id' }] }),
+  command('supplement-notices', ['window'], {
+    noticeNo: 'BZ-1',
+    items: [{ code: 'lease', name: '场地租赁合同', problem: 'missing' }],
+  }),
+  command('supplement', ['window', 'proxy'], { materials: [{ code: 'lease' }] }),
+  command('rejection', ['window'], { noticeNo: 'BSL-1', reasons: ['材料不全'] }),
+  command('acceptance', ['window'], { receiptNo: 'SL-1' }),
+  command('suspensions', ['window'], {
+    type: 'hearing',
+    reason: '听证',
+    expectedDays: 10,
+    applicantNotifiedAt: NOTIFIED,
+  }),
+  command('suspensions/1/resumption', ['window'], {}),
+  command('extension', ['approver'], {
+    days: 2,
+    reason: '复杂',
+    applicantNotifiedAt: NOTIFIED,
+    channel: 'sms',
+  }),
+  command('completion', ['window', 'approver'], { outcome: 'approved', decisionNo: 'JD-1' }),
+  command('withdrawal', ['window', 'proxy'], { reason: '申请人撤回' }),
+  command('complaints', STAFF_BUT_AUDITOR, {
+    channel: '现场',
+    subject: { kind: 'case' },
+    content: '排队太久',
+  }),
+  command('complaints/c-1/conclusion', ['supervisor'], { substantiated: false, reply: '不属实' }),
+  command('evaluations', STAFF_BUT_AUDITOR, { score: 5 }),
+  command('evaluations/1/rectification', ['supervisor'], { valid: true, action: '整改' }),
+  command('cards/yellow-1/explanation', ['window', 'approver'], { text: '说明' }),
+  command('cards/yellow-1/revocation', ['supervisor'], { reason: '误亮牌' }),
+  command('accountability-actions', ['supervisor'], { violationId: 'v-1', action: 'reminder', note: '提醒' }),
   {
     method: 'GET',
     path: (id) => `/cases/${id}`,

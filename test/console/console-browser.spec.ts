@@ -73,14 +73,18 @@ describe('supervision console in a browser', () => {
     s.page.evaluate<number>(
       "[...document.querySelectorAll('input, select, textarea')].filter((e) => !e.labels || e.labels.length === 0).length",
     );
+  /** Every form field of the page has a label; then the page is saved as screenshot `name`. */
+  const labelledAndSaved = async (name: string): Promise<void> => {
+    expect(await unlabelled()).toBe(0);
+    await s.screenshot(name);
+  };
 
   it('signs a supervisor in through the development login; a yellow card arrives on the board live once the clock passes the deadline (C2)', async () => {
     const { page } = s;
     await page.goto(`${s.url}/console`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await page.locator('button[data-role="supervisor"]').waitFor();
-    expect(await unlabelled()).toBe(0);
-    await s.screenshot('console-sign-in');
+    await labelledAndSaved('console-sign-in');
     await page.click('button[data-role="supervisor"]');
     await page.locator('[data-stream="open"]').waitFor({ timeout: 20_000 });
     expect(await page.locator('h1').textContent()).toBe('实时监控');
@@ -115,8 +119,7 @@ describe('supervision console in a browser', () => {
     expect(await row.getAttribute('data-explanation')).toBe('due');
     expect(await row.textContent()).toContain('待说明');
     expect(await page.locator('[data-count="due"]').textContent()).toBe('1');
-    expect(await unlabelled()).toBe(0);
-    await s.screenshot('console-cards');
+    await labelledAndSaved('console-cards');
   }, 60_000);
 
   it('searches the worklist by receipt number, or says plainly that GET /cases is not served by this API', async () => {
@@ -133,8 +136,7 @@ describe('supervision console in a browser', () => {
       await notice.waitFor({ timeout: 20_000 });
       expect(await notice.textContent()).toContain('/cases');
     }
-    expect(await unlabelled()).toBe(0);
-    await s.screenshot('console-worklist');
+    await labelledAndSaved('console-worklist');
   }, 60_000);
 
   it('opens the case from the board: deadline on a time axis, timeline, and the slider before acceptance shows the earlier state (U4)', async () => {
@@ -164,8 +166,7 @@ describe('supervision console in a browser', () => {
     // One step right of 09:30 (30 minutes on): received, not yet accepted.
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
     await page.locator('[data-testid="as-of-state"] dl[data-status="received"]').waitFor({ timeout: 20_000 });
-    expect(await unlabelled()).toBe(0);
-    await s.screenshot('console-case');
+    await labelledAndSaved('console-case');
   }, 90_000);
 
   it('rankings: the month of the API clock, ranked by department (P7), with no refusal', async () => {

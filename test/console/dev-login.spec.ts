@@ -6,20 +6,13 @@
  */
 import 'reflect-metadata';
 import { request as httpRequest } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { parseInstant } from '#domain/calendar/index.js';
-import { ManualClock } from '#infra/clock/clock.js';
 import { loadConfig } from '#infra/config/app-config.js';
-import { createEventStore } from '#infra/event-store/create-event-store.js';
-import type { EventStore } from '#infra/event-store/event-store.port.js';
-import { createApiApplication } from '../../apps/api/src/api-application.js';
 import { devLoginAvailability } from '../../apps/api/src/console/dev-login/dev-login-availability.js';
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../apps/api/src/runtime/open-runtime.js';
-import { startApi, TEST_START, type TestApi } from '../api/support/api-harness.js';
+import { startApi, type TestApi } from '../api/support/api-harness.js';
+import { openTestStore, serveApi, type TestStore } from '../support/api-stand.js';
 
 const DEV_CONFIG = loadConfig({ CLOCK: 'manual', LOG_LEVEL: 'error' });
 const SECRET_CONFIG = loadConfig({ CLOCK: 'manual', LOG_LEVEL: 'error', AUTH_JWT_SECRET: 'x'.repeat(40) });
@@ -72,24 +65,19 @@ describe('development sign-in: when it may mint tokens', () => {
 });
 
 describe('GET/POST /auth/dev-login on an API with the development secret', () => {
-  let dir: string;
-  let store: EventStore;
+  let stand: TestStore;
   let app: INestApplication;
   let url: string;
 
   beforeAll(async () => {
-    const clock = new ManualClock(parseInstant(TEST_START));
-    dir = await mkdtemp(join(tmpdir(), 'dev-login-'));
-    store = await createEventStore(`pglite://${dir}`, { clock: () => new Date(clock.now()) });
+    stand = await openTestStore('pglite');
+    const { store, clock } = stand;
     const runtime = await openRuntime(DEV_CONFIG, { store, clock, logger: createApiLogger('error') });
-    app = await createApiApplication(runtime);
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, url } = await serveApi(runtime));
   });
   afterAll(async () => {
     await app?.close();
-    await store?.close();
-    await rm(dir, { recursive: true, force: true });
+    await stand?.close();
   });
 
   it('lists one identity per role and mints a token the API then accepts', async () => {

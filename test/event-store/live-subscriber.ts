@@ -8,6 +8,11 @@ export interface LiveSubscriber {
   readonly received: readonly RecordedEvent[];
   /** Resolves once `count` events have arrived, or `withinMs` after `since` (a Date.now()). */
   arrived(count: number, since: number, withinMs: number): Promise<void>;
+  /**
+   * Runs `append` and answers the milliseconds from its start until `count` events have arrived
+   * (waiting at most `withinMs`): how soon a write wakes the subscriber.
+   */
+  timeToArrive(count: number, append: () => Promise<unknown>, withinMs: number): Promise<number>;
   /** Aborts the subscription and resolves once it has ended. */
   stop(): Promise<void>;
 }
@@ -20,12 +25,19 @@ export function liveSubscriber(store: EventStore, streamPrefix: string): LiveSub
       received.push(event);
     }
   })();
+  const arrived = async (count: number, since: number, withinMs: number): Promise<void> => {
+    // Polled every 5 ms: the tests measure how soon an append wakes the subscriber.
+    while (received.length < count && Date.now() - since < withinMs)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+  };
   return {
     received,
-    async arrived(count, since, withinMs) {
-      // Polled every 5 ms: the tests measure how soon an append wakes the subscriber.
-      while (received.length < count && Date.now() - since < withinMs)
-        await new Promise((resolve) => setTimeout(resolve, 5));
+    arrived,
+    async timeToArrive(count, append, withinMs) {
+      const started = Date.now();
+      await append();
+      await arrived(count, started, withinMs);
+      return Date.now() - started;
     },
     async stop() {
       abort.abort();

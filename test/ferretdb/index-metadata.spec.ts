@@ -8,11 +8,8 @@
  * the unique one, not the non-unique one (that is how this test sees that no SQLite index was built).
  * Always its own server: it tests this build, not MONGODB_TEST_URL's.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MongoClient, MongoServerError, type Collection } from 'mongodb';
-import { startLocalFerretDb, type LocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
+import type { Collection, MongoClient } from 'mongodb';
+import { mongoCodeOf, OwnFerretDb } from './support/own-ferretdb.js';
 
 interface Doc {
   _id: string;
@@ -26,24 +23,13 @@ const DOCS: Doc[] = Array.from({ length: 50 }, (_, i) => ({
   receipt: `SL-${i}`,
 }));
 
-const codeOf = (error: unknown): number | undefined =>
-  error instanceof MongoServerError ? Number(error.code) : undefined;
-
 describe('indexes on the local FerretDB build', () => {
-  let dir: string;
-  let server: LocalFerretDb;
-  let client: MongoClient;
+  let ferret: OwnFerretDb;
 
-  const connect = async (): Promise<Collection<Doc>> => {
-    server = await startLocalFerretDb({ dataDir: dir, reuseRunning: false });
-    client = await MongoClient.connect(server.uri);
-    return client.db('index_metadata').collection<Doc>('cases');
-  };
-  const restart = async (): Promise<Collection<Doc>> => {
-    await client.close();
-    await server.stop();
-    return connect();
-  };
+  const casesOf = (client: MongoClient): Collection<Doc> =>
+    client.db('index_metadata').collection<Doc>('cases');
+  const connect = async (): Promise<Collection<Doc>> => casesOf(await ferret.start());
+  const restart = async (): Promise<Collection<Doc>> => casesOf(await ferret.restart());
   const indexNames = async (c: Collection<Doc>): Promise<string[]> =>
     (await c.listIndexes().toArray()).map((i) => String(i.name)).sort();
   const storedIndexes = async (c: Collection<Doc>): Promise<string[]> => {
@@ -52,13 +38,9 @@ describe('indexes on the local FerretDB build', () => {
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'index-metadata-'));
+    ferret = await OwnFerretDb.inTemporaryFolder('index-metadata-');
   });
-  afterAll(async () => {
-    await client?.close();
-    await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => ferret?.close());
 
   it('keeps a non-unique index in the metadata only, builds a unique one, and answers as MongoDB', async () => {
     let cases = await connect();
@@ -73,7 +55,7 @@ describe('indexes on the local FerretDB build', () => {
 
     // The unique index refuses a duplicate and records nothing; the non-unique key repeats freely.
     const duplicate = await cases.insertOne({ _id: 'c-dup', n: 1, receipt: 'SL-3' }).catch((e: unknown) => e);
-    expect(codeOf(duplicate)).toBe(11000);
+    expect(mongoCodeOf(duplicate)).toBe(11000);
     await cases.insertOne({ _id: 'c-new', n: 1, receipt: 'SL-new' });
     expect(await cases.countDocuments({})).toBe(DOCS.length + 1);
 
@@ -91,7 +73,7 @@ describe('indexes on the local FerretDB build', () => {
     cases = await restart();
     expect(await indexNames(cases)).toEqual(['_id_', 'n_id', 'receipt_unique']);
     expect(
-      codeOf(await cases.insertOne({ _id: 'c-dup2', n: 0, receipt: 'SL-4' }).catch((e: unknown) => e)),
+      mongoCodeOf(await cases.insertOne({ _id: 'c-dup2', n: 0, receipt: 'SL-4' }).catch((e: unknown) => e)),
     ).toBe(11000);
 
     await cases.dropIndex('n_id');

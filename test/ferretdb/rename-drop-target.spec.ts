@@ -9,11 +9,8 @@
  * survives a restart (FerretDB's metadata table agrees with its registry).
  * Always its own server: it tests this build, not MONGODB_TEST_URL's.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MongoClient, MongoServerError, type Db } from 'mongodb';
-import { startLocalFerretDb, type LocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
+import type { Db } from 'mongodb';
+import { mongoCodeOf, OwnFerretDb } from './support/own-ferretdb.js';
 
 interface Doc {
   _id: string;
@@ -37,27 +34,17 @@ async function filled(db: Db, name: string, generation: string): Promise<void> {
 const namesIn = async (db: Db): Promise<string[]> =>
   (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
 
-const codeOf = (error: unknown): number | undefined =>
-  error instanceof MongoServerError ? Number(error.code) : undefined;
-
 describe('renameCollection with dropTarget on the local FerretDB', () => {
-  let dir: string;
-  let server: LocalFerretDb;
-  let client: MongoClient;
+  let ferret: OwnFerretDb;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rename-drop-target-'));
-    server = await startLocalFerretDb({ dataDir: dir, reuseRunning: false });
-    client = await MongoClient.connect(server.uri, { maxPoolSize: READERS + 2 });
+    ferret = await OwnFerretDb.inTemporaryFolder('rename-drop-target-', { maxPoolSize: READERS + 2 });
+    await ferret.start();
   });
-  afterAll(async () => {
-    await client?.close();
-    await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => ferret?.close());
 
   it('readers polling the live collection while it is renamed over always find it, all old or all new', async () => {
-    const db = client.db('swap_readers');
+    const db = ferret.client.db('swap_readers');
     await filled(db, 'live', 'g0');
     const answers: string[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
@@ -93,7 +80,7 @@ describe('renameCollection with dropTarget on the local FerretDB', () => {
   }, 120_000);
 
   it('dropTarget over a missing target renames; the renamed collection keeps its documents and indexes', async () => {
-    const db = client.db('swap_missing_target');
+    const db = ferret.client.db('swap_missing_target');
     await filled(db, 'fresh', 'new');
     await db.renameCollection('fresh', 'live', { dropTarget: true });
     expect(await namesIn(db)).toEqual(['live']);
@@ -102,14 +89,14 @@ describe('renameCollection with dropTarget on the local FerretDB', () => {
   });
 
   it('without dropTarget an existing target is refused (NamespaceExists, 48), both left as they were', async () => {
-    const db = client.db('swap_no_drop_target');
+    const db = ferret.client.db('swap_no_drop_target');
     await filled(db, 'live', 'old');
     await filled(db, 'fresh', 'new');
     const refused = await db.renameCollection('fresh', 'live').then(
       () => undefined,
       (error: unknown) => error,
     );
-    expect(codeOf(refused)).toBe(48);
+    expect(mongoCodeOf(refused)).toBe(48);
     expect(await namesIn(db)).toEqual(['fresh', 'live']);
     expect(await db.collection('live').countDocuments({ generation: 'old' })).toBe(COUNT);
     expect(await db.collection('fresh').countDocuments({ generation: 'new' })).toBe(COUNT);
@@ -118,32 +105,28 @@ describe('renameCollection with dropTarget on the local FerretDB', () => {
       () => undefined,
       (error: unknown) => error,
     );
-    expect(codeOf(refusedAgain)).toBe(48);
+    expect(mongoCodeOf(refusedAgain)).toBe(48);
   });
 
   it('a missing source is NamespaceNotFound (26), with or without dropTarget; the target stays', async () => {
-    const db = client.db('swap_missing_source');
+    const db = ferret.client.db('swap_missing_source');
     await filled(db, 'live', 'old');
     for (const dropTarget of [true, false]) {
       const refused = await db.renameCollection('nothing', 'live', { dropTarget }).then(
         () => undefined,
         (error: unknown) => error,
       );
-      expect(codeOf(refused)).toBe(26);
+      expect(mongoCodeOf(refused)).toBe(26);
     }
     expect(await db.collection('live').countDocuments({ generation: 'old' })).toBe(COUNT);
   });
 
   it('the rename over survives a restart: the replaced collection is gone, the renamed one answers', async () => {
-    const db = client.db('swap_restart');
+    const db = ferret.client.db('swap_restart');
     await filled(db, 'live', 'old');
     await filled(db, 'fresh', 'new');
     await db.renameCollection('fresh', 'live', { dropTarget: true });
-    await client.close();
-    await server.stop();
-    server = await startLocalFerretDb({ dataDir: dir, reuseRunning: false });
-    client = await MongoClient.connect(server.uri, { maxPoolSize: READERS + 2 });
-    const again = client.db('swap_restart');
+    const again = (await ferret.restart()).db('swap_restart');
     expect(await namesIn(again)).toEqual(['live']);
     expect(await again.collection('live').countDocuments({ generation: 'new' })).toBe(COUNT);
     expect(await again.collection('live').countDocuments({ n: { $gte: 100 } })).toBe(COUNT - 100);

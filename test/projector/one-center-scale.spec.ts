@@ -33,7 +33,7 @@ import {
 } from '../../apps/api/src/views/health/read-model-health.js';
 import { createSupervision } from '../../apps/projector/src/supervision/create-supervision.js';
 import { defineMatters, expectOk, INQUIRY, tokens, type Tokens } from '../api/support/case-fixtures.js';
-import { startViewsApi, type ViewsApi } from './support/views-api.js';
+import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
 
 const CASES = Number(process.env.SCALE_TEST_CASES ?? 3_000);
 /** Commands in flight at once (as many clerks at their windows); the API serves them concurrently. */
@@ -43,7 +43,7 @@ const IN_FLIGHT = 32;
  * they scale with SCALE_TEST_CASES: recording and catching up; the first test's reads; the second's.
  */
 const LIMIT_MS = (perCase: number): number => 120_000 + CASES * perCase;
-type Page = { items: { caseId: string; level?: string }[]; nextCursor: string | null };
+type Page = ViewPage<{ caseId: string; level?: string }>;
 
 describe(`${CASES} open cases in one center through the API (FerretDB)`, () => {
   let api: ViewsApi;

@@ -34,11 +34,11 @@ import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { assessOverdue, type OverdueCase } from '../../apps/api/src/views/overdue/overdue-cases.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { tokenFor } from '../api/support/api-harness.js';
-import { startViewsApi, type ViewsApi } from './support/views-api.js';
+import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
 
 const DAY = 86_400_000;
 type Item = { caseId: string; overdueBy: number; level: string; deadline: string; status: string };
-type Page = { items: Item[]; nextCursor: string | null };
+type Page = ViewPage<Item>;
 
 interface Reader {
   readonly name: string;

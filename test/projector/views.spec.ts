@@ -19,10 +19,10 @@ import {
   READ_MODEL_HEALTH,
   type ReadModelHealth,
 } from '../../apps/api/src/views/health/read-model-health.js';
-import { startViewsApi, type ViewsApi } from './support/views-api.js';
+import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
 
 type Body = Record<string, unknown>;
-type Page = { items: Body[]; nextCursor: string | null };
+type Page = ViewPage<Body>;
 
 describe('views over the read models (FerretDB)', () => {
   let api: ViewsApi;

@@ -10,9 +10,9 @@
 import { parseInstant } from '#domain/calendar/index.js';
 import { caseAt, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
 import { applyFor } from '../api/support/case-steps.js';
-import { startViewsApi, type ViewsApi } from './support/views-api.js';
+import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
 
-type Page = { items: { caseId: string; receivedAt: string | null }[]; nextCursor: string | null };
+type Page = ViewPage<{ caseId: string; receivedAt: string | null }>;
 
 const cursorOf = (key: readonly string[]): string =>
   Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');

@@ -17,10 +17,10 @@ import {
   type Tokens,
   tokensWithMatters,
 } from '../api/support/case-fixtures.js';
-import { startViewsApi, type ViewsApi } from './support/views-api.js';
+import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
 
 type Body = Record<string, unknown>;
-type Page = { items: Body[]; nextCursor: string | null };
+type Page = ViewPage<Body>;
 
 describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
   let api: ViewsApi;

@@ -3,23 +3,20 @@
  * loopback unless HOST says otherwise, refuses the development JWT secret on any other address,
  * keeps its data directories to its user (0700), and its stop log says what it stopped.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { freeTcpPort } from '#infra/read-store/ferretdb/free-tcp-port.js';
 import { startChild } from '../projector/support/child-process.js';
+import { suiteFolder } from '../support/suite-folder.js';
 
 const ENV = { MONGODB_URI: '', EVENT_STORE_URL: '', AUTH_JWT_SECRET: '', NODE_ENV: '', CLOCK: 'manual' };
 
 describe('where the API listens (finding 12)', () => {
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'host-binding-'));
-  });
-  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  const dataDir = suiteFolder('host-binding-');
 
   it('finding 12: HOST=0.0.0.0 without AUTH_JWT_SECRET stops at start, naming both', async () => {
-    const child = startChild('apps/api/src/main.ts', [], { ...ENV, DATA_DIR: dataDir, HOST: '0.0.0.0' });
+    const child = startChild('apps/api/src/main.ts', [], { ...ENV, DATA_DIR: dataDir(), HOST: '0.0.0.0' });
     expect(await child.exited).toBe(1);
     expect(child.output()).toMatch(/HOST=0\.0\.0\.0 .*AUTH_JWT_SECRET/);
   }, 60_000);
@@ -28,7 +25,7 @@ describe('where the API listens (finding 12)', () => {
     const port = await freeTcpPort();
     const child = startChild('apps/api/src/main.ts', [], {
       ...ENV,
-      DATA_DIR: dataDir,
+      DATA_DIR: dataDir(),
       PORT: String(port),
       HOST: '',
       LOG_LEVEL: 'info',
@@ -41,7 +38,7 @@ describe('where the API listens (finding 12)', () => {
         .find((a) => a && a.family === 'IPv4' && !a.internal);
       if (lan) await expect(fetch(`http://${lan.address}:${port}/health`)).rejects.toThrow();
       for (const dir of ['events', 'ferretdb', join('ferretdb', 'sqlite')])
-        expect({ dir, mode: (await stat(join(dataDir, dir))).mode & 0o777 }).toEqual({ dir, mode: 0o700 });
+        expect({ dir, mode: (await stat(join(dataDir(), dir))).mode & 0o777 }).toEqual({ dir, mode: 0o700 });
       child.process.kill('SIGTERM');
       expect(await child.exited).toBe(0);
       expect(child.output()).toMatch(/stopped, and the local FerretDB it started \(pid \d+\)/);

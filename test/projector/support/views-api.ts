@@ -20,6 +20,12 @@ import {
   type StoreKind,
 } from '../../support/api-stand.js';
 
+/** One page of a paged view (GET /cases, /views/overdue, /views/cards …) as the API answers it. */
+export interface ViewPage<Item = Record<string, unknown>> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
 export interface ViewsApi extends TestApi {
   readonly db: Db;
   readonly app: INestApplication;
