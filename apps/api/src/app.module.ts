@@ -11,21 +11,16 @@ import type { TokenVerifier } from '#infra/auth/token-verifier.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { AppConfig } from '#infra/config/app-config.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
-import { AdminWrite } from './admin/admin-write.js';
+import { AdminCommandHandler } from './admin/admin-command.js';
 import { ALERT_HEARTBEAT_MS, DEFAULT_ALERT_HEARTBEAT_MS } from './alerts/alert-heartbeat.js';
 import { ALERT_CONTROLLERS, ALERT_PROVIDERS } from './alerts/alerts.providers.js';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/audit.providers.js';
 import { AUDIT_READ_STORE } from './audit/backdated/audit-read-store.js';
 import { CalendarController } from './admin/calendar/calendar.controller.js';
-import { PublishCalendarYearHandler } from './admin/calendar/publish-calendar-year.handler.js';
-import { ConfigureNotificationSubscriptionHandler } from './admin/notifications/configure-notification-subscription.handler.js';
 import { NotificationSubscriptionsController } from './admin/notifications/notification-subscriptions.controller.js';
 import { NotificationsController } from './admin/notifications/notifications.controller.js';
 import { CentersController } from './admin/centers/centers.controller.js';
-import { ConfigureCenterHandler } from './admin/centers/configure-center.handler.js';
-import { DefineMatterHandler } from './admin/matters/define-matter.handler.js';
 import { MattersController } from './admin/matters/matters.controller.js';
-import { ChangeTimelinessPolicyHandler } from './admin/policy/change-timeliness-policy.handler.js';
 import { PolicyController } from './admin/policy/policy.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { CaseCommandsController } from './cases/case-commands.controller.js';
@@ -88,14 +83,9 @@ export class AppModule {
           new ConfigurationCache(store, logger, config.configurationPollMs),
         inject: [EVENT_STORE, LOGGER, APP_CONFIG],
       },
-      AdminWrite,
+      AdminCommandHandler,
       CaseStepHandler,
       ...CASE_QUERY_HANDLERS,
-      ConfigureCenterHandler,
-      DefineMatterHandler,
-      PublishCalendarYearHandler,
-      ChangeTimelinessPolicyHandler,
-      ConfigureNotificationSubscriptionHandler,
       ...ALERT_PROVIDERS,
       ...AUDIT_PROVIDERS,
       ...CASEWORK_PROVIDERS,

@@ -8,6 +8,10 @@ import { Body, Controller, Get, Headers, Inject, Param, Post, Res } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { toShanghaiIso } from '#domain/calendar/index.js';
+import type {
+  ConcludeStandaloneComplaint,
+  StartComplaintInvestigation,
+} from '#domain/complaint/complaint-commands.js';
 import { complaintStreamId } from '#domain/complaint/complaint-events.js';
 import { STEP_REFUSALS } from '#domain/errors/domain-error.js';
 import type { Clock } from '#infra/clock/clock.js';
@@ -40,6 +44,8 @@ import {
 } from './dto/complaint.dto.js';
 
 type HeaderBag = Record<string, string | undefined>;
+/** The steps after receipt, without their actor (the caller). */
+type ComplaintStep = Omit<StartComplaintInvestigation, 'actor'> | Omit<ConcludeStandaloneComplaint, 'actor'>;
 const INCOMPLETE = documentedProblem(
   422,
   'P1_COMPLAINT_INCOMPLETE',
@@ -131,13 +137,7 @@ export class ComplaintsController {
     @Body() body: ComplaintInvestigationDto,
     @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const metadata = call.metadata('StartComplaintInvestigation', body);
-    const outcome = this.complaints.execute(complaintId, metadata, {
-      type: 'StartComplaintInvestigation',
-      actor: call.actor,
-      note: body.note ?? '',
-    });
-    return call.configured(outcome);
+    return this.step(complaintId, body, call, { type: 'StartComplaintInvestigation', note: body.note ?? '' });
   }
 
   @Post(':complaintId/conclusion')
@@ -156,14 +156,11 @@ export class ComplaintsController {
     @Body() body: ComplaintConclusionDto,
     @CurrentCall() call: CommandCall,
   ): Promise<ConfigurationAnswer> {
-    const metadata = call.metadata('ConcludeStandaloneComplaint', body);
-    const outcome = this.complaints.execute(complaintId, metadata, {
+    return this.step(complaintId, body, call, {
       type: 'ConcludeStandaloneComplaint',
-      actor: call.actor,
       substantiated: body.substantiated,
       reply: body.reply ?? '',
     });
-    return call.configured(outcome);
   }
 
   @Get(':complaintId')
@@ -192,5 +189,16 @@ export class ComplaintsController {
         titledProblem(403, 'OUT_OF_SCOPE', `The complaint belongs to center ${view.centerId}.`),
       );
     return view;
+  }
+
+  /** A step on a received complaint (P2, P3) by the caller; its type scopes an Idempotency-Key. */
+  private step(
+    complaintId: string,
+    body: object,
+    call: CommandCall,
+    command: ComplaintStep,
+  ): Promise<ConfigurationAnswer> {
+    const metadata = call.metadata(command.type, body);
+    return call.configured(this.complaints.execute(complaintId, metadata, { ...command, actor: call.actor }));
   }
 }

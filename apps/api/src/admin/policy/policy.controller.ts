@@ -1,44 +1,13 @@
-import { Body, Controller, Get } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
-import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
-import type { ConfigurationAnswer } from '../../command-pipeline/command-answer.js';
-import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
-import { ConfigurationRoute } from '../../openapi/command-route.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS, documentedProblems } from '../../openapi/problem-responses.js';
-import { ChangeTimelinessPolicyCommand } from './change-timeliness-policy.command.js';
+import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
+import { adminCommandController, ConfigurationReads } from '../admin-command.controller.js';
+import { CHANGE_TIMELINESS_POLICY } from '../admin-commands.js';
 import { ChangeTimelinessPolicyDto } from './change-timeliness-policy.dto.js';
 
-@ApiTags('administration')
-@Controller('admin/policy')
-export class PolicyController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly configuration: ConfigurationCache,
-  ) {}
-
-  @ConfigurationRoute('timeliness', {
-    summary: 'Record a new version of the timeliness policy (C1–C7, T10)',
-    roles: 'admin, supervisor',
-    problems: documentedProblems(409, [
-      [
-        'C7_POLICY_VERSION_EXISTS',
-        "Policy version 'county-2026.2' is already recorded; a change needs a new version name (C7).",
-      ],
-    ]),
-  })
-  async change(
-    @Body() body: ChangeTimelinessPolicyDto,
-    @CurrentCall() call: CommandCall,
-  ): Promise<ConfigurationAnswer> {
-    return call.configured(
-      this.commands.execute(
-        new ChangeTimelinessPolicyCommand(body, call.metadata('ChangeTimelinessPolicy', body)),
-      ),
-    );
-  }
-
+/** GET /admin/policy/timeliness: the policy in force. */
+class PolicyReads extends ConfigurationReads {
   @Get('timeliness')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The timeliness policy in force (C7)', description: 'Roles: any staff.' })
@@ -48,3 +17,11 @@ export class PolicyController {
     return this.configuration.policy();
   }
 }
+
+/** PUT /admin/policy/timeliness (C7), a row of the admin-command table, and the GET of the policy. */
+export const PolicyController = adminCommandController(
+  'PolicyController',
+  'admin/policy',
+  [CHANGE_TIMELINESS_POLICY],
+  PolicyReads,
+);
