@@ -8,7 +8,8 @@ import type { Actor } from '../actor/actor.js';
 import type { OfficePeriodText, YearNotice } from '../calendar/index.js';
 import type { TimelinessPolicy } from '../timeliness/timeliness-policy.js';
 
-interface AdministrationEventBase<T extends string, D> {
+/** An administration event: one fact of configuration, by whom and when (E2's subscriptions too). */
+export interface AdministrationEventBase<T extends string, D> {
   readonly type: T;
   readonly schemaVersion: 1;
   readonly occurredAt: string;

@@ -1,10 +1,10 @@
 import type { Actor } from '../actor/actor.js';
 import type { TimelinessPolicy } from '../timeliness/timeliness-policy.js';
 import { validatePolicy } from '../timeliness/validate-policy.js';
+import { administrationDecider } from './administration-decider.js';
 import {
   administrationError,
   refuseAdministration,
-  requireRole,
   type AdministrationError,
 } from './administration-error.js';
 import type { TimelinessPolicyChanged } from './administration-events.js';
@@ -15,18 +15,11 @@ import type { TimelinessPolicyChanged } from './administration-events.js';
  */
 export const POLICY_ROLES = ['admin', 'supervisor'] as const;
 
-/**
- * C7: a new version of the thresholds of C1–C6 and T10. Each version name is used once, so a card
- * naming a version always names one set of thresholds; cards already issued are never rewritten.
- */
-export function changeTimelinessPolicy(
+/** C7: a policy is recorded when its thresholds validate and its version name is new. */
+function policyRefusal(
   policy: TimelinessPolicy,
   knownVersions: readonly string[],
-  actor: Actor,
-  occurredAt: string,
-): TimelinessPolicyChanged | AdministrationError {
-  const denied = requireRole(actor, POLICY_ROLES, 'change the timeliness policy');
-  if (denied) return denied;
+): AdministrationError | undefined {
   const invalid = validatePolicy(policy);
   if (invalid)
     return administrationError(invalid.code, invalid.category, invalid.title, invalid.detail, [
@@ -38,5 +31,24 @@ export function changeTimelinessPolicy(
       `Policy version '${policy.version}' is already recorded; a change needs a new version name (C7).`,
       [{ field: 'version', message: 'already recorded' }],
     );
-  return { type: 'TimelinessPolicyChanged', schemaVersion: 1, occurredAt, actor, data: policy };
+  return undefined;
+}
+
+/**
+ * C7: a new version of the thresholds of C1–C6 and T10. Each version name is used once, so a card
+ * naming a version always names one set of thresholds; cards already issued are never rewritten.
+ */
+export function changeTimelinessPolicy(
+  policy: TimelinessPolicy,
+  knownVersions: readonly string[],
+  actor: Actor,
+  occurredAt: string,
+): TimelinessPolicyChanged | AdministrationError {
+  return administrationDecider({
+    type: 'TimelinessPolicyChanged',
+    roles: POLICY_ROLES,
+    what: 'change the timeliness policy',
+    refusal: (p: TimelinessPolicy) => policyRefusal(p, knownVersions),
+    data: (p) => p,
+  })(policy, actor, occurredAt);
 }

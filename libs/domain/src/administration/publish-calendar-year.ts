@@ -1,9 +1,7 @@
-import type { Actor } from '../actor/actor.js';
 import { validateYearNotice, type YearNotice } from '../calendar/index.js';
-import { refuseCalendarProblems, requireRole, type AdministrationError } from './administration-error.js';
+import { administrationDecider, type AdministrationDecider } from './administration-decider.js';
+import { refuseCalendarProblems } from './administration-error.js';
 import type { CalendarYearPublished } from './administration-events.js';
-
-/** Problems that mean malformed input rather than a notice breaking a calendar rule. */
 
 /**
  * T2: a year's State Council holiday notice, taken through the API without a deploy. Checked with
@@ -11,30 +9,23 @@ import type { CalendarYearPublished } from './administration-events.js';
  * crosses it. Republishing a year replaces the earlier notice for deadlines computed from then on;
  * deadlines already told keep the calendar version they name (T9).
  */
-export function publishCalendarYear(
-  notice: YearNotice,
-  actor: Actor,
-  occurredAt: string,
-): CalendarYearPublished | AdministrationError {
-  const denied = requireRole(actor, ['admin'], 'publish holiday notices');
-  if (denied) return denied;
-  const problems = validateYearNotice(notice);
-  if (problems.length > 0)
-    return refuseCalendarProblems(
-      `The holiday notice for ${notice.year} is invalid (T2)`,
-      problems,
-      (path) => (path === 'source' ? 'notice' : path),
-    );
-  return {
+export const publishCalendarYear: AdministrationDecider<YearNotice, CalendarYearPublished> =
+  administrationDecider({
     type: 'CalendarYearPublished',
-    schemaVersion: 1,
-    occurredAt,
-    actor,
-    data: {
+    roles: ['admin'],
+    what: 'publish holiday notices',
+    refusal: (notice) => {
+      const problems = validateYearNotice(notice);
+      return problems.length > 0
+        ? refuseCalendarProblems(`The holiday notice for ${notice.year} is invalid (T2)`, problems, (path) =>
+            path === 'source' ? 'notice' : path,
+          )
+        : undefined;
+    },
+    data: (notice) => ({
       year: notice.year,
       source: notice.source,
       holidays: [...new Set(notice.holidays)].sort(),
       workdays: [...new Set(notice.workdays)].sort(),
-    },
-  };
-}
+    }),
+  });

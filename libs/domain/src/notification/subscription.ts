@@ -3,12 +3,12 @@
  * recorded as an event in its own stream (`notification-subscription-<id>`), so every change is
  * itself recorded, and the notifier folds the events in the order it reads them.
  */
-import type { Actor } from '../actor/actor.js';
 import {
-  refuseAdministration,
-  requireRole,
-  type AdministrationError,
-} from '../administration/administration-error.js';
+  administrationDecider,
+  type AdministrationDecider,
+} from '../administration/administration-decider.js';
+import { refuseAdministration, type AdministrationError } from '../administration/administration-error.js';
+import type { AdministrationEventBase } from '../administration/administration-events.js';
 import { NOTIFICATION_KINDS, type NotificationContent, type NotificationKind } from './notification.js';
 
 /** Tencent Cloud SMS (SendSms, API 2021-01-11): the account's fields besides the SecretKey (`secret`). */
@@ -37,27 +37,18 @@ export interface NotificationSubscription {
   readonly sms?: SmsGatewaySettings;
 }
 
-export interface NotificationSubscriptionConfigured {
-  readonly type: 'NotificationSubscriptionConfigured';
-  readonly schemaVersion: 1;
-  readonly occurredAt: string;
-  readonly actor: Actor;
-  readonly data: NotificationSubscription;
-}
+export type NotificationSubscriptionConfigured = AdministrationEventBase<
+  'NotificationSubscriptionConfigured',
+  NotificationSubscription
+>;
 
 export const notificationSubscriptionStreamId = (id: string): string => `notification-subscription-${id}`;
 
 const invalid = (field: string, message: string): AdministrationError =>
   refuseAdministration('VALIDATION_FAILED', `${field} ${message} (E2).`, [{ field, message }]);
 
-/** E2: an admin configures a subscription; its URL, secret and kinds must be usable. */
-export function configureNotificationSubscription(
-  input: NotificationSubscription,
-  actor: Actor,
-  occurredAt: string,
-): NotificationSubscriptionConfigured | AdministrationError {
-  const denied = requireRole(actor, ['admin'], 'configure notification subscriptions');
-  if (denied) return denied;
+/** E2: what makes a subscription unusable: its URL, secret, kinds, center or channel. */
+function subscriptionRefusal(input: NotificationSubscription): AdministrationError | undefined {
   let url: URL;
   try {
     url = new URL(input.url);
@@ -75,8 +66,20 @@ export function configureNotificationSubscription(
     return invalid('sms', 'is required for channel sms');
   if (input.channel === 'webhook' && input.sms !== undefined)
     return invalid('sms', 'is only for channel sms');
-  return { type: 'NotificationSubscriptionConfigured', schemaVersion: 1, occurredAt, actor, data: input };
+  return undefined;
 }
+
+/** E2: an admin configures a subscription; its URL, secret and kinds must be usable. */
+export const configureNotificationSubscription: AdministrationDecider<
+  NotificationSubscription,
+  NotificationSubscriptionConfigured
+> = administrationDecider({
+  type: 'NotificationSubscriptionConfigured',
+  roles: ['admin'],
+  what: 'configure notification subscriptions',
+  refusal: subscriptionRefusal,
+  data: (input) => input,
+});
 
 /** E2: whether a notification goes to a subscription: its kind, its center, and its department if named. */
 export function subscriptionMatches(

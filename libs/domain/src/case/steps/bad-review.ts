@@ -10,7 +10,25 @@ function evaluation(state: CaseState, evaluationNo: number): EvaluationRecord | 
   return e ?? refuse('P4_EVALUATION_NOT_FOUND', `No evaluation ${evaluationNo} on this case.`);
 }
 
-function badReview(state: CaseState, evaluationNo: number): EvaluationRecord | DomainError {
+/** P6: a bad review is called back once and appealed once; a second time is refused. */
+const ONCE_PER_BAD_REVIEW = {
+  callback: {
+    done: (e: EvaluationRecord) => e.calledBackAt !== undefined,
+    refusal: () =>
+      refuse('P6_CALLBACK_ALREADY_RECORDED', 'This bad review has already been called back (P6).'),
+  },
+  appeal: {
+    done: (e: EvaluationRecord) => e.appealedAt !== undefined,
+    refusal: () => refuse('P6_ALREADY_APPEALED', 'This bad review has already been appealed (P6).'),
+  },
+} as const;
+
+/** P6: the bad review (score 1 or 2) a callback or an appeal answers, while it has not had one. */
+function badReviewAwaiting(
+  state: CaseState,
+  evaluationNo: number,
+  step: keyof typeof ONCE_PER_BAD_REVIEW,
+): EvaluationRecord | DomainError {
   const e = evaluation(state, evaluationNo);
   if ('kind' in e) return e;
   if (e.score > 2)
@@ -18,15 +36,14 @@ function badReview(state: CaseState, evaluationNo: number): EvaluationRecord | D
       'P6_NOT_A_BAD_REVIEW',
       `Evaluation ${evaluationNo} scored ${e.score}; only bad reviews (1, 2) are called back or appealed (P6).`,
     );
-  return e;
+  const once = ONCE_PER_BAD_REVIEW[step];
+  return once.done(e) ? once.refusal() : e;
 }
 
 /** P6: every bad review gets a callback (回访) with its result, within 5 working days (CALLBACK_MISSING otherwise). */
 export const recordEvaluationCallback: Step<'RecordEvaluationCallback'> = (command, state, tools) => {
-  const e = badReview(state, command.evaluationNo);
+  const e = badReviewAwaiting(state, command.evaluationNo, 'callback');
   if ('kind' in e) return e;
-  if (e.calledBackAt !== undefined)
-    return refuse('P6_CALLBACK_ALREADY_RECORDED', 'This bad review has already been called back (P6).');
   if (blank(command.result)) return invalid('result', 'A callback records what the applicant said (P6).');
   const contacted = safeInstant(command.contactedAt);
   if (contacted === undefined)
@@ -49,10 +66,8 @@ export const recordEvaluationCallback: Step<'RecordEvaluationCallback'> = (comma
 
 /** P6: the department appeals a bad review (申诉) within 5 working days, with reasons. */
 export const appealEvaluation: Step<'AppealEvaluation'> = (command, state, tools) => {
-  const e = badReview(state, command.evaluationNo);
+  const e = badReviewAwaiting(state, command.evaluationNo, 'appeal');
   if ('kind' in e) return e;
-  if (e.appealedAt !== undefined)
-    return refuse('P6_ALREADY_APPEALED', 'This bad review has already been appealed (P6).');
   if (blank(command.reason)) return invalid('reason', 'An appeal gives its reasons (P6).');
   const limit = tools.workingDaysLater(tools.context.policy.appealDays ?? DEFAULT_APPEAL_DAYS, e.submittedAt);
   if (tools.when > limit)
