@@ -6,15 +6,15 @@
  */
 import { Controller, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { IdParamPipe } from '../validation/route-param.pipes.js';
 import { CaseReadRoute } from './case-queries.controller.js';
-import { CaseView } from './queries/case-view.js';
+import { ApiCaseNowResponse, caseNowFromEvents } from './queries/case-now.js';
+import type { CaseView } from './queries/case-view.js';
 import { checkMinPosition } from './queries/list-page.js';
-import { GetCaseStateQuery } from './queries/read-case-query.js';
 
 @ApiTags('case queries')
 @ApiBearerAuth()
@@ -27,12 +27,7 @@ export class CaseFromEventsController {
     description:
       'Roles: staff in scope (window/approver: own department; proxy: own cases; guide: own center), supervisor, auditor. Applicant masked unless auditor (I1).',
   })
-  @ApiOkResponse({
-    type: CaseView,
-    headers: {
-      ETag: { description: 'The case’s revision, for If-Match', schema: { type: 'string', example: '"5"' } },
-    },
-  })
+  @ApiCaseNowResponse()
   async get(
     @Param('id', IdParamPipe) caseId: string,
     @Query('minPosition') minPosition: unknown,
@@ -40,9 +35,6 @@ export class CaseFromEventsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CaseView> {
     checkMinPosition(minPosition);
-    const view = await this.queries.execute(new GetCaseStateQuery(caseId, actor, undefined, 'view'));
-    // The revision a client passes back in If-Match to make its next command conditional.
-    response.setHeader('ETag', `"${view.revision}"`);
-    return view;
+    return caseNowFromEvents(this.queries, caseId, actor, response);
   }
 }

@@ -16,3 +16,17 @@ export function pageWithCursor<T>(
   const last = page[page.length - 1];
   return { page, nextCursor: read.length > limit && last !== undefined ? cursorAfter(last) : null };
 }
+
+/**
+ * A list's answer (API.md "Lists"): the page of the items read, each shown as `view` answers it,
+ * and the cursor after the page's last item (pageWithCursor).
+ */
+export function cursorPage<T, V>(
+  read: readonly T[],
+  limit: number,
+  cursorAfter: (last: T) => string,
+  view: (item: T) => V,
+): { readonly items: V[]; readonly nextCursor: string | null } {
+  const { page, nextCursor } = pageWithCursor(read, limit, cursorAfter);
+  return { items: page.map(view), nextCursor };
+}

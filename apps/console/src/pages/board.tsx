@@ -10,7 +10,7 @@ import type { AlertMessage, CaseSummary, OverdueCase, Page } from '../api/types.
 import { LevelBadge } from '../components/level-badge.js';
 import { LevelChart, type LevelCount } from '../components/level-chart.js';
 import { Show } from '../components/notices.js';
-import { useLoad } from '../components/use-load.js';
+import { useLoad, type Loaded } from '../components/use-load.js';
 import { ROUTES, type PageContext } from '../context.js';
 import { formatInstant, formatMinutes, shortId } from '../format.js';
 import { LEVEL_LABELS } from '../labels.js';
@@ -58,9 +58,6 @@ export function Board({ ctx }: { ctx: PageContext }) {
     [ctx.session.token],
   );
 
-  const known = (r: ApiResult<number> | undefined): number | null => (r?.kind === 'ok' ? r.value : null);
-  const worklistAbsent = openCounts.kind === 'ok' && openCounts.value.warning.kind === 'absent';
-
   return (
     <>
       <h1 tabIndex={-1}>实时监控</h1>
@@ -83,94 +80,111 @@ export function Board({ ctx }: { ctx: PageContext }) {
       </section>
       <Show
         loaded={overdue}
-        render={(page) => {
-          const rows = overdueBoard(page.items);
-          const yellow = page.items.filter((c) => c.level === 'yellow').length;
-          const red = page.items.filter((c) => c.level === 'red').length;
-          const counts: LevelCount[] = [
-            { level: 'normal', count: known(openCounts.kind === 'ok' ? openCounts.value.normal : undefined) },
-            {
-              level: 'warning',
-              count: known(openCounts.kind === 'ok' ? openCounts.value.warning : undefined),
-            },
-            { level: 'yellow', count: yellow },
-            { level: 'red', count: red },
-          ];
-          return (
-            <>
-              <section aria-labelledby="counts-title" class="counts">
-                <h2 id="counts-title">在办办件按级别统计</h2>
-                <dl class="count-cards">
-                  {counts.map((c) => (
-                    <div key={c.level} class={`count count-${c.level}`} data-level={c.level}>
-                      <dt>{LEVEL_LABELS[c.level]}</dt>
-                      <dd>{c.count ?? '—'}</dd>
-                    </div>
-                  ))}
-                </dl>
-                <LevelChart counts={counts} title="在办办件按级别" />
-                {worklistAbsent && (
-                  <p class="notice notice-degraded" role="status">
-                    “正常”与“预警”件数需要办件列表 <code>GET /cases</code>（docs/API.md 计划中，issue
-                    19），当前 API 未提供；黄牌、红牌件数来自 <code>GET /views/overdue</code>。
-                  </p>
-                )}
-              </section>
-              <section aria-labelledby="board-title">
-                <h2 id="board-title">超期办件（按部门、窗口）</h2>
-                {rows.length === 0 ? (
-                  <p class="empty">目前没有超期办件。</p>
-                ) : (
-                  <table class="board" data-testid="overdue-board">
-                    <caption>
-                      超期办件 {page.items.length} 件：黄牌 {yellow}，红牌 {red}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">部门</th>
-                        <th scope="col">窗口</th>
-                        <th scope="col">黄牌</th>
-                        <th scope="col">红牌</th>
-                        <th scope="col">超期办件（超期工作时长）</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.flatMap((d) =>
-                        d.windows.map((w, i) => (
-                          <tr key={`${d.departmentId}/${w.windowId}`}>
-                            {i === 0 && (
-                              <th scope="rowgroup" rowSpan={d.windows.length}>
-                                {d.departmentId}
-                                <span class="sub">
-                                  黄 {d.yellow} · 红 {d.red}
-                                </span>
-                              </th>
-                            )}
-                            <td>{w.windowId}</td>
-                            <td class="num">{w.yellow}</td>
-                            <td class="num">{w.red}</td>
-                            <td>
-                              <ul class="inline">
-                                {w.cases.map((c) => (
-                                  <li key={c.caseId} data-case={c.caseId} data-level={c.level}>
-                                    <LevelBadge level={c.level} />{' '}
-                                    <a href={ROUTES.caseOf(c.caseId)}>{shortId(c.caseId)}</a>{' '}
-                                    {formatMinutes(c.overdueBy)}
-                                  </li>
-                                ))}
-                              </ul>
-                            </td>
-                          </tr>
-                        )),
-                      )}
-                    </tbody>
-                  </table>
-                )}
-              </section>
-            </>
-          );
-        }}
+        render={(page) => <OverdueSections overdue={page.items} openCounts={openCounts} />}
       />
+    </>
+  );
+}
+
+/** Open cases counted by level, normal and warning from the worklist when it is served. */
+interface OpenCounts {
+  readonly normal: ApiResult<number>;
+  readonly warning: ApiResult<number>;
+}
+
+/** The counts by level and the overdue board by department and window, from the overdue cases. */
+function OverdueSections({
+  overdue,
+  openCounts,
+}: {
+  overdue: readonly OverdueCase[];
+  openCounts: Loaded<OpenCounts>;
+}) {
+  const known = (r: ApiResult<number> | undefined): number | null => (r?.kind === 'ok' ? r.value : null);
+  const worklistAbsent = openCounts.kind === 'ok' && openCounts.value.warning.kind === 'absent';
+  const rows = overdueBoard(overdue);
+  const yellow = overdue.filter((c) => c.level === 'yellow').length;
+  const red = overdue.filter((c) => c.level === 'red').length;
+  const counts: LevelCount[] = [
+    { level: 'normal', count: known(openCounts.kind === 'ok' ? openCounts.value.normal : undefined) },
+    {
+      level: 'warning',
+      count: known(openCounts.kind === 'ok' ? openCounts.value.warning : undefined),
+    },
+    { level: 'yellow', count: yellow },
+    { level: 'red', count: red },
+  ];
+  return (
+    <>
+      <section aria-labelledby="counts-title" class="counts">
+        <h2 id="counts-title">在办办件按级别统计</h2>
+        <dl class="count-cards">
+          {counts.map((c) => (
+            <div key={c.level} class={`count count-${c.level}`} data-level={c.level}>
+              <dt>{LEVEL_LABELS[c.level]}</dt>
+              <dd>{c.count ?? '—'}</dd>
+            </div>
+          ))}
+        </dl>
+        <LevelChart counts={counts} title="在办办件按级别" />
+        {worklistAbsent && (
+          <p class="notice notice-degraded" role="status">
+            “正常”与“预警”件数需要办件列表 <code>GET /cases</code>（docs/API.md 计划中，issue 19），当前 API
+            未提供；黄牌、红牌件数来自 <code>GET /views/overdue</code>。
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="board-title">
+        <h2 id="board-title">超期办件（按部门、窗口）</h2>
+        {rows.length === 0 ? (
+          <p class="empty">目前没有超期办件。</p>
+        ) : (
+          <table class="board" data-testid="overdue-board">
+            <caption>
+              超期办件 {overdue.length} 件：黄牌 {yellow}，红牌 {red}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">部门</th>
+                <th scope="col">窗口</th>
+                <th scope="col">黄牌</th>
+                <th scope="col">红牌</th>
+                <th scope="col">超期办件（超期工作时长）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.flatMap((d) =>
+                d.windows.map((w, i) => (
+                  <tr key={`${d.departmentId}/${w.windowId}`}>
+                    {i === 0 && (
+                      <th scope="rowgroup" rowSpan={d.windows.length}>
+                        {d.departmentId}
+                        <span class="sub">
+                          黄 {d.yellow} · 红 {d.red}
+                        </span>
+                      </th>
+                    )}
+                    <td>{w.windowId}</td>
+                    <td class="num">{w.yellow}</td>
+                    <td class="num">{w.red}</td>
+                    <td>
+                      <ul class="inline">
+                        {w.cases.map((c) => (
+                          <li key={c.caseId} data-case={c.caseId} data-level={c.level}>
+                            <LevelBadge level={c.level} />{' '}
+                            <a href={ROUTES.caseOf(c.caseId)}>{shortId(c.caseId)}</a>{' '}
+                            {formatMinutes(c.overdueBy)}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        )}
+      </section>
     </>
   );
 }

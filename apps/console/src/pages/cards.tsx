@@ -62,64 +62,64 @@ export function Cards({ ctx }: { ctx: PageContext }) {
           </select>
         </label>
       </form>
-      <Show
-        loaded={cards}
-        render={(page) => {
-          const states = page.items.map((c) => explanationState(c, ctx.now));
-          const due = states.filter((s) => s === 'due').length;
-          const overdue = states.filter((s) => s === 'overdue').length;
-          return (
-            <>
-              <p class="summary" role="status">
-                共 {page.items.length} 张；待说明 <strong data-count="due">{due}</strong> 张，说明逾期{' '}
-                <strong data-count="overdue">{overdue}</strong> 张（按服务器时间 {formatInstant(ctx.now)}）。
-              </p>
-              {page.items.length === 0 ? (
-                <p class="empty">没有符合条件的亮牌。</p>
-              ) : (
-                <table data-testid="cards">
-                  <caption>亮牌列表（最新在前）</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">级别</th>
-                      <th scope="col">办件</th>
-                      <th scope="col">部门 / 窗口</th>
-                      <th scope="col">所对期限</th>
-                      <th scope="col">发出时间</th>
-                      <th scope="col">说明期限</th>
-                      <th scope="col">情况说明</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((c, i) => (
-                      <tr key={c.cardId + c.caseId} data-level={c.level} data-explanation={states[i]}>
-                        <td>
-                          <LevelBadge level={c.level} />
-                          {c.cause === 'explanation_overdue' && <span class="sub">说明逾期所致</span>}
-                        </td>
-                        <td>
-                          <a href={ROUTES.caseOf(c.caseId)}>{shortId(c.caseId)}</a>
-                        </td>
-                        <td>
-                          {c.departmentId ?? '—'} / {c.windowId ?? '—'}
-                        </td>
-                        <td>{formatInstant(c.deadline)}</td>
-                        <td>{formatInstant(c.issuedAt)}</td>
-                        <td>{formatInstant(c.explanationDueAt)}</td>
-                        <td class={`explanation explanation-${states[i]}`}>
-                          {EXPLANATION_LABELS[states[i]!]}
-                          {c.explanation && <div class="sub">{c.explanation.text}</div>}
-                          {c.revocation && <div class="sub">撤销理由：{c.revocation.reason}</div>}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </>
-          );
-        }}
-      />
+      <Show loaded={cards} render={(page) => <CardTable cards={page.items} now={ctx.now} />} />
+    </>
+  );
+}
+
+/** The cards, each with the explanation it is due (C5) judged at `now`, and the due and overdue counts. */
+function CardTable({ cards, now }: { cards: readonly CardItem[]; now: number }) {
+  const states = cards.map((c) => explanationState(c, now));
+  const due = states.filter((s) => s === 'due').length;
+  const overdue = states.filter((s) => s === 'overdue').length;
+  return (
+    <>
+      <p class="summary" role="status">
+        共 {cards.length} 张；待说明 <strong data-count="due">{due}</strong> 张，说明逾期{' '}
+        <strong data-count="overdue">{overdue}</strong> 张（按服务器时间 {formatInstant(now)}）。
+      </p>
+      {cards.length === 0 ? (
+        <p class="empty">没有符合条件的亮牌。</p>
+      ) : (
+        <table data-testid="cards">
+          <caption>亮牌列表（最新在前）</caption>
+          <thead>
+            <tr>
+              <th scope="col">级别</th>
+              <th scope="col">办件</th>
+              <th scope="col">部门 / 窗口</th>
+              <th scope="col">所对期限</th>
+              <th scope="col">发出时间</th>
+              <th scope="col">说明期限</th>
+              <th scope="col">情况说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cards.map((c, i) => (
+              <tr key={c.cardId + c.caseId} data-level={c.level} data-explanation={states[i]}>
+                <td>
+                  <LevelBadge level={c.level} />
+                  {c.cause === 'explanation_overdue' && <span class="sub">说明逾期所致</span>}
+                </td>
+                <td>
+                  <a href={ROUTES.caseOf(c.caseId)}>{shortId(c.caseId)}</a>
+                </td>
+                <td>
+                  {c.departmentId ?? '—'} / {c.windowId ?? '—'}
+                </td>
+                <td>{formatInstant(c.deadline)}</td>
+                <td>{formatInstant(c.issuedAt)}</td>
+                <td>{formatInstant(c.explanationDueAt)}</td>
+                <td class={`explanation explanation-${states[i]}`}>
+                  {EXPLANATION_LABELS[states[i]!]}
+                  {c.explanation && <div class="sub">{c.explanation.text}</div>}
+                  {c.revocation && <div class="sub">撤销理由：{c.revocation.reason}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

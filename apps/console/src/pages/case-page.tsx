@@ -27,49 +27,7 @@ export function CasePage({ ctx, caseId }: { ctx: PageContext; caseId: string }) 
   return (
     <>
       <h1 tabIndex={-1}>办件详情</h1>
-      <Show
-        loaded={view}
-        render={(c) => (
-          <section aria-labelledby="now-title">
-            <h2 id="now-title">当前状态</h2>
-            <dl class="facts-grid" data-testid="case-now">
-              <dt>办件编号</dt>
-              <dd>
-                <code>{c.caseId}</code>
-              </dd>
-              <dt>状态</dt>
-              <dd>{label(STATUS_LABELS, c.status)}</dd>
-              <dt>申请人</dt>
-              <dd>{c.applicant?.name ?? '—'}</dd>
-              <dt>事项 / 部门 / 窗口</dt>
-              <dd>
-                {c.matterCode ?? '—'} / {c.departmentId ?? '—'} / {c.windowId ?? '—'}
-              </dd>
-              <dt>受理时间</dt>
-              <dd>{formatInstant(c.acceptedAt)}</dd>
-              <dt>期限</dt>
-              <dd>
-                {formatInstant(c.deadline)}
-                {c.extended && '（已延期）'}
-                {c.suspendedNow && '（中止计时中）'}
-              </dd>
-              <dt>时效级别</dt>
-              <dd>
-                <LevelBadge level={c.level} />
-              </dd>
-              <dt>违规标记</dt>
-              <dd>{c.flags.length === 0 ? '无' : c.flags.join('、')}</dd>
-            </dl>
-            {mayOpen('dossier', ctx.session.claims.role) && (
-              <p>
-                <a class="button" href={ROUTES.dossierOf(c.caseId)}>
-                  查看卷宗（可打印）
-                </a>
-              </p>
-            )}
-          </section>
-        )}
-      />
+      <Show loaded={view} render={(c) => <CaseNow view={c} role={ctx.session.claims.role} />} />
       <Show
         loaded={events}
         render={(page) => {
@@ -100,5 +58,49 @@ export function CasePage({ ctx, caseId }: { ctx: PageContext; caseId: string }) 
         }}
       />
     </>
+  );
+}
+
+/** The case as it is now, and the way to its dossier for the roles that may open it. */
+function CaseNow({ view, role }: { view: CaseView; role: string }) {
+  return (
+    <section aria-labelledby="now-title">
+      <h2 id="now-title">当前状态</h2>
+      <dl class="facts-grid" data-testid="case-now">
+        <dt>办件编号</dt>
+        <dd>
+          <code>{view.caseId}</code>
+        </dd>
+        <dt>状态</dt>
+        <dd>{label(STATUS_LABELS, view.status)}</dd>
+        <dt>申请人</dt>
+        <dd>{view.applicant?.name ?? '—'}</dd>
+        <dt>事项 / 部门 / 窗口</dt>
+        <dd>
+          {view.matterCode ?? '—'} / {view.departmentId ?? '—'} / {view.windowId ?? '—'}
+        </dd>
+        <dt>受理时间</dt>
+        <dd>{formatInstant(view.acceptedAt)}</dd>
+        <dt>期限</dt>
+        <dd>
+          {formatInstant(view.deadline)}
+          {view.extended && '（已延期）'}
+          {view.suspendedNow && '（中止计时中）'}
+        </dd>
+        <dt>时效级别</dt>
+        <dd>
+          <LevelBadge level={view.level} />
+        </dd>
+        <dt>违规标记</dt>
+        <dd>{view.flags.length === 0 ? '无' : view.flags.join('、')}</dd>
+      </dl>
+      {mayOpen('dossier', role) && (
+        <p>
+          <a class="button" href={ROUTES.dossierOf(view.caseId)}>
+            查看卷宗（可打印）
+          </a>
+        </p>
+      )}
+    </section>
   );
 }

@@ -15,7 +15,7 @@ import { readPageRequest } from '../../cases/queries/list-page.js';
 import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
 import { ProblemException, problems } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
-import { pageWithCursor } from '../../views/cursor-pages.js';
+import { cursorPage } from '../../views/cursor-pages.js';
 import { decodeCursor, encodeCursor, optionalId } from '../../views/view-query-parameters.js';
 import { AccessLogWriter } from './access-log.writer.js';
 import { PERSONAL_DATA_READ, accessLogStreams, type PersonalDataReadData } from './personal-data-read.js';
@@ -132,7 +132,11 @@ export class AccessLogController {
       }
       if (items.length > limit) break;
     }
-    const { page, nextCursor } = pageWithCursor(items, limit, (last) => encodeCursor(last.key));
-    return { items: page.map(({ key: _key, ...entry }) => entry), nextCursor };
+    return cursorPage(
+      items,
+      limit,
+      (last) => encodeCursor(last.key),
+      ({ key: _key, ...entry }) => entry,
+    );
   }
 }

@@ -11,7 +11,7 @@ import {
   type BackdatedEntryDocument,
 } from '#infra/read-store/documents/backdated-entry-document.js';
 import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
-import { pageWithCursor } from '../../views/cursor-pages.js';
+import { cursorPage } from '../../views/cursor-pages.js';
 import { AUDIT_READ_STORE } from './audit-read-store.js';
 import { cursorOf } from './backdated-cursor.js';
 import { GetBackdatedEntriesQuery } from './backdated-entries.query.js';
@@ -48,11 +48,11 @@ export class GetBackdatedEntriesHandler implements IQueryHandler<
       .sort({ recordedAtMs: -1, _id: -1 })
       .limit(filter.limit + 1)
       .toArray();
-    const { page, nextCursor } = pageWithCursor(docs, filter.limit, (last) =>
-      cursorOf(last.recordedAtMs, last._id),
-    );
-    return {
-      items: page.map((d) => ({
+    return cursorPage(
+      docs,
+      filter.limit,
+      (last) => cursorOf(last.recordedAtMs, last._id),
+      (d) => ({
         eventId: d._id,
         caseId: d.caseId,
         eventType: d.eventType,
@@ -62,8 +62,7 @@ export class GetBackdatedEntriesHandler implements IQueryHandler<
         gapMinutes: d.gapMinutes,
         lateEntryReason: d.lateEntryReason,
         actor: d.actor,
-      })),
-      nextCursor,
-    };
+      }),
+    );
   }
 }

@@ -21,7 +21,7 @@ import {
   optionalPosition,
 } from '../view-query-parameters.js';
 import { CaseScope } from '../case-scope.js';
-import { pageWithCursor } from '../cursor-pages.js';
+import { cursorPage } from '../cursor-pages.js';
 import { listScope, scopedFilters } from '../view-scope.js';
 import { CardsPage } from './card.view.js';
 
@@ -120,12 +120,12 @@ export class CardsController {
       if (docs.length > limit || batch.length <= limit || !last) break;
       after = [last.issuedAtMs, last._id];
     }
-    const { page, nextCursor } = pageWithCursor(docs, limit, (last) =>
-      encodeCursor([Date.parse(last.issuedAt), last._id]),
+    const { items, nextCursor } = cursorPage(
+      docs,
+      limit,
+      (last) => encodeCursor([Date.parse(last.issuedAt), last._id]),
+      ({ _id: _ignored, issuedAtMs: _ms, ...card }) => card,
     );
-    return {
-      items: page.map(({ _id: _ignored, issuedAtMs: _ms, ...card }) => card) as CardsPage['items'],
-      nextCursor,
-    };
+    return { items: items as CardsPage['items'], nextCursor };
   }
 }

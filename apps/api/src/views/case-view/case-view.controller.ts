@@ -6,7 +6,7 @@
  */
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { mayRead } from '#domain/case/may-read.js';
 import type { StoredAccountabilityCaseDocument } from '#infra/read-store/documents/accountability-documents.js';
@@ -16,8 +16,8 @@ import {
 } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { CaseView } from '../../cases/queries/case-view.js';
-import { GetCaseStateQuery } from '../../cases/queries/read-case-query.js';
+import { ApiCaseNowResponse, caseNowFromEvents, withRevisionETag } from '../../cases/queries/case-now.js';
+import type { CaseView } from '../../cases/queries/case-view.js';
 import type { ResponseHeaders } from '../../command-pipeline/answer-response.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
 import { problemOfDomainError } from '../../problem/domain-error.problem.js';
@@ -58,12 +58,7 @@ export class CaseViewController {
     description: 'Wait until the view has applied this position (a command’s `position`)',
     example: '00000000000000000750:00000000000000000012',
   })
-  @ApiOkResponse({
-    type: CaseView,
-    headers: {
-      ETag: { description: 'The case’s revision, for If-Match', schema: { type: 'string', example: '"5"' } },
-    },
-  })
+  @ApiCaseNowResponse()
   @ApiProblems(COMMON_PROBLEMS, VIEW_PROBLEMS, [
     documentedProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
   ])
@@ -90,9 +85,7 @@ export class CaseViewController {
     );
     if (!stored) {
       // Not in the view yet: the events decide (404 CASE_NOT_FOUND only when it has none).
-      const view = await this.queries.execute(new GetCaseStateQuery(caseId, actor, undefined, 'view'));
-      response.setHeader('ETag', `"${view.revision}"`);
-      return view;
+      return caseNowFromEvents(this.queries, caseId, actor, response);
     }
     const doc = decodeCaseView(stored);
     const refused = mayRead(actor, doc.state, 'view');
@@ -106,7 +99,7 @@ export class CaseViewController {
       configuration.officeClock(doc.centerId),
       this.positions.now(),
     );
-    response.setHeader('ETag', `"${view.revision}"`);
+    withRevisionETag(response, view);
     // I2: the read model holds masked identifiers only; an auditor's come from the events.
     if (actor.role === 'auditor')
       return { ...view, applicant: await applicantForAuditor(this.deps.store, caseId, view.applicant) };

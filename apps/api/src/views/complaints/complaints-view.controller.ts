@@ -13,7 +13,7 @@ import {
 } from '#infra/read-store/documents/complaint-view-document.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { ProblemException } from '../../problem/problem-details.js';
-import { pageWithCursor } from '../cursor-pages.js';
+import { cursorPage } from '../cursor-pages.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import { PAGE_QUERY, SCOPE_QUERY, ViewRoute, askedScope, pageLimit } from '../view-list-parameters.js';
 import { viewProblems } from '../view-problems.js';
@@ -127,11 +127,11 @@ export class ComplaintsViewController {
       .sort({ receivedAtMs: -1, _id: -1 })
       .limit(limit + 1)
       .toArray();
-    const { page, nextCursor } = pageWithCursor(matching, limit, (last) =>
-      encodeCursor([last.receivedAtMs, last._id]),
-    );
-    return {
-      items: page.map((d) => ({
+    return cursorPage(
+      matching,
+      limit,
+      (last) => encodeCursor([last.receivedAtMs, last._id]),
+      (d) => ({
         complaintId: d.complaintId,
         caseId: d.caseId,
         centerId: d.centerId,
@@ -145,8 +145,7 @@ export class ComplaintsViewController {
         ...(d.concludedAt !== undefined && { concludedAt: d.concludedAt }),
         ...(d.substantiated !== undefined && { substantiated: d.substantiated }),
         ...(d.late !== undefined && { late: d.late }),
-      })),
-      nextCursor,
-    };
+      }),
+    );
   }
 }

@@ -8,7 +8,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
-import { dayFromYearMonthDay, dayOf, toLocalDate, yearMonthDayOf } from '#domain/calendar/index.js';
+import { dayOf, toLocalDate } from '#domain/calendar/index.js';
 import { runLimited } from '#infra/read-store/guarded-writes.js';
 import {
   statisticsDayId,
@@ -26,7 +26,8 @@ import { optionalInstant, optionalInstantBefore, optionalPosition } from '../vie
 import { scopedFilters } from '../view-scope.js';
 import { ServiceStatisticsView } from './service-statistics.view.js';
 import { figuresOf, sumCounters } from './statistics-totals.js';
-import { SCOPE_QUERY, ViewRoute, askedScope } from '../view-list-parameters.js';
+import { ViewRoute, askedScope } from '../view-list-parameters.js';
+import { daysOfPeriod, scopedPeriodQueries } from '../days-of-period.js';
 
 const MAX_DAYS = 366;
 
@@ -47,12 +48,7 @@ export class StatisticsController {
       '(`to` exclusive; the figures are kept per day, so an instant counts its whole day). Without `from`: the first ' +
       'day of the current month; without `to`: today. The answer states the days it covers in `from` and `to`.',
   })
-  @ViewRoute(ServiceStatisticsView, [
-    SCOPE_QUERY.departmentId,
-    SCOPE_QUERY.windowId,
-    { name: 'from', example: '2026-03-01' },
-    { name: 'to', example: '2026-03-31' },
-  ])
+  @ViewRoute(ServiceStatisticsView, scopedPeriodQueries({ from: '2026-03-01', to: '2026-03-31' }))
   async statistics(
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
@@ -61,13 +57,12 @@ export class StatisticsController {
       'auditor',
       'supervisor',
     ]);
-    const today = dayOf(this.positions.now());
-    const { year, month } = yearMonthDayOf(today);
     const fromAt = optionalInstant('from', query.from);
     const toAt = optionalInstantBefore('to', query.to);
-    const from = fromAt === undefined ? dayFromYearMonthDay(year, month, 1) : dayOf(fromAt);
-    const to = toAt === undefined ? today : dayOf(toAt - 1);
-    if (to < from) throw invalidParameter('to', 'must not be before from');
+    const { from, to } = daysOfPeriod(this.positions.now(), {
+      from: fromAt === undefined ? undefined : dayOf(fromAt),
+      to: toAt === undefined ? undefined : dayOf(toAt - 1),
+    });
     if (to - from + 1 > MAX_DAYS) throw invalidParameter('to', `must be at most ${MAX_DAYS} days after from`);
     await this.positions.waitFor(optionalPosition(query.minPosition), ['statistics', 'case-views']);
 
