@@ -4,7 +4,8 @@
  * answers (a supervisor's) are not readings of personal data and are not recorded.
  */
 import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
-import { INQUIRY } from './support/case-fixtures.js';
+import { INQUIRY, type Tokens } from './support/case-fixtures.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 interface Entry {
   readId: string;
@@ -21,14 +22,13 @@ interface Page {
 
 describe('U6 access log over HTTP (PGlite)', () => {
   let api: TestApi;
-  let auditor: string;
+  let t: Tokens;
   let otherAuditor: string;
   let caseId: string;
   let otherCaseId: string;
 
+  useTestApi({ open: () => startApi('pglite'), configure: null }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    api = await startApi('pglite');
-    auditor = await tokenFor('auditor');
     otherAuditor = await tokenFor('auditor', { sub: 'u-auditor-2', name: '纪检周强' });
     const guide = await tokenFor('guide');
     caseId = (await api.request<{ caseId: string }>('POST', '/cases/inquiries', INQUIRY, { token: guide }))
@@ -37,7 +37,6 @@ describe('U6 access log over HTTP (PGlite)', () => {
       await api.request<{ caseId: string }>('POST', '/cases/inquiries', INQUIRY, { token: guide })
     ).body.caseId;
   });
-  afterAll(() => api?.close());
 
   it('U6: records an auditor reading a case, its events, CSV, state and dossier; a supervisor’s masked reading is not recorded', async () => {
     const reads: [string, Record<string, string>?][] = [
@@ -48,14 +47,17 @@ describe('U6 access log over HTTP (PGlite)', () => {
       [`/cases/${caseId}/dossier`, { accept: 'text/html' }],
     ];
     for (const [path, headers] of reads) {
-      const res = await api.request('GET', path, undefined, { token: auditor, ...(headers && { headers }) });
+      const res = await api.request('GET', path, undefined, {
+        token: t.auditor,
+        ...(headers && { headers }),
+      });
       expect({ path, status: res.status }).toEqual({ path, status: 200 });
     }
     const events = await api.request<{ items: { data: { applicant?: { idNumber?: string } } }[] }>(
       'GET',
       `/cases/${caseId}/events`,
       undefined,
-      { token: auditor },
+      { token: t.auditor },
     );
     expect(events.body.items[0].data.applicant?.idNumber).toBe(INQUIRY.applicant.idNumber);
     const supervisor = await tokenFor('supervisor');
@@ -67,11 +69,11 @@ describe('U6 access log over HTTP (PGlite)', () => {
     ).toBe(200);
     // A refused reading carried nothing: not recorded.
     expect(
-      (await api.request('GET', `/cases/no-such-case/events`, undefined, { token: auditor })).status,
+      (await api.request('GET', `/cases/no-such-case/events`, undefined, { token: t.auditor })).status,
     ).toBe(404);
 
     const log = await api.request<Page>('GET', `/audit/access-log?caseId=${caseId}`, undefined, {
-      token: auditor,
+      token: t.auditor,
     });
     expect(log.status).toBe(200);
     expect(log.body.items.map((e) => [e.route, e.format])).toEqual([
@@ -90,18 +92,18 @@ describe('U6 access log over HTTP (PGlite)', () => {
 
   it('U6: filters by actor, case and time, pages, and is for auditors only', async () => {
     const byOther = await api.request<Page>('GET', '/audit/access-log?actorId=u-auditor-2', undefined, {
-      token: auditor,
+      token: t.auditor,
     });
     expect(byOther.body.items.map((e) => [e.reader.name, e.caseId])).toEqual([['纪检周强', otherCaseId]]);
     const firstPage = await api.request<Page>('GET', '/audit/access-log?limit=4', undefined, {
-      token: auditor,
+      token: t.auditor,
     });
     expect(firstPage.body.items).toHaveLength(4);
     const secondPage = await api.request<Page>(
       'GET',
       `/audit/access-log?limit=4&cursor=${firstPage.body.nextCursor}`,
       undefined,
-      { token: auditor },
+      { token: t.auditor },
     );
     // The reading of the log itself is not a reading of a case: 7 readings in all.
     expect(secondPage.body.items).toHaveLength(3);
@@ -110,7 +112,7 @@ describe('U6 access log over HTTP (PGlite)', () => {
       'GET',
       '/audit/access-log?from=2026-02-01&to=2026-03-01',
       undefined,
-      { token: auditor },
+      { token: t.auditor },
     );
     expect(earlier.body.items).toEqual([]);
     const sameDay = await api.request<Page>(
@@ -118,7 +120,7 @@ describe('U6 access log over HTTP (PGlite)', () => {
       '/audit/access-log?from=2026-03-02&to=2026-03-02',
       undefined,
       {
-        token: auditor,
+        token: t.auditor,
       },
     );
     expect(sameDay.body.items).toHaveLength(7);
@@ -127,7 +129,7 @@ describe('U6 access log over HTTP (PGlite)', () => {
       (await api.request('GET', '/audit/access-log', undefined, { token: await tokenFor('supervisor') }))
         .status,
     ).toBe(403);
-    const bad = await api.request('GET', '/audit/access-log?from=yesterday', undefined, { token: auditor });
+    const bad = await api.request('GET', '/audit/access-log?from=yesterday', undefined, { token: t.auditor });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED' });
   });

@@ -3,7 +3,8 @@
  * GET /audit/seals/verification, GET /audit/seals/{id}/export (a printable page).
  */
 import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
-import { INQUIRY } from './support/case-fixtures.js';
+import { INQUIRY, type Tokens } from './support/case-fixtures.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 interface SealBody {
   sealId: string;
@@ -16,13 +17,9 @@ interface SealBody {
 
 describe('U7 seals over HTTP (PGlite)', () => {
   let api: TestApi;
-  let auditor: string;
+  let t: Tokens;
 
-  beforeAll(async () => {
-    api = await startApi('pglite');
-    auditor = await tokenFor('auditor');
-  });
-  afterAll(() => api?.close());
+  useTestApi({ open: () => startApi('pglite'), configure: null }, (stand) => ({ api, t } = stand));
 
   it('U7: an auditor or an admin seals the store now; other roles are refused, nothing recorded', async () => {
     const guide = await tokenFor('guide');
@@ -36,7 +33,7 @@ describe('U7 seals over HTTP (PGlite)', () => {
     expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(await api.store.readStream('seals')).toEqual([]);
 
-    const first = await api.request<SealBody>('POST', '/audit/seals', undefined, { token: auditor });
+    const first = await api.request<SealBody>('POST', '/audit/seals', undefined, { token: t.auditor });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ sealNo: 1, algorithm: 'sm3', previousDigest: '0'.repeat(64) });
     expect(first.body.streamCount).toBeGreaterThanOrEqual(1);
@@ -49,7 +46,7 @@ describe('U7 seals over HTTP (PGlite)', () => {
       '/audit/seals',
       undefined,
       {
-        token: auditor,
+        token: t.auditor,
       },
     );
     expect(list.status).toBe(200);
@@ -58,30 +55,32 @@ describe('U7 seals over HTTP (PGlite)', () => {
       'GET',
       '/audit/seals?limit=1',
       undefined,
-      { token: auditor },
+      { token: t.auditor },
     );
     expect(paged.body.items.map((s) => s.sealNo)).toEqual([2]);
     const rest = await api.request<{ items: SealBody[] }>(
       'GET',
       `/audit/seals?limit=1&cursor=${paged.body.nextCursor}`,
       undefined,
-      { token: auditor },
+      { token: t.auditor },
     );
     expect(rest.body.items.map((s) => s.sealNo)).toEqual([1]);
     expect((await api.request('GET', '/audit/seals')).status).toBe(403); // admin may seal, not read
   });
 
   it('U7: verification answers ok with what it checked; the export is a printable page with the digests', async () => {
-    const verification = await api.request('GET', '/audit/seals/verification', undefined, { token: auditor });
+    const verification = await api.request('GET', '/audit/seals/verification', undefined, {
+      token: t.auditor,
+    });
     expect(verification.status).toBe(200);
     expect(verification.body).toMatchObject({ ok: true, sealsChecked: 2, problems: [] });
     expect(verification.body.streamsChecked).toBeGreaterThanOrEqual(1);
 
     const [latest] = (
-      await api.request<{ items: SealBody[] }>('GET', '/audit/seals', undefined, { token: auditor })
+      await api.request<{ items: SealBody[] }>('GET', '/audit/seals', undefined, { token: t.auditor })
     ).body.items;
     const page = await api.request<string>('GET', `/audit/seals/${latest.sealId}/export`, undefined, {
-      token: auditor,
+      token: t.auditor,
     });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
@@ -95,13 +94,13 @@ describe('U7 seals over HTTP (PGlite)', () => {
       '/audit/seals/00000000-0000-4000-8000-000000000000/export',
       undefined,
       {
-        token: auditor,
+        token: t.auditor,
       },
     );
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'SEAL_NOT_FOUND' });
     const malformed = await api.request('GET', '/audit/seals/not-a-seal/export', undefined, {
-      token: auditor,
+      token: t.auditor,
     });
     expect(malformed.status).toBe(400);
   });

@@ -7,14 +7,7 @@
 import { detectViolations } from '#domain/accountability/detect-violations.js';
 import { caseStateOf, toCaseEvent } from '#infra/case-stream/case-stream.js';
 import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
-import {
-  defineCenter,
-  defineMatters,
-  expectOk,
-  INQUIRY,
-  tokens,
-  type Tokens,
-} from './support/case-fixtures.js';
+import { defineCenterAndMatters, expectOk, INQUIRY, type Tokens } from './support/case-fixtures.js';
 import {
   applyFor,
   approve,
@@ -25,6 +18,7 @@ import {
   revokeCard,
   suspendForInspection,
 } from './support/case-steps.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 import { runSupervision } from './support/supervision-stand-in.js';
 
@@ -32,13 +26,10 @@ describe.each(STORE_KINDS)('a case through its whole life (%s)', (kind) => {
   let api: TestApi;
   let t: Tokens;
 
-  beforeAll(async () => {
-    api = await startApi(kind);
-    t = await tokens();
-    await defineCenter(api, t);
-    await defineMatters(api, t);
-  });
-  afterAll(() => api?.close());
+  useTestApi(
+    { open: () => startApi(kind), configure: defineCenterAndMatters },
+    (stand) => ({ api, t } = stand),
+  );
 
   it('records every step with the actor from the token, and answers as API.md says', async () => {
     const guideInquiry = await api.request('POST', '/cases/inquiries', INQUIRY, { token: t.guide });

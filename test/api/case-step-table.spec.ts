@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useTestApi } from './support/test-api-stand.js';
 
 import { isCatalogued, REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 import { CASE_STEPS } from '../../apps/api/src/cases/case-commands.controller.js';
@@ -16,8 +17,8 @@ import { EVALUATION_STEPS } from '../../apps/api/src/evaluations/evaluations.con
 import { COMMAND_PROBLEMS } from '../../apps/api/src/openapi/problem-responses.js';
 import { API_PROBLEM_CATALOG } from '../../apps/api/src/problem/api-problem-catalog.js';
 import { STATUS_OF_CATEGORY } from '../../apps/api/src/problem/domain-error.problem.js';
-import { type TestApi } from './support/api-harness.js';
-import { apiWithMatters, caseAt, type Tokens } from './support/case-fixtures.js';
+import { startApi, type TestApi } from './support/api-harness.js';
+import { caseAt, type Tokens } from './support/case-fixtures.js';
 
 interface Example {
   readonly value: { readonly title: string; readonly status: number; readonly code: string };
@@ -83,11 +84,10 @@ describe('the case-step table, the OpenAPI document and the answers agree', () =
   let doc: OpenApi;
   let t: Tokens;
 
+  useTestApi({ open: () => startApi('pglite') }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    ({ api, t } = await apiWithMatters('pglite'));
     doc = (await api.request<OpenApi>('GET', '/docs-json', undefined, { token: null })).body;
   });
-  afterAll(() => api?.close());
 
   it('every row is a documented POST route with its summary and its refusals from the catalog', () => {
     expect(new Set(STEPS.map((s) => s.command)).size).toBe(STEPS.length);

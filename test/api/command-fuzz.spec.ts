@@ -6,10 +6,11 @@
  * The administration commands (centers, matters, calendar years, policy) are fuzzed alongside.
  */
 import fc from 'fast-check';
-import { type TestApi } from './support/api-harness.js';
+import { startApi, type TestApi } from './support/api-harness.js';
 import { nothingRecordedOnRefusal } from './support/fuzz-invariant.js';
-import { apiWithMatters, caseAt, type CaseStage, type Tokens } from './support/case-fixtures.js';
+import { caseAt, type CaseStage, type Tokens } from './support/case-fixtures.js';
 import { ADMIN_ROUTES, bodyFor, ROUTES, sometimes } from './support/fuzz-routes.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 const RUNS = 2000;
 
@@ -18,8 +19,8 @@ describe('command fuzz (PGlite)', () => {
   let t: Tokens;
   const cases: string[] = [];
 
+  useTestApi({ open: () => startApi('pglite') }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    ({ api, t } = await apiWithMatters('pglite'));
     const stages: CaseStage[] = [
       'inquiry',
       'received',
@@ -32,7 +33,6 @@ describe('command fuzz (PGlite)', () => {
       for (let i = 0; i < 3; i++)
         cases.push(await caseAt(api, t, stage, { matter: i === 2 ? 'M-002' : 'M-001' }));
   });
-  afterAll(() => api?.close());
 
   it(`never answers 5xx and records nothing for a rejected request (${RUNS} requests)`, async () => {
     const checkAnswer = await nothingRecordedOnRefusal(api.store);

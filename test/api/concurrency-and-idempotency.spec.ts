@@ -2,17 +2,15 @@
  * API.md "Conventions": racing writers (one wins, the others 409), If-Match (412 when the case has
  * moved on) and Idempotency-Key (a retry records nothing and answers 200 with the first answer).
  */
-import { STORE_KINDS, type RequestOptions, type TestApi } from './support/api-harness.js';
-import { apiWithMatters, caseAt, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
+import { startApi, STORE_KINDS, type RequestOptions, type TestApi } from './support/api-harness.js';
+import { caseAt, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
   let api: TestApi;
   let t: Tokens;
 
-  beforeAll(async () => {
-    ({ api, t } = await apiWithMatters(kind));
-  });
-  afterAll(() => api?.close());
+  useTestApi({ open: () => startApi(kind) }, (stand) => ({ api, t } = stand));
 
   const completions = async (caseId: string): Promise<number> =>
     (await api.store.readStream(`case-${caseId}`)).filter((e) => e.type === 'CaseCompleted').length;

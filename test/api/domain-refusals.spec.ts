@@ -4,9 +4,8 @@
  */
 import { detectViolations } from '#domain/accountability/detect-violations.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
-import { STORE_KINDS, type TestApi } from './support/api-harness.js';
+import { startApi, STORE_KINDS, type TestApi } from './support/api-harness.js';
 import {
-  apiWithMatters,
   caseAt,
   type CaseStage,
   expectOk,
@@ -15,6 +14,7 @@ import {
   type Tokens,
 } from './support/case-fixtures.js';
 import { concludeComplaint, explainCard, fileComplaint, rectify, revokeCard } from './support/case-steps.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 import { runSupervision } from './support/supervision-stand-in.js';
 
@@ -38,10 +38,7 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
   let api: TestApi;
   let t: Tokens;
 
-  beforeAll(async () => {
-    ({ api, t } = await apiWithMatters(kind));
-  });
-  afterAll(() => api?.close());
+  useTestApi({ open: () => startApi(kind) }, (stand) => ({ api, t } = stand));
 
   const post = (path: string, body: unknown, token: string): Attempt => ({ path, body, token });
   const streamOf = (a: Attempt): string => a.stream ?? `case-${a.path.split('/')[2]}`;

@@ -8,11 +8,11 @@ import {
   INQUIRY,
   PROMISED_MATTER,
   type Tokens,
-  tokensWithMatters,
 } from './support/case-fixtures.js';
 import { REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 import { API_PROBLEM_CATALOG } from '../../apps/api/src/problem/api-problem-catalog.js';
 import { startViewsApi, type ViewsApi } from '../projector/support/views-api.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 interface Problem {
   type: string;
@@ -27,11 +27,7 @@ describe('front-end answers (issue 12)', () => {
   let api: ViewsApi;
   let t: Tokens;
 
-  beforeAll(async () => {
-    api = await startViewsApi();
-    t = await tokensWithMatters(api);
-  });
-  afterAll(() => api?.close());
+  useTestApi({ open: () => startViewsApi() }, (stand) => ({ api, t } = stand));
 
   const inquiry = async (): Promise<string> =>
     (await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.guide)).caseId as string;

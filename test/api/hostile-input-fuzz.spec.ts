@@ -6,10 +6,11 @@
  * captured log (level info) holds none of the ID numbers and phones the run used (I1).
  */
 import fc from 'fast-check';
-import { type TestApi } from './support/api-harness.js';
+import { startApi, type TestApi } from './support/api-harness.js';
 import { nothingRecordedOnRefusal } from './support/fuzz-invariant.js';
-import { capturedLog, type CapturedLog } from './support/captured-log.js';
-import { apiWithMatters, caseAt, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
+import { capturedLog } from './support/captured-log.js';
+import { caseAt, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 const RUNS = 400;
 const NOTIFIED = '2026-03-02T09:00:00+08:00';
@@ -153,16 +154,17 @@ function replaced(
 describe('hostile input fuzz (PGlite)', () => {
   let api: TestApi;
   let t: Tokens;
-  let log: CapturedLog;
+  const log = capturedLog();
   const cases: Record<string, string> = {};
 
+  useTestApi(
+    { open: () => startApi('pglite', undefined, { log: log.stream, logLevel: 'info' }) },
+    (stand) => ({ api, t } = stand),
+  );
   beforeAll(async () => {
-    log = capturedLog();
-    ({ api, t } = await apiWithMatters('pglite', { log: log.stream, logLevel: 'info' }));
     for (const stage of ['inquiry', 'received', 'accepted'] as const)
       cases[stage] = await caseAt(api, t, stage);
   }, 60_000);
-  afterAll(() => api?.close());
 
   it(`findings 2, 7, 8: NUL, unpaired surrogates, deep nesting, huge numbers and years 0001/9999 in every field: no 5xx, nothing recorded when refused, no personal data in the log (${RUNS} requests)`, async () => {
     const checkAnswer = await nothingRecordedOnRefusal(api.store);

@@ -4,17 +4,15 @@
  * 64 KiB (also once inflated), a top level that is not an object.
  */
 import { gzipSync } from 'node:zlib';
-import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
+import { startApi, type TestApi } from './support/api-harness.js';
+import { type Tokens } from './support/case-fixtures.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 describe('malformed requests', () => {
   let api: TestApi;
-  let token: string;
+  let t: Tokens;
 
-  beforeAll(async () => {
-    api = await startApi('pglite');
-    token = await tokenFor('window');
-  });
-  afterAll(() => api?.close());
+  useTestApi({ open: () => startApi('pglite'), configure: null }, (stand) => ({ api, t } = stand));
 
   const send = async (
     body: string | Buffer,
@@ -22,7 +20,7 @@ describe('malformed requests', () => {
   ): Promise<{ status: number; code: string; type: string }> => {
     const res = await fetch(`${api.url}/cases/inquiries`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      headers: { authorization: `Bearer ${t.window}`, 'content-type': 'application/json', ...headers },
       body,
     });
     const problem = (await res.json()) as { code: string };
@@ -57,7 +55,7 @@ describe('malformed requests', () => {
   });
 
   it('unknown routes and methods are 404 problems too', async () => {
-    const res = await api.request('DELETE', '/cases/inquiries', undefined, { token });
+    const res = await api.request('DELETE', '/cases/inquiries', undefined, { token: t.window });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
   });

@@ -4,6 +4,7 @@
  * command documents its body (with examples), its 201/200 answers, its headers and its problems.
  */
 import { startApi, type TestApi } from './support/api-harness.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 interface Operation {
   summary?: string;
@@ -29,11 +30,10 @@ describe('OpenAPI document', () => {
   let api: TestApi;
   let doc: OpenApi;
 
+  useTestApi({ open: () => startApi('pglite'), configure: null }, (stand) => ({ api } = stand));
   beforeAll(async () => {
-    api = await startApi('pglite');
     doc = (await api.request<OpenApi>('GET', '/docs-json', undefined, { token: null })).body;
   });
-  afterAll(() => api?.close());
 
   /** The routes Express actually serves (Nest registers them on the router). */
   const servedRoutes = (): string[] => {

@@ -7,29 +7,26 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
 import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
-import { INQUIRY } from './support/case-fixtures.js';
+import { INQUIRY, type Tokens } from './support/case-fixtures.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 const ERASED = '[已删除]';
 const { idNumber, phone } = INQUIRY.applicant;
 
 describe('I2 erasable personal data over HTTP (PGlite)', () => {
   let api: TestApi;
-  let auditor: string;
-  let supervisor: string;
+  let t: Tokens;
   let caseId: string;
 
+  useTestApi({ open: () => startApi('pglite'), configure: null }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    api = await startApi('pglite');
-    auditor = await tokenFor('auditor');
-    supervisor = await tokenFor('supervisor');
     const res = await api.request<{ caseId: string }>('POST', '/cases/inquiries', INQUIRY, {
       token: await tokenFor('guide'),
     });
     caseId = res.body.caseId;
   });
-  afterAll(() => api?.close());
 
-  const read = (path: string, token = auditor, headers?: Record<string, string>) =>
+  const read = (path: string, token = t.auditor, headers?: Record<string, string>) =>
     api.request<unknown>('GET', path, undefined, { token, ...(headers && { headers }) });
 
   it('I2: the store holds the identifiers only as ciphertext; an auditor reads them decrypted', async () => {
@@ -50,7 +47,7 @@ describe('I2 erasable personal data over HTTP (PGlite)', () => {
 
   it('I2: only an admin erases, with a legal basis; an unknown case is 404; nothing recorded when refused', async () => {
     const path = `/cases/${caseId}/personal-data-erasure`;
-    expect((await api.request('POST', path, { legalBasis: '期限届满' }, { token: auditor })).status).toBe(
+    expect((await api.request('POST', path, { legalBasis: '期限届满' }, { token: t.auditor })).status).toBe(
       403,
     );
     const missing = await api.request('POST', path, {});
@@ -80,9 +77,9 @@ describe('I2 erasable personal data over HTTP (PGlite)', () => {
       read(`/cases/${caseId}/events?format=csv`),
       read(`/cases/${caseId}/state?asOf=2026-03-02T10:00:00%2B08:00`),
       read(`/cases/${caseId}/dossier`),
-      read(`/cases/${caseId}/dossier`, auditor, { accept: 'text/html' }),
-      read(`/cases/${caseId}/events`, supervisor),
-      read(`/cases/${caseId}`, supervisor),
+      read(`/cases/${caseId}/dossier`, t.auditor, { accept: 'text/html' }),
+      read(`/cases/${caseId}/events`, t.supervisor),
+      read(`/cases/${caseId}`, t.supervisor),
     ];
     for (const res of await Promise.all(reads)) {
       expect(res.status).toBe(200);
@@ -100,7 +97,7 @@ describe('I2 erasable personal data over HTTP (PGlite)', () => {
     expect(keys).toEqual([{ wrapped_key: null, legal_basis: '保存期限届满（个人信息保护法第四十七条）' }]);
 
     expect((await read(`/cases/${caseId}/integrity`)).body).toEqual({ ok: true, checked: 2 });
-    expect((await api.request('POST', '/audit/seals', undefined, { token: auditor })).status).toBe(201);
+    expect((await api.request('POST', '/audit/seals', undefined, { token: t.auditor })).status).toBe(201);
     expect((await read('/audit/seals/verification')).body).toMatchObject({ ok: true, problems: [] });
 
     const again = await api.request('POST', `/cases/${caseId}/personal-data-erasure`, { legalBasis: '再次' });

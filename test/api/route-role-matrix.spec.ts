@@ -7,16 +7,10 @@
  */
 import { STAFF_ROLES, type StaffRole } from '#domain/actor/actor.js';
 import { signStaffToken } from '#infra/auth/token-signer.js';
-import { TEST_SECRET, tokenFor, type TestApi } from './support/api-harness.js';
-import {
-  apiWithMatters,
-  caseAt,
-  expectOk,
-  INQUIRY,
-  PROMISED_MATTER,
-  type Tokens,
-} from './support/case-fixtures.js';
+import { startApi, TEST_SECRET, tokenFor, type TestApi } from './support/api-harness.js';
+import { caseAt, expectOk, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
 import { applyFor } from './support/case-steps.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 interface Route {
   readonly method: string;
@@ -123,12 +117,11 @@ describe('route × role matrix (PGlite)', () => {
   const policyBody = (version: string): Promise<Record<string, unknown>> =>
     api.request('GET', '/admin/policy/timeliness').then((r) => ({ ...r.body, version }));
 
+  useTestApi({ open: () => startApi('pglite') }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    ({ api, t } = await apiWithMatters('pglite'));
     caseId = (await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.guide)).caseId as string;
     await applyFor(api, caseId, t.window);
   });
-  afterAll(() => api?.close());
 
   const cells = ROUTES.flatMap((route) =>
     STAFF_ROLES.map((role) => [`${route.method} ${route.path(':id')}`, role, route] as const),

@@ -10,8 +10,9 @@ import { STAFF_ROLES, type StaffRole } from '#domain/actor/actor.js';
 import { signStaffToken } from '#infra/auth/token-signer.js';
 import { startSupervisedApi, type SupervisedApi } from '../supervision/support/supervised-api.js';
 import { TEST_SECRET, tokenFor } from './support/api-harness.js';
-import { capturedLog, type CapturedLog } from './support/captured-log.js';
-import { caseAt, INQUIRY, type Tokens, tokensWithMatters } from './support/case-fixtures.js';
+import { capturedLog } from './support/captured-log.js';
+import { caseAt, INQUIRY, type Tokens } from './support/case-fixtures.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 type Variant = 'own' | 'otherDepartment' | 'otherCenter' | 'lackingClaim';
 const VARIANTS: readonly Variant[] = ['own', 'otherDepartment', 'otherCenter', 'lackingClaim'];
@@ -112,7 +113,7 @@ const VIEWS: readonly {
 describe('scope matrix: every route × role × scope (R1, findings 3, 4, 10, 13)', () => {
   let api: SupervisedApi;
   let t: Tokens;
-  let log: CapturedLog;
+  const log = capturedLog();
   let overdueCase: string;
   const tokenCache = new Map<string, string>();
   const token = async (role: StaffRole, variant: Variant): Promise<string> => {
@@ -122,16 +123,16 @@ describe('scope matrix: every route × role × scope (R1, findings 3, 4, 10, 13)
   };
   const cells = STAFF_ROLES.flatMap((role) => VARIANTS.map((variant) => [role, variant] as const));
 
+  useTestApi(
+    { open: () => startSupervisedApi({ log: log.stream }), timeoutMs: 120_000 },
+    (stand) => ({ api, t } = stand),
+  );
   beforeAll(async () => {
-    log = capturedLog();
-    api = await startSupervisedApi({ log: log.stream });
-    t = await tokensWithMatters(api);
     overdueCase = await caseAt(api, t, 'accepted');
     // Past its deadline (M-001: 5 working days): a yellow card, an overdue case, an OVERDUE violation.
     await api.setClock('2026-03-11T09:00:00+08:00');
     await api.viewsCaughtUp();
   }, 120_000);
-  afterAll(() => api?.close());
 
   it('R1 the own scope reads the case and its views hold it (the fixtures are what the matrix assumes)', async () => {
     const cards = await api.request('GET', '/views/cards', undefined, { token: t.supervisor });

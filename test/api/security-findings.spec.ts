@@ -7,16 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { START, type NewEvent, type Position } from '#infra/event-store/event-store.port.js';
-import { TEST_SECRET, tokenFor, type TestApi } from './support/api-harness.js';
-import { capturedLog, type CapturedLog } from './support/captured-log.js';
-import {
-  apiWithMatters,
-  caseAt,
-  expectOk,
-  INQUIRY,
-  PROMISED_MATTER,
-  type Tokens,
-} from './support/case-fixtures.js';
+import { startApi, TEST_SECRET, tokenFor, type TestApi } from './support/api-harness.js';
+import { capturedLog } from './support/captured-log.js';
+import { caseAt, expectOk, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 const ID_NUMBER = '11010519491231002X';
 const PHONE = '13912345678';
@@ -24,7 +18,7 @@ const PHONE = '13912345678';
 describe('security findings over HTTP (issue 11, PGlite)', () => {
   let api: TestApi;
   let t: Tokens;
-  let log: CapturedLog;
+  const log = capturedLog();
   let position: Position = START;
 
   /** The events recorded since the last call. */
@@ -38,11 +32,10 @@ describe('security findings over HTTP (issue 11, PGlite)', () => {
     }
   };
 
-  beforeAll(async () => {
-    log = capturedLog();
-    ({ api, t } = await apiWithMatters('pglite', { log: log.stream, logLevel: 'info' }));
-  });
-  afterAll(() => api?.close());
+  useTestApi(
+    { open: () => startApi('pglite', undefined, { log: log.stream, logLevel: 'info' }) },
+    (stand) => ({ api, t } = stand),
+  );
 
   it('R1 a proxy cannot withdraw a case it did not submit, nor complain about or evaluate it (finding 1)', async () => {
     const accepted = await caseAt(api, t, 'accepted');

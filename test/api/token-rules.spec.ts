@@ -4,19 +4,19 @@
  */
 import { SignJWT } from 'jose';
 import { startApi, TEST_SECRET, tokenFor, type TestApi } from './support/api-harness.js';
+import { useTestApi } from './support/test-api-stand.js';
 
 describe('token rules over HTTP (finding 9, PGlite)', () => {
+  const env = {
+    AUTH_JWT_ISSUER: 'https://idp.example',
+    AUTH_JWT_AUDIENCE: 'case-api',
+    AUTH_JWT_MAX_LIFETIME: '43200',
+  };
   let api: TestApi;
-  beforeAll(async () => {
-    api = await startApi('pglite', undefined, {
-      env: {
-        AUTH_JWT_ISSUER: 'https://idp.example',
-        AUTH_JWT_AUDIENCE: 'case-api',
-        AUTH_JWT_MAX_LIFETIME: '43200',
-      },
-    });
-  });
-  afterAll(() => api?.close());
+  useTestApi(
+    { open: () => startApi('pglite', undefined, { env }), configure: null },
+    (stand) => ({ api } = stand),
+  );
 
   const sign = (
     build: (jwt: SignJWT) => SignJWT,

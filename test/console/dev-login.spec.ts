@@ -12,6 +12,7 @@ import { devLoginAvailability } from '../../apps/api/src/console/dev-login/dev-l
 import { createApiLogger } from '../../apps/api/src/logging/api-logger.js';
 import { openRuntime } from '../../apps/api/src/runtime/open-runtime.js';
 import { startApi, type TestApi } from '../api/support/api-harness.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 import { openTestStore, serveApi, type TestStore } from '../support/api-stand.js';
 
 const DEV_CONFIG = loadConfig({ CLOCK: 'manual', LOG_LEVEL: 'error' });
@@ -149,10 +150,7 @@ describe('GET/POST /auth/dev-login on an API with the development secret', () =>
 
 describe('GET/POST /auth/dev-login on an API with AUTH_JWT_SECRET set', () => {
   let api: TestApi;
-  beforeAll(async () => {
-    api = await startApi('pglite');
-  });
-  afterAll(() => api?.close());
+  useTestApi({ open: () => startApi('pglite'), configure: null }, (stand) => ({ api } = stand));
 
   it('refuses both with 403 DEV_LOGIN_UNAVAILABLE, and the OpenAPI document describes both routes', async () => {
     const list = await api.request('GET', '/auth/dev-login', undefined, { token: null });

@@ -14,7 +14,7 @@ import {
   startNotifications,
   type RunningNotifications,
 } from '../../apps/projector/src/notifications/start-notifications.js';
-import { caseAt, expectOk, INQUIRY, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
+import { caseAt, expectOk, INQUIRY, type Tokens } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from '../supervision/support/supervised-api.js';
 import {
   eventually,
@@ -22,6 +22,7 @@ import {
   type WebhookReceiver,
 } from '../../bench/notifications/webhook-receiver.js';
 import { pino } from 'pino';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 const SETTINGS = {
   pollMs: 50,
@@ -62,21 +63,24 @@ describe('notifications: outbox and signed webhooks (E1–E3)', () => {
       t.admin,
     );
 
+  useTestApi(
+    {
+      open: () => startSupervisedApi(),
+      beforeClose: async () => {
+        await second?.stop();
+        await notifications?.stop();
+        for (const r of Object.values(receivers)) await r?.close();
+      },
+    },
+    (stand) => ({ api, t } = stand),
+  );
   beforeAll(async () => {
-    api = await startSupervisedApi();
-    t = await tokensWithMatters(api);
     for (const id of Object.keys(SECRETS) as (keyof typeof SECRETS)[])
       receivers[id] = await startWebhookReceiver();
     notifications = await startNotifications(api.store, api.db!, {
       logger: pino({ level: 'error' }),
       settings: SETTINGS,
     });
-  });
-  afterAll(async () => {
-    await second?.stop();
-    await notifications?.stop();
-    for (const r of Object.values(receivers)) await r?.close();
-    await api?.close();
   });
 
   it('E2: refuses a subscription with a short secret or an unknown kind (400, naming the field), and answers without the secret', async () => {

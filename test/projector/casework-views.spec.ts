@@ -4,13 +4,14 @@
  * an upheld appeal taken out, GET /views/rankings orders windows (S1, P7, A2); scope fails closed.
  */
 import { tokenFor } from '../api/support/api-harness.js';
-import { caseAt, expectOk, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
+import { caseAt, expectOk, type Tokens } from '../api/support/case-fixtures.js';
 import {
   concludeComplaint,
   fileComplaint,
   rateByInvitation,
   upholdAppeal,
 } from '../api/support/case-steps.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 import { startViewsApi, type ViewsApi } from './support/views-api.js';
 
@@ -26,9 +27,11 @@ describe('casework views (FerretDB)', () => {
 
   const get = (path: string, token: string) => api.request<Body>('GET', path, undefined, { token });
 
+  useTestApi(
+    { open: () => startViewsApi({ projectionWaitMs: 5_000 }), timeoutMs: 120_000 },
+    (stand) => ({ api, t } = stand),
+  );
   beforeAll(async () => {
-    api = await startViewsApi({ projectionWaitMs: 5_000 });
-    t = await tokensWithMatters(api);
     // A complaint without a case, and one filed on a case.
     const received = await expectOk(
       api,
@@ -53,7 +56,6 @@ describe('casework views (FerretDB)', () => {
     const last = await upholdAppeal(api, t, appealed, '系统故障', '属实');
     position = last.position as string;
   }, 120_000);
-  afterAll(() => api?.close());
 
   it('P1, P2: GET /views/complaints lists complaints with and without a case for the center, shows another center’s supervisor nothing and refuses a window', async () => {
     const list = await get(`/views/complaints?minPosition=${position}`, t.supervisor);

@@ -35,6 +35,7 @@ import { assessOverdue, type OverdueCase } from '../../apps/api/src/views/overdu
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { tokenFor } from '../api/support/api-harness.js';
 import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 const DAY = 86_400_000;
 type Item = { caseId: string; overdueBy: number; level: string; deadline: string; status: string };
@@ -153,8 +154,11 @@ describe('GET /views/overdue?sort=-overdueBy: the keyset read answers what the w
     return items.length;
   }
 
+  useTestApi(
+    { open: () => startViewsApi({ start: '2025-03-01T08:00:00+08:00' }), configure: null },
+    (stand) => ({ api } = stand),
+  );
   beforeAll(async () => {
-    api = await startViewsApi({ start: '2025-03-01T08:00:00+08:00' });
     for (const append of realisticCaseAppends({ cases: 600, seed: 23, casesPerDay: 120 })) {
       if (append.recordedAt > api.clock.now()) api.clock.set(append.recordedAt);
       await api.store.append(append.streamId, append.events, append.expectedRevision);
@@ -195,7 +199,6 @@ describe('GET /views/overdue?sort=-overdueBy: the keyset read answers what the w
       },
     ];
   }, 300_000);
-  afterAll(() => api?.close());
 
   /**
    * Decides a command on the case a view shows, as the window clerk of its department, at the

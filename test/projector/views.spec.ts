@@ -11,7 +11,6 @@ import {
   expectOk,
   INQUIRY,
   type Tokens,
-  tokensWithMatters,
 } from '../api/support/case-fixtures.js';
 import { explainCard } from '../api/support/case-steps.js';
 import { runSupervision } from '../api/support/supervision-stand-in.js';
@@ -20,6 +19,7 @@ import {
   type ReadModelHealth,
 } from '../../apps/api/src/views/health/read-model-health.js';
 import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 type Body = Record<string, unknown>;
 type Page = ViewPage<Body>;
@@ -42,9 +42,8 @@ describe('views over the read models (FerretDB)', () => {
   ): Promise<{ status: number; body: T; headers: Headers }> =>
     api.request<T>('GET', path, undefined, { token });
 
+  useTestApi({ open: () => startViewsApi({ projectionWaitMs: 1_000 }) }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    api = await startViewsApi({ projectionWaitMs: 1_000 });
-    t = await tokensWithMatters(api);
     await defineTaxMatter(api, t, 'M-101', {
       promisedLimitDays: 3,
       requiredMaterials: [{ code: 'id', name: '身份证' }],
@@ -55,7 +54,6 @@ describe('views over the read models (FerretDB)', () => {
     taxCase = await acceptedTaxCase(api, t, 'M-101', 'SL-9001');
     await api.viewsCaughtUp();
   }, 60_000);
-  afterAll(() => api?.close());
 
   it('GET /cases/{id}: the view in scope, applicant masked but for auditors (I1), ETag, out of scope as not found (R1), 404', async () => {
     const asWindow = await get(`/cases/${late}`, t.window);

@@ -8,9 +8,10 @@
  * yet received, and decodes as it always has.
  */
 import { parseInstant } from '#domain/calendar/index.js';
-import { caseAt, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
+import { caseAt, type Tokens } from '../api/support/case-fixtures.js';
 import { applyFor } from '../api/support/case-steps.js';
 import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 type Page = ViewPage<{ caseId: string; receivedAt: string | null }>;
 
@@ -46,9 +47,11 @@ describe('GET /cases, default order: pages across the cases not yet received (Fe
     return out;
   }
 
+  useTestApi(
+    { open: () => startViewsApi({ projectionWaitMs: 1_000 }), timeoutMs: 90_000 },
+    (stand) => ({ api, t } = stand),
+  );
   beforeAll(async () => {
-    api = await startViewsApi({ projectionWaitMs: 1_000 });
-    t = await tokensWithMatters(api);
     // Ten inquiries first, then six of them received in another order, some at the same instant,
     // so that the ids of cases not yet received lie between those received.
     api.clock.set(parseInstant('2026-03-02T10:00:00+08:00'));
@@ -78,7 +81,6 @@ describe('GET /cases, default order: pages across the cases not yet received (Fe
     ];
     await api.viewsCaughtUp();
   }, 90_000);
-  afterAll(() => api?.close());
 
   it('one page: the received cases newest first (ties by case id, descending), then those not yet received by case id, descending', async () => {
     const page = await list('?limit=100');

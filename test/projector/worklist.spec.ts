@@ -15,9 +15,9 @@ import {
   defineTaxMatter,
   INQUIRY,
   type Tokens,
-  tokensWithMatters,
 } from '../api/support/case-fixtures.js';
 import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 type Body = Record<string, unknown>;
 type Page = ViewPage<Body>;
@@ -43,9 +43,11 @@ describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
   const ids = (page: Page): string[] => page.items.map((i) => i.caseId as string);
   const at = (iso: string): void => api.clock.set(parseInstant(iso));
 
+  useTestApi(
+    { open: () => startViewsApi({ projectionWaitMs: 1_000 }), timeoutMs: 90_000 },
+    (stand) => ({ api, t } = stand),
+  );
   beforeAll(async () => {
-    api = await startViewsApi({ projectionWaitMs: 1_000 });
-    t = await tokensWithMatters(api);
     otherCenterWindow = await centerTwoToken('window');
     otherCenterSupervisor = await centerTwoToken('supervisor');
     await defineTaxMatter(api, t, 'M-101', {
@@ -70,7 +72,6 @@ describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
 
     await api.viewsCaughtUp();
   }, 90_000);
-  afterAll(() => api?.close());
 
   it('a window sees its department’s cases of its center, newest received first, those not yet received last; applicant masked (I1), no cards', async () => {
     const page = await list('', t.window);

@@ -12,10 +12,10 @@ import {
   defineTaxMatter,
   expectOk,
   type Tokens,
-  tokensWithMatters,
 } from '../api/support/case-fixtures.js';
 import { openSse, type SseConnection } from './support/sse-client.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 describe('alert stream (GET /alerts/stream)', () => {
   let api: SupervisedApi;
@@ -36,15 +36,13 @@ describe('alert stream (GET /alerts/stream)', () => {
   const caseIdsOf = (c: SseConnection): string[] =>
     c.alerts().map((a) => `${a.caseId as string}/${a.level as string}`);
 
+  useTestApi({ open: () => startSupervisedApi({ heartbeatMs: 150 }) }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    api = await startSupervisedApi({ heartbeatMs: 150 });
-    t = await tokensWithMatters(api);
     await defineTaxMatter(api, t, 'M-TAX');
   });
   afterEach(() => {
     for (const c of open.splice(0)) c.close();
   });
-  afterAll(() => api?.close());
 
   it('sends each warning and card to the listeners in scope only, with heartbeats and resumption', async () => {
     const centerTwoWindow = await centerTwoToken('window');

@@ -2,11 +2,12 @@
  * For auditors (issue 7.5): the case dossier (JSON and printable HTML) equals what the case's events
  * say, and the CSV of its events is RFC 4180 with a BOM; personal data is unmasked only for auditors.
  */
-import { expectOk, INQUIRY, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
+import { expectOk, INQUIRY, type Tokens } from '../api/support/case-fixtures.js';
 import { applyFor, approve, explainCard, revokeCard } from '../api/support/case-steps.js';
 import { parseCsv } from './support/csv.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { caseNow, eventsOf, type RecordedEventJson } from './support/walkthrough-steps.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 interface Dossier {
   caseId: string;
@@ -38,9 +39,8 @@ describe('case dossier and CSV (GET /cases/{id}/dossier, GET /cases/{id}/events?
   let events: RecordedEventJson[];
   const QUESTION = '如何办理，"食品"经营许可？\n<script>alert("x")</script> & 其他';
 
+  useTestApi({ open: () => startSupervisedApi() }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    api = await startSupervisedApi();
-    t = await tokensWithMatters(api);
     const created = await expectOk(
       api,
       'POST',
@@ -87,7 +87,6 @@ describe('case dossier and CSV (GET /cases/{id}/dossier, GET /cases/{id}/events?
     );
     events = await eventsOf(api, id, t.auditor);
   });
-  afterAll(() => api?.close());
 
   const dossierFor = async (token: string): Promise<Dossier> => {
     const res = await api.request<Dossier>('GET', `/cases/${id}/dossier`, undefined, { token });

@@ -7,9 +7,10 @@
 import type { ComplaintEvent } from '#domain/complaint/complaint-events.js';
 import { complaintSupervisionEventId } from '../../apps/projector/src/supervision/supervision-event-id.js';
 import { ReadStoreDueComplaints } from '../../apps/projector/src/supervision/complaints/read-store-due-complaints.js';
-import { expectOk, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
+import { expectOk, type Tokens } from '../api/support/case-fixtures.js';
 import { concludeComplaint } from '../api/support/case-steps.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 type Item = Record<string, unknown>;
 const DAY = 24 * 3600_000;
@@ -37,11 +38,7 @@ describe('supervision of complaints without a case (T10, P2)', () => {
       (await api.request('GET', '/views/complaints', undefined, { token: t.supervisor })).body.items as Item[]
     ).find((i) => i.complaintId === complaintId);
 
-  beforeAll(async () => {
-    api = await startSupervisedApi();
-    t = await tokensWithMatters(api);
-  }, 120_000);
-  afterAll(() => api?.close());
+  useTestApi({ open: () => startSupervisedApi(), timeoutMs: 120_000 }, (stand) => ({ api, t } = stand));
 
   it('T10, P2: a complaint open past its 5 working days is flagged once by supervision, by one loop or three; one concluded in time never is', async () => {
     const late = await receive('窗口长时间无人'); // 2026-03-02 09:00: due 03-09 17:30

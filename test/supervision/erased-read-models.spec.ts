@@ -5,16 +5,14 @@
 import { INQUIRY } from '../api/support/case-fixtures.js';
 import { tokenFor } from '../api/support/api-harness.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 const { idNumber, phone } = INQUIRY.applicant;
 
 describe('I2 read models (projector + FerretDB)', () => {
   let api: SupervisedApi;
 
-  beforeAll(async () => {
-    api = await startSupervisedApi();
-  });
-  afterAll(() => api?.close());
+  useTestApi({ open: () => startSupervisedApi(), configure: null }, (stand) => ({ api } = stand));
 
   it('I2: case_views holds masked identifiers only; the auditor sees them, then erased after erasure', async () => {
     const auditor = await tokenFor('auditor');

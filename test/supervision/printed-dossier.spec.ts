@@ -9,17 +9,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import {
-  defineCenter,
-  expectOk,
-  INQUIRY,
-  type Tokens,
-  tokensWithMatters,
-} from '../api/support/case-fixtures.js';
+import { defineCenter, expectOk, INQUIRY, type Tokens } from '../api/support/case-fixtures.js';
 import { applyFor, approve, explainCard, revokeCard } from '../api/support/case-steps.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { caseNow, eventsOf, type RecordedEventJson } from './support/walkthrough-steps.js';
 import { launchChromium } from '../support/chromium.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 describe('levels after cards and closing (item 9), and the printed dossier (item 12)', () => {
   let api: SupervisedApi;
@@ -36,9 +31,8 @@ describe('levels after cards and closing (item 9), and the printed dossier (item
     return id;
   };
 
+  useTestApi({ open: () => startSupervisedApi(), timeoutMs: 120_000 }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    api = await startSupervisedApi();
-    t = await tokensWithMatters(api);
     await defineCenter(api, t, { name: '某县政务服务中心' });
     carded = await accepted(); // deadline Monday 2026-03-09 17:30 (5 working days, T4)
     lateByAMinute = await accepted();
@@ -52,7 +46,6 @@ describe('levels after cards and closing (item 9), and the printed dossier (item
 
     events = await eventsOf(api, carded, t.auditor);
   }, 120_000);
-  afterAll(() => api?.close());
 
   it('item 9 (C4): a revoked red card no longer makes the level red: the yellow card still standing sets it', () => {
     expect(beforeCompletion.cards).toEqual(

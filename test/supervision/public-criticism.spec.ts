@@ -3,14 +3,9 @@
  * recommend public criticism (通报批评) on the second case, once; an on-time completion in between
  * resets the run; other departments' completions do not count.
  */
-import {
-  acceptedTaxCase,
-  caseAt,
-  defineTaxMatter,
-  type Tokens,
-  tokensWithMatters,
-} from '../api/support/case-fixtures.js';
+import { acceptedTaxCase, caseAt, defineTaxMatter, type Tokens } from '../api/support/case-fixtures.js';
 import { approve } from '../api/support/case-steps.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { eventsOf } from './support/walkthrough-steps.js';
@@ -23,12 +18,10 @@ describe('public-criticism recommendation (C6)', () => {
   const recommendations = async (id: string) =>
     (await eventsOf(api, id, t.auditor)).filter((e) => e.type === 'PublicCriticismRecommended');
 
+  useTestApi({ open: () => startSupervisedApi() }, (stand) => ({ api, t } = stand));
   beforeAll(async () => {
-    api = await startSupervisedApi();
-    t = await tokensWithMatters(api);
     await defineTaxMatter(api, t, 'M-TAX');
   });
-  afterAll(() => api?.close());
 
   it('recommends on the second consecutive late completion of a department, once', async () => {
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => caseAt(api, t, 'accepted'))); // due 03-09 17:30

@@ -7,9 +7,10 @@ import type { Db } from 'mongodb';
 import { START } from '#infra/event-store/event-store.port.js';
 import { ReadStoreCompletionLedger } from '../../apps/projector/src/supervision/read-store-completion-ledger.js';
 import { tokenFor } from '../api/support/api-harness.js';
-import { caseAt, expectOk, INQUIRY, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
+import { caseAt, expectOk, INQUIRY, type Tokens } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { startTestReadServer, type TestReadServer } from '../projector/support/test-ferretdb.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 describe('supervision on the read store (FerretDB)', () => {
   let server: TestReadServer;
@@ -54,11 +55,10 @@ describe('supervision on the read store (FerretDB)', () => {
   describe('back-dated entries (U2): GET /views/audit/backdated, from the projector', () => {
     let api: SupervisedApi;
     let t: Tokens;
-    beforeAll(async () => {
-      api = await startSupervisedApi({ start: '2026-03-02T10:00:00+08:00' });
-      t = await tokensWithMatters(api);
-    });
-    afterAll(() => api?.close());
+    useTestApi(
+      { open: () => startSupervisedApi({ start: '2026-03-02T10:00:00+08:00' }) },
+      (stand) => ({ api, t } = stand),
+    );
 
     it('lists back-dated entries with reason, actor, case and gap; filters; pages; auditors only', async () => {
       const a = await caseAt(api, t, 'received'); // at 10:00

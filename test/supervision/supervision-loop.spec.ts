@@ -10,9 +10,10 @@ import { supervisionEventId } from '../../apps/projector/src/supervision/supervi
 import { SupervisionLoop } from '../../apps/projector/src/supervision/supervision-loop.js';
 import { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import type { CaseEvent } from '#domain/case/case-events.js';
-import { type TestApi } from '../api/support/api-harness.js';
-import { apiWithMatters, caseAt, expectOk, type Tokens } from '../api/support/case-fixtures.js';
+import { startApi, type TestApi } from '../api/support/api-harness.js';
+import { caseAt, expectOk, type Tokens } from '../api/support/case-fixtures.js';
 import { InMemoryDueCases } from './support/in-memory-due-cases.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 const DAY = 24 * 3600_000;
 
@@ -34,17 +35,16 @@ describe('supervision loop (电子监察)', () => {
       .filter((e) => e.actor.role === 'system')
       .map((e) => e.type);
 
+  useTestApi(
+    { open: () => startApi('pglite'), beforeClose: async () => configuration?.onApplicationShutdown() },
+    (stand) => ({ api, t } = stand),
+  );
   beforeAll(async () => {
-    ({ api, t } = await apiWithMatters('pglite'));
     configuration = new ConfigurationCache(api.store, createApiLogger('silent'), 50);
     await configuration.start();
   });
   beforeEach(() => {
     due = new InMemoryDueCases(api.store, configuration);
-  });
-  afterAll(async () => {
-    await configuration?.onApplicationShutdown();
-    await api?.close();
   });
 
   it('C1–C3, C5: a case is warned, then carded yellow, then red, each once, with derived event ids', async () => {

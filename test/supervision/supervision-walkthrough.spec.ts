@@ -9,9 +9,10 @@
  *  - several supervision loops at once write exactly one card of each kind (C4).
  */
 import { DEFAULT_TIMELINESS_POLICY } from '#domain/timeliness/timeliness-policy.js';
-import { caseAt, type Tokens, tokensWithMatters } from '../api/support/case-fixtures.js';
+import { caseAt, type Tokens } from '../api/support/case-fixtures.js';
 import { startSupervisedApi, type SupervisedApi } from './support/supervised-api.js';
 import { cardsOf, caseNow, eventsOf, supervisionEvents } from './support/walkthrough-steps.js';
+import { useTestApi } from '../api/support/test-api-stand.js';
 
 describe('supervision over HTTP (电子监察)', () => {
   let api: SupervisedApi;
@@ -23,11 +24,7 @@ describe('supervision over HTTP (电子监察)', () => {
   };
   const post = (path: string, body: unknown, token: string) => api.request('POST', path, body, { token });
 
-  beforeAll(async () => {
-    api = await startSupervisedApi();
-    t = await tokensWithMatters(api);
-  });
-  afterAll(() => api?.close());
+  useTestApi({ open: () => startSupervisedApi() }, (stand) => ({ api, t } = stand));
 
   let explained: string;
   let unexplained: string;

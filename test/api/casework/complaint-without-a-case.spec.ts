@@ -4,7 +4,7 @@
  * personal data (the domain specs cover the rules on every path).
  */
 import type { TestApi } from '../support/api-harness.js';
-import { startCaseworkApi, type Recorded } from '../support/casework-api.js';
+import { useCaseworkApi, type Recorded } from '../support/casework-api.js';
 import { tokenFor } from '../support/api-harness.js';
 import { expectOk, type Tokens } from '../support/case-fixtures.js';
 import { concludeComplaint } from '../support/case-steps.js';
@@ -13,8 +13,7 @@ describe('complaint without a case over HTTP (P1, P2)', () => {
   let api: TestApi;
   let t: Tokens;
 
-  beforeAll(async () => ({ api, t } = await startCaseworkApi()));
-  afterAll(() => api?.close());
+  useCaseworkApi((stand) => ({ api, t } = stand));
 
   it('P1, P2: a complaint about a staff member with no case, investigated and concluded, then looked up by the complainant without a token and without personal data', async () => {
     const received = await api.request(

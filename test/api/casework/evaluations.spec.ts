@@ -4,7 +4,7 @@
  * (C7, P6) moving the callback's due date.
  */
 import type { TestApi } from '../support/api-harness.js';
-import { startCaseworkApi, type CaseworkApi, type Recorded } from '../support/casework-api.js';
+import { useCaseworkApi, type CaseworkApi, type Recorded } from '../support/casework-api.js';
 import { caseAt, expectOk, type Tokens } from '../support/case-fixtures.js';
 import { approve, rateByInvitation, upholdAppeal } from '../support/case-steps.js';
 
@@ -13,8 +13,7 @@ describe('好差评 over HTTP (P5, P6)', () => {
   let t: Tokens;
   let eventsOf: CaseworkApi['eventsOf'];
 
-  beforeAll(async () => ({ api, t, eventsOf } = await startCaseworkApi()));
-  afterAll(() => api?.close());
+  useCaseworkApi((stand) => ({ api, t, eventsOf } = stand));
 
   it('P5, P6: the applicant rates through the invitation (works once, no token); a bad review gets its callback and an upheld appeal', async () => {
     const id = await caseAt(api, t, 'accepted');

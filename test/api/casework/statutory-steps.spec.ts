@@ -4,7 +4,7 @@
  * escalated case reviewed late (T13).
  */
 import type { TestApi } from '../support/api-harness.js';
-import { startCaseworkApi, type CaseworkApi, type Recorded } from '../support/casework-api.js';
+import { useCaseworkApi, type CaseworkApi, type Recorded } from '../support/casework-api.js';
 import { REMEDIES_NOTICE as NOTICE } from '../support/casework-api.js';
 import { caseAt, expectOk, type Tokens } from '../support/case-fixtures.js';
 import { approve } from '../support/case-steps.js';
@@ -14,8 +14,7 @@ describe('statutory steps over HTTP (N6, T6, T12, T13)', () => {
   let t: Tokens;
   let eventsOf: CaseworkApi['eventsOf'];
 
-  beforeAll(async () => ({ api, t, eventsOf } = await startCaseworkApi()));
-  afterAll(() => api?.close());
+  useCaseworkApi((stand) => ({ api, t, eventsOf } = stand));
 
   it('N6: a denial without the rights notice is refused and records nothing; with it, the case closes with the decision', async () => {
     const id = await caseAt(api, t, 'accepted');

@@ -6,7 +6,7 @@
 
 import type { StaffRole } from '#domain/actor/actor.js';
 import type { callsTo } from '../../support/http-request.js';
-import { startApi, tokenFor, type StartApiOptions, type StoreKind, type TestApi } from './api-harness.js';
+import { tokenFor, type TestApi } from './api-harness.js';
 import { applyFor, approve, expectOk, suspendForInspection } from './case-steps.js';
 
 // The steps are case-steps.ts's; the suites have long imported expectOk from here.
@@ -130,6 +130,12 @@ export async function defineMatters(api: TestApi, t: Tokens): Promise<void> {
   await expectOk(api, 'PUT', '/admin/matters/M-002', IMMEDIATE_MATTER, t.admin);
 }
 
+/** center-1 configured (CENTER), then the fixture matters: a whole life's suite's configuration. */
+export async function defineCenterAndMatters(api: TestApi, t: Tokens): Promise<void> {
+  await defineCenter(api, t);
+  await defineMatters(api, t);
+}
+
 /** Defines the tax matter as `code` (with `changes` to TAX_MATTER), as the admin. */
 export async function defineTaxMatter(
   api: TestApi,
@@ -211,20 +217,4 @@ export async function acceptedCaseOver(
   });
   const accepted = await ok('POST', `/cases/${caseId}/acceptance`, t.window, { receiptNo: 'SL-0001' });
   return { caseId, accepted };
-}
-
-/** The staff tokens, once the fixture matters are defined on `api` (defineMatters): most suites' first step. */
-export async function tokensWithMatters(api: TestApi): Promise<Tokens> {
-  const t = await tokens();
-  await defineMatters(api, t);
-  return t;
-}
-
-/** A suite's API on `kind` with the staff tokens and the matters defined (defineMatters). */
-export async function apiWithMatters(
-  kind: StoreKind,
-  options?: StartApiOptions,
-): Promise<{ readonly api: TestApi; readonly t: Tokens }> {
-  const api = await startApi(kind, undefined, options);
-  return { api, t: await tokensWithMatters(api) };
 }
