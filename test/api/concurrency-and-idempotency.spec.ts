@@ -2,6 +2,8 @@
  * API.md "Conventions": racing writers (one wins, the others 409), If-Match (412 when the case has
  * moved on) and Idempotency-Key (a retry records nothing and answers 200 with the first answer).
  */
+import { catalogStreamId } from '#domain/catalog/define-matter.js';
+import { notificationSubscriptionStreamId } from '#domain/notification/subscription.js';
 import { startApi, STORE_KINDS, type RequestOptions, type TestApi } from './support/api-harness.js';
 import { caseAt, INQUIRY, PROMISED_MATTER, type Tokens } from './support/case-fixtures.js';
 import { useTestApi } from './support/test-api-stand.js';
@@ -86,6 +88,42 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
     const evaluation = await command(caseId, 'evaluations', { score: 4 }, { headers });
     expect(evaluation.status).toBe(201);
     expect((evaluation.body.events as { type: string }[])[0]!.type).toBe('EvaluationSubmitted');
+  });
+
+  it('finding 5 for administration PUTs: a keyed retry answers 200 with the first answer; the key with another body is 422 and records nothing', async () => {
+    const subscription = {
+      url: 'http://127.0.0.1:9/hook',
+      secret: 'idem-secret-0123456789abcdef',
+      centerId: 'center-1',
+      kinds: ['yellow'],
+    };
+    const puts: [path: string, stream: string, body: object, changed: object][] = [
+      [`/admin/matters/M-IDEM-${kind}`, catalogStreamId(`M-IDEM-${kind}`), PROMISED_MATTER, { name: '变更' }],
+      [
+        `/admin/notification-subscriptions/idem-${kind}`,
+        notificationSubscriptionStreamId(`idem-${kind}`),
+        subscription,
+        { kinds: ['red'] },
+      ],
+    ];
+    for (const [path, stream, body, changed] of puts) {
+      const headers = { 'Idempotency-Key': `admin-idem-${path}` };
+      const first = await api.request('PUT', path, body, { token: t.admin, headers });
+      expect({ path, status: first.status }).toEqual({ path, status: 201 });
+      const retry = await api.request('PUT', path, body, { token: t.admin, headers });
+      expect({ path, status: retry.status, body: retry.body }).toEqual({
+        path,
+        status: 200,
+        body: first.body,
+      });
+      const other = await api.request('PUT', path, { ...body, ...changed }, { token: t.admin, headers });
+      expect({ path, status: other.status, code: other.body.code }).toEqual({
+        path,
+        status: 422,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+      });
+      expect(await api.store.streamRevision(stream)).toBe(0);
+    }
   });
 
   it('a retried inquiry lands on the same case; racing twins of one key record it once', async () => {

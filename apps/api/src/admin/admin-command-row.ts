@@ -39,11 +39,6 @@ export interface AdminCommandRow<B extends object, K, I> {
   readonly problems?: readonly DocumentedProblem[];
   /** Schemas the description refers to, listed in the document's components. */
   readonly extraModels?: readonly Type[];
-  /**
-   * What a keyed retry must repeat (finding 5): the body and the caller; a subscription (E2) has
-   * always been keyed by the caller only.
-   */
-  readonly retryRepeats?: 'caller';
   /** The stream and the decider's input; may refuse the body before anything is read (400). */
   readonly prepare: (body: B, key: K) => { readonly streamId: string; readonly input: I };
   /** The domain's decider; the stream as loaded and the configuration are there for one that reads them. */

@@ -59,7 +59,8 @@ function defineRoute(prototype: AdminCommandsHost, route: AdminCommandRoute): vo
     const [pathText, body, call] = param === undefined ? ['', ...args] : args;
     if (!(call instanceof CommandCall)) throw new Error('CurrentCall did not run');
     const prepare = route.open(typeof pathText === 'string' ? pathText : '');
-    const metadata = call.metadata(route.command, route.retryRepeats === 'caller' ? undefined : body);
+    // Finding 5: a keyed retry repeats the body and the caller, or it is 422 IDEMPOTENCY_KEY_REUSED.
+    const metadata = call.metadata(route.command, body);
     const { streamId, decide } = prepare(body);
     const answer = await call.configured(this.commands.execute(new AdminCommand(streamId, metadata, decide)));
     return route.answer ? route.answer(answer) : answer;

@@ -187,7 +187,6 @@ export const CONFIGURE_NOTIFICATION_SUBSCRIPTION = adminCommand({
     'recorded after it are delivered to it; without `departmentId` every notification of the center. The secret ' +
     `is never answered back. ${WEBHOOK_DESCRIPTION}`,
   extraModels: [WebhookRequestSchema],
-  retryRepeats: 'caller',
   prepare: (body, subscriptionId) => {
     const unknown = body.kinds.find((k) => !isKind(k));
     if (unknown !== undefined)
