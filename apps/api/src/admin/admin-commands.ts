@@ -9,6 +9,7 @@ import {
   TIMELINESS_POLICY_STREAM,
 } from '#domain/administration/administration-events.js';
 import { changeTimelinessPolicy } from '#domain/administration/change-timeliness-policy.js';
+import { configurationFact } from '#domain/administration/configuration-fact.js';
 import { configureCenter } from '#domain/administration/configure-center.js';
 import { publishCalendarYear } from '#domain/administration/publish-calendar-year.js';
 import { catalogStreamId, defineMatter } from '#domain/catalog/define-matter.js';
@@ -162,14 +163,12 @@ export const CHANGE_TIMELINESS_POLICY = adminCommand({
     ),
 });
 
-/** The version each recorded policy names (TimelinessPolicyChanged's data is a TimelinessPolicy). */
-function recordedPolicyVersions(recorded: readonly RecordedEvent[]): string[] {
-  return recorded.flatMap(({ data }) =>
-    typeof data === 'object' && data !== null && 'version' in data && typeof data.version === 'string'
-      ? [data.version]
-      : [],
-  );
-}
+/** The versions the policy stream records, read as every configuration reader reads them (C7). */
+const recordedPolicyVersions = (recorded: readonly RecordedEvent[]): string[] =>
+  recorded.flatMap((event) => {
+    const fact = configurationFact(event);
+    return fact?.kind === 'policy' ? [fact.policy.version] : [];
+  });
 
 const isKind = (k: string): k is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(k);
 

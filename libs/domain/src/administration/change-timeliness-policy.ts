@@ -34,6 +34,16 @@ function policyRefusal(
   return undefined;
 }
 
+/** The decider of C7, over the policy and the versions already recorded. */
+const decidePolicyChange = administrationDecider({
+  type: 'TimelinessPolicyChanged',
+  roles: POLICY_ROLES,
+  what: 'change the timeliness policy',
+  refusal: ({ policy, knownVersions }: { policy: TimelinessPolicy; knownVersions: readonly string[] }) =>
+    policyRefusal(policy, knownVersions),
+  data: ({ policy }) => policy,
+});
+
 /**
  * C7: a new version of the thresholds of C1–C6 and T10. Each version name is used once, so a card
  * naming a version always names one set of thresholds; cards already issued are never rewritten.
@@ -44,11 +54,5 @@ export function changeTimelinessPolicy(
   actor: Actor,
   occurredAt: string,
 ): TimelinessPolicyChanged | AdministrationError {
-  return administrationDecider({
-    type: 'TimelinessPolicyChanged',
-    roles: POLICY_ROLES,
-    what: 'change the timeliness policy',
-    refusal: (p: TimelinessPolicy) => policyRefusal(p, knownVersions),
-    data: (p) => p,
-  })(policy, actor, occurredAt);
+  return decidePolicyChange({ policy, knownVersions }, actor, occurredAt);
 }
