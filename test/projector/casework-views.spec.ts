@@ -220,4 +220,48 @@ describe('casework views (FerretDB)', () => {
       violations: [],
     });
   });
+
+  it('R1: GET /views/rankings counts only the violations of the reader’s center, though window ids repeat from center to center', async () => {
+    // A window of its own (win-7): one substantiated complaint in center-1, two in center-2.
+    const guide2 = await tokenFor('guide', { sub: 'u-guide-c2', centerId: 'center-2' });
+    const supervisor2 = await tokenFor('supervisor', { sub: 'u-super-c2', centerId: 'center-2' });
+    const substantiated = async (centerId: string, guide: string, supervisor: string): Promise<Body> => {
+      const received = await expectOk(
+        api,
+        'POST',
+        '/complaints',
+        { centerId, channel: 'window', subject: { kind: 'window', id: 'win-7' }, content: '窗口无人' },
+        guide,
+      );
+      return expectOk(
+        api,
+        'POST',
+        `/complaints/${received.complaintId as string}/conclusion`,
+        { substantiated: true, reply: '属实' },
+        supervisor,
+      );
+    };
+    await substantiated('center-1', t.guide, t.supervisor);
+    await substantiated('center-2', guide2, supervisor2);
+    const last = await substantiated('center-2', guide2, supervisor2);
+    const at = `minPosition=${last.position as string}`;
+
+    const ownRow = async (token: string): Promise<Body | undefined> =>
+      ((await get(`/views/rankings?period=2026-03&by=window&${at}`, token)).body.rows as Body[]).find(
+        (r) => r.key === 'win-7',
+      );
+    expect(await ownRow(t.supervisor)).toMatchObject({
+      substantiatedComplaints: 1,
+      violations: 1,
+      ledgerScore: 95,
+    });
+    expect(await ownRow(supervisor2)).toMatchObject({
+      substantiatedComplaints: 2,
+      violations: 2,
+      ledgerScore: 90,
+    });
+    // The ledger of the same window agrees with the rankings.
+    const ledger = await get(`/views/accountability?windowId=win-7&quarter=2026Q1&${at}`, t.supervisor);
+    expect(ledger.body).toMatchObject({ score: 95 });
+  });
 });

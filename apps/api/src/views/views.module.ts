@@ -42,7 +42,7 @@ export class ViewsModule {
         ReadModelHealth,
         { provide: READ_MODEL_HEALTH, useExisting: ReadModelHealth },
       ],
-      exports: [READ_MODEL_HEALTH, ReadModelPositions],
+      exports: [READ_MODEL_HEALTH, ReadModelPositions, CaseScope],
     };
   }
 }

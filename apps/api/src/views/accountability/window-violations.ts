@@ -23,40 +23,52 @@ function countedOfQuarter(
     .toArray();
 }
 
-/** GET /views/rankings: the counted violations of the windows' quarter, by window, whoever reads. */
+/**
+ * The counted violations of a quarter matching `filter` that the reader may see (R1: those of the
+ * cases and complaints in its scope, as `CaseScope` judges them), by the center a document names;
+ * those naming none are judged by `CaseScope` itself, from the event store. Window ids repeat from
+ * center to center, so a window filter alone would count other centers' violations.
+ */
+async function countedInScope(
+  db: Db,
+  caseScope: CaseScope,
+  scope: ReadScope,
+  quarter: string,
+  filter: Filter<ViolationDocument>,
+): Promise<Violation[]> {
+  if (scope.kind === 'all') return (await countedOfQuarter(db, quarter, filter)).map(violationOf);
+  if (scope.kind !== 'center' && scope.kind !== 'department') return [];
+  const docs = await countedOfQuarter(db, quarter, { ...filter, centerId: { $in: [scope.centerId, null] } });
+  const named = docs.filter(
+    (d) => d.centerId !== null && caseInScope(scope, { centerId: d.centerId, departmentId: d.departmentId }),
+  );
+  const unnamed = await caseScope.keep(scope, docs.filter((d) => d.centerId === null).map(violationOf));
+  return [...named.map(violationOf), ...unnamed];
+}
+
+/** GET /views/rankings: the counted violations of the windows' quarter the reader may see, by window. */
 export async function violationsOfWindows(
   db: Db,
+  caseScope: CaseScope,
+  scope: ReadScope,
   windowIds: readonly string[],
   quarter: string,
 ): Promise<Map<string, Violation[]>> {
   const byWindow = new Map<string, Violation[]>(windowIds.map((w) => [w, []]));
   if (windowIds.length === 0) return byWindow;
-  for (const d of await countedOfQuarter(db, quarter, { windowId: { $in: [...windowIds] } }))
-    if (d.windowId !== null) byWindow.get(d.windowId)?.push(violationOf(d));
+  const filter = { windowId: { $in: [...windowIds] } };
+  for (const v of await countedInScope(db, caseScope, scope, quarter, filter))
+    if (v.windowId !== undefined) byWindow.get(v.windowId)?.push(v);
   return byWindow;
 }
 
-/**
- * GET /views/accountability: the counted violations of the window's quarter that the reader may see
- * (R1: those of the cases and complaints in its scope, as `CaseScope` judges them), by the center a
- * document names; those naming none are judged by `CaseScope` itself, from the event store.
- */
-export async function windowViolationsInScope(
+/** GET /views/accountability: the counted violations of the window's quarter that the reader may see. */
+export function windowViolationsInScope(
   db: Db,
   caseScope: CaseScope,
   scope: ReadScope,
   windowId: string,
   quarter: string,
 ): Promise<Violation[]> {
-  if (scope.kind === 'all') return (await countedOfQuarter(db, quarter, { windowId })).map(violationOf);
-  if (scope.kind !== 'center' && scope.kind !== 'department') return [];
-  const docs = await countedOfQuarter(db, quarter, {
-    windowId,
-    centerId: { $in: [scope.centerId, null] },
-  });
-  const named = docs.filter(
-    (d) => d.centerId !== null && caseInScope(scope, { centerId: d.centerId, departmentId: d.departmentId }),
-  );
-  const unnamed = await caseScope.keep(scope, docs.filter((d) => d.centerId === null).map(violationOf));
-  return [...named.map(violationOf), ...unnamed];
+  return countedInScope(db, caseScope, scope, quarter, { windowId });
 }

@@ -22,10 +22,11 @@ import {
 } from '#infra/read-store/documents/complaint-view-document.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { violationsOfWindows } from '../accountability/window-violations.js';
+import { CaseScope } from '../case-scope.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import { ViewRoute } from '../view-list-parameters.js';
 import { optionalEnum, optionalPosition } from '../view-query-parameters.js';
-import type { ScopeFilters } from '../view-scope.js';
+import { listScope, type ScopeFilters } from '../view-scope.js';
 import { RankingsView } from './evaluation-view-models.js';
 import { casesOfPeriod, evaluated, evaluationScope, periodOf } from './period-reads.js';
 
@@ -39,7 +40,10 @@ interface Group {
 @ApiBearerAuth()
 @Controller('views')
 export class RankingsController {
-  constructor(private readonly positions: ReadModelPositions) {}
+  constructor(
+    private readonly positions: ReadModelPositions,
+    private readonly caseScope: CaseScope,
+  ) {}
 
   @Get('rankings')
   @ApiOperation({
@@ -82,9 +86,12 @@ export class RankingsController {
       if (key === undefined || c.windowId === undefined) continue;
       groupOf(key).windows.add(c.windowId);
     }
-    // A2: the violations of every window ranked, in one indexed query (window-violations.ts).
+    // A2: the violations of every window ranked, in one indexed query (window-violations.ts); R1:
+    // only those of the reader's scope (window ids repeat from center to center).
     const ofWindow = await violationsOfWindows(
       db,
+      this.caseScope,
+      listScope(actor, ['auditor', 'supervisor']),
       [...new Set([...groups.values()].flatMap((g) => [...g.windows]))],
       period.quarter,
     );
