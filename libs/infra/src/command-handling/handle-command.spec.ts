@@ -95,6 +95,40 @@ describe('handleCommand: load, decide, append, and a typed result', () => {
     ).toEqual({ kind: 'key_reused' });
   });
 
+  it('two keyed requests racing with one key: the same request shares one answer; another body is key_reused, never told it was recorded', async () => {
+    // Both read the empty stream and decide before either appends (a barrier), so the second append
+    // meets the first one's derived event ids in the store.
+    const race = async (streamId: string, fingerprints: readonly [string, string]) => {
+      const scope = { actorId: clerk.id, command: 'Note', key: `k-${streamId}` };
+      let arrived = 0;
+      let release: () => void = () => undefined;
+      const bothDecided = new Promise<void>((resolve) => (release = resolve));
+      const request = (fingerprint: string, n: number) =>
+        handleCommand(store, {
+          ...base,
+          streamId,
+          idempotency: { scope, fingerprint },
+          decide: async () => {
+            if (++arrived === 2) release();
+            await bothDecided;
+            return [noted(n)];
+          },
+        });
+      return Promise.all([request(fingerprints[0], 1), request(fingerprints[1], 2)]);
+    };
+    const [same1, same2] = await race('s-8', ['a', 'a']);
+    expect(same1).toMatchObject({ kind: 'recorded' });
+    expect(same2).toEqual(same1);
+    const results = await race('s-9', ['a', 'b']);
+    const recorded = results.filter((r) => r.kind === 'recorded');
+    expect(recorded).toHaveLength(1);
+    expect(results.filter((r) => r.kind === 'key_reused')).toHaveLength(1);
+    const stored = await store.readStream('s-9');
+    expect(stored).toHaveLength(1);
+    // The one recorded answer is the request whose event the store holds.
+    expect(recorded[0]!.kind === 'recorded' && recorded[0]!.outcome.events).toEqual(stored);
+  });
+
   it('a lost race is decided again once; with no retry left it is a conflict', async () => {
     await handleCommand(store, { ...base, streamId: 's-5', decide: () => [noted(0)] });
     // Another writer appends while this command decides, every time it decides.

@@ -212,7 +212,10 @@ export async function handleCommand<E extends DecidedEvent>(
       const result = await store.append(streamId, toAppend, revision < 0 ? 'no_stream' : revision);
       cache?.appended(streamId, events, result.events);
       // A keyed twin racing this request may have appended these very ids first; the store then
-      // answers with that first append, the same answer, so the retry records nothing either way.
+      // answers with that first append. The same request shares its answer; another request under
+      // the same key (its cause differs) recorded nothing and must not be told otherwise (finding 5).
+      if (scope && cause !== undefined && result.events[0]?.causationId !== cause)
+        return { kind: 'key_reused' };
       const outcome = {
         streamId,
         revision: result.nextRevision,
