@@ -133,4 +133,34 @@ describe('U6 access log over HTTP (PGlite)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
+
+  it('U6: an auditor reading a complaint with its complainant unmasked is recorded, under the complaint’s receipt number; a supervisor’s masked reading is not', async () => {
+    const guide = await tokenFor('guide');
+    const received = await api.request<{ complaintId: string }>(
+      'POST',
+      '/complaints',
+      {
+        centerId: 'center-1',
+        channel: 'hotline',
+        subject: { kind: 'window', id: 'win-3' },
+        content: '窗口无人',
+        complainant: { name: '李四', phone: '13900139000' },
+      },
+      { token: guide },
+    );
+    expect(received.status).toBe(201);
+    const { complaintId } = received.body;
+    const supervisor = await tokenFor('supervisor');
+    const masked = await api.request('GET', `/complaints/${complaintId}`, undefined, { token: supervisor });
+    expect(masked.status).toBe(200);
+    const unmasked = await api.request('GET', `/complaints/${complaintId}`, undefined, { token: t.auditor });
+    expect(unmasked.body).toMatchObject({ complainant: { phone: '13900139000' } });
+
+    const log = await api.request<Page>('GET', `/audit/access-log?caseId=${complaintId}`, undefined, {
+      token: t.auditor,
+    });
+    expect(log.body.items.map((e) => [e.reader.id, e.caseId, e.route, e.format])).toEqual([
+      ['u-auditor', complaintId, 'GET /complaints/{complaintId}', 'json'],
+    ]);
+  });
 });

@@ -38,6 +38,11 @@ describe('complaint without a case over HTTP (P1, P2)', () => {
       type: 'ComplaintReceived',
       data: { dueAt: '2026-03-09T17:30:00+08:00' },
     });
+    // I1: the guide's answer shows the complainant masked, as GET /complaints/{id} does.
+    expect((received.body.events as Recorded[])[0]!.data).toMatchObject({
+      complainant: { name: '李*', phone: '1********00' },
+    });
+    expect(JSON.stringify(received.body)).not.toContain('13900139000');
 
     const otherCenter = await tokenFor('supervisor', { sub: 'u-super-2', centerId: 'center-2' });
     expect(

@@ -25,7 +25,7 @@ export class CommandCall {
 
   /** The answer of a configuration or complaint stream's write: 201, or 200 when nothing new. */
   async configured(outcome: Promise<WriteOutcome>): Promise<ConfigurationAnswer> {
-    return answerConfiguration(this.response, await outcome);
+    return answerConfiguration(this.response, await outcome, this.actor);
   }
 }
 

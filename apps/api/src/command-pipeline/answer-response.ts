@@ -28,14 +28,19 @@ export function answerCommand(
 /**
  * 201 when the command recorded an event; 200 when it recorded nothing: a replay, or a definition
  * identical to the one in force (re-putting a matter unchanged), answered with the current revision.
+ * The events come back as the writer may read them (I1: a complainant masked unless an auditor).
  */
-export function answerConfiguration(response: ResponseHeaders, outcome: WriteOutcome): ConfigurationAnswer {
+export function answerConfiguration(
+  response: ResponseHeaders,
+  outcome: WriteOutcome,
+  writer: Actor,
+): ConfigurationAnswer {
   response.status(outcome.replayed || outcome.events.length === 0 ? 200 : 201);
   response.setHeader('ETag', `"${outcome.revision}"`);
   return {
     streamId: outcome.streamId,
     revision: outcome.revision,
     position: outcome.position,
-    events: outcome.events,
+    events: outcome.events.map((e): RecordedEvent => ({ ...e, data: dataAsSeenBy(e, writer) })),
   };
 }

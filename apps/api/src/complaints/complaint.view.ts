@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { toShanghaiIso } from '#domain/calendar/index.js';
 import { complaintOverdue } from '#domain/complaint/complaint-state.js';
-import { maskName, maskPhone } from '#domain/privacy/mask-applicant.js';
+import { maskComplainant } from '#domain/privacy/mask-complainant.js';
+import { seesPersonalData } from '../audit/personal-data.js';
 import { complaintStateOf } from '#infra/case-stream/complaint-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 
@@ -59,14 +60,7 @@ export function complaintView(
   const r = state.received!;
   const person = r.complainant;
   const complainant =
-    person === undefined
-      ? undefined
-      : reader.role === 'auditor'
-        ? person
-        : {
-            name: maskName({ kind: 'person', name: person.name }),
-            ...(person.phone !== undefined && { phone: maskPhone(person.phone) }),
-          };
+    person === undefined ? undefined : seesPersonalData(reader) ? person : maskComplainant(person);
   return {
     complaintId: r.complaintId,
     receiptNo: r.receiptNo,

@@ -117,7 +117,12 @@ export class ComplaintsController {
       }),
       queryCodeHash: queryCodeHash(queryCode),
     });
-    return { complaintId, receiptNo: complaintId, queryCode, ...answerConfiguration(response, outcome) };
+    return {
+      complaintId,
+      receiptNo: complaintId,
+      queryCode,
+      ...answerConfiguration(response, outcome, actor),
+    };
   }
 
   @Post(':complaintId/investigation')

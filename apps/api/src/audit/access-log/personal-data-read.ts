@@ -9,6 +9,7 @@ export const ACCESS_LOG_PREFIX = 'access-log-';
 export const PERSONAL_DATA_READ = 'PersonalDataRead';
 
 export interface PersonalDataReadData {
+  /** The case read; for GET /complaints/{complaintId}, the complaint's receipt number. */
   readonly caseId: string;
   /** The route as API.md names it, e.g. `GET /cases/{id}/dossier`. */
   readonly route: string;

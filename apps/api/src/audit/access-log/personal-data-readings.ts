@@ -1,11 +1,12 @@
 /**
  * U6: every successful answer that carried unmasked personal data (an auditor's GET /cases/{id},
- * its events or CSV, its state, its dossier) is queued for the access log. Only auditors see
+ * its events or CSV, its state, its dossier; GET /complaints/{complaintId} with the complainant) is
+ * queued for the access log. Only auditors see
  * unmasked identifiers (I1), so only their readings are recorded.
  *
  * An Express hook on the answer's `end`, not a Nest interceptor: one global interceptor makes Nest
  * run every request, commands included, through an RxJS pipeline (about 3 % of the API's CPU a
- * command in the bench:api profile, issue 13) for four GET routes. The reading is queued when the
+ * command in the bench:api profile, issue 13) for five GET routes. The reading is queued when the
  * answer is sent with a success status (the handler answered; a refusal is a problem, >= 400),
  * before it leaves, so a client that has the answer finds the reading queued.
  */
@@ -14,12 +15,17 @@ import type { AuthenticatedRequest } from '../../auth/authenticated-request.js';
 import { seesPersonalData } from '../personal-data.js';
 import type { AccessLogWriter } from './access-log.writer.js';
 
-/** Express route patterns that answer a case's unmasked identifiers, and their names in API.md. */
-const ROUTES: Readonly<Record<string, string>> = {
-  '/cases/:id': 'GET /cases/{id}',
-  '/cases/:id/events': 'GET /cases/{id}/events',
-  '/cases/:id/state': 'GET /cases/{id}/state',
-  '/cases/:id/dossier': 'GET /cases/{id}/dossier',
+/**
+ * Express route patterns that answer unmasked personal data, their names in API.md and the route
+ * parameter naming what was read: a case's applicant, or a complaint's complainant (P1), whose
+ * receipt number then stands where a case id would.
+ */
+const ROUTES: Readonly<Record<string, { readonly route: string; readonly param: string }>> = {
+  '/cases/:id': { route: 'GET /cases/{id}', param: 'id' },
+  '/cases/:id/events': { route: 'GET /cases/{id}/events', param: 'id' },
+  '/cases/:id/state': { route: 'GET /cases/{id}/state', param: 'id' },
+  '/cases/:id/dossier': { route: 'GET /cases/{id}/dossier', param: 'id' },
+  '/complaints/:complaintId': { route: 'GET /complaints/{complaintId}', param: 'complaintId' },
 };
 
 interface RoutedRequest extends AuthenticatedRequest {
@@ -53,12 +59,11 @@ export function personalDataReadings(
 
 function recordReading(request: RoutedRequest, writer: AccessLogWriter, clock: Clock): void {
   const path = request.route?.path;
-  const route = typeof path === 'string' ? ROUTES[path] : undefined;
+  const read = typeof path === 'string' ? ROUTES[path] : undefined;
   const reader = request.actor;
-  const caseId = request.params?.id;
-  if (route === undefined || reader === undefined || caseId === undefined || !seesPersonalData(reader))
-    return;
-  writer.record(reader, clock.now(), { caseId, route, format: formatOf(request) });
+  const caseId = read === undefined ? undefined : request.params?.[read.param];
+  if (read === undefined || reader === undefined || caseId === undefined || !seesPersonalData(reader)) return;
+  writer.record(reader, clock.now(), { caseId, route: read.route, format: formatOf(request) });
 }
 
 function formatOf(request: RoutedRequest): string {
