@@ -14,10 +14,8 @@ import { isDomainError } from '#domain/errors/domain-error.js';
 import { EventTooLarge } from '#infra/event-store/event-too-large.error.js';
 import {
   AppendOutcomeUnknown,
-  EventStoreAccessDenied,
   EventStoreNotLeader,
-  EventStoreStreamDeleted,
-  StreamRevisionsDiverged,
+  needsOperator,
 } from '#infra/event-store/kurrentdb/kurrentdb-errors.js';
 import { problemOfDomainError } from './domain-error.problem.js';
 import { ProblemException, problems, type ProblemDetails, titledProblem } from './problem-details.js';
@@ -46,11 +44,7 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
       problem: problems.unavailable('The event store is electing a leader; retry shortly.'),
       internal: false,
     };
-  if (
-    exception instanceof EventStoreAccessDenied ||
-    exception instanceof EventStoreStreamDeleted ||
-    exception instanceof StreamRevisionsDiverged
-  )
+  if (needsOperator(exception))
     return {
       problem: problems.unavailable('The event store refused this operation; an operator must look.'),
       internal: true,

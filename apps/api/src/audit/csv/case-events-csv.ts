@@ -11,25 +11,28 @@ import { dataAsSeenBy } from '../personal-data.js';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 const BOM = '\uFEFF';
 
-export const CSV_COLUMNS = [
-  'revision',
-  'position',
-  'type',
-  'occurredAt',
-  'recordedAt',
-  'actorId',
-  'actorName',
-  'actorRole',
-  'actorDepartmentId',
-  'actorWindowId',
-  'correlationId',
-  'causationId',
-  'data',
-  'hash',
-] as const;
+type Cell = string | number | null;
+
+/** Each column's header beside its cell, so the two cannot drift apart. */
+const COLUMNS: readonly (readonly [string, (e: RecordedEvent, reader: Actor) => Cell])[] = [
+  ['revision', (e) => e.revision],
+  ['position', (e) => e.position],
+  ['type', (e) => e.type],
+  ['occurredAt', (e) => e.occurredAt],
+  ['recordedAt', (e) => e.recordedAt],
+  ['actorId', (e) => e.actor.id],
+  ['actorName', (e) => e.actor.name],
+  ['actorRole', (e) => e.actor.role],
+  ['actorDepartmentId', (e) => e.actor.departmentId],
+  ['actorWindowId', (e) => e.actor.windowId],
+  ['correlationId', (e) => e.correlationId],
+  ['causationId', (e) => e.causationId],
+  ['data', (e, reader) => JSON.stringify(dataAsSeenBy(e, reader))],
+  ['hash', (e) => e.integrity.hash],
+];
 
 /** One CSV field. Numbers are written as they are; text is neutralised and quoted when needed. */
-export function csvField(value: string | number | null): string {
+export function csvField(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -37,27 +40,9 @@ export function csvField(value: string | number | null): string {
 }
 
 export function caseEventsCsv(events: readonly RecordedEvent[], reader: Actor): string {
-  const rows = events.map((e) =>
-    [
-      e.revision,
-      e.position,
-      e.type,
-      e.occurredAt,
-      e.recordedAt,
-      e.actor.id,
-      e.actor.name,
-      e.actor.role,
-      e.actor.departmentId,
-      e.actor.windowId,
-      e.correlationId,
-      e.causationId,
-      JSON.stringify(dataAsSeenBy(e, reader)),
-      e.integrity.hash,
-    ]
-      .map(csvField)
-      .join(','),
-  );
-  return `${BOM}${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  const header = COLUMNS.map(([name]) => name).join(',');
+  const rows = events.map((e) => COLUMNS.map(([, cell]) => csvField(cell(e, reader))).join(','));
+  return `${BOM}${[header, ...rows].join('\r\n')}\r\n`;
 }
 
 export function csvFileName(caseId: string): string {

@@ -13,8 +13,10 @@ import type { KurrentClient } from './kurrentdb-client.js';
 import { toEventData } from './kurrentdb-envelope.js';
 import {
   AppendOutcomeUnknown,
+  NO_ANSWER,
   StreamRevisionsDiverged,
   asCommandError,
+  isCommandErrorIn,
   translateKurrentError,
 } from './kurrentdb-errors.js';
 import {
@@ -28,12 +30,7 @@ import {
 /** Appends with `any` re-read the head and retry when another writer takes the revision first. */
 const ANY_REVISION_ATTEMPTS = 20;
 /** No answer, or not a sure one: the append may or may not be recorded. */
-const UNCONFIRMED: ReadonlySet<ErrorType> = new Set([
-  ErrorType.TIMEOUT,
-  ErrorType.DEADLINE_EXCEEDED,
-  ErrorType.UNAVAILABLE,
-  ErrorType.CANCELLED,
-]);
+const UNCONFIRMED: ReadonlySet<ErrorType> = new Set([...NO_ANSWER, ErrorType.TIMEOUT]);
 const FIRST_DELAY_MS = 50;
 const MAX_DELAY_MS = 1_000;
 
@@ -145,8 +142,7 @@ export class KurrentAppender {
       try {
         written = await readWritten(this.client, streamId, head.revision + 1, prepared.length);
       } catch (error) {
-        const type = asCommandError(error)?.type;
-        if (type === undefined || !UNCONFIRMED.has(type)) throw error;
+        if (!isCommandErrorIn(error, UNCONFIRMED)) throw error;
       }
       if (sameIds(written, eventIds)) {
         this.rememberAppended(streamId, head, written);
@@ -212,8 +208,7 @@ export class KurrentAppender {
           return previous;
         }
       } catch (error) {
-        const type = asCommandError(error)?.type;
-        if (type === undefined || !UNCONFIRMED.has(type)) throw error;
+        if (!isCommandErrorIn(error, UNCONFIRMED)) throw error;
         lastError = error;
       }
       const waited = Date.now() - started;

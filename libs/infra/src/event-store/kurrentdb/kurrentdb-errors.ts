@@ -86,6 +86,15 @@ export class EventStoreNotLeader extends Error {
   }
 }
 
+/** The failures an operator must act on (the ACL, a stream deleted or truncated by another tool). */
+export function needsOperator(error: unknown): boolean {
+  return (
+    error instanceof EventStoreAccessDenied ||
+    error instanceof EventStoreStreamDeleted ||
+    error instanceof StreamRevisionsDiverged
+  );
+}
+
 /** The client's error as a typed error of this adapter, or the client's error itself. */
 export function translateKurrentError(error: unknown, operation: KurrentOperation): unknown {
   const command = asCommandError(error);
@@ -119,6 +128,21 @@ export function asCommandError(error: unknown): CommandError | undefined {
 export function isCommandErrorOfType(error: unknown, type: ErrorType): boolean {
   return asCommandError(error)?.type === type;
 }
+
+export function isCommandErrorIn(error: unknown, types: ReadonlySet<ErrorType>): boolean {
+  const type = asCommandError(error)?.type;
+  return type !== undefined && types.has(type);
+}
+
+/**
+ * The call ended without the server's answer (the connection failed, was cancelled or ran out of
+ * time): what it asked may or may not have been done. An append is then unconfirmed, a subscription resumes.
+ */
+export const NO_ANSWER: readonly ErrorType[] = [
+  ErrorType.UNAVAILABLE,
+  ErrorType.CANCELLED,
+  ErrorType.DEADLINE_EXCEEDED,
+];
 
 /**
  * The server did not confirm an append (timeout, deadline, unavailable) and, re-read for a few

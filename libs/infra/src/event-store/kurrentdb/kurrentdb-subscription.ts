@@ -8,16 +8,11 @@ import type { RecordedEvent, SubscribeOptions } from '../event-store.port.js';
 import { comparePositions, laterPosition, type Position } from '../position.js';
 import type { KurrentClient } from './kurrentdb-client.js';
 import { fromKurrentPosition, fromResolvedEvent, toKurrentPosition } from './kurrentdb-envelope.js';
-import { asCommandError, translateKurrentError } from './kurrentdb-errors.js';
+import { NO_ANSWER, isCommandErrorIn, translateKurrentError } from './kurrentdb-errors.js';
 import { matchesFilter, serverFilter } from './kurrentdb-filter.js';
 
 /** Failures after which the subscription resumes by itself, from the last event or checkpoint. */
-const TRANSIENT: ReadonlySet<ErrorType> = new Set([
-  ErrorType.UNAVAILABLE,
-  ErrorType.CANCELLED,
-  ErrorType.DEADLINE_EXCEEDED,
-  ErrorType.NOT_LEADER,
-]);
+const TRANSIENT: ReadonlySet<ErrorType> = new Set([...NO_ANSWER, ErrorType.NOT_LEADER]);
 /** Consecutive transient failures with no event or checkpoint in between before giving up. */
 const MAX_RESUMES = 5;
 const FIRST_RESUME_DELAY_MS = 100;
@@ -88,8 +83,7 @@ export async function* subscribeToAll(
     } catch (error) {
       if (context.isClosed() || signal?.aborted) return;
       passCheckpoints();
-      const type = asCommandError(error)?.type;
-      if (type === undefined || !TRANSIENT.has(type) || ++failures > MAX_RESUMES)
+      if (!isCommandErrorIn(error, TRANSIENT) || ++failures > MAX_RESUMES)
         throw translateKurrentError(error, { kind: 'subscribe-all' });
     } finally {
       signal?.removeEventListener('abort', stop);
