@@ -4,8 +4,10 @@
  * case-mix.ts; then, in the same run, the store-only append rate of the same events. Prints
  * commands/s and p50/p99 latency, the CPU a command costs the API process and its PostgreSQL
  * backends and an append the store-only writer and its backends (Linux, a server on this machine;
- * other load changes these far less than the rates), and as its last line a JSON object:
- * { commandsPerSec, p99Ms, storeOnlyPerSec, ratioVsStoreOnly }.
+ * other load changes these far less than the rates); then the HTTP floor (http-floor.ts): the same
+ * load on a Nest app that answers without work. Its last line is a JSON object: { commandsPerSec,
+ * p50Ms, p99Ms, storeOnlyPerSec, ratioVsStoreOnly, httpFloorPerSec, floorVsStoreOnly,
+ * commandsVsFloor }.
  *
  * PG_BENCH_URL (or PG_TEST_URL; default postgres://postgres@127.0.0.1:5432/postgres) names a server
  * where the bench may create and drop its own database. BENCH_DURATION_S and BENCH_CONNECTIONS
@@ -16,7 +18,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,8 @@ import { createEventStore } from '#infra/event-store/create-event-store.js';
 import { caseMix, MATTER, MATTER_CODE } from './case-mix.js';
 import { backendsCpuMs, backendsSpentMs, processCpuMs } from './cpu-time.js';
 import { storeOnlyAppendRate } from './store-only-append.js';
+import { freePort, stopChild, waitForHealth } from './child-server.js';
+import { httpFloor } from './http-floor.js';
 import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
 const ADMIN_URL =
@@ -38,30 +41,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 0);
 const SECRET = `bench-${randomBytes(24).toString('hex')}`;
 const MAIN = fileURLToPath(new URL('../../apps/api/src/main.js', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function waitForHealth(url: string, api: ChildProcess): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the API did not become healthy');
-}
 
 async function main(): Promise<void> {
   const database = await scratchPostgresDatabase('api_bench', ADMIN_URL);
@@ -134,8 +113,7 @@ async function main(): Promise<void> {
         `  CPU ms a command: API process ${((apiCpuAfter - apiCpuBefore) / result['2xx']).toFixed(3)}, ` +
           `its PostgreSQL backends ${(backendsMs / result['2xx']).toFixed(3)}`,
       );
-    api.kill('SIGTERM');
-    await new Promise((r) => api!.once('exit', r));
+    await stopChild(api);
     api = undefined;
 
     // The same events, straight to the store: templates from a case the HTTP phase recorded.
@@ -167,23 +145,32 @@ async function main(): Promise<void> {
           `  CPU ms an append: this process ${((user + system) / 1000 / storeOnly.appends).toFixed(3)}, ` +
             `its PostgreSQL backends ${(storeBackendsMs / storeOnly.appends).toFixed(3)}`,
         );
+      // The framework alone, answering the same load without work: how far from the store-only rate
+      // an API on it can be, measured in the same run.
+      console.log(`HTTP floor: the same ${CONNECTIONS} connections and routes, a Nest app that does nothing`);
+      const floor = await httpFloor({ connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S });
+      console.log(
+        `  requests/s ${floor.requestsPerSec.toFixed(0)}` +
+          (floor.cpuMsPerRequest !== undefined
+            ? `  CPU ms a request: its process ${floor.cpuMsPerRequest.toFixed(3)}`
+            : ''),
+      );
       const summary = {
         commandsPerSec: Math.round(commandsPerSec),
         p50Ms: result.latency.p50,
         p99Ms: result.latency.p99,
         storeOnlyPerSec: Math.round(storeOnly.appendsPerSec),
         ratioVsStoreOnly: Number((commandsPerSec / storeOnly.appendsPerSec).toFixed(3)),
+        httpFloorPerSec: Math.round(floor.requestsPerSec),
+        floorVsStoreOnly: Number((floor.requestsPerSec / storeOnly.appendsPerSec).toFixed(3)),
+        commandsVsFloor: Number((commandsPerSec / floor.requestsPerSec).toFixed(3)),
       };
       console.log(JSON.stringify(summary));
     } finally {
       await store.close();
     }
   } finally {
-    if (api && api.exitCode === null && api.signalCode === null) {
-      const exited = new Promise((resolve) => api!.once('exit', resolve));
-      api.kill('SIGTERM');
-      await exited;
-    }
+    if (api) await stopChild(api);
     await database.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
