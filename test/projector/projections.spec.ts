@@ -380,7 +380,8 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     // An acceptance without its deadline (a malformed event): evolve cannot read its instants.
     await events.store.append(
       `case-${broken}`,
-      [event('ApplicationAccepted', { receiptNo: 'SL-X' })],
+      // With a phone number inside: the parked copy must not keep it (I1).
+      [event('ApplicationAccepted', { receiptNo: 'SL-X', contact: { phone: '13900139000' } })],
       states.get(broken)!.revision,
     );
     await events.store.append(
@@ -398,6 +399,7 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
         error: { message: expect.any(String) },
       });
       expect(p.event.eventId).toBe(p.eventId);
+      expect(JSON.stringify(p)).not.toContain('13900139000');
     }
     const view = decodeCaseView(
       (await read.db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews).findOne({ _id: withdrawn }))!,

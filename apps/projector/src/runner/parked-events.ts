@@ -3,9 +3,14 @@
  * the error, instead of stopping every view"): kept in `parked_events` with the error, keyed by
  * projection and event, so a replay parks it once. The projection goes on with the next event; an
  * operator fixes the cause (an upcaster, a projection change) and rebuilds.
+ *
+ * I1: the parked copy is for diagnosis; the event store keeps the event itself. So its data and the
+ * error are redacted as a log line is: a complainant's phone (complaint streams reach the projector
+ * unmasked) or a number inside an error message never reaches the read store this way.
  */
 import type { Db } from 'mongodb';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import { redactText, redactValue } from '#infra/logging/personal-data-redaction.js';
 import { isDuplicateKey } from '#infra/read-store/guarded-writes.js';
 import { PARKED_EVENTS_COLLECTION } from '#infra/read-store/read-model-collections.js';
 
@@ -39,8 +44,8 @@ export async function parkEvents(db: Db, projection: string, parked: readonly Pa
         streamId: event.streamId,
         type: event.type,
         position: event.position,
-        error: { name: e.name, message: e.message, stack: e.stack ?? null },
-        event,
+        error: { name: e.name, message: redactText(e.message), stack: e.stack ? redactText(e.stack) : null },
+        event: { ...event, data: redactValue(event.data) },
         parkedAt: new Date(),
       });
     } catch (insertError) {
