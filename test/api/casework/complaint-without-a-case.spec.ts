@@ -134,4 +134,36 @@ describe('complaint without a case over HTTP (P1, P2)', () => {
       (await api.request('GET', `/complaints/${complaintId}`, undefined, { token: t.window })).status,
     ).toBe(403);
   });
+
+  it('Idempotency-Key: a retry after midnight finds the first attempt’s complaint and records nothing; another body under that key is refused', async () => {
+    const body = {
+      centerId: 'center-1',
+      channel: 'phone',
+      subject: { kind: 'window', id: 'win-3' },
+      content: '窗口无人',
+    };
+    const headers = { 'Idempotency-Key': 'complaint-over-midnight' };
+    const first = await api.request('POST', '/complaints', body, { token: t.guide, headers });
+    expect(first.status).toBe(201);
+    api.clock.set(api.clock.now() + 86_400_000);
+    const retry = await api.request('POST', '/complaints', body, { token: t.guide, headers });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({
+      complaintId: first.body.complaintId,
+      queryCode: first.body.queryCode,
+      events: first.body.events,
+    });
+    const other = await api.request(
+      'POST',
+      '/complaints',
+      { ...body, content: '另一件事' },
+      { token: t.guide, headers },
+    );
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    // Nothing was received under the retry's own day.
+    const day = String(first.body.complaintId).slice(3, 11);
+    const nextDay = `TS-${String(Number(day) + 1)}-${String(first.body.complaintId).slice(12)}`;
+    expect(await api.store.readStream(`complaint-${nextDay}`)).toEqual([]);
+  });
 });

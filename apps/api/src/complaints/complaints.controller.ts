@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { Body, Controller, Get, Headers, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
-import { toShanghaiIso } from '#domain/calendar/index.js';
+import { MS_PER_DAY, toShanghaiIso } from '#domain/calendar/index.js';
 import type {
   ConcludeStandaloneComplaint,
   StartComplaintInvestigation,
@@ -20,7 +20,11 @@ import { derivedEntityId } from '#infra/ids/derived-ids.js';
 import { CommandCall, CurrentCall } from '../auth/current-call.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { ConfigurationAnswer } from '../command-pipeline/command-answer.js';
-import { idempotencyScope, readCommandMetadata } from '../command-pipeline/command-metadata.js';
+import {
+  idempotencyScope,
+  readCommandMetadata,
+  type CommandMetadata,
+} from '../command-pipeline/command-metadata.js';
 import { answerConfiguration, type ResponseHeaders } from '../command-pipeline/answer-response.js';
 import { catalogProblem } from '../openapi/catalog-problems.js';
 import { CommandRoute } from '../openapi/command-route.decorator.js';
@@ -88,12 +92,7 @@ export class ComplaintsController {
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<ConfigurationAnswer & { complaintId: string; receiptNo: string; queryCode: string }> {
     const metadata = readCommandMetadata(headers, actor, 'ReceiveComplaint', body);
-    // The receipt number is the stream's id: the day, and 8 characters random or derived from the retry key.
-    const seed = createHash('sha256')
-      .update(derivedEntityId(idempotencyScope(metadata), 'complaint', 'standalone'))
-      .digest();
-    const day = toShanghaiIso(this.clock.now()).slice(0, 10).replace(/-/g, '');
-    const complaintId = `TS-${day}-${readable(seed, 8)}`;
+    const complaintId = await this.receiptNumber(metadata);
     const queryCode = this.capabilities.queryCode(complaintId);
     const s = body.subject;
     const outcome = await this.complaints.execute(complaintId, metadata, {
@@ -197,6 +196,29 @@ export class ComplaintsController {
   }
 
   /** A step on a received complaint (P2, P3) by the caller; its type scopes an Idempotency-Key. */
+  /**
+   * The receipt number is the stream's id: the day, and 8 characters random or derived from the
+   * retry key. A keyed retry that comes after midnight finds its first attempt under the day before
+   * (finding 5: a retry records nothing), so it replays or is refused as that key's, not recorded again.
+   */
+  private async receiptNumber(metadata: CommandMetadata): Promise<string> {
+    const scope = idempotencyScope(metadata);
+    const suffix = readable(
+      createHash('sha256')
+        .update(derivedEntityId(scope, 'complaint', 'standalone'))
+        .digest(),
+      8,
+    );
+    const idOn = (atMs: number): string =>
+      `TS-${toShanghaiIso(atMs).slice(0, 10).replace(/-/g, '')}-${suffix}`;
+    const now = this.clock.now();
+    if (scope !== undefined) {
+      const dayBefore = idOn(now - MS_PER_DAY);
+      if ((await this.store.readStream(complaintStreamId(dayBefore))).length > 0) return dayBefore;
+    }
+    return idOn(now);
+  }
+
   private step(
     complaintId: string,
     body: object,
