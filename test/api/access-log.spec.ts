@@ -4,7 +4,7 @@
  * answers (a supervisor's) are not readings of personal data and are not recorded.
  */
 import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
-import { INQUIRY, type Tokens } from './support/case-fixtures.js';
+import { COMPLAINT, INQUIRY, type Tokens } from './support/case-fixtures.js';
 import { useTestApi } from './support/test-api-stand.js';
 
 interface Entry {
@@ -136,18 +136,9 @@ describe('U6 access log over HTTP (PGlite)', () => {
 
   it('U6: an auditor reading a complaint with its complainant unmasked is recorded, under the complaint’s receipt number; a supervisor’s masked reading is not', async () => {
     const guide = await tokenFor('guide');
-    const received = await api.request<{ complaintId: string }>(
-      'POST',
-      '/complaints',
-      {
-        centerId: 'center-1',
-        channel: 'hotline',
-        subject: { kind: 'window', id: 'win-3' },
-        content: '窗口无人',
-        complainant: { name: '李四', phone: '13900139000' },
-      },
-      { token: guide },
-    );
+    const received = await api.request<{ complaintId: string }>('POST', '/complaints', COMPLAINT, {
+      token: guide,
+    });
     expect(received.status).toBe(201);
     const { complaintId } = received.body;
     const supervisor = await tokenFor('supervisor');

@@ -3,15 +3,19 @@
  * ciphertext, the chain covers it); POST /cases/{id}/personal-data-erasure destroys the key and
  * records the erasure; afterwards every route shows them erased, for auditors too, and the chain
  * and the seals still verify. A case recorded before I2 (plain identifiers) is erased the same way.
+ * A complaint's complainant phone likewise, under the complaint's key (POST
+ * /complaints/{complaintId}/personal-data-erasure).
  */
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
 import { startApi, tokenFor, type TestApi } from './support/api-harness.js';
-import { INQUIRY, type Tokens } from './support/case-fixtures.js';
+import { COMPLAINT, INQUIRY, type Tokens } from './support/case-fixtures.js';
+import { expectErasureRefusals } from './support/erasure-refusals.js';
 import { useTestApi } from './support/test-api-stand.js';
 
 const ERASED = '[已删除]';
 const { idNumber, phone } = INQUIRY.applicant;
+const PHONE = COMPLAINT.complainant.phone;
 
 describe('I2 erasable personal data over HTTP (PGlite)', () => {
   let api: TestApi;
@@ -46,14 +50,7 @@ describe('I2 erasable personal data over HTTP (PGlite)', () => {
   });
 
   it('I2: only an admin erases, with a legal basis; an unknown case is 404; nothing recorded when refused', async () => {
-    const path = `/cases/${caseId}/personal-data-erasure`;
-    expect((await api.request('POST', path, { legalBasis: '期限届满' }, { token: t.auditor })).status).toBe(
-      403,
-    );
-    const missing = await api.request('POST', path, {});
-    expect(missing.status).toBe(400);
-    expect(missing.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'legalBasis' }] });
-    expect((await api.request('POST', path, { legalBasis: 'x', extra: 1 })).status).toBe(400);
+    await expectErasureRefusals(api, `/cases/${caseId}/personal-data-erasure`, t.auditor);
     expect(
       (await api.request('POST', '/cases/no-such-case/personal-data-erasure', { legalBasis: 'x' })).status,
     ).toBe(404);
@@ -152,5 +149,92 @@ describe('I2 erasable personal data over HTTP (PGlite)', () => {
       expect(text).toContain(ERASED);
     }
     expect((await read(`/cases/${oldCase}/integrity`)).body).toEqual({ ok: true, checked: 2 });
+  });
+
+  describe('a complainant’s phone (P1): I1, I2 as for an applicant', () => {
+    let complaintId: string;
+
+    beforeAll(async () => {
+      const received = await api.request<{ complaintId: string }>('POST', '/complaints', COMPLAINT, {
+        token: await tokenFor('guide'),
+      });
+      expect(received.status).toBe(201);
+      complaintId = received.body.complaintId;
+    });
+
+    const view = (token: string) =>
+      api.request<{ complainant?: { name: string; phone?: string } }>(
+        'GET',
+        `/complaints/${complaintId}`,
+        undefined,
+        { token },
+      );
+
+    it('I2: the store holds the phone only as ciphertext; an auditor reads it, a supervisor masked', async () => {
+      const [stored] = await api.store.readStream(`complaint-${complaintId}`);
+      expect(JSON.stringify(stored!.data)).not.toContain(PHONE);
+      expect((stored!.data as { complainant: { phone: string } }).complainant.phone).toMatch(/^enc:v1:/);
+      expect((await view(t.auditor)).body.complainant).toEqual({ name: '李四', phone: PHONE });
+      expect((await view(t.supervisor)).body.complainant).toEqual({ name: '李*', phone: '1********00' });
+    });
+
+    it('I2: only an admin erases, with a legal basis; an unknown complaint is 404; nothing recorded when refused', async () => {
+      await expectErasureRefusals(api, `/complaints/${complaintId}/personal-data-erasure`, t.auditor);
+      const unknown = await api.request('POST', '/complaints/TS-20260302-NOSUCHID/personal-data-erasure', {
+        legalBasis: 'x',
+      });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({ code: 'COMPLAINT_NOT_FOUND' });
+      expect((await api.store.readStream(`complaint-${complaintId}`)).map((e) => e.type)).toEqual([
+        'ComplaintReceived',
+      ]);
+    });
+
+    it('I2: after erasure the phone reads as erased for auditors too; the complaint goes on; chain and seals verify', async () => {
+      const erased = await api.request<{ complaintId: string; events: { type: string; data: unknown }[] }>(
+        'POST',
+        `/complaints/${complaintId}/personal-data-erasure`,
+        { legalBasis: '投诉人依法请求删除' },
+      );
+      expect(erased.status).toBe(201);
+      expect(erased.body).toMatchObject({
+        complaintId,
+        events: [
+          {
+            type: 'ComplaintPersonalDataErased',
+            data: { legalBasis: '投诉人依法请求删除', plainIdentifiersInOldEvents: false },
+          },
+        ],
+      });
+      for (const token of [t.auditor, t.supervisor]) {
+        const res = await view(token);
+        expect(res.status).toBe(200);
+        expect(res.body.complainant?.phone).toBe(ERASED);
+        expect(JSON.stringify(res.body)).not.toContain(PHONE);
+      }
+      // The complaint's course is untouched: it can still be investigated.
+      const investigation = `/complaints/${complaintId}/investigation`;
+      expect(
+        (await api.request('POST', investigation, { note: '调查' }, { token: t.supervisor })).status,
+      ).toBe(201);
+
+      const raw = api.store as PostgresEventStore;
+      const keys = await raw.database.query<{ wrapped_key: string | null; legal_basis: string }>(
+        'SELECT wrapped_key, legal_basis FROM es_data_keys WHERE stream_id = $1',
+        [`complaint-${complaintId}`],
+      );
+      expect(keys).toEqual([{ wrapped_key: null, legal_basis: '投诉人依法请求删除' }]);
+      expect(await raw.verifyStream(`complaint-${complaintId}`)).toMatchObject({ ok: true, checked: 3 });
+      expect((await api.request('POST', '/audit/seals', undefined, { token: t.auditor })).status).toBe(201);
+      expect(
+        (await api.request('GET', '/audit/seals/verification', undefined, { token: t.auditor })).body,
+      ).toMatchObject({ ok: true, problems: [] });
+
+      const again = await api.request('POST', `/complaints/${complaintId}/personal-data-erasure`, {
+        legalBasis: '再次',
+      });
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'I2_ALREADY_ERASED' });
+    });
   });
 });

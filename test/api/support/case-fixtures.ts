@@ -56,6 +56,15 @@ export const INQUIRY = {
   question: '如何办理食品经营许可？',
 };
 
+/** A complaint without a case (P1) about window win-3, with its complainant's name and phone (I1, I2). */
+export const COMPLAINT = {
+  centerId: 'center-1',
+  channel: 'hotline',
+  subject: { kind: 'window', id: 'win-3' },
+  content: '窗口无人',
+  complainant: { name: '李四', phone: '13900139000' },
+};
+
 /** center-1 as the admin configures it: its name and the default office hours. */
 export const CENTER = {
   name: '某某县政务服务中心',

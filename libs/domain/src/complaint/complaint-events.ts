@@ -69,8 +69,21 @@ export type ComplaintOverdueFlagged = ComplaintEventBase<
   { readonly dueAt: string; readonly policyVersion: string }
 >;
 
+/**
+ * I2: the complainant's phone erased (its data key destroyed, with the legal basis); it reads as
+ * erased everywhere from then on. Recorded by POST /complaints/{id}/personal-data-erasure.
+ */
+export type ComplaintPersonalDataErased = ComplaintEventBase<
+  'ComplaintPersonalDataErased',
+  { readonly legalBasis: string; readonly plainIdentifiersInOldEvents: boolean }
+>;
+
 export type ComplaintEvent =
-  ComplaintReceived | ComplaintInvestigationStarted | ComplaintConclusionRecorded | ComplaintOverdueFlagged;
+  | ComplaintReceived
+  | ComplaintInvestigationStarted
+  | ComplaintConclusionRecorded
+  | ComplaintOverdueFlagged
+  | ComplaintPersonalDataErased;
 
 export type ComplaintEventType = ComplaintEvent['type'];
 export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
@@ -78,4 +91,5 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
   'ComplaintInvestigationStarted',
   'ComplaintConclusionRecorded',
   'ComplaintOverdueFlagged',
+  'ComplaintPersonalDataErased',
 ];

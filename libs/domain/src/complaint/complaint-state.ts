@@ -45,6 +45,8 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       };
     case 'ComplaintOverdueFlagged':
       return { ...s, overdueFlagged: true };
+    case 'ComplaintPersonalDataErased':
+      return s; // I2: nothing the complaint's course depends on; its reads show the phone erased
   }
 }
 

@@ -44,6 +44,7 @@ const eventLabels = {
   AccountabilityActionRecorded: '责任追究',
   PublicCriticismRecommended: '建议通报批评',
   PersonalDataErased: '个人信息删除（I2）',
+  ComplaintPersonalDataErased: '投诉人个人信息删除（I2）',
   // A complaint of its own stream (P1), not about a case.
   ComplaintReceived: '收到投诉',
   ComplaintInvestigationStarted: '开始调查投诉',

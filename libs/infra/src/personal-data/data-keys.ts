@@ -3,8 +3,8 @@ import type { SqlDatabase } from '../event-store/postgres/sql-database.js';
 import { decrypt, encrypt, newDataKey } from './identifier-cipher.js';
 
 /**
- * I2: the data key of each case stream, in `es_data_keys` beside the events and never in them,
- * wrapped (AES-256-GCM) under the master key. Erasing a case's personal data destroys its key:
+ * I2: the data key of each case or complaint stream, in `es_data_keys` beside the events and never
+ * in them, wrapped (AES-256-GCM) under the master key. Erasing a stream's personal data destroys its key:
  * the row keeps only when and on what legal basis it was erased. A case whose events predate I2
  * has no key; erasing it leaves an erased row all the same, so its plain identifiers read as erased.
  *

@@ -16,72 +16,33 @@ import { PostgresEventStore } from '../event-store/postgres/postgres-event-store
 import type { DataKeys, DataKeyState } from './data-keys.js';
 import { ERASED_IDENTIFIER } from '#domain/privacy/mask-applicant.js';
 import { decrypt, encrypt, isCiphertext } from './identifier-cipher.js';
+import {
+  holderOf,
+  personWithIdentifiers,
+  withIdentifiers,
+  type IdentifierField,
+} from './identifier-holders.js';
 
 /**
- * I2 around the SQL event store: the applicant identifiers (`data.applicant.idNumber`, `.phone`)
- * of case streams are encrypted under the case's data key before they are appended, so the store
- * and its hash chain (U3, U8) hold and cover only ciphertext; readers get them back decrypted
+ * I2 around the SQL event store: the identifiers of case streams (`data.applicant.idNumber`,
+ * `.phone`) and of complaint streams (`data.complainant.phone`; identifier-holders.ts) are encrypted
+ * under the stream's data key before they are appended, so the store and its hash chain (U3, U8)
+ * hold and cover only ciphertext; readers get them back decrypted
  * (`reveal`, the API: I1 masks them for all but auditors) or masked (`mask`, the projector: read
- * models hold only masked values). Once a case's key is destroyed they read as ERASED_IDENTIFIER,
+ * models hold only masked values). Once a stream's key is destroyed they read as ERASED_IDENTIFIER,
  * for everyone; plain identifiers of events stored before I2 too. Everything else passes through.
  */
 export type IdentifierView = 'reveal' | 'mask';
-
-const FIELDS = ['idNumber', 'phone'] as const;
-
-interface WithApplicant {
-  readonly applicant: Record<string, unknown>;
-}
-
-function applicantOf(data: unknown): Record<string, unknown> | undefined {
-  if (typeof data !== 'object' || data === null || !('applicant' in data)) return undefined;
-  const { applicant } = data as WithApplicant;
-  return typeof applicant === 'object' && applicant !== null ? applicant : undefined;
-}
-
-/** The event with each identifier its applicant holds as text replaced by `change` (I2). */
-function withIdentifiers<E extends { readonly data: unknown }>(
-  event: E,
-  applicant: Record<string, unknown>,
-  change: (value: string, field: (typeof FIELDS)[number]) => string,
-): E {
-  const next: Record<string, unknown> = { ...applicant };
-  for (const field of FIELDS) {
-    const value = applicant[field];
-    if (typeof value === 'string') next[field] = change(value, field);
-  }
-  return { ...event, data: { ...(event.data as object), applicant: next } };
-}
-
-/** Whether stored events hold identifiers in plain text (stored before I2): erasing cannot remove them. */
-export function holdsPlainIdentifiers(events: readonly RecordedEvent[]): boolean {
-  return events.some((e) => {
-    const applicant = applicantOf(e.data);
-    return (
-      applicant !== undefined &&
-      FIELDS.some((f) => {
-        const v = applicant[f];
-        return typeof v === 'string' && !isCiphertext(v) && v !== ERASED_IDENTIFIER;
-      })
-    );
-  });
-}
-
-function hasIdentifiers(
-  applicant: Record<string, unknown> | undefined,
-): applicant is Record<string, unknown> {
-  return applicant !== undefined && FIELDS.some((f) => typeof applicant[f] === 'string');
-}
 
 export class PersonalDataStore implements EventStore {
   constructor(
     readonly inner: EventStore,
     private readonly keys: DataKeys,
     private readonly view: IdentifierView,
-    private readonly mask: (field: 'idNumber' | 'phone', value: string) => string,
+    private readonly mask: (field: IdentifierField, value: string) => string,
   ) {}
 
-  /** I2: destroys the case's data key; its identifiers read as erased from now on, everywhere. */
+  /** I2: destroys the stream's data key; its identifiers read as erased from now on, everywhere. */
   erase(streamId: string, legalBasis: string): Promise<void> {
     return this.keys.erase(streamId, legalBasis);
   }
@@ -98,7 +59,8 @@ export class PersonalDataStore implements EventStore {
   ): Promise<AppendResult> {
     const first = await this.appendFirstWithKey(streamId, events, expected);
     if (first) return first;
-    const state = events.some((e) => hasIdentifiers(applicantOf(e.data)))
+    const holder = holderOf(streamId);
+    const state = events.some((e) => personWithIdentifiers(holder, e.data) !== undefined)
       ? await this.keys.keyFor(streamId)
       : undefined;
     const sealed = events.map((e) => this.encrypted(streamId, e, state));
@@ -122,7 +84,7 @@ export class PersonalDataStore implements EventStore {
       expected !== 'no_stream' ||
       !(inner instanceof PostgresEventStore) ||
       !streamId.startsWith(CASE_STREAM_PREFIX) ||
-      !events.some((e) => hasIdentifiers(applicantOf(e.data)))
+      !events.some((e) => personWithIdentifiers(holderOf(streamId), e.data) !== undefined)
     )
       return undefined;
     const fresh = this.keys.fresh(streamId);
@@ -170,11 +132,11 @@ export class PersonalDataStore implements EventStore {
   }
 
   private encrypted(streamId: string, event: NewEvent, state: DataKeyState | undefined): NewEvent {
-    const applicant = applicantOf(event.data);
-    if (!streamId.startsWith(CASE_STREAM_PREFIX) || !hasIdentifiers(applicant) || state === undefined)
-      return event;
+    const holder = holderOf(streamId);
+    const person = personWithIdentifiers(holder, event.data);
+    if (holder === undefined || person === undefined || state === undefined) return event;
     // Everything a writer hands in is encrypted, even text that looks like a ciphertext.
-    return withIdentifiers(event, applicant, (value, field) =>
+    return withIdentifiers(event, holder, person, (value, field) =>
       state.kind === 'key' ? encrypt(state.key, value, `${streamId}|${field}`) : ERASED_IDENTIFIER,
     );
   }
@@ -184,10 +146,11 @@ export class PersonalDataStore implements EventStore {
   }
 
   private async shown(event: RecordedEvent): Promise<RecordedEvent> {
-    const applicant = applicantOf(event.data);
-    if (!event.streamId.startsWith(CASE_STREAM_PREFIX) || !hasIdentifiers(applicant)) return event;
+    const holder = holderOf(event.streamId);
+    const person = personWithIdentifiers(holder, event.data);
+    if (holder === undefined || person === undefined) return event;
     const state: DataKeyState = await this.keys.state(event.streamId);
-    return withIdentifiers(event, applicant, (value, field) => {
+    return withIdentifiers(event, holder, person, (value, field) => {
       const plain =
         state.kind === 'erased'
           ? ERASED_IDENTIFIER

@@ -1,20 +1,30 @@
 /**
- * POST /cases/{id}/personal-data-erasure (I2; admin, `{ legalBasis }`): destroys the case's data
- * key, then records `PersonalDataErased` with its legal basis. From then on its identifiers read as
- * erased on every route, view, export and dossier, for auditors too; every hash chain and seal
- * still verifies (they cover the ciphertext, which stays). For a case recorded before I2, the event
- * says its old events hold the identifiers in plain text; they are shown erased all the same.
- * Erasing is done once: again is 409 I2_ALREADY_ERASED.
+ * POST /cases/{id}/personal-data-erasure and POST /complaints/{complaintId}/personal-data-erasure
+ * (I2; admin, `{ legalBasis }`): destroys the stream's data key, then records `PersonalDataErased`
+ * (a case) or `ComplaintPersonalDataErased` (a complaint's complainant) with its legal basis. From
+ * then on its identifiers read as erased on every route, view, export and dossier, for auditors
+ * too; every hash chain and seal still verifies (they cover the ciphertext, which stays). For a
+ * stream recorded before I2, the event says its old events hold the identifiers in plain text; they
+ * are shown erased all the same. Erasing is done once: again is 409 I2_ALREADY_ERASED.
  */
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiTags,
+  type ApiBodyOptions,
+} from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import type { Clock } from '#infra/clock/clock.js';
+import { complaintStreamId } from '#domain/complaint/complaint-events.js';
 import { caseStreamId } from '#infra/case-stream/case-stream.js';
 import { recordedActor } from '#infra/command-handling/handle-command.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
-import { PersonalDataStore, holdsPlainIdentifiers } from '#infra/personal-data/personal-data-store.js';
+import { holdsPlainIdentifiers } from '#infra/personal-data/identifier-holders.js';
+import { PersonalDataStore } from '#infra/personal-data/personal-data-store.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
 import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
@@ -44,45 +54,107 @@ function legalBasisOf(body: unknown): string {
   return legalBasis.trim();
 }
 
+const LEGAL_BASIS_BODY: ApiBodyOptions = {
+  schema: {
+    type: 'object',
+    required: ['legalBasis'],
+    properties: {
+      legalBasis: {
+        type: 'string',
+        maxLength: MAX_LEGAL_BASIS,
+        example: '保存期限届满（个人信息保护法第四十七条）',
+      },
+    },
+  },
+};
+const ALREADY_ERASED = documentedProblem(
+  409,
+  'I2_ALREADY_ERASED',
+  'The personal data of this case or complaint was erased already.',
+);
+const NOT_SUPPORTED = documentedProblem(
+  503,
+  'ERASURE_NOT_SUPPORTED',
+  'I2 needs the PostgreSQL or PGlite event store.',
+);
+/** What can be erased (I2): a case's applicant, a complaint's complainant. */
+interface ErasureTarget {
+  readonly owner: 'cases/:id' | 'complaints/:complaintId';
+  readonly streamId: (id: string) => string;
+  readonly erasedType: 'PersonalDataErased' | 'ComplaintPersonalDataErased';
+  readonly summary: string;
+  readonly answer: string;
+  readonly notFound: { readonly code: 'CASE_NOT_FOUND' | 'COMPLAINT_NOT_FOUND'; readonly detail: string };
+  readonly tag?: string;
+}
+
+const CASE: ErasureTarget = {
+  owner: 'cases/:id',
+  streamId: caseStreamId,
+  erasedType: 'PersonalDataErased',
+  summary: 'Erase the applicant’s identifiers of a case (I2)',
+  answer: '{ caseId, revision, position, events }',
+  notFound: { code: 'CASE_NOT_FOUND', detail: 'No case with this id has been registered.' },
+};
+const COMPLAINT: ErasureTarget = {
+  owner: 'complaints/:complaintId',
+  streamId: complaintStreamId,
+  erasedType: 'ComplaintPersonalDataErased',
+  summary: 'Erase the complainant’s phone of a complaint without a case (I2)',
+  answer: '{ complaintId, revision, position, events }',
+  notFound: { code: 'COMPLAINT_NOT_FOUND', detail: 'No complaint with this id has been received.' },
+  tag: 'complaints (投诉)',
+};
+
+/** An erasure route's POST and its OpenAPI: admin only, `{ legalBasis }`, done once. */
+function ErasureRoute(target: ErasureTarget): MethodDecorator {
+  return applyDecorators(
+    Post(`${target.owner}/personal-data-erasure`),
+    ...(target.tag !== undefined ? [ApiTags(target.tag)] : []),
+    ApiOperation({
+      summary: target.summary,
+      description: `Roles: admin. Destroys the data key and records ${target.erasedType} with its legal basis (个人信息保护法 art. 47).`,
+    }),
+    ApiBody(LEGAL_BASIS_BODY),
+    ApiCreatedResponse({ description: target.answer }),
+    ApiProblems(COMMON_PROBLEMS, [
+      documentedProblem(404, target.notFound.code, target.notFound.detail),
+      ALREADY_ERASED,
+      NOT_SUPPORTED,
+    ]),
+  );
+}
+
+interface Erased {
+  readonly revision: number;
+  readonly position: string;
+  readonly events: unknown[];
+}
+
 @ApiTags('cases')
 @ApiBearerAuth()
-@Controller('cases')
+@Controller()
 export class PersonalDataErasureController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Post(':id/personal-data-erasure')
-  @ApiOperation({
-    summary: 'Erase the applicant’s identifiers of a case (I2)',
-    description:
-      'Roles: admin. Destroys the case’s data key and records PersonalDataErased with its legal basis (个人信息保护法 art. 47).',
-  })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['legalBasis'],
-      properties: {
-        legalBasis: {
-          type: 'string',
-          maxLength: MAX_LEGAL_BASIS,
-          example: '保存期限届满（个人信息保护法第四十七条）',
-        },
-      },
-    },
-  })
-  @ApiCreatedResponse({ description: '{ caseId, revision, position, events }' })
-  @ApiProblems(COMMON_PROBLEMS, [
-    documentedProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
-    documentedProblem(409, 'I2_ALREADY_ERASED', 'The personal data of this case was erased already.'),
-    documentedProblem(503, 'ERASURE_NOT_SUPPORTED', 'I2 needs the PostgreSQL or PGlite event store.'),
-  ])
-  async erase(
-    @Param('id', IdParamPipe) caseId: string,
+  @ErasureRoute(CASE)
+  async erase(@Param('id', IdParamPipe) caseId: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
+    return { caseId, ...(await this.eraseStream(CASE, caseId, body, actor)) };
+  }
+
+  @ErasureRoute(COMPLAINT)
+  async eraseComplainant(
+    @Param('complaintId', IdParamPipe) complaintId: string,
     @Body() body: unknown,
     @CurrentActor() actor: Actor,
-  ): Promise<{ caseId: string; revision: number; position: string; events: unknown[] }> {
+  ) {
+    return { complaintId, ...(await this.eraseStream(COMPLAINT, complaintId, body, actor)) };
+  }
+
+  private async eraseStream(target: ErasureTarget, id: string, body: unknown, actor: Actor): Promise<Erased> {
     if (actor.role !== 'admin')
       throw new ProblemException(
         problems.forbidden(`Erasing personal data is for admins; you are ${actor.role}.`),
@@ -93,15 +165,17 @@ export class PersonalDataErasureController {
       throw new ProblemException(
         titledProblem(503, 'ERASURE_NOT_SUPPORTED', 'I2 needs the PostgreSQL or PGlite event store.'),
       );
-    const streamId = caseStreamId(caseId);
+    const streamId = target.streamId(id);
     const stored = await store.inner.readStream(streamId);
     if (stored.length === 0)
+      throw new ProblemException(titledProblem(404, target.notFound.code, target.notFound.detail));
+    if (stored.some((e) => e.type === target.erasedType))
       throw new ProblemException(
-        titledProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
-      );
-    if (stored.some((e) => e.type === 'PersonalDataErased'))
-      throw new ProblemException(
-        titledProblem(409, 'I2_ALREADY_ERASED', 'The personal data of this case was erased already.'),
+        titledProblem(
+          409,
+          'I2_ALREADY_ERASED',
+          'The personal data of this case or complaint was erased already.',
+        ),
       );
     await store.erase(streamId, legalBasis);
     const result = await store.append(
@@ -109,7 +183,7 @@ export class PersonalDataErasureController {
       [
         {
           eventId: randomUUID(),
-          type: 'PersonalDataErased',
+          type: target.erasedType,
           schemaVersion: 1,
           occurredAt: this.clock.now(),
           actor: recordedActor(actor),
@@ -120,6 +194,6 @@ export class PersonalDataErasureController {
       ],
       'any',
     );
-    return { caseId, revision: result.nextRevision, position: result.position, events: [...result.events] };
+    return { revision: result.nextRevision, position: result.position, events: [...result.events] };
   }
 }

@@ -64,6 +64,8 @@ function foldComplaintView(doc: ComplaintViewDocument | undefined, e: ComplaintE
       return concluded(doc!, e);
     case 'ComplaintOverdueFlagged':
       return { ...doc!, overdueFlagged: true };
+    case 'ComplaintPersonalDataErased':
+      return doc!; // the view holds no personal data (I1)
   }
 }
 
