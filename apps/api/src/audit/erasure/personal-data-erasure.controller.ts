@@ -67,16 +67,16 @@ const LEGAL_BASIS_BODY: ApiBodyOptions = {
     },
   },
 };
-const ALREADY_ERASED = documentedProblem(
+const ALREADY_ERASED = [
   409,
   'I2_ALREADY_ERASED',
   'The personal data of this case or complaint was erased already.',
-);
-const NOT_SUPPORTED = documentedProblem(
+] as const;
+const NOT_SUPPORTED = [
   503,
   'ERASURE_NOT_SUPPORTED',
   'I2 needs the PostgreSQL or PGlite event store.',
-);
+] as const;
 /** What can be erased (I2): a case's applicant, a complaint's complainant. */
 interface ErasureTarget {
   readonly owner: 'cases/:id' | 'complaints/:complaintId';
@@ -85,7 +85,7 @@ interface ErasureTarget {
   readonly summary: string;
   readonly answer: string;
   readonly notFound: { readonly code: 'CASE_NOT_FOUND' | 'COMPLAINT_NOT_FOUND'; readonly detail: string };
-  readonly tag?: string;
+  readonly tag: string;
 }
 
 const CASE: ErasureTarget = {
@@ -95,6 +95,7 @@ const CASE: ErasureTarget = {
   summary: 'Erase the applicant’s identifiers of a case (I2)',
   answer: '{ caseId, revision, position, events }',
   notFound: { code: 'CASE_NOT_FOUND', detail: 'No case with this id has been registered.' },
+  tag: 'cases',
 };
 const COMPLAINT: ErasureTarget = {
   owner: 'complaints/:complaintId',
@@ -110,7 +111,7 @@ const COMPLAINT: ErasureTarget = {
 function ErasureRoute(target: ErasureTarget): MethodDecorator {
   return applyDecorators(
     Post(`${target.owner}/personal-data-erasure`),
-    ...(target.tag !== undefined ? [ApiTags(target.tag)] : []),
+    ApiTags(target.tag),
     ApiOperation({
       summary: target.summary,
       description: `Roles: admin. Destroys the data key and records ${target.erasedType} with its legal basis (个人信息保护法 art. 47).`,
@@ -119,8 +120,8 @@ function ErasureRoute(target: ErasureTarget): MethodDecorator {
     ApiCreatedResponse({ description: target.answer }),
     ApiProblems(COMMON_PROBLEMS, [
       documentedProblem(404, target.notFound.code, target.notFound.detail),
-      ALREADY_ERASED,
-      NOT_SUPPORTED,
+      documentedProblem(...ALREADY_ERASED),
+      documentedProblem(...NOT_SUPPORTED),
     ]),
   );
 }
@@ -131,7 +132,6 @@ interface Erased {
   readonly events: unknown[];
 }
 
-@ApiTags('cases')
 @ApiBearerAuth()
 @Controller()
 export class PersonalDataErasureController {
@@ -161,22 +161,13 @@ export class PersonalDataErasureController {
       );
     const legalBasis = legalBasisOf(body);
     const store = this.store;
-    if (!(store instanceof PersonalDataStore))
-      throw new ProblemException(
-        titledProblem(503, 'ERASURE_NOT_SUPPORTED', 'I2 needs the PostgreSQL or PGlite event store.'),
-      );
+    if (!(store instanceof PersonalDataStore)) throw new ProblemException(titledProblem(...NOT_SUPPORTED));
     const streamId = target.streamId(id);
     const stored = await store.inner.readStream(streamId);
     if (stored.length === 0)
       throw new ProblemException(titledProblem(404, target.notFound.code, target.notFound.detail));
     if (stored.some((e) => e.type === target.erasedType))
-      throw new ProblemException(
-        titledProblem(
-          409,
-          'I2_ALREADY_ERASED',
-          'The personal data of this case or complaint was erased already.',
-        ),
-      );
+      throw new ProblemException(titledProblem(...ALREADY_ERASED));
     await store.erase(streamId, legalBasis);
     const result = await store.append(
       streamId,
