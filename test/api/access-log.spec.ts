@@ -132,6 +132,11 @@ describe('U6 access log over HTTP (PGlite)', () => {
     const bad = await api.request('GET', '/audit/access-log?from=yesterday', undefined, { token: t.auditor });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    // No real day: refused naming the field, never rolled over into March.
+    for (const query of ['from=2026-02-30', 'to=2026-02-29', 'from=2026-13-01'])
+      expect(
+        (await api.request('GET', `/audit/access-log?${query}`, undefined, { token: t.auditor })).body,
+      ).toMatchObject({ status: 400, errors: [{ field: query.split('=')[0] }] });
   });
 
   it('U6: an auditor reading a complaint with its complainant unmasked is recorded, under the complaint’s receipt number; a supervisor’s masked reading is not', async () => {

@@ -111,6 +111,13 @@ describe('views over the read models (FerretDB)', () => {
       status: 400,
       code: 'VALIDATION_FAILED',
     });
+    // A position past 64 bits no store can reach: refused at once, not waited for until a 504.
+    const unreachable = '99999999999999999999:99999999999999999999';
+    for (const path of [`/cases/${completed}`, '/views/overdue', '/cases'])
+      expect((await get(`${path}?minPosition=${unreachable}`, t.supervisor)).body).toMatchObject({
+        status: 400,
+        errors: [{ field: 'minPosition' }],
+      });
   });
 
   it('GET /views/overdue: overdue at the moment of the query, overdueBy in working minutes, scope and filters', async () => {

@@ -175,6 +175,11 @@ describe('case dossier and CSV (GET /cases/{id}/dossier, GET /cases/{id}/events?
     expect(
       (await api.request('GET', `/cases/${id}/dossier?format=xml`, undefined, { token: t.auditor })).status,
     ).toBe(400);
+    // API.md: every query takes minPosition, and a malformed one is refused naming it.
+    expect(
+      (await api.request('GET', `/cases/${id}/dossier?minPosition=nonsense`, undefined, { token: t.auditor }))
+        .body,
+    ).toMatchObject({ status: 400, errors: [{ field: 'minPosition' }] });
   });
 
   it('prints as an HTML page: Chinese labels, every text escaped, cards linked to the events that caused them', async () => {

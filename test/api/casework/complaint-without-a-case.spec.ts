@@ -127,6 +127,14 @@ describe('complaint without a case over HTTP (P1, P2)', () => {
       complainant: { name: '李*', phone: '1********00' },
     });
     expect((staffView.body.history as unknown[]).length).toBe(3);
+    // API.md: every query takes minPosition, and a malformed one is refused naming it.
+    expect(
+      (
+        await api.request('GET', `/complaints/${complaintId}?minPosition=nonsense`, undefined, {
+          token: t.supervisor,
+        })
+      ).body,
+    ).toMatchObject({ status: 400, errors: [{ field: 'minPosition' }] });
     expect(
       (await api.request('GET', `/complaints/${complaintId}`, undefined, { token: t.auditor })).body,
     ).toMatchObject({ complainant: { name: '李四', phone: '13900139000' } });

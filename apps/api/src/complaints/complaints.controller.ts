@@ -4,7 +4,7 @@
  * Roles, scope and every rule are the domain's (decide-complaint.ts).
  */
 import { createHash } from 'node:crypto';
-import { Body, Controller, Get, Headers, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { MS_PER_DAY, toShanghaiIso } from '#domain/calendar/index.js';
@@ -19,6 +19,8 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { derivedEntityId } from '#infra/ids/derived-ids.js';
 import { CommandCall, CurrentCall } from '../auth/current-call.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { MinPosition } from '../cases/case-queries.controller.js';
+import { checkMinPosition } from '../cases/queries/list-page.js';
 import type { ConfigurationAnswer } from '../command-pipeline/command-answer.js';
 import {
   idempotencyScope,
@@ -178,10 +180,13 @@ export class ComplaintsController {
     NOT_FOUND,
     documentedProblem(403, 'OUT_OF_SCOPE', 'The complaint belongs to center center-2.'),
   ])
+  @MinPosition()
   async read(
     @Param('complaintId', IdParamPipe) complaintId: string,
+    @Query('minPosition') minPosition: unknown,
     @CurrentActor() reader: Actor,
   ): Promise<ComplaintViewSchema> {
+    checkMinPosition(minPosition);
     if (reader.role !== 'supervisor' && reader.role !== 'auditor')
       throw new ProblemException(problems.forbidden('Only supervisors and auditors read complaints.'));
     const recorded = await this.store.readStream(complaintStreamId(complaintId));
@@ -195,7 +200,6 @@ export class ComplaintsController {
     return view;
   }
 
-  /** A step on a received complaint (P2, P3) by the caller; its type scopes an Idempotency-Key. */
   /**
    * The receipt number is the stream's id: the day, and 8 characters random or derived from the
    * retry key. A keyed retry that comes after midnight finds its first attempt under the day before
@@ -219,6 +223,7 @@ export class ComplaintsController {
     return idOn(now);
   }
 
+  /** A step on a received complaint (P2, P3) by the caller; its type scopes an Idempotency-Key. */
   private step(
     complaintId: string,
     body: object,

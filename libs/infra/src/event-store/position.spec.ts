@@ -39,6 +39,9 @@ describe('positions', () => {
     '1:2',
     '00000000000000000001-00000000000000000002',
     ' 00000000000000000001:00000000000000000002',
+    // 20 digits, but past 64 bits: no store writes it (a minPosition that could never be reached).
+    '18446744073709551616:00000000000000000000',
+    '00000000000000000000:99999999999999999999',
   ])('refuses %j', (text) => {
     expect(isPosition(text)).toBe(false);
     expect(() => parsePosition(text)).toThrow(InvalidPosition);
@@ -48,5 +51,8 @@ describe('positions', () => {
   it('refuses components outside 64 bits', () => {
     expect(() => formatPosition(-1n, 0n)).toThrow(RangeError);
     expect(() => formatPosition(2n ** 64n, 0n)).toThrow(RangeError);
+    const largest = formatPosition(2n ** 64n - 1n, 2n ** 64n - 1n);
+    expect(isPosition(largest)).toBe(true);
+    expect(parsePosition(largest)).toEqual([2n ** 64n - 1n, 2n ** 64n - 1n]);
   });
 });

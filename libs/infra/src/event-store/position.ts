@@ -31,14 +31,25 @@ export function formatPosition(major: bigint, minor: bigint): Position {
   return `${major.toString().padStart(WIDTH, '0')}:${minor.toString().padStart(WIDTH, '0')}`;
 }
 
+/** The two components; InvalidPosition when not the format or a component exceeds 64 bits. */
 export function parsePosition(position: Position): readonly [major: bigint, minor: bigint] {
-  const match = typeof position === 'string' ? FORMAT.exec(position) : null;
-  if (!match) throw new InvalidPosition(position);
-  return [BigInt(match[1]), BigInt(match[2])];
+  const components = componentsOf(position);
+  if (components === undefined) throw new InvalidPosition(position);
+  return components;
 }
 
+/** A position some store can write: the format, and each component within 64 bits (formatPosition). */
 export function isPosition(value: unknown): value is Position {
-  return typeof value === 'string' && FORMAT.test(value);
+  return componentsOf(value) !== undefined;
+}
+
+function componentsOf(value: unknown): readonly [bigint, bigint] | undefined {
+  const match = typeof value === 'string' ? FORMAT.exec(value) : null;
+  if (!match) return undefined;
+  const major = BigInt(match[1]!);
+  const minor = BigInt(match[2]!);
+  // 20 digits hold more than 64 bits: such a position no store can reach, and a wait for it never ends.
+  return major > MAX_COMPONENT || minor > MAX_COMPONENT ? undefined : [major, minor];
 }
 
 /** The position before every event: reading or subscribing from `START` begins at the first event. */

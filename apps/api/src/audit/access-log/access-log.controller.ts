@@ -7,7 +7,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
-import { MS_PER_DAY, tryParseInstant } from '#domain/calendar/index.js';
+import { MS_PER_DAY, parseLocalDate, startOfDay, tryParseInstant } from '#domain/calendar/index.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
@@ -46,8 +46,9 @@ class AccessLogPageSchema {
 function bound(field: 'from' | 'to', value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const text = typeof value === 'string' ? value : '';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00+08:00`) : undefined;
-  if (date !== undefined && Number.isFinite(date)) return field === 'from' ? date : date + MS_PER_DAY - 1;
+  // A real calendar day only: Date.parse would roll 2026-02-30 over into March.
+  const day = parseLocalDate(text);
+  if (day !== undefined) return field === 'from' ? startOfDay(day) : startOfDay(day) + MS_PER_DAY - 1;
   const instant = tryParseInstant(text);
   if (instant === undefined)
     throw new ProblemException(

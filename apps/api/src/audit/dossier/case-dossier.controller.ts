@@ -7,6 +7,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { MinPosition } from '../../cases/case-queries.controller.js';
+import { checkMinPosition } from '../../cases/queries/list-page.js';
 import type { ResponseHeaders } from '../../command-pipeline/answer-response.js';
 import { ApiJsonOrTextResponse } from '../../openapi/json-or-text-response.decorator.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
@@ -43,6 +45,7 @@ export class CaseDossierController {
       'Every card links to the event that set its deadline and its own event; every violation to its evidence. Applicant identifiers are masked unless the reader is an auditor (I1).',
   })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'], example: 'html' })
+  @MinPosition()
   @ApiJsonOrTextResponse({
     description: 'The dossier',
     json: CaseDossierSchema,
@@ -59,10 +62,12 @@ export class CaseDossierController {
   async dossier(
     @Param('id', IdParamPipe) caseId: string,
     @Query('format') format: unknown,
+    @Query('minPosition') minPosition: unknown,
     @Headers('accept') accept: string | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CaseDossier | string> {
+    checkMinPosition(minPosition);
     const as = formatOf(format, accept);
     const dossier = await this.queries.execute(new GetCaseDossierQuery(caseId, actor));
     if (as === 'json') return dossier;
