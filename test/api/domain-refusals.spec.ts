@@ -479,4 +479,39 @@ describe.each(STORE_KINDS)('domain refusals over HTTP (%s)', (kind) => {
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['extra', 'channel', 'applicant']));
   });
+
+  it('a matter whose department is empty or no id, or that names a material code twice, is 400 naming the field; nothing recorded', async () => {
+    const stream = 'catalog-M-102';
+    const cases: [Record<string, unknown>, string][] = [
+      [{ departmentId: '' }, 'departmentId'],
+      [{ departmentId: '王' }, 'departmentId'],
+      [
+        {
+          requiredMaterials: [
+            { code: 'a', name: 'a' },
+            { code: 'a', name: 'b' },
+          ],
+        },
+        'requiredMaterials',
+      ],
+      [{ requiredMaterials: [{ code: '', name: 'c' }] }, 'requiredMaterials[0].code'],
+    ];
+    for (const [change, field] of cases) {
+      const res = await api.request(
+        'PUT',
+        '/admin/matters/M-102',
+        { ...PROMISED_MATTER, ...change },
+        {
+          token: t.admin,
+        },
+      );
+      expect({ change, status: res.status, code: res.body.code }).toEqual({
+        change,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain(field);
+    }
+    expect(await api.store.streamRevision(stream)).toBe(-1);
+  });
 });

@@ -72,7 +72,7 @@ export const DEFINE_MATTER = adminCommand({
     ],
     [
       'T5_LIMIT_INVALID',
-      'maxExtensionDays is at most 10 working days for this matter (T7, 行政许可法 art. 42).',
+      'maxExtensionDays is a whole number of working days from 0 to 10 for this matter (T7, 行政许可法 art. 42).',
     ],
   ]),
   prepare: (body, code) => ({

@@ -17,6 +17,7 @@ import {
   IsNumber,
   IsObject,
   IsString,
+  Matches,
   MaxLength,
   ValidateBy,
   ValidateIf,
@@ -25,6 +26,7 @@ import {
 
 import { boundedCountRule, isBoundedCount, MIN_COUNT } from '#domain/timeliness/bounds.js';
 import { fieldMessages } from './field-messages.js';
+import { ID_PATTERN } from './id-pattern.js';
 
 interface FieldOptions {
   readonly description?: string;
@@ -52,6 +54,16 @@ export function TextField(options: FieldOptions & { readonly maxLength?: number 
     IsString({ message: fieldMessages.text }),
     MaxLength(maxLength, { message: fieldMessages.textTooLong(maxLength) }),
     doc(options, { type: String, maxLength }),
+  );
+}
+
+/** An id (id-pattern.ts): what names a department, window, center or material in a body. */
+export function IdField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...optional(options),
+    IsString({ message: fieldMessages.id }),
+    Matches(ID_PATTERN, { message: fieldMessages.id }),
+    doc(options, { type: String, pattern: ID_PATTERN.source, maxLength: 100 }),
   );
 }
 

@@ -16,6 +16,7 @@ const missingOr =
 
 export const fieldMessages = {
   text: missingOr('must be text'),
+  id: missingOr('must be an id: a letter or digit, then letters, digits and . _ : -, at most 100 characters'),
   textTooLong:
     (max: number): Check =>
     (args) =>
@@ -32,6 +33,7 @@ export const fieldMessages = {
   object: missingOr('must be an object'),
   objectItems: (args: ValidationArguments): string => `${args.property} must be a list of objects`,
   required: (args: ValidationArguments): string => `${args.property} is required`,
+  repeatedCode: (args: ValidationArguments): string => `${args.property} must not name a code twice`,
 } as const;
 
 /** For the checks the pipe itself makes, by class-validator constraint name. */

@@ -4,14 +4,13 @@
  */
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { ProblemException, problems, titledProblem } from '../problem/problem-details.js';
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+import { ID_PATTERN } from './id-pattern.js';
 
 /** A case id, a card id, a complaint id, a center id, a matter code. */
 @Injectable()
 export class IdParamPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (typeof value !== 'string' || !ID.test(value))
+    if (typeof value !== 'string' || !ID_PATTERN.test(value))
       throw new ProblemException(titledProblem(404, 'NOT_FOUND', 'No resource has this id.'));
     return value;
   }

@@ -6,12 +6,11 @@ import { parseLocalDate } from '#domain/calendar/index.js';
 import { isPosition } from '#infra/event-store/event-store.port.js';
 import { timeFilter } from '../validation/time-filter.js';
 import { invalidParameter } from './view-problems.js';
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+import { ID_PATTERN } from '../validation/id-pattern.js';
 
 export function optionalId(field: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !ID.test(value)) throw invalidParameter(field, 'must be an id');
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) throw invalidParameter(field, 'must be an id');
   return value;
 }
 

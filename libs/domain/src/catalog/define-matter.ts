@@ -74,12 +74,15 @@ export function defineMatter(
     );
   if (!whole(maxExtension) || maxExtension > cap)
     return t5(
-      `maxExtensionDays is at most ${cap} working days for this matter (T7, 行政许可法 art. 42).`,
+      `maxExtensionDays is a whole number of working days from 0 to ${cap} for this matter (T7, 行政许可法 art. 42).`,
       'maxExtensionDays',
     );
   const immediate = input.immediateLimitMinutes ?? DEFAULT_IMMEDIATE_LIMIT_MINUTES;
   if (!Number.isInteger(immediate) || immediate < 1 || immediate > MAX_IMMEDIATE_MINUTES)
-    return t5('immediateLimitMinutes is at least 1 (T3).', 'immediateLimitMinutes');
+    return t5(
+      `immediateLimitMinutes is a whole number of office minutes from 1 to ${MAX_IMMEDIATE_MINUTES} (T3).`,
+      'immediateLimitMinutes',
+    );
   return {
     type: 'MatterDefined',
     schemaVersion: 1,

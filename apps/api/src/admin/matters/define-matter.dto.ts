@@ -1,6 +1,9 @@
+import { ArrayUnique } from 'class-validator';
+import { fieldMessages } from '../../validation/field-messages.js';
 import {
   BooleanField,
   EnumField,
+  IdField,
   NestedField,
   NumberField,
   TextField,
@@ -21,7 +24,7 @@ export const MaterialListField = (item: () => new () => object): PropertyDecorat
   });
 
 export class RequiredMaterialDto {
-  @TextField({ maxLength: 100, example: 'lease' })
+  @IdField({ example: 'lease' })
   code!: string;
 
   @TextField({ maxLength: 200, example: '场地租赁合同' })
@@ -33,7 +36,7 @@ export class DefineMatterDto {
   @TextField({ maxLength: 200, example: '食品经营许可' })
   name!: string;
 
-  @TextField({ maxLength: 100, example: 'dept-market' })
+  @IdField({ example: 'dept-market' })
   departmentId!: string;
 
   @EnumField(['immediate', 'promised', 'escalated'], { example: 'promised' })
@@ -74,5 +77,7 @@ export class DefineMatterDto {
   joint?: boolean;
 
   @MaterialListField(() => RequiredMaterialDto)
+  // A material is named once: an application presents materials by code (F2).
+  @ArrayUnique((m: RequiredMaterialDto | undefined) => m?.code, { message: fieldMessages.repeatedCode })
   requiredMaterials!: RequiredMaterialDto[];
 }

@@ -1,5 +1,11 @@
 import { NOTIFICATION_KINDS } from '#domain/notification/notification.js';
-import { EnumField, NestedField, TextField, TextListField } from '../../validation/dto-field.decorators.js';
+import {
+  EnumField,
+  IdField,
+  NestedField,
+  TextField,
+  TextListField,
+} from '../../validation/dto-field.decorators.js';
 
 /** Tencent Cloud SMS (SendSms 2021-01-11); `secret` of the subscription is the SecretKey. */
 export class SmsGatewayDto {
@@ -59,11 +65,10 @@ export class ConfigureNotificationSubscriptionDto {
   })
   kinds!: string[];
 
-  @TextField({ maxLength: 100, example: 'center-1' })
+  @IdField({ example: 'center-1' })
   centerId!: string;
 
-  @TextField({
-    maxLength: 100,
+  @IdField({
     optional: true,
     example: 'dept-market',
     description: "absent: the whole center's notifications",
