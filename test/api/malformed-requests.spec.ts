@@ -3,6 +3,7 @@
  * a body that does not match its Content-Encoding, an unsupported charset or encoding, a body over
  * 64 KiB (also once inflated), a top level that is not an object.
  */
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { startApi, type TestApi } from './support/api-harness.js';
 import { type Tokens } from './support/case-fixtures.js';
@@ -58,5 +59,36 @@ describe('malformed requests', () => {
     const res = await api.request('DELETE', '/cases/inquiries', undefined, { token: t.window });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
+  });
+
+  it('what Node’s HTTP parser refuses is a problem too: headers over 16 KiB (431), a control character in a header (400)', async () => {
+    // Sent byte for byte over a socket: fetch would refuse to send either.
+    const rawRequest = (text: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const { hostname, port } = new URL(api.url);
+        const socket = connect(Number(port), hostname, () => socket.write(text));
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    const answers = [
+      [
+        await rawRequest(`GET /cases/${'x'.repeat(20_000)} HTTP/1.1\r\nHost: a\r\n\r\n`),
+        431,
+        'REQUEST_HEADERS_TOO_LARGE',
+      ],
+      [
+        await rawRequest('GET /health HTTP/1.1\r\nHost: a\r\nIdempotency-Key: a\u0001b\r\n\r\n'),
+        400,
+        'VALIDATION_FAILED',
+      ],
+    ] as const;
+    for (const [answer, status, code] of answers) {
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(head).toMatch(/content-type: application\/problem\+json/i);
+      expect(JSON.parse(body!)).toMatchObject({ status, code, type: `/problems/${code}` });
+    }
   });
 });

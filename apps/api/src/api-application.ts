@@ -15,6 +15,7 @@ import { accessLog } from './logging/access-log.middleware.js';
 import { NestPinoLogger } from './logging/api-logger.js';
 import { setUpOpenApi } from './openapi/openapi-document.js';
 import { sendProblem } from './problem/problem-details.filter.js';
+import { answerClientErrors } from './problem/client-errors.js';
 import { MAX_BODY_BYTES } from './problem/problem-of-exception.js';
 import { StrictValidationPipe } from './problem/strict-validation.pipe.js';
 import { jsonBodyRequired } from './validation/json-body-required.middleware.js';
@@ -27,6 +28,8 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
     logger: new NestPinoLogger(runtime.logger),
   });
   app.disable('x-powered-by');
+  // What Node's HTTP parser refuses is answered as problem+json too (client-errors.ts).
+  answerClientErrors(app.getHttpServer());
   app.use(accessLog(runtime.logger));
   // U6: auditors' readings of unmasked personal data, queued for the access log.
   app.use(personalDataReadings(app.get(AccessLogWriter), runtime.clock));

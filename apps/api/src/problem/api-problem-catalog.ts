@@ -50,6 +50,13 @@ export const API_PROBLEM_CATALOG = {
     '缩短文本字段。',
     'Shorten the text fields.',
   ),
+  REQUEST_HEADERS_TOO_LARGE: refusal(
+    '请求行或请求头过长',
+    '请求行与请求头合计不超过 16 KiB。',
+    'The request line and headers together are at most 16 KiB.',
+    '缩短路径、查询参数或请求头。',
+    'Shorten the path, the query or the headers.',
+  ),
   UNSUPPORTED_MEDIA_TYPE: refusal(
     '不支持的请求格式',
     '请求体为 UTF-8 编码的 JSON。',

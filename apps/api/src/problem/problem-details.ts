@@ -73,6 +73,7 @@ export const problems = {
   preconditionFailed: (detail: string): ProblemDetails => own(412, 'PRECONDITION_FAILED', detail),
   payloadTooLarge: (detail: string): ProblemDetails => own(413, 'PAYLOAD_TOO_LARGE', detail),
   unsupportedMediaType: (detail: string): ProblemDetails => own(415, 'UNSUPPORTED_MEDIA_TYPE', detail),
+  headersTooLarge: (detail: string): ProblemDetails => own(431, 'REQUEST_HEADERS_TOO_LARGE', detail),
   internal: (): ProblemDetails => own(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.'),
   unavailable: (detail: string): ProblemDetails => own(503, 'UNAVAILABLE', detail),
   appendOutcomeUnknown: (detail: string): ProblemDetails => own(503, 'APPEND_OUTCOME_UNKNOWN', detail),
