@@ -256,6 +256,24 @@ describe('security findings over HTTP (issue 11, PGlite)', () => {
     expect(JSON.stringify(inField.body.errors)).toMatch(/32 levels/);
   });
 
+  it('__proto__, constructor and prototype are unknown fields like any other: 400 naming them, nothing recorded', async () => {
+    for (const [raw, field] of [
+      [JSON.stringify({ ...INQUIRY, constructor: 'x' }), 'constructor'],
+      [
+        JSON.stringify({ ...INQUIRY, applicant: { ...INQUIRY.applicant, prototype: {} } }),
+        'applicant.prototype',
+      ],
+      [JSON.stringify(INQUIRY).replace(/^\{/, '{"__proto__":{"polluted":true},'), '__proto__'],
+    ] as const) {
+      const res = await api.request('POST', '/cases/inquiries', undefined, { token: t.window, raw });
+      expect({ status: res.status, errors: res.body.errors }).toEqual({
+        status: 400,
+        errors: [{ field, message: `${field} is not a field of this request (remove it)` }],
+      });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('finding 13: a case outside the scope answers exactly as one that does not exist, and no 403 names a center or department', async () => {
     const received = await caseAt(api, t, 'received');
     const otherCenter = await tokenFor('supervisor', { sub: 'u-sup-2', centerId: 'center-2' });

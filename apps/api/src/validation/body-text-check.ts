@@ -3,10 +3,15 @@
  * deeper than 32 levels is refused before class-transformer recurses into it, and no string (value
  * or key) may hold a NUL or an unpaired surrogate: PostgreSQL refuses both in JSON, so they would
  * turn a command into a 500 instead of a 400 naming the field. Iterative: depth costs no stack.
+ * No DTO has a field `__proto__`, `constructor` or `prototype`, yet class-transformer drops them
+ * without a word before the unknown-field check: refused here as the unknown fields they are.
  */
 import { ProblemException, problems } from '../problem/problem-details.js';
+import { messageOfConstraint } from './field-messages.js';
 
 export const MAX_JSON_DEPTH = 32;
+
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -40,7 +45,13 @@ export function checkBodyText(body: unknown): void {
     for (const [key, item] of Object.entries(value)) {
       const keyProblem = textProblem(key);
       if (keyProblem) throw refuse(field, `has a key that ${keyProblem}`);
-      stack.push({ value: item, path: path === '' ? key : `${path}.${key}`, depth: depth + 1 });
+      const child = path === '' ? key : `${path}.${key}`;
+      if (RESERVED_KEYS.has(key)) {
+        // Worded as the validation pipe words every unknown field.
+        const message = messageOfConstraint(child, 'whitelistValidation', '');
+        throw new ProblemException(problems.validation(`${message}.`, [{ field: child, message }]));
+      }
+      stack.push({ value: item, path: child, depth: depth + 1 });
     }
   }
 }
