@@ -109,6 +109,26 @@ describe('front-end answers (issue 12)', () => {
     ]);
   });
 
+  it('T14: a time filter outside the years 2000–2099 is 400 naming it, on every route', async () => {
+    const id = await inquiry();
+    for (const [path, field] of [
+      ['/views/cards?from=0000-01-01', 'from'],
+      ['/views/overdue?deadlineBefore=2100-01-01T00:00:00%2B08:00', 'deadlineBefore'],
+      ['/views/statistics?from=1999-12-31&to=2000-01-31', 'from'],
+      [`/cases/${id}/state?asOf=0001-01-01`, 'asOf'],
+    ] as const) {
+      const res = await raw(path);
+      const p = (await res.json()) as Problem;
+      expect({ path, status: res.status, errors: p.errors }).toEqual({
+        path,
+        status: 400,
+        errors: [{ field, message: 'must lie within the years 2000–2099 (T14)' }],
+      });
+    }
+    // The last day of the range is a whole day, to its end.
+    expect((await raw('/views/cards?from=2099-12-31&to=2099-12-31')).status).toBe(200);
+  });
+
   it('item 7: time filters take an instant or a date (the whole day, Asia/Shanghai) the same way on every route', async () => {
     const id = await inquiry();
     for (const path of [
