@@ -132,6 +132,17 @@ describe('U6 access log over HTTP (PGlite)', () => {
     const bad = await api.request('GET', '/audit/access-log?from=yesterday', undefined, { token: t.auditor });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    // A forged cursor whose number is no finite number (1e400 reads as Infinity) is refused too.
+    const infinite = Buffer.from('["access-log-2026-03-02",1e400]').toString('base64url');
+    expect(
+      (await api.request('GET', `/audit/access-log?cursor=${infinite}`, undefined, { token: t.auditor }))
+        .body,
+    ).toMatchObject({ status: 400, errors: [{ field: 'cursor' }] });
+    // The scheme of Authorization is case-insensitive.
+    const lower = await fetch(`${api.url}/audit/access-log`, {
+      headers: { authorization: `bearer ${t.auditor}` },
+    });
+    expect(lower.status).toBe(200);
     // No real day: refused naming the field, never rolled over into March.
     for (const query of ['from=2026-02-30', 'to=2026-02-29', 'from=2026-13-01'])
       expect(

@@ -13,7 +13,8 @@ import { TOKEN_VERIFIER } from '../runtime/runtime-tokens.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 import { PUBLIC_ROUTE } from './public-route.decorator.js';
 
-const BEARER = /^Bearer[ ]+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)[ ]*$/;
+// The scheme is case-insensitive (RFC 9110 §11.1): `bearer` is as good as `Bearer`.
+const BEARER = /^Bearer[ ]+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)[ ]*$/i;
 
 @Injectable()
 export class JwtAuthGuard implements CanActivate {

@@ -72,7 +72,10 @@ export function decodeCursor(
   } catch {
     key = undefined;
   }
-  if (!Array.isArray(key) || key.length !== shape.length || key.some((k, i) => typeof k !== shape[i]))
+  // A number of a sort key is finite: 1e400 decodes to Infinity and would page from nowhere.
+  const wrong = (k: unknown, i: number): boolean =>
+    typeof k !== shape[i] || (typeof k === 'number' && !Number.isFinite(k));
+  if (!Array.isArray(key) || key.length !== shape.length || key.some(wrong))
     throw invalidParameter('cursor', 'must be a nextCursor this API gave');
   return key as (string | number)[];
 }
