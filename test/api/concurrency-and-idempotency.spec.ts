@@ -60,6 +60,18 @@ describe.each(STORE_KINDS)('concurrency and idempotency (%s)', (kind) => {
       { headers: { 'If-Match': 'yesterday' } },
     );
     expect(bad.status).toBe(400);
+    // A weak ETag never matches (RFC 9110 strong comparison), even of the current revision.
+    const weak = await command(
+      caseId,
+      'withdrawal',
+      { reason: '撤回' },
+      { headers: { 'If-Match': 'W/"2"' } },
+    );
+    expect({ status: weak.status, code: weak.body.code }).toEqual({
+      status: 412,
+      code: 'PRECONDITION_FAILED',
+    });
+    expect(await api.store.streamRevision(`case-${caseId}`)).toBe(2);
   });
 
   it('racing conditional writers: one wins, the others 412', async () => {

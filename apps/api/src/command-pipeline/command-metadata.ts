@@ -34,7 +34,9 @@ const header = (headers: Headers, name: string): string | undefined => {
 /** Printable ASCII without spaces at the ends; long enough for a UUID or a client's own scheme. */
 const KEY = /^[\x21-\x7e]([\x20-\x7e]{0,198}[\x21-\x7e])?$/;
 const CORRELATION = /^[A-Za-z0-9._:-]{1,100}$/;
-const ETAG = /^(?:W\/)?"(\d{1,15})"$/;
+const ETAG = /^"(\d{1,15})"$/;
+/** RFC 9110 §13.1.1: If-Match compares strongly, so a weak ETag never matches. */
+const WEAK_ETAG = /^W\/"[^"]*"$/;
 
 /** The body and the caller's role and scope claims, hashed (the subject scopes the key itself). */
 export function requestFingerprint(actor: Actor, body: unknown): string {
@@ -69,6 +71,12 @@ export function readCommandMetadata(
     const match = ETAG.exec(trimmed);
     if (trimmed === '*') ifMatch = '*';
     else if (match) ifMatch = Number(match[1]);
+    else if (WEAK_ETAG.test(trimmed))
+      throw new ProblemException(
+        problems.preconditionFailed(
+          'If-Match compares strongly (RFC 9110): a weak ETag never matches; send "<revision>" as the ETag header gave it.',
+        ),
+      );
     else if (/^\d{1,15}$/.test(trimmed)) ifMatch = Number(trimmed);
     else
       throw new ProblemException(
