@@ -14,7 +14,7 @@ import { IdParamPipe } from '../validation/route-param.pipes.js';
 import { CaseReadRoute } from './case-queries.controller.js';
 import { ApiCaseNowResponse, caseNowFromEvents } from './queries/case-now.js';
 import type { CaseView } from './queries/case-view.js';
-import { checkMinPosition } from './queries/list-page.js';
+import { checkMinPosition } from './queries/min-position.js';
 
 @ApiTags('case queries')
 @ApiBearerAuth()

@@ -34,7 +34,8 @@ import {
   VerifyCaseIntegrityQuery,
   type CaseEventsPage,
 } from './queries/read-case-query.js';
-import { checkMinPosition, DEFAULT_LIMIT, MAX_LIMIT, readPageRequest } from './queries/list-page.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, readPageRequest } from './queries/list-page.js';
+import { checkMinPosition, MinPosition } from './queries/min-position.js';
 
 class CaseEventsView {
   @ApiProperty({ type: [RecordedEventSchema] }) items!: RecordedEvent[];
@@ -52,16 +53,6 @@ class CaseEventsView {
   })
   personalDataMasked!: boolean;
 }
-
-/** API.md: any query takes minPosition; these read the event store, which has reached every position. */
-export const MinPosition = (): MethodDecorator =>
-  ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description:
-      'Accepted by every query (API.md); reads from the event store are always up to date, so it never waits.',
-    example: '00000000000000000750:00000000000000000012',
-  });
 
 class IntegrityView {
   @ApiProperty({ example: true }) ok!: boolean;

@@ -19,8 +19,7 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { derivedEntityId } from '#infra/ids/derived-ids.js';
 import { CommandCall, CurrentCall } from '../auth/current-call.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { MinPosition } from '../cases/case-queries.controller.js';
-import { checkMinPosition } from '../cases/queries/list-page.js';
+import { checkMinPosition, MinPosition } from '../cases/queries/min-position.js';
 import type { ConfigurationAnswer } from '../command-pipeline/command-answer.js';
 import {
   idempotencyScope,

@@ -5,8 +5,9 @@
  * operator fixes the cause (an upcaster, a projection change) and rebuilds.
  *
  * I1: the parked copy is for diagnosis; the event store keeps the event itself. So its data and the
- * error are redacted as a log line is: a complainant's phone (complaint streams reach the projector
- * unmasked) or a number inside an error message never reaches the read store this way.
+ * error are redacted as a log line is: whatever the projector's masked view leaves readable (a
+ * complainant's name, a number typed into free text or an error message) never reaches the read
+ * store this way.
  */
 import type { Db } from 'mongodb';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';

@@ -7,12 +7,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
-import { MS_PER_DAY, parseLocalDate, startOfDay, tryParseInstant } from '#domain/calendar/index.js';
+import { MS_PER_DAY } from '#domain/calendar/index.js';
 import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { readPageRequest } from '../../cases/queries/list-page.js';
 import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
+import { timeFilter } from '../../validation/time-filter.js';
 import { ProblemException, problems } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { cursorPage } from '../../views/cursor-pages.js';
@@ -41,22 +42,6 @@ class AccessLogEntrySchema {
 class AccessLogPageSchema {
   @ApiProperty({ type: [AccessLogEntrySchema] }) items!: AccessLogEntrySchema[];
   @ApiProperty({ type: String, nullable: true, example: null }) nextCursor!: string | null;
-}
-
-function bound(field: 'from' | 'to', value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const text = typeof value === 'string' ? value : '';
-  // A real calendar day only: Date.parse would roll 2026-02-30 over into March.
-  const day = parseLocalDate(text);
-  if (day !== undefined) return field === 'from' ? startOfDay(day) : startOfDay(day) + MS_PER_DAY - 1;
-  const instant = tryParseInstant(text);
-  if (instant === undefined)
-    throw new ProblemException(
-      problems.validation(`${field} is an instant with an offset or a date YYYY-MM-DD.`, [
-        { field, message: 'must be an ISO-8601 instant with an offset or a date YYYY-MM-DD' },
-      ]),
-    );
-  return instant;
 }
 
 @ApiTags('audit')
@@ -101,8 +86,8 @@ export class AccessLogController {
     const caseId = optionalId('caseId', caseIdText);
     const { limit } = readPageRequest(limitText, undefined);
     const after = decodeCursor(cursorText, ['string', 'number']);
-    const to = bound('to', toText) ?? this.clock.now();
-    const from = bound('from', fromText) ?? to - DEFAULT_DAYS * MS_PER_DAY;
+    const to = timeFilter('to', toText, 'at') ?? this.clock.now();
+    const from = timeFilter('from', fromText, 'start') ?? to - DEFAULT_DAYS * MS_PER_DAY;
     if (from > to || to - from > MAX_DAYS * MS_PER_DAY)
       throw new ProblemException(
         problems.validation(`from must be before to, at most ${MAX_DAYS} days apart.`, [

@@ -2,7 +2,6 @@
  * API.md "Lists": `?limit=` (default 50, max 500) and `?cursor=`, answering `{ items, nextCursor }`.
  * A cursor is opaque to clients; here it encodes the next revision to read.
  */
-import { isPosition } from '#infra/event-store/event-store.port.js';
 import { ProblemException, problems } from '../../problem/problem-details.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -41,14 +40,4 @@ export function readPageRequest(limitText: unknown, cursorText: unknown): PageRe
 
 export function cursorFor(revision: number): string {
   return Buffer.from(`rev:${revision}`, 'utf8').toString('base64url');
-}
-
-/**
- * API.md: any query takes `minPosition` and waits for the views to reach it. These queries read the
- * event store itself, which every recorded position has reached: the parameter is checked, never
- * waited on.
- */
-export function checkMinPosition(minPosition: unknown): void {
-  if (minPosition !== undefined && !isPosition(minPosition))
-    throw invalid('minPosition', 'must be a position from a command’s answer');
 }
