@@ -52,7 +52,8 @@ async function main(): Promise<void> {
       `appended ${CARDS} cases with a yellow card each in ${((Date.now() - t) / 1000).toFixed(1)} s`,
     );
 
-    const settings = DEFAULT_NOTIFICATION_SETTINGS;
+    // The receivers listen on 127.0.0.1, which the SSRF guard refuses unless allowed (E2).
+    const settings = { ...DEFAULT_NOTIFICATION_SETTINGS, allowPrivateHosts: true };
     t = Date.now();
     const notifications = await startNotifications(store, read.db, {
       logger: pino({ level: 'warn' }),

@@ -48,6 +48,8 @@ describe('notifications from two projector processes (E2)', () => {
       NOTIFICATIONS_SWEEP_MS: '200',
       NOTIFICATIONS_BACKOFF_BASE_MS: '50',
       NOTIFICATIONS_TIMEOUT_MS: '2000',
+      // The receiver listens on 127.0.0.1 (E2's SSRF guard refuses it unless allowed).
+      NOTIFICATIONS_ALLOW_PRIVATE_HOSTS: 'on',
     };
     for (let i = 0; i < 2; i++) {
       const child = startChild('test/notifications/support/notifier-child.ts', [], env);

@@ -32,6 +32,8 @@ const SETTINGS = {
   retryWindowMs: 1_500,
   timeoutMs: 300,
   concurrency: 2,
+  // The receivers listen on 127.0.0.1, which the SSRF guard refuses unless allowed (ssrf-guard.spec.ts).
+  allowPrivateHosts: true,
 };
 const SECRETS = {
   market: 'market-secret-0123456789abcdef',

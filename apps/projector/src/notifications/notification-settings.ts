@@ -20,6 +20,12 @@ export interface NotificationSettings {
   readonly sweepMs: number;
   /** NOTIFICATIONS_POLL_MS: how often the notifier reads new events once caught up; 500 ms. */
   readonly pollMs: number;
+  /**
+   * NOTIFICATIONS_ALLOW_PRIVATE_HOSTS: `off` (default) refuses to send to a host that is, or
+   * resolves to, a loopback, private, link-local or otherwise non-public address (E2, SSRF:
+   * channels/outbound-post.ts); `on` allows them, for a receiver inside the center's own network.
+   */
+  readonly allowPrivateHosts: boolean;
 }
 
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
@@ -31,6 +37,7 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   concurrency: 4,
   sweepMs: 10_000,
   pollMs: 500,
+  allowPrivateHosts: false,
 };
 
 const NUMERIC: readonly [keyof NotificationSettings, string][] = [
@@ -54,11 +61,16 @@ export function loadNotificationSettings(env: NodeJS.ProcessEnv): NotificationSe
       problems.push(`${name} must be a whole number between 1 and 604800000 (got ${JSON.stringify(raw)})`);
     else values[key] = n;
   }
-  const switchValue = env.NOTIFICATIONS?.trim() || 'on';
-  if (switchValue !== 'on' && switchValue !== 'off')
-    problems.push(`NOTIFICATIONS must be on or off (got ${JSON.stringify(switchValue)})`);
+  const onOff = (name: string, fallback: 'on' | 'off'): boolean => {
+    const value = env[name]?.trim() || fallback;
+    if (value !== 'on' && value !== 'off')
+      problems.push(`${name} must be on or off (got ${JSON.stringify(value)})`);
+    return value === 'on';
+  };
+  const enabled = onOff('NOTIFICATIONS', 'on');
+  const allowPrivateHosts = onOff('NOTIFICATIONS_ALLOW_PRIVATE_HOSTS', 'off');
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...DEFAULT_NOTIFICATION_SETTINGS, ...values, enabled: switchValue === 'on' };
+  return { ...DEFAULT_NOTIFICATION_SETTINGS, ...values, enabled, allowPrivateHosts };
 }
 
 /** For a process's entry point: the settings, or a message naming the wrong variable and exit 1. */

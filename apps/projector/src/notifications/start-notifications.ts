@@ -44,8 +44,9 @@ export async function startNotifications(
     db,
     directory,
     {
-      webhook: options.channels?.webhook ?? new WebhookChannel(),
-      sms: options.channels?.sms ?? new TencentSmsChannel(),
+      webhook:
+        options.channels?.webhook ?? new WebhookChannel({ allowPrivateHosts: settings.allowPrivateHosts }),
+      sms: options.channels?.sms ?? new TencentSmsChannel(Date.now, settings.allowPrivateHosts),
     },
     {
       owner: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,

@@ -12,6 +12,7 @@ import {
 } from '../calendar/index.js';
 import type { Matter } from '../catalog/matter.js';
 import type { Applicant } from '../case/case-events.js';
+import type { NotificationSubscription } from '../notification/subscription.js';
 
 export const calendar = createWorkingCalendar();
 export const clock: OfficeClock = { calendar, hours: DEFAULT_OFFICE_HOURS };
@@ -75,3 +76,22 @@ export const immediateMatter: Matter = {
   name: '个体工商户名称变更',
   kind: 'immediate',
 };
+
+/** A red-card SMS subscription of center-1's supervisors through Tencent Cloud SMS, sent to `url`. */
+export const smsSubscription = (url: string): NotificationSubscription => ({
+  subscriptionId: 'sms-supervisors',
+  url,
+  secret: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+  kinds: ['red'],
+  centerId: 'center-1',
+  channel: 'sms',
+  sms: {
+    provider: 'tencent-cloud',
+    secretId: 'AKIDexample',
+    sdkAppId: '1400006666',
+    signName: '某某县政务服务中心',
+    templateId: '1110',
+    region: 'ap-guangzhou',
+    phoneNumbers: ['+8613800000000'],
+  },
+});

@@ -4,7 +4,7 @@
  * It has never reached the real Tencent Cloud SMS service (no account here).
  */
 import { createServer, type IncomingMessage } from 'node:http';
-import type { NotificationSubscription } from '#domain/notification/subscription.js';
+import { smsSubscription } from '#domain/testing/index.js';
 import type { NotificationPayload } from './notification-channel.port.js';
 import { tc3Authorization } from './tc3-signature.js';
 import { TencentSmsChannel } from './tencent-sms-channel.js';
@@ -55,24 +55,9 @@ describe('Tencent Cloud SMS adapter (E2)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
-    const subscription: NotificationSubscription = {
-      subscriptionId: 'sms-supervisors',
-      url: `http://127.0.0.1:${address.port}/`,
-      secret: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
-      kinds: ['red'],
-      centerId: 'center-1',
-      channel: 'sms',
-      sms: {
-        provider: 'tencent-cloud',
-        secretId: 'AKIDexample',
-        sdkAppId: '1400006666',
-        signName: '某某县政务服务中心',
-        templateId: '1110',
-        region: 'ap-guangzhou',
-        phoneNumbers: ['+8613800000000'],
-      },
-    };
-    const channel = new TencentSmsChannel(() => 1773300000000);
+    const subscription = smsSubscription(`http://127.0.0.1:${address.port}/`);
+    // The fake gateway listens on 127.0.0.1: allowed here (the SSRF guard refuses it by default).
+    const channel = new TencentSmsChannel(() => 1773300000000, true);
     try {
       expect(await channel.deliver(payload, subscription, 2_000)).toEqual({ ok: true });
       const [request] = seen;

@@ -14,6 +14,7 @@ import type {
   NotificationChannel,
   NotificationPayload,
 } from './notification-channel.port.js';
+import { postOutbound } from './outbound-post.js';
 import { tc3Authorization } from './tc3-signature.js';
 
 const KIND_LABELS: Record<NotificationPayload['kind'], string> = {
@@ -58,8 +59,15 @@ export function sendSmsRefusal(answer: unknown): string | undefined {
   return refused === undefined && statuses.length > 0 ? undefined : String(refused ?? 'empty SendStatusSet');
 }
 
+/** The gateway's answer as JSON; a body that is not JSON fails the attempt, as a refusal would. */
+const answerJson = (text: string | undefined): unknown => JSON.parse(text ?? '');
+
 export class TencentSmsChannel implements NotificationChannel {
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** NOTIFICATIONS_ALLOW_PRIVATE_HOSTS (outbound-post.ts); off by default. */
+    private readonly allowPrivateHosts = false,
+  ) {}
 
   async deliver(
     payload: NotificationPayload,
@@ -72,8 +80,7 @@ export class TencentSmsChannel implements NotificationChannel {
     const body = sendSmsBody(payload, sms);
     const timestamp = Math.floor(this.now() / 1000);
     try {
-      const response = await fetch(url, {
-        method: 'POST',
+      const response = await postOutbound(url, {
         headers: {
           'Content-Type': 'application/json; charset=utf-8',
           'X-TC-Action': 'SendSms',
@@ -90,11 +97,13 @@ export class TencentSmsChannel implements NotificationChannel {
           }),
         },
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
+        allowPrivateHosts: this.allowPrivateHosts,
+        readAnswer: true,
       });
       if (response.status < 200 || response.status >= 300)
         return { ok: false, error: `HTTP ${response.status}` };
-      const refusal = sendSmsRefusal(await response.json());
+      const refusal = sendSmsRefusal(answerJson(response.text));
       return refusal === undefined ? { ok: true } : { ok: false, error: `SendSms ${refusal}` };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message.slice(0, 200) : 'SMS send failed' };

@@ -15,8 +15,14 @@ import type {
   NotificationChannel,
   NotificationPayload,
 } from './notification-channel.port.js';
+import { postOutbound } from './outbound-post.js';
 
 export class WebhookChannel implements NotificationChannel {
+  /** `allowPrivateHosts`: NOTIFICATIONS_ALLOW_PRIVATE_HOSTS (outbound-post.ts); off by default. */
+  constructor(
+    private readonly options: { readonly allowPrivateHosts: boolean } = { allowPrivateHosts: false },
+  ) {}
+
   async deliver(
     payload: NotificationPayload,
     subscription: NotificationSubscription,
@@ -24,19 +30,16 @@ export class WebhookChannel implements NotificationChannel {
   ): Promise<DeliveryOutcome> {
     const body = JSON.stringify(payload);
     try {
-      const response = await fetch(subscription.url, {
-        method: 'POST',
+      const response = await postOutbound(new URL(subscription.url), {
         headers: {
           'Content-Type': 'application/json',
           [NOTIFICATION_ID_HEADER]: payload.notificationId,
           [SIGNATURE_HEADER]: signWebhookBody(body, subscription.secret),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
+        allowPrivateHosts: this.options.allowPrivateHosts,
       });
-      // The answer's body is not read: release the connection.
-      await response.body?.cancel().catch(() => undefined);
       if (response.status >= 200 && response.status < 300) return { ok: true };
       return { ok: false, error: `HTTP ${response.status}` };
     } catch (error) {
@@ -52,6 +55,9 @@ function describe(error: unknown, timeoutMs: number): string {
     const cause = error.cause;
     if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string')
       return cause.code;
+    // The SSRF guard's refusal says why (outbound-post.ts); a socket error by its code.
+    if ('code' in error && typeof error.code === 'string' && error.code !== 'NON_PUBLIC_ADDRESS')
+      return error.code;
     return error.message.slice(0, 200);
   }
   return 'delivery failed';
