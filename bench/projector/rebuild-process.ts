@@ -4,7 +4,8 @@
  * its own, and marks its memory at each quarter of the events (memory-sampler.ts). The result goes
  * back over the IPC channel (rebuild-in-child.ts), or as one JSON line on stdout when run alone.
  * BENCH_PROFILE=1: the runner's debug lines summed per projection; BENCH_CACHE_SIZE: the workers'
- * cache size.
+ * cache size; BENCH_BATCH_SIZE: the runner's batch size (default 5,000, read up to 4 × that a batch;
+ * 1,250 measured 699 events/s against 928 at 10,000 cases, with RSS marks no flatter).
  */
 import { pino, type Logger } from 'pino';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
@@ -54,6 +55,7 @@ async function rebuild(request: RebuildRequest): Promise<RebuildResult> {
       const report = await rebuildProjections(store, read.db, {
         logger: profilingLogger(profile),
         ...(process.env.BENCH_CACHE_SIZE && { cacheSize: Number(process.env.BENCH_CACHE_SIZE) }),
+        ...(process.env.BENCH_BATCH_SIZE && { batchSize: Number(process.env.BENCH_BATCH_SIZE) }),
         progress: {
           start: () => undefined,
           update: (done) => {

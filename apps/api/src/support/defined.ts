@@ -3,7 +3,8 @@
  * recorded or answered (a case step's command, the dossier), rather than present as undefined.
  */
 export function defined<T extends object>(value: T): T {
-  const copy = { ...value };
-  for (const [key, v] of Object.entries(copy)) if (v === undefined) Reflect.deleteProperty(copy, key);
-  return copy;
+  // Built up rather than deleted from: an object that lost a property is slower to read for V8.
+  const copy: Partial<T> = {};
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined) copy[key] = value[key];
+  return copy as T;
 }

@@ -47,6 +47,13 @@ describe('canonicalJson (the text the U3 hash chain hashes)', () => {
     const shared = { x: 1 };
     expect(canonicalJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
   });
+
+  it('names where in the value a refused member lies', () => {
+    expect(() => canonicalJson({ a: [1, { b: Number.NaN }] })).toThrow('canonical JSON: $.a[1].b is NaN');
+    expect(() => canonicalJson({ ok: [true], c: [new Date(0)] })).toThrow('$.c[0] is not a plain object');
+    expect(() => canonicalJson([[undefined]])).toThrow('$[0][0] is a undefined');
+    expect(canonicalJson({ z: [], a: {}, m: [{}, []] })).toBe('{"a":{},"m":[{},[]],"z":[]}');
+  });
 });
 
 function reverseKeys(value: unknown): unknown {

@@ -15,10 +15,14 @@ export type JsonValue =
   null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 export function canonicalJson(value: unknown): string {
-  return write(value, new Set<object>(), '$');
+  return write(value, new Set<object>(), []);
 }
 
-function write(value: unknown, ancestors: Set<object>, path: string): string {
+/**
+ * `at` holds the keys and indexes down to `value`; the path text (`$.a[0].b`) is built only for
+ * an error: built for every member, it was a good part of hashing an event (issue 13).
+ */
+function write(value: unknown, ancestors: Set<object>, at: (string | number)[]): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -26,34 +30,49 @@ function write(value: unknown, ancestors: Set<object>, path: string): string {
       return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value))
-        throw new TypeError(`canonical JSON: ${path} is ${value}, which JSON cannot hold`);
+        throw new TypeError(`canonical JSON: ${pathOf(at)} is ${value}, which JSON cannot hold`);
       return JSON.stringify(value);
     case 'object': {
       if (value === null) return 'null';
-      if (ancestors.has(value)) throw new TypeError(`canonical JSON: ${path} is a cycle`);
+      if (ancestors.has(value)) throw new TypeError(`canonical JSON: ${pathOf(at)} is a cycle`);
       ancestors.add(value);
       try {
         if (Array.isArray(value)) {
-          return `[${value.map((item: unknown, i) => write(item, ancestors, `${path}[${i}]`)).join(',')}]`;
+          let text = '[';
+          for (let i = 0; i < value.length; i++) {
+            at.push(i);
+            text += (i > 0 ? ',' : '') + write(value[i], ancestors, at);
+            at.pop();
+          }
+          return `${text}]`;
         }
         const proto: unknown = Object.getPrototypeOf(value);
         if (proto !== Object.prototype && proto !== null) {
-          throw new TypeError(`canonical JSON: ${path} is not a plain object`);
+          throw new TypeError(`canonical JSON: ${pathOf(at)} is not a plain object`);
         }
         const record = value as Record<string, unknown>;
-        const members: string[] = [];
+        let text = '{';
         for (const key of Object.keys(record).sort()) {
           const member = record[key];
           // Absent and undefined are the same thing once stored as JSON.
           if (member === undefined) continue;
-          members.push(`${JSON.stringify(key)}:${write(member, ancestors, `${path}.${key}`)}`);
+          at.push(key);
+          text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${write(member, ancestors, at)}`;
+          at.pop();
         }
-        return `{${members.join(',')}}`;
+        return `${text}}`;
       } finally {
         ancestors.delete(value);
       }
     }
     default:
-      throw new TypeError(`canonical JSON: ${path} is a ${typeof value}, which JSON cannot hold`);
+      throw new TypeError(`canonical JSON: ${pathOf(at)} is a ${typeof value}, which JSON cannot hold`);
   }
+}
+
+function pathOf(at: readonly (string | number)[]): string {
+  return at.reduce<string>(
+    (path, step) => (typeof step === 'number' ? `${path}[${step}]` : `${path}.${step}`),
+    '$',
+  );
 }

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import { pooledRandomBytes } from './pooled-random.js';
 
 /**
  * I2: applicant identifiers are stored as AES-256-GCM ciphertext under a data key of their case,
@@ -17,7 +18,7 @@ export function isCiphertext(value: unknown): value is string {
 }
 
 export function encrypt(key: Buffer, plain: string, aad: string): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
@@ -47,5 +48,5 @@ export function masterKeyFrom(secret: string): Buffer {
 }
 
 export function newDataKey(): Buffer {
-  return randomBytes(32);
+  return pooledRandomBytes(32);
 }
