@@ -25,6 +25,23 @@ describe('log redaction by value (I1, findings 2 and 10)', () => {
     );
   });
 
+  it('I1: numbers grouped by spaces or hyphens, as people write them, are redacted too; ids, receipts and times are not', () => {
+    expect(
+      redactText(
+        '身份证 110101 19900307 123X，旧证 110101-900307-123，号码 138 0013 8000，座机 0571 8800 1234 或 010-8765 4321',
+      ),
+    ).toBe(
+      '身份证 [I1 redacted]，旧证 [I1 redacted]，号码 [I1 redacted]，座机 [I1 redacted] 或 [I1 redacted]',
+    );
+    expect(redactText('证件号1101 0119 9003 0712 34号')).toBe('证件号[I1 redacted]号');
+    const untouched = [
+      'case 3f1c9a52-8d2e-5b7a-9c41-0e6f2d3b4a15 event 12345678-1234-5234-8234-123456789012',
+      'receipt TS-20261130-7F3K9Q2M, SL-0001, accepted 2026-03-09T17:30:00.000+08:00 (2026-03-09 17:30)',
+      'position 00000000000000056294:00000000000000000000, 281,480 events in 313.7 s, ms 1772422700000',
+    ];
+    for (const text of untouched) expect(redactText(text)).toBe(text);
+  });
+
   it('I1: a driver error with the event JSON among its parameters logs as class, code and message only, and a circular one still serialises', () => {
     const { lines, stream } = capture();
     const logger = pino({ ...redactingLogOptions, level: 'info' }, stream);

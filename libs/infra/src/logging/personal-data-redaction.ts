@@ -13,11 +13,17 @@ const SECRET_KEYS = new Set(['idnumber', 'phone', 'authorization', 'handlerphone
 
 /**
  * 18-character ID numbers (17 digits and a check digit), 15-digit old ones, mobile numbers (with
- * or without +86), and landlines with an area code. Bounded by non-digits, so positions (20
- * digits) and millisecond times (13) are left alone.
+ * or without +86), and landlines with an area code; each also as people write them, grouped by
+ * single spaces or hyphens (`110101 19900307 123X`, `0571 8800 1234`). Bounded by non-digits, so
+ * positions (20 digits) and millisecond times (13) are left alone.
  */
-const PERSONAL_NUMBERS =
-  /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])|(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g;
+const ID_NUMBER = String.raw`\d(?:[- ]?\d){16}[- ]?[\dXx]|\d(?:[- ]?\d){14}`;
+const MOBILE = String.raw`(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}`;
+const LANDLINE = String.raw`0\d{2,3}[- ]?(?:\d{7,8}|\d{3,4}[- ]\d{4})`;
+const PERSONAL_NUMBERS = new RegExp(
+  `(?<![0-9A-Za-z])(?:${ID_NUMBER})(?![0-9A-Za-z])|(?<!\\d)(?:${MOBILE}|${LANDLINE})(?!\\d)`,
+  'g',
+);
 
 export function redactText(text: string): string {
   return text.replace(PERSONAL_NUMBERS, REDACTED);
