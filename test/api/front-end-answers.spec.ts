@@ -150,6 +150,42 @@ describe('front-end answers (issue 12)', () => {
     expect(byDate).toEqual(byInstant);
   });
 
+  it('item 7: a `to` not after `from` is 400 naming to on every list filtered by time, and a summed view covers at most 366 days', async () => {
+    for (const [path, token, message] of [
+      ['/views/cards?from=2026-03-05&to=2026-03-01', t.supervisor, 'must be after from'],
+      [
+        '/views/complaints?from=2026-03-05&to=2026-03-05T00:00:00%2B08:00',
+        t.supervisor,
+        'must be after from',
+      ],
+      ['/views/audit/backdated?from=2026-03-05&to=2026-03-01', t.auditor, 'must be after from'],
+      ['/views/statistics?from=2026-03-05&to=2026-03-01', t.supervisor, 'must not be before from'],
+      [
+        '/views/evaluations?from=2025-01-01&to=2026-03-01',
+        t.supervisor,
+        'must be at most 366 days after from',
+      ],
+      [
+        '/views/statistics?from=2025-01-01&to=2026-03-01',
+        t.supervisor,
+        'must be at most 366 days after from',
+      ],
+    ] as const) {
+      const res = await raw(path, { token });
+      const p = (await res.json()) as Problem;
+      expect({ path, status: res.status, errors: p.errors }).toEqual({
+        path,
+        status: 400,
+        errors: [{ field: 'to', message }],
+      });
+    }
+    // The back-dated entries take dates too now, as every route does (they took instants only).
+    expect(
+      (await raw('/views/audit/backdated?from=2026-03-01&to=2026-03-31', { token: t.auditor })).status,
+    ).toBe(200);
+    expect((await raw('/views/evaluations?from=2025-03-02&to=2026-03-02')).status).toBe(200);
+  });
+
   it('item 7 (S1): statistics without from/to cover the current month up to today and say so in from and to', async () => {
     const res = (await (await raw('/views/statistics')).json()) as { from: string; to: string };
     expect({ from: res.from, to: res.to }).toEqual({ from: '2026-03-01', to: '2026-03-02' });

@@ -91,6 +91,21 @@ describe('casework views (FerretDB)', () => {
     expect((await get('/views/complaints', t.window)).status).toBe(403);
   });
 
+  it('item 7: on GET /views/complaints a date as `to` includes its whole day, as on every route; a `to` not after `from` is 400', async () => {
+    const all = (await get(`/views/complaints?minPosition=${position}`, t.supervisor)).body.items as Body[];
+    const day = String(all[0]!.receivedAt).slice(0, 10);
+    const ids = (body: Body): unknown[] => (body.items as Body[]).map((i) => i.complaintId).sort();
+    const everyId = all.map((i) => i.complaintId).sort();
+    expect(ids((await get(`/views/complaints?to=${day}`, t.supervisor)).body)).toEqual(everyId);
+    expect(ids((await get(`/views/complaints?from=${day}&to=${day}`, t.supervisor)).body)).toEqual(everyId);
+    const sameInstant = encodeURIComponent(`${day}T10:00:00+08:00`);
+    const empty = await get(`/views/complaints?from=${sameInstant}&to=${sameInstant}`, t.supervisor);
+    expect({ status: empty.status, errors: empty.body.errors }).toEqual({
+      status: 400,
+      errors: [{ field: 'to', message: 'must be after from' }],
+    });
+  });
+
   it('P7: GET /views/evaluations gives the rates with the upheld appeal out of them; GET /views/rankings orders the windows', async () => {
     const rates = await get(
       `/views/evaluations?from=2026-03-01&to=2026-03-31&minPosition=${position}`,

@@ -17,9 +17,12 @@ export function scopedPeriodQueries(example: { from: string; to: string }): ApiQ
   ];
 }
 
+/** The longest period a view sums over: a year, leap day included. */
+export const MAX_PERIOD_DAYS = 366;
+
 /**
  * The days asked for, both included (day numbers): without `from` the first of the current month,
- * without `to` today; `to` before `from` is a 400.
+ * without `to` today; `to` before `from`, or more than MAX_PERIOD_DAYS days, is a 400.
  */
 export function daysOfPeriod(
   now: number,
@@ -30,5 +33,7 @@ export function daysOfPeriod(
   const from = asked.from ?? dayFromYearMonthDay(year, month, 1);
   const to = asked.to ?? today;
   if (to < from) throw invalidParameter('to', 'must not be before from');
+  if (to - from + 1 > MAX_PERIOD_DAYS)
+    throw invalidParameter('to', `must be at most ${MAX_PERIOD_DAYS} days after from`);
   return { from, to };
 }

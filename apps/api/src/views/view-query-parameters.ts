@@ -24,6 +24,22 @@ export function optionalInstantBefore(field: string, value: unknown): number | u
   return timeFilter(field, value, 'end');
 }
 
+/**
+ * `from` and `to` of a list filtered by time: `from` inclusive, `to` exclusive (a date as `to`
+ * includes its whole day); a `to` not after `from` would select nothing and is a 400 naming `to`,
+ * the same on every route.
+ */
+export function timeRange(query: { from?: unknown; to?: unknown }): {
+  from: number | undefined;
+  to: number | undefined;
+} {
+  const from = optionalInstant('from', query.from);
+  const to = optionalInstantBefore('to', query.to);
+  if (from !== undefined && to !== undefined && to <= from)
+    throw invalidParameter('to', 'must be after from');
+  return { from, to };
+}
+
 /** A `YYYY-MM-DD` date (Asia/Shanghai), as its day number. */
 export function optionalDate(field: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;

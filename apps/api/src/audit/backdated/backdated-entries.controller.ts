@@ -7,7 +7,6 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
-import { tryParseInstant } from '#domain/calendar/index.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, readPageRequest } from '../../cases/queries/list-page.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
@@ -15,18 +14,7 @@ import { ProblemException, problems } from '../../problem/problem-details.js';
 import { afterOf } from './backdated-cursor.js';
 import { GetBackdatedEntriesQuery } from './backdated-entries.query.js';
 import { BackdatedEntriesPage } from './backdated-entry.view.js';
-
-const instant = (field: string, value: unknown): number | undefined => {
-  if (value === undefined) return undefined;
-  const t = typeof value === 'string' ? tryParseInstant(value) : undefined;
-  if (t === undefined)
-    throw new ProblemException(
-      problems.validation(`${field} is an ISO-8601 instant with an offset.`, [
-        { field, message: 'must be an ISO-8601 instant with an offset' },
-      ]),
-    );
-  return t;
-};
+import { timeRange } from '../../views/view-query-parameters.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -42,13 +30,13 @@ export class BackdatedEntriesController {
   @ApiQuery({
     name: 'from',
     required: false,
-    description: 'Recorded at or after',
+    description: 'Recorded at or after: an instant with an offset, or a date from its 00:00',
     example: '2026-03-01T00:00:00+08:00',
   })
   @ApiQuery({
     name: 'to',
     required: false,
-    description: 'Recorded before',
+    description: 'Recorded before: an instant, or a date including its whole day',
     example: '2026-04-01T00:00:00+08:00',
   })
   @ApiQuery({
@@ -90,8 +78,8 @@ export class BackdatedEntriesController {
           { field: 'departmentId', message: 'must be a department id' },
         ]),
       );
-    const fromMs = instant('from', from);
-    const toMs = instant('to', to);
+    // The one time filter of every route: instants or dates (a date as `to` includes its day), T14.
+    const { from: fromMs, to: toMs } = timeRange({ from, to });
     const after = afterOf(cursor);
     return this.queries.execute(
       new GetBackdatedEntriesQuery(actor, {

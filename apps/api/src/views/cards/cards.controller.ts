@@ -16,9 +16,8 @@ import {
   encodeCursor,
   optionalBoolean,
   optionalEnum,
-  optionalInstant,
-  optionalInstantBefore,
   optionalPosition,
+  timeRange,
 } from '../view-query-parameters.js';
 import { CaseScope } from '../case-scope.js';
 import { cursorPage } from '../cursor-pages.js';
@@ -82,8 +81,7 @@ export class CardsController {
       'supervisor',
     ]);
     const level = optionalEnum('level', query.level, ['warning', 'yellow', 'red'] as const);
-    const from = optionalInstant('from', query.from);
-    const to = optionalInstantBefore('to', query.to);
+    const { from, to } = timeRange(query);
     const explained = optionalBoolean('explained', query.explained);
     const limit = pageLimit(query.limit);
     let after = decodeCursor(query.cursor, ['number', 'string']);

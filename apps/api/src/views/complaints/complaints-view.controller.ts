@@ -22,8 +22,8 @@ import {
   encodeCursor,
   optionalBoolean,
   optionalEnum,
-  optionalInstant,
   optionalPosition,
+  timeRange,
 } from '../view-query-parameters.js';
 import { scopedFilters } from '../view-scope.js';
 
@@ -86,8 +86,8 @@ export class ComplaintsViewController {
       throw new ProblemException(viewProblems.outOfScope('Your token names no center to read.'));
     const status = optionalEnum('status', query.status, ['received', 'investigating', 'concluded'] as const);
     const overdue = optionalBoolean('overdue', query.overdue);
-    const from = optionalInstant('from', query.from);
-    const to = optionalInstant('to', query.to);
+    // A date as `to` includes its whole day, as on every route (it used to end at its 00:00).
+    const { from, to } = timeRange(query);
     const limit = pageLimit(query.limit);
     const after = decodeCursor(query.cursor, ['number', 'string']);
     await this.positions.waitFor(optionalPosition(query.minPosition), ['complaints']);

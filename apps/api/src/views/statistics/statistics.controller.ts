@@ -21,15 +21,12 @@ import { OpenCaseViews } from '../overdue/open-case-views.js';
 import { caseScopeFilter } from '../read-scope/case-scope-filter.js';
 import { countOverdue } from '../overdue/overdue-cases.js';
 import { ReadModelPositions } from '../read-model-positions.js';
-import { invalidParameter } from '../view-problems.js';
 import { optionalInstant, optionalInstantBefore, optionalPosition } from '../view-query-parameters.js';
 import { scopedFilters } from '../view-scope.js';
 import { ServiceStatisticsView } from './service-statistics.view.js';
 import { figuresOf, sumCounters } from './statistics-totals.js';
 import { ViewRoute, askedScope } from '../view-list-parameters.js';
 import { daysOfPeriod, scopedPeriodQueries } from '../days-of-period.js';
-
-const MAX_DAYS = 366;
 
 @ApiTags('views')
 @ApiBearerAuth()
@@ -63,7 +60,6 @@ export class StatisticsController {
       from: fromAt === undefined ? undefined : dayOf(fromAt),
       to: toAt === undefined ? undefined : dayOf(toAt - 1),
     });
-    if (to - from + 1 > MAX_DAYS) throw invalidParameter('to', `must be at most ${MAX_DAYS} days after from`);
     await this.positions.waitFor(optionalPosition(query.minPosition), ['statistics', 'case-views']);
 
     const departmentId = scope.departmentId ?? null;
