@@ -182,10 +182,31 @@ describe('case dossier and CSV (GET /cases/{id}/dossier, GET /cases/{id}/events?
     ).toMatchObject({ status: 400, errors: [{ field: 'minPosition' }] });
   });
 
+  it('answers JSON when the Accept header does not prefer HTML (RFC 9110 q-values), HTML only when it does', async () => {
+    for (const accept of [
+      'text/html;q=0, application/json',
+      'application/json, text/html;q=0.5',
+      '*/*',
+      'image/png',
+    ]) {
+      const res = await api.request('GET', `/cases/${id}/dossier`, undefined, {
+        token: t.auditor,
+        headers: { accept },
+      });
+      expect({ accept, status: res.status, type: res.headers.get('content-type') }).toEqual({
+        accept,
+        status: 200,
+        type: expect.stringMatching(/^application\/json/),
+      });
+    }
+  });
+
   it('prints as an HTML page: Chinese labels, every text escaped, cards linked to the events that caused them', async () => {
     const asks: { path: string; headers: Record<string, string> }[] = [
       { path: `/cases/${id}/dossier?format=html`, headers: {} },
       { path: `/cases/${id}/dossier`, headers: { accept: 'text/html,application/xhtml+xml' } },
+      { path: `/cases/${id}/dossier`, headers: { accept: 'TEXT/HTML' } },
+      { path: `/cases/${id}/dossier`, headers: { accept: 'application/json;q=0.5, text/html' } },
     ];
     for (const ask of asks) {
       const res = await api.request('GET', ask.path, undefined, { token: t.auditor, headers: ask.headers });

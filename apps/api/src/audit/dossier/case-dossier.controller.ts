@@ -2,7 +2,7 @@
  * GET /cases/{id}/dossier (issue 7.5): the case dossier as JSON, or as a printable HTML page when
  * asked with `?format=html` or `Accept: text/html`.
  */
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
@@ -20,13 +20,20 @@ import { GetCaseDossierQuery } from './get-case-dossier.query.js';
 
 type DossierFormat = 'json' | 'html';
 
-function formatOf(format: unknown, accept: string | undefined): DossierFormat {
+/** What the platform's request negotiates with (Express's `accepts`: q-values, case, wildcards). */
+interface Negotiating {
+  accepts(types: string[]): string | false;
+}
+
+function formatOf(format: unknown, request: Negotiating): DossierFormat {
   if (format === 'json' || format === 'html') return format;
   if (format !== undefined)
     throw new ProblemException(
       problems.validation('format is json or html.', [{ field: 'format', message: 'must be json or html' }]),
     );
-  return accept !== undefined && /\btext\/html\b/.test(accept) ? 'html' : 'json';
+  // HTML only when the Accept header prefers it (RFC 9110 §12.5.1): `text/html;q=0` refuses it,
+  // `TEXT/HTML` is the same type; JSON otherwise, also when nothing offered is acceptable.
+  return request.accepts(['application/json', 'text/html']) === 'text/html' ? 'html' : 'json';
 }
 
 @ApiTags('audit')
@@ -62,12 +69,12 @@ export class CaseDossierController {
     @Param('id', IdParamPipe) caseId: string,
     @Query('format') format: unknown,
     @Query('minPosition') minPosition: unknown,
-    @Headers('accept') accept: string | undefined,
+    @Req() request: Negotiating,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<CaseDossier | string> {
     checkMinPosition(minPosition);
-    const as = formatOf(format, accept);
+    const as = formatOf(format, request);
     const dossier = await this.queries.execute(new GetCaseDossierQuery(caseId, actor));
     if (as === 'json') return dossier;
     response.setHeader('Content-Type', HTML_CONTENT_TYPE);
