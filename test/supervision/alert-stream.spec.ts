@@ -126,6 +126,15 @@ describe('alert stream (GET /alerts/stream)', () => {
     expect(anonymous.status).toBe(401);
     const bad = await listen(t.supervisor, { 'last-event-id': 'yesterday' });
     expect(bad.status).toBe(400);
+    expect((bad.body as { errors: unknown[] }).errors).toEqual([
+      { field: 'Last-Event-ID', message: 'must be a position this stream sent' },
+    ]);
+    // EventSource cannot set headers: the query parameter is named when it was the one sent.
+    const badQuery = await listen(t.supervisor, {}, '?lastEventId=yesterday');
+    expect({ status: badQuery.status, errors: (badQuery.body as { errors: unknown[] }).errors }).toEqual({
+      status: 400,
+      errors: [{ field: 'lastEventId', message: 'must be a position this stream sent' }],
+    });
   });
 
   it('stops the store subscription when the client goes away', async () => {

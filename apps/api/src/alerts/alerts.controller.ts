@@ -76,10 +76,13 @@ export class AlertsController {
   ): void {
     this.feed.assertListens(actor);
     const lastEventId = header ?? query;
+    // The problem names what the client sent: the header, or the query parameter of a client that
+    // cannot set headers (EventSource).
+    const field = header !== undefined ? 'Last-Event-ID' : 'lastEventId';
     if (lastEventId !== undefined && !isPosition(lastEventId))
       throw new ProblemException(
-        problems.validation('Last-Event-ID is the id: of an alert this stream sent.', [
-          { field: 'Last-Event-ID', message: 'must be a position this stream sent' },
+        problems.validation(`${field} is the id: of an alert this stream sent.`, [
+          { field, message: 'must be a position this stream sent' },
         ]),
       );
     response.statusCode = 200;
