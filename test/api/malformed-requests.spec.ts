@@ -3,10 +3,12 @@
  * a body that does not match its Content-Encoding, an unsupported charset or encoding, a body over
  * 64 KiB (also once inflated), a top level that is not an object.
  */
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { startApi, type TestApi } from './support/api-harness.js';
-import { type Tokens } from './support/case-fixtures.js';
+import { INQUIRY, type Tokens } from './support/case-fixtures.js';
+import { START } from '#infra/event-store/event-store.port.js';
 import { useTestApi } from './support/test-api-stand.js';
 
 describe('malformed requests', () => {
@@ -90,5 +92,47 @@ describe('malformed requests', () => {
       expect(head).toMatch(/content-type: application\/problem\+json/i);
       expect(JSON.parse(body!)).toMatchObject({ status, code, type: `/problems/${code}` });
     }
+  });
+
+  it('Idempotency-Key, If-Match or X-Correlation-Id sent twice (Node would join them into one value) is 400 naming it; nothing is recorded', async () => {
+    const { hostname, port } = new URL(api.url);
+    const before = await api.store.readAll(START, { batchSize: 10_000 });
+    for (const header of ['Idempotency-Key', 'If-Match', 'X-Correlation-Id'] as const) {
+      // node:http sends an array value as one field line per element (fetch would join them).
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: hostname,
+            port,
+            path: '/cases/inquiries',
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${t.guide}`,
+              'content-type': 'application/json',
+              [header]: header === 'If-Match' ? ['"0"', '"1"'] : ['key-1', 'key-2'],
+            },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify(INQUIRY));
+      });
+      expect({ header, status: answer.status, errors: JSON.parse(answer.body).errors }).toEqual({
+        header,
+        status: 400,
+        errors: [{ field: header, message: 'must be sent once' }],
+      });
+    }
+    expect((await api.store.readAll(START, { batchSize: 10_000 })).events.length).toBe(before.events.length);
+    // Sent once, a key still works.
+    const once = await api.request('POST', '/cases/inquiries', INQUIRY, {
+      token: t.guide,
+      headers: { 'Idempotency-Key': 'key-1, key-2' },
+    });
+    expect(once.status).toBe(201);
   });
 });

@@ -19,6 +19,7 @@ import { answerClientErrors } from './problem/client-errors.js';
 import { MAX_BODY_BYTES } from './problem/problem-of-exception.js';
 import { StrictValidationPipe } from './problem/strict-validation.pipe.js';
 import { jsonBodyRequired } from './validation/json-body-required.middleware.js';
+import { singleHeaders } from './validation/single-headers.js';
 import { bodyTextCheck } from './validation/body-text-check.js';
 import { cacheValidationMetadata } from './validation/validation-metadata-cache.js';
 
@@ -40,6 +41,7 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
     type: ['application/json', 'application/*+json'],
   });
   app.use(jsonBodyRequired(runtime.logger));
+  app.use(singleHeaders());
   // Findings 2 and 8: NUL, unpaired surrogates and deep nesting are refused before validation.
   app.use(bodyTextCheck());
   // Errors raised by the body parser happen before Nest's router: answer them as problems too.

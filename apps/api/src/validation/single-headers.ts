@@ -1,0 +1,45 @@
+/**
+ * Headers a request may carry once (API.md "Conventions"): Node joins repeated field lines into one
+ * value ("k1, k2"), so two Idempotency-Key lines (a client or proxy bug) read as one key no attempt
+ * ever sent, and the retry it should have been would record twice. Such a request is a 400 naming
+ * the header, before anything is read or recorded.
+ */
+import { ProblemException, problems } from '../problem/problem-details.js';
+
+const ONCE = ['idempotency-key', 'if-match', 'x-correlation-id'] as const;
+const SPELLED: Record<(typeof ONCE)[number], string> = {
+  'idempotency-key': 'Idempotency-Key',
+  'if-match': 'If-Match',
+  'x-correlation-id': 'X-Correlation-Id',
+};
+
+/** The first of these headers sent more than once, from the raw field lines (name, value, name …). */
+export function repeatedHeader(rawHeaders: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase() as (typeof ONCE)[number];
+    if (!ONCE.includes(name)) continue;
+    if (seen.has(name)) return SPELLED[name];
+    seen.add(name);
+  }
+  return undefined;
+}
+
+/** Express middleware: refuses a request repeating one of these headers. */
+export function singleHeaders(): (
+  req: { rawHeaders: string[] },
+  res: unknown,
+  next: (e?: unknown) => void,
+) => void {
+  return (req, _res, next) => {
+    const header = repeatedHeader(req.rawHeaders);
+    if (header === undefined) return next();
+    next(
+      new ProblemException(
+        problems.validation(`${header} was sent more than once; send it once.`, [
+          { field: header, message: 'must be sent once' },
+        ]),
+      ),
+    );
+  };
+}
