@@ -4,8 +4,7 @@
  * recorded position has reached, check the parameter and never wait on it.
  */
 import { ApiQuery } from '@nestjs/swagger';
-import { isPosition } from '#infra/event-store/event-store.port.js';
-import { ProblemException, problems } from '../../problem/problem-details.js';
+import { optionalPosition } from '../../views/view-query-parameters.js';
 
 /** The parameter as such a query documents it. */
 export const MinPosition = (): MethodDecorator =>
@@ -17,12 +16,7 @@ export const MinPosition = (): MethodDecorator =>
     example: '00000000000000000750:00000000000000000012',
   });
 
-/** 400 naming `minPosition` when it is given and is no position. */
+/** 400 naming `minPosition` when it is given and is no position (the views' own check: one rule). */
 export function checkMinPosition(minPosition: unknown): void {
-  if (minPosition !== undefined && !isPosition(minPosition)) {
-    const message = 'must be a position from a command’s answer';
-    throw new ProblemException(
-      problems.validation(`minPosition ${message}.`, [{ field: 'minPosition', message }]),
-    );
-  }
+  optionalPosition(minPosition);
 }
