@@ -138,6 +138,8 @@ describe('E2: notifications are sent to public addresses only, unless allowed (S
       '255.255.255.255',
       '::',
       '::1',
+      '::127.0.0.1',
+      '::a9fe:a9fe',
       'fd00::1',
       'fe80::1%eth0',
       'ff02::1',

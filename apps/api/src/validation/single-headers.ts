@@ -6,21 +6,21 @@
  */
 import { ProblemException, problems } from '../problem/problem-details.js';
 
-const ONCE = ['idempotency-key', 'if-match', 'x-correlation-id'] as const;
-const SPELLED: Record<(typeof ONCE)[number], string> = {
-  'idempotency-key': 'Idempotency-Key',
-  'if-match': 'If-Match',
-  'x-correlation-id': 'X-Correlation-Id',
-};
+/** Each such header, lower case (as it is matched) to its spelling in API.md. */
+const ONCE = new Map([
+  ['idempotency-key', 'Idempotency-Key'],
+  ['if-match', 'If-Match'],
+  ['x-correlation-id', 'X-Correlation-Id'],
+]);
 
 /** The first of these headers sent more than once, from the raw field lines (name, value, name …). */
 export function repeatedHeader(rawHeaders: readonly string[]): string | undefined {
   const seen = new Set<string>();
   for (let i = 0; i < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i]!.toLowerCase() as (typeof ONCE)[number];
-    if (!ONCE.includes(name)) continue;
-    if (seen.has(name)) return SPELLED[name];
-    seen.add(name);
+    const header = ONCE.get(rawHeaders[i]!.toLowerCase());
+    if (header === undefined) continue;
+    if (seen.has(header)) return header;
+    seen.add(header);
   }
   return undefined;
 }

@@ -27,8 +27,7 @@ for (const [network, prefix] of [
 ] as const)
   NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
+  ['::', 96], // unspecified, loopback ::1, and the deprecated IPv4-compatible ::a.b.c.d
   ['100::', 64], // discard
   ['2001::', 32], // Teredo (carries an IPv4 address)
   ['2001:db8::', 32], // documentation

@@ -6,7 +6,7 @@
  * one when connecting (DNS rebinding) is refused too. `node:http(s)` rather than fetch: fetch has
  * no lookup of its own to put the check in.
  */
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
@@ -31,12 +31,7 @@ const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** A lookup that refuses non-public addresses, in both of the forms net asks for (`all` or not). */
 function publicOnlyLookup(host: string): LookupFunction {
-  return (hostname: string, options: LookupOptions, callback: (...args: never[]) => void) => {
-    const answer = callback as (
-      error: NodeJS.ErrnoException | null,
-      address: string | LookupAddress[],
-      family?: number,
-    ) => void;
+  return (hostname, options, answer) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return answer(error, []);
       const refused = addresses.find((a) => !isPublicAddress(a.address));
