@@ -57,6 +57,20 @@ describe('malformed requests', () => {
     expect(res).toEqual({ status, code, type: expect.stringMatching(/^application\/problem\+json/) });
   });
 
+  it('a path with malformed percent-encoding is a 400 naming the path, never a 500', async () => {
+    for (const path of ['/cases/%E0%A4%A', '/cases/%ZZ/state', '/complaints/%C0%AF']) {
+      const res = await api.request<{ code: string; errors?: unknown[] }>('GET', path, undefined, {
+        token: t.window,
+      });
+      expect({ path, status: res.status, code: res.body.code, errors: res.body.errors }).toEqual({
+        path,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: '(path)', message: 'must be valid percent-encoded UTF-8' }],
+      });
+    }
+  });
+
   it('unknown routes and methods are 404 problems too', async () => {
     const res = await api.request('DELETE', '/cases/inquiries', undefined, { token: t.window });
     expect(res.status).toBe(404);

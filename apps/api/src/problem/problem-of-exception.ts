@@ -54,6 +54,14 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
       problem: titledProblem(503, 'READ_STORE_UNAVAILABLE', 'The read store does not answer; retry later.'),
       internal: false,
     };
+  // The router's decoding of a path parameter (`/cases/%E0%A4%A`): the client's path, not ours.
+  if (isPathDecodingFailure(exception))
+    return {
+      problem: problems.validation('The path holds malformed percent-encoding.', [
+        { field: '(path)', message: 'must be valid percent-encoded UTF-8' },
+      ]),
+      internal: false,
+    };
   const bodyError = bodyParserProblem(exception as BodyParserError);
   if (bodyError) return { problem: bodyError, internal: false };
   if (exception instanceof HttpException) {
@@ -72,6 +80,16 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The router's URIError, or Nest's 400 around it (it keeps the router's message, not the error). */
+function isPathDecodingFailure(error: unknown): boolean {
+  if (error instanceof URIError) return true;
+  return (
+    error instanceof HttpException &&
+    error.getStatus() === 400 &&
+    (error.cause instanceof URIError || /^Failed to decode param '/.test(error.message))
+  );
+}
 
 /** Finding 10: the read store cannot be reached (down, restarting, closed): 503, not 500. */
 function readStoreDown(error: unknown): boolean {
