@@ -12,12 +12,9 @@
  * Skipped against MONGODB_TEST_URL? No: it needs two local servers of this build, so it always
  * starts its own.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { MongoClient, type Document } from 'mongodb';
-import { startLocalFerretDb, type LocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
+import { useFerretDbPair } from './support/ferretdb-pair.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 2);
@@ -145,21 +142,11 @@ const keysetArb = fc
   }));
 
 describe('FerretDB pre-filter (local build): the same answers with and without it', () => {
-  let dir: string;
-  let servers: LocalFerretDb[];
-  let clients: MongoClient[];
+  const pair = useFerretDbPair('prefilter-', { GSC_FERRETDB_PREFILTER: 'off' });
+  let clients: readonly MongoClient[];
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'prefilter-'));
-    servers = await Promise.all([
-      startLocalFerretDb({ dataDir: join(dir, 'on'), reuseRunning: false }),
-      startLocalFerretDb({
-        dataDir: join(dir, 'off'),
-        reuseRunning: false,
-        environment: { GSC_FERRETDB_PREFILTER: 'off' },
-      }),
-    ]);
-    clients = await Promise.all(servers.map((s) => MongoClient.connect(s.uri)));
+    clients = pair();
     const docs = fc
       .sample(documentArb, { numRuns: IDS.length, seed: 19 })
       .map((d, i) => ({ _id: IDS[i]!, ...d }));
@@ -179,11 +166,6 @@ describe('FerretDB pre-filter (local build): the same answers with and without i
       }),
     );
   }, 60_000);
-  afterAll(async () => {
-    await Promise.all((clients ?? []).map((c) => c.close()));
-    await Promise.all((servers ?? []).map((s) => s.stop()));
-    await rm(dir, { recursive: true, force: true });
-  });
 
   const answers = async (
     filter: Document,
