@@ -19,8 +19,6 @@ export function pooledRandomBytes(size: number): Buffer {
   }
   const bytes = Buffer.alloc(size);
   pool.copy(bytes, 0, offset, offset + size);
-  // Handed out: never again, even should the pool be read by mistake.
-  pool.fill(0, offset, offset + size);
   offset += size;
   return bytes;
 }

@@ -52,9 +52,6 @@ export class WebhookChannel implements NotificationChannel {
 function describe(error: unknown, timeoutMs: number): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') return `timeout after ${timeoutMs} ms`;
   if (error instanceof Error) {
-    const cause = error.cause;
-    if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string')
-      return cause.code;
     // The SSRF guard's refusal says why (outbound-post.ts); a socket error by its code.
     if ('code' in error && typeof error.code === 'string' && error.code !== 'NON_PUBLIC_ADDRESS')
       return error.code;
