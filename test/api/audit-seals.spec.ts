@@ -104,4 +104,53 @@ describe('U7 seals over HTTP (PGlite)', () => {
     });
     expect(malformed.status).toBe(400);
   });
+
+  it('U7 seals follow the command conventions: a keyed retry answers 200 with the first seal, the key with another caller is 422, If-Match names the seals stream (412 when it moved on); nothing recorded twice', async () => {
+    const sealsNow = async (): Promise<number> => (await api.store.readStream('seals')).length;
+    const before = await sealsNow();
+    const headers = { 'Idempotency-Key': 'seal-once-0001' };
+    const first = await api.request<SealBody>('POST', '/audit/seals', undefined, {
+      token: t.auditor,
+      headers,
+    });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('etag')).toBe(`"${first.body.sealNo - 1}"`);
+    const retry = await api.request<SealBody>('POST', '/audit/seals', undefined, {
+      token: t.auditor,
+      headers,
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await sealsNow()).toBe(before + 1);
+
+    // The same subject and key with other scope claims is another request (finding 5).
+    const elsewhere = await tokenFor('auditor', { centerId: 'center-2' });
+    const reused = await api.request('POST', '/audit/seals', undefined, { token: elsewhere, headers });
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await sealsNow()).toBe(before + 1);
+
+    const stale = await api.request('POST', '/audit/seals', undefined, {
+      token: t.auditor,
+      headers: { 'If-Match': `"${first.body.sealNo - 2}"` },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await sealsNow()).toBe(before + 1);
+    const current = await api.request<SealBody>('POST', '/audit/seals', undefined, {
+      token: t.auditor,
+      headers: { 'If-Match': first.headers.get('etag')!, 'X-Correlation-Id': 'seal-corr-1' },
+    });
+    expect(current.status).toBe(201);
+    expect(current.body.sealNo).toBe(first.body.sealNo + 1);
+    const recorded = (await api.store.readStream('seals')).at(-1)!;
+    expect(recorded.correlationId).toBe('seal-corr-1');
+    const badKey = await api.request('POST', '/audit/seals', undefined, {
+      token: t.auditor,
+      headers: { 'Idempotency-Key': 'k'.repeat(201) },
+    });
+    expect(badKey.status).toBe(400);
+    expect(await sealsNow()).toBe(before + 2);
+  });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedActor } from '../event-store/event-store.port.js';
 import type { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
+import type { TransactionAppend } from '../event-store/postgres/postgres-append.js';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-store/postgres/event-rows.js';
 import type { SqlTransaction } from '../event-store/postgres/sql-database.js';
 import { formatShanghaiIso } from '../event-store/shanghai-instant.js';
 import {
@@ -56,6 +58,22 @@ export interface SealOptions {
   readonly unlessSealedWithinMs?: number;
 }
 
+/** A seal asked for over HTTP (API.md "Conventions": a command's headers). */
+export interface SealRequest {
+  /** Idempotency-Key: the seal's event id and its causation id, derived from the key and the request. */
+  readonly keyed?: { readonly eventId: string; readonly causationId: string };
+  /** If-Match: the revision of the `seals` stream the caller last saw; `'*'`: some seal exists. */
+  readonly ifMatch?: number | '*';
+  /** X-Correlation-Id (U1). */
+  readonly correlationId?: string;
+}
+
+/** What a requested seal did: recorded (or, for a keyed retry, found), or nothing and why. */
+export type SealAnswer =
+  | { readonly kind: 'sealed'; readonly seal: Seal; readonly replayed: boolean }
+  | { readonly kind: 'precondition_failed'; readonly detail: string }
+  | { readonly kind: 'key_reused' };
+
 export class Sealer {
   constructor(
     private readonly store: PostgresEventStore,
@@ -65,85 +83,145 @@ export class Sealer {
   /** The new seal, or `undefined` when `unlessSealedWithinMs` found a recent one. */
   async seal(actor: RecordedActor, options: SealOptions = {}): Promise<Seal | undefined> {
     return this.store.inTransaction(async (tx, append) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK.toString()]);
-      const [state] = await tx.query<StateRow>(
-        `SELECT seal_no::text AS seal_no, horizon, digest, stream_count::text AS stream_count,
-                (extract(epoch FROM sealed_at) * 1000)::float8 AS sealed_ms FROM es_seal_state`,
-      );
+      const state = await lockedState(tx);
       const nowMs = this.clock().getTime();
       const within = options.unlessSealedWithinMs;
       if (state && within !== undefined && nowMs - state.sealed_ms < within) return undefined;
+      return this.record(tx, append, state, { actor, nowMs });
+    });
+  }
 
-      const changedRows = await tx.query<{
-        horizon: string;
-        stream_id: string | null;
-        revision: string | null;
-        hash: string | null;
-      }>(CHANGED_HEADS, [state?.horizon ?? '0', SEALS_STREAM]);
-      const horizon = changedRows[0].horizon;
-      const changed: SealedHead[] = changedRows.flatMap((r) =>
-        r.stream_id === null || r.revision === null || r.hash === null
-          ? []
-          : [{ streamId: r.stream_id, revision: Number(r.revision), hash: r.hash }],
-      );
-      const sealed = await sealedRevisions(
-        tx,
-        changed.map((h) => h.streamId),
-      );
-      const advanced = changed.filter((h) => (sealed.get(h.streamId) ?? -1) < h.revision);
-      const newStreams = advanced.filter((h) => !sealed.has(h.streamId)).length;
+  /**
+   * A seal on request: a keyed retry is answered with the seal its first attempt recorded (the
+   * same request) or refused (another request under the key); If-Match is judged on the `seals`
+   * stream, all under the sealers' lock, so no other seal slips in between.
+   */
+  async sealOnRequest(actor: RecordedActor, request: SealRequest): Promise<SealAnswer> {
+    return this.store.inTransaction(async (tx, append): Promise<SealAnswer> => {
+      const state = await lockedState(tx);
+      if (request.keyed) {
+        const [row] = await tx.query<EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM es_events ev WHERE ev.stream_id = $1 AND ev.event_id = $2::uuid`,
+          [SEALS_STREAM, request.keyed.eventId],
+        );
+        const first = row && toRecordedEvent(row);
+        if (first && first.causationId !== request.keyed.causationId) return { kind: 'key_reused' };
+        const seal = first && sealOf(first);
+        if (first && !seal) throw new Error('U7: a keyed seal does not read back as a seal');
+        if (seal) return { kind: 'sealed', seal, replayed: true };
+      }
+      const revision = state ? Number(state.seal_no) - 1 : -1;
+      const { ifMatch } = request;
+      if (ifMatch === '*' && revision < 0)
+        return { kind: 'precondition_failed', detail: 'If-Match: * needs an existing seal.' };
+      if (typeof ifMatch === 'number' && ifMatch !== revision)
+        return {
+          kind: 'precondition_failed',
+          detail: `If-Match names revision ${ifMatch}, but ${SEALS_STREAM} is at revision ${revision}.`,
+        };
+      const seal = await this.record(tx, append, state, {
+        actor,
+        nowMs: this.clock().getTime(),
+        ...(request.keyed && request.keyed),
+        ...(request.correlationId !== undefined && { correlationId: request.correlationId }),
+      });
+      return { kind: 'sealed', seal, replayed: false };
+    });
+  }
 
-      const digests = await bucketDigests(tx);
-      const touched = [...new Set(advanced.map((h) => bucketOf(h.streamId)))];
-      const leaves = await leavesOf(tx, touched);
-      for (const head of advanced) leaves.get(bucketOf(head.streamId))?.set(head.streamId, head);
-      for (const bucket of touched) digests[bucket] = bucketDigest([...(leaves.get(bucket)?.values() ?? [])]);
+  /** Computes and records the next seal after `state`, with its bookkeeping, in `tx`. */
+  private async record(
+    tx: SqlTransaction,
+    append: TransactionAppend,
+    state: StateRow | undefined,
+    ids: {
+      readonly actor: RecordedActor;
+      readonly nowMs: number;
+      readonly eventId?: string;
+      readonly causationId?: string;
+      readonly correlationId?: string;
+    },
+  ): Promise<Seal> {
+    const { actor, nowMs } = ids;
+    const changedRows = await tx.query<{
+      horizon: string;
+      stream_id: string | null;
+      revision: string | null;
+      hash: string | null;
+    }>(CHANGED_HEADS, [state?.horizon ?? '0', SEALS_STREAM]);
+    const horizon = changedRows[0].horizon;
+    const changed: SealedHead[] = changedRows.flatMap((r) =>
+      r.stream_id === null || r.revision === null || r.hash === null
+        ? []
+        : [{ streamId: r.stream_id, revision: Number(r.revision), hash: r.hash }],
+    );
+    const sealed = await sealedRevisions(
+      tx,
+      changed.map((h) => h.streamId),
+    );
+    const advanced = changed.filter((h) => (sealed.get(h.streamId) ?? -1) < h.revision);
+    const newStreams = advanced.filter((h) => !sealed.has(h.streamId)).length;
 
-      const sealNo = Number(state?.seal_no ?? 0) + 1;
-      const fields = {
-        sealNo,
-        sealedAt: formatShanghaiIso(nowMs),
-        merkleRoot: merkleRoot(digests),
-        streamCount: Number(state?.stream_count ?? 0) + newStreams,
-        previousDigest: state?.digest ?? FIRST_SEAL_PREVIOUS,
-      };
-      const data: SealData = {
-        ...fields,
-        digest: sealDigest(fields),
-        algorithm: SEAL_ALGORITHM,
-        buckets: SEAL_BUCKETS,
-        changedStreams: advanced.length,
-      };
-      const { events } = await append(
-        SEALS_STREAM,
-        [
-          {
-            eventId: randomUUID(),
-            type: STORE_SEALED,
-            schemaVersion: 1,
-            occurredAt: nowMs,
-            actor,
-            correlationId: randomUUID(),
-            causationId: null,
-            data,
-          },
-        ],
-        sealNo === 1 ? 'no_stream' : sealNo - 2,
-      );
-      await writeLeaves(tx, advanced, sealNo);
-      await writeBuckets(tx, touched, digests);
-      await tx.query(
-        `INSERT INTO es_seal_state (singleton, seal_no, horizon, digest, stream_count, sealed_at)
+    const digests = await bucketDigests(tx);
+    const touched = [...new Set(advanced.map((h) => bucketOf(h.streamId)))];
+    const leaves = await leavesOf(tx, touched);
+    for (const head of advanced) leaves.get(bucketOf(head.streamId))?.set(head.streamId, head);
+    for (const bucket of touched) digests[bucket] = bucketDigest([...(leaves.get(bucket)?.values() ?? [])]);
+
+    const sealNo = Number(state?.seal_no ?? 0) + 1;
+    const fields = {
+      sealNo,
+      sealedAt: formatShanghaiIso(nowMs),
+      merkleRoot: merkleRoot(digests),
+      streamCount: Number(state?.stream_count ?? 0) + newStreams,
+      previousDigest: state?.digest ?? FIRST_SEAL_PREVIOUS,
+    };
+    const data: SealData = {
+      ...fields,
+      digest: sealDigest(fields),
+      algorithm: SEAL_ALGORITHM,
+      buckets: SEAL_BUCKETS,
+      changedStreams: advanced.length,
+    };
+    const { events } = await append(
+      SEALS_STREAM,
+      [
+        {
+          eventId: ids.eventId ?? randomUUID(),
+          type: STORE_SEALED,
+          schemaVersion: 1,
+          occurredAt: nowMs,
+          actor,
+          correlationId: ids.correlationId ?? randomUUID(),
+          causationId: ids.causationId ?? null,
+          data,
+        },
+      ],
+      sealNo === 1 ? 'no_stream' : sealNo - 2,
+    );
+    await writeLeaves(tx, advanced, sealNo);
+    await writeBuckets(tx, touched, digests);
+    await tx.query(
+      `INSERT INTO es_seal_state (singleton, seal_no, horizon, digest, stream_count, sealed_at)
          VALUES (true, $1, $2, $3, $4, $5::timestamptz)
          ON CONFLICT (singleton) DO UPDATE SET seal_no = $1, horizon = $2, digest = $3, stream_count = $4,
            sealed_at = $5::timestamptz`,
-        [sealNo, horizon, data.digest, data.streamCount, new Date(nowMs).toISOString()],
-      );
-      const seal = sealOf(events[0]);
-      if (!seal) throw new Error('U7: the seal just recorded does not read back as a seal');
-      return seal;
-    });
+      [sealNo, horizon, data.digest, data.streamCount, new Date(nowMs).toISOString()],
+    );
+    const seal = sealOf(events[0]);
+    if (!seal) throw new Error('U7: the seal just recorded does not read back as a seal');
+    return seal;
   }
+}
+
+/** The sealers' lock (held to the transaction's end) and the last seal's state, if any. */
+async function lockedState(tx: SqlTransaction): Promise<StateRow | undefined> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK.toString()]);
+  const [state] = await tx.query<StateRow>(
+    `SELECT seal_no::text AS seal_no, horizon, digest, stream_count::text AS stream_count,
+            (extract(epoch FROM sealed_at) * 1000)::float8 AS sealed_ms FROM es_seal_state`,
+  );
+  return state;
 }
 
 /**

@@ -2,19 +2,14 @@
  * The seals of the store (U7; API.md "Queries": /audit/seals…): seal now (auditor, admin), list
  * (newest first), verify the store against them, and export one as a printable page (auditor).
  */
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain/actor/actor.js';
 import type { Seal, SealVerification } from '#infra/seals/seal.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
+import { problemOf } from '../../command-pipeline/stream-writer.js';
+import { CommandRoute } from '../../openapi/command-route.decorator.js';
 import type { ResponseHeaders } from '../../command-pipeline/answer-response.js';
 import { cursorFor, readPageRequest } from '../../cases/queries/list-page.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
@@ -46,19 +41,21 @@ export class SealsController {
   constructor(private readonly seals: SealsService) {}
 
   @Post()
-  @HttpCode(201)
-  @ApiOperation({
+  @CommandRoute({
     summary: 'Seal the store now (U7)',
+    roles: 'auditor, admin',
     description:
-      'Roles: auditor, admin. Records a seal in the stream `seals`: an SM3 Merkle root over the head (revision, hash) of every stream, chained to the previous seal. No body.',
+      'Records a seal in the stream `seals`: an SM3 Merkle root over the head (revision, hash) of every stream, chained to the previous seal. No body. ETag and If-Match name the revision of the stream `seals`.',
+    answer: SealSchema,
+    problems: [NOT_SUPPORTED],
   })
-  @ApiCreatedResponse({ type: SealSchema })
-  @ApiProblems(COMMON_PROBLEMS, [NOT_SUPPORTED])
-  async seal(@CurrentActor() actor: Actor): Promise<Seal> {
-    allow(actor, ['auditor', 'admin']);
-    const seal = await this.seals.seal(actor);
-    if (!seal) throw new Error('U7: a seal asked for without conditions was not recorded');
-    return seal;
+  async seal(@CurrentCall() call: CommandCall): Promise<Seal> {
+    allow(call.actor, ['auditor', 'admin']);
+    const answer = await this.seals.sealOnRequest(call.metadata('SealStore'));
+    if (answer.kind !== 'sealed') throw new ProblemException(problemOf(answer));
+    call.response.status(answer.replayed ? 200 : 201);
+    call.response.setHeader('ETag', `"${answer.seal.revision}"`);
+    return answer.seal;
   }
 
   @Get()

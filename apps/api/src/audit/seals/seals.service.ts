@@ -5,15 +5,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '#domain/actor/actor.js';
 import type { Clock } from '#infra/clock/clock.js';
-import type { EventStore } from '#infra/event-store/event-store.port.js';
+import type { EventStore, RecordedActor } from '#infra/event-store/event-store.port.js';
 import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
 import { innermostStore } from '#infra/personal-data/personal-data-store.js';
 import { SealVerifier } from '#infra/seals/seal-verifier.js';
 import { sealOf } from '#infra/seals/seal-records.js';
 import { SEALS_STREAM, type Seal, type SealVerification } from '#infra/seals/seal.js';
-import { Sealer, type SealOptions } from '#infra/seals/sealer.js';
+import { Sealer, type SealAnswer, type SealOptions } from '#infra/seals/sealer.js';
+import { derivedCommandId, derivedEventId } from '#infra/ids/derived-ids.js';
+import { idempotencyScope, type CommandMetadata } from '../../command-pipeline/command-metadata.js';
 import { ProblemException, titledProblem } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
+
+const sealingActor = (actor: Actor): RecordedActor => ({
+  id: actor.id,
+  name: actor.name,
+  role: actor.role,
+  departmentId: null,
+  windowId: null,
+});
 
 /** Who records the scheduled seals. */
 export const SEALER_ACTOR: Actor = { id: 'system:sealer', name: '存证封签程序', role: 'system' };
@@ -39,10 +49,23 @@ export class SealsService {
   }
 
   async seal(actor: Actor, options: SealOptions = {}): Promise<Seal | undefined> {
-    return this.need(this.sealer).seal(
-      { id: actor.id, name: actor.name, role: actor.role, departmentId: null, windowId: null },
-      options,
-    );
+    return this.need(this.sealer).seal(sealingActor(actor), options);
+  }
+
+  /** A seal asked for over HTTP: its headers' Idempotency-Key, If-Match and X-Correlation-Id. */
+  async sealOnRequest(metadata: CommandMetadata): Promise<SealAnswer> {
+    const sealer = this.need(this.sealer);
+    const scope = idempotencyScope(metadata);
+    return sealer.sealOnRequest(sealingActor(metadata.actor), {
+      ...(scope && {
+        keyed: {
+          eventId: derivedEventId(scope, SEALS_STREAM, 0),
+          causationId: derivedCommandId(scope, SEALS_STREAM, metadata.requestFingerprint),
+        },
+      }),
+      ...(metadata.ifMatch !== undefined && { ifMatch: metadata.ifMatch }),
+      correlationId: metadata.correlationId,
+    });
   }
 
   /** Newest first. */
