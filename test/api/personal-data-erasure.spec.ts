@@ -102,6 +102,39 @@ describe('I2 erasable personal data over HTTP (PGlite)', () => {
     expect(again.body).toMatchObject({ code: 'I2_ALREADY_ERASED' });
   });
 
+  it('I2 follows the command conventions: a blank legal basis is 400 naming it, a keyed retry answers 200 with the first answer, two erasures racing record one event', async () => {
+    const registerCase = async (): Promise<string> =>
+      (
+        await api.request<{ caseId: string }>('POST', '/cases/inquiries', INQUIRY, {
+          token: await tokenFor('guide'),
+        })
+      ).body.caseId;
+    const erasures = async (id: string): Promise<number> =>
+      (await api.store.readStream(`case-${id}`)).filter((e) => e.type === 'PersonalDataErased').length;
+    const keyed = await registerCase();
+    const path = `/cases/${keyed}/personal-data-erasure`;
+    const blank = await api.request('POST', path, { legalBasis: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body).toMatchObject({ code: 'I2_LEGAL_BASIS_REQUIRED', errors: [{ field: 'legalBasis' }] });
+    const headers = { 'Idempotency-Key': `erase-${keyed}` };
+    const first = await api.request('POST', path, { legalBasis: '当事人依法请求删除' }, { headers });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('etag')).toBe('"1"');
+    const retry = await api.request('POST', path, { legalBasis: '当事人依法请求删除' }, { headers });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(await erasures(keyed)).toBe(1);
+
+    const raced = await registerCase();
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        api.request('POST', `/cases/${raced}/personal-data-erasure`, { legalBasis: '保存期限届满' }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    expect(await erasures(raced)).toBe(1);
+  });
+
   it('I2: a case recorded before I2 (plain identifiers) is erased too, and the erasure says its old events hold them', async () => {
     const oldCase = `c-old-${randomUUID().slice(0, 8)}`;
     // Written to the raw store, as the API wrote events before I2.

@@ -148,13 +148,6 @@ export const API_PROBLEM_CATALOG = {
     '等待自动重试结束；投递成功的通知无需重发。',
     'Wait for the automatic retries to end; a delivered notification needs no resend.',
   ),
-  I2_ALREADY_ERASED: refusal(
-    '个人信息已删除',
-    '一个办件的个人信息只删除一次（I2）。',
-    'The personal data of a case is erased once (I2).',
-    '无需再次删除；事件中只留下删除记录。',
-    'Nothing to do: the events keep only the record of the erasure.',
-  ),
   ERASURE_NOT_SUPPORTED: refusal(
     '当前事件存储不支持个人信息删除',
     '个人信息删除（I2）需要 PostgreSQL 或 PGlite 事件存储（按办件的密钥）。',

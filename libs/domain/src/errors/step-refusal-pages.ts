@@ -140,6 +140,18 @@ const TEXTS: Readonly<Record<CatalogedRefusalCode, Texts>> = {
     '无需再次裁定。',
     'Nothing to do: it is decided.',
   ],
+  I2_ALREADY_ERASED: [
+    'I2：一个办件或投诉的个人信息只删除一次。',
+    'I2: the personal data of a case or a complaint is erased once.',
+    '无需再次删除；事件中只留下删除记录。',
+    'Nothing to do: the events keep only the record of the erasure.',
+  ],
+  I2_LEGAL_BASIS_REQUIRED: [
+    'I2：删除个人信息须写明法律依据（个人信息保护法第四十七条）。',
+    'I2: an erasure states its legal basis (Personal Information Protection Law art. 47).',
+    '在 legalBasis 中写明依据，如保存期限届满或当事人依法请求。',
+    'State the basis in legalBasis: the retention period ended, or a lawful request.',
+  ],
 };
 
 export const STEP_REFUSAL_PAGES = Object.fromEntries(

@@ -1,7 +1,7 @@
 import type { DomainErrorCategory } from './domain-error.js';
 
 /**
- * The refusals of the statutory steps and of 好差评 (T6, T12, T13, N6, P1, P2, P5, P6), each with its
+ * The refusals of the statutory steps and of 好差评 (T6, T12, T13, N6, P1, P2, P5, P6, I2), each with its
  * category and Chinese title in one place: a decider refuses with `refuse(code, detail, field)`, and
  * the OpenAPI problems of a route are taken from here, so no title is written twice.
  */
@@ -31,6 +31,8 @@ export const STEP_REFUSALS = {
   P6_ALREADY_APPEALED: { category: 'rule', title: '该差评已申诉' },
   P6_APPEAL_NOT_FOUND: { category: 'not_found', title: '申诉不存在' },
   P6_APPEAL_ALREADY_DECIDED: { category: 'rule', title: '申诉已裁定' },
+  I2_ALREADY_ERASED: { category: 'conflict', title: '个人信息已删除' },
+  I2_LEGAL_BASIS_REQUIRED: { category: 'invalid', title: '删除个人信息须写明法律依据' },
 } as const satisfies Record<string, { category: DomainErrorCategory; title: string }>;
 
 export type CatalogedRefusalCode = keyof typeof STEP_REFUSALS;

@@ -1,1 +1,2 @@
 export * from './mask-applicant.js';
+export * from './erase-personal-data.js';

@@ -1,109 +1,67 @@
 /**
  * POST /cases/{id}/personal-data-erasure and POST /complaints/{complaintId}/personal-data-erasure
- * (I2; admin, `{ legalBasis }`): destroys the stream's data key, then records `PersonalDataErased`
- * (a case) or `ComplaintPersonalDataErased` (a complaint's complainant) with its legal basis. From
- * then on its identifiers read as erased on every route, view, export and dossier, for auditors
- * too; every hash chain and seal still verifies (they cover the ciphertext, which stays). For a
- * stream recorded before I2, the event says its old events hold the identifiers in plain text; they
- * are shown erased all the same. Erasing is done once: again is 409 I2_ALREADY_ERASED.
+ * (I2; admin, `{ legalBasis }`): the domain's `decideErasure` decides on the stream (admin only,
+ * once, with a legal basis); then the stream's data key is destroyed and `PersonalDataErased` (a
+ * case) or `ComplaintPersonalDataErased` (a complaint's complainant) recorded through the one write
+ * path, so Idempotency-Key, If-Match and a lost race behave as for any command. From then on the
+ * identifiers read as erased on every route, view, export and dossier, for auditors too; every
+ * hash chain and seal still verifies (they cover the ciphertext, which stays). The key goes first:
+ * if recording then fails, a retry finds nothing recorded, destroys nothing more and records.
  */
-import { randomUUID } from 'node:crypto';
 import { applyDecorators, Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-  type ApiBodyOptions,
-} from '@nestjs/swagger';
-import type { Actor } from '#domain/actor/actor.js';
-import type { Clock } from '#infra/clock/clock.js';
+import { ApiTags } from '@nestjs/swagger';
+import { toShanghaiIso } from '#domain/calendar/index.js';
 import { complaintStreamId } from '#domain/complaint/complaint-events.js';
+import { decideErasure, type ErasePersonalData } from '#domain/privacy/erase-personal-data.js';
 import { caseStreamId } from '#infra/case-stream/case-stream.js';
-import { recordedActor } from '#infra/command-handling/handle-command.js';
+import type { Clock } from '#infra/clock/clock.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { holdsPlainIdentifiers } from '#infra/personal-data/identifier-holders.js';
 import { PersonalDataStore } from '#infra/personal-data/personal-data-store.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
-import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
+import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
+import { answerCommand } from '../../command-pipeline/answer-response.js';
+import { StreamWriter } from '../../command-pipeline/stream-writer.js';
+import { catalogProblem } from '../../openapi/catalog-problems.js';
+import { CommandRoute } from '../../openapi/command-route.decorator.js';
+import { documentedProblem } from '../../openapi/problem-responses.js';
+import { ProblemException, titledProblem } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
+import { ErasureDto } from './erasure.dto.js';
 
-const MAX_LEGAL_BASIS = 500;
-
-function legalBasisOf(body: unknown): string {
-  const fail = (message: string): never => {
-    throw new ProblemException(
-      problems.validation(`legalBasis ${message}.`, [{ field: 'legalBasis', message }]),
-    );
-  };
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail('is required');
-  const unknown = Object.keys(body).filter((k) => k !== 'legalBasis');
-  if (unknown.length > 0)
-    throw new ProblemException(
-      problems.validation(`Unknown field ${unknown[0]}.`, [
-        { field: unknown[0], message: 'is not a field of this command' },
-      ]),
-    );
-  const { legalBasis } = body as { legalBasis?: unknown };
-  if (typeof legalBasis !== 'string' || legalBasis.trim().length === 0)
-    return fail('is required (I2: the legal basis of the erasure)');
-  if (legalBasis.length > MAX_LEGAL_BASIS) return fail(`must be at most ${MAX_LEGAL_BASIS} characters`);
-  return legalBasis.trim();
-}
-
-const LEGAL_BASIS_BODY: ApiBodyOptions = {
-  schema: {
-    type: 'object',
-    required: ['legalBasis'],
-    properties: {
-      legalBasis: {
-        type: 'string',
-        maxLength: MAX_LEGAL_BASIS,
-        example: '保存期限届满（个人信息保护法第四十七条）',
-      },
-    },
-  },
-};
-const ALREADY_ERASED = [
-  409,
-  'I2_ALREADY_ERASED',
-  'The personal data of this case or complaint was erased already.',
-] as const;
 const NOT_SUPPORTED = [
   503,
   'ERASURE_NOT_SUPPORTED',
   'I2 needs the PostgreSQL or PGlite event store.',
 ] as const;
+
 /** What can be erased (I2): a case's applicant, a complaint's complainant. */
 interface ErasureTarget {
   readonly owner: 'cases/:id' | 'complaints/:complaintId';
+  readonly subject: ErasePersonalData['subject'];
   readonly streamId: (id: string) => string;
   readonly erasedType: 'PersonalDataErased' | 'ComplaintPersonalDataErased';
   readonly summary: string;
-  readonly answer: string;
-  readonly notFound: { readonly code: 'CASE_NOT_FOUND' | 'COMPLAINT_NOT_FOUND'; readonly detail: string };
+  readonly notFound: 'CASE_NOT_FOUND' | 'COMPLAINT_NOT_FOUND';
   readonly tag: string;
 }
 
 const CASE: ErasureTarget = {
   owner: 'cases/:id',
+  subject: 'case',
   streamId: caseStreamId,
   erasedType: 'PersonalDataErased',
   summary: 'Erase the applicant’s identifiers of a case (I2)',
-  answer: '{ caseId, revision, position, events }',
-  notFound: { code: 'CASE_NOT_FOUND', detail: 'No case with this id has been registered.' },
+  notFound: 'CASE_NOT_FOUND',
   tag: 'cases',
 };
 const COMPLAINT: ErasureTarget = {
   owner: 'complaints/:complaintId',
+  subject: 'complaint',
   streamId: complaintStreamId,
   erasedType: 'ComplaintPersonalDataErased',
   summary: 'Erase the complainant’s phone of a complaint without a case (I2)',
-  answer: '{ complaintId, revision, position, events }',
-  notFound: { code: 'COMPLAINT_NOT_FOUND', detail: 'No complaint with this id has been received.' },
+  notFound: 'COMPLAINT_NOT_FOUND',
   tag: 'complaints (投诉)',
 };
 
@@ -112,79 +70,88 @@ function ErasureRoute(target: ErasureTarget): MethodDecorator {
   return applyDecorators(
     Post(`${target.owner}/personal-data-erasure`),
     ApiTags(target.tag),
-    ApiOperation({
+    CommandRoute({
       summary: target.summary,
-      description: `Roles: admin. Destroys the data key and records ${target.erasedType} with its legal basis (个人信息保护法 art. 47).`,
+      roles: 'admin',
+      description: `Destroys the data key and records ${target.erasedType} with its legal basis (个人信息保护法 art. 47).`,
+      problems: [
+        catalogProblem(target.notFound, `No ${target.subject} has this id.`),
+        catalogProblem(
+          'I2_ALREADY_ERASED',
+          `The personal data of this ${target.subject} was erased already.`,
+        ),
+        catalogProblem('I2_LEGAL_BASIS_REQUIRED', 'I2: an erasure states its legal basis.'),
+        documentedProblem(...NOT_SUPPORTED),
+      ],
     }),
-    ApiBody(LEGAL_BASIS_BODY),
-    ApiCreatedResponse({ description: target.answer }),
-    ApiProblems(COMMON_PROBLEMS, [
-      documentedProblem(404, target.notFound.code, target.notFound.detail),
-      documentedProblem(...ALREADY_ERASED),
-      documentedProblem(...NOT_SUPPORTED),
-    ]),
   );
 }
 
 interface Erased {
   readonly revision: number;
-  readonly position: string;
-  readonly events: unknown[];
+  readonly position: string | null;
+  readonly events: readonly unknown[];
 }
 
-@ApiBearerAuth()
 @Controller()
 export class PersonalDataErasureController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly writer: StreamWriter,
   ) {}
 
   @ErasureRoute(CASE)
-  async erase(@Param('id', IdParamPipe) caseId: string, @Body() body: unknown, @CurrentActor() actor: Actor) {
-    return { caseId, ...(await this.eraseStream(CASE, caseId, body, actor)) };
+  async erase(
+    @Param('id', IdParamPipe) id: string,
+    @Body() body: ErasureDto,
+    @CurrentCall() call: CommandCall,
+  ) {
+    return { caseId: id, ...(await this.eraseStream(CASE, id, body, call)) };
   }
 
   @ErasureRoute(COMPLAINT)
   async eraseComplainant(
-    @Param('complaintId', IdParamPipe) complaintId: string,
-    @Body() body: unknown,
-    @CurrentActor() actor: Actor,
+    @Param('complaintId', IdParamPipe) id: string,
+    @Body() body: ErasureDto,
+    @CurrentCall() call: CommandCall,
   ) {
-    return { complaintId, ...(await this.eraseStream(COMPLAINT, complaintId, body, actor)) };
+    return { complaintId: id, ...(await this.eraseStream(COMPLAINT, id, body, call)) };
   }
 
-  private async eraseStream(target: ErasureTarget, id: string, body: unknown, actor: Actor): Promise<Erased> {
-    if (actor.role !== 'admin')
-      throw new ProblemException(
-        problems.forbidden(`Erasing personal data is for admins; you are ${actor.role}.`),
-      );
-    const legalBasis = legalBasisOf(body);
+  private async eraseStream(
+    target: ErasureTarget,
+    id: string,
+    body: ErasureDto,
+    call: CommandCall,
+  ): Promise<Erased> {
     const store = this.store;
     if (!(store instanceof PersonalDataStore)) throw new ProblemException(titledProblem(...NOT_SUPPORTED));
     const streamId = target.streamId(id);
-    const stored = await store.inner.readStream(streamId);
-    if (stored.length === 0)
-      throw new ProblemException(titledProblem(404, target.notFound.code, target.notFound.detail));
-    if (stored.some((e) => e.type === target.erasedType))
-      throw new ProblemException(titledProblem(...ALREADY_ERASED));
-    await store.erase(streamId, legalBasis);
-    const result = await store.append(
+    const command: ErasePersonalData = {
+      type: 'ErasePersonalData',
+      subject: target.subject,
+      legalBasis: body.legalBasis,
+      occurredAt: toShanghaiIso(this.clock.now()),
+      actor: call.actor,
+    };
+    const outcome = await this.writer.write({
       streamId,
-      [
-        {
-          eventId: randomUUID(),
-          type: target.erasedType,
-          schemaVersion: 1,
-          occurredAt: this.clock.now(),
-          actor: recordedActor(actor),
-          correlationId: randomUUID(),
-          causationId: null,
-          data: { legalBasis, plainIdentifiersInOldEvents: holdsPlainIdentifiers(stored) },
-        },
-      ],
-      'any',
-    );
-    return { revision: result.nextRevision, position: result.position, events: [...result.events] };
+      metadata: call.metadata(`Erase:${target.subject}`, body),
+      decide: async (stored) => {
+        const decision = decideErasure(command, {
+          exists: stored.length > 0,
+          erased: stored.some((e) => e.type === target.erasedType),
+          // As stored, not as this store decrypts them: ciphertext or the plain text of before I2.
+          plainIdentifiers:
+            stored.length > 0 && holdsPlainIdentifiers(await store.inner.readStream(streamId)),
+        });
+        if ('kind' in decision) return decision;
+        await store.erase(streamId, decision[0].data.legalBasis);
+        return decision;
+      },
+    });
+    const { revision, position, events } = answerCommand(call.response, outcome, id, call.actor);
+    return { revision, position, events };
   }
 }
