@@ -124,6 +124,11 @@ describe('U6 access log over HTTP (PGlite)', () => {
       },
     );
     expect(sameDay.body.items).toHaveLength(7);
+    // The time filters of every list: a range that selects nothing, or over 366 days, names `to`.
+    for (const query of ['from=2026-03-03&to=2026-03-02', 'from=2025-01-01&to=2026-03-02'])
+      expect(
+        await api.request('GET', `/audit/access-log?${query}`, undefined, { token: t.auditor }),
+      ).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [{ field: 'to' }] } });
 
     expect(
       (await api.request('GET', '/audit/access-log', undefined, { token: await tokenFor('supervisor') }))

@@ -13,16 +13,16 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { readPageRequest } from '../../cases/queries/list-page.js';
 import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
-import { timeFilter } from '../../validation/time-filter.js';
 import { ProblemException, problems } from '../../problem/problem-details.js';
+import { MAX_PERIOD_DAYS } from '../../views/days-of-period.js';
+import { invalidParameter } from '../../views/view-problems.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
 import { cursorPage } from '../../views/cursor-pages.js';
-import { decodeCursor, encodeCursor, optionalId } from '../../views/view-query-parameters.js';
+import { decodeCursor, encodeCursor, optionalId, timeRange } from '../../views/view-query-parameters.js';
 import { AccessLogWriter } from './access-log.writer.js';
 import { PERSONAL_DATA_READ, accessLogStreams, type PersonalDataReadData } from './personal-data-read.js';
 
 const DEFAULT_DAYS = 30;
-const MAX_DAYS = 366;
 
 class AccessLogReaderSchema {
   @ApiProperty({ example: 'u-auditor' }) id!: string;
@@ -59,7 +59,7 @@ export class AccessLogController {
     summary: 'Who read unmasked personal data (U6)',
     description:
       'Roles: auditor. Every auditor’s GET /cases/{id}, /events (and CSV), /state and /dossier is recorded. ' +
-      `from/to default to the last ${DEFAULT_DAYS} days; at most ${MAX_DAYS} days. Oldest first.`,
+      `from/to default to the last ${DEFAULT_DAYS} days; at most ${MAX_PERIOD_DAYS} days. Oldest first.`,
   })
   @ApiQuery({ name: 'actorId', required: false, example: 'u-auditor' })
   @ApiQuery({ name: 'caseId', required: false, example: 'c-5b1f3c1e' })
@@ -86,23 +86,22 @@ export class AccessLogController {
     const caseId = optionalId('caseId', caseIdText);
     const { limit } = readPageRequest(limitText, undefined);
     const after = decodeCursor(cursorText, ['string', 'number']);
-    const to = timeFilter('to', toText, 'at') ?? this.clock.now();
-    const from = timeFilter('from', fromText, 'start') ?? to - DEFAULT_DAYS * MS_PER_DAY;
-    if (from > to || to - from > MAX_DAYS * MS_PER_DAY)
-      throw new ProblemException(
-        problems.validation(`from must be before to, at most ${MAX_DAYS} days apart.`, [
-          { field: 'from', message: `must be before to, at most ${MAX_DAYS} days apart` },
-        ]),
-      );
+    // The time filters of every list (timeRange): `to` exclusive, a date as `to` its whole day.
+    const asked = timeRange({ from: fromText, to: toText });
+    const to = asked.to ?? this.clock.now() + 1;
+    const from = asked.from ?? to - DEFAULT_DAYS * MS_PER_DAY;
+    if (to <= from) throw invalidParameter('to', 'must be after from');
+    if (to - from > MAX_PERIOD_DAYS * MS_PER_DAY)
+      throw invalidParameter('to', `must be at most ${MAX_PERIOD_DAYS} days after from`);
     await this.writer.flush();
     const items: (AccessLogEntrySchema & { key: [string, number] })[] = [];
-    for (const stream of accessLogStreams(from, to)) {
+    for (const stream of accessLogStreams(from, to - 1)) {
       if (after !== undefined && stream < String(after[0])) continue;
       for (const event of await this.store.readStream(stream)) {
         if (after !== undefined && stream === after[0] && event.revision <= Number(after[1])) continue;
         const at = Date.parse(event.occurredAt);
         const data = event.data as Partial<PersonalDataReadData>;
-        if (event.type !== PERSONAL_DATA_READ || at < from || at > to) continue;
+        if (event.type !== PERSONAL_DATA_READ || at < from || at >= to) continue;
         if (actorId !== undefined && event.actor.id !== actorId) continue;
         if (caseId !== undefined && data.caseId !== caseId) continue;
         items.push({
