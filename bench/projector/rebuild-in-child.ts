@@ -73,7 +73,7 @@ const isRebuildMessage = (message: unknown): message is RebuildMessage =>
 export function rebuildInChildProcess(request: RebuildRequest): Promise<RebuildResult> {
   const child = fork(fileURLToPath(new URL('./rebuild-process.js', import.meta.url)), [], {
     // The marks take a full collection first (memory-sampler.ts).
-    execArgv: ['--expose-gc'],
+    execArgv: ['--expose-gc', ...(process.env.BENCH_REBUILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: {
       ...process.env,
       [ENV.eventStoreUrl]: request.eventStoreUrl,

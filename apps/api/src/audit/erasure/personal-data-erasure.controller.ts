@@ -125,8 +125,8 @@ export class PersonalDataErasureController {
     body: ErasureDto,
     call: CommandCall,
   ): Promise<Erased> {
-    const store = this.store;
-    if (!(store instanceof PersonalDataStore)) throw new ProblemException(titledProblem(...NOT_SUPPORTED));
+    // Only the SQL stores keep data keys; the role and the rest are refused first all the same.
+    const keys = this.store instanceof PersonalDataStore ? this.store : undefined;
     const streamId = target.streamId(id);
     const command: ErasePersonalData = {
       type: 'ErasePersonalData',
@@ -137,17 +137,20 @@ export class PersonalDataErasureController {
     };
     const outcome = await this.writer.write({
       streamId,
-      metadata: call.metadata(`Erase:${target.subject}`, body),
+      metadata: call.metadata(command.type, body),
       decide: async (stored) => {
         const decision = decideErasure(command, {
           exists: stored.length > 0,
           erased: stored.some((e) => e.type === target.erasedType),
           // As stored, not as this store decrypts them: ciphertext or the plain text of before I2.
           plainIdentifiers:
-            stored.length > 0 && holdsPlainIdentifiers(await store.inner.readStream(streamId)),
+            keys !== undefined &&
+            stored.length > 0 &&
+            holdsPlainIdentifiers(await keys.inner.readStream(streamId)),
         });
         if ('kind' in decision) return decision;
-        await store.erase(streamId, decision[0].data.legalBasis);
+        if (!keys) throw new ProblemException(titledProblem(...NOT_SUPPORTED));
+        await keys.erase(streamId, decision[0].data.legalBasis);
         return decision;
       },
     });
