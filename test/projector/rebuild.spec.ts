@@ -110,6 +110,27 @@ describe('rebuild beside the live read models', () => {
     expect(lines[lines.length - 1]).toMatch(/done: [\d,]+ events in [\d.]+ s/);
   }, 240_000);
 
+  it('a rebuild starts every projection in its first round: each page read serves them all, none starts over from the first event later', async () => {
+    const db = (await realistic.server.database('rebuild_together')).db;
+    const order: string[] = [];
+    const logger = pino(
+      { level: 'debug' },
+      {
+        write(line: string) {
+          const { msg, projection } = JSON.parse(line) as { msg: string; projection?: string };
+          if (msg === 'projection lease taken' || msg === 'batch applied') order.push(`${msg} ${projection}`);
+        },
+      },
+    );
+    await rebuildProjections(realistic.events.store, db, { logger, batchSize: 200 });
+    const pure = projectorProjections(db).filter(isPureProjection);
+    const firstBatch = order.findIndex((line) => line.startsWith('batch applied'));
+    expect(firstBatch).toBeGreaterThan(0);
+    expect(new Set(order.slice(0, firstBatch))).toEqual(
+      new Set(pure.map((p) => `projection lease taken ${p.name}#rebuild`)),
+    );
+  }, 120_000);
+
   it('an unknown projection name is refused with the known names', async () => {
     const db = (await realistic.server.database('rebuild_unknown')).db;
     await expect(rebuildProjections(realistic.events.store, db, { names: ['case-view'] })).rejects.toThrow(

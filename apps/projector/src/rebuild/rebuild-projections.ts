@@ -103,6 +103,7 @@ export async function rebuildProjections(
     leaseTtlMs: ttl,
     leaseRetryMs: 500,
     stopWhenCaughtUp: true,
+    leasesPerRound: Number.POSITIVE_INFINITY,
     batchSize: options.batchSize,
     logger: options.logger,
   };

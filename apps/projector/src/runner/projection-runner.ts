@@ -35,6 +35,12 @@ export interface ProjectionRunnerOptions {
   readonly maxBackoffMs?: number;
   /** Stop once every projection has caught up (a rebuild); default false. */
   readonly stopWhenCaughtUp?: boolean;
+  /**
+   * New leases taken in one round; default 1, so projectors started together share the
+   * projections. A rebuild, whose `#rebuild` leases it has claimed already, takes them all at once:
+   * one a round started its projections a round apart, each later one from the first event again.
+   */
+  readonly leasesPerRound?: number;
   readonly logger?: Logger;
   readonly onBatch?: (progress: BatchProgress) => void;
 }
@@ -228,9 +234,9 @@ export class ProjectionRunner {
 
   /**
    * Renews the leases this process holds (idle or not), and tries now and then to take those it does
-   * not; a lease taken reloads its worker from the checkpoint. At most one new lease a round, tried
-   * in random order, so projectors started together share the projections instead of the first
-   * taking them all.
+   * not; a lease taken reloads its worker from the checkpoint. At most `leasesPerRound` new leases
+   * a round (default one), tried in random order, so projectors started together share the
+   * projections instead of the first taking them all.
    */
   private async holdLeases(): Promise<void> {
     await this.keepLeases();
@@ -240,6 +246,7 @@ export class ProjectionRunner {
         !this.owned.has(w.target.checkpointId) &&
         now - (this.lastAttempt.get(w.target.checkpointId) ?? 0) >= (this.options.leaseRetryMs ?? 2_000),
     );
+    let taken = 0;
     for (const worker of shuffled(candidates)) {
       const id = worker.target.checkpointId;
       this.lastAttempt.set(id, now);
@@ -258,7 +265,7 @@ export class ProjectionRunner {
       this.owned.add(id);
       this.lastRenewal.set(id, Date.now());
       this.options.logger?.info({ projection: id, position: worker.position }, 'projection lease taken');
-      return;
+      if (++taken >= (this.options.leasesPerRound ?? 1)) return;
     }
   }
 
