@@ -160,20 +160,13 @@ export async function handleCommand<E extends DecidedEvent>(
         continue;
       }
     }
-    const ifMatchFails =
-      (ifMatch === '*' && revision < 0) || (typeof ifMatch === 'number' && ifMatch !== revision);
+    const unmet = ifMatchUnmet(ifMatch, streamId, revision);
     // A precondition is judged on the stream as stored, never on a cached copy.
-    if (ifMatchFails && !verified) {
+    if (unmet && !verified) {
       fresh = true;
       continue;
     }
-    if (ifMatch === '*' && revision < 0)
-      return { kind: 'precondition_failed', detail: 'If-Match: * needs an existing stream.' };
-    if (typeof ifMatch === 'number' && ifMatch !== revision)
-      return {
-        kind: 'precondition_failed',
-        detail: `If-Match names revision ${ifMatch}, but ${streamId} is at revision ${revision}.`,
-      };
+    if (unmet) return unmet;
     if (request.mustExist && revision < 0) return { kind: 'missing' };
 
     const decision = await request.decide(events);
@@ -252,6 +245,22 @@ export async function handleCommand<E extends DecidedEvent>(
       throw error;
     }
   }
+}
+
+/** API.md "Conventions": why `If-Match` does not hold for a stream at `revision` (-1: none), if it does not. */
+export function ifMatchUnmet(
+  ifMatch: number | '*' | undefined,
+  streamId: string,
+  revision: number,
+): { readonly kind: 'precondition_failed'; readonly detail: string } | undefined {
+  if (ifMatch === '*' && revision < 0)
+    return { kind: 'precondition_failed', detail: `If-Match: * needs an existing ${streamId} stream.` };
+  if (typeof ifMatch === 'number' && ifMatch !== revision)
+    return {
+      kind: 'precondition_failed',
+      detail: `If-Match names revision ${ifMatch}, but ${streamId} is at revision ${revision}.`,
+    };
+  return undefined;
 }
 
 /** The events a keyed command appended earlier, in order, if its first derived event is in the stream. */

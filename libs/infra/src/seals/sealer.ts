@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedActor } from '../event-store/event-store.port.js';
 import type { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
+import { ifMatchUnmet } from '../command-handling/handle-command.js';
 import type { TransactionAppend } from '../event-store/postgres/postgres-append.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-store/postgres/event-rows.js';
 import type { SqlTransaction } from '../event-store/postgres/sql-database.js';
@@ -110,15 +111,8 @@ export class Sealer {
         if (first && !seal) throw new Error('U7: a keyed seal does not read back as a seal');
         if (seal) return { kind: 'sealed', seal, replayed: true };
       }
-      const revision = state ? Number(state.seal_no) - 1 : -1;
-      const { ifMatch } = request;
-      if (ifMatch === '*' && revision < 0)
-        return { kind: 'precondition_failed', detail: 'If-Match: * needs an existing seal.' };
-      if (typeof ifMatch === 'number' && ifMatch !== revision)
-        return {
-          kind: 'precondition_failed',
-          detail: `If-Match names revision ${ifMatch}, but ${SEALS_STREAM} is at revision ${revision}.`,
-        };
+      const unmet = ifMatchUnmet(request.ifMatch, SEALS_STREAM, state ? Number(state.seal_no) - 1 : -1);
+      if (unmet) return unmet;
       const seal = await this.record(tx, append, state, {
         actor,
         nowMs: this.clock().getTime(),

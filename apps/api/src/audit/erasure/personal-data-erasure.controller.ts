@@ -20,6 +20,7 @@ import { holdsPlainIdentifiers } from '#infra/personal-data/identifier-holders.j
 import { PersonalDataStore } from '#infra/personal-data/personal-data-store.js';
 import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import { answerCommand } from '../../command-pipeline/answer-response.js';
+import type { CommandAnswer } from '../../command-pipeline/command-answer.js';
 import { StreamWriter } from '../../command-pipeline/stream-writer.js';
 import { catalogProblem } from '../../openapi/catalog-problems.js';
 import { CommandRoute } from '../../openapi/command-route.decorator.js';
@@ -87,11 +88,8 @@ function ErasureRoute(target: ErasureTarget): MethodDecorator {
   );
 }
 
-interface Erased {
-  readonly revision: number;
-  readonly position: string | null;
-  readonly events: readonly unknown[];
-}
+/** A command's answer (API.md "Conventions"), under the id its route names. */
+type Erased = Omit<CommandAnswer, 'caseId'>;
 
 @Controller()
 export class PersonalDataErasureController {
