@@ -8,7 +8,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   handleCommand,
+  type CommandRequest,
   type CommandResult,
+  type DecidedEvent,
   type Refusal,
   type StreamDecision,
   type WriteOutcome,
@@ -24,12 +26,14 @@ import {
 import { EVENT_STORE } from '../runtime/runtime-tokens.js';
 import { idempotencyScope, type CommandMetadata } from './command-metadata.js';
 
-export interface WriteRequest {
+export interface WriteRequest<E extends DecidedEvent = DecidedEvent> {
   readonly streamId: string;
   readonly metadata: CommandMetadata;
-  readonly decide: (events: readonly RecordedEvent[]) => StreamDecision | Promise<StreamDecision>;
+  readonly decide: (events: readonly RecordedEvent[]) => StreamDecision<E> | Promise<StreamDecision<E>>;
   readonly knownNew?: boolean;
   readonly authorize?: (events: readonly RecordedEvent[]) => Refusal | undefined;
+  /** See `CommandRequest.beforeAppend`: done once the decision is to record, before the append. */
+  readonly beforeAppend?: CommandRequest<E>['beforeAppend'];
 }
 
 @Injectable()
@@ -39,7 +43,14 @@ export class StreamWriter {
     private readonly cache: StreamCache,
   ) {}
 
-  async write({ streamId, metadata, decide, knownNew, authorize }: WriteRequest): Promise<WriteOutcome> {
+  async write<E extends DecidedEvent>({
+    streamId,
+    metadata,
+    decide,
+    knownNew,
+    authorize,
+    beforeAppend,
+  }: WriteRequest<E>): Promise<WriteOutcome> {
     const scope = idempotencyScope(metadata);
     const result = await handleCommand(
       this.store,
@@ -51,6 +62,7 @@ export class StreamWriter {
         ...(metadata.ifMatch !== undefined && { ifMatch: metadata.ifMatch }),
         ...(knownNew && { knownNew }),
         ...(authorize && { authorize }),
+        ...(beforeAppend && { beforeAppend }),
       },
       this.cache,
     );

@@ -181,4 +181,36 @@ describe('handleCommand: load, decide, append, and a typed result', () => {
     expect(seen).toEqual([1, 2]);
     expect(result).toMatchObject({ kind: 'recorded', outcome: { revision: 2 } });
   });
+
+  it('beforeAppend runs once the decision is to record, before the append, on the stream as stored; never for a refusal', async () => {
+    const cache = new StreamCache();
+    await handleCommand(store, { ...base, streamId: 's-10', decide: () => [noted(1)] }, cache);
+    const done: string[] = [];
+    const beforeAppend = async (decided: readonly DecidedEvent[]): Promise<void> => {
+      // The stream does not hold the decided event yet.
+      done.push(`before ${decided.length} at ${(await store.readStream('s-10')).length}`);
+    };
+    expect(
+      await handleCommand(store, { ...base, streamId: 's-10', decide: () => refusal, beforeAppend }, cache),
+    ).toMatchObject({ kind: 'refused' });
+    expect(done).toEqual([]);
+    // Decided first on the cached copy: the side effect waits for the stream as stored.
+    let decisions = 0;
+    const decide = (): DecidedEvent[] => (decisions++, [noted(2)]);
+    const result = await handleCommand(store, { ...base, streamId: 's-10', decide, beforeAppend }, cache);
+    expect(result).toMatchObject({ kind: 'recorded', outcome: { revision: 1 } });
+    expect(decisions).toBe(2);
+    expect(done).toEqual(['before 1 at 1']);
+  });
+
+  it('a beforeAppend that throws records nothing and reaches the caller', async () => {
+    const failing = handleCommand(store, {
+      ...base,
+      streamId: 's-11',
+      decide: () => [noted(1)],
+      beforeAppend: () => Promise.reject(new Error('key store down')),
+    });
+    await expect(failing).rejects.toThrow('key store down');
+    expect(await store.readStream('s-11')).toEqual([]);
+  });
 });

@@ -97,6 +97,13 @@ export interface CommandRequest<E extends DecidedEvent = DecidedEvent> {
   readonly mustExist?: boolean;
   /** How often a lost race (no `ifMatch`) is decided again; 1 unless said. */
   readonly retries?: number;
+  /**
+   * Work the recording needs done first, once the decider has chosen to record and before the
+   * append (I2: the data key is destroyed before `PersonalDataErased` is recorded). It runs only on
+   * a decision taken on the stream as stored, and again if that append loses a race, so it must be
+   * safe to repeat. A throw records nothing and reaches the caller.
+   */
+  readonly beforeAppend?: (decided: readonly E[]) => Promise<void>;
   /** Event ids and causes other than derived from the key (supervision derives them from the facts). */
   readonly envelope?: (event: E, index: number, recorded: readonly RecordedEvent[]) => Envelope;
 }
@@ -190,6 +197,14 @@ export async function handleCommand<E extends DecidedEvent>(
         },
       };
 
+    if (request.beforeAppend) {
+      // A side effect is never taken on the word of a cached copy.
+      if (!verified) {
+        fresh = true;
+        continue;
+      }
+      await request.beforeAppend(decision);
+    }
     const cause = request.envelope ? undefined : causationId();
     const toAppend: NewEvent[] = decision.map((e, index) =>
       newEventOf(
@@ -269,7 +284,8 @@ function firstAnswer(
   scope: IdempotencyScope,
   streamId: string,
 ): WriteOutcome | undefined {
-  const start = events.findIndex((e) => e.eventId === derivedEventId(scope, streamId, 0));
+  const first = derivedEventId(scope, streamId, 0);
+  const start = events.findIndex((e) => e.eventId === first);
   if (start < 0) return undefined;
   const mine: RecordedEvent[] = [];
   for (let i = start; i < events.length; i++) {

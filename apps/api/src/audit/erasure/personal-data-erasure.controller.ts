@@ -5,7 +5,8 @@
  * case) or `ComplaintPersonalDataErased` (a complaint's complainant) recorded through the one write
  * path, so Idempotency-Key, If-Match and a lost race behave as for any command. From then on the
  * identifiers read as erased on every route, view, export and dossier, for auditors too; every
- * hash chain and seal still verifies (they cover the ciphertext, which stays). The key goes first:
+ * hash chain and seal still verifies (they cover the ciphertext, which stays). The key goes first
+ * (the write path's `beforeAppend`, once the decision is to record):
  * if recording then fails, a retry finds nothing recorded, destroys nothing more and records.
  */
 import { applyDecorators, Body, Controller, Inject, Param, Post } from '@nestjs/common';
@@ -136,8 +137,8 @@ export class PersonalDataErasureController {
     const outcome = await this.writer.write({
       streamId,
       metadata: call.metadata(command.type, body),
-      decide: async (stored) => {
-        const decision = decideErasure(command, {
+      decide: async (stored) =>
+        decideErasure(command, {
           exists: stored.length > 0,
           erased: stored.some((e) => e.type === target.erasedType),
           // As stored, not as this store decrypts them: ciphertext or the plain text of before I2.
@@ -145,11 +146,11 @@ export class PersonalDataErasureController {
             keys !== undefined &&
             stored.length > 0 &&
             holdsPlainIdentifiers(await keys.inner.readStream(streamId)),
-        });
-        if ('kind' in decision) return decision;
+        }),
+      // The key goes before the event that says it went; a decision that refuses destroys nothing.
+      beforeAppend: async ([erased]) => {
         if (!keys) throw new ProblemException(titledProblem(...NOT_SUPPORTED));
-        await keys.erase(streamId, decision[0].data.legalBasis);
-        return decision;
+        await keys.erase(streamId, erased.data.legalBasis);
       },
     });
     const { revision, position, events } = answerCommand(call.response, outcome, id, call.actor);
