@@ -17,7 +17,7 @@
  *     of the simulated period): latencies of 200 requests as a supervisor, p50 and p95.
  * The last line printed is one JSON object: rebuildEventsPerSec, rawDocsPerSec, ratioVsRaw
  * (rebuildEventsPerSec / rawDocsPerSec), peakRssMb (the rebuild process's), overdueP95Ms, and the
- * counts behind them. A rebuild process that fails fails the bench with its error.
+ * counts behind them (documentsPerReadModel: what each collection holds after the rebuild). A rebuild process that fails fails the bench with its error.
  *
  * The event store: the PostgreSQL server of PG_TEST_URL (default postgres://postgres@127.0.0.1:5432/postgres;
  * a database bench_projector_<hex>, dropped after), or embedded PGlite with BENCH_EVENT_STORE=pglite.
@@ -113,26 +113,28 @@ async function openReadServer(): Promise<{ uri: string; kind: string; close(): P
 }
 
 /** The raw limit: every rebuilt document written again as it is, in insertMany batches of 1000. */
-async function rawLimit(read: ReadStore): Promise<{ docs: number; seconds: number }> {
+async function rawLimit(
+  read: ReadStore,
+): Promise<{ docs: number; seconds: number; perCollection: Record<string, number> }> {
   let docs = 0;
+  const perCollection: Record<string, number> = {};
   const started = Date.now();
   for (const name of Object.values(READ_MODELS)) {
     const target = read.db.collection(`raw_${name}`);
     let batch: Record<string, unknown>[] = [];
-    for await (const doc of read.db.collection(name).find({})) {
-      batch.push(doc);
-      if (batch.length === 1000) {
-        await target.insertMany(batch, { ordered: false });
-        docs += batch.length;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) {
+    const write = async (): Promise<void> => {
       await target.insertMany(batch, { ordered: false });
       docs += batch.length;
+      perCollection[name] = (perCollection[name] ?? 0) + batch.length;
+      batch = [];
+    };
+    for await (const doc of read.db.collection(name).find({})) {
+      batch.push(doc);
+      if (batch.length === 1000) await write();
     }
+    if (batch.length > 0) await write();
   }
-  return { docs, seconds: (Date.now() - started) / 1000 };
+  return { docs, seconds: (Date.now() - started) / 1000, perCollection };
 }
 
 async function overdueLatencies(
@@ -267,6 +269,7 @@ async function main(): Promise<void> {
         events: summary.events,
         cases: CASES,
         documents: raw.docs,
+        documentsPerReadModel: raw.perCollection,
         rebuildSeconds: Math.round(rebuildSeconds * 10) / 10,
         rssMbAt: marks.rss,
         rssHalfToAll,
