@@ -17,7 +17,8 @@
  *     of the simulated period): latencies of 200 requests as a supervisor, p50 and p95.
  * The last line printed is one JSON object: rebuildEventsPerSec, rawDocsPerSec, ratioVsRaw
  * (rebuildEventsPerSec / rawDocsPerSec), peakRssMb (the rebuild process's), overdueP95Ms, and the
- * counts behind them (documentsPerReadModel: what each collection holds after the rebuild). A rebuild process that fails fails the bench with its error.
+ * counts behind them (documentsPerReadModel: what each collection holds after the rebuild). A
+ * rebuild process that fails fails the bench with its error.
  *
  * The event store: the PostgreSQL server of PG_TEST_URL (default postgres://postgres@127.0.0.1:5432/postgres;
  * a database bench_projector_<hex>, dropped after), or embedded PGlite with BENCH_EVENT_STORE=pglite.
