@@ -17,7 +17,8 @@
 #    3. an update command keeps every matched document's cursor open until it ends, so a command
 #       with 100 or more matching updates takes all 100 pooled connections and hangs for ever.
 #  - and two additions (issue 19; cf. FerretDB issue 1875):
-#    a pre-filter pushed down to SQLite (scripts/ferretdb/gsc_prefilter.go, gsc_null.go):
+#    a pre-filter pushed down to SQLite (scripts/ferretdb/gsc_prefilter.go, gsc_prefilter_compare.go,
+#    gsc_null.go):
 #    comparisons and $in of top-level fields with numbers, dates and strings, boolean equality,
 #    equality with null (build 6: {f: null}, {f: {$eq: null}} and null in $in, i.e. the field
 #    missing or null: `IS NULL` over the same index, plus every array, which MongoDB matches when it
@@ -87,7 +88,7 @@
 #    else falls back to the original code. On a case view (3.3 KB stored): Unmarshal 287 → 13 µs,
 #    Marshal 60 → 7.6 µs; the projector bench's raw inserts 2,500 → 4,600–5,200 documents/s, its
 #    rebuild (10,000 cases) 880–946 → 1,000–1,036 events/s. The build runs FerretDB's sjson tests and
-#    gsc_fast_test.go first (the fast codec against the original on 20,000 random documents, and on
+#    gsc_fast*_test.go first (the fast codec against the original on 20,000 random documents, and on
 #    altered bytes); GSC_FERRETDB_FASTCODEC=off in FerretDB's environment uses the original code.
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
@@ -100,7 +101,8 @@ VERSION=v1.24.2
 # Build 12: build 11 (build 10 (build 9, i.e. builds 7, dropTarget, and 8, the write path, with
 # build 10's atomic updates), no SQLite index behind a non-unique one, resource tracking left to
 # debug builds) with the fast sjson codec.
-PACKAGE=gov-service-cases-sqlite-fixes-12
+# Build 13: build 12, only its longest scripts/ferretdb/*.go files split in more (no code change).
+PACKAGE=gov-service-cases-sqlite-fixes-13
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -157,6 +159,7 @@ perl -0pi -e 's/(closer := iterator\.NewMultiCloser\(\)\n)\t\tdefer closer\.Clos
 # filter and skip+limit to the backend (QueryParams.Gsc*), which orders (and, when its condition is
 # exact, limits) in SQL and says so (QueryResult.GscSorted); find then does not sort again.
 cp "$ROOT/scripts/ferretdb/gsc_prefilter.go" internal/backends/sqlite/gsc_prefilter.go
+cp "$ROOT/scripts/ferretdb/gsc_prefilter_compare.go" internal/backends/sqlite/gsc_prefilter_compare.go
 cp "$ROOT/scripts/ferretdb/gsc_sort.go" internal/backends/sqlite/gsc_sort.go
 cp "$ROOT/scripts/ferretdb/gsc_null.go" internal/backends/sqlite/gsc_null.go
 cp "$ROOT/scripts/ferretdb/gsc_indexes.go" internal/backends/sqlite/metadata/gsc_indexes.go
@@ -217,7 +220,9 @@ perl -0pi -e 's/(\nfunc Track\(obj any, token \*Token\) \{\n)/$1\tif !debugbuild
 # byte for byte as before; anything but the exact shape Marshal writes (and NaN/±Inf doubles,
 # unknown types, duplicated keys on Marshal) goes to the original code, renamed
 # gscUnmarshalOriginal/gscMarshalOriginal. GSC_FERRETDB_FASTCODEC=off uses the originals only.
-for f in gsc_fast.go gsc_fast_decode.go gsc_fast_elements.go gsc_fast_scan.go gsc_fast_encode.go gsc_fast_test.go; do
+for f in gsc_fast.go gsc_fast_decode.go gsc_fast_elements.go gsc_fast_scalars.go gsc_fast_scan.go \
+  gsc_fast_encode.go gsc_fast_encode_keys.go gsc_fast_encode_json.go \
+  gsc_fast_test.go gsc_fast_gen_test.go gsc_fast_caseview_test.go gsc_fast_parallel_test.go; do
   cp "$ROOT/scripts/ferretdb/$f" "internal/handler/sjson/$f"
 done
 perl -pi -e 's/^func Unmarshal\(data \[\]byte\) \(\*types\.Document, error\) \{$/func gscUnmarshalOriginal(data []byte) (*types.Document, error) {/; s/^func Marshal\(d \*types\.Document\) \(\[\]byte, error\) \{$/func gscMarshalOriginal(d *types.Document) ([]byte, error) {/' \
@@ -252,7 +257,7 @@ grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metada
     exit 1
   }
 
-# The codec is proven before it is built: FerretDB's own sjson tests and gsc_fast_test.go (20,000
+# The codec is proven before it is built: FerretDB's own sjson tests and gsc_fast*_test.go (20,000
 # random documents of every type, nested to depth 5: the fast Marshal byte for byte as the original,
 # the fast Unmarshal equal to the original's; altered bytes answered as the original answers them).
 # FerretDB's test helpers look for a .git directory above the tree.

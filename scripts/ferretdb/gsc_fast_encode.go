@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/FerretDB/FerretDB/internal/types"
 )
@@ -79,34 +78,6 @@ func gscFastMarshal(d *types.Document) ([]byte, bool) {
 	}
 
 	return res, true
-}
-
-func gscHasDuplicates(keys []string) bool {
-	if len(keys) < 2 {
-		return false
-	}
-
-	if len(keys) <= 32 {
-		for i := 1; i < len(keys); i++ {
-			for j := 0; j < i; j++ {
-				if keys[i] == keys[j] {
-					return true
-				}
-			}
-		}
-
-		return false
-	}
-
-	seen := make(map[string]struct{}, len(keys))
-	for _, k := range keys {
-		if _, ok := seen[k]; ok {
-			return true
-		}
-		seen[k] = struct{}{}
-	}
-
-	return false
 }
 
 // value appends v's schema elem to enc.s and its value to enc.v.
@@ -240,111 +211,4 @@ func (enc *gscEnc) value(v any) bool {
 	}
 
 	return true
-}
-
-// gscAppendFloat is encoding/json's float64 encoding (finite values).
-func gscAppendFloat(b []byte, f float64) []byte {
-	abs := math.Abs(f)
-	format := byte('f')
-
-	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-
-	if format == 'e' {
-		// clean up e-09 to e-9
-		n := len(b)
-		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-
-	return b
-}
-
-const gscHex = "0123456789abcdef"
-
-// gscAppendString is encoding/json's string encoding with HTML escaping (json.Marshal's default).
-func gscAppendString(dst []byte, src string) []byte {
-	dst = append(dst, '"')
-	start := 0
-
-	for i := 0; i < len(src); {
-		if b := src[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
-				i++
-				continue
-			}
-
-			dst = append(dst, src[start:i]...)
-
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', gscHex[b>>4], gscHex[b&0xF])
-			}
-
-			i++
-			start = i
-
-			continue
-		}
-
-		c, size := utf8.DecodeRuneInString(src[i:])
-		if c == utf8.RuneError && size == 1 {
-			dst = append(dst, src[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-
-			continue
-		}
-
-		if c == '\u2028' || c == '\u2029' {
-			dst = append(dst, src[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', gscHex[c&0xF])
-			i += size
-			start = i
-
-			continue
-		}
-
-		i += size
-	}
-
-	dst = append(dst, src[start:]...)
-	dst = append(dst, '"')
-
-	return dst
-}
-
-// keyList closes a schema's properties and writes its key list ("$k"), as the original does for a
-// non-empty document.
-func (enc *gscEnc) keyList(keys []string) {
-	if len(keys) == 0 {
-		return
-	}
-
-	enc.s = append(enc.s, `},"$k":[`...)
-	for i, key := range keys {
-		if i > 0 {
-			enc.s = append(enc.s, ',')
-		}
-		enc.s = gscAppendString(enc.s, key)
-	}
-	enc.s = append(enc.s, `]}`...)
 }
