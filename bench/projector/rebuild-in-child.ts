@@ -6,6 +6,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { RebuildPhases } from '../../apps/projector/src/rebuild/rebuild-projections.js';
 import type { MemoryMarks } from './memory-sampler.js';
 
 export interface RebuildRequest {
@@ -28,6 +29,8 @@ export interface BatchProfile {
 export interface RebuildResult {
   readonly seconds: number;
   readonly projections: readonly string[];
+  /** Where the rebuild's own time went (applying, indexing, swapping, in place). */
+  readonly phases: RebuildPhases;
   readonly marks: MemoryMarks;
   /** Bytes. */
   readonly peakRss: number;

@@ -71,6 +71,7 @@ async function rebuild(request: RebuildRequest): Promise<RebuildResult> {
       return {
         seconds,
         projections: report.projections,
+        phases: report.phases,
         marks: memory.marks,
         peakRss: memory.peak(),
         profile,

@@ -17,8 +17,9 @@
  *     of the simulated period): latencies of 200 requests as a supervisor, p50 and p95.
  * The last line printed is one JSON object: rebuildEventsPerSec, rawDocsPerSec, ratioVsRaw
  * (rebuildEventsPerSec / rawDocsPerSec), peakRssMb (the rebuild process's), overdueP95Ms, and the
- * counts behind them (documentsPerReadModel: what each collection holds after the rebuild). A
- * rebuild process that fails fails the bench with its error.
+ * counts behind them (documentsPerReadModel: what each collection holds after the rebuild;
+ * rebuildPhasesSeconds: applying the events, building the declared indexes, the last events and
+ * swaps, the in-place projections). A rebuild process that fails fails the bench with its error.
  *
  * The event store: the PostgreSQL server of PG_TEST_URL (default postgres://postgres@127.0.0.1:5432/postgres;
  * a database bench_projector_<hex>, dropped after), or embedded PGlite with BENCH_EVENT_STORE=pglite.
@@ -241,6 +242,10 @@ async function main(): Promise<void> {
         `RSS at all ÷ at half of the events ${rssHalfToAll}`,
     );
 
+    const phases = Object.fromEntries(
+      Object.entries(rebuild.phases).map(([phase, s]) => [phase, Math.round(s * 10) / 10] as const),
+    );
+    log(`  of which, in seconds: ${JSON.stringify(phases)}`);
     for (const [projection, p] of Object.entries(rebuild.profile))
       log(`  ${projection}: ${JSON.stringify(p)}`);
 
@@ -272,6 +277,7 @@ async function main(): Promise<void> {
         documents: raw.docs,
         documentsPerReadModel: raw.perCollection,
         rebuildSeconds: Math.round(rebuildSeconds * 10) / 10,
+        rebuildPhasesSeconds: phases,
         rssMbAt: marks.rss,
         rssHalfToAll,
         heapUsedMbAt: marks.heapUsed,

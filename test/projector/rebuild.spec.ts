@@ -108,6 +108,27 @@ describe('rebuild beside the live read models', () => {
     expect(hashDifferences(await readModelHashes(clean.db), await readModelHashes(live.db))).toEqual([]);
     expect(lines[0]).toMatch(/^rebuild case-views, statistics: [\d,]+ events to apply\n$/);
     expect(lines[lines.length - 1]).toMatch(/done: [\d,]+ events in [\d.]+ s/);
+    // Each phase says what it does and how long it took: the indexes apply no event, and at scale
+    // they take as long as the events (bench:projector's rebuildPhasesSeconds).
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^rebuild case-views, statistics: applied [\d,]+ events in [\d.]+ s; building the declared indexes\n$/,
+        ),
+        expect.stringMatching(
+          /^rebuild case-views, statistics: \d+ indexes of case-views built in [\d.]+ s\n$/,
+        ),
+        expect.stringMatching(/: \d+ index(es)? of statistics built in [\d.]+ s\n$/),
+      ]),
+    );
+    expect(lines[lines.length - 1]).toMatch(
+      /\(applying [\d.]+ s, indexes [\d.]+ s, last events and swaps [\d.]+ s\)\n$/,
+    );
+    const { applying, indexing, swapping, inPlace } = report.phases;
+    expect(applying).toBeGreaterThan(0);
+    expect(indexing).toBeGreaterThan(0);
+    expect(inPlace).toBe(0); // neither named projection writes its own documents
+    expect(applying + indexing + swapping).toBeLessThanOrEqual(report.seconds);
   }, 240_000);
 
   it('a rebuild starts every projection in its first round: each page read serves them all, none starts over from the first event later', async () => {
@@ -156,6 +177,35 @@ describe('rebuild progress', () => {
     progress.finish('done');
     expect(out.join('')).toMatch(/\rrebuild cards \[#+\.+\] {2}50% 500\/1,000 events 250 events\/s ETA 0:02/);
     expect(out[out.length - 1]).toBe('rebuild cards: done\n');
+  });
+
+  it('a step between phases ends the bar on a terminal first, and is a plain line in a log', () => {
+    const recorded = (isTTY: boolean) => {
+      const lines: string[] = [];
+      const clock = { now: 0 };
+      const write = (text: string): boolean => lines.push(text) > 0;
+      return {
+        lines,
+        clock,
+        progress: createProgressReporter({ isTTY, columns: 100, write }, () => clock.now),
+      };
+    };
+    const terminal = recorded(true);
+    terminal.progress.start('rebuild cards', 1000);
+    terminal.clock.now = 1000;
+    terminal.progress.update(1000);
+    terminal.progress.step('building the declared indexes');
+    expect(terminal.lines.slice(-2)).toEqual([
+      expect.stringMatching(/^\rrebuild cards \[#+\] 100% 1,000\/1,000 events .*\[K\n$/),
+      'rebuild cards: building the declared indexes\n',
+    ]);
+    const log = recorded(false);
+    log.progress.start('rebuild cards', 1000);
+    log.progress.step('building the declared indexes');
+    expect(log.lines).toEqual([
+      'rebuild cards: 1,000 events to apply\n',
+      'rebuild cards: building the declared indexes\n',
+    ]);
   });
 
   it('elsewhere: plain lines every few seconds', () => {

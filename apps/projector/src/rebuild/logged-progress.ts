@@ -1,7 +1,7 @@
 /**
  * A rebuild's progress as log lines (info), for a rebuild the projector runs by itself (a version
  * change): no terminal to draw on, and an operator reads the logs. A line at the start, one at most
- * every `everyMs`, one at the end.
+ * every `everyMs`, one per phase (the indexes take long and apply no event), one at the end.
  */
 import type { Logger } from 'pino';
 import type { ProgressReporter } from './progress-reporter.js';
@@ -10,7 +10,7 @@ export function loggedProgress(
   logger: Logger,
   everyMs = 10_000,
   now: () => number = () => Date.now(),
-): ProgressReporter {
+): Required<ProgressReporter> {
   let label = '';
   let total: number | undefined;
   let started = 0;
@@ -37,6 +37,9 @@ export function loggedProgress(
         },
         'rebuild progress',
       );
+    },
+    step(message) {
+      logger.info({ rebuild: label }, `rebuild: ${message}`);
     },
     finish(message) {
       logger.info({ rebuild: label }, `rebuild ${message}`);

@@ -6,6 +6,8 @@ export interface ProgressReporter {
   /** `total`: events to apply, when known. */
   start(label: string, total: number | undefined): void;
   update(done: number): void;
+  /** A line between the phases, so a long one that applies no event (the indexes) says what it does. */
+  step?(message: string): void;
   finish(message: string): void;
 }
 
@@ -31,13 +33,15 @@ function duration(seconds: number): string {
 export function createProgressReporter(
   stream: ProgressStream = process.stderr,
   now: () => number = () => Date.now(),
-): ProgressReporter {
+): Required<ProgressReporter> {
   const tty = stream.isTTY === true;
   let label = '';
   let total: number | undefined;
   let started = 0;
   let lastDraw = 0;
   let done = 0;
+  /** A bar is drawn on the terminal's current line, not yet ended by a newline. */
+  let barOpen = false;
 
   const line = (): string => {
     const elapsed = (now() - started) / 1000;
@@ -68,14 +72,21 @@ export function createProgressReporter(
       const t = now();
       if (tty && t - lastDraw >= 100) {
         stream.write(`\r${line()}\x1b[K`);
+        barOpen = true;
         lastDraw = t;
       } else if (!tty && t - lastDraw >= 5000) {
         stream.write(`${line()}\n`);
         lastDraw = t;
       }
     },
+    step(message) {
+      if (barOpen) stream.write(`\r${line()}\x1b[K\n`);
+      barOpen = false;
+      stream.write(`${label}: ${message}\n`);
+    },
     finish(message) {
       if (tty) stream.write(`\r${line()}\x1b[K\n`);
+      barOpen = false;
       stream.write(`${label}: ${message}\n`);
     },
   };

@@ -59,7 +59,22 @@ export interface RebuildReport {
   /** Events applied by the slowest projection during this run. */
   readonly events: number;
   readonly seconds: number;
+  readonly phases: RebuildPhases;
 }
+
+/** Where a rebuild's time went, in seconds (the rest: claims, finishing an interrupted swap). */
+export interface RebuildPhases {
+  /** The events applied to the fresh collections while the live projector goes on. */
+  readonly applying: number;
+  /** The declared indexes built on the loaded collections. */
+  readonly indexing: number;
+  /** Under the live leases: the last events, then the swaps. */
+  readonly swapping: number;
+  /** The projections that write their own documents, dropped and replayed in place. */
+  readonly inPlace: number;
+}
+
+const secondsSince = (start: number): number => (Date.now() - start) / 1000;
 
 export const rebuildTarget = (projection: Projection): WorkerTarget => ({
   checkpointId: rebuildCheckpointId(projection.name),
@@ -162,6 +177,7 @@ export async function rebuildProjections(
       createWorker(p, db, rebuildTarget(p), { cacheSize: options.cacheSize, logger: options.logger }),
     );
     let applied = 0;
+    const phases = { applying: 0, indexing: 0, swapping: 0, inPlace: 0 };
     if (workers.length > 0) {
       const from = await earliest(db, workers);
       const total = await countEventsAfter(store, from);
@@ -173,11 +189,26 @@ export async function rebuildProjections(
         options.progress?.update(applied);
       };
       // Build while the live projector goes on; it still answers and stays current.
+      const applying = Date.now();
       await runToEnd(new ProjectionRunner(store, db, workers, { ...runnerOptions, onBatch }));
+      phases.applying = secondsSince(applying);
+      options.progress?.step?.(
+        `applied ${applied.toLocaleString('en-US')} events in ${phases.applying.toFixed(1)} s; building the declared indexes`,
+      );
       // The declared indexes, on the loaded collections, before the live projector is paused: the
       // last events are few, and the swapped-in collections answer indexed queries at once.
-      for (const p of pure) await createDeclaredIndexes(db, p, rebuildCollectionName);
+      const indexing = Date.now();
+      for (const p of pure) {
+        const began = Date.now();
+        await createDeclaredIndexes(db, p, rebuildCollectionName);
+        const count = p.collections.reduce((n, c) => n + c.indexes.length, 0);
+        options.progress?.step?.(
+          `${count} ${count === 1 ? 'index' : 'indexes'} of ${p.name} built in ${secondsSince(began).toFixed(1)} s`,
+        );
+      }
+      phases.indexing = secondsSince(indexing);
 
+      const swapping = Date.now();
       for (const p of pure) {
         await takeLive(p.name);
         // The live projector is paused now: the last events, then the swap.
@@ -192,11 +223,15 @@ export async function rebuildProjections(
           'rebuilt and swapped in',
         );
       }
+      phases.swapping = secondsSince(swapping);
       options.progress?.finish(
-        `done: ${applied.toLocaleString('en-US')} events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `done: ${applied.toLocaleString('en-US')} events in ${secondsSince(started).toFixed(1)} s ` +
+          `(applying ${phases.applying.toFixed(1)} s, indexes ${phases.indexing.toFixed(1)} s, ` +
+          `last events and swaps ${phases.swapping.toFixed(1)} s)`,
       );
     }
 
+    const inPlace = Date.now();
     for (const p of selfWriting) {
       await takeLive(p.name);
       await db
@@ -210,11 +245,13 @@ export async function rebuildProjections(
       await claims.release(p.name);
       options.logger?.info({ projection: p.name, version: p.version }, 'rebuilt in place');
     }
+    phases.inPlace = secondsSince(inPlace);
 
     return {
       projections: chosen.map((p) => p.name),
       events: applied,
-      seconds: (Date.now() - started) / 1000,
+      seconds: secondsSince(started),
+      phases,
     };
   } finally {
     // Stopped or failed: let go at once, so the live projector goes on and a rebuild resumes.
