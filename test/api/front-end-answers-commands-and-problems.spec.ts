@@ -1,6 +1,9 @@
 /**
- * Issue 12 (items 5–11): answers that must say what a front-end developer takes them to say, over
- * HTTP against the API as `npm start` builds it (PGlite, FerretDB, the projector in-process).
+ * Issue 12 (items 5, 6, 8–11): answers that must say what a front-end developer takes them to say,
+ * over HTTP against the API as `npm start` builds it (PGlite, FerretDB, the projector in-process):
+ * an unknown matter (6), validation messages (8), a matter put again unchanged and the policy's
+ * bounds (9), masking in command answers (10), the problem pages (11), a case read while its view
+ * lags (5). Item 7 and T14: front-end-answers-json-and-time-filters.spec.ts.
  */
 import {
   expectOk,
@@ -11,31 +14,14 @@ import {
 } from './support/case-fixtures.js';
 import { REFUSAL_CATALOG } from '#domain/errors/refusal-catalog.js';
 import { API_PROBLEM_CATALOG } from '../../apps/api/src/problem/api-problem-catalog.js';
-import { startViewsApi, type ViewsApi } from '../projector/support/views-api.js';
-import { useTestApi } from './support/test-api-stand.js';
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: { field: string; message: string }[];
-}
+import type { ViewsApi } from '../projector/support/views-api.js';
+import { type Problem, useFrontEndApi } from './support/front-end-answers.js';
 
 describe('front-end answers (issue 12)', () => {
   let api: ViewsApi;
   let t: Tokens;
 
-  useTestApi({ open: () => startViewsApi() }, (stand) => ({ api, t } = stand));
-
-  const inquiry = async (): Promise<string> =>
-    (await expectOk(api, 'POST', '/cases/inquiries', INQUIRY, t.guide)).caseId as string;
-  const raw = (path: string, init: RequestInit & { token?: string } = {}): Promise<Response> =>
-    fetch(`${api.url}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${init.token ?? t.supervisor}`, ...(init.headers ?? {}) },
-    });
+  const { inquiry, raw } = useFrontEndApi((stand) => ({ api, t } = stand));
 
   it('item 6: an application naming an unknown matter is 422 MATTER_NOT_FOUND (the case exists), nothing recorded', async () => {
     const id = await inquiry();
@@ -54,141 +40,6 @@ describe('front-end answers (issue 12)', () => {
     });
     expect(res.body.errors).toEqual([{ field: 'matterCode', message: 'No matter M-999 in the catalog.' }]);
     expect(await api.store.streamRevision(`case-${id}`)).toBe(before);
-  });
-
-  it('item 7: a body sent without Content-Type: application/json is one 400 saying to send JSON, not a list of missing fields', async () => {
-    const form = await raw('/cases/inquiries', {
-      method: 'POST',
-      token: t.guide,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: JSON.stringify(INQUIRY),
-    });
-    const none = await raw('/cases/inquiries', {
-      method: 'POST',
-      token: t.guide,
-      body: JSON.stringify(INQUIRY),
-    });
-    for (const res of [form, none]) {
-      expect(res.status).toBe(400);
-      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      const p = (await res.json()) as Problem;
-      expect(p.code).toBe('VALIDATION_FAILED');
-      expect(p.detail).toContain('Content-Type: application/json');
-      expect(p.errors).toEqual([
-        { field: '(body)', message: 'send the body as JSON with Content-Type: application/json' },
-      ]);
-    }
-  });
-
-  it('item 7: an unencoded + in an instant query parameter is answered with the hint to send %2B, on every route', async () => {
-    const id = await inquiry();
-    const paths = [
-      '/views/overdue?deadlineBefore=2026-03-10T00:00:00+08:00',
-      '/views/cards?from=2026-03-01T00:00:00+08:00',
-      '/views/statistics?to=2026-03-31T00:00:00+08:00',
-      `/cases/${id}/state?asOf=2026-03-02T09:30:00+08:00`,
-    ];
-    for (const path of paths) {
-      const res = await raw(path);
-      const p = (await res.json()) as Problem;
-      expect({ path, status: res.status, code: p.code }).toEqual({
-        path,
-        status: 400,
-        code: 'VALIDATION_FAILED',
-      });
-      expect(p.errors![0]!.message).toContain('send it as %2B');
-      expect(p.errors![0]!.message).toContain('arrives as a space');
-    }
-    const wrong = (await (await raw('/views/cards?from=yesterday')).json()) as Problem;
-    expect(wrong.errors).toEqual([
-      {
-        field: 'from',
-        message:
-          'must be an ISO-8601 instant with an offset (2026-03-02T09:00:00%2B08:00) or a date YYYY-MM-DD',
-      },
-    ]);
-  });
-
-  it('T14: a time filter outside the years 2000–2099 is 400 naming it, on every route', async () => {
-    const id = await inquiry();
-    for (const [path, field] of [
-      ['/views/cards?from=0000-01-01', 'from'],
-      ['/views/overdue?deadlineBefore=2100-01-01T00:00:00%2B08:00', 'deadlineBefore'],
-      ['/views/statistics?from=1999-12-31&to=2000-01-31', 'from'],
-      [`/cases/${id}/state?asOf=0001-01-01`, 'asOf'],
-    ] as const) {
-      const res = await raw(path);
-      const p = (await res.json()) as Problem;
-      expect({ path, status: res.status, errors: p.errors }).toEqual({
-        path,
-        status: 400,
-        errors: [{ field, message: 'must lie within the years 2000–2099 (T14)' }],
-      });
-    }
-    // The last day of the range is a whole day, to its end.
-    expect((await raw('/views/cards?from=2099-12-31&to=2099-12-31')).status).toBe(200);
-  });
-
-  it('item 7: time filters take an instant or a date (the whole day, Asia/Shanghai) the same way on every route', async () => {
-    const id = await inquiry();
-    for (const path of [
-      '/views/cards?from=2026-03-01&to=2026-03-31',
-      '/views/cards?from=2026-03-01T00:00:00%2B08:00&to=2026-04-01T00:00:00%2B08:00',
-      '/views/overdue?deadlineBefore=2026-03-10&deadlineAfter=2026-03-01',
-      `/cases/${id}/state?asOf=2026-03-02`,
-    ])
-      expect({ path, status: (await raw(path)).status }).toEqual({ path, status: 200 });
-    // A date as asOf is the end of that day: the inquiry registered at 09:00 is in it.
-    expect(
-      ((await (await raw(`/cases/${id}/state?asOf=2026-03-02`)).json()) as { status: string }).status,
-    ).toBe('inquiry');
-    const byInstant = (await (
-      await raw('/views/statistics?from=2026-03-02T00:00:00%2B08:00&to=2026-03-03T00:00:00%2B08:00')
-    ).json()) as { from: string; to: string; received: number };
-    expect({ from: byInstant.from, to: byInstant.to }).toEqual({ from: '2026-03-02', to: '2026-03-02' });
-    const byDate = (await (await raw('/views/statistics?from=2026-03-02&to=2026-03-02')).json()) as object;
-    expect(byDate).toEqual(byInstant);
-  });
-
-  it('item 7: a `to` not after `from` is 400 naming to on every list filtered by time, and a summed view covers at most 366 days', async () => {
-    for (const [path, token, message] of [
-      ['/views/cards?from=2026-03-05&to=2026-03-01', t.supervisor, 'must be after from'],
-      [
-        '/views/complaints?from=2026-03-05&to=2026-03-05T00:00:00%2B08:00',
-        t.supervisor,
-        'must be after from',
-      ],
-      ['/views/audit/backdated?from=2026-03-05&to=2026-03-01', t.auditor, 'must be after from'],
-      ['/views/statistics?from=2026-03-05&to=2026-03-01', t.supervisor, 'must not be before from'],
-      [
-        '/views/evaluations?from=2025-01-01&to=2026-03-01',
-        t.supervisor,
-        'must be at most 366 days after from',
-      ],
-      [
-        '/views/statistics?from=2025-01-01&to=2026-03-01',
-        t.supervisor,
-        'must be at most 366 days after from',
-      ],
-    ] as const) {
-      const res = await raw(path, { token });
-      const p = (await res.json()) as Problem;
-      expect({ path, status: res.status, errors: p.errors }).toEqual({
-        path,
-        status: 400,
-        errors: [{ field: 'to', message }],
-      });
-    }
-    // The back-dated entries take dates too now, as every route does (they took instants only).
-    expect(
-      (await raw('/views/audit/backdated?from=2026-03-01&to=2026-03-31', { token: t.auditor })).status,
-    ).toBe(200);
-    expect((await raw('/views/evaluations?from=2025-03-02&to=2026-03-02')).status).toBe(200);
-  });
-
-  it('item 7 (S1): statistics without from/to cover the current month up to today and say so in from and to', async () => {
-    const res = (await (await raw('/views/statistics')).json()) as { from: string; to: string };
-    expect({ from: res.from, to: res.to }).toEqual({ from: '2026-03-01', to: '2026-03-02' });
   });
 
   it('item 8: validation messages are clear English per field under a Chinese title (P4: score 3.5)', async () => {
