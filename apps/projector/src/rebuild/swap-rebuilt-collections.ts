@@ -24,7 +24,7 @@
  * swapped-in collection always carries every declared index.
  */
 import type { Db } from 'mongodb';
-import { ensureIndex, ensureIndexes } from '#infra/read-store/ensure-index.js';
+import { buildIndexesTogether, ensureIndex } from '#infra/read-store/ensure-index.js';
 import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
 import {
   rebuildCheckpointId,
@@ -37,13 +37,14 @@ async function collectionExists(db: Db, name: string): Promise<boolean> {
   return (await db.listCollections({ name }, { nameOnly: true }).toArray()).length > 0;
 }
 
-/** Creates the projection's declared indexes (idempotent) on its collections as `nameOf` names them. */
+/** Builds the projection's declared indexes (idempotent) on its loaded collections as `nameOf` names them, each collection's together. */
 export async function createDeclaredIndexes(
   db: Db,
   projection: Projection,
   nameOf: (readModel: string) => string,
 ): Promise<void> {
-  for (const c of projection.collections) await ensureIndexes(db.collection(nameOf(c.name)), c.indexes);
+  for (const c of projection.collections)
+    await buildIndexesTogether(db.collection(nameOf(c.name)), c.indexes);
 }
 
 /** Marks the rebuild as swapping: from here on it is finished, never restarted. */
