@@ -37,7 +37,10 @@ async function collectionExists(db: Db, name: string): Promise<boolean> {
   return (await db.listCollections({ name }, { nameOnly: true }).toArray()).length > 0;
 }
 
-/** Builds the projection's declared indexes (idempotent) on its loaded collections as `nameOf` names them, each collection's together. */
+/**
+ * Builds the projection's declared indexes (idempotent) on its loaded collections as `nameOf` names
+ * them, each collection's together.
+ */
 export async function createDeclaredIndexes(
   db: Db,
   projection: Projection,

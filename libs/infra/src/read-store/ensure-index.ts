@@ -6,10 +6,11 @@
  * index made whole, beside the same keys declared whole) is left to that one, which serves it.
  *
  * A projection's collections get their indexes together (`buildIndexesTogether`: a rebuild's after
- * the load, the live ones at start): one `createIndexes` command for those missing, which MongoDB builds in a single scan of the collection (its
- * MultiIndexBlock) instead of one scan per index (case_views declares 17). Only the missing ones
- * are asked for: FerretDB 1.x's handler panics on a command naming two indexes that exist (it
- * deletes from the slice it walks), and closes the connection.
+ * the load, the live ones at start): one `createIndexes` command for those missing, which MongoDB
+ * builds in a single scan of the collection (its MultiIndexBlock) instead of one scan per index
+ * (case_views declares 17). Only the missing ones are asked for: FerretDB 1.x's handler panics on
+ * a command naming two indexes that exist (it deletes from the slice it walks), and closes the
+ * connection.
  */
 import { isDeepStrictEqual } from 'node:util';
 import {
