@@ -50,7 +50,13 @@ const coversWhole = (list: readonly IndexDescriptionInfo[], key: IndexDescriptio
 class ExistingIndexes {
   private listing: Promise<IndexDescriptionInfo[]> | undefined;
 
-  constructor(private readonly collection: IndexedCollection) {}
+  /** `listed`: a listing the caller has just taken, used as the first one. */
+  constructor(
+    private readonly collection: IndexedCollection,
+    listed?: IndexDescriptionInfo[],
+  ) {
+    if (listed !== undefined) this.listing = Promise.resolve(listed);
+  }
 
   async coverWhole(key: IndexDescription['key']): Promise<boolean> {
     const earlier = this.listing;
@@ -92,7 +98,14 @@ export async function ensureIndexes(
   collection: IndexedCollection,
   indexes: readonly IndexDescription[],
 ): Promise<void> {
-  const existing = new ExistingIndexes(collection);
+  await ensureEach(collection, indexes, new ExistingIndexes(collection));
+}
+
+async function ensureEach(
+  collection: IndexedCollection,
+  indexes: readonly IndexDescription[],
+  existing: ExistingIndexes,
+): Promise<void> {
   for (const index of indexes) await ensureOne(collection, index, existing);
 }
 
@@ -135,7 +148,9 @@ export async function buildIndexesTogether(
     const info = byName.get(nameOf(index));
     return info !== undefined && !sameIndex(info, index);
   };
-  if (indexes.some(differs)) return ensureIndexes(collection, indexes);
+  // The listing just taken serves ensureIndexes' conflicts too (no second one at every start).
+  const existing = new ExistingIndexes(collection, present);
+  if (indexes.some(differs)) return ensureEach(collection, indexes, existing);
   const missing = indexes.filter((index) => !byName.has(nameOf(index)));
   if (missing.length === 0) return;
   if (missing.length > 1)
@@ -145,5 +160,5 @@ export async function buildIndexesTogether(
     } catch (error) {
       if (!(error instanceof MongoServerError)) throw error;
     }
-  await ensureIndexes(collection, missing);
+  await ensureEach(collection, missing, existing);
 }
