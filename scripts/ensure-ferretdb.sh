@@ -90,6 +90,12 @@
 #    rebuild (10,000 cases) 880–946 → 1,000–1,036 events/s. The build runs FerretDB's sjson tests and
 #    gsc_fast*_test.go first (the fast codec against the original on 20,000 random documents, and on
 #    altered bytes); GSC_FERRETDB_FASTCODEC=off in FerretDB's environment uses the original code.
+#  - and index builds that leave other collections answering (build 14, issue 19;
+#    scripts/ferretdb/gsc_index_prebuild.go): FerretDB 1.x holds its registry's lock, which every
+#    query and insert of every collection takes too, while createIndexes builds; the expression
+#    indexes above, the long part, are now built before it takes that lock, each statement holding
+#    a gate per database that writes hold shared, so writers go in between the statements
+#    (test/ferretdb/index-build-online.spec.ts).
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -102,7 +108,8 @@ VERSION=v1.24.2
 # build 10's atomic updates), no SQLite index behind a non-unique one, resource tracking left to
 # debug builds) with the fast sjson codec.
 # Build 13: build 12, only its longest scripts/ferretdb/*.go files split in more (no code change).
-PACKAGE=gov-service-cases-sqlite-fixes-13
+# Build 14: build 13 with the expression indexes built before the registry's lock is taken.
+PACKAGE=gov-service-cases-sqlite-fixes-14
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -215,6 +222,18 @@ perl -pi -e 's/^\t\tIndexSizes:      indexSizes,$/\t\tIndexSizes:      indexSize
 perl -0pi -e 's/(\nfunc Track\(obj any, token \*Token\) \{\n)/$1\tif !debugbuild.Enabled {\n\t\treturn\n\t}\n\n/; s/(\nfunc Untrack\(obj any, token \*Token\) \{\n)/$1\tif !debugbuild.Enabled {\n\t\treturn\n\t}\n\n/' \
   internal/util/resource/resource.go
 
+# Addition 14 (build 14): IndexesCreate builds the SQLite expression indexes of an existing
+# collection (GscIndexStatements) before it takes the registry's lock, which every query and insert
+# of every collection also takes (scripts/ferretdb/gsc_index_prebuild.go): a rebuild's createIndexes
+# no longer stalls the other collections' reads for the whole build; the backend's InsertAll,
+# UpdateAll and DeleteAll hold a gate per database shared, each of the build's statements alone, so
+# writers go in between the statements. Unique indexes, built by FerretDB's own code, stay under the lock.
+cp "$ROOT/scripts/ferretdb/gsc_index_prebuild.go" internal/backends/sqlite/metadata/gsc_index_prebuild.go
+perl -0pi -e 's/(func \(r \*Registry\) IndexesCreate\(ctx context\.Context, dbName, collectionName string, indexes \[\]IndexInfo\) error \{\n)(\tr\.rw\.Lock\(\)\n)/$1\tr.gscPrebuildIndexes(ctx, dbName, collectionName, indexes)\n\n$2/' \
+  internal/backends/sqlite/metadata/registry.go
+perl -0pi -e 's/(\nfunc \(c \*collection\) (?:InsertAll|UpdateAll|DeleteAll)\(ctx context\.Context, params \*backends\.\w+\) \(\*backends\.\w+, error\) \{\n)/$1\tdefer metadata.GscWriting(c.dbName)()\n\n/g' \
+  internal/backends/sqlite/collection.go
+
 # Addition 13 (build 12): a fast sjson codec (scripts/ferretdb/gsc_fast*.go): Unmarshal walks the
 # stored bytes once, schema and values in lockstep, and Marshal writes schema and values in one pass,
 # byte for byte as before; anything but the exact shape Marshal writes (and NaN/±Inf doubles,
@@ -241,6 +260,8 @@ grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metada
   [ "$(grep -c 'qp.GscSort = params.Sort' internal/handler/msg_find.go)" = 1 ] &&
   [ "$(grep -c 'makeFindIter(queryRes.Iter, closer, iterParams)' internal/handler/msg_find.go)" = 1 ] &&
   [ "$(grep -c 'GscIndexStatements(c.TableName' internal/backends/sqlite/metadata/registry.go)" = 1 ] &&
+  [ "$(grep -c '^	r.gscPrebuildIndexes(ctx, dbName, collectionName, indexes)$' internal/backends/sqlite/metadata/registry.go)" = 1 ] &&
+  [ "$(grep -c '^	defer metadata.GscWriting(c.dbName)()$' internal/backends/sqlite/collection.go)" = 3 ] &&
   [ "$(grep -c 'params.Filter.Has("_id")' internal/backends/sqlite/collection.go)" = 2 ] &&
   [ "$(grep -c 'GscDropTarget: dropTarget,' internal/handler/msg_renamecollection.go)" = 1 ] &&
   ! grep -q 'UnimplementedNonDefault(document, "dropTarget"' internal/handler/msg_renamecollection.go &&
