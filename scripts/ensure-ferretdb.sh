@@ -108,7 +108,8 @@ VERSION=v1.24.2
 # build 10's atomic updates), no SQLite index behind a non-unique one, resource tracking left to
 # debug builds) with the fast sjson codec.
 # Build 13: build 12, only its longest scripts/ferretdb/*.go files split in more (no code change).
-# Build 14: build 13 with the expression indexes built before the registry's lock is taken.
+# Build 14: build 13 with the expression indexes built before the registry's lock is taken, writes
+# going in between their statements.
 PACKAGE=gov-service-cases-sqlite-fixes-14
 BIN=.tools/bin/ferretdb
 

@@ -19,7 +19,8 @@
  * (rebuildEventsPerSec / rawDocsPerSec), peakRssMb (the rebuild process's), overdueP95Ms, and the
  * counts behind them (documentsPerReadModel: what each collection holds after the rebuild;
  * rebuildPhasesSeconds: applying the events, building the declared indexes, the last events and
- * swaps, the in-place projections). A rebuild process that fails fails the bench with its error.
+ * swaps, the in-place projections; liveReadMaxMsDuringRebuild: the longest read of the live store
+ * meanwhile, live-read-probe.ts). A rebuild process that fails fails the bench with its error.
  *
  * The event store: the PostgreSQL server of PG_TEST_URL (default postgres://postgres@127.0.0.1:5432/postgres;
  * a database bench_projector_<hex>, dropped after), or embedded PGlite with BENCH_EVENT_STORE=pglite.
@@ -48,6 +49,7 @@ import { openRuntime } from '../../apps/api/src/runtime/open-runtime.js';
 import { appendPlanned, SteppingClock } from './append-planned.js';
 import { mb } from './memory-sampler.js';
 import { rebuildInChildProcess } from './rebuild-in-child.js';
+import { probeLiveReads } from './live-read-probe.js';
 import { realisticCaseAppends } from './realistic-cases.js';
 import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
@@ -221,6 +223,7 @@ async function main(): Promise<void> {
 
     // In a process of its own, as production's `npm run rebuild`: what seeding left committed here
     // (V8's heap grown by generating and appending every event) is not in its memory marks.
+    const liveReads = await probeLiveReads(read.db);
     const rebuild = await events.lend(() =>
       rebuildInChildProcess({
         eventStoreUrl: events.url,
@@ -229,6 +232,7 @@ async function main(): Promise<void> {
         events: summary.events,
       }),
     );
+    const liveRead = await liveReads.stop();
     const { marks, seconds: rebuildSeconds } = rebuild;
     const rebuildEventsPerSec = Math.round(summary.events / rebuildSeconds);
     // The aim (issue 19): RSS between half and all of the events within ±10 %.
@@ -246,6 +250,7 @@ async function main(): Promise<void> {
       Object.entries(rebuild.phases).map(([phase, s]) => [phase, Math.round(s * 10) / 10] as const),
     );
     log(`  of which, in seconds: ${JSON.stringify(phases)}`);
+    log(`  a read of the live store meanwhile (every 50 ms): ${JSON.stringify(liveRead)}`);
     for (const [projection, p] of Object.entries(rebuild.profile))
       log(`  ${projection}: ${JSON.stringify(p)}`);
 
@@ -278,6 +283,7 @@ async function main(): Promise<void> {
         documentsPerReadModel: raw.perCollection,
         rebuildSeconds: Math.round(rebuildSeconds * 10) / 10,
         rebuildPhasesSeconds: phases,
+        liveReadMaxMsDuringRebuild: liveRead.maxMs,
         rssMbAt: marks.rss,
         rssHalfToAll,
         heapUsedMbAt: marks.heapUsed,
