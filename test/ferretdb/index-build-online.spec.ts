@@ -108,19 +108,19 @@ describe('index builds on the local FerretDB build', () => {
   it('reads other collections while a createIndexes builds', async () => {
     const { buildMs, answeredDuringBuild } = await buildWhileProbing(db, false);
 
-    // The build is long enough to tell (a second or more), and reads came back throughout, not
+    // The build is long enough to tell (1.3 s alone, here), and reads came back throughout, not
     // once at its end: under the registry's lock (build 13) none was answered during the build.
-    expect(buildMs).toBeGreaterThan(1_000);
+    expect(buildMs).toBeGreaterThan(500);
     expect(answeredDuringBuild.length).toBeGreaterThanOrEqual(20);
     expect(Math.max(...answeredDuringBuild)).toBeLessThan(buildMs / 2);
   });
 
   it('lets writers in between its statements', async () => {
-    // Without the pauses the writer, whose busy handler polls, found the lock taken statement after
-    // statement and waited for the whole build: none was answered during it.
+    // Without the gate the writer, whose busy handler polls, found SQLite's lock taken statement
+    // after statement and waited for the whole build: none was answered during it.
     const { buildMs, answeredDuringBuild } = await buildWhileProbing(db, true);
 
-    expect(buildMs).toBeGreaterThan(1_000);
+    expect(buildMs).toBeGreaterThan(500);
     expect(answeredDuringBuild.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...answeredDuringBuild)).toBeLessThan(buildMs / 2);
   });
