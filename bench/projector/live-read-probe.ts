@@ -6,6 +6,7 @@
  * build 14 (scripts/ferretdb/gsc_index_prebuild.go).
  */
 import type { Db } from 'mongodb';
+import { percentile } from '../support/percentile.js';
 
 export interface LiveReadProbe {
   /** Stops probing; the longest read, the 99th percentile and how many reads were made. */
@@ -37,12 +38,11 @@ export async function probeLiveReads(db: Db): Promise<LiveReadProbe> {
       await loop;
       if (failure !== undefined) throw failure;
       await probe.drop().catch(() => undefined);
-      const sorted = [...times].sort((a, b) => a - b);
       const round = (ms: number): number => Math.round(ms * 10) / 10;
       return {
-        maxMs: round(sorted.at(-1) ?? 0),
-        p99Ms: round(sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] ?? 0),
-        reads: sorted.length,
+        maxMs: round(percentile(times, 100)),
+        p99Ms: round(percentile(times, 99)),
+        reads: times.length,
       };
     },
   };

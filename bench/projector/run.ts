@@ -51,6 +51,7 @@ import { mb } from './memory-sampler.js';
 import { rebuildInChildProcess } from './rebuild-in-child.js';
 import { probeLiveReads } from './live-read-probe.js';
 import { realisticCaseAppends } from './realistic-cases.js';
+import { percentile } from '../support/percentile.js';
 import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
@@ -192,10 +193,8 @@ async function overdueLatencies(
     items += page.items.length;
   }
   await app.close();
-  times.sort((a, b) => a - b);
-  const pick = (q: number): number =>
-    Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
-  return { p50: pick(0.5), p95: pick(0.95), items: Math.round(items / REQUESTS), overdue };
+  const pick = (p: number): number => Math.round(percentile(times, p) * 10) / 10;
+  return { p50: pick(50), p95: pick(95), items: Math.round(items / REQUESTS), overdue };
 }
 
 async function main(): Promise<void> {

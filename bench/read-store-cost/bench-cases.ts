@@ -47,8 +47,3 @@ export const accept = (caseId: string, centerId = 'center-1'): CaseCommand[] =>
   acceptanceCommands(caseId, `张${caseId}`, clerk).map((c) =>
     c.type === 'RegisterInquiry' ? { ...c, centerId } : c,
   );
-
-export const percentile = (xs: readonly number[], p: number): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};

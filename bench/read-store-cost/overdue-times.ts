@@ -10,7 +10,7 @@ import { OpenCaseViews } from '../../apps/api/src/views/overdue/open-case-views.
 import { overdueByRead } from '../../apps/api/src/views/overdue/overdue-by-read.js';
 import { overduePage, type SortKey } from '../../apps/api/src/views/overdue/overdue-cases.js';
 import { ReadModelPositions } from '../../apps/api/src/views/read-model-positions.js';
-import { percentile } from './bench-cases.js';
+import { percentile } from '../support/percentile.js';
 
 /** The overdue page as GET /views/overdue runs it (supervisor of center-1, sort deadline, 50), 100 times. */
 export async function overdueTimes(

@@ -10,7 +10,8 @@ import type { ManualClock } from '#infra/clock/clock.js';
 import type { ConfigurationCache } from '#infra/configuration/configuration-cache.js';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import type { startProjector } from '../../apps/projector/src/start-projector.js';
-import { accept, clerk, percentile, record } from './bench-cases.js';
+import { percentile } from '../support/percentile.js';
+import { accept, clerk, record } from './bench-cases.js';
 import type { CommandBytes } from './command-bytes.js';
 import type { SentBytes } from './sent-bytes.js';
 

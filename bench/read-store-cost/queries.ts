@@ -14,7 +14,8 @@ import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferre
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { worklistQuery, worklistReads } from '../../apps/api/src/views/worklist/worklist-query.js';
-import { clerk, DAY, MATTER, percentile, T0 } from './bench-cases.js';
+import { percentile } from '../support/percentile.js';
+import { clerk, DAY, MATTER, T0 } from './bench-cases.js';
 import { projectionContext, seedCaseViews } from './seed-case-views.js';
 import { openSeedingStand } from './seeding-stand.js';
 

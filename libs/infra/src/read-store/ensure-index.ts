@@ -121,8 +121,8 @@ const nameOf = (index: IndexDescription): string =>
     .map(([field, order]) => `${field}_${String(order)}`)
     .join('_');
 
+/** Whether the listed index of the same name is the declared one (key order, unique, partial filter). */
 const sameIndex = (info: IndexDescriptionInfo, index: IndexDescription): boolean =>
-  info.name === nameOf(index) &&
   isDeepStrictEqual(Object.entries(info.key), Object.entries(index.key)) &&
   (info.unique ?? false) === (index.unique ?? false) &&
   isDeepStrictEqual(info.partialFilterExpression, index.partialFilterExpression);
