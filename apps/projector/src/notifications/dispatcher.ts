@@ -229,8 +229,15 @@ export class Dispatcher {
     void this.giveUpOverdue(subscriptionId, lane, outcome.error);
     const retryAt = Date.now() + backoffDelay(claimed.attempts + 1, backoff);
     const status = await this.ledger.failed(claimed, outcome.error, retryAt);
-    if (status === 'pending') this.later(subscriptionId, id, retryAt);
-    else if (status === 'undeliverable')
-      this.logger.warn({ deliveryId: id, attempts: claimed.attempts + 1 }, 'notification undeliverable (E2)');
+    // Each failed attempt is told (E2): a receiver that got a request it could not answer in time
+    // gets it again, and its operator asks why. The reason is a code or a status, never a body.
+    const told = { deliveryId: id, attempts: claimed.attempts + 1, error: outcome.error };
+    if (status === 'pending') {
+      this.logger.warn(
+        { ...told, retryAt: new Date(retryAt).toISOString() },
+        'notification attempt failed (E2)',
+      );
+      this.later(subscriptionId, id, retryAt);
+    } else if (status === 'undeliverable') this.logger.warn(told, 'notification undeliverable (E2)');
   }
 }

@@ -49,7 +49,8 @@ describe('Tencent Cloud SMS adapter (E2)', () => {
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
       req.on('end', () => {
         seen.push({ headers: req.headers, body });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+        const raw = typeof answer === 'string' ? answer : JSON.stringify(answer);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(raw);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -90,6 +91,12 @@ describe('Tencent Cloud SMS adapter (E2)', () => {
       });
       answer = { Response: { SendStatusSet: [{ Code: 'LimitExceeded.PhoneNumberDailyLimit' }] } };
       expect(await channel.deliver(payload, subscription, 2_000)).toMatchObject({ ok: false });
+      // A body that is not JSON fails the attempt without quoting it: the reason is logged (E2).
+      answer = '{"Response":{"SendStatusSet":[{"PhoneNumber":"+8613800000000","Code":';
+      expect(await channel.deliver(payload, subscription, 2_000)).toEqual({
+        ok: false,
+        error: 'SendSms answer is not JSON',
+      });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

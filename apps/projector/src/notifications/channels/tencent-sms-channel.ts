@@ -59,8 +59,17 @@ export function sendSmsRefusal(answer: unknown): string | undefined {
   return refused === undefined && statuses.length > 0 ? undefined : String(refused ?? 'empty SendStatusSet');
 }
 
-/** The gateway's answer as JSON; a body that is not JSON fails the attempt, as a refusal would. */
-const answerJson = (text: string | undefined): unknown => JSON.parse(text ?? '');
+/**
+ * The gateway's answer as JSON, or undefined: a body that is not JSON fails the attempt, as a refusal
+ * would, said without the parser's message, which quotes the body (lastError is logged and shown).
+ */
+const answerJson = (text: string | undefined): unknown => {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+};
 
 export class TencentSmsChannel implements NotificationChannel {
   constructor(
@@ -103,7 +112,9 @@ export class TencentSmsChannel implements NotificationChannel {
       });
       if (response.status < 200 || response.status >= 300)
         return { ok: false, error: `HTTP ${response.status}` };
-      const refusal = sendSmsRefusal(answerJson(response.text));
+      const answer = answerJson(response.text);
+      if (answer === undefined) return { ok: false, error: 'SendSms answer is not JSON' };
+      const refusal = sendSmsRefusal(answer);
       return refusal === undefined ? { ok: true } : { ok: false, error: `SendSms ${refusal}` };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message.slice(0, 200) : 'SMS send failed' };
