@@ -1,15 +1,18 @@
 /**
- * The HTTP floor of `npm run bench:api` (issue 13): a Nest application on the API's platform
- * (Express, JSON bodies) that answers the bench's four routes as the API does (201 with a case id,
- * 200 with a body) and does nothing else: no token, validation, store or audit. Its rate under the
- * same load is the most any API on this framework could answer on this machine, so the bench can
- * say how much of the gap to the store-only rate is the framework's. Run as its own process, as the
- * API is: `node http-floor-app.js` with PORT set.
+ * The HTTP floor of `npm run bench:api` (issue 13): a Nest application that answers the bench's four
+ * routes as the API does (201 with a case id, 200 with a body) and does nothing else: no token,
+ * validation, store or audit. Its rate under the same load is the most any API on this framework
+ * could answer on this machine, so the bench can say how much of the gap to the store-only rate is
+ * the framework's. FLOOR_PLATFORM says on which HTTP platform: `express` (the API's, the default)
+ * or `fastify` (@nestjs/platform-fastify, the one issue 13 names as the alternative), so one run
+ * measures what the platform itself costs. Run as its own process, as the API is:
+ * `node http-floor-app.js` with PORT set.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 
 @Controller()
 class FloorController {
@@ -34,6 +37,9 @@ class FloorController {
 @Module({ controllers: [FloorController] })
 class FloorModule {}
 
-const app = await NestFactory.create(FloorModule, { logger: ['error'] });
+const app =
+  process.env.FLOOR_PLATFORM === 'fastify'
+    ? await NestFactory.create(FloorModule, new FastifyAdapter(), { logger: ['error'] })
+    : await NestFactory.create(FloorModule, { logger: ['error'] });
 app.enableShutdownHooks();
 await app.listen(Number(process.env.PORT), '127.0.0.1');

@@ -1,7 +1,8 @@
 /**
- * The HTTP floor (issue 13): the bench's load on http-floor-app.ts, a Nest application on the
- * API's platform that answers the same routes without doing anything. What it answers per second
- * bounds what any API on this framework can answer on this machine under the same load.
+ * The HTTP floor (issue 13): the bench's load on http-floor-app.ts, a Nest application that answers
+ * the same routes without doing anything, on the API's platform (Express) or on Fastify. What it
+ * answers per second bounds what any API on that platform can answer on this machine under the
+ * same load; the CPU per request is what the platform alone costs a command.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ export interface HttpFloor {
 }
 
 export async function httpFloor(options: {
+  readonly platform: 'express' | 'fastify';
   readonly connections: number;
   readonly durationS: number;
   readonly warmupS: number;
@@ -26,7 +28,7 @@ export async function httpFloor(options: {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const app = spawn(process.execPath, [FLOOR_APP], {
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), FLOOR_PLATFORM: options.platform },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

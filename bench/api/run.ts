@@ -5,9 +5,11 @@
  * commands/s and p50/p99 latency, the CPU a command costs the API process and its PostgreSQL
  * backends and an append the store-only writer and its backends (Linux, a server on this machine;
  * other load changes these far less than the rates); then the HTTP floor (http-floor.ts): the same
- * load on a Nest app that answers without work. Its last line is a JSON object: { commandsPerSec,
- * p50Ms, p99Ms, storeOnlyPerSec, ratioVsStoreOnly, httpFloorPerSec, floorVsStoreOnly,
- * commandsVsFloor }.
+ * load on a Nest app that answers without work, on Express (the API's platform) and on Fastify.
+ * Its last line is a JSON object: { commandsPerSec, p50Ms, p99Ms, storeOnlyPerSec,
+ * ratioVsStoreOnly, httpFloorPerSec, floorVsStoreOnly, commandsVsFloor, httpFloorFastifyPerSec,
+ * floorCpuMs: { express, fastify } } (CPU ms a request of the floor's process; null where /proc
+ * cannot be read).
  *
  * PG_BENCH_URL (or PG_TEST_URL; default postgres://postgres@127.0.0.1:5432/postgres) names a server
  * where the bench may create and drop its own database. BENCH_DURATION_S and BENCH_CONNECTIONS
@@ -29,7 +31,7 @@ import { caseMix, MATTER, MATTER_CODE } from './case-mix.js';
 import { backendsCpuMs, backendsSpentMs, processCpuMs } from './cpu-time.js';
 import { storeOnlyAppendRate } from './store-only-append.js';
 import { freePort, stopChild, waitForHealth } from './child-server.js';
-import { httpFloor } from './http-floor.js';
+import { httpFloor, type HttpFloor } from './http-floor.js';
 import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
 const ADMIN_URL =
@@ -147,14 +149,10 @@ async function main(): Promise<void> {
         );
       // The framework alone, answering the same load without work: how far from the store-only rate
       // an API on it can be, measured in the same run.
-      console.log(`HTTP floor: the same ${CONNECTIONS} connections and routes, a Nest app that does nothing`);
-      const floor = await httpFloor({ connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S });
-      console.log(
-        `  requests/s ${floor.requestsPerSec.toFixed(0)}` +
-          (floor.cpuMsPerRequest !== undefined
-            ? `  CPU ms a request: its process ${floor.cpuMsPerRequest.toFixed(3)}`
-            : ''),
-      );
+      // The framework alone, answering the same load without work: how far from the store-only rate
+      // an API on it can be, measured in the same run; on Fastify too, what the platform costs.
+      const floors = { express: await floorOn('express'), fastify: await floorOn('fastify') };
+      const floor = floors.express;
       const summary = {
         commandsPerSec: Math.round(commandsPerSec),
         p50Ms: result.latency.p50,
@@ -164,6 +162,11 @@ async function main(): Promise<void> {
         httpFloorPerSec: Math.round(floor.requestsPerSec),
         floorVsStoreOnly: Number((floor.requestsPerSec / storeOnly.appendsPerSec).toFixed(3)),
         commandsVsFloor: Number((commandsPerSec / floor.requestsPerSec).toFixed(3)),
+        httpFloorFastifyPerSec: Math.round(floors.fastify.requestsPerSec),
+        floorCpuMs: {
+          express: roundedCpu(floors.express.cpuMsPerRequest),
+          fastify: roundedCpu(floors.fastify.cpuMsPerRequest),
+        },
       };
       console.log(JSON.stringify(summary));
     } finally {
@@ -175,5 +178,28 @@ async function main(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
+
+/** The HTTP floor on one platform, printed as it is measured. */
+async function floorOn(platform: 'express' | 'fastify'): Promise<HttpFloor> {
+  console.log(
+    `HTTP floor on ${platform}: the same ${CONNECTIONS} connections and routes, a Nest app that does nothing`,
+  );
+  const floor = await httpFloor({
+    platform,
+    connections: CONNECTIONS,
+    durationS: DURATION_S,
+    warmupS: WARMUP_S,
+  });
+  console.log(
+    `  requests/s ${floor.requestsPerSec.toFixed(0)}` +
+      (floor.cpuMsPerRequest !== undefined
+        ? `  CPU ms a request: its process ${floor.cpuMsPerRequest.toFixed(3)}`
+        : ''),
+  );
+  return floor;
+}
+
+const roundedCpu = (ms: number | undefined): number | null =>
+  ms === undefined ? null : Number(ms.toFixed(3));
 
 await main();
