@@ -110,7 +110,8 @@ VERSION=v1.24.2
 # Build 13: build 12, only its longest scripts/ferretdb/*.go files split in more (no code change).
 # Build 14: build 13 with the expression indexes built before the registry's lock is taken, writes
 # going in between their statements.
-PACKAGE=gov-service-cases-sqlite-fixes-14
+# Build 15: build 14 with unique indexes built before the lock too.
+PACKAGE=gov-service-cases-sqlite-fixes-15
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -235,6 +236,15 @@ perl -0pi -e 's/(func \(r \*Registry\) IndexesCreate\(ctx context\.Context, dbNa
 perl -0pi -e 's/(\nfunc \(c \*collection\) (?:InsertAll|UpdateAll|DeleteAll)\(ctx context\.Context, params \*backends\.\w+\) \(\*backends\.\w+, error\) \{\n)/$1\tdefer metadata.GscWriting(c.dbName)()\n\n/g' \
   internal/backends/sqlite/collection.go
 
+# Addition 15 (build 15): unique indexes too are built before the registry's lock
+# (scripts/ferretdb/gsc_unique_prebuild.go); under the lock, indexesCreate keeps one SQLite holds
+# as it would build it and builds any other, and a failed call drops every unique index of it the
+# registry does not list (FerretDB's own rollback looked the names up where the call had not yet
+# put them).
+cp "$ROOT/scripts/ferretdb/gsc_unique_prebuild.go" internal/backends/sqlite/metadata/gsc_unique_prebuild.go
+perl -0pi -e 's/\t\tif _, err := db\.ExecContext\(ctx, q\); err != nil \{\n(\t\t\t_ = r\.indexesDrop\(ctx, dbName, collectionName, created\)\n)/\t\tif err := gscCreateIndex(ctx, db, c.TableName+"_"+index.Name, q); err != nil {\n$1/; s/(\t+)(_ = r\.indexesDrop\(ctx, dbName, collectionName, created\)\n)/$1$2$1r.gscDropUnregisteredUnique(ctx, db, dbName, collectionName, indexes)\n/g' \
+  internal/backends/sqlite/metadata/registry.go
+
 # Addition 13 (build 12): a fast sjson codec (scripts/ferretdb/gsc_fast*.go): Unmarshal walks the
 # stored bytes once, schema and values in lockstep, and Marshal writes schema and values in one pass,
 # byte for byte as before; anything but the exact shape Marshal writes (and NaN/±Inf doubles,
@@ -262,6 +272,8 @@ grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metada
   [ "$(grep -c 'makeFindIter(queryRes.Iter, closer, iterParams)' internal/handler/msg_find.go)" = 1 ] &&
   [ "$(grep -c 'GscIndexStatements(c.TableName' internal/backends/sqlite/metadata/registry.go)" = 1 ] &&
   [ "$(grep -c '^	r.gscPrebuildIndexes(ctx, dbName, collectionName, indexes)$' internal/backends/sqlite/metadata/registry.go)" = 1 ] &&
+  [ "$(grep -c 'if err := gscCreateIndex(ctx, db, c.TableName+"_"+index.Name, q); err != nil {' internal/backends/sqlite/metadata/registry.go)" = 1 ] &&
+  [ "$(grep -c 'r.gscDropUnregisteredUnique(ctx, db, dbName, collectionName, indexes)' internal/backends/sqlite/metadata/registry.go)" = 2 ] &&
   [ "$(grep -c '^	defer metadata.GscWriting(c.dbName)()$' internal/backends/sqlite/collection.go)" = 3 ] &&
   [ "$(grep -c 'params.Filter.Has("_id")' internal/backends/sqlite/collection.go)" = 2 ] &&
   [ "$(grep -c 'GscDropTarget: dropTarget,' internal/handler/msg_renamecollection.go)" = 1 ] &&

@@ -1,6 +1,6 @@
 // gov-service-cases: the SQLite expression indexes of an index (GscIndexStatements) built before
 // IndexesCreate takes the registry's lock, copied into internal/backends/sqlite/metadata by
-// scripts/ensure-ferretdb.sh (build 14).
+// scripts/ensure-ferretdb.sh (build 14); then the unique ones (gsc_unique_prebuild.go, build 15).
 
 package metadata
 
@@ -72,4 +72,6 @@ func (r *Registry) gscPrebuildIndexes(ctx context.Context, dbName, collectionNam
 			}
 		}
 	}
+
+	gscPrebuildUniqueIndexes(ctx, db, dbName, c, indexes) // build 15
 }

@@ -1,15 +1,16 @@
 /**
  * The local FerretDB build answers other collections while it builds indexes (scripts/ensure-ferretdb.sh,
- * build 14, issue 19). FerretDB 1.x builds an index while holding its registry's lock, which every
+ * builds 14 and 15, issue 19). FerretDB 1.x builds an index while holding its registry's lock, which every
  * query and insert of every collection also takes, so a rebuild's `createIndexes` on a loaded
  * collection (case_views: 10,000 cases, about 14 s on the local build) stalled every read the API
  * made until it ended. The build's own SQLite expression indexes, the slow part, are now built
  * before that lock is taken (scripts/ferretdb/gsc_index_prebuild.go), as MongoDB builds an index
  * without blocking other collections; SQLite still lets one writer at a time in, so the build pauses
- * between its statements while writes are under way.
+ * between its statements while writes are under way. Build 15 builds unique indexes before the
+ * lock too, and a createIndexes that fails no longer leaves a unique index that nothing lists.
  * Always its own server: it tests this build, not MONGODB_TEST_URL's.
  */
-import type { Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import { OwnFerretDb } from './support/own-ferretdb.js';
 
 const FIELDS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
@@ -39,30 +40,51 @@ const documentAt = (i: number): Doc => ({
   text: 'x'.repeat(1_500),
 });
 
+/** Timeline-like entries: five revisions of each case. */
+const ENTRIES = 40_000;
+
+interface Entry {
+  _id: string;
+  caseId: string;
+  revision: number;
+  type: string;
+  data: { receiptNo: string; actor: { id: string; name: string } };
+}
+
+const entryAt = (i: number): Entry => ({
+  _id: `event-${i}`,
+  caseId: `case-${Math.floor(i / 5)}`,
+  revision: i % 5,
+  type: 'ApplicationAccepted',
+  data: { receiptNo: `SL-2026-${String(i).padStart(6, '0')}`, actor: { id: 'u-1', name: '王芳' } },
+});
+
 interface Probed {
   readonly buildMs: number;
   /** How long each probe answered while the build went on took, in ms. */
   readonly answeredDuringBuild: readonly number[];
 }
 
-/**
- * Loads `big`, then builds six indexes on it in one createIndexes while probing `other` one probe
- * after the other: a read, and with `writes` an update too. Checks what both collections hold after.
- */
-async function buildWhileProbing(db: Db, writes: boolean): Promise<Probed> {
+async function loadBig(db: Db): Promise<Collection<Doc>> {
   const big = db.collection<Doc>('big');
   for (let i = 0; i < DOCUMENTS; i += 1_000)
     await big.insertMany(Array.from({ length: 1_000 }, (_, k) => documentAt(i + k)));
+  return big;
+}
+
+/**
+ * Runs `build` while probing `other` one probe after the other: a read, and with `writes` an update
+ * too. Checks what `other` holds after.
+ */
+async function probeDuring(db: Db, writes: boolean, build: () => Promise<unknown>): Promise<Probed> {
   const other = db.collection<{ _id: string; n: number }>('other');
   await other.insertOne({ _id: 'one', n: 0 });
 
   let building = true;
   const started = Date.now();
-  const build = big
-    .createIndexes(FIELDS.map((f) => ({ key: { [f]: 1, _id: 1 }, name: `${f}_id` })))
-    .finally(() => {
-      building = false;
-    });
+  const built = build().finally(() => {
+    building = false;
+  });
   const answeredDuringBuild: number[] = [];
   let n = 0;
   while (building) {
@@ -74,10 +96,18 @@ async function buildWhileProbing(db: Db, writes: boolean): Promise<Probed> {
     }
     if (building) answeredDuringBuild.push(Date.now() - asked);
   }
-  await build;
+  await built;
   const buildMs = Date.now() - started;
-
   expect(await other.findOne({ _id: 'one' })).toEqual({ _id: 'one', n });
+  return { buildMs, answeredDuringBuild };
+}
+
+/** Loads `big`, then builds six indexes on it in one createIndexes while probing; checks them. */
+async function buildWhileProbing(db: Db, writes: boolean): Promise<Probed> {
+  const big = await loadBig(db);
+  const probed = await probeDuring(db, writes, () =>
+    big.createIndexes(FIELDS.map((f) => ({ key: { [f]: 1, _id: 1 }, name: `${f}_id` }))),
+  );
   expect((await big.listIndexes().toArray()).map((i) => String(i.name)).sort()).toEqual(
     ['_id_', ...FIELDS.map((f) => `${f}_id`)].sort(),
   );
@@ -92,8 +122,14 @@ async function buildWhileProbing(db: Db, writes: boolean): Promise<Probed> {
     .sort((x, y) => x.c - y.c || x._id.localeCompare(y._id))
     .map((d) => ({ _id: d._id, c: d.c }));
   expect(range).toEqual(expected);
-  return { buildMs, answeredDuringBuild };
+  return probed;
 }
+
+const indexNames = async (c: Collection<Doc>): Promise<string[]> =>
+  (await c.listIndexes().toArray()).map((i) => String(i.name)).sort();
+
+const codeOf = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null && 'code' in error ? error.code : error;
 
 describe('index builds on the local FerretDB build', () => {
   let ferret: OwnFerretDb;
@@ -123,5 +159,48 @@ describe('index builds on the local FerretDB build', () => {
     expect(buildMs).toBeGreaterThan(500);
     expect(answeredDuringBuild.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...answeredDuringBuild)).toBeLessThan(buildMs / 2);
+  });
+
+  it('reads other collections while a unique index builds (build 15)', async () => {
+    // Built by FerretDB's own code under the registry's lock until build 14: a rebuild's
+    // case_timelines {caseId, revision} stalled the live reads for 1.35 s at 54,000 entries.
+    const timelines = db.collection<Entry>('timelines');
+    for (let i = 0; i < ENTRIES; i += 1_000)
+      await timelines.insertMany(Array.from({ length: 1_000 }, (_, k) => entryAt(i + k)));
+    // Its fields indexed first, so their expression indexes exist and the unique build is all that
+    // is timed (on build 14 the reads waited for all of it).
+    await timelines.createIndexes([{ key: { caseId: 1 } }, { key: { revision: 1 } }]);
+    const { buildMs, answeredDuringBuild } = await probeDuring(db, false, () =>
+      timelines.createIndexes([{ key: { caseId: 1, revision: 1 }, name: 'case_revision', unique: true }]),
+    );
+
+    expect(buildMs).toBeGreaterThan(100);
+    expect(answeredDuringBuild.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...answeredDuringBuild)).toBeLessThan(buildMs / 2);
+    expect((await timelines.listIndexes().toArray()).map((i) => String(i.name)).sort()).toEqual(
+      ['_id_', 'caseId_1', 'case_revision', 'revision_1'].sort(),
+    );
+    // It is the unique index FerretDB lists: a duplicate is refused, and nothing is recorded.
+    await expect(timelines.insertOne({ ...entryAt(7), _id: 'twin' }).catch(codeOf)).resolves.toBe(11000);
+    expect(await timelines.countDocuments()).toBe(ENTRIES);
+  });
+
+  it('a createIndexes that fails leaves no unique index behind that listIndexes does not show', async () => {
+    const small = db.collection<Doc>('small');
+    await small.insertMany(Array.from({ length: 100 }, (_, i) => documentAt(i)));
+    // `at` is unique; `a` repeats from the 333rd document on, so add one that repeats it now.
+    await small.insertOne({ ...documentAt(1_000), _id: 'repeats-a', a: documentAt(5).a });
+    // (FerretDB 1.24 answers the constraint's failure with code 1, where MongoDB answers 11000.)
+    await expect(
+      small.createIndexes([
+        { key: { at: 1 }, name: 'at_unique', unique: true },
+        { key: { a: 1 }, name: 'a_unique', unique: true },
+      ]),
+    ).rejects.toThrow();
+
+    expect(await indexNames(small)).toEqual(['_id_']);
+    // Nothing refuses what no listed index forbids (FerretDB 1.24's own rollback left at_unique).
+    await small.insertOne({ ...documentAt(3), _id: 'same-at' });
+    expect(await small.countDocuments({ at: documentAt(3).at })).toBe(2);
   });
 });
