@@ -73,5 +73,5 @@ func (r *Registry) gscPrebuildIndexes(ctx context.Context, dbName, collectionNam
 		}
 	}
 
-	gscPrebuildUniqueIndexes(ctx, db, dbName, c, indexes) // build 15
+	r.gscPrebuildUniqueIndexes(ctx, db, dbName, c, indexes) // build 15
 }

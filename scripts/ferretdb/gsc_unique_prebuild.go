@@ -53,10 +53,10 @@ func gscIndexSQL(ctx context.Context, db *fsql.DB, name string) (string, error) 
 // statement holds the database's gate alone, as the expression indexes' do. If one fails (the
 // documents hold a duplicate), those it built go again, so no unique index is left that
 // FerretDB's metadata does not list; indexesCreate then fails on it under the lock as before.
-func gscPrebuildUniqueIndexes(ctx context.Context, db *fsql.DB, dbName string, c *Collection, indexes []IndexInfo) {
+func (r *Registry) gscPrebuildUniqueIndexes(ctx context.Context, db *fsql.DB, dbName string, c *Collection, indexes []IndexInfo) {
 	gate := gscGate(dbName)
 
-	var built []string
+	var built []IndexInfo
 
 	for _, index := range indexes {
 		if !index.Unique || slices.ContainsFunc(c.Settings.Indexes, func(i IndexInfo) bool { return i.Name == index.Name }) {
@@ -73,16 +73,22 @@ func gscPrebuildUniqueIndexes(ctx context.Context, db *fsql.DB, dbName string, c
 		gate.Unlock()
 
 		if err != nil {
+			// Not one that another createIndexes of this collection has registered meanwhile.
+			now := r.CollectionGet(ctx, dbName, c.Name)
 			for _, b := range built {
+				if now != nil && slices.ContainsFunc(now.Settings.Indexes, func(i IndexInfo) bool { return i.Name == b.Name }) {
+					continue
+				}
+
 				gate.Lock()
-				_, _ = db.ExecContext(ctx, fmt.Sprintf("DROP INDEX IF EXISTS %q", b))
+				_, _ = db.ExecContext(ctx, fmt.Sprintf("DROP INDEX IF EXISTS %q", c.TableName+"_"+b.Name))
 				gate.Unlock()
 			}
 
 			return
 		}
 
-		built = append(built, name)
+		built = append(built, index)
 	}
 }
 
