@@ -148,8 +148,6 @@ async function main(): Promise<void> {
             `its PostgreSQL backends ${(storeBackendsMs / storeOnly.appends).toFixed(3)}`,
         );
       // The framework alone, answering the same load without work: how far from the store-only rate
-      // an API on it can be, measured in the same run.
-      // The framework alone, answering the same load without work: how far from the store-only rate
       // an API on it can be, measured in the same run; on Fastify too, what the platform costs.
       const floors = { express: await floorOn('express'), fastify: await floorOn('fastify') };
       const floor = floors.express;

@@ -1,7 +1,7 @@
 /**
- * The local FerretDB build answers other collections while it builds indexes (scripts/ensure-ferretdb.sh,
- * builds 14 and 15, issue 19). FerretDB 1.x builds an index while holding its registry's lock, which every
- * query and insert of every collection also takes, so a rebuild's `createIndexes` on a loaded
+ * The local FerretDB build answers other collections while it builds indexes
+ * (scripts/ensure-ferretdb.sh, builds 14 and 15, issue 19). FerretDB 1.x builds an index while
+ * holding its registry's lock, which every query and insert of every collection also takes, so a rebuild's `createIndexes` on a loaded
  * collection (case_views: 10,000 cases, about 14 s on the local build) stalled every read the API
  * made until it ended. The build's own SQLite expression indexes, the slow part, are now built
  * before that lock is taken (scripts/ferretdb/gsc_index_prebuild.go), as MongoDB builds an index
