@@ -35,6 +35,11 @@ func gscUniqueIndexStatement(tableName string, index IndexInfo) string {
 	return fmt.Sprintf("CREATE UNIQUE INDEX %q ON %q (%s)", tableName+"_"+index.Name, tableName, strings.Join(columns, ", "))
 }
 
+// gscListed is whether the collection's metadata lists an index of that name.
+func gscListed(c *Collection, name string) bool {
+	return slices.ContainsFunc(c.Settings.Indexes, func(i IndexInfo) bool { return i.Name == name })
+}
+
 // gscIndexSQL is the statement SQLite keeps for the index of that name ("" when there is none).
 func gscIndexSQL(ctx context.Context, db *fsql.DB, name string) (string, error) {
 	var stored sql.NullString
@@ -59,7 +64,7 @@ func (r *Registry) gscPrebuildUniqueIndexes(ctx context.Context, db *fsql.DB, db
 	var built []IndexInfo
 
 	for _, index := range indexes {
-		if !index.Unique || slices.ContainsFunc(c.Settings.Indexes, func(i IndexInfo) bool { return i.Name == index.Name }) {
+		if !index.Unique || gscListed(c, index.Name) {
 			continue
 		}
 
@@ -76,7 +81,7 @@ func (r *Registry) gscPrebuildUniqueIndexes(ctx context.Context, db *fsql.DB, db
 			// Not one that another createIndexes of this collection has registered meanwhile.
 			now := r.CollectionGet(ctx, dbName, c.Name)
 			for _, b := range built {
-				if now != nil && slices.ContainsFunc(now.Settings.Indexes, func(i IndexInfo) bool { return i.Name == b.Name }) {
+				if now != nil && gscListed(now, b.Name) {
 					continue
 				}
 
@@ -127,7 +132,7 @@ func (r *Registry) gscDropUnregisteredUnique(ctx context.Context, db *fsql.DB, d
 	}
 
 	for _, index := range indexes {
-		if index.Unique && !slices.ContainsFunc(c.Settings.Indexes, func(i IndexInfo) bool { return i.Name == index.Name }) {
+		if index.Unique && !gscListed(c, index.Name) {
 			_, _ = db.ExecContext(ctx, fmt.Sprintf("DROP INDEX IF EXISTS %q", c.TableName+"_"+index.Name))
 		}
 	}

@@ -1,16 +1,16 @@
 /**
  * The local FerretDB build answers other collections while it builds indexes
  * (scripts/ensure-ferretdb.sh, builds 14 and 15, issue 19). FerretDB 1.x builds an index while
- * holding its registry's lock, which every query and insert of every collection also takes, so a rebuild's `createIndexes` on a loaded
- * collection (case_views: 10,000 cases, about 14 s on the local build) stalled every read the API
- * made until it ended. The build's own SQLite expression indexes, the slow part, are now built
+ * holding its registry's lock, which every query and insert of every collection also takes, so a
+ * rebuild's `createIndexes` on a loaded collection (case_views: 10,000 cases, about 14 s on the
+ * local build) stalled every read the API made until it ended. The build's own SQLite expression indexes, the slow part, are now built
  * before that lock is taken (scripts/ferretdb/gsc_index_prebuild.go), as MongoDB builds an index
  * without blocking other collections; SQLite still lets one writer at a time in, so the build pauses
  * between its statements while writes are under way. Build 15 builds unique indexes before the
  * lock too, and a createIndexes that fails no longer leaves a unique index that nothing lists.
  * Always its own server: it tests this build, not MONGODB_TEST_URL's.
  */
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Document } from 'mongodb';
 import { OwnFerretDb } from './support/own-ferretdb.js';
 
 const FIELDS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
@@ -58,6 +58,10 @@ const entryAt = (i: number): Entry => ({
   type: 'ApplicationAccepted',
   data: { receiptNo: `SL-2026-${String(i).padStart(6, '0')}`, actor: { id: 'u-1', name: '王芳' } },
 });
+
+/** The names of a collection's indexes, sorted. */
+const indexNames = async <T extends Document>(c: Collection<T>): Promise<string[]> =>
+  (await c.listIndexes().toArray()).map((i) => String(i.name)).sort();
 
 interface Probed {
   readonly buildMs: number;
@@ -108,9 +112,7 @@ async function buildWhileProbing(db: Db, writes: boolean): Promise<Probed> {
   const probed = await probeDuring(db, writes, () =>
     big.createIndexes(FIELDS.map((f) => ({ key: { [f]: 1, _id: 1 }, name: `${f}_id` }))),
   );
-  expect((await big.listIndexes().toArray()).map((i) => String(i.name)).sort()).toEqual(
-    ['_id_', ...FIELDS.map((f) => `${f}_id`)].sort(),
-  );
+  expect(await indexNames(big)).toEqual(['_id_', ...FIELDS.map((f) => `${f}_id`)].sort());
   // The indexes serve: a range over one field, in order.
   const range = await big
     .find({ c: { $gte: 10, $lt: 12 } })
@@ -124,9 +126,6 @@ async function buildWhileProbing(db: Db, writes: boolean): Promise<Probed> {
   expect(range).toEqual(expected);
   return probed;
 }
-
-const indexNames = async (c: Collection<Doc>): Promise<string[]> =>
-  (await c.listIndexes().toArray()).map((i) => String(i.name)).sort();
 
 const codeOf = (error: unknown): unknown =>
   typeof error === 'object' && error !== null && 'code' in error ? error.code : error;
@@ -177,9 +176,7 @@ describe('index builds on the local FerretDB build', () => {
     expect(buildMs).toBeGreaterThan(100);
     expect(answeredDuringBuild.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...answeredDuringBuild)).toBeLessThan(buildMs / 2);
-    expect((await timelines.listIndexes().toArray()).map((i) => String(i.name)).sort()).toEqual(
-      ['_id_', 'caseId_1', 'case_revision', 'revision_1'].sort(),
-    );
+    expect(await indexNames(timelines)).toEqual(['_id_', 'caseId_1', 'case_revision', 'revision_1'].sort());
     // It is the unique index FerretDB lists: a duplicate is refused, and nothing is recorded.
     await expect(timelines.insertOne({ ...entryAt(7), _id: 'twin' }).catch(codeOf)).resolves.toBe(11000);
     expect(await timelines.countDocuments()).toBe(ENTRIES);

@@ -47,8 +47,9 @@ describe('notifications from two projector processes (E2)', () => {
       NOTIFICATIONS_POLL_MS: '50',
       NOTIFICATIONS_SWEEP_MS: '200',
       NOTIFICATIONS_BACKOFF_BASE_MS: '50',
-      // The default timeout: a child starved of CPU for 2 s on a loaded machine timed a request
-      // out that had reached the receiver, and sent it again (at-least-once, not a race).
+      // The default timeout: with 2 s, a child starved of CPU on a loaded machine could time out a
+      // request that had reached the receiver and send it again (at-least-once, not a race; one
+      // suspected cause of a CI failure, never reproduced).
       NOTIFICATIONS_TIMEOUT_MS: '10000',
       // The receiver listens on 127.0.0.1 (E2's SSRF guard refuses it unless allowed).
       NOTIFICATIONS_ALLOW_PRIVATE_HOSTS: 'on',
