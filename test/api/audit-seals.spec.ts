@@ -37,6 +37,15 @@ describe('U7 seals over HTTP (PGlite)', () => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ sealNo: 1, algorithm: 'sm3', previousDigest: '0'.repeat(64) });
     expect(first.body.streamCount).toBeGreaterThanOrEqual(1);
+    // U1: the seal's event names who sealed, with the department and window the token gave.
+    const [sealed] = await api.store.readStream('seals');
+    expect(sealed?.actor).toEqual({
+      id: 'u-auditor',
+      name: '纪检孙丽',
+      role: 'auditor',
+      departmentId: 'dept-discipline',
+      windowId: null,
+    });
     const second = await api.request<SealBody>('POST', '/audit/seals'); // admin
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ sealNo: 2, previousDigest: first.body.digest });

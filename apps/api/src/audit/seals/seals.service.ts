@@ -5,7 +5,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '#domain/actor/actor.js';
 import type { Clock } from '#infra/clock/clock.js';
-import type { EventStore, RecordedActor } from '#infra/event-store/event-store.port.js';
+import type { EventStore } from '#infra/event-store/event-store.port.js';
+import { recordedActor } from '#infra/command-handling/handle-command.js';
 import { PostgresEventStore } from '#infra/event-store/postgres/postgres-event-store.js';
 import { innermostStore } from '#infra/personal-data/personal-data-store.js';
 import { SealVerifier } from '#infra/seals/seal-verifier.js';
@@ -16,14 +17,6 @@ import { derivedCommandId, derivedEventId } from '#infra/ids/derived-ids.js';
 import { idempotencyScope, type CommandMetadata } from '../../command-pipeline/command-metadata.js';
 import { ProblemException, titledProblem } from '../../problem/problem-details.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
-
-const sealingActor = (actor: Actor): RecordedActor => ({
-  id: actor.id,
-  name: actor.name,
-  role: actor.role,
-  departmentId: null,
-  windowId: null,
-});
 
 /** Who records the scheduled seals. */
 export const SEALER_ACTOR: Actor = { id: 'system:sealer', name: '存证封签程序', role: 'system' };
@@ -49,14 +42,14 @@ export class SealsService {
   }
 
   async seal(actor: Actor, options: SealOptions = {}): Promise<Seal | undefined> {
-    return this.need(this.sealer).seal(sealingActor(actor), options);
+    return this.need(this.sealer).seal(recordedActor(actor), options);
   }
 
   /** A seal asked for over HTTP: its headers' Idempotency-Key, If-Match and X-Correlation-Id. */
   async sealOnRequest(metadata: CommandMetadata): Promise<SealAnswer> {
     const sealer = this.need(this.sealer);
     const scope = idempotencyScope(metadata);
-    return sealer.sealOnRequest(sealingActor(metadata.actor), {
+    return sealer.sealOnRequest(recordedActor(metadata.actor), {
       ...(scope && {
         keyed: {
           eventId: derivedEventId(scope, SEALS_STREAM, 0),
