@@ -16,6 +16,8 @@
 #       whole filter to what SQLite returns, so pushing the _id part down is always correct);
 #    3. an update command keeps every matched document's cursor open until it ends, so a command
 #       with 100 or more matching updates takes all 100 pooled connections and hangs for ever.
+#    A fourth (build 16) is in its update code: `$set` of a subdocument was skipped as "no change"
+#    when the stored one held the same values under other keys ({a: 1} set over {x: 1}).
 #  - and two additions (issue 19; cf. FerretDB issue 1875):
 #    a pre-filter pushed down to SQLite (scripts/ferretdb/gsc_prefilter.go, gsc_prefilter_compare.go,
 #    gsc_null.go):
@@ -111,7 +113,8 @@ VERSION=v1.24.2
 # Build 14: build 13 with the expression indexes built before the registry's lock is taken, writes
 # going in between their statements.
 # Build 15: build 14 with unique indexes built before the lock too.
-PACKAGE=gov-service-cases-sqlite-fixes-15
+# Build 16: build 15 with fix 16 ($set compares a subdocument's keys too).
+PACKAGE=gov-service-cases-sqlite-fixes-16
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -160,6 +163,12 @@ perl -pi -e 's|if params\.Filter\.Len\(\) == 1 \{|if params.Filter.Len() > 0 && 
 # Fix 3: close each update's cursor when that update is done, not when the command is.
 perl -0pi -e 's/(closer := iterator\.NewMultiCloser\(\)\n)\t\tdefer closer\.Close\(\)\n/$1/; s/(result, err := common\.UpdateDocument\(ctx, c, "update", iter, &u\)\n)/$1\t\tcloser.Close()\n/' \
   internal/handler/msg_update.go
+# Fix 16 (build 16): types.Identical compared two documents' values in order but not their keys, so
+# `$set: {f: {a: 1}}` over a stored `f: {x: 1}` (or `{a: null}` over `{x: null}`) was taken for no
+# change and left `f` as it was (found by test/projector/unit-update.spec.ts's random documents). Its
+# one caller is that `$set` check; MongoDB sets the field.
+perl -pi -e 's/^\t\t\t_, aField, err := aIter\.Next\(\)$/\t\t\taKey, aField, err := aIter.Next()/; s/^\t\t\t_, bField, err := bIter\.Next\(\)$/\t\t\tbKey, bField, err := bIter.Next()/; s/^\t\t\tif !Identical\(aField, bField\) \{$/\t\t\tif aKey != bKey || !Identical(aField, bField) {/' \
+  internal/types/identical.go
 
 # Addition 4: the pre-filter, ANDed to the _id condition of a query (not of explain), and SQLite
 # expression indexes per indexed top-level field (made whenever an index is asked for, existing or
@@ -259,6 +268,8 @@ perl -pi -e 's/^func Unmarshal\(data \[\]byte\) \(\*types\.Document, error\) \{$
   internal/handler/sjson/sjson.go
 
 grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metadata/metadata.go &&
+  [ "$(grep -c '^			if aKey != bKey || !Identical(aField, bField) {$' internal/types/identical.go)" = 1 ] &&
+  [ "$(grep -c '^			[ab]Key, [ab]Field, err := [ab]Iter.Next()$' internal/types/identical.go)" = 2 ] &&
   [ "$(grep -c '^func gscUnmarshalOriginal(data \[\]byte) (\*types.Document, error) {$' internal/handler/sjson/sjson.go)" = 1 ] &&
   [ "$(grep -c '^func gscMarshalOriginal(d \*types.Document) (\[\]byte, error) {$' internal/handler/sjson/sjson.go)" = 1 ] &&
   [ "$(grep -c '^	if !debugbuild.Enabled {$' internal/util/resource/resource.go)" = 2 ] &&

@@ -8,6 +8,12 @@ export interface ResponseHeaders {
   setHeader(name: string, value: string): unknown;
 }
 
+/** API.md: 201 when something was recorded, 200 when nothing new was, with `ETag: "<revision>"`. */
+export function answerStatus(response: ResponseHeaders, recordedNew: boolean, revision: number): void {
+  response.status(recordedNew ? 201 : 200);
+  response.setHeader('ETag', `"${revision}"`);
+}
+
 /**
  * API.md: 201 (200 for a replay) with `ETag: "<revision>"`. The recorded events come back as the
  * writer may read them: applicant identifiers masked unless the writer is an auditor (I1), exactly
@@ -19,8 +25,7 @@ export function answerCommand(
   caseId: string,
   writer: Actor,
 ): CommandAnswer {
-  response.status(outcome.replayed ? 200 : 201);
-  response.setHeader('ETag', `"${outcome.revision}"`);
+  answerStatus(response, !outcome.replayed, outcome.revision);
   const events = outcome.events.map((e): RecordedEvent => ({ ...e, data: dataAsSeenBy(e, writer) }));
   return { caseId, revision: outcome.revision, position: outcome.position, events };
 }
@@ -35,8 +40,7 @@ export function answerConfiguration(
   outcome: WriteOutcome,
   writer: Actor,
 ): ConfigurationAnswer {
-  response.status(outcome.replayed || outcome.events.length === 0 ? 200 : 201);
-  response.setHeader('ETag', `"${outcome.revision}"`);
+  answerStatus(response, !outcome.replayed && outcome.events.length > 0, outcome.revision);
   return {
     streamId: outcome.streamId,
     revision: outcome.revision,

@@ -10,7 +10,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { CommandCall, CurrentCall } from '../../auth/current-call.decorator.js';
 import { problemOf } from '../../command-pipeline/stream-writer.js';
 import { CommandRoute } from '../../openapi/command-route.decorator.js';
-import type { ResponseHeaders } from '../../command-pipeline/answer-response.js';
+import { answerStatus, type ResponseHeaders } from '../../command-pipeline/answer-response.js';
 import { cursorFor, readPageRequest } from '../../cases/queries/list-page.js';
 import { ApiProblems, COMMON_PROBLEMS, documentedProblem } from '../../openapi/problem-responses.js';
 import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
@@ -53,8 +53,7 @@ export class SealsController {
     allow(call.actor, ['auditor', 'admin']);
     const answer = await this.seals.sealOnRequest(call.metadata('SealStore'));
     if (answer.kind !== 'sealed') throw new ProblemException(problemOf(answer));
-    call.response.status(answer.replayed ? 200 : 201);
-    call.response.setHeader('ETag', `"${answer.seal.revision}"`);
+    answerStatus(call.response, !answer.replayed, answer.seal.revision);
     return answer.seal;
   }
 
