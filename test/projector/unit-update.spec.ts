@@ -133,7 +133,12 @@ describe('unitUpdate on a stored document (issue 19)', () => {
           expect(got).toStrictEqual(want);
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // Found on 2026-12-03: `status` set whole to {status: null} over {'card-1': null}, which
+        // FerretDB before build 16 took for no change (test/ferretdb/set-subdocument.spec.ts).
+        examples: [[{ status: { 'card-1': null } }, [{ status: null }, {}], -1157766744]],
+      },
     );
   }, 300_000);
 
