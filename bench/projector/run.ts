@@ -4,11 +4,12 @@
  *  1. a full rebuild of every projection into a FerretDB (the local read store), timed, with the
  *     projector's resident memory sampled every 100 ms (peak, and at each quarter of the events,
  *     100 % being before the swap: it should stay flat, the events are streamed in batches, never
- *     loaded whole; `rssHalfToAll` is RSS at all ÷ at half of the events, the aim 0.9–1.1, each mark taken once
- *     full collections have settled (memory-sampler.ts; `rssHalfToAllAfterOneCollection`: the same
- *     after one collection, the bench's measure until 2026-12-03); beside
- *     RSS, V8's used and committed heap and the memory outside it (`external`) at each mark, which
- *     tell what the rebuild keeps from what the process has not yet given back). The rebuild runs
+ *     loaded whole; `rssHalfToAll` is RSS at all ÷ at half of the events, the aim 0.9–1.1, each
+ *     mark taken once full collections have settled (memory-sampler.ts;
+ *     `rssHalfToAllAfterOneCollection`: the same after one collection, the measure until
+ *     2026-12-03); beside RSS, V8's used and committed heap and the memory outside it
+ *     (`external`) at each mark, which tell what the rebuild keeps from what the process has not
+ *     yet given back). The rebuild runs
  *     in a process of its own (rebuild-process.ts, forked with --expose-gc), as production's
  *     `npm run rebuild` does: run here, right after generating and appending every event, its marks
  *     held the heap that seeding left committed, which V8 gave back during the rebuild, so RSS fell
