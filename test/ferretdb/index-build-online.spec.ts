@@ -3,10 +3,11 @@
  * (scripts/ensure-ferretdb.sh, builds 14 and 15, issue 19). FerretDB 1.x builds an index while
  * holding its registry's lock, which every query and insert of every collection also takes, so a
  * rebuild's `createIndexes` on a loaded collection (case_views: 10,000 cases, about 14 s on the
- * local build) stalled every read the API made until it ended. The build's own SQLite expression indexes, the slow part, are now built
- * before that lock is taken (scripts/ferretdb/gsc_index_prebuild.go), as MongoDB builds an index
- * without blocking other collections; SQLite still lets one writer at a time in, so the build pauses
- * between its statements while writes are under way. Build 15 builds unique indexes before the
+ * local build) stalled every read the API made until it ended. The build's own SQLite expression
+ * indexes, the slow part, are now built before that lock is taken
+ * (scripts/ferretdb/gsc_index_prebuild.go), as MongoDB builds an index without blocking other
+ * collections; SQLite still lets one writer at a time in, so the build pauses between its
+ * statements while writes are under way. Build 15 builds unique indexes before the
  * lock too, and a createIndexes that fails no longer leaves a unique index that nothing lists.
  * Always its own server: it tests this build, not MONGODB_TEST_URL's.
  */
