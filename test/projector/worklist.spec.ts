@@ -162,7 +162,16 @@ describe('GET /cases: worklist and search over case_views (FerretDB)', () => {
     expect(ids(await list('', otherCenterSupervisor))).toEqual([otherCenterCase]);
     expect(ids(await list('?centerId=center-2', t.supervisor))).toEqual([]);
     expect(ids(await list('?departmentId=dept-tax', t.window))).toEqual([]);
-    expect(ids(await list('', t.otherWindow))).toEqual([taxCase]);
+    // The other department's window: its own case, and the center's inquiry that has no department
+    // yet, which it may open by id too (R1: a list holds exactly what a read by id shows).
+    expect(ids(await list('', t.otherWindow))).toEqual([taxCase, inquiry]);
+    for (const id of [taxCase, inquiry])
+      expect((await api.request('GET', `/cases/${id}`, undefined, { token: t.otherWindow })).status).toBe(
+        200,
+      );
+    expect((await api.request('GET', `/cases/${accepted}`, undefined, { token: t.otherWindow })).status).toBe(
+      404,
+    );
     expect(ids(await list('', t.proxy))).toEqual([]);
     expect(ids(await list('', t.auditor))).toEqual(
       expect.arrayContaining([otherCenterCase, taxCase, inquiry]),

@@ -1,7 +1,8 @@
 /**
  * R1, in one place: what an actor may read, from the claims of its token. Every query and view
- * applies this (the case queries through `mayRead`, the lists and views by filtering with
- * `caseInScope` or the scope's center/department), so a new view needs one call, not a new rule.
+ * applies this (the case queries through `mayRead`, the case lists through the read-store query
+ * built from `visibleCases`, other views by filtering with `caseInScope` or the scope's center and
+ * department), so a new view needs one call, not a new rule.
  * A claim the role's scope needs and the token lacks grants nothing (fails closed).
  */
 import type { Actor, Role } from '../actor/actor.js';
@@ -65,29 +66,77 @@ export interface ScopedCase {
   readonly proxyId?: string | null;
   /** F2: an inquiry referred to a department is that department's to read as well. */
   readonly referredToDepartmentId?: string | null;
+  /** F1: the staff member who first answered the inquiry. */
+  readonly firstResponderId?: string | null;
 }
 
-/** Whether a case lies in the scope. A case without a center lies in no center's scope. */
-export function caseInScope(scope: ReadScope, c: ScopedCase): boolean {
+export const CASE_FIELDS = [
+  'centerId',
+  'departmentId',
+  'proxyId',
+  'referredToDepartmentId',
+  'firstResponderId',
+] as const;
+export type CaseField = (typeof CASE_FIELDS)[number];
+
+/** Fields a case must hold (null: none, or absent, as MongoDB's `{ field: null }` matches). */
+export type CaseMatch = { readonly [F in CaseField]?: string | null };
+
+/**
+ * A scope as data: every case, or the cases matching any one of these. The one definition both
+ * `caseInScope` judges a case by and the read store's queries are built from
+ * (apps/api/src/views/read-scope/case-scope-filter.ts), so a list holds exactly the cases a read
+ * by id shows. Empty: nothing.
+ */
+export type CaseMatches = 'all' | readonly CaseMatch[];
+
+export function scopeMatches(scope: ReadScope): CaseMatches {
   switch (scope.kind) {
     case 'all':
-      return true;
+      return 'all';
     case 'center':
-      return c.centerId === scope.centerId;
-    case 'department':
-      return (
-        c.centerId === scope.centerId &&
-        (c.departmentId === scope.departmentId ||
-          // An inquiry before its application has no department yet: its center's windows see it.
-          c.departmentId === undefined ||
-          c.departmentId === null ||
-          c.referredToDepartmentId === scope.departmentId)
-      );
+      return [{ centerId: scope.centerId }];
+    case 'department': {
+      const { centerId, departmentId } = scope;
+      return [
+        { centerId, departmentId },
+        // An inquiry before its application has no department yet: its center's windows see it.
+        { centerId, departmentId: null },
+        { centerId, referredToDepartmentId: departmentId },
+      ];
+    }
     case 'own-cases':
-      return c.proxyId === scope.proxyId;
+      return [{ proxyId: scope.proxyId }];
     case 'nothing':
-      return false;
+      return [];
   }
+}
+
+/** Whether a case matches. A case without a center matches no center's scope. */
+export function caseMatches(matches: CaseMatches, c: ScopedCase): boolean {
+  return (
+    matches === 'all' ||
+    matches.some((match) =>
+      CASE_FIELDS.every((field) => match[field] === undefined || (c[field] ?? null) === match[field]),
+    )
+  );
+}
+
+/** Whether a case lies in the scope. */
+export const caseInScope = (scope: ReadScope, c: ScopedCase): boolean => caseMatches(scopeMatches(scope), c);
+
+/**
+ * R1 and F1: the cases an actor may read. Its scope, and the inquiries it first answered (F1: the
+ * first responder follows its inquiry across departments, not into another center).
+ */
+export function visibleCases(actor: Actor): CaseMatches {
+  const scope = readScopeOf(actor);
+  const inScope = scopeMatches(scope);
+  if (inScope === 'all' || scope.kind === 'nothing') return inScope;
+  return [
+    ...inScope,
+    { firstResponderId: actor.id, ...(actor.centerId !== undefined && { centerId: actor.centerId }) },
+  ];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor/actor.js';
-import { caseInScope, readScopeOf } from '../access/read-scope.js';
+import { caseMatches, visibleCases, type ScopedCase } from '../access/read-scope.js';
 import { refuse, type DomainError } from '../errors/domain-error.js';
 import type { CaseState } from './case-state.js';
 
@@ -16,22 +16,17 @@ export const caseNotVisible = (): DomainError =>
   refuse('CASE_NOT_FOUND', 'No case with this id has been registered.');
 
 /** The scope facts of a case's state (access/read-scope.ts). */
-export const scopedCaseOf = (state: CaseState) => ({
+export const scopedCaseOf = (state: CaseState): ScopedCase => ({
   centerId: state.centerId ?? null,
   departmentId: state.departmentId ?? null,
   proxyId: state.proxyId ?? null,
   referredToDepartmentId: state.referral?.toDepartmentId ?? null,
+  firstResponderId: state.firstResponder?.id ?? null,
 });
 
 /** Whether the case lies in the actor's read scope (R1), the first responder included (F1). */
-export function caseVisibleTo(actor: Actor, state: CaseState): boolean {
-  const scope = readScopeOf(actor);
-  if (scope.kind === 'nothing') return false;
-  // F1: the first responder follows its inquiry across departments, not into another center.
-  const sameCenter = actor.centerId === undefined || actor.centerId === state.centerId;
-  if (state.firstResponder?.id === actor.id && sameCenter) return true;
-  return caseInScope(scope, scopedCaseOf(state));
-}
+export const caseVisibleTo = (actor: Actor, state: CaseState): boolean =>
+  caseMatches(visibleCases(actor), scopedCaseOf(state));
 
 /**
  * The read side of the role matrix (DOMAIN.md "Who uses it", API.md "Queries"): auditors see
