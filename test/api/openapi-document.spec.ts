@@ -123,4 +123,23 @@ describe('OpenAPI document', () => {
     );
     expect(doc.components.schemas.ProblemDetailsSchema).toBeDefined();
   });
+
+  it('R1, finding 13: reads of one case or complaint document 404 for what lies outside the scope, never OUT_OF_SCOPE', () => {
+    const codesOf = (operation: Operation): string[] =>
+      Object.values(operation.responses).flatMap((r) =>
+        Object.keys(r.content?.['application/problem+json']?.examples ?? {}),
+      );
+    const reads = Object.entries(doc.paths).filter(
+      ([path, ops]) => /^\/(cases\/\{id\}|complaints\/\{complaintId\})/.test(path) && ops.get,
+    );
+    expect(reads.length).toBeGreaterThanOrEqual(6);
+    for (const [path, ops] of reads) {
+      const codes = codesOf(ops.get!);
+      expect({ path, notFound: codes.some((c) => c.endsWith('_NOT_FOUND')) }).toEqual({
+        path,
+        notFound: true,
+      });
+      expect({ path, codes }).toEqual({ path, codes: expect.not.arrayContaining(['OUT_OF_SCOPE']) });
+    }
+  });
 });

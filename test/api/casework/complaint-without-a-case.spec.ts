@@ -44,6 +44,7 @@ describe('complaint without a case over HTTP (P1, P2)', () => {
     });
     expect(JSON.stringify(received.body)).not.toContain('13900139000');
 
+    // R1, finding 13: another center's complaint answers as one never received, naming no center.
     const otherCenter = await tokenFor('supervisor', { sub: 'u-super-2', centerId: 'center-2' });
     expect(
       (
@@ -54,7 +55,13 @@ describe('complaint without a case over HTTP (P1, P2)', () => {
           { token: otherCenter },
         )
       ).body,
-    ).toMatchObject({ status: 403, code: 'OUT_OF_SCOPE' });
+    ).toEqual(
+      expect.objectContaining({
+        status: 404,
+        code: 'COMPLAINT_NOT_FOUND',
+        detail: expect.not.stringMatching(/center-1/),
+      }),
+    );
     await expectOk(
       api,
       'POST',
@@ -140,6 +147,19 @@ describe('complaint without a case over HTTP (P1, P2)', () => {
     ).toMatchObject({ complainant: { name: '李四', phone: '13900139000' } });
     expect(
       (await api.request('GET', `/complaints/${complaintId}`, undefined, { token: t.window })).status,
+    ).toBe(403);
+    // R1: another center's supervisor reads it as one never received; a role that reads no
+    // complaints is refused for its role whether or not the complaint exists.
+    const elsewhere = await api.request('GET', `/complaints/${complaintId}`, undefined, {
+      token: otherCenter,
+    });
+    const never = await api.request('GET', `/complaints/${crypto.randomUUID()}`, undefined, {
+      token: otherCenter,
+    });
+    expect(elsewhere.body).toEqual(never.body);
+    expect(never.body).toMatchObject({ status: 404, code: 'COMPLAINT_NOT_FOUND' });
+    expect(
+      (await api.request('GET', `/complaints/${crypto.randomUUID()}`, undefined, { token: t.window })).status,
     ).toBe(403);
   });
 

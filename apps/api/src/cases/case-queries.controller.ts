@@ -61,13 +61,9 @@ class IntegrityView {
   firstBrokenRevision?: number;
 }
 
+/** A case outside the reader's scope is not found (R1, finding 13): no read answers OUT_OF_SCOPE. */
 export const READ_PROBLEMS = [
   ...COMMON_PROBLEMS,
-  documentedProblem(
-    403,
-    'OUT_OF_SCOPE',
-    'The case belongs to department dept-tax; you work for dept-market.',
-  ),
   documentedProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
 ];
 

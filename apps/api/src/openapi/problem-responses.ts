@@ -35,7 +35,7 @@ export const COMMAND_PROBLEMS: readonly DocumentedProblem[] = [
   K(
     403,
     'OUT_OF_SCOPE',
-    'The case belongs to department dept-tax; a window of department dept-market may not act on it.',
+    'The matter belongs to department dept-tax; a window of department dept-market may not receive it.',
   ),
   K(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
   K(409, 'CONCURRENT_MODIFICATION', 'case-… was changed by another command while this one was decided.'),

@@ -3,6 +3,7 @@ import type { EpochMs } from '../calendar/calendar-types.js';
 import { deadlineAfterWorkingDays, toShanghaiIso, type OfficeClock } from '../calendar/index.js';
 import { refuse, type DomainError } from '../errors/domain-error.js';
 import type { TimelinessPolicy } from '../timeliness/timeliness-policy.js';
+import { complaintNotFound, complaintVisibleTo } from './complaint-access.js';
 import type { ComplaintCommand } from './complaint-commands.js';
 import type { ComplaintEvent, ComplaintEventType } from './complaint-events.js';
 import { complaintOverdue, type ComplaintState } from './complaint-state.js';
@@ -41,18 +42,21 @@ export function decideComplaint(
   context: ComplaintContext,
 ): ComplaintDecision {
   const { actor } = command;
-  if (command.type !== 'ReceiveComplaint' && state.status === 'none')
-    return refuse('COMPLAINT_NOT_FOUND', 'No complaint with this id has been received.');
+  if (
+    command.type !== 'ReceiveComplaint' &&
+    (state.status === 'none' || !complaintVisibleTo(actor, state.received?.centerId))
+  )
+    return complaintNotFound();
   if (!ROLES[command.type].includes(actor.role))
     return refuse(
       'ROLE_NOT_ALLOWED',
       `Role '${actor.role}' may not issue ${command.type}; allowed: ${ROLES[command.type].join(', ')}.`,
     );
-  const centerId = command.type === 'ReceiveComplaint' ? command.centerId : state.received?.centerId;
-  if (actor.role !== 'system' && (actor.centerId === undefined || actor.centerId !== centerId))
+  // Staff receive complaints in their own center (R1); the center is the one the request names.
+  if (command.type === 'ReceiveComplaint' && !complaintVisibleTo(actor, command.centerId))
     return refuse(
       'OUT_OF_SCOPE',
-      `The complaint belongs to center ${centerId}; the actor works for center ${actor.centerId ?? 'none'}.`,
+      `The complaint belongs to center ${command.centerId}; the actor works for center ${actor.centerId ?? 'none'}.`,
     );
   const at = toShanghaiIso(context.now);
   const event = <T extends ComplaintEventType>(type: T, data: Extract<ComplaintEvent, { type: T }>['data']) =>

@@ -58,11 +58,6 @@ export class CaseDossierController {
     text: { mediaType: 'text/html', example: '<!DOCTYPE html><html lang="zh-CN">…<h1>办件档案</h1>…' },
   })
   @ApiProblems(COMMON_PROBLEMS, [
-    documentedProblem(
-      403,
-      'OUT_OF_SCOPE',
-      'The case belongs to center center-2; you work for center center-1.',
-    ),
     documentedProblem(404, 'CASE_NOT_FOUND', 'No case with this id has been registered.'),
   ])
   async dossier(

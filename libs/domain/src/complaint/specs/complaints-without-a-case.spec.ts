@@ -126,4 +126,27 @@ describe('complaints without a case (P1, P2, P3)', () => {
       whenComplaint([], complaintConclusion(supervisor, true, 'x'), '2026-03-09T10:00:00+08:00'),
     ).toMatchObject({ code: 'COMPLAINT_NOT_FOUND', category: 'not_found' });
   });
+
+  it('R1: given a complaint of center-1, when a supervisor of center-2 investigates it, then COMPLAINT_NOT_FOUND, the refusal of a complaint never received (nothing says where it belongs)', () => {
+    const received = complaintEventsAt([], receive(), '2026-03-09T10:00:00+08:00');
+    const elsewhere = { ...supervisor, id: 'u-super-2', centerId: 'center-2' };
+    const refused = whenComplaint(
+      received,
+      complaintInvestigation(elsewhere, '调查'),
+      '2026-03-10T10:00:00+08:00',
+    );
+    expect(refused).toEqual(
+      whenComplaint([], complaintInvestigation(elsewhere, '调查'), '2026-03-10T10:00:00+08:00'),
+    );
+    expect(refused).toMatchObject({ code: 'COMPLAINT_NOT_FOUND' });
+    expect(JSON.stringify(refused)).not.toContain('center-1');
+    // The center's own supervisor investigates it.
+    expect(
+      complaintHistoryAfter(
+        received,
+        complaintInvestigation(supervisor, '调查'),
+        '2026-03-10T10:00:00+08:00',
+      ),
+    ).toHaveLength(2);
+  });
 });
