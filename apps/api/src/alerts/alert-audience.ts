@@ -8,6 +8,7 @@ import { readScopeOf } from '#domain/access/read-scope.js';
 import type { Actor } from '#domain/actor/actor.js';
 import { ProblemException, titledProblem } from '../problem/problem-details.js';
 import type { AlertMessage } from './alert-message.js';
+import { assertReads } from '../auth/assert-reads.js';
 
 export interface AlertAudience {
   /** The case's center is needed to judge (supervisors: cards do not name their center). */
@@ -17,14 +18,7 @@ export interface AlertAudience {
 
 /** R1: the scope of the domain's `readScopeOf`; a card's case must lie in it. */
 export function alertAudienceOf(actor: Actor): AlertAudience {
-  if (actor.role !== 'auditor' && actor.role !== 'supervisor' && actor.role !== 'window')
-    throw new ProblemException(
-      titledProblem(
-        403,
-        'ROLE_NOT_ALLOWED',
-        `Role '${actor.role}' does not receive alerts; supervisors, window clerks and auditors do.`,
-      ),
-    );
+  assertReads(actor, 'alerts');
   const scope = readScopeOf(actor);
   switch (scope.kind) {
     case 'all':

@@ -7,7 +7,9 @@
  */
 import type { Actor } from '#domain/actor/actor.js';
 import { readScopeOf, scopeFilter, type ReadScope } from '#domain/access/read-scope.js';
-import { ProblemException, problems } from '../problem/problem-details.js';
+import type { ListReading } from '#domain/access/reader-roles.js';
+import { assertReads } from '../auth/assert-reads.js';
+import { ProblemException } from '../problem/problem-details.js';
 import { viewProblems } from './view-problems.js';
 
 export interface ScopeFilters {
@@ -16,14 +18,9 @@ export interface ScopeFilters {
   readonly windowId?: string;
 }
 
-export type ListRole = 'auditor' | 'supervisor' | 'window' | 'approver';
-
-/** The reader's scope for a view open to `allowed`; 403 for any other role. */
-export function listScope(actor: Actor, allowed: readonly ListRole[]): ReadScope {
-  if (!(allowed as readonly string[]).includes(actor.role))
-    throw new ProblemException(
-      problems.forbidden(`Role '${actor.role}' does not read this view; it is for ${allowed.join(', ')}.`),
-    );
+/** The reader's scope for a list view; 403 for a role that does not read it (reader-roles.ts). */
+export function listScope(actor: Actor, reading: ListReading): ReadScope {
+  assertReads(actor, reading);
   const scope = readScopeOf(actor);
   // The token guard refuses tokens lacking their scope claims (401); this only fails closed.
   if (scope.kind === 'nothing' || scope.kind === 'own-cases')
@@ -32,8 +29,8 @@ export function listScope(actor: Actor, allowed: readonly ListRole[]): ReadScope
 }
 
 /** The filters narrowed to the reader's scope (its center, its department); 403 when a filter asks for more. */
-export function scopedFilters(actor: Actor, asked: ScopeFilters, allowed: readonly ListRole[]): ScopeFilters {
-  const own = scopeFilter(listScope(actor, allowed));
+export function scopedFilters(actor: Actor, asked: ScopeFilters, reading: ListReading): ScopeFilters {
+  const own = scopeFilter(listScope(actor, reading));
   const centerId = narrow('centerId', asked.centerId, own.centerId, 'center');
   const departmentId = narrow('departmentId', asked.departmentId, own.departmentId, 'department');
   return {

@@ -1,1 +1,2 @@
 export * from './read-scope.js';
+export * from './reader-roles.js';

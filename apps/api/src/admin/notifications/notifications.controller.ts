@@ -18,13 +18,14 @@ import {
   documentedProblem,
   documentedProblems,
 } from '../../openapi/problem-responses.js';
-import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
+import { ProblemException, titledProblem } from '../../problem/problem-details.js';
 import { IdParamPipe } from '../../validation/route-param.pipes.js';
 import { pageWithCursor } from '../../views/cursor-pages.js';
 import { pageLimit } from '../../views/view-list-parameters.js';
 import { decodeCursor, encodeCursor, optionalEnum } from '../../views/view-query-parameters.js';
 import { viewProblems } from '../../views/view-problems.js';
 import { RedeliveryAnswer, UndeliveredNotificationsPage } from './notification.view.js';
+import { assertReads } from '../../auth/assert-reads.js';
 
 const STATUSES = ['pending', 'delivered', 'undeliverable'] as const;
 
@@ -120,10 +121,7 @@ export class NotificationsController {
 
   /** Admins only (DOMAIN.md "Who uses it": configuration); 503 without a read store. */
   private ledger(actor: Actor): DeliveryLedger {
-    if (actor.role !== 'admin')
-      throw new ProblemException(
-        problems.forbidden(`Role '${actor.role}' may not read or resend notifications.`),
-      );
+    assertReads(actor, 'notifications');
     if (!this.db) throw new ProblemException(viewProblems.readStoreUnavailable());
     return new DeliveryLedger(this.db);
   }

@@ -13,7 +13,6 @@ import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { readPageRequest } from '../../cases/queries/list-page.js';
 import { ApiProblems, COMMON_PROBLEMS } from '../../openapi/problem-responses.js';
-import { ProblemException, problems } from '../../problem/problem-details.js';
 import { MAX_PERIOD_DAYS } from '../../views/days-of-period.js';
 import { invalidParameter } from '../../views/view-problems.js';
 import { CLOCK, EVENT_STORE } from '../../runtime/runtime-tokens.js';
@@ -21,6 +20,7 @@ import { cursorPage } from '../../views/cursor-pages.js';
 import { decodeCursor, encodeCursor, optionalId, timeRange } from '../../views/view-query-parameters.js';
 import { AccessLogWriter } from './access-log.writer.js';
 import { PERSONAL_DATA_READ, accessLogStreams, type PersonalDataReadData } from './personal-data-read.js';
+import { assertReads } from '../../auth/assert-reads.js';
 
 const DEFAULT_DAYS = 30;
 
@@ -78,10 +78,7 @@ export class AccessLogController {
     @Query('cursor') cursorText: unknown,
     @CurrentActor() actor: Actor,
   ): Promise<AccessLogPageSchema> {
-    if (actor.role !== 'auditor')
-      throw new ProblemException(
-        problems.forbidden(`The access log is for auditors; you are ${actor.role}.`),
-      );
+    assertReads(actor, 'accessLog');
     const actorId = optionalId('actorId', actorIdText);
     const caseId = optionalId('caseId', caseIdText);
     const { limit } = readPageRequest(limitText, undefined);

@@ -10,12 +10,13 @@ import {
   BACKDATED_ENTRIES_COLLECTION,
   type BackdatedEntryDocument,
 } from '#infra/read-store/documents/backdated-entry-document.js';
-import { ProblemException, problems, titledProblem } from '../../problem/problem-details.js';
+import { ProblemException, titledProblem } from '../../problem/problem-details.js';
 import { cursorPage } from '../../views/cursor-pages.js';
 import { AUDIT_READ_STORE } from './audit-read-store.js';
 import { cursorOf } from './backdated-cursor.js';
 import { GetBackdatedEntriesQuery } from './backdated-entries.query.js';
 import type { BackdatedEntriesPage } from './backdated-entry.view.js';
+import { assertReads } from '../../auth/assert-reads.js';
 
 @QueryHandler(GetBackdatedEntriesQuery)
 export class GetBackdatedEntriesHandler implements IQueryHandler<
@@ -25,8 +26,7 @@ export class GetBackdatedEntriesHandler implements IQueryHandler<
   constructor(@Inject(AUDIT_READ_STORE) private readonly db: Db | null) {}
 
   async execute({ reader, filter }: GetBackdatedEntriesQuery): Promise<BackdatedEntriesPage> {
-    if (reader.role !== 'auditor')
-      throw new ProblemException(problems.forbidden('Only auditors read the back-dated entries (U2).'));
+    assertReads(reader, 'backdatedEntries');
     if (!this.db)
       throw new ProblemException(
         titledProblem(503, 'READ_STORE_UNAVAILABLE', 'This process runs without a read store.'),

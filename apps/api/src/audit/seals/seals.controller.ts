@@ -18,15 +18,9 @@ import { HTML_CONTENT_TYPE } from '../dossier/case-dossier-html.js';
 import { sealExportHtml } from './seal-export-html.js';
 import { SealSchema, SealsPageSchema, SealVerificationSchema } from './seal.schema.js';
 import { SealsService } from './seals.service.js';
+import { assertReads } from '../../auth/assert-reads.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function allow(actor: Actor, roles: readonly string[]): void {
-  if (!roles.includes(actor.role))
-    throw new ProblemException(
-      problems.forbidden(`This route is for ${roles.join(' and ')}; you are ${actor.role}.`),
-    );
-}
 
 const NOT_SUPPORTED = documentedProblem(
   503,
@@ -50,7 +44,7 @@ export class SealsController {
     problems: [NOT_SUPPORTED],
   })
   async seal(@CurrentCall() call: CommandCall): Promise<Seal> {
-    allow(call.actor, ['auditor', 'admin']);
+    assertReads(call.actor, 'sealing');
     const answer = await this.seals.sealOnRequest(call.metadata('SealStore'));
     if (answer.kind !== 'sealed') throw new ProblemException(problemOf(answer));
     answerStatus(call.response, !answer.replayed, answer.seal.revision);
@@ -68,7 +62,7 @@ export class SealsController {
     @Query('cursor') cursor: unknown,
     @CurrentActor() actor: Actor,
   ): Promise<{ items: Seal[]; nextCursor: string | null }> {
-    allow(actor, ['auditor']);
+    assertReads(actor, 'seals');
     const page = readPageRequest(limit, cursor);
     const all = await this.seals.list();
     // Newest first: the cursor names the revision to start below-or-at.
@@ -93,7 +87,7 @@ export class SealsController {
   @ApiOkResponse({ type: SealVerificationSchema })
   @ApiProblems(COMMON_PROBLEMS, [NOT_SUPPORTED])
   verification(@CurrentActor() actor: Actor): Promise<SealVerification> {
-    allow(actor, ['auditor']);
+    assertReads(actor, 'seals');
     return this.seals.verify();
   }
 
@@ -113,7 +107,7 @@ export class SealsController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ResponseHeaders,
   ): Promise<string> {
-    allow(actor, ['auditor']);
+    assertReads(actor, 'seals');
     if (!UUID.test(sealId))
       throw new ProblemException(
         problems.validation('sealId is the UUID of a seal.', [

@@ -42,7 +42,7 @@ export class AccountabilityController {
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<WindowLedgerView> {
-    const scope = listScope(actor, ['auditor', 'supervisor']);
+    const scope = listScope(actor, 'accountability');
     const windowId = optionalId('windowId', query.windowId);
     if (windowId === undefined) throw invalidParameter('windowId', 'is required');
     if (

@@ -75,11 +75,8 @@ export class CardsController {
     ...PAGE_QUERY,
   ])
   async cards(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<CardsPage> {
-    const readScope = listScope(actor, ['auditor', 'supervisor']);
-    const scope = scopedFilters(actor, askedScope(query, ['departmentId', 'windowId']), [
-      'auditor',
-      'supervisor',
-    ]);
+    const readScope = listScope(actor, 'cards');
+    const scope = scopedFilters(actor, askedScope(query, ['departmentId', 'windowId']), 'cards');
     const level = optionalEnum('level', query.level, ['warning', 'yellow', 'red'] as const);
     const { from, to } = timeRange(query);
     const explained = optionalBoolean('explained', query.explained);

@@ -80,7 +80,7 @@ export class ComplaintsViewController {
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<ComplaintListView> {
-    const scope = scopedFilters(actor, askedScope(query, ['centerId']), ['auditor', 'supervisor']);
+    const scope = scopedFilters(actor, askedScope(query, ['centerId']), 'complaints');
     // R1: a supervisor's token without a center reads nothing.
     if (actor.role === 'supervisor' && scope.centerId === undefined)
       throw new ProblemException(viewProblems.outOfScope('Your token names no center to read.'));

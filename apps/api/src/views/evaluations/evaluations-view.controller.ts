@@ -34,7 +34,7 @@ export class EvaluationsViewController {
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<EvaluationRatesView> {
-    const scope = evaluationScope(actor, askedScope(query, ['departmentId', 'windowId']));
+    const scope = evaluationScope(actor, askedScope(query, ['departmentId', 'windowId']), 'evaluations');
     const { from, to } = daysOfPeriod(this.positions.now(), {
       from: optionalDate('from', query.from),
       to: optionalDate('to', query.to),

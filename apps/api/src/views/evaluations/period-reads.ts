@@ -18,8 +18,12 @@ import { invalidParameter, viewProblems } from '../view-problems.js';
 import { scopedFilters, type ScopeFilters } from '../view-scope.js';
 
 /** Supervisors read their center's, auditors all (R1); a supervisor's token without a center, nothing. */
-export function evaluationScope(actor: Actor, asked: ScopeFilters): ScopeFilters {
-  const scope = scopedFilters(actor, asked, ['auditor', 'supervisor']);
+export function evaluationScope(
+  actor: Actor,
+  asked: ScopeFilters,
+  reading: 'evaluations' | 'rankings',
+): ScopeFilters {
+  const scope = scopedFilters(actor, asked, reading);
   if (actor.role === 'supervisor' && scope.centerId === undefined)
     throw new ProblemException(viewProblems.outOfScope('Your token names no center to read.'));
   return scope;

@@ -59,7 +59,7 @@ export class RankingsController {
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<RankingsView> {
-    const scope = evaluationScope(actor, {});
+    const scope = evaluationScope(actor, {}, 'rankings');
     const period = periodOf(query.period);
     const by = optionalEnum('by', query.by, ['department', 'window'] as const) ?? 'window';
     await this.positions.waitFor(optionalPosition(query.minPosition), [
@@ -91,7 +91,7 @@ export class RankingsController {
     const ofWindow = await violationsOfWindows(
       db,
       this.caseScope,
-      listScope(actor, ['auditor', 'supervisor']),
+      listScope(actor, 'rankings'),
       [...new Set([...groups.values()].flatMap((g) => [...g.windows]))],
       period.quarter,
     );

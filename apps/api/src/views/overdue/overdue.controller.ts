@@ -63,12 +63,7 @@ export class OverdueController {
     const limit = pageLimit(query.limit);
     const after = decodeCursor(query.cursor, ['number', 'number', 'string']);
     const filters = {
-      ...scopedFilters(actor, askedScope(query, ['centerId', 'departmentId', 'windowId']), [
-        'auditor',
-        'supervisor',
-        'window',
-        'approver',
-      ]),
+      ...scopedFilters(actor, askedScope(query, ['centerId', 'departmentId', 'windowId']), 'overdue'),
       level: optionalEnum('level', query.level, ['yellow', 'red'] as const),
       deadlineBefore: optionalInstantBefore('deadlineBefore', query.deadlineBefore),
       deadlineAfter: optionalInstant('deadlineAfter', query.deadlineAfter),

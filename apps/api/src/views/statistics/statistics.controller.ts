@@ -50,10 +50,7 @@ export class StatisticsController {
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<ServiceStatisticsView> {
-    const scope = scopedFilters(actor, askedScope(query, ['departmentId', 'windowId']), [
-      'auditor',
-      'supervisor',
-    ]);
+    const scope = scopedFilters(actor, askedScope(query, ['departmentId', 'windowId']), 'statistics');
     const fromAt = optionalInstant('from', query.from);
     const toAt = optionalInstantBefore('to', query.to);
     const { from, to } = daysOfPeriod(this.positions.now(), {

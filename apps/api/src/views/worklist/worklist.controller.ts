@@ -15,7 +15,6 @@ import {
 } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { ProblemException, problems } from '../../problem/problem-details.js';
 import { CASE_SUMMARY_FIELDS, caseSummaryAt, type CaseSummaryDocument } from '../case-view/case-view-at.js';
 import { CASE_VIEW_PROJECTIONS } from '../case-view/case-view.controller.js';
 import { ReadModelPositions } from '../read-model-positions.js';
@@ -33,6 +32,7 @@ import {
 } from './worklist-query.js';
 import type { ClientSession, Filter } from 'mongodb';
 import { caseLevel } from '#domain/timeliness/case-level.js';
+import { assertReads } from '../../auth/assert-reads.js';
 
 /** What a page reads of a `case_views` document: what it shows, and the state the level reads. */
 type WorklistRow = Pick<StoredCaseViewDocument, '_id' | (typeof CASE_SUMMARY_FIELDS)[number]> & {
@@ -45,7 +45,6 @@ const WORKLIST_PROJECTION = {
 };
 
 /** Roles that read cases (mayRead); others are refused, not shown an empty list. */
-const READERS = ['guide', 'proxy', 'window', 'approver', 'supervisor', 'auditor'];
 
 @ApiTags('views')
 @ApiBearerAuth()
@@ -86,8 +85,7 @@ export class WorklistController {
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
   ): Promise<CaseSummariesPage> {
-    if (!READERS.includes(actor.role))
-      throw new ProblemException(problems.forbidden(`Role '${actor.role}' does not read cases.`));
+    assertReads(actor, 'worklist');
     const limit = pageLimit(query.limit);
     const { filter, sort, level, after } = worklistQuery(actor, query);
     const minPosition = optionalPosition(query.minPosition);
