@@ -30,7 +30,7 @@ export const READER_ROLES = {
 
 export type Reading = keyof typeof READER_ROLES;
 
-/** The roles that read views listing cases of a scope (the list views). */
+/** The list views: each read through the reader's scope (R1). */
 export type ListReading = Exclude<
   Reading,
   'backdatedEntries' | 'accessLog' | 'seals' | 'sealing' | 'notifications'
