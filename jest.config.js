@@ -5,7 +5,13 @@ export default {
   rootDir: '.',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', SWC_OPTIONS] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', SWC_OPTIONS],
+    // @fastify/static (CommonJS) requires content-disposition 3, an ES module; Node 20 loads it
+    // (require of ESM), Jest before Node 24.9 does not, so Jest gets it compiled to CommonJS.
+    '/content-disposition/dist/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(.*/)?content-disposition/dist/)'],
   moduleNameMapper: {
     '^#domain/(.*)\\.js$': '<rootDir>/libs/domain/src/$1',
     '^#infra/(.*)\\.js$': '<rootDir>/libs/infra/src/$1',

@@ -3,8 +3,8 @@
  * routes as the API does (201 with a case id, 200 with a body) and does nothing else: no token,
  * validation, store or audit. Its rate under the same load is the most any API on this framework
  * could answer on this machine, so the bench can say how much of the gap to the store-only rate is
- * the framework's. FLOOR_PLATFORM says on which HTTP platform: `express` (the API's, the default)
- * or `fastify` (@nestjs/platform-fastify, the one issue 13 names as the alternative), so one run
+ * the framework's. FLOOR_PLATFORM says on which HTTP platform: `express` (the default; the API's
+ * until issue 13 moved it) or `fastify` (@nestjs/platform-fastify, the API's since), so one run
  * measures what the platform itself costs. Run as its own process, as the API is:
  * `node http-floor-app.js` with PORT set.
  */

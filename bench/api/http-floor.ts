@@ -1,6 +1,6 @@
 /**
  * The HTTP floor (issue 13): the bench's load on http-floor-app.ts, a Nest application that answers
- * the same routes without doing anything, on the API's platform (Express) or on Fastify. What it
+ * the same routes without doing anything, on the API's platform (Fastify) or on Express, its platform before. What it
  * answers per second bounds what any API on that platform can answer on this machine under the
  * same load; the CPU per request is what the platform alone costs a command.
  */

@@ -35,20 +35,25 @@ describe('OpenAPI document', () => {
     doc = (await api.request<OpenApi>('GET', '/docs-json', undefined, { token: null })).body;
   });
 
-  /** The routes Express actually serves (Nest registers them on the router). */
+  /** The routes Fastify actually serves (Nest registers them on its router), from its route tree. */
   const servedRoutes = (): string[] => {
-    const router = (
-      api.app.getHttpAdapter().getInstance() as {
-        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
-      }
-    ).router;
-    return router.stack
-      .filter((l) => l.route && !l.route.path.startsWith('/docs'))
-      .flatMap((l) =>
-        Object.keys(l.route!.methods).map(
-          (m) => `${m.toUpperCase()} ${l.route!.path.replace(/:(\w+)/g, '{$1}')}`,
-        ),
-      );
+    const tree = (api.app.getHttpAdapter().getInstance() as { printRoutes(o: object): string }).printRoutes({
+      commonPrefix: false,
+    });
+    const stack: string[] = [];
+    return tree.split('\n').flatMap((line) => {
+      const node = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+      if (!node) return [];
+      const depth = node[1]!.length / 4;
+      stack.length = depth;
+      stack.push(node[2]!);
+      const path = stack.join('').replace(/:(\w+)/g, '{$1}');
+      if (path.startsWith('/docs') || path.startsWith('/console')) return [];
+      return (node[3] ?? '')
+        .split(', ')
+        .filter((m) => m !== '' && m !== 'HEAD')
+        .map((m) => `${m} ${path}`);
+    });
   };
 
   it('documents exactly the routes served', () => {

@@ -4,7 +4,6 @@
  * `data:` a small JSON (alert-message.ts). A comment line every 15 s keeps idle connections open;
  * a client reconnecting with `Last-Event-ID` (or `?lastEventId=`) resumes right after that position.
  */
-import type { ServerResponse } from 'node:http';
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -17,6 +16,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { endWith, ignoreElements, interval, map, merge, share, takeUntil } from 'rxjs';
 import type { Actor } from '#domain/actor/actor.js';
@@ -72,7 +72,7 @@ export class AlertsController {
     @CurrentActor() actor: Actor,
     @Headers('last-event-id') header: string | undefined,
     @Query('lastEventId') query: unknown,
-    @Res() response: ServerResponse,
+    @Res() reply: FastifyReply,
   ): void {
     this.feed.assertListens(actor);
     const lastEventId = header ?? query;
@@ -85,6 +85,9 @@ export class AlertsController {
           { field, message: 'must be a position this stream sent' },
         ]),
       );
+    // The stream is written on Node's response; Fastify is told it no longer answers this request.
+    reply.hijack();
+    const response = reply.raw;
     response.statusCode = 200;
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     response.setHeader('Cache-Control', 'no-cache, no-transform');

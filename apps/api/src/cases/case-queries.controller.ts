@@ -154,8 +154,8 @@ export class CaseQueriesController {
     const page = readPageRequest(limit, cursor);
     const all = limit === undefined ? { ...page, limit: Number.MAX_SAFE_INTEGER } : page;
     const { items } = await this.queries.execute(new GetCaseEventsQuery(caseId, actor, all));
-    response.setHeader('Content-Type', CSV_CONTENT_TYPE);
-    response.setHeader('Content-Disposition', `attachment; filename="${csvFileName(caseId)}"`);
+    response.header('Content-Type', CSV_CONTENT_TYPE);
+    response.header('Content-Disposition', `attachment; filename="${csvFileName(caseId)}"`);
     return caseEventsCsv(items, actor);
   }
 

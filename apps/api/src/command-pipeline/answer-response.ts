@@ -3,15 +3,16 @@ import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { dataAsSeenBy } from '../audit/personal-data.js';
 import type { CommandAnswer, ConfigurationAnswer, WriteOutcome } from './command-answer.js';
 
+/** The part of Fastify's reply a route sets its status and headers through. */
 export interface ResponseHeaders {
   status(code: number): unknown;
-  setHeader(name: string, value: string): unknown;
+  header(name: string, value: string): unknown;
 }
 
 /** API.md: 201 when something was recorded, 200 when nothing new was, with `ETag: "<revision>"`. */
 export function answerStatus(response: ResponseHeaders, recordedNew: boolean, revision: number): void {
   response.status(recordedNew ? 201 : 200);
-  response.setHeader('ETag', `"${revision}"`);
+  response.header('ETag', `"${revision}"`);
 }
 
 /**

@@ -30,7 +30,8 @@ function contentSecurityPolicy(html: string): string {
   ].join('; ');
 }
 
-/** Express's request: the path below the mount point in `url`, the whole one in `originalUrl`. */
+/** A request under a mounted middleware (middie, as Express did): the path below the mount point
+ * in `url`, the whole one in `originalUrl`. */
 type MountedRequest = IncomingMessage & { readonly originalUrl?: string };
 
 export function serveConsole(app: INestApplication): void {

@@ -1,10 +1,9 @@
 /**
- * Requests Node's HTTP parser refuses before Express sees them (a request line or headers over
+ * Requests Node's HTTP parser refuses before Fastify sees them (a request line or headers over
  * 16 KiB, a control character in a header value, an unknown method): Node would answer a bare 400
  * or 431 without a body. They are answered as problem+json like every other refusal, and the
  * connection is closed, since the parser cannot read on from there.
  */
-import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { problems, type ProblemDetails, PROBLEM_CONTENT_TYPE } from './problem-details.js';
 
@@ -22,19 +21,18 @@ function problemOfParserError(code: string | undefined): ProblemDetails {
   );
 }
 
-export function answerClientErrors(server: Server): void {
-  server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
-    // A reset or half-closed socket has no one left to answer.
-    if (error.code === 'ECONNRESET' || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const problem = problemOfParserError(error.code);
-    const body = JSON.stringify(problem);
-    socket.end(
-      `HTTP/1.1 ${problem.status} ${REASONS[problem.status]}\r\n` +
-        `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  });
+/** Fastify's `clientErrorHandler`: answers what Node's HTTP parser refused. */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  // A reset or half-closed socket has no one left to answer.
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const problem = problemOfParserError(error.code);
+  const body = JSON.stringify(problem);
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${REASONS[problem.status]}\r\n` +
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

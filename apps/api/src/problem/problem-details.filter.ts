@@ -1,19 +1,18 @@
 import { Catch, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { LOGGER } from '../runtime/runtime-tokens.js';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
 import { problemOfException } from './problem-of-exception.js';
 
-interface ResponseLike {
-  headersSent?: boolean;
-  status(code: number): ResponseLike;
-  setHeader(name: string, value: string): unknown;
-  end(body: string): unknown;
-}
 interface RequestLike {
   method?: string;
   url?: string;
 }
+
+/** Where a problem is answered: Fastify's reply, or Node's response (middleware before routing). */
+export type ProblemResponse = Pick<FastifyReply, 'sent' | 'code' | 'header' | 'send'> | ServerResponse;
 
 /** Every error leaves the API as `application/problem+json` (API.md "Conventions"). */
 @Catch()
@@ -22,15 +21,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendProblem(exception, http.getRequest<RequestLike>(), http.getResponse<ResponseLike>(), this.logger);
+    sendProblem(exception, http.getRequest<RequestLike>(), http.getResponse<FastifyReply>(), this.logger);
   }
 }
 
-/** Shared by the filter and the Express error middleware (errors raised before Nest's router). */
+/** Shared by the filter, Fastify's error handler and the middleware that refuse before routing. */
 export function sendProblem(
   exception: unknown,
   request: RequestLike,
-  response: ResponseLike,
+  response: ProblemResponse,
   logger: Logger,
 ): void {
   const { problem, internal } = problemOfException(exception);
@@ -40,8 +39,15 @@ export function sendProblem(
       { err: exception, method: request.method, path: request.url?.split('?')[0] },
       'unexpected error',
     );
+  const body = JSON.stringify(problem);
+  const contentType = `${PROBLEM_CONTENT_TYPE}; charset=utf-8`;
+  if ('sent' in response) {
+    if (response.sent) return;
+    response.code(problem.status).header('Content-Type', contentType).send(body);
+    return;
+  }
   if (response.headersSent) return;
-  response.status(problem.status);
-  response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-  response.end(JSON.stringify(problem));
+  response.statusCode = problem.status;
+  response.setHeader('Content-Type', contentType);
+  response.end(body);
 }

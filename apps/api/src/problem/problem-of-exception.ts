@@ -62,7 +62,10 @@ export function problemOfException(exception: unknown): { problem: ProblemDetail
       ]),
       internal: false,
     };
-  const bodyError = bodyParserProblem(exception as BodyParserError);
+  // On Fastify, Nest wraps body-parser's errors in an HttpException whose cause is the error.
+  const bodyError =
+    bodyParserProblem(exception as BodyParserError) ??
+    (exception instanceof HttpException ? bodyParserProblem(exception.cause as BodyParserError) : undefined);
   if (bodyError) return { problem: bodyError, internal: false };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

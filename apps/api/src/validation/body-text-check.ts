@@ -56,18 +56,18 @@ export function checkBodyText(body: unknown): void {
   }
 }
 
-/** Express middleware after the JSON body parser. */
+/** A Fastify preValidation hook: after the JSON body parser, before the route's pipes. */
 export function bodyTextCheck(): (
-  req: { body?: unknown },
-  res: unknown,
-  next: (e?: unknown) => void,
+  request: { body?: unknown },
+  reply: unknown,
+  done: (e?: Error) => void,
 ) => void {
-  return (req, _res, next) => {
+  return (request, _reply, done) => {
     try {
-      if (req.body !== undefined) checkBodyText(req.body);
-      next();
+      if (request.body !== undefined) checkBodyText(request.body);
+      done();
     } catch (error) {
-      next(error);
+      done(error instanceof Error ? error : new Error(String(error)));
     }
   };
 }

@@ -3,6 +3,7 @@
  * a header sends `application/x-www-form-urlencoded`) would reach the validator as "no body" and be
  * answered with every field missing; it is answered with one problem saying to send JSON instead.
  */
+import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { sendProblem } from '../problem/problem-details.filter.js';
 import { ProblemException, problems } from '../problem/problem-details.js';
@@ -24,7 +25,7 @@ export const notJsonProblem = (contentType: string | undefined): ProblemExceptio
   );
 
 export function jsonBodyRequired(logger: Logger) {
-  return (request: RequestLike, response: never, next: () => void): void => {
+  return (request: RequestLike, response: ServerResponse, next: () => void): void => {
     const hasBody =
       request.headers['transfer-encoding'] !== undefined ||
       Number(request.headers['content-length'] ?? 0) > 0;

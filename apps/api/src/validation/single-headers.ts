@@ -4,6 +4,9 @@
  * ever sent, and the retry it should have been would record twice. Such a request is a 400 naming
  * the header, before anything is read or recorded.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { sendProblem } from '../problem/problem-details.filter.js';
 import { ProblemException, problems } from '../problem/problem-details.js';
 
 /** Each such header, lower case (as it is matched) to its spelling in API.md. */
@@ -25,21 +28,18 @@ export function repeatedHeader(rawHeaders: readonly string[]): string | undefine
   return undefined;
 }
 
-/** Express middleware: refuses a request repeating one of these headers. */
-export function singleHeaders(): (
-  req: { rawHeaders: string[] },
-  res: unknown,
-  next: (e?: unknown) => void,
-) => void {
-  return (req, _res, next) => {
+/** Middleware before routing: refuses a request repeating one of these headers. */
+export function singleHeaders(
+  logger: Logger,
+): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  return (req, res, next) => {
     const header = repeatedHeader(req.rawHeaders);
     if (header === undefined) return next();
-    next(
-      new ProblemException(
-        problems.validation(`${header} was sent more than once; send it once.`, [
-          { field: header, message: 'must be sent once' },
-        ]),
-      ),
+    const refusal = new ProblemException(
+      problems.validation(`${header} was sent more than once; send it once.`, [
+        { field: header, message: 'must be sent once' },
+      ]),
     );
+    sendProblem(refusal, req, res, logger);
   };
 }

@@ -2,6 +2,8 @@
  * GET /cases/{id}/dossier (issue 7.5): the case dossier as JSON, or as a printable HTML page when
  * asked with `?format=html` or `Accept: text/html`.
  */
+import type { IncomingMessage } from 'node:http';
+import accepts from 'accepts';
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -20,9 +22,9 @@ import { GetCaseDossierQuery } from './get-case-dossier.query.js';
 
 type DossierFormat = 'json' | 'html';
 
-/** What the platform's request negotiates with (Express's `accepts`: q-values, case, wildcards). */
+/** The request as Fastify hands it over: Node's message, whose Accept header is negotiated. */
 interface Negotiating {
-  accepts(types: string[]): string | false;
+  readonly raw: IncomingMessage;
 }
 
 function formatOf(format: unknown, request: Negotiating): DossierFormat {
@@ -33,7 +35,8 @@ function formatOf(format: unknown, request: Negotiating): DossierFormat {
     );
   // HTML only when the Accept header prefers it (RFC 9110 §12.5.1): `text/html;q=0` refuses it,
   // `TEXT/HTML` is the same type; JSON otherwise, also when nothing offered is acceptable.
-  return request.accepts(['application/json', 'text/html']) === 'text/html' ? 'html' : 'json';
+  // `accepts` is the negotiation Express used: q-values, case, wildcards.
+  return accepts(request.raw).type(['application/json', 'text/html']) === 'text/html' ? 'html' : 'json';
 }
 
 @ApiTags('audit')
@@ -72,8 +75,8 @@ export class CaseDossierController {
     const as = formatOf(format, request);
     const dossier = await this.queries.execute(new GetCaseDossierQuery(caseId, actor));
     if (as === 'json') return dossier;
-    response.setHeader('Content-Type', HTML_CONTENT_TYPE);
-    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    response.header('Content-Type', HTML_CONTENT_TYPE);
+    response.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     return caseDossierHtml(dossier);
   }
 }

@@ -116,8 +116,8 @@ export class SealsController {
       );
     const seal = await this.seals.find(sealId);
     if (!seal) throw new ProblemException(titledProblem(404, 'SEAL_NOT_FOUND', `No seal has id ${sealId}.`));
-    response.setHeader('Content-Type', HTML_CONTENT_TYPE);
-    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    response.header('Content-Type', HTML_CONTENT_TYPE);
+    response.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     return sealExportHtml(seal);
   }
 }

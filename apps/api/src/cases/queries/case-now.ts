@@ -24,7 +24,7 @@ export function withRevisionETag<V extends { readonly revision: number }>(
   response: ResponseHeaders,
   view: V,
 ): V {
-  response.setHeader('ETag', `"${view.revision}"`);
+  response.header('ETag', `"${view.revision}"`);
   return view;
 }
 

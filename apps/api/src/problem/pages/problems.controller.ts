@@ -31,8 +31,8 @@ export class ProblemsController {
     const entry = problemEntry(code);
     if (!entry)
       throw new ProblemException(problems.notFound(`No problem has the code ${code.slice(0, 60)}.`));
-    response.setHeader('Content-Type', HTML_CONTENT_TYPE);
-    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    response.header('Content-Type', HTML_CONTENT_TYPE);
+    response.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     return problemPageHtml(code, entry);
   }
 }
