@@ -43,8 +43,8 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only, limited (oversized bodies answer 413); strict: the top level is an object or array.
   parseJsonBodies(fastify);
-  // Errors raised before Nest's router (parsing, the hooks below) are answered as problems too.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
+  // Errors raised before a route's handler (parsing, the hooks below) reach Fastify's error
+  // handler, which Nest sets to its exception filters: ProblemDetailsFilter answers them.
   app.use(accessLog(logger));
   app.use(jsonBodyRequired(logger));
   app.use(singleHeaders(logger));
