@@ -1,6 +1,6 @@
 /**
  * Creates the API application on a runtime: NestJS on Fastify (issue 13: the platform's own cost
- * a request is a quarter of Express's, bench/api), body limits and parsing errors as problem+json,
+ * a request is about a fifth of Express's, bench/api), body limits and parsing errors as problem+json,
  * shape validation, the configuration cache loaded before the first request, and the OpenAPI
  * document at /docs-json with the Swagger UI at /docs. Used by main.ts and by the HTTP tests alike.
  */
@@ -43,8 +43,8 @@ export async function createApiApplication(runtime: ApiRuntime): Promise<INestAp
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only, limited (oversized bodies answer 413); strict: the top level is an object or array.
   parseJsonBodies(fastify);
-  // Errors raised before a route's handler (parsing, the hooks below) reach Fastify's error
-  // handler, which Nest sets to its exception filters: ProblemDetailsFilter answers them.
+  // Parsing errors and the hooks' refusals reach Fastify's error handler, which Nest sets to its
+  // exception filters: ProblemDetailsFilter answers them.
   app.use(accessLog(logger));
   app.use(jsonBodyRequired(logger));
   app.use(singleHeaders(logger));
