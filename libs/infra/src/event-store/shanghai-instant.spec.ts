@@ -27,4 +27,16 @@ describe('Shanghai instants', () => {
     expect(() => instantToEpochMs(new Date(Number.NaN))).toThrow(RangeError);
     expect(() => instantToEpochMs(Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
+
+  it('formats the years 0000 to 9999 in Shanghai and refuses the instants around them', () => {
+    expect(formatShanghaiIso(Date.parse('0000-01-01T00:00:00.000+08:00'))).toBe(
+      '0000-01-01T00:00:00.000+08:00',
+    );
+    expect(formatShanghaiIso(Date.parse('9999-12-31T23:59:59.999+08:00'))).toBe(
+      '9999-12-31T23:59:59.999+08:00',
+    );
+    expect(() => formatShanghaiIso(Date.parse('0000-01-01T00:00:00.000+08:00') - 1)).toThrow(RangeError);
+    expect(() => formatShanghaiIso(Date.parse('9999-12-31T23:59:59.999+08:00') + 1)).toThrow(RangeError);
+    expect(() => formatShanghaiIso(Number.NaN)).toThrow(RangeError);
+  });
 });

@@ -8,7 +8,10 @@ export type Instant = Date | string | number;
 
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 const EXPLICIT_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
-const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// The instants toISOString writes with a four-digit year (0000-01-01 to 9999-12-31, UTC): a range
+// check, not a pattern over the text, as this runs for every event appended (issue 13).
+const FIRST_ISO_MS = -62_167_219_200_000;
+const LAST_ISO_MS = 253_402_300_799_999;
 
 /** Milliseconds since the epoch. Strings must carry an offset: a bare local time is ambiguous. */
 export function instantToEpochMs(instant: Instant): number {
@@ -22,7 +25,8 @@ export function instantToEpochMs(instant: Instant): number {
 }
 
 export function formatShanghaiIso(epochMs: number): string {
-  const shifted = new Date(epochMs + OFFSET_MS).toISOString();
-  if (!ISO_SHAPE.test(shifted)) throw new RangeError(`instant outside years 0000-9999: ${epochMs}`);
-  return `${shifted.slice(0, -1)}+08:00`;
+  const shiftedMs = epochMs + OFFSET_MS;
+  if (!(shiftedMs >= FIRST_ISO_MS && shiftedMs <= LAST_ISO_MS))
+    throw new RangeError(`instant outside years 0000-9999: ${epochMs}`);
+  return `${new Date(shiftedMs).toISOString().slice(0, -1)}+08:00`;
 }
