@@ -18,6 +18,8 @@ import {
   READ_MODEL_HEALTH,
   type ReadModelHealth,
 } from '../../apps/api/src/views/health/read-model-health.js';
+import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
+import { PROJECTION_NAMES } from '#infra/read-store/read-model-collections.js';
 import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
 import { useTestApi } from '../api/support/test-api-stand.js';
 
@@ -331,5 +333,21 @@ describe('views over the read models (FerretDB)', () => {
     // Without minPosition, the view as it stands.
     expect((await get(`/cases/${lateToo}`, t.window)).status).toBe(200);
     expect(await health.report()).toMatchObject({ readStore: 'ok', projectorLag: 1 });
+  });
+
+  it('health lists every projection, one with no checkpoint yet as nulls, and then knows no lag', async () => {
+    // The projector is stopped (above); a projection that has not saved its first checkpoint.
+    await checkpointsOf(api.db).deleteOne({ _id: 'case-evaluations' });
+    const report = await api.app.get<ReadModelHealth>(READ_MODEL_HEALTH).report();
+    expect(report.projections.map((p) => p.projection)).toEqual([...PROJECTION_NAMES]);
+    expect(report.projections.find((p) => p.projection === 'case-evaluations')).toEqual({
+      projection: 'case-evaluations',
+      position: null,
+      lag: null,
+    });
+    expect(report.projections.filter((p) => p.lag === null)).toHaveLength(1);
+    expect(report).toMatchObject({ readStore: 'ok', projectorLag: null });
+    const health = await api.request<Body>('GET', '/health', undefined, { token: null });
+    expect(health.body).toMatchObject({ status: 'ok', projectorLag: null });
   });
 });

@@ -15,8 +15,20 @@ import {
 
 export class ProjectionHealthView {
   @ApiProperty({ example: 'case-views' }) projection!: string;
-  @ApiProperty({ example: '00000000000000000750:00000000000000000012' }) position!: string;
-  @ApiProperty({ example: 0 }) lag!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '00000000000000000750:00000000000000000012',
+    description: 'Its checkpoint; null before its first one (not started yet)',
+  })
+  position!: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 0,
+    description: `Events it has still to apply (counted up to ${LAG_COUNTED_UP_TO}); null before its first checkpoint`,
+  })
+  lag!: number | null;
 }
 
 export class HealthView {
@@ -38,13 +50,13 @@ export class HealthView {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: `Events the slowest projection has still to apply (counted up to ${LAG_COUNTED_UP_TO}); null without a read store or before the projector's first checkpoint`,
+    description: `Events the slowest projection has still to apply (counted up to ${LAG_COUNTED_UP_TO}); null without a read store, or while some projection has no checkpoint yet (just started)`,
     example: 0,
   })
   projectorLag!: number | null;
   @ApiProperty({
     type: [ProjectionHealthView],
-    description: 'Each projection: its checkpoint position and lag',
+    description: 'Every projection of the read store, started or not: its checkpoint position and lag',
   })
   projections!: ProjectionHealthView[];
 }

@@ -21,6 +21,21 @@ export const READ_MODELS = {
 } as const;
 
 /**
+ * Every projection the projector runs, by the name of its checkpoint. GET /health reports each,
+ * started or not; test/projector/views.spec.ts checks the projector's own list against this one.
+ */
+export const PROJECTION_NAMES = [
+  'accountability',
+  'backdated-entries',
+  'cards',
+  'case-evaluations',
+  'case-timelines',
+  'case-views',
+  'complaints',
+  'statistics',
+] as const;
+
+/**
  * Collections older versions built (issue 19 replaced them by queries over `case_views` and
  * `accountability_violations`): a version rebuild drops them after its swap.
  */

@@ -5,22 +5,26 @@
  * HealthController asks `READ_MODEL_HEALTH` for it.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { START } from '#infra/event-store/event-store.port.js';
+import { PROJECTION_NAMES } from '#infra/read-store/read-model-collections.js';
 import { ReadModelPositions } from '../read-model-positions.js';
 import { VIEWS_DEPENDENCIES, type ViewsDependencies } from '../views-dependencies.js';
 
 export const READ_MODEL_HEALTH = Symbol('READ_MODEL_HEALTH');
 export const LAG_COUNTED_UP_TO = 1000;
 
+/** A projection with no checkpoint yet (not started, or started and not through its first batch): nulls. */
 export interface ProjectionHealth {
   readonly projection: string;
-  readonly position: string;
-  readonly lag: number;
+  readonly position: string | null;
+  readonly lag: number | null;
 }
 
 export interface ReadModelHealthReport {
   readonly readStore: 'ok' | 'unreachable' | 'not_configured';
-  /** Events the slowest projection is behind (at most 1000); null without a read store or checkpoints. */
+  /**
+   * Events the slowest projection is behind (at most 1000); null without a read store, or while a
+   * projection has no checkpoint: its lag is not known, so no answer may say the views are current.
+   */
   readonly projectorLag: number | null;
   readonly projections: readonly ProjectionHealth[];
 }
@@ -40,12 +44,14 @@ export class ReadModelHealth {
     } catch {
       return { readStore: 'unreachable', projectorLag: null, projections: [] };
     }
-    if (positions.size === 0) return { readStore: 'ok', projectorLag: null, projections: [] };
+    const names = [...new Set([...PROJECTION_NAMES, ...positions.keys()])].sort();
     let projections: ProjectionHealth[];
     try {
       projections = await Promise.all(
-        [...positions].map(async ([projection, position]) => {
-          const page = await this.deps.store.readAll(position ?? START, { batchSize: LAG_COUNTED_UP_TO });
+        names.map(async (projection) => {
+          const position = positions.get(projection);
+          if (position === undefined) return { projection, position: null, lag: null };
+          const page = await this.deps.store.readAll(position, { batchSize: LAG_COUNTED_UP_TO });
           return { projection, position, lag: page.events.length };
         }),
       );
@@ -53,10 +59,11 @@ export class ReadModelHealth {
       // The event store does not answer (GET /health says so): the lag cannot be counted.
       return { readStore: 'ok', projectorLag: null, projections: [] };
     }
+    const lags = projections.map((p) => p.lag);
     return {
       readStore: 'ok',
-      projectorLag: Math.max(...projections.map((p) => p.lag)),
-      projections: projections.sort((a, b) => (a.projection < b.projection ? -1 : 1)),
+      projectorLag: lags.every((lag) => lag !== null) ? Math.max(...lags) : null,
+      projections,
     };
   }
 }
