@@ -10,11 +10,11 @@ import { newEventOf } from '../command-handling/handle-command.js';
 import type { RecordedEvent } from '../event-store/event-store.port.js';
 import { caseStateOf } from './case-stream.js';
 
-const recordedStream = (events: readonly CaseEvent[], firstRevision = 0): RecordedEvent[] =>
+const recordedStream = (events: readonly CaseEvent[]): RecordedEvent[] =>
   events.map((e, i) => ({
     ...newEventOf(e, { eventId: `ev-${i}`, causationId: null }, 'c'),
     streamId: 'case-case-1',
-    revision: firstRevision + i,
+    revision: i,
     position: `${String(i + 1).padStart(20, '0')}:00000000000000000000`,
     occurredAt: e.occurredAt,
     recordedAt: e.occurredAt,
