@@ -4,22 +4,9 @@
  * the fold from scratch, whatever was folded before, and arrays that are not a whole stream must
  * never borrow a remembered state.
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { aCase, stateOf } from '#domain/testing/index.js';
-import { newEventOf } from '../command-handling/handle-command.js';
-import type { RecordedEvent } from '../event-store/event-store.port.js';
+import { recordedCaseStream } from '../testing/recorded-case-stream.js';
 import { caseStateOf } from './case-stream.js';
-
-const recordedStream = (events: readonly CaseEvent[]): RecordedEvent[] =>
-  events.map((e, i) => ({
-    ...newEventOf(e, { eventId: `ev-${i}`, causationId: null }, 'c'),
-    streamId: 'case-case-1',
-    revision: i,
-    position: `${String(i + 1).padStart(20, '0')}:00000000000000000000`,
-    occurredAt: e.occurredAt,
-    recordedAt: e.occurredAt,
-    integrity: { alg: 'sm3', prevHash: '', hash: '' },
-  }));
 
 const history = aCase()
   .at('2026-03-02T10:00:00+08:00')
@@ -31,7 +18,7 @@ const history = aCase()
 
 describe('caseStateOf', () => {
   it('given a stream folded step by step as appends extend it, then each answer is the fold from scratch', () => {
-    const whole = recordedStream(history);
+    const whole = recordedCaseStream(history);
     for (let length = 1; length <= whole.length; length++) {
       // The stream cache extends its array with the same event objects, as here.
       expect(caseStateOf(whole.slice(0, length))).toEqual(stateOf(history.slice(0, length)));
@@ -40,21 +27,21 @@ describe('caseStateOf', () => {
   });
 
   it('given a longer stream was folded, when a shorter prefix of it is folded, then its own state', () => {
-    const whole = recordedStream(history);
+    const whole = recordedCaseStream(history);
     caseStateOf(whole);
     expect(caseStateOf(whole.slice(0, 2))).toEqual(stateOf(history.slice(0, 2)));
     expect(caseStateOf(whole.slice(0, 2)).status).not.toBe(caseStateOf(whole).status);
   });
 
   it('given the stream was folded, when a part not starting at revision 0 is folded, then no remembered state is used', () => {
-    const whole = recordedStream(history);
+    const whole = recordedCaseStream(history);
     caseStateOf(whole);
     const tail = whole.slice(1);
     expect(caseStateOf(tail)).toEqual(stateOf(history.slice(1)));
   });
 
   it('given another read of the same stream (new objects), then the same state', () => {
-    caseStateOf(recordedStream(history));
-    expect(caseStateOf(recordedStream(history))).toEqual(stateOf(history));
+    caseStateOf(recordedCaseStream(history));
+    expect(caseStateOf(recordedCaseStream(history))).toEqual(stateOf(history));
   });
 });

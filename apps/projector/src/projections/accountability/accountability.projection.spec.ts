@@ -3,24 +3,10 @@
  * the events prove it and withdrawn (`counted: false`, the document kept) when they no longer do,
  * named by the case's center (R1), window and quarter. Pure: events applied as the runner does.
  */
-import type { CaseEvent } from '#domain/case/case-events.js';
 import { anAcceptedCase, supervisor } from '#domain/testing/index.js';
-import { newEventOf } from '#infra/command-handling/handle-command.js';
+import { recordedCaseStream as recorded } from '#infra/testing/recorded-case-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { accountabilityProjection } from './accountability.projection.js';
-
-/** The case's events as the store records them (stream `case-case-1`). */
-const recorded = (events: readonly CaseEvent[]): RecordedEvent[] =>
-  events.map((e, i) => ({
-    ...newEventOf(e, { eventId: `ev-${i}`, causationId: null }, 'c'),
-    streamId: 'case-case-1',
-    revision: i,
-    position: `${String(i + 1).padStart(20, '0')}:00000000000000000000`,
-    // Typed as recorded (a string; a new event's may also be epoch ms).
-    occurredAt: e.occurredAt,
-    recordedAt: e.occurredAt,
-    integrity: { alg: 'sm3', prevHash: '', hash: '' },
-  }));
 
 /** Applies the events in order; the violation documents as the deltas leave them (the last `$set` wins). */
 function project(events: readonly RecordedEvent[]): Map<string, Readonly<Record<string, unknown>>> {
