@@ -98,6 +98,12 @@
 #    indexes above, the long part, are now built before it takes that lock, each statement holding
 #    a gate per database that writes hold shared, so writers go in between the statements
 #    (test/ferretdb/index-build-online.spec.ts).
+#  - and documents stored as SQLite's binary JSON (build 17, issue 19; scripts/ferretdb/gsc_jsonb.go):
+#    every expression index, pre-filter and pushed-down sort reads fields with json_extract, which
+#    over sjson text parses the whole document each time (a rebuild's index phase was little else);
+#    over JSONB it walks the stored bytes. New tables declare the document column ANY and are
+#    written through jsonb(); tables of earlier builds (TEXT, STRICT) go on being written as text;
+#    reads give text back either way, byte for byte what was written.
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -114,7 +120,8 @@ VERSION=v1.24.2
 # going in between their statements.
 # Build 15: build 14 with unique indexes built before the lock too.
 # Build 16: build 15 with fix 16 ($set compares a subdocument's keys too).
-PACKAGE=gov-service-cases-sqlite-fixes-16
+# Build 17: build 16 with documents stored as JSONB in the tables it creates.
+PACKAGE=gov-service-cases-sqlite-fixes-17
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary
@@ -254,6 +261,14 @@ cp "$ROOT/scripts/ferretdb/gsc_unique_prebuild.go" internal/backends/sqlite/meta
 perl -0pi -e 's/\t\tif _, err := db\.ExecContext\(ctx, q\); err != nil \{\n(\t\t\t_ = r\.indexesDrop\(ctx, dbName, collectionName, created\)\n)/\t\tif err := gscCreateIndex(ctx, db, c.TableName+"_"+index.Name, q); err != nil {\n$1/; s/(\t+)(_ = r\.indexesDrop\(ctx, dbName, collectionName, created\)\n)/$1$2$1r.gscDropUnregisteredUnique(ctx, db, dbName, collectionName, indexes)\n/g' \
   internal/backends/sqlite/metadata/registry.go
 
+cp "$ROOT/scripts/ferretdb/gsc_jsonb.go" internal/backends/sqlite/gsc_jsonb.go
+perl -pi -e 's/q \+= fmt\.Sprintf\("%\[1\]s TEXT NOT NULL CHECK\(%\[1\]s != \x27\x27\)\) STRICT", DefaultColumn\)/q += fmt.Sprintf("%[1]s ANY NOT NULL CHECK(%[1]s != \x27\x27)) STRICT", DefaultColumn)/' \
+  internal/backends/sqlite/metadata/registry.go
+perl -pi -e 's/(SELECT %s %s, %s FROM %q`, comment, metadata\.RecordIDColumn, )metadata\.DefaultColumn, table\)/${1}gscDocumentColumn, table)/; s/(SELECT %s %s FROM %q`, comment, )metadata\.DefaultColumn, table\)/${1}gscDocumentColumn, table)/' \
+  internal/backends/sqlite/query.go
+perl -0pi -e 's/(\tmeta := c\.r\.CollectionGet\(ctx, c\.dbName, c\.name\)\n)(\n\terr := db\.InTransaction\(ctx, func\(tx \*fsql\.Tx\) error \{\n\t\tbatchSize)/$1\tgscJSONB := gscStoresJSONB(ctx, db, c.dbName, meta.TableName)\n$2/; s/(\t\t\tq, args, err := prepareInsertStatement\(meta\.TableName, meta\.Capped\(\), batch\)\n)/$1\t\t\tq = gscInsertStatement(q, gscJSONB)\n/; s/q := fmt\.Sprintf\(`UPDATE %q SET %s = \? WHERE %s = \?`, meta\.TableName, metadata\.DefaultColumn, metadata\.IDColumn\)/q := fmt.Sprintf(`UPDATE %q SET %s = %s WHERE %s = ?`, meta.TableName, metadata.DefaultColumn, gscUpdateValue(gscStoresJSONB(ctx, db, c.dbName, meta.TableName)), metadata.IDColumn)/' \
+  internal/backends/sqlite/collection.go
+
 # Addition 13 (build 12): a fast sjson codec (scripts/ferretdb/gsc_fast*.go): Unmarshal walks the
 # stored bytes once, schema and values in lockstep, and Marshal writes schema and values in one pass,
 # byte for byte as before; anything but the exact shape Marshal writes (and NaN/±Inf doubles,
@@ -287,6 +302,11 @@ grep -q "IDColumn = DefaultColumn + \"->'_id'\"" internal/backends/sqlite/metada
   [ "$(grep -c 'r.gscDropUnregisteredUnique(ctx, db, dbName, collectionName, indexes)' internal/backends/sqlite/metadata/registry.go)" = 2 ] &&
   [ "$(grep -c '^	defer metadata.GscWriting(c.dbName)()$' internal/backends/sqlite/collection.go)" = 3 ] &&
   [ "$(grep -c 'params.Filter.Has("_id")' internal/backends/sqlite/collection.go)" = 2 ] &&
+  [ "$(grep -c '%\[1\]s ANY NOT NULL CHECK' internal/backends/sqlite/metadata/registry.go)" = 1 ] &&
+  [ "$(grep -c 'gscDocumentColumn, table)' internal/backends/sqlite/query.go)" = 2 ] &&
+  [ "$(grep -c 'gscJSONB := gscStoresJSONB(ctx, db, c.dbName, meta.TableName)' internal/backends/sqlite/collection.go)" = 1 ] &&
+  [ "$(grep -c 'q = gscInsertStatement(q, gscJSONB)' internal/backends/sqlite/collection.go)" = 1 ] &&
+  [ "$(grep -c 'gscUpdateValue(gscStoresJSONB(ctx, db, c.dbName, meta.TableName))' internal/backends/sqlite/collection.go)" = 1 ] &&
   [ "$(grep -c 'GscDropTarget: dropTarget,' internal/handler/msg_renamecollection.go)" = 1 ] &&
   ! grep -q 'UnimplementedNonDefault(document, "dropTarget"' internal/handler/msg_renamecollection.go &&
   [ "$(grep -c 'GscDropTarget bool' internal/backends/database.go)" = 1 ] &&
