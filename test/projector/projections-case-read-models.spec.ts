@@ -3,9 +3,10 @@
  * checked against the domain's own functions over the recorded events (fold, assessTimeliness),
  * supervision's due cases against the views, case_timelines and cards against the events.
  */
-import { isClosed, type CaseState } from '#domain/case/case-state.js';
+import { clockStopped, isClosed, type CaseState } from '#domain/case/case-state.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
-import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
+import { ManualClock } from '#infra/clock/clock.js';
+import type { EventStore, RecordedEvent } from '#infra/event-store/event-store.port.js';
 import { canonicalJson } from '#infra/integrity/canonical-json.js';
 import type { CardDocument } from '#infra/read-store/documents/card-document.js';
 import {
@@ -19,6 +20,8 @@ import {
 import type { ConfigurationEnvironment } from '#infra/read-store/projection-configuration.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
 import type { ReadStore } from '#infra/read-store/read-store.js';
+import { OpenCaseViews } from '../../apps/api/src/views/overdue/open-case-views.js';
+import { ReadModelPositions } from '../../apps/api/src/views/read-model-positions.js';
 import type { DueCase } from '../../apps/projector/src/supervision/due-cases.port.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { useProjectedRealisticCases } from './support/projected-realistic-cases.js';
@@ -29,8 +32,12 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
   let cases: Map<string, RecordedEvent[]>;
   let states: Map<string, CaseState>;
   let environment: () => ConfigurationEnvironment;
+  let store: EventStore;
 
-  useProjectedRealisticCases((p) => ({ read, recorded, cases, states, environment } = p));
+  useProjectedRealisticCases((p) => {
+    ({ read, recorded, cases, states, environment } = p);
+    store = p.events.store;
+  });
 
   it('case_views: one per case, its state the fold of its events, level and nextCheckAt assessed as of its last event', async () => {
     const docs = await read.db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews).find({}).toArray();
@@ -48,6 +55,7 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
       expect(doc.status).toBe(state.status);
       expect(doc.deadlineAt?.getTime() ?? null).toBe(state.deadline ?? null);
       expect(doc.open).toBe(state.status !== 'none' && !isClosed(state));
+      expect(doc.clockRunning).toBe(doc.open && !clockStopped(state));
       expect(doc.receiptNo).toBe(state.acceptance?.receiptNo ?? null);
       expect(doc.receivedAt?.getTime() ?? null).toBe(state.receivedAt ?? null);
       expect(doc.handledBy).toEqual([
@@ -94,6 +102,34 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     );
     expect(open.length).toBeGreaterThan(10);
     expect(open.map((v) => v._id).sort()).toEqual(expected.map(([id]) => id).sort());
+  });
+
+  it('the overdue view’s candidates: open cases whose clock runs, past their deadline; a decided one awaiting delivery only from a store before case-views 5 (T12)', async () => {
+    const views = read.db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews);
+    const open = new OpenCaseViews(new ReadModelPositions({ db: read.db, store, clock: new ManualClock() }));
+    const before = Math.max(...[...states.values()].map((s) => s.deadline ?? 0)) + 1;
+    const candidates = async (): Promise<string[]> => {
+      const ids: string[] = [];
+      for await (const c of open.passedDeadlines({ filter: {}, before })) ids.push(c.caseId);
+      return ids;
+    };
+    const withDeadline = [...states].filter(
+      ([, s]) => s.deadline !== undefined && s.status !== 'none' && !isClosed(s),
+    );
+    const running = withDeadline.filter(([, s]) => !clockStopped(s)).map(([id]) => id);
+    const decided = withDeadline.filter(([, s]) => clockStopped(s)).map(([id]) => id);
+    expect(running.length).toBeGreaterThan(10);
+    expect(decided.length).toBeGreaterThan(10);
+    expect((await candidates()).sort()).toEqual([...running].sort());
+    // A document built by case-views 4 has no clockRunning: read, and the view assesses it itself.
+    const legacy = [decided[0]!, running[0]!];
+    await views.updateMany({ _id: { $in: legacy } }, { $unset: { clockRunning: '' } });
+    try {
+      expect((await candidates()).sort()).toEqual([...running, decided[0]!].sort());
+    } finally {
+      for (const id of legacy)
+        await views.updateOne({ _id: id }, { $set: { clockRunning: !clockStopped(states.get(id)!) } });
+    }
   });
 
   it('supervision’s due cases: dueAt pages through case_views by (nextCheckAt, caseId), exactly the cases due', async () => {

@@ -46,8 +46,9 @@ export const caseViewsProjection: Projection<
   name: CASE_VIEWS_PROJECTION,
   // 2: case_due_buckets was added. 3 (issue 19): one document per case with indexed query fields;
   // the center rosters (case_open_deadlines) and hour buckets (case_due_buckets) are gone. 4: the
-  // folded state a plain subdocument (no `stateJson`).
-  version: 4,
+  // folded state a plain subdocument (no `stateJson`). 5: `clockRunning`, which the overdue view
+  // reads to skip decided cases awaiting delivery (T12).
+  version: 5,
   unitCollection: READ_MODELS.caseViews,
   retiredCollections: [RETIRED_READ_MODELS.openDeadlines, RETIRED_READ_MODELS.caseDueBuckets],
   collections: [{ name: READ_MODELS.caseViews, indexes: CASE_VIEW_INDEXES }],

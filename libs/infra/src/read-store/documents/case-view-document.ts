@@ -29,6 +29,12 @@ export interface CaseViewDocument {
   status: string;
   /** Not closed (DOMAIN.md lifecycle): what the worklist, the overdue view and supervision read. */
   open: boolean;
+  /**
+   * Open and not yet decided (`clockStopped`, T12): only these can be overdue. Absent from documents
+   * built by case-views ≤ 4 (a filter on null finds those), unknown there: the overdue view then
+   * assesses the case itself.
+   */
+  clockRunning?: boolean | null;
   centerId: string | null;
   matterCode: string | null;
   departmentId: string | null;
