@@ -38,7 +38,8 @@
 #    longer sorts; LIMIT skip+limit is added only when the SQL condition is exact for the whole
 #    filter, otherwise FerretDB reads the ordered rows until its limit is met; a sort field the
 #    filter pins to null is left out of the ORDER BY (build 6: SQLite would sort the whole
-#    `IS NULL` range of the index instead of reading it in _id order).
+#    `IS NULL` range of the index instead of reading it in _id order). An empty document in an $and
+#    (a scope that sees everything) is skipped, where it dropped the whole $and (build 18).
 #    test/ferretdb/prefilter-differential.spec.ts compares random documents, filters, sorts, skips
 #    and limits with both on and off (GSC_FERRETDB_PREFILTER=off in FerretDB's environment).
 #  - and renameCollection with dropTarget (build 7, scripts/ferretdb/gsc_rename.go,
@@ -121,7 +122,8 @@ VERSION=v1.24.2
 # Build 15: build 14 with unique indexes built before the lock too.
 # Build 16: build 15 with fix 16 ($set compares a subdocument's keys too).
 # Build 17: build 16 with documents stored as JSONB in the tables it creates.
-PACKAGE=gov-service-cases-sqlite-fixes-17
+# Build 18: build 17 with an empty document in an $and skipped by the pre-filter, not the whole $and.
+PACKAGE=gov-service-cases-sqlite-fixes-18
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary

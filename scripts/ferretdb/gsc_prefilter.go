@@ -151,8 +151,19 @@ func (w *gscWalk) list(value any, depth int, join string) (string, []any, bool) 
 		item, _ := list.Get(i)
 
 		doc, ok := item.(*types.Document)
-		if !ok || doc.Len() == 0 {
+		if !ok {
 			return "", nil, false
+		}
+
+		// An empty document matches every document (build 18): in an $and it adds nothing (a scope
+		// that sees everything beside the query's own conditions, which were all dropped before);
+		// in an $or the whole $or narrows nothing.
+		if doc.Len() == 0 {
+			if join == " OR " {
+				return "", nil, false
+			}
+
+			continue
 		}
 
 		c, a, e := w.document(doc, depth+1)

@@ -131,6 +131,8 @@ const filterArb: fc.Arbitrary<Document> = fc.letrec((tie) => ({
       weight: 1,
       arbitrary: fc.tuple(comparison, comparison).map(([a, b]) => ({ ...a, ...b })),
     },
+    // Matches everything: an auditor's scope beside the query's own conditions (build 18).
+    { weight: 1, arbitrary: fc.constant({}) },
   ),
 })).filter;
 
