@@ -233,6 +233,11 @@ export function clockStopped(state: CaseState): boolean {
   return isClosed(state) || state.completedAt !== undefined;
 }
 
+/** The case is under way and its clock has not stopped: only such a case can fall overdue (T12). */
+export function clockRunning(state: CaseState): boolean {
+  return state.status !== 'none' && !clockStopped(state);
+}
+
 /** The key under which a step flag is raised once (T10). */
 export function stepFlagKey(step: StepKind, ref: string): string {
   return `${step}:${ref}`;

@@ -4,7 +4,7 @@
  * the case's last event, so the same events always build the same document.
  */
 import { toShanghaiIso, type OfficeClock } from '#domain/calendar/index.js';
-import { clockStopped, currentSuspension, isClosed, type CaseState } from '#domain/case/case-state.js';
+import { clockRunning, currentSuspension, isClosed, type CaseState } from '#domain/case/case-state.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import type { CaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
@@ -39,13 +39,12 @@ export function caseViewOf(
     assessment.overdueSteps.some((s) => !s.raised) ||
     assessment.referralFollowUpDue !== undefined;
   const nextCheckAt = dueNow ? asOf : assessment.nextCheckAt;
-  const open = state.status !== 'none' && !isClosed(state);
   return {
     _id: facts.caseId,
     caseId: facts.caseId,
     status: state.status,
-    open,
-    clockRunning: open && !clockStopped(state),
+    open: state.status !== 'none' && !isClosed(state),
+    clockRunning: clockRunning(state),
     centerId: state.centerId ?? null,
     matterCode: state.matter?.code ?? facts.inquiryMatterCode,
     departmentId: state.departmentId ?? null,
