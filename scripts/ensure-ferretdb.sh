@@ -123,7 +123,10 @@ VERSION=v1.24.2
 # Build 16: build 15 with fix 16 ($set compares a subdocument's keys too).
 # Build 17: build 16 with documents stored as JSONB in the tables it creates.
 # Build 18: build 17 with an empty document in an $and skipped by the pre-filter, not the whole $and.
-PACKAGE=gov-service-cases-sqlite-fixes-18
+# Build 19: build 18 with a `$type` of "date" or "number" beside a comparison of the same field with
+# such a bound understood as adding nothing (the queries name it so MongoDB uses their partial
+# indexes; it kept the pre-filter from being exact, and so a due-case page's LIMIT from SQLite).
+PACKAGE=gov-service-cases-sqlite-fixes-19
 BIN=.tools/bin/ferretdb
 
 # The version is read into a variable, never piped into grep -q or head: under pipefail the binary

@@ -45,8 +45,8 @@ function queries(db: Db): Record<string, () => Promise<number>> {
     dueCases100: () => new ReadStoreDueCases(db).dueAt(now.getTime(), 100).then((d) => d.length),
     overduePage51: () =>
       page(
-        { $and: [{ centerId: 'center-1' }, { open: true }, { deadlineAt: { $lt: now } }] },
-        { deadlineAt: 1, _id: 1 },
+        { $and: [{ centerId: 'center-1' }, { runningDeadlineAt: { $type: 'date', $lt: now } }] },
+        { runningDeadlineAt: 1, _id: 1 },
         51,
       ),
     worklistCenterNewest51: () => worklist(supervisor, {}),

@@ -227,6 +227,8 @@ func (w *gscWalk) field(key string, value any) (string, []any, bool) {
 			c, a, e = w.compare(key, "<=", bound)
 		case "$in":
 			c, a, e = w.in(key, bound)
+		case "$type":
+			e = gscTypeImplied(ops, bound)
 		}
 
 		exact = exact && e
@@ -242,4 +244,26 @@ func (w *gscWalk) field(key string, value any) (string, []any, bool) {
 	}
 
 	return strings.Join(conds, " AND "), args, exact
+}
+
+// gscTypeImplied: whether a `$type` beside a comparison of the same field adds nothing (build 19).
+// MongoDB uses a partial index on `{f: {$type: 'date'}}` only for a query that names that `$type`
+// (its planner's isSubsetOf does not derive it from `f <= date`), so the read models' queries name
+// it; a comparison with a date (or number) bound matches only dates (numbers) already, MongoDB's
+// type bracketing, so the `$type` needs no condition and leaves the filter as exact as it was.
+func gscTypeImplied(ops *types.Document, named any) bool {
+	want, _ := named.(string)
+	if want != "date" && want != "number" {
+		return false
+	}
+
+	for _, op := range []string{"$eq", "$gt", "$gte", "$lt", "$lte"} {
+		if bound, err := ops.Get(op); err == nil {
+			if _, kind := gscScalar(bound); kind == want {
+				return true
+			}
+		}
+	}
+
+	return false
 }

@@ -13,8 +13,10 @@ import {
   eventOfTimelineEntry,
   type CaseTimelineDocument,
 } from '#infra/read-store/documents/case-timeline-document.js';
+import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
 import {
   decodeCaseView,
+  RUNNING_DEADLINE_VERSION,
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
 import type { ConfigurationEnvironment } from '#infra/read-store/projection-configuration.js';
@@ -56,6 +58,9 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
       expect(doc.deadlineAt?.getTime() ?? null).toBe(state.deadline ?? null);
       expect(doc.open).toBe(state.status !== 'none' && !isClosed(state));
       expect(doc.clockRunning).toBe(doc.open && !clockStopped(state));
+      expect(doc.runningDeadlineAt?.getTime() ?? null).toBe(
+        doc.clockRunning ? (state.deadline ?? null) : null,
+      );
       expect(doc.receiptNo).toBe(state.acceptance?.receiptNo ?? null);
       expect(doc.receivedAt?.getTime() ?? null).toBe(state.receivedAt ?? null);
       expect(doc.handledBy).toEqual([
@@ -87,8 +92,8 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     const indexes = (await read.db.collection(READ_MODELS.caseViews).indexes()).map((i) => i.name);
     expect(indexes).toEqual(
       expect.arrayContaining([
-        'open_center_deadline',
-        'open_department_deadline',
+        'running_center_deadline',
+        'running_department_deadline',
         'next_check',
         'receipt_no',
       ]),
@@ -104,14 +109,18 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     expect(open.map((v) => v._id).sort()).toEqual(expected.map(([id]) => id).sort());
   });
 
-  it('the overdue view’s candidates: open cases whose clock runs, past their deadline; a decided one awaiting delivery only from a store before case-views 5 (T12)', async () => {
+  it('the overdue view’s candidates: cases whose clock runs, past their deadline, by runningDeadlineAt; a store before case-views 6 by deadlineAt, open and clockRunning, before 5 a decided one too (T12)', async () => {
     const views = read.db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews);
-    const open = new OpenCaseViews(new ReadModelPositions({ db: read.db, store, clock: new ManualClock() }));
+    const checkpoints = checkpointsOf(read.db);
     const before = Math.max(...[...states.values()].map((s) => s.deadline ?? 0)) + 1;
+    // A new ReadModelPositions each time: the served version is read afresh, not 250 ms stale.
     const candidates = async (): Promise<string[]> => {
+      const open = new OpenCaseViews(
+        new ReadModelPositions({ db: read.db, store, clock: new ManualClock() }),
+      );
       const ids: string[] = [];
       for await (const c of open.passedDeadlines({ filter: {}, before })) ids.push(c.caseId);
-      return ids;
+      return ids.sort();
     };
     const withDeadline = [...states].filter(
       ([, s]) => s.deadline !== undefined && s.status !== 'none' && !isClosed(s),
@@ -120,16 +129,30 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
     const decided = withDeadline.filter(([, s]) => clockStopped(s)).map(([id]) => id);
     expect(running.length).toBeGreaterThan(10);
     expect(decided.length).toBeGreaterThan(10);
-    expect((await candidates()).sort()).toEqual([...running].sort());
-    // A document built by case-views 4 has no clockRunning: read, and the view assesses it itself.
-    const legacy = [decided[0]!, running[0]!];
-    await views.updateMany({ _id: { $in: legacy } }, { $unset: { clockRunning: '' } });
+    const served = (await checkpoints.findOne({ _id: 'case-views' }))?.version;
+    expect(served).toBeGreaterThanOrEqual(RUNNING_DEADLINE_VERSION);
+    expect(await candidates()).toEqual([...running].sort());
+    const [first] = running;
+    const firstDeadline = new Date(states.get(first!)!.deadline!);
     try {
-      expect((await candidates()).sort()).toEqual([...running, decided[0]!].sort());
+      // At case-views 6 the field decides: a running case without it is not read.
+      await views.updateOne({ _id: first! }, { $unset: { runningDeadlineAt: '' } });
+      expect(await candidates()).toEqual(running.slice(1).sort());
+      // A store still serving case-views 5 (an upgrade's rebuild not yet swapped in): by deadlineAt.
+      await checkpoints.updateOne({ _id: 'case-views' }, { $set: { version: 5 } });
+      expect(await candidates()).toEqual([...running].sort());
+      // Case-views 4 had no clockRunning: read, and the view assesses the case itself.
+      await views.updateMany({ _id: { $in: [decided[0]!, first!] } }, { $unset: { clockRunning: '' } });
+      expect(await candidates()).toEqual([...running, decided[0]!].sort());
     } finally {
-      for (const id of legacy)
-        await views.updateOne({ _id: id }, { $set: { clockRunning: !clockStopped(states.get(id)!) } });
+      await checkpoints.updateOne({ _id: 'case-views' }, { $set: { version: served! } });
+      await views.updateOne(
+        { _id: first! },
+        { $set: { runningDeadlineAt: firstDeadline, clockRunning: true } },
+      );
+      await views.updateOne({ _id: decided[0]! }, { $set: { clockRunning: false } });
     }
+    expect(await candidates()).toEqual([...running].sort());
   });
 
   it('supervision’s due cases: dueAt pages through case_views by (nextCheckAt, caseId), exactly the cases due', async () => {

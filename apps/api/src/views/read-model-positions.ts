@@ -22,6 +22,8 @@ interface Snapshot {
   readonly at: number;
   readonly positions: ReadonlyMap<string, Position>;
   readonly contexts: ReadonlyMap<string, unknown>;
+  /** The version each live projection's documents were built with (absent: before versions). */
+  readonly versions: ReadonlyMap<string, number>;
 }
 
 const FRESH_MS = 250;
@@ -50,6 +52,7 @@ export class ReadModelPositions {
       at: Date.now(),
       positions: new Map(live.map((d) => [d._id, d.position ?? START])),
       contexts: new Map(live.map((d) => [d._id, d.context])),
+      versions: new Map(live.flatMap((d) => (typeof d.version === 'number' ? [[d._id, d.version]] : []))),
     };
   }
 
@@ -97,6 +100,15 @@ export class ReadModelPositions {
     } finally {
       await session.endSession();
     }
+  }
+
+  /**
+   * Whether the documents a projection serves were all built by `version` or later: a query that
+   * needs a newer field asks, and reads as older documents allow until a rebuild swaps them out.
+   * At most 250 ms stale, and a version only rises (a rebuild's swap), so "yes" stays true.
+   */
+  async builtSince(projection: string, version: number): Promise<boolean> {
+    return ((await this.current()).versions.get(projection) ?? 0) >= version;
   }
 
   /** Office hours, calendar and policy as the projection had folded them by its checkpoint. */

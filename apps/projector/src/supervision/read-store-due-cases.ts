@@ -20,14 +20,19 @@ export class ReadStoreDueCases implements DueCases {
 
   async dueAt(now: EpochMs, limit: number, after?: DueCase): Promise<readonly DueCase[]> {
     if (limit <= 0) return [];
-    const due = { $lte: new Date(now) };
+    // Each branch names the partial index's `$type`: MongoDB's planner uses a partial index only for
+    // a query that contains its filter expression, and does not derive `$type` from a comparison.
+    const due = { $type: 'date', $lte: new Date(now) } as const;
     const filter: Filter<StoredCaseViewDocument> =
       after === undefined
         ? { nextCheckAt: due }
         : {
             $or: [
-              { nextCheckAt: { $gt: new Date(after.nextCheckAt), ...due } },
-              { nextCheckAt: new Date(after.nextCheckAt), _id: { $gt: after.caseId } },
+              { nextCheckAt: { ...due, $gt: new Date(after.nextCheckAt) } },
+              {
+                nextCheckAt: { $type: 'date', $eq: new Date(after.nextCheckAt) },
+                _id: { $gt: after.caseId },
+              },
             ],
           };
     const found = await this.views

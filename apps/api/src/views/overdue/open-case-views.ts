@@ -1,14 +1,15 @@
 /**
- * The open cases with a passed deadline, read from `case_views` (DESIGN.md "Read models"): a
- * keyset range over the `open_center_deadline` / `open_department_deadline` indexes
- * (CASE_VIEW_INDEXES), in (deadlineAt, _id) order: only the fields an item shows and the part of
+ * The cases whose clock runs with a passed deadline, read from `case_views` (DESIGN.md "Read
+ * models"): a keyset range over the `running_*` indexes (CASE_VIEW_INDEXES), in (deadline, _id)
+ * order: only the fields an item shows and the part of
  * the state its level reads (levelStateOf), what the overdue view assesses.
  */
 import { Injectable } from '@nestjs/common';
-import type { ClientSession, Filter } from 'mongodb';
+import type { ClientSession, Condition, Filter } from 'mongodb';
 import {
   LEVEL_STATE_PROJECTION,
   levelStateOf,
+  RUNNING_DEADLINE_VERSION,
   type LevelState,
   type StoredCaseViewDocument,
 } from '#infra/read-store/documents/case-view-document.js';
@@ -58,36 +59,66 @@ export interface OpenDeadlineQuery {
   readonly batchSize?: number;
 }
 
+/**
+ * The field the candidates are read by: `runningDeadlineAt` (the `running_*` indexes: only cases
+ * whose clock runs), or, while the store still serves documents of case-views ≤ 5 (an upgrade's
+ * rebuild not yet swapped in), `deadlineAt` with the conditions below.
+ */
+type DeadlineKey = 'runningDeadlineAt' | 'deadlineAt';
+
+/**
+ * What `runningDeadlineAt` says, for documents built before it: open, and the clock running (T12:
+ * a decided case awaiting delivery is never overdue). Case-views ≤ 4 has no `clockRunning` (null
+ * matches it): assessOverdue skips such a case if decided.
+ */
+const OLDER_DOCUMENTS_RUNNING: readonly Filter<StoredCaseViewDocument>[] = [
+  { open: true },
+  { $or: [{ clockRunning: true }, { clockRunning: null }] },
+];
+
+const on = (key: DeadlineKey, condition: Condition<Date | null>): Filter<StoredCaseViewDocument> =>
+  key === 'runningDeadlineAt' ? { runningDeadlineAt: condition } : { deadlineAt: condition };
+
+/**
+ * Deadlines before `query.before` (and after `query.after`), from the keyset start on. The outer
+ * condition names the partial index's `$type` (MongoDB uses a partial index only for a query that
+ * does; FerretDB's pre-filter finds it implied by the date bounds). A resumed range also bounds the
+ * key outside the `$or` (both branches imply it): an index range the store reads in order from the
+ * resume point, rather than each branch on its own and everything after the resume point sorted
+ * (FerretDB's SQLite) before the first row is returned.
+ */
+function deadlineRange(key: DeadlineKey, query: OpenDeadlineQuery): Filter<StoredCaseViewDocument> {
+  const dated = key === 'runningDeadlineAt' ? ({ $type: 'date' } as const) : {};
+  const deadline = {
+    $lt: new Date(query.before),
+    ...(query.after !== undefined && { $gt: new Date(query.after) }),
+  };
+  const from = query.from;
+  if (!from) return on(key, { ...dated, ...deadline });
+  return {
+    $and: [
+      on(key, {
+        ...dated,
+        $gte: new Date(from.deadlineAt),
+        $lt: new Date(Math.max(query.before, from.deadlineAt + 1)),
+      }),
+      {
+        $or: [
+          on(key, { ...deadline, $gt: new Date(Math.max(from.deadlineAt, query.after ?? from.deadlineAt)) }),
+          { ...on(key, new Date(from.deadlineAt)), _id: { $gt: from.caseId } },
+        ],
+      },
+    ],
+  };
+}
+
 @Injectable()
 export class OpenCaseViews {
   constructor(private readonly positions: ReadModelPositions) {}
 
   async *passedDeadlines(query: OpenDeadlineQuery): AsyncGenerator<OverdueCandidate> {
-    const deadline = {
-      $lt: new Date(query.before),
-      ...(query.after !== undefined && { $gt: new Date(query.after) }),
-    };
-    const from = query.from;
-    // A resumed range also bounds deadlineAt outside the `$or` (both branches imply it): an index
-    // range the store reads in order from the resume point, rather than each branch on its own and
-    // everything after the resume point sorted (FerretDB's SQLite) before the first row is returned.
-    const range: Filter<StoredCaseViewDocument> = from
-      ? {
-          deadlineAt: {
-            $gte: new Date(from.deadlineAt),
-            $lt: new Date(Math.max(query.before, from.deadlineAt + 1)),
-          },
-          $or: [
-            {
-              deadlineAt: {
-                ...deadline,
-                $gt: new Date(Math.max(from.deadlineAt, query.after ?? from.deadlineAt)),
-              },
-            },
-            { deadlineAt: new Date(from.deadlineAt), _id: { $gt: from.caseId } },
-          ],
-        }
-      : { deadlineAt: deadline };
+    const running = await this.positions.builtSince('case-views', RUNNING_DEADLINE_VERSION);
+    const key: DeadlineKey = running ? 'runningDeadlineAt' : 'deadlineAt';
     const cursor = this.positions
       .db()
       .collection<StoredCaseViewDocument>(READ_MODELS.caseViews)
@@ -95,18 +126,14 @@ export class OpenCaseViews {
         {
           $and: [
             query.filter,
-            { open: true, ...(query.suspendedOnly && { suspendedNow: true }) },
-            // T12: a decided case awaiting delivery has stopped its clock and is never overdue. They
-            // can be most of the open cases (7,303 of 7,840 in bench:projector's 10,000), each read
-            // and assessed for nothing. A document built before case-views 5 has no `clockRunning`
-            // (null matches it): assessOverdue skips it if decided.
-            { $or: [{ clockRunning: true }, { clockRunning: null }] },
-            range,
+            ...(query.suspendedOnly ? [{ suspendedNow: true }] : []),
+            ...(running ? [] : OLDER_DOCUMENTS_RUNNING),
+            deadlineRange(key, query),
           ],
         },
         { projection: CANDIDATE_PROJECTION, ...(query.session && { session: query.session }) },
       )
-      .sort({ deadlineAt: 1, _id: 1 })
+      .sort({ [key]: 1, _id: 1 })
       .batchSize(query.batchSize ?? 200);
     try {
       for await (const doc of cursor) {

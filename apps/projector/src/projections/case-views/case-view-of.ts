@@ -58,6 +58,7 @@ export function caseViewOf(
     limitDays: state.acceptance?.limitDays ?? null,
     limitMinutes: state.acceptance?.limitMinutes ?? null,
     deadlineAt: date(state.deadline),
+    runningDeadlineAt: clockRunning(state) ? date(state.deadline) : null,
     provisional: state.provisional,
     suspendedNow: currentSuspension(state) !== undefined,
     extended: state.extension !== undefined,

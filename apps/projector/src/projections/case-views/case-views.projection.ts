@@ -47,8 +47,9 @@ export const caseViewsProjection: Projection<
   // 2: case_due_buckets was added. 3 (issue 19): one document per case with indexed query fields;
   // the center rosters (case_open_deadlines) and hour buckets (case_due_buckets) are gone. 4: the
   // folded state a plain subdocument (no `stateJson`). 5: `clockRunning`, which the overdue view
-  // reads to skip decided cases awaiting delivery (T12).
-  version: 5,
+  // reads to skip decided cases awaiting delivery (T12). 6: `runningDeadlineAt` and the `running_*`
+  // indexes in place of the `open_*` ones: the overdue view reads only the running cases' entries.
+  version: 6,
   unitCollection: READ_MODELS.caseViews,
   retiredCollections: [RETIRED_READ_MODELS.openDeadlines, RETIRED_READ_MODELS.caseDueBuckets],
   collections: [{ name: READ_MODELS.caseViews, indexes: CASE_VIEW_INDEXES }],

@@ -51,6 +51,11 @@ export interface CaseViewDocument {
   limitMinutes: number | null;
   /** The deadline in force (T9). */
   deadlineAt: Date | null;
+  /**
+   * `deadlineAt` while the clock runs (`clockRunning`, T12), else null: what can fall overdue, and
+   * so what the `running_*` indexes hold. Absent from documents built by case-views ≤ 5.
+   */
+  runningDeadlineAt?: Date | null;
   provisional: boolean;
   suspendedNow: boolean;
   extended: boolean;
@@ -130,25 +135,31 @@ export function levelStateOf(stored: { state?: LevelState; stateJson?: string })
   return { ...initialState, ...level };
 }
 
+/** The case-views version from which every document has `runningDeadlineAt` (the overdue view's key). */
+export const RUNNING_DEADLINE_VERSION = 6;
+
 /**
  * The indexes of `case_views` (DESIGN.md "Read models"): one per query, each ending in `_id` for
- * the keyset tie-break. Open-case indexes are partial on `open: true` where the server supports
- * partial indexes (MongoDB); ../ensure-index.ts creates them plain where it does not (FerretDB 1.x).
+ * the keyset tie-break. Partial indexes hold only what their query can find, where the server
+ * supports them (MongoDB); ../ensure-index.ts creates them whole where it does not (FerretDB 1.x).
+ * MongoDB uses one only for a query that names its filter, `$type` included.
  */
-const OPEN = { partialFilterExpression: { open: true } };
+const RUNNING = { partialFilterExpression: { runningDeadlineAt: { $type: 'date' } } };
 export const CASE_VIEW_INDEXES: readonly IndexDescription[] = [
-  // The overdue view within a center (supervisor) or department (window).
-  { name: 'open_center_deadline', key: { centerId: 1, deadlineAt: 1, _id: 1 }, ...OPEN },
-  { name: 'open_department_deadline', key: { departmentId: 1, deadlineAt: 1, _id: 1 }, ...OPEN },
+  // The overdue view within a center (supervisor) or department (window): only the cases whose
+  // clock runs (T12), not every open one (most open cases can be decided approvals awaiting
+  // delivery). On FerretDB the same: the range on `runningDeadlineAt` leaves out the nulls.
+  { name: 'running_center_deadline', key: { centerId: 1, runningDeadlineAt: 1, _id: 1 }, ...RUNNING },
+  { name: 'running_department_deadline', key: { departmentId: 1, runningDeadlineAt: 1, _id: 1 }, ...RUNNING },
   // The same across centers (an auditor's overdue view).
-  { name: 'open_deadline', key: { deadlineAt: 1, _id: 1 }, ...OPEN },
+  { name: 'running_deadline', key: { runningDeadlineAt: 1, _id: 1 }, ...RUNNING },
   // The -overdueBy page's suspended cases before its resume point (overdue-by-read.ts): few, so
   // partial on them; any scope filters these few. FerretDB 1.x indexes the keys whole: its
-  // pre-filter then seeks `suspendedNow = true` instead of testing every open case's document.
+  // pre-filter then seeks `suspendedNow = true` instead of testing every running case's document.
   {
-    name: 'open_suspended_deadline',
-    key: { suspendedNow: 1, deadlineAt: 1, _id: 1 },
-    partialFilterExpression: { open: true, suspendedNow: true },
+    name: 'running_suspended_deadline',
+    key: { suspendedNow: 1, runningDeadlineAt: 1, _id: 1 },
+    partialFilterExpression: { suspendedNow: true, runningDeadlineAt: { $type: 'date' } },
   },
   // The worklist by deadline lists closed cases too, which a partial index on open cannot serve.
   { name: 'center_deadline', key: { centerId: 1, deadlineAt: 1, _id: 1 } },
