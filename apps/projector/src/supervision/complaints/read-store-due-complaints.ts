@@ -3,7 +3,7 @@
  * index of the complaints projection (`nextCheckAtMs`, a number only while a complaint without a
  * case is open and unflagged; null otherwise, so a range on it never reads the others).
  */
-import type { Collection, Db, Filter } from 'mongodb';
+import type { Collection, Db, Document } from 'mongodb';
 import type { EpochMs } from '#domain/calendar/index.js';
 import {
   COMPLAINT_VIEWS,
@@ -20,13 +20,16 @@ export class ReadStoreDueComplaints implements DueComplaints {
 
   async dueAt(now: EpochMs, limit: number, after?: DueComplaint): Promise<readonly DueComplaint[]> {
     if (limit <= 0) return [];
-    const filter: Filter<ComplaintViewDocument> =
+    // Each branch names the partial index's `$type` (as read-store-due-cases.ts explains). The
+    // driver's filter types have no `'number'` alias (any numeric BSON type), hence `Document`.
+    const due = { $type: 'number', $lte: now };
+    const filter: Document =
       after === undefined
-        ? { nextCheckAtMs: { $lte: now } }
+        ? { nextCheckAtMs: due }
         : {
             $or: [
-              { nextCheckAtMs: { $gt: after.nextCheckAt, $lte: now } },
-              { nextCheckAtMs: after.nextCheckAt, _id: { $gt: after.complaintId } },
+              { nextCheckAtMs: { ...due, $gt: after.nextCheckAt } },
+              { nextCheckAtMs: { $type: 'number', $eq: after.nextCheckAt }, _id: { $gt: after.complaintId } },
             ],
           };
     const found = await this.views
