@@ -105,7 +105,8 @@ export class ReadModelPositions {
   /**
    * Whether the documents a projection serves were all built by `version` or later: a query that
    * needs a newer field asks, and reads as older documents allow until a rebuild swaps them out.
-   * At most 250 ms stale, and a version only rises (a rebuild's swap), so "yes" stays true.
+   * At most 250 ms stale. A version rises in a rebuild's swap, so "yes" stays true; only a
+   * rollback's rebuild lowers it, and for those 250 ms documents without the field go unread.
    */
   async builtSince(projection: string, version: number): Promise<boolean> {
     return ((await this.current()).versions.get(projection) ?? 0) >= version;

@@ -1,7 +1,7 @@
 /**
  * Creates read-model indexes as declared (DESIGN.md "Read models": partial indexes for what is
  * open). FerretDB 1.x answers "not implemented" to `partialFilterExpression`; there the same keys
- * are indexed whole, which serves the same queries (every query on them also filters `open`).
+ * are indexed whole, which serves the same queries (each also names its index's partial filter).
  * An index whose keys a whole index already covers under another name (there: the open-case
  * index made whole, beside the same keys declared whole) is left to that one, which serves it.
  *
