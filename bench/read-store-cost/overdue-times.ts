@@ -5,8 +5,9 @@
  */
 import type { Db } from 'mongodb';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
+import type { StoredCaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import { OpenCaseViews } from '../../apps/api/src/views/overdue/open-case-views.js';
+import { deadlineRange, OpenCaseViews } from '../../apps/api/src/views/overdue/open-case-views.js';
 import { overdueByRead } from '../../apps/api/src/views/overdue/overdue-by-read.js';
 import { overduePage, type SortKey } from '../../apps/api/src/views/overdue/overdue-cases.js';
 import { ReadModelPositions } from '../../apps/api/src/views/read-model-positions.js';
@@ -92,13 +93,11 @@ export async function overdueTimes(
   }
   // The read store's part alone: the same query, one page, as the driver sends it.
   const queryMs: number[] = [];
-  const cases = db.collection(READ_MODELS.caseViews);
+  const cases = db.collection<StoredCaseViewDocument>(READ_MODELS.caseViews);
   for (let q = 0; q < 100; q++) {
     const t = performance.now();
     await cases
-      .find({
-        $and: [{ centerId: 'center-1' }, { runningDeadlineAt: { $type: 'date', $lt: new Date(now) } }],
-      })
+      .find({ $and: [{ centerId: 'center-1' }, deadlineRange('runningDeadlineAt', { before: now })] })
       .sort({ runningDeadlineAt: 1, _id: 1 })
       .limit(51)
       .toArray();

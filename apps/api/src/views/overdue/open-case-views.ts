@@ -64,7 +64,7 @@ export interface OpenDeadlineQuery {
  * whose clock runs), or, while the store still serves documents of case-views ≤ 5 (an upgrade's
  * rebuild not yet swapped in), `deadlineAt` with the conditions below.
  */
-type DeadlineKey = 'runningDeadlineAt' | 'deadlineAt';
+export type DeadlineKey = 'runningDeadlineAt' | 'deadlineAt';
 
 /**
  * What `runningDeadlineAt` says, for documents built before it: open, and the clock running (T12:
@@ -87,7 +87,10 @@ const on = (key: DeadlineKey, condition: Condition<Date | null>): Filter<StoredC
  * resume point, rather than each branch on its own and everything after the resume point sorted
  * (FerretDB's SQLite) before the first row is returned.
  */
-function deadlineRange(key: DeadlineKey, query: OpenDeadlineQuery): Filter<StoredCaseViewDocument> {
+export function deadlineRange(
+  key: DeadlineKey,
+  query: Pick<OpenDeadlineQuery, 'before' | 'after' | 'from'>,
+): Filter<StoredCaseViewDocument> {
   const dated = key === 'runningDeadlineAt' ? ({ $type: 'date' } as const) : {};
   const deadline = {
     $lt: new Date(query.before),

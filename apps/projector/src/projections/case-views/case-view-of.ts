@@ -39,12 +39,13 @@ export function caseViewOf(
     assessment.overdueSteps.some((s) => !s.raised) ||
     assessment.referralFollowUpDue !== undefined;
   const nextCheckAt = dueNow ? asOf : assessment.nextCheckAt;
+  const running = clockRunning(state);
   return {
     _id: facts.caseId,
     caseId: facts.caseId,
     status: state.status,
     open: state.status !== 'none' && !isClosed(state),
-    clockRunning: clockRunning(state),
+    clockRunning: running,
     centerId: state.centerId ?? null,
     matterCode: state.matter?.code ?? facts.inquiryMatterCode,
     departmentId: state.departmentId ?? null,
@@ -58,7 +59,7 @@ export function caseViewOf(
     limitDays: state.acceptance?.limitDays ?? null,
     limitMinutes: state.acceptance?.limitMinutes ?? null,
     deadlineAt: date(state.deadline),
-    runningDeadlineAt: clockRunning(state) ? date(state.deadline) : null,
+    runningDeadlineAt: running ? date(state.deadline) : null,
     provisional: state.provisional,
     suspendedNow: currentSuspension(state) !== undefined,
     extended: state.extension !== undefined,
