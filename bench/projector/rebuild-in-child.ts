@@ -24,6 +24,8 @@ export interface BatchProfile {
   applyMs: number;
   sharedMs: number;
   writeMs: number;
+  /** Unit documents the batches touched, summed: one is written once per batch that changes it. */
+  units: number;
 }
 
 export interface RebuildResult {

@@ -30,11 +30,18 @@ function profilingLogger(profile: Record<string, BatchProfile>): Logger {
         const entry: Record<string, unknown> = JSON.parse(line);
         if (entry.msg !== 'batch applied' || typeof entry.projection !== 'string')
           return void process.stderr.write(line);
-        const p = (profile[entry.projection] ??= { batches: 0, applyMs: 0, sharedMs: 0, writeMs: 0 });
+        const p = (profile[entry.projection] ??= {
+          batches: 0,
+          applyMs: 0,
+          sharedMs: 0,
+          writeMs: 0,
+          units: 0,
+        });
         p.batches++;
         p.applyMs += Number(entry.loadAndApplyMs);
         p.sharedMs += Number(entry.sharedMs);
         p.writeMs += Number(entry.writeMs);
+        p.units += Number(entry.units);
       },
     },
   );
