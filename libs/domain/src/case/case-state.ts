@@ -225,6 +225,11 @@ export function isClosed(state: CaseState): boolean {
   return CLOSED_STATUSES.includes(state.status);
 }
 
+/** The case is registered and not closed: a decided case awaiting delivery is still open (T12). */
+export function isOpen(state: CaseState): boolean {
+  return state.status !== 'none' && !isClosed(state);
+}
+
 /**
  * The case's own clock has stopped: closed, or decided and only its delivery left (T12). Cards
  * (C1–C3) and the overdue roster follow this, not `isClosed`.
@@ -235,7 +240,7 @@ export function clockStopped(state: CaseState): boolean {
 
 /** The case is under way and its clock has not stopped: only such a case can fall overdue (T12). */
 export function clockRunning(state: CaseState): boolean {
-  return state.status !== 'none' && !clockStopped(state);
+  return isOpen(state) && !clockStopped(state);
 }
 
 /** The key under which a step flag is raised once (T10). */

@@ -4,7 +4,7 @@
  * the case's last event, so the same events always build the same document.
  */
 import { toShanghaiIso, type OfficeClock } from '#domain/calendar/index.js';
-import { clockRunning, currentSuspension, isClosed, type CaseState } from '#domain/case/case-state.js';
+import { clockRunning, currentSuspension, isOpen, type CaseState } from '#domain/case/case-state.js';
 import { assessTimeliness } from '#domain/timeliness/assess-timeliness.js';
 import type { TimelinessPolicy } from '#domain/timeliness/timeliness-policy.js';
 import type { CaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
@@ -44,7 +44,7 @@ export function caseViewOf(
     _id: facts.caseId,
     caseId: facts.caseId,
     status: state.status,
-    open: state.status !== 'none' && !isClosed(state),
+    open: isOpen(state),
     clockRunning: running,
     centerId: state.centerId ?? null,
     matterCode: state.matter?.code ?? facts.inquiryMatterCode,

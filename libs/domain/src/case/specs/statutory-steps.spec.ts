@@ -1,6 +1,6 @@
 import { detectViolations, type RecordedCaseEvent } from '../../accountability/detect-violations.js';
 import { STATUTORY_SUSPENSION_TYPES, type CaseEvent } from '../case-events.js';
-import { clockRunning } from '../case-state.js';
+import { clockRunning, isOpen } from '../case-state.js';
 import { upcastCaseEvent } from '../upcast.js';
 import {
   anAcceptedCase,
@@ -74,15 +74,19 @@ describe('suspension types (T6)', () => {
 });
 
 describe('decision, delivery and the rights notice (T12, N6)', () => {
-  it('T12: given an accepted case, its clock runs; when approved, it stops (decided, still open); when delivered, it stays stopped', () => {
+  it('T12: given an accepted case, its clock runs; when approved, it stops (decided, still open); when delivered, it stays stopped and the case closes', () => {
+    expect(isOpen(stateOf([]))).toBe(false);
     expect(clockRunning(stateOf(accepted().events()))).toBe(true);
+    expect(isOpen(stateOf(accepted().events()))).toBe(true);
     const approved = onTuesday().when(approve);
     expect(approved.state().status).toBe('decided');
     expect(clockRunning(approved.state())).toBe(false);
+    expect(isOpen(approved.state())).toBe(true);
     const delivered = given(...decided())
       .at('2026-03-17T17:00:00+08:00')
       .when({ ...deliver, licenceNo: 'JY-001' });
     expect(clockRunning(delivered.state())).toBe(false);
+    expect(isOpen(delivered.state())).toBe(false);
   });
 
   it('T12: given an accepted case, when approved Tuesday 03-03, then it is decided, not closed, its delivery due 03-17 17:30', () => {
