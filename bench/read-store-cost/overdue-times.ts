@@ -7,7 +7,11 @@ import type { Db } from 'mongodb';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import type { StoredCaseViewDocument } from '#infra/read-store/documents/case-view-document.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import { deadlineRange, OpenCaseViews } from '../../apps/api/src/views/overdue/open-case-views.js';
+import {
+  deadlineOrder,
+  deadlineRange,
+  OpenCaseViews,
+} from '../../apps/api/src/views/overdue/open-case-views.js';
 import { overdueByRead } from '../../apps/api/src/views/overdue/overdue-by-read.js';
 import { overduePage, type SortKey } from '../../apps/api/src/views/overdue/overdue-cases.js';
 import { ReadModelPositions } from '../../apps/api/src/views/read-model-positions.js';
@@ -98,7 +102,7 @@ export async function overdueTimes(
     const t = performance.now();
     await cases
       .find({ $and: [{ centerId: 'center-1' }, deadlineRange('runningDeadlineAt', { before: now })] })
-      .sort({ runningDeadlineAt: 1, _id: 1 })
+      .sort(deadlineOrder('runningDeadlineAt'))
       .limit(51)
       .toArray();
     queryMs.push(performance.now() - t);

@@ -12,7 +12,7 @@ import { MongoClient, type Db, type Document } from 'mongodb';
 import type { Actor } from '#domain/actor/actor.js';
 import { startLocalFerretDb } from '#infra/read-store/ferretdb/start-local-ferretdb.js';
 import { READ_MODELS } from '#infra/read-store/read-model-collections.js';
-import { deadlineRange } from '../../apps/api/src/views/overdue/open-case-views.js';
+import { deadlineOrder, deadlineRange } from '../../apps/api/src/views/overdue/open-case-views.js';
 import { ReadStoreDueCases } from '../../apps/projector/src/supervision/read-store-due-cases.js';
 import { worklistQuery, worklistReads } from '../../apps/api/src/views/worklist/worklist-query.js';
 import { percentile } from '../support/percentile.js';
@@ -47,7 +47,7 @@ function queries(db: Db): Record<string, () => Promise<number>> {
     overduePage51: () =>
       page(
         { $and: [{ centerId: 'center-1' }, deadlineRange('runningDeadlineAt', { before: now.getTime() })] },
-        { runningDeadlineAt: 1, _id: 1 },
+        deadlineOrder('runningDeadlineAt'),
         51,
       ),
     worklistCenterNewest51: () => worklist(supervisor, {}),

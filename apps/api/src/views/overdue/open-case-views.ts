@@ -1,8 +1,8 @@
 /**
  * The cases whose clock runs with a passed deadline, read from `case_views` (DESIGN.md "Read
  * models"): a keyset range over the `running_*` indexes (CASE_VIEW_INDEXES), in (deadline, _id)
- * order: only the fields an item shows and the part of
- * the state its level reads (levelStateOf), what the overdue view assesses.
+ * order: only the fields an item shows and the part of the state its level reads (levelStateOf),
+ * what the overdue view assesses.
  */
 import { Injectable } from '@nestjs/common';
 import type { ClientSession, Condition, Filter } from 'mongodb';
@@ -76,8 +76,11 @@ const OLDER_DOCUMENTS_RUNNING: readonly Filter<StoredCaseViewDocument>[] = [
   { $or: [{ clockRunning: true }, { clockRunning: null }] },
 ];
 
-const on = (key: DeadlineKey, condition: Condition<Date | null>): Filter<StoredCaseViewDocument> =>
+const filterOn = (key: DeadlineKey, condition: Condition<Date | null>): Filter<StoredCaseViewDocument> =>
   key === 'runningDeadlineAt' ? { runningDeadlineAt: condition } : { deadlineAt: condition };
+
+/** The order of the keyset range: by deadline, then case id. */
+export const deadlineOrder = (key: DeadlineKey): Record<string, 1> => ({ [key]: 1, _id: 1 });
 
 /**
  * Deadlines before `query.before` (and after `query.after`), from the keyset start on. The outer
@@ -97,18 +100,21 @@ export function deadlineRange(
     ...(query.after !== undefined && { $gt: new Date(query.after) }),
   };
   const from = query.from;
-  if (!from) return on(key, { ...dated, ...deadline });
+  if (!from) return filterOn(key, { ...dated, ...deadline });
   return {
     $and: [
-      on(key, {
+      filterOn(key, {
         ...dated,
         $gte: new Date(from.deadlineAt),
         $lt: new Date(Math.max(query.before, from.deadlineAt + 1)),
       }),
       {
         $or: [
-          on(key, { ...deadline, $gt: new Date(Math.max(from.deadlineAt, query.after ?? from.deadlineAt)) }),
-          { ...on(key, new Date(from.deadlineAt)), _id: { $gt: from.caseId } },
+          filterOn(key, {
+            ...deadline,
+            $gt: new Date(Math.max(from.deadlineAt, query.after ?? from.deadlineAt)),
+          }),
+          { ...filterOn(key, new Date(from.deadlineAt)), _id: { $gt: from.caseId } },
         ],
       },
     ],
@@ -136,7 +142,7 @@ export class OpenCaseViews {
         },
         { projection: CANDIDATE_PROJECTION, ...(query.session && { session: query.session }) },
       )
-      .sort({ [key]: 1, _id: 1 })
+      .sort(deadlineOrder(key))
       .batchSize(query.batchSize ?? 200);
     try {
       for await (const doc of cursor) {
