@@ -104,7 +104,9 @@
 #    over sjson text parses the whole document each time (a rebuild's index phase was little else);
 #    over JSONB it walks the stored bytes. New tables declare the document column ANY and are
 #    written through jsonb(); tables of earlier builds (TEXT, STRICT) go on being written as text;
-#    reads give text back either way, byte for byte what was written.
+#    reads give text back either way, byte for byte what was written
+#    (scripts/ferretdb/gsc_text_tables_test.go, run before the build: a table turned back into an
+#    earlier build's TEXT one is read, inserted into, updated, range-filtered and sorted as before).
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -336,6 +338,15 @@ mkdir -p .git
 GOFLAGS=-buildvcs=false go test -count=1 ./internal/handler/sjson/ >"$work/sjson-test.log" 2>&1 || {
   tail -40 "$work/sjson-test.log" >&2
   echo "FerretDB's sjson tests failed with the fast codec; not built" >&2
+  exit 1
+}
+# And the tables of builds before 17 (TEXT documents) are read and written as before.
+echo "testing the tables of earlier builds (seconds)…"
+cp "$ROOT/scripts/ferretdb/gsc_text_tables_test.go" internal/backends/sqlite/gsc_text_tables_test.go
+GOFLAGS=-buildvcs=false go test -count=1 -run '^TestGscTextTables$' ./internal/backends/sqlite/ \
+  >"$work/text-tables-test.log" 2>&1 || {
+  grep -v 'logging.go' "$work/text-tables-test.log" | tail -40 >&2
+  echo "tables of earlier FerretDB builds (TEXT documents) are not served as before; not built" >&2
   exit 1
 }
 
