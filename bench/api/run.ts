@@ -15,22 +15,29 @@
  * where the bench may create and drop its own database. BENCH_DURATION_S and BENCH_CONNECTIONS
  * override 20 and 32; BENCH_WARMUP_S runs that many seconds of the same load first, uncounted
  * (default 0); BENCH_API_NODE_ARGS adds node flags to the API process (e.g. --cpu-prof);
- * BENCH_PROJECTOR=in-process runs the projector and supervision in the API's process, as npm start.
+ * BENCH_PROJECTOR=in-process runs the projector and supervision in the API's process, as npm start;
+ * BENCH_API_PROCESSES=n loads n API processes on the same database, the connections split
+ * (api-processes.ts), and the JSON then says `apiProcesses`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { signStaffToken } from '#infra/auth/token-signer.js';
 import { DEV_IDENTITIES, staffClaimsOf } from '../../apps/api/src/console/dev-login/dev-identities.js';
 import { createEventStore } from '#infra/event-store/create-event-store.js';
-import { caseMix, MATTER, MATTER_CODE } from './case-mix.js';
-import { backendsCpuMs, backendsSpentMs, processCpuMs } from './cpu-time.js';
+import {
+  apisCpuMs,
+  loadAll,
+  startApis,
+  stopApis,
+  untilMatterKnown,
+  type ApiProcess,
+} from './api-processes.js';
+import { MATTER, MATTER_CODE } from './case-mix.js';
+import { backendsCpuMs, backendsSpentMs } from './cpu-time.js';
 import { storeOnlyAppendRate } from './store-only-append.js';
-import { freePort, stopChild, waitForHealth } from './child-server.js';
 import { httpFloor, type HttpFloor } from './http-floor.js';
 import { scratchPostgresDatabase } from '../support/scratch-postgres.js';
 
@@ -41,82 +48,70 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 // Seconds of the same load before the measured run, not counted: on a loaded machine a short run's
 // CPU per command is mostly the JIT's first compilations (issue 13). Default 0: as before.
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 0);
+// How many API processes share the load (api-processes.ts); default 1, as npm start runs it.
+const PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
+if (!Number.isSafeInteger(PROCESSES) || PROCESSES < 1 || PROCESSES > CONNECTIONS)
+  throw new Error(`BENCH_API_PROCESSES is a whole number from 1 to ${CONNECTIONS}`);
 const SECRET = `bench-${randomBytes(24).toString('hex')}`;
 const MAIN = fileURLToPath(new URL('../../apps/api/src/main.js', import.meta.url));
 
 async function main(): Promise<void> {
   const database = await scratchPostgresDatabase('api_bench', ADMIN_URL);
   const dataDir = await mkdtemp(join(tmpdir(), 'api-bench-'));
-  let api: ChildProcess | undefined;
+  let apis: ApiProcess[] = [];
   try {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    api = spawn(
-      process.execPath,
-      [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), MAIN],
+    apis = await startApis(
+      PROCESSES,
+      MAIN,
       {
-        env: {
-          ...process.env,
-          EVENT_STORE_URL: database.url,
-          PORT: String(port),
-          AUTH_JWT_SECRET: SECRET,
-          CLOCK: 'system',
-          LOG_LEVEL: 'warn',
-          // The API alone, as issue 5 measures it (npm start also projects every event in this
-          // process: BENCH_PROJECTOR=in-process measures that); its read store under a temp folder.
-          PROJECTOR: process.env.BENCH_PROJECTOR ?? 'off',
-          DATA_DIR: dataDir,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        EVENT_STORE_URL: database.url,
+        AUTH_JWT_SECRET: SECRET,
+        CLOCK: 'system',
+        LOG_LEVEL: 'warn',
+        // The API alone, as issue 5 measures it (npm start also projects every event in this
+        // process: BENCH_PROJECTOR=in-process measures that); its read store under a temp folder.
+        PROJECTOR: process.env.BENCH_PROJECTOR ?? 'off',
       },
+      dataDir,
     );
-    await waitForHealth(url, api);
 
     // The development login's admin and window clerk (center-1, dept-market, win-3).
     const adminToken = await signStaffToken(staffClaimsOf(DEV_IDENTITIES.admin, 'admin'), SECRET);
     const windowToken = await signStaffToken(staffClaimsOf(DEV_IDENTITIES.window, 'window'), SECRET);
-    const defined = await fetch(`${url}/admin/matters/${MATTER_CODE}`, {
+    const defined = await fetch(`${apis[0]!.url}/admin/matters/${MATTER_CODE}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(MATTER),
     });
     if (defined.status !== 201)
       throw new Error(`defining the matter: ${defined.status} ${await defined.text()}`);
+    if (apis.length > 1) await untilMatterKnown(apis, windowToken);
 
-    if (WARMUP_S > 0)
-      await autocannon({
-        url,
-        connections: CONNECTIONS,
-        duration: WARMUP_S,
-        headers: { authorization: `Bearer ${windowToken}`, 'content-type': 'application/json' },
-        requests: caseMix(),
-      });
+    if (WARMUP_S > 0) await loadAll(apis, CONNECTIONS, WARMUP_S, windowToken);
     console.log(
-      `HTTP: ${CONNECTIONS} connections, ${DURATION_S} s${WARMUP_S > 0 ? ` after ${WARMUP_S} s warm-up` : ''}, register → apply → accept → complete, PostgreSQL`,
+      `HTTP: ${CONNECTIONS} connections, ${DURATION_S} s${WARMUP_S > 0 ? ` after ${WARMUP_S} s warm-up` : ''}, register → apply → accept → complete, PostgreSQL` +
+        (apis.length > 1 ? `, ${apis.length} API processes (a port each, the connections split)` : ''),
     );
-    const apiCpuBefore = await processCpuMs(api.pid ?? 0);
+    const apiCpuBefore = await apisCpuMs(apis);
     const backendsBefore = await backendsCpuMs(ADMIN_URL, database.name);
-    const result = await autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      headers: { authorization: `Bearer ${windowToken}`, 'content-type': 'application/json' },
-      requests: caseMix(),
-    });
+    const loadCpuBefore = process.cpuUsage();
+    const result = await loadAll(apis, CONNECTIONS, DURATION_S, windowToken);
+    const loadCpu = process.cpuUsage(loadCpuBefore);
     const commandsPerSec = result['2xx'] / DURATION_S;
     console.log(
-      `  commands/s ${commandsPerSec.toFixed(0)}  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
+      `  commands/s ${commandsPerSec.toFixed(0)}  p50 ${result.p50} ms  p99 ${result.p99} ms  ` +
         `(2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
     );
-    const apiCpuAfter = await processCpuMs(api.pid ?? 0);
+    const apiCpuAfter = await apisCpuMs(apis);
     const backendsMs = backendsSpentMs(backendsBefore, await backendsCpuMs(ADMIN_URL, database.name));
     if (apiCpuBefore !== undefined && apiCpuAfter !== undefined && result['2xx'] > 0)
       console.log(
-        `  CPU ms a command: API process ${((apiCpuAfter - apiCpuBefore) / result['2xx']).toFixed(3)}, ` +
-          `its PostgreSQL backends ${(backendsMs / result['2xx']).toFixed(3)}`,
+        `  CPU ms a command: API process${apis.length > 1 ? 'es' : ''} ${((apiCpuAfter - apiCpuBefore) / result['2xx']).toFixed(3)}, ` +
+          `its PostgreSQL backends ${(backendsMs / result['2xx']).toFixed(3)}, ` +
+          `the load (autocannon, this process) ${((loadCpu.user + loadCpu.system) / 1000 / result['2xx']).toFixed(3)}`,
       );
-    await stopChild(api);
-    api = undefined;
+    await stopApis(apis);
+    apis = [];
 
     // The same events, straight to the store: templates from a case the HTTP phase recorded.
     const store = await createEventStore(database.url);
@@ -154,8 +149,8 @@ async function main(): Promise<void> {
       const floor = floors.fastify;
       const summary = {
         commandsPerSec: Math.round(commandsPerSec),
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
+        p50Ms: result.p50,
+        p99Ms: result.p99,
         storeOnlyPerSec: Math.round(storeOnly.appendsPerSec),
         ratioVsStoreOnly: Number((commandsPerSec / storeOnly.appendsPerSec).toFixed(3)),
         httpFloorPerSec: Math.round(floor.requestsPerSec),
@@ -166,13 +161,14 @@ async function main(): Promise<void> {
           express: roundedCpu(floors.express.cpuMsPerRequest),
           fastify: roundedCpu(floors.fastify.cpuMsPerRequest),
         },
+        ...(PROCESSES > 1 && { apiProcesses: PROCESSES }),
       };
       console.log(JSON.stringify(summary));
     } finally {
       await store.close();
     }
   } finally {
-    if (api) await stopChild(api);
+    await stopApis(apis);
     await database.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
