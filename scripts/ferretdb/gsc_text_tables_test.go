@@ -57,27 +57,42 @@ func gscTextIDs(docs []*types.Document) []string {
 	return ids
 }
 
+// gscOpenBackend opens the backend on uri and one collection of it.
+func gscOpenBackend(t *testing.T, uri, dbName, cName string) (backends.Backend, backends.Collection) {
+	t.Helper()
+
+	sp, err := state.NewProvider("")
+	require.NoError(t, err)
+
+	b, err := NewBackend(&NewBackendParams{URI: uri, L: testutil.Logger(t), P: sp, BatchSize: 100})
+	require.NoError(t, err)
+
+	db, err := b.Database(dbName)
+	require.NoError(t, err)
+
+	c, err := db.Collection(cName)
+	require.NoError(t, err)
+
+	return b, c
+}
+
+// gscTenDocs: gscTextDoc 0 to 9.
+func gscTenDocs() []*types.Document {
+	var docs []*types.Document
+	for i := 0; i < 10; i++ {
+		docs = append(docs, gscTextDoc(i, int32(i)))
+	}
+
+	return docs
+}
+
 func TestGscTextTables(t *testing.T) {
 	ctx := testutil.Ctx(t)
 	uri := testutil.TestSQLiteURI(t, "")
 	dbName := testutil.DatabaseName(t)
 	cName := testutil.CollectionName(t)
 
-	open := func() (backends.Backend, backends.Collection) {
-		sp, err := state.NewProvider("")
-		require.NoError(t, err)
-
-		b, err := NewBackend(&NewBackendParams{URI: uri, L: testutil.Logger(t), P: sp, BatchSize: 100})
-		require.NoError(t, err)
-
-		db, err := b.Database(dbName)
-		require.NoError(t, err)
-
-		c, err := db.Collection(cName)
-		require.NoError(t, err)
-
-		return b, c
-	}
+	open := func() (backends.Backend, backends.Collection) { return gscOpenBackend(t, uri, dbName, cName) }
 
 	// A collection of this build, with an index on n (the pre-filter's and sort's expression
 	// indexes), ten documents.
@@ -87,10 +102,7 @@ func TestGscTextTables(t *testing.T) {
 	}})
 	require.NoError(t, err)
 
-	var want []*types.Document
-	for i := 0; i < 10; i++ {
-		want = append(want, gscTextDoc(i, int32(i)))
-	}
+	want := gscTenDocs()
 	_, err = c.InsertAll(ctx, &backends.InsertAllParams{Docs: want})
 	require.NoError(t, err)
 
