@@ -253,7 +253,10 @@ async function main(): Promise<void> {
     );
     log(`  of which, in seconds: ${JSON.stringify(phases)}`);
     // The quarter marks pause the rebuild (full collections on its thread): counted in its time.
-    const marksMsDuringRebuild = ['25%', '50%', '75%', '100%'].reduce((sum, at) => sum + (marks.ms[at] ?? 0), 0);
+    const marksMsDuringRebuild = ['25%', '50%', '75%', '100%'].reduce(
+      (sum, at) => sum + (marks.ms[at] ?? 0),
+      0,
+    );
     log(`  the memory marks paused it ${marksMsDuringRebuild} ms (${JSON.stringify(marks.ms)})`);
     log(`  a read of the live store meanwhile (every 50 ms): ${JSON.stringify(liveRead)}`);
     for (const [projection, p] of Object.entries(rebuild.profile))
