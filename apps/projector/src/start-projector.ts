@@ -15,12 +15,12 @@ import type { Db } from 'mongodb';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { projectorProjections, selectProjections } from './projections/projector-projections.js';
 import type { AnyProjection } from './projection/projection.js';
+import { ProjectionRunner } from './runner/projection-runner.js';
 import {
   defaultOwner,
-  ProjectionRunner,
   type ProjectionRunnerOptions,
   type ProjectionStatus,
-} from './runner/projection-runner.js';
+} from './runner/runner-options.js';
 import { createWorker, type WorkerOptions } from './runner/projection-worker.js';
 import { assertVersions } from './versions/version-change.js';
 import { startVersionRebuilds, type VersionRebuildStatus } from './versions/version-rebuilds.js';

@@ -25,7 +25,8 @@ import {
 import { projectorProjections, selectProjections } from '../projections/projector-projections.js';
 import { loadCheckpoint, saveCheckpoint } from '../runner/checkpoint-store.js';
 import { ProjectionLeases } from '../runner/projection-lease.js';
-import { defaultOwner, ProjectionRunner, type BatchProgress } from '../runner/projection-runner.js';
+import { ProjectionRunner } from '../runner/projection-runner.js';
+import { defaultOwner, type BatchProgress } from '../runner/runner-options.js';
 import { createWorker, type ProjectionWorker, type WorkerTarget } from '../runner/projection-worker.js';
 import { countEventsAfter } from './count-events.js';
 import type { ProgressReporter } from './progress-reporter.js';
