@@ -67,9 +67,12 @@ export async function untilMatterKnown(apis: readonly ApiProcess[], token: strin
       headers,
       body: inquiry!.body,
     });
+    if (registered.status !== 201) throw new Error(`${url}: the probe inquiry answered ${registered.status}`);
     const { caseId } = (await registered.json()) as { caseId: string };
+    // The case mix's own path for the step, not one written again here.
+    const { path } = application!.setupRequest!({ ...application! }, { caseId });
     for (let waited = 0; ; waited += 200) {
-      const applied = await fetch(`${url}/cases/${caseId}/application`, {
+      const applied = await fetch(`${url}${path}`, {
         method: 'POST',
         headers,
         body: application!.body,
