@@ -74,7 +74,7 @@ func gscJBValue(r *rand.Rand, depth int) any {
 }
 
 func TestGscJSONB(t *testing.T) {
-	db, err := sql.Open("sqlite", ":memory:")
+	db, err := sql.Open("gsc-sqlite3", ":memory:")
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, db.Close()) })
 	db.SetMaxOpenConns(1)
@@ -157,7 +157,7 @@ func TestGscJSONBWrites(t *testing.T) {
 
 	// Each row's bytes are the Go encoder's of the document's sjson text.
 	file := strings.TrimPrefix(uri, "file:") + dbName + ".sqlite"
-	raw, err := sql.Open("sqlite", "file:"+file)
+	raw, err := sql.Open("gsc-sqlite3", "file:"+file)
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, raw.Close()) })
 

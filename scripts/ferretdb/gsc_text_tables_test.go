@@ -110,7 +110,7 @@ func TestGscTextTables(t *testing.T) {
 
 	// Its table turned into one of an earlier build.
 	file := strings.TrimPrefix(uri, "file:") + dbName + ".sqlite"
-	raw, err := sql.Open("sqlite", "file:"+file)
+	raw, err := sql.Open("gsc-sqlite3", "file:"+file)
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, raw.Close()) })
 
