@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the README's start command as a newcomer would, on an empty DATA_DIR (issue 12 item 1):
 #   scripts/start  (CLOCK=manual, no EVENT_STORE_URL / MONGODB_URI / AUTH_* → the embedded defaults)
-# then waits for GET /health to answer ok, records one command with a token from `npm run token`
+# then waits for GET /health to answer ok, checks that node runs with package.json's
+# config.nodeFlags, records one command with a token from `npm run token`
 # (POST /cases/inquiries → 201), stops it with SIGTERM and checks that it exits 0 and that the
 # FerretDB it started is gone. .ci/run calls it after the tests. Everything it started is killed on
 # any failure, and the server's output is shown.
@@ -62,6 +63,14 @@ done
 case "$health" in
 *'"status":"ok"'*) echo "smoke-start: GET /health → $health" ;;
 *) fail "GET /health did not answer status ok within ${START_TIMEOUT}s (last answer: ${health:-none})" ;;
+esac
+
+# scripts/start execs node in its own process: it runs with package.json's config.nodeFlags.
+flags=$(node -p 'require("./package.json").config.nodeFlags')
+cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline") || fail "cannot read the command line of pid $pid"
+case " $cmdline" in
+*" $flags dist/apps/api/src/main.js "*) echo "smoke-start: node runs with $flags" ;;
+*) fail "scripts/start's node runs as '$cmdline', not with package.json's config.nodeFlags ($flags)" ;;
 esac
 
 running="$data/ferretdb/ferretdb.json"

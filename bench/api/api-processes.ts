@@ -10,6 +10,7 @@ import autocannon, { type Result } from 'autocannon';
 import { caseMix, MATTER_CODE } from './case-mix.js';
 import { freePort, stopChild, waitForHealth } from './child-server.js';
 import { processCpuMs } from './cpu-time.js';
+import { productionNodeFlags } from '../support/node-flags.js';
 
 export interface ApiProcess {
   readonly child: ChildProcess;
@@ -28,7 +29,12 @@ export async function startApis(
       const port = await freePort();
       const child = spawn(
         process.execPath,
-        [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), main],
+        // As `scripts/start` runs it; BENCH_API_NODE_ARGS last, so it can override.
+        [
+          ...productionNodeFlags('api'),
+          ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+          main,
+        ],
         {
           env: {
             ...process.env,

@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { caseMix } from './case-mix.js';
 import { freePort, stopChild, waitForHealth } from './child-server.js';
 import { processCpuMs } from './cpu-time.js';
+import { productionNodeFlags } from '../support/node-flags.js';
 
 const FLOOR_APP = fileURLToPath(new URL('./http-floor-app.js', import.meta.url));
 
@@ -27,7 +28,8 @@ export async function httpFloor(options: {
 }): Promise<HttpFloor> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, [FLOOR_APP], {
+  // The API's own node flags, so the floor and the API differ only in the work they do.
+  const app = spawn(process.execPath, [...productionNodeFlags('api'), FLOOR_APP], {
     env: { ...process.env, PORT: String(port), FLOOR_PLATFORM: options.platform },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -14,7 +14,8 @@
  * PG_BENCH_URL (or PG_TEST_URL; default postgres://postgres@127.0.0.1:5432/postgres) names a server
  * where the bench may create and drop its own database. BENCH_DURATION_S and BENCH_CONNECTIONS
  * override 20 and 32; BENCH_WARMUP_S runs that many seconds of the same load first, uncounted
- * (default 0); BENCH_API_NODE_ARGS adds node flags to the API process (e.g. --cpu-prof);
+ * (default 0); the API process and the HTTP floor run with production's node flags (package.json
+ * `config.nodeFlags`), BENCH_API_NODE_ARGS adds more after them (e.g. --cpu-prof);
  * BENCH_PROJECTOR=in-process runs the projector and supervision in the API's process, as npm start;
  * BENCH_API_PROCESSES=n loads n API processes on the same database, the connections split
  * (api-processes.ts), and the JSON then says `apiProcesses`.

@@ -8,6 +8,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { RebuildPhases } from '../../apps/projector/src/rebuild/rebuild-projections.js';
 import type { MemoryMarks } from './memory-sampler.js';
+import { productionNodeFlags } from '../support/node-flags.js';
 
 export interface RebuildRequest {
   /** postgres://… or pglite://<directory>, closed by the bench meanwhile (PGlite has one process). */
@@ -77,8 +78,13 @@ const isRebuildMessage = (message: unknown): message is RebuildMessage =>
  */
 export function rebuildInChildProcess(request: RebuildRequest): Promise<RebuildResult> {
   const child = fork(fileURLToPath(new URL('./rebuild-process.js', import.meta.url)), [], {
-    // The marks take a full collection first (memory-sampler.ts).
-    execArgv: ['--expose-gc', ...(process.env.BENCH_REBUILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    // The marks take a full collection first (memory-sampler.ts); then `npm run rebuild`'s flags,
+    // and BENCH_REBUILD_NODE_ARGS last, so it can override them.
+    execArgv: [
+      '--expose-gc',
+      ...productionNodeFlags('rebuild'),
+      ...(process.env.BENCH_REBUILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
     env: {
       ...process.env,
       [ENV.eventStoreUrl]: request.eventStoreUrl,

@@ -29,7 +29,8 @@
  * a database bench_projector_<hex>, dropped after), or embedded PGlite with BENCH_EVENT_STORE=pglite.
  * MONGODB_BENCH_URI: a MongoDB to use instead of a local FerretDB. BENCH_CASES: another number of
  * cases (default 50000). BENCH_OVERDUE=off: no step 3. BENCH_PROFILE=1, BENCH_CACHE_SIZE: see
- * rebuild-process.ts. BENCH_REBUILD_NODE_ARGS adds node flags to the rebuild process (at 10,000 cases
+ * rebuild-process.ts. The rebuild process runs with `npm run rebuild`'s node flags (package.json
+ * `config.rebuildNodeFlags`); BENCH_REBUILD_NODE_ARGS adds more after them (at 10,000 cases
  * `--max-semi-space-size=4` left the RSS marks as they were, 788 events/s; `--max-old-space-size=160`
  * ran out of heap: a batch's events and documents need more while it is applied). Build first: `npm run build`, then `node dist/bench/projector/run.js`.
  */
