@@ -324,14 +324,15 @@ perl -pi -e 's/^func Unmarshal\(data \[\]byte\) \(\*types\.Document, error\) \{$
 # modernc.org/sqlite, SQLite translated to Go (scripts/ferretdb/gsc_sqlite_driver.go registers it,
 # running the URI's `_pragma` values as modernc does); the duplicate-key check reads mattn's error.
 cp "$ROOT/scripts/ferretdb/gsc_sqlite_driver.go" internal/backends/sqlite/metadata/pool/gsc_sqlite_driver.go
-perl -ni -e 'print unless m{^\t_ "modernc\.org/sqlite" // register database/sql driver$}; ' \
+perl -ni -e 'print unless m{^\t_ "modernc\.org/sqlite" // register database/sql driver$}' \
   internal/backends/sqlite/metadata/pool/opendb.go
 perl -pi -e 's/sql\.Open\("sqlite", uri\)/sql.Open(gscDriverName, uri)/' internal/backends/sqlite/metadata/pool/opendb.go
 perl -0pi -e 's{\tsqlite3 "modernc\.org/sqlite"\n\tsqlite3lib "modernc\.org/sqlite/lib"\n}{\tsqlite3 "github.com/mattn/go-sqlite3"\n}; s{var se \*sqlite3\.Error\n(\t+)if errors\.As\(err, &se\) && se\.Code\(\) == sqlite3lib\.SQLITE_CONSTRAINT_UNIQUE \{}{var se sqlite3.Error\n$1if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique \{}' \
   internal/backends/sqlite/collection.go
-GOFLAGS=-mod=mod go get github.com/mattn/go-sqlite3@v1.14.53 >"$work/go-get.log" 2>&1 || {
+mattn=github.com/mattn/go-sqlite3@v1.14.53
+GOFLAGS=-mod=mod go get "$mattn" >"$work/go-get.log" 2>&1 || {
   cat "$work/go-get.log" >&2
-  echo "could not get github.com/mattn/go-sqlite3@v1.14.53 from the Go module proxy" >&2
+  echo "could not get $mattn from the Go module proxy" >&2
   exit 1
 }
 

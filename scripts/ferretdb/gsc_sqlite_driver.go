@@ -1,11 +1,11 @@
 // gov-service-cases: SQLite compiled from C (build 21, issue 19), copied into
 // internal/backends/sqlite/metadata/pool by scripts/ensure-ferretdb.sh.
 //
-// FerretDB 1.x reaches SQLite through modernc.org/sqlite, SQLite's C translated to Go. The same
-// projector rebuild ran 1.5 times as fast on github.com/mattn/go-sqlite3, which builds SQLite's own
-// C with cgo (10,000 cases, runs alternated: 1,219 and 1,369 events/s against 752 and 960; the
-// index phase 3.3 and 3.1 s against 9.5 and 8.0 s). The pool opens its databases through the driver
-// registered here instead.
+// FerretDB 1.x reaches SQLite through modernc.org/sqlite, SQLite's C translated to Go. The projector
+// bench's rebuild ran faster on github.com/mattn/go-sqlite3, which builds SQLite's own C with cgo:
+// at 50,000 cases 2,717 and 2,780 events/s against 1,821, the index phase 7.4 and 7.9 s against
+// 19.1; at 10,000, alternating, 1.14 times on a fast machine and 1.5 times on a loaded one
+// (apps/projector/README.md). The pool opens its databases through the driver registered here.
 //
 // The one thing the two drivers read differently is the URI: modernc runs each `_pragma=name(value)`
 // as `PRAGMA name(value)` on every new connection, in order; mattn ignores `_pragma` and has its own
