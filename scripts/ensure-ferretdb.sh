@@ -1,129 +1,9 @@
 #!/usr/bin/env bash
 # Installs FerretDB v1.24.2, the local MongoDB-wire read store (DESIGN.md "Read models"), into
-# .tools/bin once; later runs see the right build there and return at once.
-#
-# Built from the Go module proxy's source of v1.24.2 rather than with a bare `go install`, because:
-#  - `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2` gives a binary that panics at
-#    start ("Invalid build/version/version.txt"): the release's version file is generated, not in
-#    the module. We write it.
-#  - three one-line fixes to its SQLite backend, without which the read models cannot be used at
-#    their size (measured on 50,000 documents: 140 ms per write instead of 0.3 ms):
-#    1. lookups by _id never use the _id index: the index is built on `_ferretdb_sjson->"_id"`
-#       while queries filter on `_ferretdb_sjson->'$._id'`, a different expression to SQLite, so
-#       every find, update and delete by _id scans the whole table;
-#    2. an _id equality is pushed down only when it is the filter's only condition, so a
-#       position-guarded write ({_id, _position}) scans the table too (FerretDB still applies the
-#       whole filter to what SQLite returns, so pushing the _id part down is always correct);
-#    3. an update command keeps every matched document's cursor open until it ends, so a command
-#       with 100 or more matching updates takes all 100 pooled connections and hangs for ever.
-#    A fourth (build 16) is in its update code: `$set` of a subdocument was skipped as "no change"
-#    when the stored one held the same values under other keys ({a: 1} set over {x: 1}).
-#  - and two additions (issue 19; cf. FerretDB issue 1875):
-#    a pre-filter pushed down to SQLite (scripts/ferretdb/gsc_prefilter.go, gsc_prefilter_compare.go,
-#    gsc_null.go):
-#    comparisons and $in of top-level fields with numbers, dates and strings, boolean equality,
-#    equality with null (build 6: {f: null}, {f: {$eq: null}} and null in $in, i.e. the field
-#    missing or null: `IS NULL` over the same index, plus every array, which MongoDB matches when it
-#    holds null, unless the field's type index shows it holds none), $and and $or, turned into an
-#    SQL condition every matching document meets (equality with strings on a field no index names,
-#    whose types are unknown, is checked per row with the stored types, build 6: exact, so a status
-#    list keeps the LIMIT below), each comparison a range over an SQLite expression index of the
-#    field (scripts/ferretdb/gsc_indexes.go), so range queries over case_views (overdue, due cases,
-#    worklist) read and decode the documents that can match instead of every document; FerretDB
-#    still applies the whole filter to what SQLite returns;
-#    and the sort and limit of a find pushed down (scripts/ferretdb/gsc_sort.go): a sort on
-#    top-level fields ending in _id becomes ORDER BY over the same indexed expressions when every
-#    value of each field is null/missing or of one class (numbers, dates, strings, booleans: there
-#    SQLite's order is MongoDB's; read from an index on each field's stored type), and FerretDB no
-#    longer sorts; LIMIT skip+limit is added only when the SQL condition is exact for the whole
-#    filter, otherwise FerretDB reads the ordered rows until its limit is met; a sort field the
-#    filter pins to null is left out of the ORDER BY (build 6: SQLite would sort the whole
-#    `IS NULL` range of the index instead of reading it in _id order). An empty document in an $and
-#    (a scope that sees everything) is skipped, where it dropped the whole $and (build 18).
-#    test/ferretdb/prefilter-differential.spec.ts compares random documents, filters, sorts, skips
-#    and limits with both on and off (GSC_FERRETDB_PREFILTER=off in FerretDB's environment).
-#  - and renameCollection with dropTarget (build 7, scripts/ferretdb/gsc_rename.go,
-#    gsc_rename_registry.go; FerretDB issue 2565, "not implemented" unpatched): the target's drop
-#    and the rename are one SQLite transaction under the registry lock, so a reader finds the old
-#    collection or the new one, never none (a query whose table was dropped between the registry
-#    look-up and SQLite's read asks the registry again); the projector swaps a rebuilt read model in
-#    with it (test/ferretdb/rename-drop-target.spec.ts).
-#  - and three for the write path (build 8, issue 19: a rebuild writes as many documents as it can):
-#    an update command's modified documents written in ONE SQLite transaction
-#    (scripts/ferretdb/gsc_update_batch.go) instead of one each: collected while each next statement
-#    is pinned to another string/ObjectID _id (what it reads cannot be one of them), written before
-#    any other statement, and at the end; if that transaction fails they are written one by one as
-#    unpatched, so an error midway leaves the statements before it applied and is the one reported
-#    (1.24.2 stops at the first error, ordered or not, and reports it with index 0; unchanged;
-#    test/ferretdb/update-batch.spec.ts);
-#    no pre-filter planning for a query pinned to one _id (scripts/ferretdb/gsc_pinned_id.go): the
-#    _id index gives at most one row, and the planning's type probes cost several SQLite statements
-#    per guarded write ({_id, _position});
-#    GOGC 400 unless GOGC is set (scripts/ferretdb/gsc_gc.go): the collector took about a quarter of
-#    FerretDB's CPU in a rebuild, its live heap being small.
-#  - and atomic updates (build 10, scripts/ferretdb/gsc_atomic_update.go): update, findAndModify and
-#    delete read and then write in separate SQLite transactions, so two clients updating one
-#    document at once could both read it first (200 concurrent $inc left as few as 27; a free lease
-#    taken by 2 or 3 processes, each told it held it); they now hold a lock per collection from the
-#    read to the last write (test/ferretdb/atomic-update.spec.ts).
-#  - and no SQLite index that no query reads (build 11, issue 19): FerretDB 1.x builds an SQLite
-#    index for every index it is asked for, on `_ferretdb_sjson->'field'` expressions, yet its
-#    SQLite backend reads through no index but `_id`'s (its only ORDER BY is the record id of capped
-#    collections), and the pre-filter and sort pushdown above read their own json_extract indexes
-#    (gsc_indexes.go). A non-unique index is now recorded in the collection's metadata (listIndexes
-#    shows it, as MongoDB would; dropping it works; collStats lists only indexes with storage) with
-#    no SQLite index behind it; a unique one is built as before, since it refuses a duplicate key
-#    (test/ferretdb/index-metadata.spec.ts). The projector bench's rebuild (10,000 cases, 54,378
-#    events), builds with and without it run in turn three times: 710 → 848, 742 → 925, 877 → 967
-#    events/s, FerretDB's CPU 68 → 58, 67 → 53, 56 → 51 s.
-#  - and lighter bookkeeping (build 11, issue 19): FerretDB tracks the lifetime of every iterator,
-#    transaction and cursor it opens by adding it to a pprof profile (a stack walk each time) and
-#    setting a finalizer that panics when one is collected unclosed: a leak detector for FerretDB's
-#    own development. Profiled while the projector bench read and wrote every rebuilt document, it
-#    took 10 % of FerretDB's CPU (resource.Track 9.5 %, of which the stack walk of pprof's Add 8 %;
-#    Untrack 0.6 %). Track and Untrack now return at once unless FerretDB is a debug build (its own
-#    build tag), as debugbuild.Stack already does for the stack it would print.
-#  - and a fast sjson codec (build 12, issue 19; scripts/ferretdb/gsc_fast*.go): FerretDB 1.x stores
-#    each document as "sjson" text and decoded it level by level into maps of json.RawMessage, a
-#    json.Decoder per scalar, and encoded it with reflection: profiled during a projector rebuild,
-#    Marshal took 22 % and Unmarshal 15.5 % of FerretDB's CPU. Unmarshal now walks the bytes once,
-#    schema and values in lockstep, Marshal writes both in one pass, byte for byte as before; anything
-#    else falls back to the original code. On a case view (3.3 KB stored): Unmarshal 287 → 13 µs,
-#    Marshal 60 → 7.6 µs; the projector bench's raw inserts 2,500 → 4,600–5,200 documents/s, its
-#    rebuild (10,000 cases) 880–946 → 1,000–1,036 events/s. The build runs FerretDB's sjson tests and
-#    gsc_fast*_test.go first (the fast codec against the original on 20,000 random documents, and on
-#    altered bytes); GSC_FERRETDB_FASTCODEC=off in FerretDB's environment uses the original code.
-#  - and index builds that leave other collections answering (build 14, issue 19;
-#    scripts/ferretdb/gsc_index_prebuild.go): FerretDB 1.x holds its registry's lock, which every
-#    query and insert of every collection takes too, while createIndexes builds; the expression
-#    indexes above, the long part, are now built before it takes that lock, each statement holding
-#    a gate per database that writes hold shared, so writers go in between the statements
-#    (test/ferretdb/index-build-online.spec.ts).
-#  - and documents stored as SQLite's binary JSON (build 17, issue 19; scripts/ferretdb/gsc_jsonb.go):
-#    every expression index, pre-filter and pushed-down sort reads fields with json_extract, which
-#    over sjson text parses the whole document each time (a rebuild's index phase was little else);
-#    over JSONB it walks the stored bytes. New tables declare the document column ANY and are
-#    written through jsonb(); tables of earlier builds (TEXT, STRICT) go on being written as text;
-#    reads give text back either way, byte for byte what was written
-#    (scripts/ferretdb/gsc_text_tables_test.go, run before the build: a table turned back into an
-#    earlier build's TEXT one is read, inserted into, updated, range-filtered and sorted as before).
-#  - and documents turned into JSONB in Go (build 20, issue 19; scripts/ferretdb/gsc_jsonb_encode.go):
-#    SQLite's jsonb() parsing the sjson text was the costliest step left of a write (SQLite here is C
-#    translated to Go): about 29 µs for a 3.3 KB case view, against 7 µs for the Go encoder. The
-#    statements keep jsonb(?), which hands JSONB on unchanged; a text the encoder leaves alone (it
-#    takes only the plain JSON sjson writes) still goes through SQLite's parse
-#    (scripts/ferretdb/gsc_jsonb_encode_test.go, run before the build: SQLite's own bytes for 3,000
-#    random texts and 200 documents' sjson, and what reaches a table).
-#  - and SQLite's own C (build 21, issue 19; scripts/ferretdb/gsc_sqlite_driver.go): FerretDB 1.x
-#    uses modernc.org/sqlite, SQLite's C translated to Go; github.com/mattn/go-sqlite3 v1.14.53
-#    compiles SQLite 3.54.1's C with cgo (so the build needs gcc). A driver of ours runs the URI's
-#    `_pragma` values as modernc does; built with dbstat (collStats, dbStats read it) and without
-#    memory statistics, as modernc was. The projector bench's rebuild at 50,000 cases: 2,717 and
-#    2,780 events/s against build 20's 1,821 (index phase 7.4 and 7.9 s against 19.1); at 10,000,
-#    alternating, 1.14 times (apps/projector/README.md). scripts/ferretdb/gsc_sqlite_driver_test.go,
-#    run before the build, checks the pragmas, dbstat and the duplicate-key error; the JSONB
-#    encoder's test above compares with this SQLite's jsonb(); a store build 20 wrote was read and
-#    written by build 21 as before (by hand: SQLite's file format is the same).
+# .tools/bin once; later runs see the right build there and return at once. It is built from the Go
+# module proxy's source with this project's fixes and additions (scripts/ferretdb/*.go and the perl
+# edits below), each proven by its tests before the build. Why each one exists, what it measured,
+# and the list of builds: scripts/ferretdb/README.md.
 # The projector stays correct on an unpatched FerretDB or on MongoDB; it writes in chunks of at
 # most 50 updates (fix 3 is also worked around on the client side) and never needs more than
 # find by _id, filters, sort, limit, bulkWrite, findOneAndUpdate with upsert and createIndexes.
@@ -132,21 +12,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 VERSION=v1.24.2
-# Build 12: build 11 (build 10 (build 9, i.e. builds 7, dropTarget, and 8, the write path, with
-# build 10's atomic updates), no SQLite index behind a non-unique one, resource tracking left to
-# debug builds) with the fast sjson codec.
-# Build 13: build 12, only its longest scripts/ferretdb/*.go files split in more (no code change).
-# Build 14: build 13 with the expression indexes built before the registry's lock is taken, writes
-# going in between their statements.
-# Build 15: build 14 with unique indexes built before the lock too.
-# Build 16: build 15 with fix 16 ($set compares a subdocument's keys too).
-# Build 17: build 16 with documents stored as JSONB in the tables it creates.
-# Build 18: build 17 with an empty document in an $and skipped by the pre-filter, not the whole $and.
-# Build 19: build 18 with a `$type` of "date" or "number" beside a comparison of the same field with
-# such a bound understood as adding nothing (the queries name it so MongoDB uses their partial
-# indexes; it kept the pre-filter from being exact, and so a due-case page's LIMIT from SQLite).
-# Build 20: build 19 with documents written as JSONB made in Go rather than by SQLite's jsonb().
-# Build 21: build 20 on SQLite's C through cgo (github.com/mattn/go-sqlite3) instead of modernc.
+# The build this script makes (each build: scripts/ferretdb/README.md "The builds").
 PACKAGE=gov-service-cases-sqlite-fixes-21
 BIN=.tools/bin/ferretdb
 
