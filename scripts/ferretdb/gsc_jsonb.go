@@ -10,8 +10,8 @@
 // reading them back through json() 0.8 s more; json(jsonb(d)) gave every document back byte for byte.
 //
 // Tables this build creates declare the document column ANY (registry.go, edited by the script),
-// and documents are written through jsonb(), which since build 20 mostly receives JSONB made in Go
-// already (gsc_jsonb_encode.go) and hands it on. Tables of earlier builds declare it TEXT (STRICT, so
+// and documents are written through jsonb(), SQLite's own C since build 21 (a Go encoder of build 20
+// saved nothing there and went in build 22). Tables of earlier builds declare it TEXT (STRICT, so
 // they refuse a blob): they go on being written as text. Reads turn a blob back into the same text
 // and leave text as it is, so a table may hold both, and the expressions (->, json_extract,
 // json_each) give the same values over either.
