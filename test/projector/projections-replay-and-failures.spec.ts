@@ -1,7 +1,8 @@
 /**
  * The projector on realistic cases (PGlite, FerretDB) when things go wrong: a replay changes
- * nothing, even over shared documents that have seen events their unit documents have not; an event no projection can apply is parked and the rest goes on; a failing event store
- * is waited out, and so is a read store that restarts.
+ * nothing, even over shared documents that have seen events their unit documents have not; an
+ * event no projection can apply is parked and the rest goes on; a failing event store is waited
+ * out, and so is a read store that restarts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,7 +51,7 @@ describe('the projector on realistic cases (PGlite, FerretDB)', () => {
 
   it('shared documents written, unit documents not (a crash between the two writes): the replay counts nothing twice', async () => {
     const before = await readModelHashes(read.db);
-    // The day counts (statistics) and violations (accountability) stay; the cases they came from go.
+    // The day counts (statistics) and violations (accountability) stay; their cases go.
     await read.db.collection(READ_MODELS.statisticsCases).deleteMany({});
     await read.db.collection(READ_MODELS.accountabilityCases).deleteMany({});
     await read.db.collection(CHECKPOINTS_COLLECTION).deleteMany({});
