@@ -10,7 +10,7 @@ import autocannon, { type Result } from 'autocannon';
 import { caseMix, MATTER_CODE } from './case-mix.js';
 import { freePort, stopChild, waitForHealth } from './child-server.js';
 import { processCpuMs } from './cpu-time.js';
-import { productionNodeFlags } from '../support/node-flags.js';
+import { benchNodeFlags } from '../support/node-flags.js';
 
 export interface ApiProcess {
   readonly child: ChildProcess;
@@ -30,11 +30,7 @@ export async function startApis(
       const child = spawn(
         process.execPath,
         // As `scripts/start` runs it; BENCH_API_NODE_ARGS last, so it can override.
-        [
-          ...productionNodeFlags('api'),
-          ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-          main,
-        ],
+        [...benchNodeFlags('api'), main],
         {
           env: {
             ...process.env,

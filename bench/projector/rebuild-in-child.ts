@@ -8,7 +8,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { RebuildPhases } from '../../apps/projector/src/rebuild/rebuild-projections.js';
 import type { MemoryMarks } from './memory-sampler.js';
-import { productionNodeFlags } from '../support/node-flags.js';
+import { benchNodeFlags } from '../support/node-flags.js';
 
 export interface RebuildRequest {
   /** postgres://… or pglite://<directory>, closed by the bench meanwhile (PGlite has one process). */
@@ -80,11 +80,7 @@ export function rebuildInChildProcess(request: RebuildRequest): Promise<RebuildR
   const child = fork(fileURLToPath(new URL('./rebuild-process.js', import.meta.url)), [], {
     // The marks take a full collection first (memory-sampler.ts); then `npm run rebuild`'s flags,
     // and BENCH_REBUILD_NODE_ARGS last, so it can override them.
-    execArgv: [
-      '--expose-gc',
-      ...productionNodeFlags('rebuild'),
-      ...(process.env.BENCH_REBUILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-    ],
+    execArgv: ['--expose-gc', ...benchNodeFlags('rebuild')],
     env: {
       ...process.env,
       [ENV.eventStoreUrl]: request.eventStoreUrl,

@@ -16,3 +16,9 @@ export function productionNodeFlags(processKind: 'api' | 'rebuild'): string[] {
   if (typeof flags !== 'string') throw new Error(`package.json has no config.${key} string`);
   return flags.split(' ').filter(Boolean);
 }
+
+/** Production's flags for the process, then those the bench's environment variable adds (last, so they win). */
+export function benchNodeFlags(processKind: 'api' | 'rebuild'): string[] {
+  const extra = process.env[processKind === 'api' ? 'BENCH_API_NODE_ARGS' : 'BENCH_REBUILD_NODE_ARGS'];
+  return [...productionNodeFlags(processKind), ...(extra?.split(' ').filter(Boolean) ?? [])];
+}
