@@ -5,9 +5,7 @@
 package sqlite
 
 import (
-	"database/sql"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -24,7 +22,8 @@ func TestGscJSONBWrites(t *testing.T) {
 	uri := testutil.TestSQLiteURI(t, "")
 
 	dbName := testutil.DatabaseName(t)
-	b, c := gscOpenBackend(t, uri, dbName, testutil.CollectionName(t))
+	cName := testutil.CollectionName(t)
+	b, c := gscOpenBackend(t, uri, dbName, cName)
 	t.Cleanup(b.Close)
 
 	want := gscTenDocs()
@@ -39,13 +38,7 @@ func TestGscJSONBWrites(t *testing.T) {
 	testutil.AssertEqualSlices(t, want, got)
 
 	// Each row holds a blob: SQLite's jsonb() of the document's sjson text (inserted and updated).
-	file := strings.TrimPrefix(uri, "file:") + dbName + ".sqlite"
-	raw, err := sql.Open("gsc-sqlite3", "file:"+file)
-	require.NoError(t, err)
-	t.Cleanup(func() { require.NoError(t, raw.Close()) })
-
-	var table string
-	require.NoError(t, raw.QueryRowContext(ctx, "SELECT table_name FROM _ferretdb_collections").Scan(&table))
+	raw, table := gscRawTable(t, uri, dbName, cName)
 	rows, err := raw.QueryContext(ctx, fmt.Sprintf("SELECT _ferretdb_sjson FROM %q ORDER BY rowid", table))
 	require.NoError(t, err)
 	i := 0

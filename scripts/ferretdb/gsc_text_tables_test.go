@@ -77,6 +77,20 @@ func gscOpenBackend(t *testing.T, uri, dbName, cName string) (backends.Backend, 
 }
 
 // gscTenDocs: gscTextDoc 0 to 9.
+// gscRawTable opens the database file of dbName without FerretDB (closed when the test ends) and
+// returns it with the name of cName's table.
+func gscRawTable(t *testing.T, uri, dbName, cName string) (*sql.DB, string) {
+	file := strings.TrimPrefix(uri, "file:") + dbName + ".sqlite"
+	raw, err := sql.Open("gsc-sqlite3", "file:"+file)
+	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, raw.Close()) })
+
+	var table string
+	q := "SELECT table_name FROM _ferretdb_collections WHERE name = ?"
+	require.NoError(t, raw.QueryRowContext(testutil.Ctx(t), q, cName).Scan(&table))
+	return raw, table
+}
+
 func gscTenDocs() []*types.Document {
 	var docs []*types.Document
 	for i := 0; i < 10; i++ {
@@ -109,13 +123,7 @@ func TestGscTextTables(t *testing.T) {
 	b.Close()
 
 	// Its table turned into one of an earlier build.
-	file := strings.TrimPrefix(uri, "file:") + dbName + ".sqlite"
-	raw, err := sql.Open("gsc-sqlite3", "file:"+file)
-	require.NoError(t, err)
-	t.Cleanup(func() { require.NoError(t, raw.Close()) })
-
-	var table string
-	require.NoError(t, raw.QueryRowContext(ctx, "SELECT table_name FROM _ferretdb_collections WHERE name = ?", cName).Scan(&table))
+	raw, table := gscRawTable(t, uri, dbName, cName)
 
 	var indexes []string
 	rows, err := raw.QueryContext(ctx, "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", table)
