@@ -76,7 +76,6 @@ func gscOpenBackend(t *testing.T, uri, dbName, cName string) (backends.Backend, 
 	return b, c
 }
 
-// gscTenDocs: gscTextDoc 0 to 9.
 // gscRawTable opens the database file of dbName without FerretDB (closed when the test ends) and
 // returns it with the name of cName's table.
 func gscRawTable(t *testing.T, uri, dbName, cName string) (*sql.DB, string) {
@@ -91,6 +90,7 @@ func gscRawTable(t *testing.T, uri, dbName, cName string) (*sql.DB, string) {
 	return raw, table
 }
 
+// gscTenDocs: gscTextDoc 0 to 9.
 func gscTenDocs() []*types.Document {
 	var docs []*types.Document
 	for i := 0; i < 10; i++ {
