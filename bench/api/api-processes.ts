@@ -29,7 +29,7 @@ export async function startApis(
       const port = await freePort();
       const child = spawn(
         process.execPath,
-        // As `scripts/start` runs it; BENCH_API_NODE_ARGS last, so it can override.
+        // As `scripts/start` runs it (node-flags.ts).
         [...benchNodeFlags('api'), main],
         {
           env: {

@@ -78,8 +78,7 @@ const isRebuildMessage = (message: unknown): message is RebuildMessage =>
  */
 export function rebuildInChildProcess(request: RebuildRequest): Promise<RebuildResult> {
   const child = fork(fileURLToPath(new URL('./rebuild-process.js', import.meta.url)), [], {
-    // The marks take a full collection first (memory-sampler.ts); then `npm run rebuild`'s flags,
-    // and BENCH_REBUILD_NODE_ARGS last, so it can override them.
+    // The marks take a full collection first (memory-sampler.ts); then `npm run rebuild`'s flags.
     execArgv: ['--expose-gc', ...benchNodeFlags('rebuild')],
     env: {
       ...process.env,
