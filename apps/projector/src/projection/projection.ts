@@ -17,10 +17,11 @@
 import type { IndexDescription } from 'mongodb';
 import type { EventFilter, RecordedEvent } from '#infra/event-store/event-store.port.js';
 
-/** A read-model document as a projection builds it; the runner adds `_position` when writing. */
-export interface ProjectedDocument {
-  readonly _id: string;
-}
+/**
+ * A read-model document as a projection builds it; the runner adds `_position` when writing. A type
+ * alias, not an interface, so the runner can read its fields by name (unit-update.ts) without a cast.
+ */
+export type ProjectedDocument = { readonly _id: string };
 
 /** A document type as a projection builds it: without the `_position` the runner writes. */
 export type Built<D extends { _position: string }> = Omit<D, '_position'>;

@@ -41,9 +41,13 @@ export class MergedDelta {
 
   add(delta: SharedDelta, position: Position): void {
     this.initial = delta.initial;
-    for (const [field, by] of Object.entries(delta.inc ?? {}))
+    // for…in, not Object.entries: a rebuild adds millions of deltas, and each array is garbage.
+    const { inc, set } = delta;
+    for (const field in inc) {
+      const by = inc[field]!;
       if (by !== 0) this.inc.set(field, (this.inc.get(field) ?? 0) + by);
-    for (const [field, value] of Object.entries(delta.set ?? {})) this.set.set(field, value);
+    }
+    for (const field in set) this.set.set(field, set[field]);
     const items = delta.items;
     if (items) {
       this.items = { field: items.field, key: items.key };
@@ -71,7 +75,8 @@ export class MergedDelta {
       const initial = doc[this.items.field];
       doc[this.items.field] = [...(Array.isArray(initial) ? initial : []), ...this.pushes.values()];
     }
-    return { ...doc, _id: this.id, _position: this.position! };
+    // Assigned, not spread into a second copy; `initial` has neither, so they come last.
+    return Object.assign(doc, { _id: this.id, _position: this.position! });
   }
 
   /** The `$pullAll` to run before `update()`, if any values go. */

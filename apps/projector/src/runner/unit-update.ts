@@ -19,9 +19,7 @@ export function unitUpdate(
 ): Record<string, unknown> {
   const update: Operators = { set: {}, unset: {}, push: {} };
   // The top-level fields are the codec's own names; `_id` and `_position` are the runner's.
-  const top = (doc: ProjectedDocument): Record<string, unknown> =>
-    Object.fromEntries(Object.entries(doc).filter(([key]) => key !== '_id' && key !== '_position'));
-  diffFields(top(stored), top(next), '', update);
+  diffFields(stored, next, '', update, RUNNER_FIELDS);
   const { set, unset, push } = update;
   return {
     $set: { ...set, _position: position },
@@ -39,15 +37,25 @@ interface Operators {
 /** A key usable as one segment of a dotted path: no dots, no `$`, not numeric (an array index). */
 const SAFE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The changes from the fields of `a` to those of `b`, each at `prefix` + its key. */
+/** The runner's fields of a unit document, left out of the diff. */
+const RUNNER_FIELDS: ReadonlySet<string> = new Set(['_id', '_position']);
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/**
+ * The changes from the fields of `a` to those of `b` (but `skip`), each at `prefix` + its key.
+ * Loops with for…in rather than building key arrays: it runs for every field of every document a
+ * rebuild writes, and those arrays were a good part of its garbage.
+ */
 function diffFields(
   a: Readonly<Record<string, unknown>>,
   b: Readonly<Record<string, unknown>>,
   prefix: string,
   into: Operators,
+  skip: ReadonlySet<string> = NO_FIELDS,
 ): void {
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
-    diffValue(a[key], b[key], prefix + key, into);
+  for (const key in a) if (!skip.has(key)) diffValue(a[key], b[key], prefix + key, into);
+  for (const key in b)
+    if (!skip.has(key) && !Object.hasOwn(a, key)) diffValue(undefined, b[key], prefix + key, into);
 }
 
 function diffValue(a: unknown, b: unknown, path: string, into: Operators): void {
@@ -75,8 +83,10 @@ function isPlain(x: unknown): x is Readonly<Record<string, unknown>> {
 }
 
 /** Every key present (not undefined) may be a path segment. */
-const safeKeys = (x: Readonly<Record<string, unknown>>): boolean =>
-  Object.entries(x).every(([key, value]) => value === undefined || SAFE_KEY.test(key));
+function safeKeys(x: Readonly<Record<string, unknown>>): boolean {
+  for (const key in x) if (x[key] !== undefined && !SAFE_KEY.test(key)) return false;
+  return true;
+}
 
 /** Deep equality of stored values (plain objects, arrays, dates, primitives); undefined fields count as absent. */
 export function sameValue(a: unknown, b: unknown): boolean {

@@ -70,6 +70,31 @@ describe('Shanghai local time (T1: UTC+8, no daylight saving)', () => {
     );
   });
 
+  it('T1: given text in the shape the event store writes, when parsed, then it reads as through the pattern', () => {
+    // `+08:00` is read by character codes (parseStoredShape); the same text with `+0800` takes the
+    // regular expression. Parts just past their ranges and a changed character make wrong texts too.
+    const part = (min: number, max: number, width: number) =>
+      fc.integer({ min, max }).map((n) => String(n).padStart(width, '0'));
+    fc.assert(
+      fc.property(
+        fc.tuple(part(1999, 2101, 4), part(0, 13, 2), part(0, 32, 2), part(0, 24, 2)),
+        fc.tuple(part(0, 60, 2), part(0, 60, 2), part(0, 999, 3)),
+        fc.option(fc.tuple(fc.nat({ max: 22 }), fc.constantFrom('-', ':', 'T', '.', '+', ' ', 't', '9'))),
+        ([year, month, day, hour], [minute, second, millis], change) => {
+          let text = `${year}-${month}-${day}T${hour}:${minute}:${second}.${millis}+08:00`;
+          if (change !== null) text = text.slice(0, change[0]) + change[1] + text.slice(change[0] + 1);
+          expect(tryParseInstant(text)).toBe(tryParseInstant(`${text.slice(0, -3)}00`));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+    expect(tryParseInstant('2026-02-13T10:00:00.000+08:00')).toBe(Date.UTC(2026, 1, 13, 2));
+    expect(tryParseInstant('2026-02-13T10:00:59.007+08:00')).toBe(Date.UTC(2026, 1, 13, 2, 0, 59, 7));
+    expect(tryParseInstant('2026-02-13T10:00:00.000-08:00')).toBe(Date.UTC(2026, 1, 13, 18));
+    expect(tryParseInstant('2025-02-29T10:00:00.000+08:00')).toBeUndefined();
+    expect(tryParseInstant('2026-02-13T24:00:00.000+08:00')).toBeUndefined();
+  });
+
   it('T1: given an instant, when its day and minute are taken, then they are Shanghai local', () => {
     const at = parseInstant('2025-09-30T23:59:00+08:00');
     expect(localDateOf(at)).toBe('2025-09-30');

@@ -82,18 +82,31 @@ export const statisticsProjection: Projection<
   },
 };
 
-/** A day's difference in every scope, over every center and over its own center. */
-const dayChanges = (d: DayContribution): SharedDelta[] =>
-  SCOPES.flatMap((scope) => [
-    dayChange(scope, d, null),
-    ...(d.centerId !== null ? [dayChange(scope, d, d.centerId)] : []),
-  ]);
+/**
+ * A day's difference in every scope, over every center and over its own center. The eight deltas
+ * share one `$inc` naming only the counters that moved (the runner adds nothing for a zero).
+ */
+function dayChanges(d: DayContribution): SharedDelta[] {
+  const inc: Record<string, number> = {};
+  for (const k of COUNTER_NAMES) if (d.counters[k] !== 0) inc[k] = d.counters[k];
+  const out: SharedDelta[] = [];
+  for (const scope of SCOPES) {
+    out.push(dayChange(scope, d, null, inc));
+    if (d.centerId !== null) out.push(dayChange(scope, d, d.centerId, inc));
+  }
+  return out;
+}
 
 /**
  * The day document of `scope` over every center (`centerId` null) or over one center's cases: the
  * event's difference added to its counters (`$inc`, once: projection.ts, runner/shared-deltas.ts).
  */
-function dayChange(scope: StatisticsScope, delta: DayContribution, centerId: string | null): SharedDelta {
+function dayChange(
+  scope: StatisticsScope,
+  delta: DayContribution,
+  centerId: string | null,
+  inc: Readonly<Record<string, number>>,
+): SharedDelta {
   const departmentId = scope === 'department' || scope === 'pair' ? delta.departmentId : null;
   const windowId = scope === 'window' || scope === 'pair' ? delta.windowId : null;
   const initial: Omit<StatisticsDayDocument, '_id' | '_position'> = {
@@ -108,6 +121,6 @@ function dayChange(scope: StatisticsScope, delta: DayContribution, centerId: str
     collection: READ_MODELS.statistics,
     id: statisticsDayId(scope, departmentId, windowId, delta.day, centerId),
     initial,
-    inc: Object.fromEntries(COUNTER_NAMES.map((k) => [k, delta.counters[k]])),
+    inc,
   };
 }
