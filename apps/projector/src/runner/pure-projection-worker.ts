@@ -8,13 +8,14 @@
  */
 import type { Db } from 'mongodb';
 import { START, type Position, type RecordedEvent } from '#infra/event-store/event-store.port.js';
-import type { Projection, SharedDelta } from '../projection/projection.js';
+import type { Projection } from '../projection/projection.js';
 import { createDeclaredIndexes, finishSwap } from '../rebuild/swap-rebuilt-collections.js';
 import { builtWithOf, loadCheckpoint, type CheckpointToSave } from './checkpoint-store.js';
 import { seen } from './document-slot.js';
 import { parkEvents, type ParkedEvent } from './parked-events.js';
 import type { AppliedBatch, ProjectionWorker, WorkerOptions, WorkerTarget } from './projection-worker.js';
-import { MergedDelta } from './shared-deltas.js';
+import { PendingDeltas } from './pending-deltas.js';
+import type { MergedDelta } from './shared-deltas.js';
 import { WorkerDocuments } from './worker-documents.js';
 
 /** The unit an event belongs to, for the events of the types the projection handles. */
@@ -63,7 +64,7 @@ export class PureProjectionWorker implements ProjectionWorker {
       p.unitCollection,
       events.map((e) => unitOf(p, e)).filter((id): id is string => id !== undefined),
     );
-    const pending: { position: Position; delta: SharedDelta }[] = [];
+    const pending = new PendingDeltas();
     const parked: ParkedEvent[] = [];
     let applied = 0;
     for (const event of events) {
@@ -83,27 +84,15 @@ export class PureProjectionWorker implements ProjectionWorker {
       slot.position = event.position;
       slot.dirty = true;
       applied++;
-      for (const delta of step.shared ?? []) pending.push({ position: event.position, delta });
+      for (const delta of step.shared ?? []) pending.add(delta, event.position);
     }
 
     const t1 = performance.now();
     // Shared documents are loaded for their `_position` only: a delta needs nothing else.
     const shared = new Map<string, Map<string, MergedDelta>>();
-    for (const collection of new Set(pending.map((x) => x.delta.collection))) {
-      const slots = await this.documents.load(
-        collection,
-        pending.filter((x) => x.delta.collection === collection).map((x) => x.delta.id),
-        true,
-      );
-      shared.set(
-        collection,
-        new Map([...slots.values()].map((s) => [s.id, new MergedDelta(s.id, s.stored)])),
-      );
-    }
-    for (const { position, delta } of pending) {
-      const merged = shared.get(delta.collection)!.get(delta.id)!;
-      if (merged.stored !== undefined && merged.stored >= position) continue;
-      merged.add(delta, position);
+    for (const collection of pending.collections()) {
+      const slots = await this.documents.load(collection, pending.ids(collection), true);
+      shared.set(collection, pending.merged(collection, slots));
     }
     const t2 = performance.now();
     try {

@@ -21,10 +21,12 @@ import {
 } from '#infra/read-store/guarded-writes.js';
 import type { KeyedItem, SharedDelta } from '../projection/projection.js';
 
+/** What a delta changes, without the document it names (pending-deltas.ts keeps that once). */
+export type DeltaChange = Pick<SharedDelta, 'inc' | 'set' | 'items'>;
+
 export class MergedDelta {
   /** The last event whose delta is merged. */
   position: Position | undefined;
-  private initial: Readonly<Record<string, unknown>> = {};
   private readonly inc = new Map<string, number>();
   private readonly set = new Map<string, unknown>();
   private items: { field: string; key: string } | undefined;
@@ -37,10 +39,11 @@ export class MergedDelta {
     readonly id: string,
     /** `_position` as stored; undefined when the document does not exist. */
     readonly stored: Position | undefined,
+    /** The document's fields when the merge creates it (`SharedDelta.initial`). */
+    private readonly initial: Readonly<Record<string, unknown>>,
   ) {}
 
-  add(delta: SharedDelta, position: Position): void {
-    this.initial = delta.initial;
+  add(delta: DeltaChange, position: Position): void {
     // for…in, not Object.entries: a rebuild adds millions of deltas, and each array is garbage.
     const { inc, set } = delta;
     for (const field in inc) {
