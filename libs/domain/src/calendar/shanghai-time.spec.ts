@@ -71,7 +71,7 @@ describe('Shanghai local time (T1: UTC+8, no daylight saving)', () => {
   });
 
   it('T1: given text in the shape the event store writes, when parsed, then it reads as through the pattern', () => {
-    // `+08:00` is read by character codes (parseStoredShape); the same text with `+0800` takes the
+    // `+08:00` is read by character codes (isStoredShape); the same text with `+0800` takes the
     // regular expression. Parts just past their ranges and a changed character make wrong texts too.
     const part = (min: number, max: number, width: number) =>
       fc.integer({ min, max }).map((n) => String(n).padStart(width, '0'));

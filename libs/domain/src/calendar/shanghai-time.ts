@@ -163,19 +163,18 @@ const INSTANT =
  * beyond milliseconds are truncated.
  */
 export function tryParseInstant(text: string): EpochMs | undefined {
-  if (typeof text === 'string' && text.length === STORED_SHAPE.length) {
-    const at = parseStoredShape(text);
-    if (at !== undefined) return at;
-  }
-  const m = typeof text === 'string' ? INSTANT.exec(text) : null;
+  if (typeof text !== 'string') return undefined;
+  if (isStoredShape(text))
+    return instantOf(
+      realDay(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10)),
+      digitsAt(text, 11, 13),
+      digitsAt(text, 14, 16),
+      digitsAt(text, 17, 19),
+      digitsAt(text, 20, 23),
+      8 * 60,
+    );
+  const m = INSTANT.exec(text);
   if (m === null) return undefined;
-  const date = realDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  if (date === undefined) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;
   if (m[8] === undefined) {
     const offsetHours = Number(m[10]);
@@ -183,30 +182,50 @@ export function tryParseInstant(text: string): EpochMs | undefined {
     if (offsetHours > 23 || offsetMins > 59) return undefined;
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  const utcMidnight = date * MS_PER_DAY;
-  return utcMidnight + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1_000 + millis;
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  return instantOf(
+    realDay(Number(m[1]), Number(m[2]), Number(m[3])),
+    Number(m[4]),
+    Number(m[5]),
+    second,
+    millis,
+    offsetMinutes,
+  );
+}
+
+/**
+ * The instant of a day (undefined: no real date) at a time of day, local to an offset east of UTC;
+ * undefined for an impossible time. Arguments, not an object: it runs for every instant read.
+ */
+function instantOf(
+  date: DayNumber | undefined,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+  offsetMinutes: number,
+): EpochMs | undefined {
+  if (date === undefined || hour > 23 || minute > 59 || second > 59) return undefined;
+  return date * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1_000 + millis;
 }
 
 /** The shape the event store writes every instant in (`YYYY-MM-DDTHH:MM:SS.mmm+08:00`): `d` a digit. */
 const STORED_SHAPE = 'dddd-dd-ddTdd:dd:dd.ddd+08:00';
 
 /**
- * `tryParseInstant` of text in the stored shape, by character codes: every projection reads every
- * event's instants, and the regular expression's match arrays were a good part of a rebuild's
- * garbage. Undefined for any other text (the expression then decides), or an impossible date or time.
+ * Whether `text` has the stored shape, which `tryParseInstant` then reads by character codes: every
+ * projection reads every event's instants, and the regular expression's match arrays were a good
+ * part of a rebuild's garbage.
  */
-function parseStoredShape(text: string): EpochMs | undefined {
+function isStoredShape(text: string): boolean {
+  if (text.length !== STORED_SHAPE.length) return false;
   for (let i = 0; i < STORED_SHAPE.length; i++) {
     const code = text.charCodeAt(i);
     const expected = STORED_SHAPE.charCodeAt(i);
-    if (expected === 100 /* d */ ? code < 48 || code > 57 : code !== expected) return undefined;
+    if (expected === 100 /* d */ ? code < 48 || code > 57 : code !== expected) return false;
   }
-  const date = realDay(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
-  const hour = digitsAt(text, 11, 13);
-  const minute = digitsAt(text, 14, 16);
-  const second = digitsAt(text, 17, 19);
-  if (date === undefined || hour > 23 || minute > 59 || second > 59) return undefined;
-  return date * MS_PER_DAY + ((hour * 60 + minute - 480) * 60 + second) * 1_000 + digitsAt(text, 20, 23);
+  return true;
 }
 
 /** The number the ASCII digits of `text` from `from` to `to` write. */
