@@ -1,7 +1,7 @@
 /**
  * Two local FerretDB builds side by side for a differential suite: one as built, one with a switch
- * in its environment turning an addition off (GSC_FERRETDB_PREFILTER=off, GSC_FERRETDB_FASTCODEC=off:
- * scripts/ensure-ferretdb.sh), each on a folder of its own, both connected.
+ * in its environment turning an addition off (GSC_FERRETDB_PREFILTER=off, GSC_FERRETDB_FASTCODEC=off,
+ * GSC_FERRETDB_FASTBSON=off: scripts/ensure-ferretdb.sh), each on a folder of its own, both connected.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
