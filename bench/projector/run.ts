@@ -22,7 +22,8 @@
  * (rebuildEventsPerSec / rawDocsPerSec), peakRssMb (the rebuild process's), overdueP95Ms, and the
  * counts behind them (documentsPerReadModel: what each collection holds after the rebuild;
  * rebuildPhasesSeconds: applying the events, building the declared indexes, the last events and
- * swaps, the in-place projections; liveReadMaxMsDuringRebuild: the longest read of the live store
+ * swaps (an `inPlace` phase before 2026-12-05: back-dated entries replayed alone after the swaps);
+ * liveReadMaxMsDuringRebuild: the longest read of the live store
  * meanwhile, live-read-probe.ts). A rebuild process that fails fails the bench with its error.
  *
  * The event store: the PostgreSQL server of PG_TEST_URL (default postgres://postgres@127.0.0.1:5432/postgres;

@@ -6,6 +6,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '#infra/event-store/event-store.port.js';
+import { countEventsAfter } from '../../apps/projector/src/rebuild/count-events.js';
 import { contractAdapters } from './contract-adapters.js';
 import { T0, openContractStore } from './contract-suite.js';
 import { liveSubscriber } from './live-subscriber.js';
@@ -232,6 +233,24 @@ for (const adapter of contractAdapters()) {
       expect(both.events).toEqual(byPrefix.events);
       const afterAll = await store.readAll(byPrefix.nextPosition, { filter: { streamPrefix } });
       expect(afterAll.events).toEqual([]);
+    });
+
+    it("counts the events after a position as readAll pages them (a rebuild's progress: the store's countAfter where it has one)", async () => {
+      const streamId = `${prefix()}counted`;
+      await store.append(streamId, newEvents(5), 'no_stream');
+      const ours = await store.readStream(streamId);
+      expect(await countEventsAfter(store, ours[1].position)).toBe(3);
+      expect(await countEventsAfter(store, ours[4].position)).toBe(0);
+      let read = 0;
+      for (let position = START; ;) {
+        const page = await store.readAll(position, { batchSize: 1000 });
+        read += page.events.length;
+        position = page.nextPosition;
+        if (page.caughtUp) break;
+      }
+      expect(await countEventsAfter(store, START)).toBe(read);
+      // The SQL stores count with one statement; EventStoreDB is counted by reading.
+      expect(store.countAfter !== undefined).toBe(adapter.sql !== undefined);
     });
   });
 }

@@ -57,6 +57,9 @@ for (const name of sqlAdapterNames()) {
       );
       expect(JSON.stringify(await raw.readStream(streamId))).not.toContain(key.wrapped_key);
       expect(await store.verifyStream(streamId)).toEqual({ ok: true, checked: 1 });
+      // Counting reads no identifier: both views count with the inner store's statement.
+      expect(await store.as('mask').countAfter?.(START)).toBe(await raw.countAfter(START));
+      expect(await store.countAfter?.(appended.events[0].position)).toBe(0);
     });
 
     it('I2: a case’s first event and its key commit together; a concurrent repeat answers as the first, one key', async () => {

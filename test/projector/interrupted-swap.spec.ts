@@ -12,7 +12,6 @@ import {
   rebuildCheckpointId,
   rebuildCollectionName,
 } from '#infra/read-store/read-model-collections.js';
-import { isPureProjection } from '../../apps/projector/src/projection/projection.js';
 import { RebuildAborted } from '../../apps/projector/src/rebuild/rebuild-aborted.js';
 import { rebuildProjections } from '../../apps/projector/src/rebuild/rebuild-projections.js';
 import {
@@ -20,7 +19,7 @@ import {
   finishSwap,
   SwapLeaseLost,
 } from '../../apps/projector/src/rebuild/swap-rebuilt-collections.js';
-import { projectorProjections } from '../../apps/projector/src/projections/projector-projections.js';
+import { READ_MODEL_PROJECTIONS } from '../../apps/projector/src/projections/projector-projections.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { indexesOf } from './support/read-model-indexes.js';
@@ -53,9 +52,7 @@ describe('a swap a crash interrupted', () => {
   /** A database where a case-views rebuild was stopped while loading, and its projection. */
   async function stoppedWhileLoading(prefix: string) {
     const { db } = await server.database(prefix);
-    const caseViews = projectorProjections(db)
-      .filter(isPureProjection)
-      .find((p) => p.name === 'case-views')!;
+    const caseViews = READ_MODEL_PROJECTIONS.find((p) => p.name === 'case-views')!;
     const stop = new AbortController();
     await expect(
       rebuildProjections(events.store, db, {

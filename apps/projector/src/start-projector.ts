@@ -13,8 +13,8 @@
  */
 import type { Db } from 'mongodb';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
-import { projectorProjections, selectProjections } from './projections/projector-projections.js';
-import type { AnyProjection } from './projection/projection.js';
+import { READ_MODEL_PROJECTIONS, selectProjections } from './projections/projector-projections.js';
+import type { Projection } from './projection/projection.js';
 import { ProjectionRunner } from './runner/projection-runner.js';
 import {
   defaultOwner,
@@ -29,7 +29,7 @@ export interface StartProjectorOptions extends ProjectionRunnerOptions, WorkerOp
   /** Names of the projections to run; default all. */
   readonly only?: readonly string[];
   /** Replaces the default set (tests). */
-  readonly projections?: readonly AnyProjection[];
+  readonly projections?: readonly Projection[];
 }
 
 export interface ProjectorStatus extends ProjectionStatus {
@@ -55,7 +55,7 @@ export function startProjector(
   db: Db,
   options: StartProjectorOptions = {},
 ): RunningProjector {
-  const projections = selectProjections(options.projections ?? projectorProjections(db), options.only ?? []);
+  const projections = selectProjections(options.projections ?? READ_MODEL_PROJECTIONS, options.only ?? []);
   assertVersions(projections);
   const owner = options.owner ?? defaultOwner();
   const workers = projections.map((p) => createWorker(p, db, undefined, options));

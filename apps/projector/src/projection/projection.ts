@@ -15,7 +15,7 @@
  * and the shared documents skip what they have.
  */
 import type { IndexDescription } from 'mongodb';
-import type { EventFilter, RecordedEvent } from '#infra/event-store/event-store.port.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 
 /**
  * A read-model document as a projection builds it; the runner adds `_position` when writing. A type
@@ -136,24 +136,3 @@ export const NO_CONTEXT: Pick<Projection<null>, 'initialContext' | 'reduceContex
   initialContext: null,
   reduceContext: () => null,
 };
-
-/**
- * A projection that writes its own documents, idempotently (an insert keyed by event id, say), for
- * the runner to feed in batches and checkpoint. The runner rebuilds it in place: it drops the
- * collection and replays (it is bound to its collection's name).
- */
-export interface SelfWritingProjection {
-  readonly name: string;
-  /** As Projection's `version`. */
-  readonly version: number;
-  readonly collection: string;
-  readonly filter?: EventFilter;
-  ensureIndexes(): Promise<void>;
-  apply(events: readonly RecordedEvent[]): Promise<void>;
-}
-
-export type AnyProjection = Projection | SelfWritingProjection;
-
-export function isPureProjection(p: AnyProjection): p is Projection {
-  return 'unitOf' in p;
-}

@@ -1,11 +1,9 @@
 /**
  * Every projection the projector runs, by name (`npm run rebuild -- <name>…` takes these names):
- * the read models of DESIGN.md, and supervision's back-dated entries view (U2), which writes its
- * own documents.
+ * the read models of DESIGN.md, and supervision's back-dated entries view (U2).
  */
-import type { Db } from 'mongodb';
-import type { AnyProjection, Projection } from '../projection/projection.js';
-import { BackdatedEntriesProjection } from '../supervision/backdated-entries/backdated-entries.projection.js';
+import type { Projection } from '../projection/projection.js';
+import { backdatedEntriesProjection } from '../supervision/backdated-entries/backdated-entries.projection.js';
 import { accountabilityProjection } from './accountability/accountability.projection.js';
 import { cardsProjection } from './cards/cards.projection.js';
 import { caseTimelinesProjection } from './case-timelines/case-timelines.projection.js';
@@ -14,7 +12,7 @@ import { statisticsProjection } from './statistics/statistics.projection.js';
 import { complaintsProjection } from './complaints/complaints.projection.js';
 import { caseEvaluationsProjection } from './evaluations/case-evaluations.projection.js';
 
-/** The read models built by pure projection functions. */
+/** Every read model, each built by its projection's pure functions. */
 export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
   caseViewsProjection as Projection,
   caseTimelinesProjection as Projection,
@@ -23,11 +21,8 @@ export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
   statisticsProjection as Projection,
   complaintsProjection as Projection,
   caseEvaluationsProjection as Projection,
+  backdatedEntriesProjection as Projection,
 ];
-
-export function projectorProjections(db: Db): AnyProjection[] {
-  return [...READ_MODEL_PROJECTIONS, new BackdatedEntriesProjection(db)];
-}
 
 export class UnknownProjection extends Error {
   override readonly name = 'UnknownProjection';
@@ -40,7 +35,7 @@ export class UnknownProjection extends Error {
 }
 
 /** The named projections (all when `names` is empty), or UnknownProjection. */
-export function selectProjections(all: readonly AnyProjection[], names: readonly string[]): AnyProjection[] {
+export function selectProjections(all: readonly Projection[], names: readonly string[]): Projection[] {
   if (names.length === 0) return [...all];
   return names.map((name) => {
     const found = all.find((p) => p.name === name);

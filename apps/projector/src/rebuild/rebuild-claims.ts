@@ -1,11 +1,10 @@
 /**
  * Who rebuilds a projection: the holder of its `<name>#rebuild` lease (the lease its rebuild
  * worker runs under, projection-lease.ts). A rebuild claims it before it touches anything (it drops
- * the `__rebuild` collections when it starts afresh; a self-writing projection drops its live one),
- * so two rebuilds of one projection never run on top of each other: the second waits, or (a
- * projector's version rebuild) leaves it to the first. Claims are renewed here a third of the way
- * through their time for as long as they are held, also while the rebuild waits for the live lease
- * or swaps, when no runner renews them.
+ * the `__rebuild` collections when it starts afresh), so two rebuilds of one projection never run
+ * on top of each other: the second waits, or (a projector's version rebuild) leaves it to the first.
+ * Claims are renewed here a third of the way through their time for as long as they are held, also
+ * while the rebuild waits for the live lease or swaps, when no runner renews them.
  */
 import { rebuildCheckpointId } from '#infra/read-store/read-model-collections.js';
 import type { ProjectionLeases } from '../runner/projection-lease.js';

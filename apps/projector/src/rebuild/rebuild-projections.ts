@@ -8,21 +8,15 @@
  *
  * A rebuild that is stopped (even by kill -9) resumes from its own checkpoint when run again; one
  * stopped in its swap finishes the swap. Only one rebuild of a projection runs at a time: each
- * claims the projection's `#rebuild` lease first (rebuild-claims.ts), a second one waits for it. Projections that write their own documents (supervision's
- * back-dated entries) are rebuilt in place: dropped and replayed under their live lease.
+ * claims the projection's `#rebuild` lease first (rebuild-claims.ts), a second one waits for it.
  */
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { START, type EventStore, type Position } from '#infra/event-store/event-store.port.js';
 import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
 import { rebuildCheckpointId, rebuildCollectionName } from '#infra/read-store/read-model-collections.js';
-import {
-  isPureProjection,
-  type AnyProjection,
-  type Projection,
-  type SelfWritingProjection,
-} from '../projection/projection.js';
-import { projectorProjections, selectProjections } from '../projections/projector-projections.js';
+import type { Projection } from '../projection/projection.js';
+import { READ_MODEL_PROJECTIONS, selectProjections } from '../projections/projector-projections.js';
 import { loadCheckpoint, saveCheckpoint } from '../runner/checkpoint-store.js';
 import { ProjectionLeases } from '../runner/projection-lease.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
@@ -38,7 +32,7 @@ import { beginSwap, createDeclaredIndexes, finishSwap } from './swap-rebuilt-col
 export interface RebuildOptions {
   /** Projection names; empty: all. */
   readonly names?: readonly string[];
-  readonly projections?: readonly AnyProjection[];
+  readonly projections?: readonly Projection[];
   readonly logger?: Logger;
   readonly progress?: ProgressReporter;
   readonly leaseTtlMs?: number;
@@ -71,8 +65,6 @@ export interface RebuildPhases {
   readonly indexing: number;
   /** Under the live leases: the last events, then the swaps. */
   readonly swapping: number;
-  /** The projections that write their own documents, dropped and replayed in place. */
-  readonly inPlace: number;
 }
 
 const secondsSince = (start: number): number => (Date.now() - start) / 1000;
@@ -90,9 +82,7 @@ export async function rebuildProjections(
   options: RebuildOptions = {},
 ): Promise<RebuildReport> {
   const started = Date.now();
-  const chosen = selectProjections(options.projections ?? projectorProjections(db), options.names ?? []);
-  const pure = chosen.filter(isPureProjection);
-  const selfWriting = chosen.filter((p): p is SelfWritingProjection => !isPureProjection(p));
+  const chosen = selectProjections(options.projections ?? READ_MODEL_PROJECTIONS, options.names ?? []);
   const owner = options.owner ?? defaultOwner();
   const ttl = options.leaseTtlMs ?? 15_000;
   const leases = new ProjectionLeases(db, owner, ttl);
@@ -146,7 +136,7 @@ export async function rebuildProjections(
       );
 
     // A swap a crash interrupted is finished before anything else (its checkpoint says so).
-    for (const p of pure) {
+    for (const p of chosen) {
       if ((await loadCheckpoint(db, rebuildCheckpointId(p.name)))?.phase !== 'swapping') continue;
       await takeLive(p.name);
       await finishSwap(db, p, { resumed: true, stillHeld: stillHeld(p.name) });
@@ -156,7 +146,7 @@ export async function rebuildProjections(
 
     // Fresh collections and a checkpoint at START, unless a rebuild of this version is already under
     // way: then resume. One begun by other code (another version) would mix shapes: begin again.
-    for (const p of pure) {
+    for (const p of chosen) {
       const id = rebuildCheckpointId(p.name);
       if ((await loadCheckpoint(db, id))?.version === p.version) continue;
       await checkpointsOf(db).deleteOne({ _id: id });
@@ -174,15 +164,15 @@ export async function rebuildProjections(
       });
     }
 
-    const workers = pure.map((p) =>
+    const workers = chosen.map((p) =>
       createWorker(p, db, rebuildTarget(p), { cacheSize: options.cacheSize, logger: options.logger }),
     );
     let applied = 0;
-    const phases = { applying: 0, indexing: 0, swapping: 0, inPlace: 0 };
+    const phases = { applying: 0, indexing: 0, swapping: 0 };
     if (workers.length > 0) {
       const from = await earliest(db, workers);
       const total = await countEventsAfter(store, from);
-      options.progress?.start(`rebuild ${pure.map((p) => p.name).join(', ')}`, total);
+      options.progress?.start(`rebuild ${chosen.map((p) => p.name).join(', ')}`, total);
       const done = new Map<string, number>();
       const onBatch = (b: BatchProgress): void => {
         done.set(b.checkpointId, (done.get(b.checkpointId) ?? 0) + b.events);
@@ -199,7 +189,7 @@ export async function rebuildProjections(
       // The declared indexes, on the loaded collections, before the live projector is paused: the
       // last events are few, and the swapped-in collections answer indexed queries at once.
       const indexing = Date.now();
-      for (const p of pure) {
+      for (const p of chosen) {
         const began = Date.now();
         await createDeclaredIndexes(db, p, rebuildCollectionName);
         const count = p.collections.reduce((n, c) => n + c.indexes.length, 0);
@@ -210,7 +200,7 @@ export async function rebuildProjections(
       phases.indexing = secondsSince(indexing);
 
       const swapping = Date.now();
-      for (const p of pure) {
+      for (const p of chosen) {
         await takeLive(p.name);
         // The live projector is paused now: the last events, then the swap.
         const worker = workers.find((w) => w.projection === p)!;
@@ -231,22 +221,6 @@ export async function rebuildProjections(
           `last events and swaps ${phases.swapping.toFixed(1)} s)`,
       );
     }
-
-    const inPlace = Date.now();
-    for (const p of selfWriting) {
-      await takeLive(p.name);
-      await db
-        .collection(p.collection)
-        .drop()
-        .catch(() => undefined);
-      await checkpointsOf(db).deleteOne({ _id: p.name });
-      const worker = createWorker(p, db);
-      await runToEnd(new ProjectionRunner(store, db, [worker], runnerOptions));
-      await releaseLive(p.name);
-      await claims.release(p.name);
-      options.logger?.info({ projection: p.name, version: p.version }, 'rebuilt in place');
-    }
-    phases.inPlace = secondsSince(inPlace);
 
     return {
       projections: chosen.map((p) => p.name),

@@ -9,7 +9,7 @@ import type { Db, Filter, UpdateFilter } from 'mongodb';
 import { START, type Position } from '#infra/event-store/event-store.port.js';
 import { checkpointsOf, type CheckpointDocument } from '#infra/read-store/checkpoint-document.js';
 import { isDuplicateKey } from '#infra/read-store/guarded-writes.js';
-import type { AnyProjection } from '../projection/projection.js';
+import type { Projection } from '../projection/projection.js';
 
 export interface LoadedCheckpoint {
   readonly position: Position;
@@ -42,7 +42,7 @@ export interface CheckpointToSave {
  */
 export const builtWithOf = (
   checkpoint: LoadedCheckpoint | undefined,
-  projection: AnyProjection,
+  projection: Projection,
 ): number | undefined => (checkpoint ? checkpoint.version : projection.version);
 
 export async function loadCheckpoint(db: Db, id: string): Promise<LoadedCheckpoint | undefined> {

@@ -1,10 +1,9 @@
 /**
  * Applies batches of events to one projection (DESIGN.md "Read models"): what a worker is, and
- * which one a projection gets. A pure projection's worker (pure-projection-worker.ts) loads the
- * documents a batch touches, applies the projection's functions and writes the documents guarded
- * by the position they were built from (worker-documents.ts); a self-writing projection's
- * (self-writing-worker.ts) only hands it the events. Both return the checkpoint the runner saves
- * after the round (one command for all projections: checkpoint-store.ts `saveCheckpoints`).
+ * how one is made. The worker (pure-projection-worker.ts) loads the documents a batch touches,
+ * applies the projection's functions and writes the documents guarded by the position they were
+ * built from (worker-documents.ts); it returns the checkpoint the runner saves after the round
+ * (one command for all projections: checkpoint-store.ts `saveCheckpoints`).
  *
  * A replayed event changes nothing: a document whose `_position` is at or past it skips it. A crash
  * anywhere leaves documents that are each either before or after a batch's events, never between:
@@ -13,10 +12,9 @@
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Position, RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { isPureProjection, type AnyProjection } from '../projection/projection.js';
+import type { Projection } from '../projection/projection.js';
 import type { CheckpointToSave } from './checkpoint-store.js';
 import { PureProjectionWorker } from './pure-projection-worker.js';
-import { SelfWritingWorker } from './self-writing-worker.js';
 
 /** Where a worker writes: the live collections and checkpoint, or a rebuild's. */
 export interface WorkerTarget {
@@ -34,7 +32,7 @@ export interface WorkerTarget {
   readonly deferIndexes?: boolean;
 }
 
-export const LIVE_TARGET = (projection: AnyProjection): WorkerTarget => ({
+export const LIVE_TARGET = (projection: Projection): WorkerTarget => ({
   checkpointId: projection.name,
   collectionName: (name) => name,
 });
@@ -64,7 +62,7 @@ export interface AppliedBatch {
 }
 
 export interface ProjectionWorker {
-  readonly projection: AnyProjection;
+  readonly projection: Projection;
   readonly target: WorkerTarget;
   /** Every event up to here is applied (the checkpoint). */
   readonly position: Position;
@@ -86,12 +84,10 @@ export interface ProjectionWorker {
 }
 
 export function createWorker(
-  projection: AnyProjection,
+  projection: Projection,
   db: Db,
   target: WorkerTarget = LIVE_TARGET(projection),
   options: WorkerOptions = {},
 ): ProjectionWorker {
-  return isPureProjection(projection)
-    ? new PureProjectionWorker(projection, db, target, options)
-    : new SelfWritingWorker(projection, db, target);
+  return new PureProjectionWorker(projection, db, target, options);
 }

@@ -18,7 +18,7 @@ import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { EventStore } from '#infra/event-store/event-store.port.js';
 import { rebuildCheckpointId } from '#infra/read-store/read-model-collections.js';
-import type { AnyProjection } from '../projection/projection.js';
+import type { Projection } from '../projection/projection.js';
 import { loggedProgress } from '../rebuild/logged-progress.js';
 import { RebuildAborted } from '../rebuild/rebuild-aborted.js';
 import { rebuildProjections } from '../rebuild/rebuild-projections.js';
@@ -60,7 +60,7 @@ export interface VersionRebuilds {
 export function startVersionRebuilds(
   store: EventStore,
   db: Db,
-  projections: readonly AnyProjection[],
+  projections: readonly Projection[],
   options: VersionRebuildOptions,
 ): VersionRebuilds {
   const abort = new AbortController();
@@ -70,7 +70,7 @@ export function startVersionRebuilds(
   const leases = new ProjectionLeases(db, options.owner, options.leaseTtlMs ?? 15_000);
   const status = new Map<string, VersionRebuildStatus>();
 
-  const outdated = async (candidates: readonly AnyProjection[]): Promise<VersionChange[]> => {
+  const outdated = async (candidates: readonly Projection[]): Promise<VersionChange[]> => {
     const changes = await Promise.all(
       candidates.map(async (p) => versionChangeOf(p, await loadCheckpoint(db, p.name))),
     );

@@ -151,6 +151,14 @@ export interface EventStore {
    */
   headPosition?(): Promise<Position>;
 
+  /**
+   * Optional: how many events lie after `fromPosition` (exclusive), every stream, counted by the
+   * store itself (the SQL store: one count over its position index); what a rebuild's progress bar
+   * and ETA start from. A store without it is counted by reading its pages (a rebuild's
+   * count-events.ts), which on the SQL store took seconds at 280,000 events.
+   */
+  countAfter?(fromPosition: Position): Promise<number>;
+
   /** Checks the stream's hash chain (U3). */
   verifyStream(streamId: string): Promise<StreamVerification>;
 

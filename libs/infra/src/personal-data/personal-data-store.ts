@@ -122,6 +122,11 @@ export class PersonalDataStore implements EventStore {
     };
   }
 
+  /** Counting reads no identifier; the inner store's count, where it has one. */
+  get countAfter(): EventStore['countAfter'] {
+    return this.inner.countAfter?.bind(this.inner);
+  }
+
   /** The chain covers the stored ciphertext: verified on the events as stored. */
   verifyStream(streamId: string): Promise<StreamVerification> {
     return this.inner.verifyStream(streamId);

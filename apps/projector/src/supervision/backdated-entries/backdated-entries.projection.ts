@@ -1,47 +1,41 @@
 /**
  * The read model of back-dated entries (U2) behind GET /views/audit/backdated: the collection
  * `audit_backdated_entries`, one document per back-dated case event (backdated-entry.ts), indexed
- * for the view's order (recordedAtMs, _id) and its department filter. Writes are inserts keyed by
- * event id (`$setOnInsert`), so a batch replayed after a crash changes nothing.
+ * for the view's order (recordedAtMs, _id) and its department filter. An entry is written once and
+ * never changed, as a timeline entry is.
  *
- * For the projector's runner: it reads case events (`filter`), passes each batch to `apply`, and
- * saves its checkpoint after; `ensureIndexes` once at start; `rebuild` drops `collection`.
+ * Version 2: a pure projection like the others, so a rebuild builds it beside the live collection in
+ * the same pass over the events (version 1 wrote its own documents and was rebuilt in place: the
+ * collection dropped, the audit view empty while every event was read a second time).
  */
-import type { AnyBulkWriteOperation, Db } from 'mongodb';
-import type { EventFilter, RecordedEvent } from '#infra/event-store/event-store.port.js';
-import { CASE_STREAM_PREFIX } from '#infra/case-stream/case-stream.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   BACKDATED_ENTRIES_COLLECTION,
+  BACKDATED_ENTRY_INDEXES,
   type BackdatedEntryDocument,
 } from '#infra/read-store/documents/backdated-entry-document.js';
-import { backdatedEntryOf } from './backdated-entry.js';
+import { NO_CONTEXT, type Built, type Projection } from '../../projection/projection.js';
+import { backdatedEntryOf, isBackdated } from './backdated-entry.js';
 
-export class BackdatedEntriesProjection {
-  readonly name = 'backdated-entries';
-  readonly version = 1;
-  readonly collection = BACKDATED_ENTRIES_COLLECTION;
-  readonly filter: EventFilter = { streamPrefix: CASE_STREAM_PREFIX };
+export const BACKDATED_ENTRIES_PROJECTION = 'backdated-entries';
 
-  constructor(private readonly db: Db) {}
+type BackdatedEntry = Built<BackdatedEntryDocument>;
 
-  async ensureIndexes(): Promise<void> {
-    const entries = this.db.collection<BackdatedEntryDocument>(BACKDATED_ENTRIES_COLLECTION);
-    await entries.createIndex({ recordedAtMs: -1, _id: -1 });
-    await entries.createIndex({ departmentId: 1, recordedAtMs: -1, _id: -1 });
-  }
-
-  /** Applies a batch of recorded events, in position order. */
-  async apply(events: readonly RecordedEvent[]): Promise<void> {
-    const writes: AnyBulkWriteOperation<BackdatedEntryDocument>[] = [];
-    for (const event of events) {
-      const entry = backdatedEntryOf(event);
-      if (!entry) continue;
-      const { _id, ...fields } = entry;
-      writes.push({ updateOne: { filter: { _id }, update: { $setOnInsert: fields }, upsert: true } });
-    }
-    if (writes.length > 0)
-      await this.db
-        .collection<BackdatedEntryDocument>(BACKDATED_ENTRIES_COLLECTION)
-        .bulkWrite(writes, { ordered: false });
-  }
+/** The entry of an event `unitOf` placed, which is back-dated by then. */
+function entryOf(event: RecordedEvent): BackdatedEntry {
+  const entry = backdatedEntryOf(event);
+  if (!entry) throw new Error(`event ${event.eventId} is not a back-dated entry`);
+  return entry;
 }
+
+export const backdatedEntriesProjection: Projection<null, BackdatedEntry, BackdatedEntry, BackdatedEntry> = {
+  name: BACKDATED_ENTRIES_PROJECTION,
+  version: 2,
+  unitCollection: BACKDATED_ENTRIES_COLLECTION,
+  collections: [{ name: BACKDATED_ENTRIES_COLLECTION, indexes: BACKDATED_ENTRY_INDEXES }],
+  ...NO_CONTEXT,
+  // Most events are not back-dated: two instants read, nothing built.
+  unitOf: (event) => (isBackdated(event) ? event.eventId : undefined),
+  decode: entryOf,
+  apply: (_unit, entry) => ({ unit: entry }),
+};

@@ -7,13 +7,18 @@ import { BACKDATE_TOLERANCE_MS } from '#domain/case/decision-context.js';
 import { CASE_STREAM_PREFIX } from '#infra/case-stream/case-stream.js';
 import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { BackdatedEntryDocument } from '#infra/read-store/documents/backdated-entry-document.js';
+import type { Built } from '../../projection/projection.js';
 
-export function backdatedEntryOf(event: RecordedEvent): BackdatedEntryDocument | undefined {
-  if (!event.streamId.startsWith(CASE_STREAM_PREFIX)) return undefined;
+/** Whether the event is a back-dated case event: what the projection asks of every event. */
+export const isBackdated = (event: RecordedEvent): boolean =>
+  event.streamId.startsWith(CASE_STREAM_PREFIX) &&
+  Date.parse(event.recordedAt) - Date.parse(event.occurredAt) > BACKDATE_TOLERANCE_MS;
+
+export function backdatedEntryOf(event: RecordedEvent): Built<BackdatedEntryDocument> | undefined {
+  if (!isBackdated(event)) return undefined;
   const occurredAtMs = Date.parse(event.occurredAt);
   const recordedAtMs = Date.parse(event.recordedAt);
   const gap = recordedAtMs - occurredAtMs;
-  if (!(gap > BACKDATE_TOLERANCE_MS)) return undefined;
   const reason = (event.data as { lateEntryReason?: unknown } | null)?.lateEntryReason;
   return {
     _id: event.eventId,

@@ -209,6 +209,19 @@ export class PostgresEventStore implements EventStore {
     return { events, nextPosition, caughtUp };
   }
 
+  /** Up to the same horizon readAll pages to: what a reader starting now would be given. */
+  async countAfter(fromPosition: Position): Promise<number> {
+    this.assertOpen();
+    const [fromTx, fromSeq] = parsePosition(fromPosition);
+    const [row] = await this.db.query<{ count: string }>(
+      `SELECT count(*)::text AS count FROM es_events ev
+       WHERE (ev.tx_id, ev.position) > ($1::text::xid8, $2::bigint)
+         AND ev.tx_id < pg_snapshot_xmin(pg_current_snapshot())`,
+      [fromTx.toString(), fromSeq.toString()],
+    );
+    return Number(row.count);
+  }
+
   subscribe(fromPosition: Position, options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     parsePosition(fromPosition);
     return { [Symbol.asyncIterator]: () => this.live.subscription(fromPosition, options) };

@@ -2,11 +2,22 @@
  * A document of `audit_backdated_entries` (U2): one back-dated entry (补录), keyed by its event id.
  * Written by the projector's backdated-entries projection, read by GET /views/audit/backdated.
  */
+import type { IndexDescription } from 'mongodb';
+import type { Position } from '../../event-store/event-store.port.js';
+
 export const BACKDATED_ENTRIES_COLLECTION = 'audit_backdated_entries';
+
+/** The view's order (newest recorded first, the event id breaking ties) and its department filter. */
+export const BACKDATED_ENTRY_INDEXES: readonly IndexDescription[] = [
+  { key: { recordedAtMs: -1, _id: -1 } },
+  { key: { departmentId: 1, recordedAtMs: -1, _id: -1 } },
+];
 
 export interface BackdatedEntryDocument {
   /** The event id. */
   _id: string;
+  /** The position of the event (the runner's guard, as on every unit document). */
+  _position: Position;
   caseId: string;
   eventType: string;
   revision: number;
