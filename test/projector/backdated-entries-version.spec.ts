@@ -6,17 +6,12 @@
  * PGlite and FerretDB.
  */
 import type { Db } from 'mongodb';
-import {
-  START,
-  type EventStore,
-  type Position,
-  type RecordedEvent,
-} from '#infra/event-store/event-store.port.js';
 import { checkpointsOf } from '#infra/read-store/checkpoint-document.js';
 import {
   BACKDATED_ENTRIES_COLLECTION,
   type BackdatedEntryDocument,
 } from '#infra/read-store/documents/backdated-entry-document.js';
+import { allEvents } from '../support/all-events.js';
 import { appendPlanned } from '../../bench/projector/append-planned.js';
 import { realisticCaseAppends, type PlannedAppend } from '../../bench/projector/realistic-cases.js';
 import type { Built, Projection } from '../../apps/projector/src/projection/projection.js';
@@ -35,24 +30,14 @@ function* recordedAnHourLate(appends: Iterable<PlannedAppend>): Generator<Planne
   for (const a of appends) yield { ...a, recordedAt: a.recordedAt + HOUR_MS };
 }
 
-async function everyEvent(store: EventStore): Promise<{ events: RecordedEvent[]; last: Position }> {
-  const events: RecordedEvent[] = [];
-  let from: Position = START;
-  for (;;) {
-    const page = await store.readAll(from);
-    events.push(...page.events);
-    from = page.nextPosition;
-    if (page.caughtUp) return { events, last: from };
-  }
-}
-
 describe('back-dated entries built by version 1', () => {
   const realistic = realisticStore({ cases: 20, seed: 43 });
 
   it('are rebuilt beside the live collection when version 2 starts: the view answers throughout, and the result equals a clean build', async () => {
     const { store, clock } = realistic.events;
     await appendPlanned(store, clock, recordedAnHourLate(realisticCaseAppends({ cases: 20, seed: 44 })));
-    const { events, last } = await everyEvent(store);
+    const events = await allEvents(store);
+    const last = events[events.length - 1].position;
 
     // What version 1 left: its documents (the same function made them, without `_position`), its
     // two indexes, and a checkpoint at the last event saying version 1.

@@ -18,7 +18,7 @@ import type { Actor } from '#domain/actor/actor.js';
 import type { CaseState } from '#domain/case/case-state.js';
 import { decide } from '#domain/case/decide.js';
 import { newEventOf } from '#infra/command-handling/handle-command.js';
-import { START, type RecordedEvent } from '#infra/event-store/event-store.port.js';
+import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   decodeCaseView,
   levelStateOf,
@@ -36,6 +36,7 @@ import { realisticCaseAppends } from '../../bench/projector/realistic-cases.js';
 import { tokenFor } from '../api/support/api-harness.js';
 import { startViewsApi, type ViewPage, type ViewsApi } from './support/views-api.js';
 import { useTestApi } from '../api/support/test-api-stand.js';
+import { allEvents } from '../support/all-events.js';
 
 const DAY = 86_400_000;
 type Item = { caseId: string; overdueBy: number; level: string; deadline: string; status: string };
@@ -54,15 +55,7 @@ describe('GET /views/overdue?sort=-overdueBy: the keyset read answers what the w
   let readers: Reader[];
   let suspendedAfterDeadline = 0;
 
-  async function recorded(): Promise<RecordedEvent[]> {
-    const out: RecordedEvent[] = [];
-    for (let from = START; ;) {
-      const page = await api.store.readAll(from, { batchSize: 5000 });
-      out.push(...page.events);
-      from = page.nextPosition;
-      if (page.caughtUp) return out;
-    }
-  }
+  const recorded = (): Promise<RecordedEvent[]> => allEvents(api.store);
 
   // Read once: after beforeAll only case events are appended (suspensions, resumptions), never a
   // configuration event, so the office clocks and policy the oracle judges with do not change.

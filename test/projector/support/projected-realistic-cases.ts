@@ -9,7 +9,7 @@ import type { CaseEvent } from '#domain/case/case-events.js';
 import { initialState, type CaseState } from '#domain/case/case-state.js';
 import { foldCase } from '#domain/case/evolve.js';
 import { toCaseEvent } from '#infra/case-stream/case-stream.js';
-import { START, type EventStore, type RecordedEvent } from '#infra/event-store/event-store.port.js';
+import type { EventStore, RecordedEvent } from '#infra/event-store/event-store.port.js';
 import {
   environmentOf,
   INITIAL_CONFIGURATION,
@@ -24,17 +24,7 @@ import {
 } from '../../../apps/projector/src/start-projector.js';
 import { realisticStore } from './realistic-store.js';
 import type { TestEventStore } from './test-event-store.js';
-
-async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = [];
-  let from = START;
-  for (;;) {
-    const page = await store.readAll(from, { batchSize: 5000 });
-    out.push(...page.events);
-    from = page.nextPosition;
-    if (page.caughtUp) return out;
-  }
-}
+import { allEvents } from '../../support/all-events.js';
 
 export const caughtUp = async (projector: RunningProjector): Promise<void> => projector.whenCaughtUp();
 const quiet = pino({ level: 'silent' });
