@@ -55,9 +55,8 @@ export interface StartLocalFerretDbOptions {
 /**
  * 16 KiB pages, where SQLite's default is 4 KiB: a case view is about 6 KB, so at 4 KiB nearly every
  * document spills into overflow pages, each written and read on its own, and every index over the
- * documents is deeper. The projector bench's rebuild at 10,000 cases, alternating with 4 KiB: 2,925
- * and 2,327 against 2,483 and 2,006 events/s, the index phase 1.1–1.3 against 2.2–2.7 s, the raw
- * insert rate 8,802 and 8,284 against 7,245 and 6,979 documents/s (apps/projector/README.md).
+ * documents is deeper. A rebuild runs about a sixth faster, its index phase in half the time
+ * (apps/projector/README.md, "16 KiB SQLite pages", has the measurements).
  */
 export const SQLITE_PAGE_SIZE = 16_384;
 
