@@ -26,7 +26,7 @@ import { hashDifferences, readModelHashes } from './support/read-model-hashes.js
 import { realisticStore } from './support/realistic-store.js';
 import { buildWith } from './support/test-projector.js';
 
-const current = accountabilityProjection as Projection;
+const current: Projection = accountabilityProjection;
 
 interface WindowQuarter {
   readonly _id: string;

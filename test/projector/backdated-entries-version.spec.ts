@@ -22,7 +22,7 @@ import { hashDifferences, readModelHashes } from './support/read-model-hashes.js
 import { realisticStore } from './support/realistic-store.js';
 import { buildWith, startTestProjector } from './support/test-projector.js';
 
-const current = backdatedEntriesProjection as Projection;
+const current: Projection = backdatedEntriesProjection;
 const HOUR_MS = 3_600_000;
 
 /** The same cases, each step recorded an hour after it happened: every case event is back-dated. */

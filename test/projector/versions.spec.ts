@@ -19,7 +19,7 @@ import { realisticStore } from './support/realistic-store.js';
 import { buildWith, startTestProjector } from './support/test-projector.js';
 import type { Db } from 'mongodb';
 
-const current = caseViewsProjection as Projection;
+const current: Projection = caseViewsProjection;
 
 interface LogLine {
   readonly msg: string;

@@ -21,7 +21,7 @@ import {
   type ProjectionRunnerOptions,
   type ProjectionStatus,
 } from './runner/runner-options.js';
-import { createWorker, type WorkerOptions } from './runner/projection-worker.js';
+import { ProjectionWorker, type WorkerOptions } from './runner/projection-worker.js';
 import { assertVersions } from './versions/version-change.js';
 import { startVersionRebuilds, type VersionRebuildStatus } from './versions/version-rebuilds.js';
 
@@ -58,7 +58,7 @@ export function startProjector(
   const projections = selectProjections(options.projections ?? READ_MODEL_PROJECTIONS, options.only ?? []);
   assertVersions(projections);
   const owner = options.owner ?? defaultOwner();
-  const workers = projections.map((p) => createWorker(p, db, undefined, options));
+  const workers = projections.map((p) => new ProjectionWorker(p, db, undefined, options));
   const runner = new ProjectionRunner(store, db, workers, { ...options, owner }).start();
   // Under an owner of its own: the rebuild must be handed the live lease by this process's runner.
   const rebuilds = startVersionRebuilds(store, db, projections, {

@@ -11,7 +11,7 @@ import { READ_MODELS, RETIRED_READ_MODELS } from '#infra/read-store/read-model-c
 import type { Projection, SharedDelta } from '../../../apps/projector/src/projection/projection.js';
 import { accountabilityProjection } from '../../../apps/projector/src/projections/accountability/accountability.projection.js';
 
-const current = accountabilityProjection as Projection;
+const current: Projection = accountabilityProjection;
 const windowQuarters = RETIRED_READ_MODELS.windowQuarters;
 
 const violationsOf = (unit: unknown): readonly Violation[] =>

@@ -36,4 +36,4 @@ function current(unit: Version4Unit): Built<AccountabilityCaseDocument> {
   return decoded;
 }
 
-export const accountabilityVersion4 = version4 as Projection;
+export const accountabilityVersion4: Projection = version4;

@@ -8,7 +8,7 @@ import { RETIRED_READ_MODELS } from '#infra/read-store/read-model-collections.js
 import type { Projection } from '../../../apps/projector/src/projection/projection.js';
 import { caseViewsProjection } from '../../../apps/projector/src/projections/case-views/case-views.projection.js';
 
-const current = caseViewsProjection as Projection;
+const current: Projection = caseViewsProjection;
 const roster = RETIRED_READ_MODELS.openDeadlines;
 
 export const caseViewsVersion2: Projection = {

@@ -14,14 +14,14 @@ import { caseEvaluationsProjection } from './evaluations/case-evaluations.projec
 
 /** Every read model, each built by its projection's pure functions. */
 export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
-  caseViewsProjection as Projection,
-  caseTimelinesProjection as Projection,
-  cardsProjection as Projection,
-  accountabilityProjection as Projection,
-  statisticsProjection as Projection,
-  complaintsProjection as Projection,
-  caseEvaluationsProjection as Projection,
-  backdatedEntriesProjection as Projection,
+  caseViewsProjection,
+  caseTimelinesProjection,
+  cardsProjection,
+  accountabilityProjection,
+  statisticsProjection,
+  complaintsProjection,
+  caseEvaluationsProjection,
+  backdatedEntriesProjection,
 ];
 
 export class UnknownProjection extends Error {

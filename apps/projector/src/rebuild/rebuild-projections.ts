@@ -21,7 +21,7 @@ import { loadCheckpoint, saveCheckpoint } from '../runner/checkpoint-store.js';
 import { ProjectionLeases } from '../runner/projection-lease.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { defaultOwner, type BatchProgress } from '../runner/runner-options.js';
-import { createWorker, type ProjectionWorker, type WorkerTarget } from '../runner/projection-worker.js';
+import { ProjectionWorker, type WorkerTarget } from '../runner/projection-worker.js';
 import { countEventsAfter } from './count-events.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { RebuildAborted } from './rebuild-aborted.js';
@@ -164,8 +164,12 @@ export async function rebuildProjections(
       });
     }
 
-    const workers = chosen.map((p) =>
-      createWorker(p, db, rebuildTarget(p), { cacheSize: options.cacheSize, logger: options.logger }),
+    const workers = chosen.map(
+      (p) =>
+        new ProjectionWorker(p, db, rebuildTarget(p), {
+          cacheSize: options.cacheSize,
+          logger: options.logger,
+        }),
     );
     let applied = 0;
     const phases = { applying: 0, indexing: 0, swapping: 0 };

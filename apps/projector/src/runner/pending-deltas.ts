@@ -1,6 +1,6 @@
 /**
  * A batch's shared-document deltas (projection.ts `SharedDelta`) between the apply loop and the
- * writes (pure-projection-worker.ts): by collection and document, in event order, each document's
+ * writes (projection-worker.ts): by collection and document, in event order, each document's
  * `initial` kept once (statistics makes eight deltas an event, each with its identity fields and
  * zero counters). They wait there until the documents' stored positions are read.
  */

@@ -6,6 +6,7 @@ import type { TransactionAppend } from '../event-store/postgres/postgres-append.
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-store/postgres/event-rows.js';
 import type { SqlTransaction } from '../event-store/postgres/sql-database.js';
 import { formatShanghaiIso } from '../event-store/shanghai-instant.js';
+import { HORIZON } from '../event-store/postgres/event-sql.js';
 import {
   EMPTY_BUCKET_DIGEST,
   FIRST_SEAL_PREVIOUS,
@@ -45,7 +46,7 @@ interface StateRow {
 }
 
 const CHANGED_HEADS = `
-  WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+  ${HORIZON}
   SELECT horizon.xmin::text AS horizon, c.stream_id, c.revision, c.hash
   FROM horizon LEFT JOIN LATERAL (
     SELECT DISTINCT ON (ev.stream_id) ev.stream_id, ev.revision::text AS revision, ev.hash

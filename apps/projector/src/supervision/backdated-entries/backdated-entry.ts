@@ -9,15 +9,21 @@ import type { RecordedEvent } from '#infra/event-store/event-store.port.js';
 import type { BackdatedEntryDocument } from '#infra/read-store/documents/backdated-entry-document.js';
 import type { Built } from '../../projection/projection.js';
 
-/** Whether the event is a back-dated case event: what the projection asks of every event. */
-export const isBackdated = (event: RecordedEvent): boolean =>
-  event.streamId.startsWith(CASE_STREAM_PREFIX) &&
-  Date.parse(event.recordedAt) - Date.parse(event.occurredAt) > BACKDATE_TOLERANCE_MS;
-
-export function backdatedEntryOf(event: RecordedEvent): Built<BackdatedEntryDocument> | undefined {
-  if (!isBackdated(event)) return undefined;
+/** The two instants of a back-dated case event, each read once; undefined for any other event. */
+function backdatedInstants(event: RecordedEvent): { occurredAtMs: number; recordedAtMs: number } | undefined {
+  if (!event.streamId.startsWith(CASE_STREAM_PREFIX)) return undefined;
   const occurredAtMs = Date.parse(event.occurredAt);
   const recordedAtMs = Date.parse(event.recordedAt);
+  return recordedAtMs - occurredAtMs > BACKDATE_TOLERANCE_MS ? { occurredAtMs, recordedAtMs } : undefined;
+}
+
+/** Whether the event is a back-dated case event: what the projection asks of every event. */
+export const isBackdated = (event: RecordedEvent): boolean => backdatedInstants(event) !== undefined;
+
+export function backdatedEntryOf(event: RecordedEvent): Built<BackdatedEntryDocument> | undefined {
+  const instants = backdatedInstants(event);
+  if (!instants) return undefined;
+  const { occurredAtMs, recordedAtMs } = instants;
   const gap = recordedAtMs - occurredAtMs;
   const reason = (event.data as { lateEntryReason?: unknown } | null)?.lateEntryReason;
   return {

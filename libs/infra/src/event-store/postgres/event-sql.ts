@@ -9,6 +9,17 @@ import type { SqlQueryable } from './sql-database.js';
  * statements are named after this text: changing it means changing their names.
  */
 
+/**
+ * The horizon every reader of the whole log pages to: the oldest transaction still running. Rows
+ * below it will never be joined by a row with a smaller position (see postgres-event-store.ts).
+ */
+export const HORIZON =
+  'WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)';
+
+/** Events after the position in $1 and $2 and below the horizon: readAll pages and countAfter counts this set. */
+export const AFTER_POSITION_BELOW_HORIZON =
+  '(ev.tx_id, ev.position) > ($1::text::xid8, $2::bigint) AND ev.tx_id < horizon.xmin';
+
 // Arrays travel as text[] and are cast here, so both drivers send them the same way. `onlyIf`
 // makes the insert conditional (on a row written beside it, see appendNewStreamBeside).
 export const insertEvents = (onlyIf = ''): string => `

@@ -52,7 +52,7 @@ import { headOf } from '../recorded-events.js';
 import { instantToEpochMs } from '../shanghai-instant.js';
 import { StreamHeadCache } from '../stream-head-cache.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows.js';
-import { LAST_EVENT, filterSql } from './event-sql.js';
+import { AFTER_POSITION_BELOW_HORIZON, HORIZON, LAST_EVENT, filterSql } from './event-sql.js';
 import { migrate } from './migrations.js';
 import { PostgresAppender, type BesideRow, type TransactionAppend } from './postgres-append.js';
 import { PostgresSubscriptions } from './postgres-subscription.js';
@@ -187,11 +187,11 @@ export class PostgresEventStore implements EventStore {
     const filterClause = filterSql(options.filter, params);
     // One statement, one snapshot: the horizon and the rows below it are seen together.
     const rows = await this.db.query<{ horizon: string } & Partial<EventRow>>(
-      `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+      `${HORIZON}
        SELECT horizon.xmin::text AS horizon, e.*
        FROM horizon LEFT JOIN LATERAL (
          SELECT ${EVENT_COLUMNS}, ev.tx_id AS order_tx, ev.position AS order_position FROM es_events ev
-         WHERE (ev.tx_id, ev.position) > ($1::text::xid8, $2::bigint) AND ev.tx_id < horizon.xmin ${filterClause}
+         WHERE ${AFTER_POSITION_BELOW_HORIZON} ${filterClause}
          ORDER BY ev.tx_id, ev.position
          LIMIT $3
        ) e ON true
@@ -214,9 +214,8 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     const [fromTx, fromSeq] = parsePosition(fromPosition);
     const [row] = await this.db.query<{ count: string }>(
-      `SELECT count(*)::text AS count FROM es_events ev
-       WHERE (ev.tx_id, ev.position) > ($1::text::xid8, $2::bigint)
-         AND ev.tx_id < pg_snapshot_xmin(pg_current_snapshot())`,
+      `${HORIZON}
+       SELECT count(*)::text AS count FROM horizon, es_events ev WHERE ${AFTER_POSITION_BELOW_HORIZON}`,
       [fromTx.toString(), fromSeq.toString()],
     );
     return Number(row.count);
