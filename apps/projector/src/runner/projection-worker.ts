@@ -130,7 +130,8 @@ export class ProjectionWorker {
     const pending = new PendingDeltas();
     const parked: ParkedEvent[] = [];
     let applied = 0;
-    for (const [i, event] of events.entries()) {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
       context = p.reduceContext(context, event);
       const id = unitIds[i];
       if (id === undefined) continue;
